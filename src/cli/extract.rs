@@ -1,0 +1,145 @@
+//! `tinhuy extract FILE...`: facts of each article file, as JSON or text.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::extract::{ArticleFacts, extract_page};
+use crate::text::{Page, decode};
+
+/// The facts of one file, or why it could not be read.
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub enum FileFacts {
+    Read {
+        file: String,
+        #[serde(flatten)]
+        facts: Box<ArticleFacts>,
+        #[serde(skip_serializing_if = "Vec::is_empty")]
+        warnings: Vec<String>,
+    },
+    Failed {
+        file: String,
+        error: String,
+    },
+}
+
+/// Reads and extracts one file. Never panics on the file's content.
+pub fn extract_file(path: &Path) -> FileFacts {
+    let file = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            return FileFacts::Failed {
+                file,
+                error: format!("cannot read: {e}"),
+            };
+        }
+    };
+    match decode(&bytes) {
+        Ok(d) => {
+            let page = Page::from_normalized(d.text);
+            FileFacts::Read {
+                file,
+                facts: Box::new(extract_page(&page)),
+                warnings: d.warnings,
+            }
+        }
+        Err(e) => FileFacts::Failed {
+            file,
+            error: e.to_string(),
+        },
+    }
+}
+
+/// Runs the subcommand; returns the process exit code.
+pub fn run(
+    files: &[PathBuf],
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let results: Vec<FileFacts> = files.iter().map(|f| extract_file(f)).collect();
+    let failed = results
+        .iter()
+        .filter(|r| matches!(r, FileFacts::Failed { .. }))
+        .count();
+    for r in &results {
+        match r {
+            FileFacts::Failed { file, error } => writeln!(err, "tinhuy: {file}: {error}")?,
+            FileFacts::Read { file, warnings, .. } => {
+                for w in warnings {
+                    writeln!(err, "tinhuy: {file}: warning: {w}")?;
+                }
+            }
+        }
+    }
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &results)?;
+        writeln!(out)?;
+    } else {
+        for r in &results {
+            if let FileFacts::Read { file, facts, .. } = r {
+                write_summary(out, file, facts)?;
+            }
+        }
+    }
+    Ok(if failed == results.len() && failed > 0 {
+        1
+    } else {
+        0
+    })
+}
+
+fn write_summary(out: &mut dyn Write, file: &str, f: &ArticleFacts) -> std::io::Result<()> {
+    let opt = |s: &Option<String>| s.clone().unwrap_or_else(|| "—".into());
+    writeln!(out, "{file}")?;
+    writeln!(out, "  title:     {}", opt(&f.title))?;
+    writeln!(
+        out,
+        "  published: {}  views: {}  outlet: {}",
+        f.published.map_or("—".into(), |d| d.to_string()),
+        f.views.map_or("—".into(), |v| v.to_string()),
+        opt(&f.outlet)
+    )?;
+    writeln!(out, "  province:  {}", opt(&f.province))?;
+    let m = &f.meeting;
+    writeln!(
+        out,
+        "  meeting:   {} | {} | session {} | term {}",
+        opt(&m.body),
+        m.date.map_or("—".into(), |d| d.to_string()),
+        m.session.map_or("—".into(), |s| s.to_string()),
+        opt(&m.term)
+    )?;
+    writeln!(out, "  chairs:    {}", f.chairs.join("; "))?;
+    writeln!(out, "  people:")?;
+    for p in &f.people {
+        let roles: Vec<&str> = p.roles.iter().map(|r| r.as_str()).collect();
+        let titles: Vec<&str> = p.positions.iter().map(|t| t.title.as_str()).collect();
+        writeln!(
+            out,
+            "    {} [{}] {}",
+            p.name,
+            roles.join(","),
+            titles.join("; ")
+        )?;
+    }
+    writeln!(out, "  conclusions:")?;
+    for c in &f.conclusions {
+        let due = c
+            .deadline
+            .map(|d| format!(" (due {d})"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "    - {}{} — {}",
+            c.text,
+            due,
+            c.speaker.clone().unwrap_or_default()
+        )?;
+    }
+    writeln!(out, "  authors:   {}", f.authors.join(", "))?;
+    Ok(())
+}

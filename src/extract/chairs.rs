@@ -1,0 +1,142 @@
+//! Who chaired: the people named with "chủ trì" ("Chủ trì hội nghị có đồng
+//! chí …", "dưới sự chủ trì của …", "… chủ trì cuộc họp", "đồng chủ trì"),
+//! else whoever led the delegation or gave the closing conclusion.
+
+use super::doc::Doc;
+use super::people::{Mention, People, Role};
+use crate::text::lex_key;
+use crate::text::segment::Token;
+
+/// Words allowed between chairs listed together.
+const LIST_GLUE: &[&str] = &["đồng", "chí", "và", "cùng", "có", "các", "ông", "bà", "đ/c"];
+
+/// Returns the chairs (indices into `people.people`) and marks their role.
+pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
+    let sentences: Vec<_> = doc.sentences().collect();
+    let mut chairs: Vec<usize> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let toks = &s.tokens;
+        let in_sentence: Vec<&Mention> = people
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si)
+            .collect();
+        for (k, t) in toks.iter().enumerate() {
+            if lex_key(t.text) != "chủ" || toks.get(k + 1).is_none_or(|n| lex_key(n.text) != "trì")
+            {
+                continue;
+            }
+            let opens = k == 0
+                || (k >= 2 && lex_key(toks[k - 1].text) == "sự")
+                || toks[..k].iter().all(|t| {
+                    t.is_punct(',')
+                        || matches!(
+                            lex_key(t.text).as_str(),
+                            "tham" | "dự" | "và" | "đồng" | "cùng"
+                        )
+                });
+            let group = if opens {
+                chain_after(toks, &in_sentence, k + 2)
+            } else {
+                chain_before(toks, &in_sentence, k)
+            };
+            for p in group {
+                if !chairs.contains(&p) {
+                    chairs.push(p);
+                }
+            }
+        }
+    }
+    if chairs.is_empty() {
+        chairs = led_or_concluded(doc, people);
+    }
+    for &c in &chairs {
+        people.add_role(c, Role::Chair);
+    }
+    chairs
+}
+
+/// People named one after another from token `from` on, joined only by
+/// commas, "và", "đồng chí" and the like.
+fn chain_after(toks: &[Token], mentions: &[&Mention], from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = from;
+    // Skip the meeting noun: "Chủ trì hội nghị có …", "sự chủ trì của …".
+    let limit = (from + 6).min(toks.len());
+    let first = mentions
+        .iter()
+        .filter(|m| m.tokens.start >= from && m.tokens.start <= limit)
+        .min_by_key(|m| m.tokens.start);
+    let Some(first) = first else { return out };
+    out.push(first.person);
+    pos = pos.max(first.tokens.end);
+    loop {
+        let next = mentions
+            .iter()
+            .filter(|m| m.tokens.start >= pos)
+            .min_by_key(|m| m.tokens.start);
+        let Some(next) = next else { break };
+        if !only_glue(&toks[pos..next.tokens.start]) {
+            break;
+        }
+        out.push(next.person);
+        pos = next.tokens.end;
+    }
+    out
+}
+
+/// People named just before token `to`, joined only by glue words.
+fn chain_before(toks: &[Token], mentions: &[&Mention], to: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut pos = to;
+    loop {
+        let prev = mentions
+            .iter()
+            .filter(|m| m.tokens.end <= pos)
+            .max_by_key(|m| m.tokens.end);
+        let Some(prev) = prev else { break };
+        let between = &toks[prev.tokens.end..pos];
+        let ok = if out.is_empty() {
+            between.iter().all(|t| {
+                matches!(
+                    lex_key(t.text).as_str(),
+                    "đồng" | "dự" | "và" | "cùng" | "đã" | "làm" | "sẽ"
+                ) || t.is_punct(',')
+            }) && between.len() <= 3
+        } else {
+            only_glue(between)
+        };
+        if !ok {
+            break;
+        }
+        out.insert(0, prev.person);
+        pos = prev.tokens.start;
+    }
+    out
+}
+
+fn only_glue(toks: &[Token]) -> bool {
+    toks.iter()
+        .all(|t| t.is_punct(',') || LIST_GLUE.contains(&lex_key(t.text).as_str()))
+}
+
+/// Without a "chủ trì": the named leader of a delegation ("do đồng chí …
+/// làm trưởng đoàn / dẫn đầu") or the person giving the closing conclusion.
+fn led_or_concluded(doc: &Doc, people: &People) -> Vec<usize> {
+    for (si, s) in doc.sentences().enumerate() {
+        let words: Vec<String> = s.tokens.iter().map(|t| lex_key(t.text)).collect();
+        let text = words.join(" ");
+        let leads = text.contains("dẫn đầu") || text.contains(&lex_key("làm trưởng đoàn"));
+        let concludes = words
+            .first()
+            .is_some_and(|w| w == "phát" || w == &lex_key("kết"))
+            && (text.starts_with(&lex_key("phát biểu kết luận"))
+                || text.starts_with(&lex_key("kết luận")));
+        if (leads || concludes)
+            && let Some(m) = people.mentions.iter().find(|m| m.sentence == si)
+        {
+            return vec![m.person];
+        }
+    }
+    Vec::new()
+}

@@ -1,0 +1,169 @@
+//! Deadlines in a directive: "đến trước 10/11/2020" → 2020-11-10,
+//! "hoàn thành vào giữa tháng 12/2020" → 2020-12, "trong quý I/2021" →
+//! 2021-03, "trước ngày 15 tháng 11" → that day of the meeting's year.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::Date;
+
+/// Words right before a date that make it a deadline.
+const CUE: &str = r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|hạn|xong|hoàn thành|hoàn thiện|đến|kết thúc|trong|vào|cuối|đầu|giữa)";
+
+static DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{CUE}\s+(?:(?:vào|là|hết)\s+)?(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?\b"
+    ))
+    .unwrap()
+});
+static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{CUE}\s+(?:ngày\s+)(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
+    ))
+    .unwrap()
+});
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
+    ))
+    .unwrap()
+});
+static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b{CUE}\s+quý\s+(I{{1,3}}|IV|[1-4])\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b"
+    ))
+    .unwrap()
+});
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:hoàn thành|xong|hoàn thiện)\s+(?:trước|trong|vào)(?:\s+cuối)?|trước|chậm nhất)\s+năm\s+(\d{4})\b").unwrap()
+});
+/// Verbs that make "trong/vào/đến … tháng M" a deadline and not a time
+/// reference.
+static DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải)").unwrap()
+});
+
+/// The first deadline in a directive's text, with its byte range in it.
+/// `reference` is the meeting or publication date that years are taken from.
+pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Range<usize>)> {
+    let duty = DUTY.is_match(text);
+    let mut hits: Vec<(usize, Date, std::ops::Range<usize>)> = Vec::new();
+    for re in [&*DAY, &*DAY_WORDS] {
+        for c in re.captures_iter(text) {
+            let cue = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
+            // "trước" and "chậm nhất" are deadlines on their own; others need a duty verb.
+            if !(cue.starts_with("trước")
+                || cue.starts_with("chậm nhất")
+                || cue.starts_with("hạn")
+                || duty)
+            {
+                continue;
+            }
+            let (d, m) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            let year = match c.get(3) {
+                Some(y) => y.as_str().parse().ok()?,
+                None => future_year(d, m, reference?)?,
+            };
+            if let (Some(date), Some(w)) = (Date::ymd(year, m, d), c.get(0)) {
+                hits.push((w.start(), date, w.range()));
+            }
+        }
+    }
+    if duty {
+        for c in MONTH.captures_iter(text) {
+            let m: u32 = c[1].parse().ok()?;
+            let year = match c.get(2).or_else(|| c.get(3)) {
+                Some(y) => y.as_str().parse().ok()?,
+                None => {
+                    reference?.year
+                        + if reference?.month.is_some_and(|rm| u32::from(rm) > m) {
+                            1
+                        } else {
+                            0
+                        }
+                }
+            };
+            if let (Some(date), Some(w)) = (Date::ym(year, m), c.get(0)) {
+                hits.push((w.start(), date, w.range()));
+            }
+        }
+        for c in QUARTER.captures_iter(text) {
+            let q = match &c[1] {
+                "I" | "1" => 1,
+                "II" | "2" => 2,
+                "III" | "3" => 3,
+                _ => 4,
+            };
+            let year: i32 = c[2].parse().ok()?;
+            if let (Some(date), Some(w)) = (Date::ym(year, q * 3), c.get(0)) {
+                hits.push((w.start(), date, w.range()));
+            }
+        }
+        for c in YEAR.captures_iter(text) {
+            let year: i32 = c[1].parse().ok()?;
+            if let Some(w) = c.get(0)
+                && (1900..=2100).contains(&year)
+            {
+                hits.push((
+                    w.start(),
+                    Date {
+                        year,
+                        month: None,
+                        day: None,
+                    },
+                    w.range(),
+                ));
+            }
+        }
+    }
+    hits.sort_by_key(|h| h.0);
+    hits.into_iter().next().map(|(_, d, r)| (d, r))
+}
+
+/// The year of a deadline written as day and month: the reference year, or
+/// the next one when that day has already passed.
+fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
+    let same = Date::ymd(reference.year, month, day)?;
+    Some(if same.days() + 31 < reference.days() {
+        reference.year + 1
+    } else {
+        reference.year
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> Option<String> {
+        find(s, Date::ymd(2020, 11, 5)).map(|(d, _)| d.to_string())
+    }
+
+    #[test]
+    fn deadline_shapes() {
+        assert_eq!(
+            d("đến trước 10/11/2020, các nội dung phải được hoàn thiện").as_deref(),
+            Some("2020-11-10")
+        );
+        assert_eq!(
+            d("phấn đấu hoàn thành vào giữa tháng 12/2020 để ban hành").as_deref(),
+            Some("2020-12")
+        );
+        assert_eq!(
+            d("hoàn thành trước ngày 15 tháng 1").as_deref(),
+            Some("2021-01-15")
+        );
+        assert_eq!(
+            d("phải hoàn thành trong quý I/2021").as_deref(),
+            Some("2021-03")
+        );
+        assert_eq!(d("báo cáo trước 20/11").as_deref(), Some("2020-11-20"));
+        assert_eq!(
+            d("quyết tâm hoàn thành toàn diện các chỉ tiêu, nhiệm vụ năm 2020"),
+            None
+        );
+        assert_eq!(d("tổng kết Nghị quyết ngày 5/11/2020"), None);
+        assert_eq!(d("chuẩn bị cho năm mới và tết Nguyên đán 2021"), None);
+    }
+}

@@ -1,0 +1,145 @@
+//! The article as the extractors read it: content paragraphs cut into
+//! sentences of tokens, with boilerplate left out.
+//!
+//! Two layout repairs happen here because every extractor needs them: a
+//! caption broken over two lines at a comma is read as one line, and a line
+//! holding only a name followed by a line holding only titles is read as
+//! "name, titles".
+
+use std::ops::Range;
+
+use crate::text::segment::{Token, TokenKind, sentences, tokenize};
+use crate::text::{BlockKind, Page};
+
+/// One sentence: its tokens and the byte range it covers.
+#[derive(Debug, Clone)]
+pub struct Sentence<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token<'a>>,
+}
+
+impl Sentence<'_> {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A paragraph of article content (one line of the page, or two joined).
+#[derive(Debug, Clone)]
+pub struct Paragraph<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub sentences: Vec<Sentence<'a>>,
+    /// Index of its (first) block in the page.
+    pub block: usize,
+}
+
+/// An article page ready for extraction.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    pub text: &'a str,
+    pub page: &'a Page,
+    pub paragraphs: Vec<Paragraph<'a>>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(page: &'a Page) -> Doc<'a> {
+        let text = page.text.as_str();
+        let content: Vec<(usize, Range<usize>)> = page
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.kind == BlockKind::Content)
+            .map(|(i, b)| (i, b.start..b.end))
+            .collect();
+        let mut paragraphs: Vec<Paragraph<'a>> = Vec::with_capacity(content.len());
+        let mut i = 0;
+        while i < content.len() {
+            let (block, ref r) = content[i];
+            let mut para = paragraph(text, block, r.clone());
+            let next = content.get(i + 1);
+            if let Some((_, nr)) = next
+                && joins_next(text, r.clone(), nr.clone())
+            {
+                let second = paragraph(text, block, nr.clone());
+                para = join(para, second, !text[r.clone()].trim_end().ends_with(','));
+                i += 1;
+            }
+            paragraphs.push(para);
+            i += 1;
+        }
+        Doc {
+            text,
+            page,
+            paragraphs,
+        }
+    }
+
+    /// All sentences in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence<'a>> {
+        self.paragraphs.iter().flat_map(|p| p.sentences.iter())
+    }
+
+    /// The text of a byte range with runs of whitespace collapsed.
+    pub fn clean(&self, r: Range<usize>) -> String {
+        clean(&self.text[r])
+    }
+}
+
+/// Collapses whitespace runs (line breaks inside joined captions included).
+pub fn clean(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn paragraph(text: &str, block: usize, r: Range<usize>) -> Paragraph<'_> {
+    let sentences = sentences(text, r.clone())
+        .into_iter()
+        .map(|sr| Sentence {
+            start: sr.start,
+            end: sr.end,
+            tokens: tokenize(text, sr),
+        })
+        .collect();
+    Paragraph {
+        start: r.start,
+        end: r.end,
+        sentences,
+        block,
+    }
+}
+
+/// Whether line `b` continues line `a`: `a` ends in a comma, or `a` is only
+/// a name ("Đồng chí Hoàng Công Hà") and `b` begins with a title.
+fn joins_next(text: &str, a: Range<usize>, b: Range<usize>) -> bool {
+    let sa = text[a.clone()].trim_end();
+    if sa.ends_with(',') {
+        return true;
+    }
+    let toks = tokenize(text, a);
+    toks.len() <= 7
+        && super::names::looks_like_name_line(&toks)
+        && super::titles::starts_with_title(&tokenize(text, b))
+}
+
+/// Joins two paragraphs: the last sentence of the first and the first of the
+/// second become one, with a comma standing for the line break when asked.
+fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Paragraph<'a> {
+    let mut rest = b.sentences.into_iter();
+    if let (Some(last), Some(first)) = (a.sentences.last_mut(), rest.next()) {
+        if insert_comma {
+            last.tokens.push(Token {
+                text: ",",
+                start: last.end,
+                end: last.end,
+                kind: TokenKind::Punct,
+                space_before: false,
+            });
+        }
+        last.tokens.extend(first.tokens);
+        last.end = first.end;
+    }
+    a.sentences.extend(rest);
+    a.end = b.end;
+    a
+}

@@ -1,0 +1,111 @@
+//! Documents discussed: drafts ("dự thảo Quy chế làm việc …"), numbered
+//! plans and resolutions ("Kế hoạch số 153-KH/TU"), and named documents the
+//! meeting agreed on or commented ("thống nhất với Đề án …").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::doc::{Doc, clean};
+use super::{Document, Span};
+use crate::text::fold;
+
+/// A document number: "153-KH/TU", "06-NQ/TU", "45/2025/NĐ-CP", "175/2024/QH15".
+static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{1,4}(?:/\d{4})?[-/][A-ZĐ][A-ZĐƯ&]*\d{0,3}(?:[-/][A-ZĐƯ][A-ZĐƯ&.]*\d{0,3})*\b")
+        .unwrap()
+});
+/// A document type word before a number or a title.
+static NAMED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:(?i:dự thảo)\s+|\b(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Thông báo|Quy định|Quy chế|Đề án|Chương trình|Hướng dẫn|Nghị định|Thông tư|Báo cáo|Tờ trình)\s+số\s+)").unwrap()
+});
+/// Verbs whose object is a document ("thống nhất với Đề án …").
+static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:cho ý kiến (?:vào|về|đối với)|thảo luận(?: về)?|thông qua|thống nhất(?: với)?|xem xét|góp ý(?: vào)?|ban hành|tổng kết|sơ kết)\s+(?:các\s+|việc\s+)?((?:Đề án|Kế hoạch|Nghị quyết|Chương trình|Quy chế|Quy định|Báo cáo|Tờ trình|Chỉ thị|Kết luận)\b)").unwrap()
+});
+
+/// Reads the documents of an article.
+pub fn extract(doc: &Doc) -> Vec<Document> {
+    let mut out: Vec<Document> = Vec::new();
+    let mut keys: Vec<String> = Vec::new();
+    for s in doc.sentences() {
+        let text = &doc.text[s.range()];
+        let mut starts: Vec<usize> = NAMED.find_iter(text).map(|m| m.start()).collect();
+        starts.extend(
+            DISCUSSED
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.start()),
+        );
+        // A bare number names its document by the words before it.
+        for m in NUMBER.find_iter(text) {
+            let before = &text[..m.start()];
+            let typed = before
+                .rfind(|c: char| c.is_uppercase())
+                .unwrap_or(m.start());
+            if m.start() - typed <= 24
+                && !starts.iter().any(|&s| s <= m.start() && m.start() - s < 40)
+            {
+                starts.push(typed);
+            }
+        }
+        starts.sort_unstable();
+        starts.dedup();
+        for st in starts {
+            let rest = &text[st..];
+            let mut end = rest
+                .find([',', ';', ':', '(', ')', '.', '“', '"'])
+                .unwrap_or(rest.len());
+            // Keep the dot inside a number like "153-KH/TU." only at its end.
+            if let Some(m) = NUMBER.find(rest)
+                && m.start() < end
+                && m.end() > end
+            {
+                end = m.end();
+            }
+            let words: Vec<&str> = rest[..end].split_whitespace().take(24).collect();
+            let piece = words.join(" ");
+            if words.len() < 2 {
+                continue;
+            }
+            let len = rest[..end]
+                .find(words.last().copied().unwrap_or(""))
+                .map_or(end, |p| p + words.last().map_or(0, |w| w.len()));
+            let key = fold(&piece);
+            if keys
+                .iter()
+                .any(|k| k.contains(&key) || key.contains(k.as_str()))
+            {
+                continue;
+            }
+            keys.push(key);
+            let number = NUMBER.find(&piece).map(|m| m.as_str().to_string());
+            out.push(Document {
+                text: clean(&piece),
+                number,
+                span: Span::new(s.start + st, s.start + st + len),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        for n in [
+            "153-KH/TU",
+            "06-NQ/TU",
+            "45/2025/NĐ-CP",
+            "175/2024/QH15",
+            "04-ĐA/TU",
+        ] {
+            assert_eq!(NUMBER.find(n).map(|m| m.as_str()), Some(n), "{n}");
+        }
+        assert!(NUMBER.find("5/11").is_none());
+        assert!(NUMBER.find("2020-2025").is_none());
+    }
+}

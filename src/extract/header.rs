@@ -1,0 +1,201 @@
+//! Facts about the page itself: headline, publication date and time, view
+//! count and outlet.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::doc::{Doc, clean};
+use super::{Date, Found, Span};
+use crate::text::BlockKind;
+use crate::text::segment::word_count;
+
+/// Page facts with their spans.
+#[derive(Debug, Clone, Default)]
+pub struct Header {
+    pub title: Option<Found<String>>,
+    pub published: Option<Found<Date>>,
+    pub published_time: Option<String>,
+    pub views: Option<Found<u64>>,
+    pub outlet: Option<Found<String>>,
+}
+
+static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})\b").unwrap()
+});
+static TIME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b").unwrap());
+static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))").unwrap()
+});
+/// "(Baohatinh.vn) - …", "BDK.VN - …", "(QBĐT) - …" at the start of a paragraph.
+static SOURCE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?([A-ZĐa-z][\w.&]{1,40}?)\)?\s*[-–—]\s").unwrap());
+/// A line that is only a source: "(baothaibinh.com.vn)", "Theo VnExpress",
+/// "Nguồn: Báo Thái Bình".
+static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\(([^()]{3,60})\)|(?:Theo|Nguồn|Nguồn tin)\s*:?\s*(.{3,60}?))\s*\.?$").unwrap()
+});
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.(?:vn|com|net|org|gov|info)(?:\.vn)?$")
+        .unwrap()
+});
+
+/// Reads the page facts.
+pub fn extract(doc: &Doc) -> Header {
+    let (published, published_time) = published(doc).map_or((None, None), |(d, t)| (Some(d), t));
+    Header {
+        title: title(doc),
+        published,
+        published_time,
+        views: views(doc),
+        outlet: outlet(doc),
+    }
+}
+
+/// The first date in a page stamp, else in a "Cập nhật"/"Ngày đăng" line.
+fn published(doc: &Doc) -> Option<(Found<Date>, Option<String>)> {
+    let stamps = doc
+        .page
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Stamp);
+    let labelled = doc.page.blocks.iter().filter(|b| {
+        let s = b.as_str(doc.text).to_lowercase();
+        word_count(&s) <= 16
+            && (s.starts_with("cập nhật")
+                || s.starts_with("ngày đăng")
+                || s.starts_with("đăng lúc")
+                || s.starts_with("đăng ngày"))
+    });
+    for b in stamps.chain(labelled) {
+        let s = b.as_str(doc.text);
+        if let Some(c) = DATE_NUMERIC.captures(s) {
+            let n = |i: usize| c[i].parse::<u32>().ok();
+            let Some(date) = Date::ymd(n(3)? as i32, n(2)?, n(1)?) else {
+                continue;
+            };
+            let m = c.get(0)?;
+            let time = TIME.captures(s).map(|t| format!("{:0>2}:{}", &t[1], &t[2]));
+            return Some((
+                Found::new(date, b.start + m.start()..b.start + m.end()),
+                time,
+            ));
+        }
+    }
+    None
+}
+
+fn views(doc: &Doc) -> Option<Found<u64>> {
+    doc.page
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Counter | BlockKind::Stamp))
+        .find_map(|b| {
+            let s = b.as_str(doc.text);
+            let c = VIEWS.captures(s)?;
+            let m = c.get(1).or_else(|| c.get(2))?;
+            let n: u64 = m
+                .as_str()
+                .chars()
+                .filter(char::is_ascii_digit)
+                .collect::<String>()
+                .parse()
+                .ok()?;
+            Some(Found::new(n, b.start + m.start()..b.start + m.end()))
+        })
+}
+
+/// The headline: among the first article lines, a line of headline length
+/// that does not read as a lead ("(Source) - …", a long sentence ending in a
+/// period). A line the page repeats (as photo captions) is preferred.
+fn title(doc: &Doc) -> Option<Found<String>> {
+    let blocks = &doc.page.blocks;
+    let candidates: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| b.kind == BlockKind::Content)
+        .take(6)
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let s = blocks[i].as_str(doc.text);
+            let w = word_count(s);
+            (4..=40).contains(&w) && !SOURCE_PREFIX.is_match(s) && !s.ends_with(':')
+        })
+        .collect();
+    let repeated = |i: usize| {
+        let key = crate::text::fold(blocks[i].as_str(doc.text));
+        blocks
+            .iter()
+            .any(|b| b.kind == BlockKind::Repeat && crate::text::fold(b.as_str(doc.text)) == key)
+    };
+    let no_period = |i: &usize| !blocks[*i].as_str(doc.text).ends_with('.');
+    let pick = candidates
+        .iter()
+        .copied()
+        .filter(no_period)
+        .find(|&i| repeated(i))
+        .or_else(|| candidates.iter().copied().find(no_period))
+        .or_else(|| candidates.first().copied())?;
+    let b = blocks[pick];
+    Some(Found::new(
+        clean(b.as_str(doc.text)),
+        Span::new(b.start, b.end),
+    ))
+}
+
+/// The outlet named in a lead prefix or a source line.
+fn outlet(doc: &Doc) -> Option<Found<String>> {
+    for b in doc
+        .page
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Content)
+    {
+        let s = b.as_str(doc.text);
+        if let Some(c) = SOURCE_PREFIX.captures(s) {
+            let m = c.get(1)?;
+            let v = m.as_str().trim_end_matches('.');
+            let looks_like_source = DOMAIN.is_match(v)
+                || (v.chars().filter(|c| c.is_uppercase()).count() >= 2
+                    && !v.contains(' ')
+                    && word_count(s) > 8);
+            if looks_like_source {
+                return Some(Found::new(
+                    v.to_string(),
+                    b.start + m.start()..b.start + m.start() + v.len(),
+                ));
+            }
+        }
+    }
+    for b in doc
+        .page
+        .blocks
+        .iter()
+        .rev()
+        .filter(|b| b.kind == BlockKind::Content)
+        .take(4)
+    {
+        let s = b.as_str(doc.text);
+        if let Some(c) = SOURCE_LINE.captures(s) {
+            let m = c.get(1).or_else(|| c.get(2))?;
+            let v = m.as_str().trim();
+            if DOMAIN.is_match(v)
+                || v.starts_with("Báo ")
+                || v.starts_with("Đài ")
+                || c.get(2).is_some()
+            {
+                return Some(Found::new(
+                    v.to_string(),
+                    b.start + m.start()..b.start + m.start() + v.len(),
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// Whether a content line is a source line rather than article text.
+pub fn is_source_line(s: &str) -> bool {
+    SOURCE_LINE.is_match(s.trim())
+}

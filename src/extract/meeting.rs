@@ -1,0 +1,464 @@
+//! The meeting: which body met, its session number and term, and the date,
+//! resolved against the page stamp ("Chiều 5/11" → 2020-11-05, "chiều nay"
+//! → the publication day).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::doc::{Doc, Sentence, clean};
+use super::people::People;
+use super::{Date, Found, Span};
+use crate::gazetteer::Lexicon;
+use crate::text::lex_key;
+use crate::text::segment::Token;
+
+/// The meeting facts with their spans.
+#[derive(Debug, Clone, Default)]
+pub struct Meeting {
+    pub body: Option<Found<String>>,
+    pub date: Option<Found<Date>>,
+    pub session: Option<Found<u32>>,
+    pub term: Option<Found<String>>,
+}
+
+/// Bodies that meet, each spelling mapped to the name reported.
+const BODIES: &[(&str, &[&str])] = &[
+    (
+        "Ban Thường vụ Tỉnh ủy",
+        &["Ban Thường vụ Tỉnh ủy", "BTV Tỉnh ủy", "Ban TVTU"],
+    ),
+    (
+        "Ban Thường vụ Thành ủy",
+        &["Ban Thường vụ Thành ủy", "BTV Thành ủy"],
+    ),
+    (
+        "Ban Thường vụ Huyện ủy",
+        &["Ban Thường vụ Huyện ủy", "BTV Huyện ủy"],
+    ),
+    ("Ban Thường vụ Đảng ủy", &["Ban Thường vụ Đảng ủy"]),
+    (
+        "Ban Chấp hành Đảng bộ tỉnh",
+        &[
+            "Ban Chấp hành Đảng bộ tỉnh",
+            "BCH Đảng bộ tỉnh",
+            "Ban Chấp hành Tỉnh ủy",
+            "BCH Tỉnh ủy",
+        ],
+    ),
+    (
+        "Ban Chấp hành Đảng bộ thành phố",
+        &[
+            "Ban Chấp hành Đảng bộ thành phố",
+            "BCH Đảng bộ thành phố",
+            "Ban Chấp hành Thành ủy",
+        ],
+    ),
+    (
+        "Ban Chấp hành Đảng bộ huyện",
+        &["Ban Chấp hành Đảng bộ huyện", "Ban Chấp hành Huyện ủy"],
+    ),
+    ("Thường trực Tỉnh ủy", &["Thường trực Tỉnh ủy"]),
+    ("Thường trực Thành ủy", &["Thường trực Thành ủy"]),
+    (
+        "Thường trực HĐND tỉnh",
+        &[
+            "Thường trực HĐND tỉnh",
+            "Thường trực Hội đồng nhân dân tỉnh",
+        ],
+    ),
+    (
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        &["Ủy ban Kiểm tra Tỉnh ủy", "UBKT Tỉnh ủy"],
+    ),
+    (
+        "Ủy ban Kiểm tra Thành ủy",
+        &["Ủy ban Kiểm tra Thành ủy", "UBKT Thành ủy"],
+    ),
+    ("Tỉnh ủy", &["Tỉnh ủy"]),
+    ("Thành ủy", &["Thành ủy"]),
+    ("Huyện ủy", &["Huyện ủy"]),
+    ("UBND tỉnh", &["UBND tỉnh", "Ủy ban nhân dân tỉnh"]),
+    (
+        "UBND thành phố",
+        &["UBND thành phố", "Ủy ban nhân dân thành phố"],
+    ),
+    ("HĐND tỉnh", &["HĐND tỉnh", "Hội đồng nhân dân tỉnh"]),
+    (
+        "HĐND thành phố",
+        &["HĐND thành phố", "Hội đồng nhân dân thành phố"],
+    ),
+    ("Ban Chỉ đạo", &["Ban Chỉ đạo"]),
+];
+
+static BODY_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
+    let mut lx = Lexicon::new();
+    for (i, (_, spellings)) in BODIES.iter().enumerate() {
+        lx.add_all(spellings, i);
+    }
+    lx
+});
+
+/// Verbs that make a body the one meeting ("Ban Thường vụ Tỉnh ủy họp").
+const MEETING_VERBS: &[&str] = &[
+    "họp",
+    "tổ chức",
+    "tiếp tục",
+    "tiến hành",
+    "làm việc",
+    "nhóm họp",
+    "khai mạc",
+    "bế mạc",
+    "cho ý kiến",
+    "thảo luận",
+    "bàn",
+    "nghe",
+    "xem xét",
+    "đã họp",
+    "triệu tập",
+    "thông qua",
+];
+/// Nouns before a body that name its meeting ("Hội nghị Ban Thường vụ …").
+const MEETING_NOUNS: &[&str] = &[
+    "hội nghị",
+    "kỳ họp",
+    "phiên họp",
+    "cuộc họp",
+    "buổi làm việc",
+];
+
+static SESSION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
+});
+static SESSION_AFTER_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
+});
+static TERM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b").unwrap());
+static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
+});
+static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
+});
+static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+});
+static RELATIVE_TODAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+nay\b").unwrap());
+static RELATIVE_YESTERDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+qua\b").unwrap());
+static RELATIVE_UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:cuối tuần qua|tuần qua|vừa qua|mới đây|tuần trước|tháng trước|hôm trước)\b",
+    )
+    .unwrap()
+});
+
+fn session_number(s: &str) -> Option<u32> {
+    let words = [
+        "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
+    ];
+    if let Some(i) = words.iter().position(|w| lex_key(w) == lex_key(s)) {
+        return Some(i as u32 + 1);
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    roman(s)
+}
+
+/// The value of a Roman numeral up to L.
+pub fn roman(s: &str) -> Option<u32> {
+    let val = |c| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let digits: Vec<u32> = s.chars().map(val).collect::<Option<_>>()?;
+    let mut total = 0;
+    for (i, &d) in digits.iter().enumerate() {
+        if digits.get(i + 1).is_some_and(|&n| n > d) {
+            total -= d as i64;
+        } else {
+            total += d as i64;
+        }
+    }
+    (total > 0).then_some(total as u32)
+}
+
+/// Reads the meeting facts. `published` is the page date that relative
+/// dates are read against.
+pub fn extract(doc: &Doc, published: Option<Date>, people: &People) -> Meeting {
+    let lead = lead_sentences(doc);
+    let body = body(doc, people);
+    let body_sentence = body.as_ref().and_then(|(_, si)| doc.sentences().nth(*si));
+    let mut around: Vec<&Sentence> = body_sentence.into_iter().collect();
+    around.extend(lead.iter().copied());
+    Meeting {
+        session: session(doc, &around),
+        term: term(doc, &around),
+        date: date(doc, &lead, published),
+        body: body.map(|(b, _)| b),
+    }
+}
+
+/// The title sentence and those of the first paragraphs.
+fn lead_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sentence<'d>> {
+    doc.paragraphs
+        .iter()
+        .take(4)
+        .flat_map(|p| p.sentences.iter())
+        .collect()
+}
+
+/// The body that met, with the index of the sentence it was read from.
+fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
+    let masked: Vec<Span> = people
+        .people
+        .iter()
+        .flat_map(|p| p.positions.iter().map(|pos| pos.span))
+        .chain(people.title_refs.iter().map(|r| r.span))
+        .collect();
+    let in_title = |s: usize| masked.iter().any(|m| m.start <= s && s < m.end);
+    let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
+    let mut best: Option<(f32, Found<String>, usize)> = None;
+    for (si, sentence) in doc.sentences().enumerate() {
+        let toks = &sentence.tokens;
+        let text = doc.text[sentence.range()].to_lowercase();
+        let meeting_sentence =
+            MEETING_NOUNS.iter().any(|n| text.contains(n)) || text.contains("họp");
+        for i in 0..toks.len() {
+            let mut found: Option<(f32, String, Span)> = None;
+            if let Some((b, n)) = BODY_LEXICON.longest(toks, i)
+                && !in_title(toks[i].start)
+            {
+                let span = Span::new(toks[i].start, toks[i + n - 1].end);
+                let mut score = 1.0 + BODIES[b].0.len() as f32 / 100.0;
+                let after = skip_place(toks, i + n);
+                if starts_with_any(toks, after, MEETING_VERBS) {
+                    score += 4.0;
+                }
+                if ends_with_any(toks, i, MEETING_NOUNS) {
+                    score += 4.0;
+                }
+                if i > 0
+                    && matches!(
+                        lex_key(toks[i - 1].text).as_str(),
+                        "của" | "về" | "cho" | "với" | "và"
+                    )
+                {
+                    score -= 2.0;
+                }
+                found = Some((score, BODIES[b].0.to_string(), span));
+            } else if lex_key(toks[i].text) == "đoàn"
+                && toks.get(i + 1).is_some_and(|t| lex_key(t.text) == "công")
+                && toks.get(i + 2).is_some_and(|t| lex_key(t.text) == "tác")
+            {
+                // A delegation's working session: "Đoàn công tác của Ban Bí thư …".
+                let mut j = i + 3;
+                while j < toks.len()
+                    && !toks[j].is_punct(',')
+                    && !toks[j].is_punct('.')
+                    && !starts_with_any(
+                        toks,
+                        j,
+                        &[
+                            "làm việc",
+                            "do",
+                            "tại",
+                            "về",
+                            "đến",
+                            "với",
+                            "đã",
+                            "kiểm tra",
+                            "dẫn đầu",
+                        ],
+                    )
+                {
+                    j += 1;
+                }
+                let span = Span::new(toks[i].start, toks[j - 1].end);
+                let mut score = 1.0;
+                if starts_with_any(toks, j, &["làm việc", "kiểm tra", "đến"]) {
+                    score += 4.0;
+                }
+                found = Some((score, clean(&doc.text[span.range()]), span));
+            }
+            let Some((mut score, name, span)) = found else {
+                continue;
+            };
+            if span.start < lead_end {
+                score += 3.0;
+            }
+            if meeting_sentence {
+                score += 1.0;
+            }
+            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+                best = Some((score, Found::new(name, span), si));
+            }
+        }
+    }
+    best.map(|(_, f, si)| (f, si))
+}
+
+/// Skips a province or place name after a body ("Ban Thường vụ Tỉnh ủy
+/// Thái Bình họp").
+fn skip_place(toks: &[Token], mut i: usize) -> usize {
+    while i < toks.len() && toks[i].is_capitalized() && !toks[i].is_all_caps() {
+        i += 1;
+    }
+    i
+}
+
+fn starts_with_any(toks: &[Token], i: usize, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let words: Vec<String> = p.split(' ').map(lex_key).collect();
+        words.len() <= toks.len().saturating_sub(i)
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| lex_key(toks[i + k].text) == *w)
+    })
+}
+
+fn ends_with_any(toks: &[Token], i: usize, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
+        let n = p.split(' ').count();
+        i >= n && starts_with_any(toks, i - n, &[p])
+    })
+}
+
+fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
+    for s in around {
+        let text = &doc.text[s.range()];
+        for c in SESSION.captures_iter(text) {
+            let whole = c.get(0)?;
+            // "Đại hội … lần thứ XX" numbers congresses, not meetings.
+            if text[..whole.start()]
+                .to_lowercase()
+                .trim_end()
+                .ends_with("đại")
+            {
+                continue;
+            }
+            let m = c.get(1)?;
+            if let Some(n) = session_number(m.as_str()) {
+                return Some(Found::new(
+                    n,
+                    s.start + whole.start()..s.start + whole.end(),
+                ));
+            }
+        }
+    }
+    // "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5".
+    for s in around {
+        let text = &doc.text[s.range()];
+        let lower = text.to_lowercase();
+        let Some(p) = lower.find("hội nghị") else {
+            continue;
+        };
+        if lower[..p].trim_end().ends_with("đại") {
+            continue;
+        }
+        if let Some(c) = SESSION_AFTER_BODY.captures(&text[p..])
+            && let Some(n) = session_number(&c[1])
+        {
+            let m = c.get(0)?;
+            return Some(Found::new(
+                n,
+                s.start + p + m.start()..s.start + p + m.end(),
+            ));
+        }
+    }
+    None
+}
+
+fn term(doc: &Doc, around: &[&Sentence]) -> Option<Found<String>> {
+    for s in around {
+        let text = &doc.text[s.range()];
+        for c in TERM.captures_iter(text) {
+            let whole = c.get(0)?;
+            if CENTRAL_BEFORE_TERM.is_match(&text[..whole.start()]) {
+                continue;
+            }
+            let m = c.get(1)?;
+            return Some(Found::new(
+                m.as_str().to_string(),
+                s.start + whole.start()..s.start + whole.end(),
+            ));
+        }
+    }
+    None
+}
+
+/// The meeting date from the lead, else the publication day unless the lead
+/// says the meeting was some unknown day before ("cuối tuần qua").
+fn date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> Option<Found<Date>> {
+    for s in lead {
+        let text = &doc.text[s.range()];
+        let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
+        for re in [&*DATE_CUE, &*DATE_WORDS] {
+            if let Some(c) = re.captures(text) {
+                let d: u32 = c[1].parse().ok()?;
+                let m: u32 = c[2].parse().ok()?;
+                let year = match c.get(3) {
+                    Some(y) => y.as_str().parse().ok()?,
+                    None => infer_year(d, m, published?)?,
+                };
+                if let Some(date) = Date::ymd(year, m, d) {
+                    return Some(Found::new(date, at(c.get(0)?)));
+                }
+            }
+        }
+        if let Some(m) = RELATIVE_TODAY.find(text) {
+            return Some(Found::new(published?, at(m)));
+        }
+        if let Some(m) = RELATIVE_YESTERDAY.find(text) {
+            return Some(Found::new(published?.add_days(-1), at(m)));
+        }
+        if RELATIVE_UNKNOWN.is_match(text) {
+            return None;
+        }
+    }
+    let p = published?;
+    let span = doc
+        .paragraphs
+        .first()
+        .map_or(Span::new(0, 0), |p| Span::new(p.start, p.start));
+    Some(Found::new(p, span))
+}
+
+/// The year of a day and month written without one: the publication year,
+/// or the year before when that would put the meeting after publication.
+pub fn infer_year(day: u32, month: u32, published: Date) -> Option<i32> {
+    let same = Date::ymd(published.year, month, day)?;
+    Some(if same.days() > published.days() + 7 {
+        published.year - 1
+    } else {
+        published.year
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers() {
+        assert_eq!(session_number("4"), Some(4));
+        assert_eq!(session_number("tư"), Some(4));
+        assert_eq!(session_number("XIX"), Some(19));
+        assert_eq!(roman("XIV"), Some(14));
+        assert_eq!(roman("ABC"), None);
+    }
+
+    #[test]
+    fn year_inference() {
+        let p = Date::ymd(2021, 1, 2).unwrap();
+        assert_eq!(infer_year(30, 12, p), Some(2020));
+        assert_eq!(infer_year(2, 1, p), Some(2021));
+    }
+}

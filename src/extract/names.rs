@@ -1,0 +1,174 @@
+//! The shape of a person's name: two to five capitalized syllables, usually
+//! starting with a family name, and never a place or an organisation.
+
+use crate::gazetteer::provinces;
+use crate::gazetteer::surnames::surname_rank;
+use crate::gazetteer::titles::{HONORIFIC_LEXICON, LEXICON, Part, RANK_LEXICON};
+use crate::text::segment::{Token, TokenKind};
+
+/// Whether a token can be a syllable of a name: a capitalized word of
+/// letters ("Hải", "H'Hen", "Y"), not an abbreviation.
+pub fn is_name_token(t: &Token) -> bool {
+    if t.kind != TokenKind::Word {
+        return false;
+    }
+    let mut chars = t.text.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_uppercase() || t.text.chars().count() > 9 {
+        return false;
+    }
+    let rest: Vec<char> = chars.collect();
+    if rest
+        .iter()
+        .any(|c| matches!(c, '/' | '&' | '.' | '_') || c.is_numeric())
+    {
+        return false;
+    }
+    // "H'Hen", "K'Nhiên": a capital after an apostrophe is allowed.
+    let mut after_apostrophe = false;
+    for c in rest {
+        if c == '\'' || c == '’' {
+            after_apostrophe = true;
+            continue;
+        }
+        if c.is_uppercase() && !after_apostrophe {
+            return false;
+        }
+        after_apostrophe = false;
+    }
+    true
+}
+
+/// Whether a title-lexicon phrase begins at `tokens[i]`, so a name cannot
+/// run on through it ("Ngô Đông Hải Bí thư …").
+pub fn starts_title_word(tokens: &[Token], i: usize) -> bool {
+    match LEXICON.longest(tokens, i) {
+        Some((Part::Head, _)) => true,
+        // "Quyền" is also a given name: a prefix counts only before a head.
+        Some((Part::Prefix, n)) => matches!(LEXICON.longest(tokens, i + n), Some((Part::Head, _))),
+        Some((Part::Org { .. } | Part::Level(_), n)) => n >= 2 || single_word_org(tokens[i].text),
+        _ => false,
+    }
+}
+
+/// One-word bodies that are never a syllable of a name.
+fn single_word_org(w: &str) -> bool {
+    matches!(
+        w,
+        "Sở" | "Ban"
+            | "Bộ"
+            | "Vụ"
+            | "Cục"
+            | "Phòng"
+            | "Viện"
+            | "Trường"
+            | "Báo"
+            | "Đảng"
+            | "UBND"
+            | "HĐND"
+            | "TW"
+            | "TP"
+            | "MTTQ"
+    )
+}
+
+/// Length of the run of name-shaped tokens starting at `tokens[i]` (at most
+/// `max`), stopping before a title word.
+pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
+    let mut n = 0;
+    while i + n < tokens.len() && n < max {
+        let t = &tokens[i + n];
+        if !is_name_token(t) || (n > 0 && !t.space_before) {
+            break;
+        }
+        if starts_title_word(tokens, i + n) || HONORIFIC_LEXICON.longest(tokens, i + n).is_some() {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// How much `words` look like a person's name, or `None` when they cannot
+/// be one. `introduced` is true after "đồng chí", a rank or a title, where
+/// names of minorities without a known family name are accepted.
+pub fn name_score(words: &[&str], introduced: bool) -> Option<f32> {
+    let n = words.len();
+    if !(2..=5).contains(&n) || (n == 5 && !introduced) {
+        return None;
+    }
+    if words.iter().all(|w| w.chars().count() == 1) {
+        return None;
+    }
+    // A place is not a person: "Thái Bình", "Hồ Chí Minh".
+    if let Some((_, taken)) = provinces::lookup_words(words)
+        && taken == n
+    {
+        return None;
+    }
+    let rank = surname_rank(words);
+    if rank == 0 && !introduced {
+        return None;
+    }
+    let length_bonus = match n {
+        3 => 1.0,
+        4 => 0.6,
+        2 => 0.4,
+        _ => -0.5,
+    };
+    Some(rank as f32 + length_bonus)
+}
+
+/// A line that holds only a name, maybe after an honorific or rank
+/// ("Đồng chí Hoàng Công Hà").
+pub fn looks_like_name_line(tokens: &[Token]) -> bool {
+    let skip = HONORIFIC_LEXICON
+        .longest(tokens, 0)
+        .or_else(|| RANK_LEXICON.longest(tokens, 0))
+        .map_or(0, |(_, n)| n);
+    let words: Vec<&str> = tokens[skip..].iter().map(|t| t.text).collect();
+    name_run(tokens, skip, 6) == words.len() && name_score(&words, skip > 0).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::tokenize;
+
+    fn toks(s: &str) -> Vec<Token<'_>> {
+        tokenize(s, 0..s.len())
+    }
+
+    #[test]
+    fn name_tokens() {
+        let t = toks("Hải H'Hen Y UBND T.Ư 2020 hải");
+        let ok: Vec<bool> = t.iter().map(is_name_token).collect();
+        assert_eq!(ok, vec![true, true, true, false, false, false, false]);
+    }
+
+    #[test]
+    fn runs_stop_at_titles() {
+        let t = toks("Ngô Đông Hải Bí thư Tỉnh ủy");
+        assert_eq!(name_run(&t, 0, 6), 3);
+        let t = toks("Hoàng Trung Dũng chủ trì");
+        assert_eq!(name_run(&t, 0, 6), 3);
+    }
+
+    #[test]
+    fn scores() {
+        assert!(name_score(&["Ngô", "Đông", "Hải"], false).is_some());
+        assert!(name_score(&["Thái", "Bình"], true).is_none());
+        assert!(name_score(&["Tại", "Hội"], false).is_none());
+        assert!(name_score(&["Rah", "Lan", "Chung"], false).is_some());
+        assert!(name_score(&["Y", "Moan"], true).is_some());
+        assert!(name_score(&["Nguyễn", "Văn", "A", "B", "C"], false).is_none());
+    }
+
+    #[test]
+    fn name_lines() {
+        assert!(looks_like_name_line(&toks("Đồng chí Hoàng Công Hà")));
+        assert!(!looks_like_name_line(&toks("Quang cảnh Hội nghị")));
+    }
+}

@@ -1,0 +1,319 @@
+//! The 63 provinces and centrally-run cities before 1 July 2025, their
+//! spelling variants, and the 34 units they were merged into.
+//!
+//! Articles keep the names of their time, so extraction reports the name as
+//! it was and [`Province::merged_into`] gives the unit for filtering today.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::text::{fold, lex_key};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProvinceKind {
+    Province,
+    /// Centrally-run city (thành phố trực thuộc trung ương).
+    City,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Province {
+    /// Name as the pre-2025 unit was officially written (old tone placement).
+    pub name: &'static str,
+    pub kind: ProvinceKind,
+    /// Other spellings seen in articles.
+    pub aliases: &'static [&'static str],
+    /// The unit it belongs to since 1 July 2025 (itself when unchanged or when
+    /// it absorbed others).
+    pub merged_into: &'static str,
+}
+
+macro_rules! p {
+    ($name:expr, $kind:ident, [$($alias:expr),*], $into:expr) => {
+        Province { name: $name, kind: ProvinceKind::$kind, aliases: &[$($alias),*], merged_into: $into }
+    };
+}
+
+/// All 63 pre-2025 units.
+pub static PROVINCES: &[Province] = &[
+    p!(
+        "Hà Nội",
+        City,
+        ["Thủ đô Hà Nội", "TP Hà Nội", "TP. Hà Nội"],
+        "Hà Nội"
+    ),
+    p!(
+        "Hải Phòng",
+        City,
+        ["TP Hải Phòng", "TP. Hải Phòng"],
+        "Hải Phòng"
+    ),
+    p!("Đà Nẵng", City, ["TP Đà Nẵng", "TP. Đà Nẵng"], "Đà Nẵng"),
+    p!(
+        "Hồ Chí Minh",
+        City,
+        [
+            "TP Hồ Chí Minh",
+            "TP. Hồ Chí Minh",
+            "TP.HCM",
+            "TP HCM",
+            "TPHCM",
+            "TP.Hồ Chí Minh",
+            "Sài Gòn"
+        ],
+        "Hồ Chí Minh"
+    ),
+    p!("Cần Thơ", City, ["TP Cần Thơ", "TP. Cần Thơ"], "Cần Thơ"),
+    p!("An Giang", Province, [], "An Giang"),
+    p!(
+        "Bà Rịa - Vũng Tàu",
+        Province,
+        [
+            "Bà Rịa-Vũng Tàu",
+            "Bà Rịa – Vũng Tàu",
+            "BR-VT",
+            "Bà Rịa Vũng Tàu"
+        ],
+        "Hồ Chí Minh"
+    ),
+    p!("Bắc Giang", Province, [], "Bắc Ninh"),
+    p!("Bắc Kạn", Province, ["Bắc Cạn"], "Thái Nguyên"),
+    p!("Bạc Liêu", Province, [], "Cà Mau"),
+    p!("Bắc Ninh", Province, [], "Bắc Ninh"),
+    p!("Bến Tre", Province, [], "Vĩnh Long"),
+    p!("Bình Định", Province, [], "Gia Lai"),
+    p!("Bình Dương", Province, [], "Hồ Chí Minh"),
+    p!("Bình Phước", Province, [], "Đồng Nai"),
+    p!("Bình Thuận", Province, [], "Lâm Đồng"),
+    p!("Cà Mau", Province, [], "Cà Mau"),
+    p!("Cao Bằng", Province, [], "Cao Bằng"),
+    p!(
+        "Đắk Lắk",
+        Province,
+        [
+            "Đắc Lắc",
+            "Đăk Lăk",
+            "Đắk Lăk",
+            "Đăk Lắk",
+            "Daklak",
+            "Dak Lak"
+        ],
+        "Đắk Lắk"
+    ),
+    p!(
+        "Đắk Nông",
+        Province,
+        ["Đắc Nông", "Đăk Nông", "Daknong", "Dak Nong"],
+        "Lâm Đồng"
+    ),
+    p!("Điện Biên", Province, [], "Điện Biên"),
+    p!("Đồng Nai", Province, [], "Đồng Nai"),
+    p!("Đồng Tháp", Province, [], "Đồng Tháp"),
+    p!("Gia Lai", Province, [], "Gia Lai"),
+    p!("Hà Giang", Province, [], "Tuyên Quang"),
+    p!("Hà Nam", Province, [], "Ninh Bình"),
+    p!("Hà Tĩnh", Province, [], "Hà Tĩnh"),
+    p!("Hải Dương", Province, [], "Hải Phòng"),
+    p!("Hậu Giang", Province, [], "Cần Thơ"),
+    p!("Hòa Bình", Province, [], "Phú Thọ"),
+    p!("Hưng Yên", Province, [], "Hưng Yên"),
+    p!("Khánh Hòa", Province, [], "Khánh Hòa"),
+    p!("Kiên Giang", Province, [], "An Giang"),
+    p!("Kon Tum", Province, ["Kontum"], "Quảng Ngãi"),
+    p!("Lai Châu", Province, [], "Lai Châu"),
+    p!("Lâm Đồng", Province, [], "Lâm Đồng"),
+    p!("Lạng Sơn", Province, [], "Lạng Sơn"),
+    p!("Lào Cai", Province, [], "Lào Cai"),
+    p!("Long An", Province, [], "Tây Ninh"),
+    p!("Nam Định", Province, [], "Ninh Bình"),
+    p!("Nghệ An", Province, [], "Nghệ An"),
+    p!("Ninh Bình", Province, [], "Ninh Bình"),
+    p!("Ninh Thuận", Province, [], "Khánh Hòa"),
+    p!("Phú Thọ", Province, [], "Phú Thọ"),
+    p!("Phú Yên", Province, [], "Đắk Lắk"),
+    p!("Quảng Bình", Province, [], "Quảng Trị"),
+    p!("Quảng Nam", Province, [], "Đà Nẵng"),
+    p!("Quảng Ngãi", Province, [], "Quảng Ngãi"),
+    p!("Quảng Ninh", Province, [], "Quảng Ninh"),
+    p!("Quảng Trị", Province, [], "Quảng Trị"),
+    p!("Sóc Trăng", Province, [], "Cần Thơ"),
+    p!("Sơn La", Province, [], "Sơn La"),
+    p!("Tây Ninh", Province, [], "Tây Ninh"),
+    p!("Thái Bình", Province, [], "Hưng Yên"),
+    p!("Thái Nguyên", Province, [], "Thái Nguyên"),
+    p!("Thanh Hóa", Province, ["Xứ Thanh"], "Thanh Hóa"),
+    p!(
+        "Thừa Thiên Huế",
+        Province,
+        [
+            "Thừa Thiên - Huế",
+            "Thừa Thiên-Huế",
+            "TT-Huế",
+            "TT Huế",
+            "Huế",
+            "TP Huế",
+            "TP. Huế"
+        ],
+        "Huế"
+    ),
+    p!("Tiền Giang", Province, [], "Đồng Tháp"),
+    p!("Trà Vinh", Province, [], "Vĩnh Long"),
+    p!("Tuyên Quang", Province, [], "Tuyên Quang"),
+    p!("Vĩnh Long", Province, [], "Vĩnh Long"),
+    p!("Vĩnh Phúc", Province, [], "Phú Thọ"),
+    p!("Yên Bái", Province, [], "Lào Cai"),
+];
+
+/// The 34 units since 1 July 2025 (Huế is the former Thừa Thiên Huế).
+pub fn units_2025() -> Vec<&'static str> {
+    let mut v: Vec<&'static str> = PROVINCES.iter().map(|p| p.merged_into).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Spellings (lex keys of names and aliases) to the province index, plus the
+/// spaceless folded form used to spot a province inside a domain name.
+struct Index {
+    by_lex: HashMap<String, usize>,
+    by_compact_fold: Vec<(String, usize)>,
+    /// Longest number of words in any spelling.
+    max_words: usize,
+}
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut by_lex = HashMap::new();
+    let mut by_compact_fold = Vec::new();
+    let mut max_words = 1;
+    for (i, p) in PROVINCES.iter().enumerate() {
+        for s in std::iter::once(&p.name).chain(p.aliases.iter()) {
+            let key = spelling_key(s);
+            max_words = max_words.max(key.split(' ').count());
+            by_lex.insert(key, i);
+        }
+        let compact: String = fold(p.name)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        by_compact_fold.push((compact, i));
+    }
+    by_compact_fold.sort_by_key(|e| std::cmp::Reverse(e.0.len()));
+    Index {
+        by_lex,
+        by_compact_fold,
+        max_words,
+    }
+});
+
+/// The key a spelling is looked up by: lex key with punctuation spaced out,
+/// so "Bà Rịa-Vũng Tàu" and "Bà Rịa - Vũng Tàu" meet.
+fn spelling_key(s: &str) -> String {
+    let spaced: String = s
+        .chars()
+        .map(|c| {
+            if c == '.' || c == '-' || c == '–' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    lex_key(&spaced)
+}
+
+/// Looks a written name up: "Thái Bình", "Khánh Hoà", "TP.HCM", "Daklak".
+pub fn lookup(name: &str) -> Option<&'static Province> {
+    let idx = &*INDEX;
+    if let Some(&i) = idx.by_lex.get(&spelling_key(name)) {
+        return Some(&PROVINCES[i]);
+    }
+    // Typed without diacritics (a user's query, a CLI argument).
+    let f = fold(name);
+    let compact: String = f.chars().filter(|c| c.is_alphanumeric()).collect();
+    PROVINCES
+        .iter()
+        .find(|p| {
+            std::iter::once(&p.name).chain(p.aliases.iter()).any(|s| {
+                fold(s)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    == compact
+            })
+        })
+        .or_else(|| idx.by_lex.get(&lex_key(&f)).map(|&i| &PROVINCES[i]))
+}
+
+/// Looks up a run of words given as their spelling keys (see [`lookup_words`]).
+pub fn lookup_key(key: &str) -> Option<&'static Province> {
+    INDEX.by_lex.get(key).map(|&i| &PROVINCES[i])
+}
+
+/// Longest province spelling made of the first words of `words` (each a
+/// word as written). Returns the province and how many words it took.
+pub fn lookup_words(words: &[&str]) -> Option<(&'static Province, usize)> {
+    let max = INDEX.max_words.min(words.len());
+    (1..=max).rev().find_map(|n| {
+        let joined = words[..n].join(" ");
+        lookup_key(&spelling_key(&joined)).map(|p| (p, n))
+    })
+}
+
+/// A province whose name is written inside a host or domain name, such as
+/// "baothaibinh.com.vn" or "Baohatinh.vn".
+pub fn in_domain(domain: &str) -> Option<&'static Province> {
+    let host = fold(domain);
+    let host = host.split('.').next().unwrap_or("");
+    INDEX
+        .by_compact_fold
+        .iter()
+        .find(|(compact, _)| compact.len() >= 5 && host.contains(compact.as_str()))
+        .map(|&(_, i)| &PROVINCES[i])
+}
+
+/// True when the province is one of the 34 units in force since July 2025.
+pub fn is_2025_unit(p: &Province) -> bool {
+    lookup(p.merged_into).is_some_and(|u| u.name == p.name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_63_and_34() {
+        assert_eq!(PROVINCES.len(), 63);
+        assert_eq!(units_2025().len(), 34);
+        assert_eq!(
+            PROVINCES
+                .iter()
+                .filter(|p| p.kind == ProvinceKind::City)
+                .count(),
+            5
+        );
+        for u in units_2025() {
+            // Every 2025 unit is also a spelling of a pre-2025 one (Huế).
+            assert!(lookup(u).is_some(), "{u}");
+        }
+    }
+
+    #[test]
+    fn spellings_are_found() {
+        assert_eq!(lookup("Khánh Hoà").unwrap().name, "Khánh Hòa");
+        assert_eq!(lookup("TP.HCM").unwrap().name, "Hồ Chí Minh");
+        assert_eq!(lookup("Bà Rịa-Vũng Tàu").unwrap().name, "Bà Rịa - Vũng Tàu");
+        assert_eq!(lookup("thai binh").unwrap().name, "Thái Bình");
+        assert_eq!(lookup("Daklak").unwrap().name, "Đắk Lắk");
+        assert_eq!(lookup("Thái Bình").unwrap().merged_into, "Hưng Yên");
+        assert!(lookup("Thạch Hà").is_none());
+    }
+
+    #[test]
+    fn words_and_domains() {
+        let (p, n) = lookup_words(&["Thừa", "Thiên", "Huế", "Nguyễn"]).unwrap();
+        assert_eq!((p.name, n), ("Thừa Thiên Huế", 3));
+        assert_eq!(in_domain("baothaibinh.com.vn").unwrap().name, "Thái Bình");
+        assert_eq!(in_domain("Baohatinh.vn").unwrap().name, "Hà Tĩnh");
+        assert!(in_domain("vnexpress.net").is_none());
+    }
+}

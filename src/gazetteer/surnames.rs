@@ -1,0 +1,172 @@
+//! Vietnamese family names, the common Kinh ones ranked by frequency and
+//! those of ethnic minorities (Tày, Nùng, Thái, Mông, Dao, Khmer, Ê Đê,
+//! Jrai, Bahnar, …) whose names break the Kinh pattern.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::text::lex_key;
+
+/// The most frequent family names, most common first. Together they cover
+/// about nine in ten people.
+const COMMON: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ",
+    "Hồ", "Ngô", "Dương", "Lý", "Đinh", "Đào", "Trịnh", "Trương", "Đoàn", "Lâm", "Mai", "Lương",
+    "Hà", "Cao", "Tạ", "Phùng", "Lưu", "Tô", "Châu", "Chu", "Đàm", "Kiều", "Triệu",
+];
+
+/// Less common Kinh family names and those of minorities.
+const OTHER: &[&str] = &[
+    "Âu",
+    "Âu Dương",
+    "Bạch",
+    "Bế",
+    "Biện",
+    "Cầm",
+    "Cù",
+    "Chẩu",
+    "Danh",
+    "Diệp",
+    "Điểu",
+    "Điêu",
+    "Đậu",
+    "Đồng",
+    "Đổng",
+    "Đường",
+    "Giáp",
+    "Giàng",
+    "Hàn",
+    "Hầu",
+    "Hứa",
+    "Kha",
+    "Khổng",
+    "Khúc",
+    "Khuất",
+    "Khương",
+    "Kim",
+    "La",
+    "Lã",
+    "Lạc",
+    "Lại",
+    "Lạng",
+    "Lành",
+    "Lầu",
+    "Lò",
+    "Lù",
+    "Lục",
+    "Lường",
+    "Ma",
+    "Mạc",
+    "Mẫn",
+    "Mông",
+    "Mùa",
+    "Nghiêm",
+    "Ninh",
+    "Nông",
+    "Ông",
+    "Phí",
+    "Phó",
+    "Phương",
+    "Quách",
+    "Quan",
+    "Quản",
+    "Quàng",
+    "Sầm",
+    "Sái",
+    "Sơn",
+    "Sùng",
+    "Tăng",
+    "Thạch",
+    "Thái",
+    "Thân",
+    "Thào",
+    "Thiều",
+    "Tiêu",
+    "Tòng",
+    "Tôn",
+    "Tôn Nữ",
+    "Tôn Thất",
+    "Tống",
+    "Trình",
+    "Từ",
+    "Ung",
+    "Ứng",
+    "Vàng",
+    "Vi",
+    "Viên",
+    "Vương",
+    "Xa",
+    "Y",
+    "Rah Lan",
+    "Rơ Châm",
+    "Rơ Mah",
+    "Rơ Ô",
+    "Ksor",
+    "Siu",
+    "Nay",
+    "Kpă",
+    "Rmah",
+    "Rcom",
+    "Niê",
+    "Byă",
+    "Êban",
+    "Mlô",
+    "Hờ",
+    "Lìu",
+    "Pờ",
+    "Vừ",
+    "Chang",
+    "Lộc",
+    "Ôn",
+];
+
+/// How common a family name is: 2 for the ranked common names, 1 for the
+/// others. Keyed by lex key.
+static RANK: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut m: HashMap<String, u8> = OTHER.iter().map(|s| (lex_key(s), 1)).collect();
+    m.extend(COMMON.iter().map(|s| (lex_key(s), 2)));
+    m
+});
+
+/// 2 for a common family name, 1 for a rarer or minority one, 0 otherwise.
+/// Takes the first one or two words of a name (written as in the text).
+pub fn surname_rank(words: &[&str]) -> u8 {
+    if words.is_empty() {
+        return 0;
+    }
+    // Ê Đê and Jrai women's names begin with H' ("H'Hen Niê").
+    if words[0].starts_with("H'") || words[0].starts_with("H’") || words[0].starts_with("K'") {
+        return 1;
+    }
+    if words.len() >= 2
+        && let Some(&r) = RANK.get(&lex_key(&format!("{} {}", words[0], words[1])))
+    {
+        return r;
+    }
+    RANK.get(&lex_key(words[0])).copied().unwrap_or(0)
+}
+
+/// Family names for generators and tests, common first.
+pub fn common() -> &'static [&'static str] {
+    COMMON
+}
+
+/// Family names outside the common list.
+pub fn others() -> &'static [&'static str] {
+    OTHER
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranks() {
+        assert_eq!(surname_rank(&["Nguyễn", "Tiến"]), 2);
+        assert_eq!(surname_rank(&["Đồng", "Văn"]), 1);
+        assert_eq!(surname_rank(&["Rah", "Lan", "Chung"]), 1);
+        assert_eq!(surname_rank(&["H'Hen", "Niê"]), 1);
+        assert_eq!(surname_rank(&["Thạch", "Hà"]), 1);
+        assert_eq!(surname_rank(&["Tiến", "Hưng"]), 0);
+    }
+}

@@ -1,0 +1,640 @@
+//! The vocabulary of official titles.
+//!
+//! A title is read as: optional prefix ("nguyên", "Quyền"), a head naming the
+//! post ("Phó Bí thư", "Giám đốc"), modifiers ("Thường trực", "dự khuyết"),
+//! then organisations, departments, levels and place names
+//! ("Sở Kế hoạch và Đầu tư", "UBND", "tỉnh", "Thạch Hà"). These lists say
+//! which words play which part; `extract::titles` does the reading.
+
+use std::sync::LazyLock;
+
+use super::Lexicon;
+use crate::text::fold;
+
+/// Whether a place name may or must follow a word ("Huyện ủy Thạch Hà").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Locality {
+    No,
+    Optional,
+    Required,
+}
+
+/// The part a word or phrase plays in a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// "nguyên" (former), "Quyền" (acting), "Hàm" (rank-equivalent).
+    Prefix,
+    /// The post: "Bí thư", "Phó Chủ tịch", "Vụ trưởng", "Tỉnh ủy viên".
+    Head,
+    /// "Thường trực", "dự khuyết", "chuyên trách".
+    HeadModifier,
+    /// A body: "Tỉnh ủy", "UBND", "Bộ Chính trị". `named` bodies take a name
+    /// after them ("Sở" + "Tài chính", "Vụ" + "Địa phương I").
+    Org { locality: Locality, named: bool },
+    /// An administrative level: "tỉnh", "huyện", "xã".
+    Level(Locality),
+    /// The name of a department or board after a named body.
+    Department,
+}
+
+/// Military and police ranks, and academic or professional prefixes, which
+/// stand before a name like "đồng chí" does and are not positions.
+pub const RANKS: &[&str] = &[
+    "Đại tướng",
+    "Thượng tướng",
+    "Trung tướng",
+    "Thiếu tướng",
+    "Đại tá",
+    "Thượng tá",
+    "Trung tá",
+    "Thiếu tá",
+    "Đại úy",
+    "Thượng úy",
+    "Trung úy",
+    "Thiếu úy",
+    "Đô đốc",
+    "Phó Đô đốc",
+    "Chuẩn Đô đốc",
+    "GS",
+    "PGS",
+    "TS",
+    "ThS",
+    "GS.TS",
+    "PGS.TS",
+    "GS. TS",
+    "PGS. TS",
+    "TSKH",
+    "BSCKII",
+    "BS",
+    "Bác sĩ",
+    "Tiến sĩ",
+    "Thạc sĩ",
+    "Giáo sư",
+    "Phó Giáo sư",
+    "Nhà báo",
+    "Luật sư",
+    "Kỹ sư",
+    "Anh hùng",
+    "Mẹ",
+];
+
+/// Words that introduce a person: "đồng chí Ngô Đông Hải", "ông", "bà".
+pub const HONORIFICS: &[&str] = &["đồng chí", "đ/c", "đc", "ông", "bà", "Ông", "Bà"];
+
+const PREFIXES: &[&str] = &["nguyên", "quyền", "hàm", "phụ trách"];
+
+const HEADS: &[&str] = &[
+    "Tổng Bí thư",
+    "Bí thư",
+    "Phó Bí thư",
+    "Bí thư thứ nhất",
+    "Chủ tịch",
+    "Phó Chủ tịch",
+    "Chủ tịch nước",
+    "Phó Chủ tịch nước",
+    "Thủ tướng",
+    "Phó Thủ tướng",
+    "Ủy viên",
+    "Tỉnh ủy viên",
+    "Thành ủy viên",
+    "Huyện ủy viên",
+    "Thị ủy viên",
+    "Quận ủy viên",
+    "Đảng ủy viên",
+    "Trưởng",
+    "Phó Trưởng",
+    "Giám đốc",
+    "Phó Giám đốc",
+    "Tổng Giám đốc",
+    "Phó Tổng Giám đốc",
+    "Chủ nhiệm",
+    "Phó Chủ nhiệm",
+    "Chánh Văn phòng",
+    "Phó Chánh Văn phòng",
+    "Chánh án",
+    "Phó Chánh án",
+    "Viện trưởng",
+    "Phó Viện trưởng",
+    "Vụ trưởng",
+    "Phó Vụ trưởng",
+    "Cục trưởng",
+    "Phó Cục trưởng",
+    "Tổng Cục trưởng",
+    "Phó Tổng Cục trưởng",
+    "Bộ trưởng",
+    "Thứ trưởng",
+    "Chánh Thanh tra",
+    "Phó Chánh Thanh tra",
+    "Chỉ huy trưởng",
+    "Phó Chỉ huy trưởng",
+    "Chính ủy",
+    "Phó Chính ủy",
+    "Tư lệnh",
+    "Phó Tư lệnh",
+    "Đại biểu Quốc hội",
+    "ĐBQH",
+    "Tổng Thư ký",
+    "Phó Tổng Thư ký",
+    "Tổng Biên tập",
+    "Phó Tổng Biên tập",
+    "Hiệu trưởng",
+    "Phó Hiệu trưởng",
+    "Thành viên",
+    "Trưởng phòng",
+    "Phó Trưởng phòng",
+    "Tổng Kiểm toán",
+    "Phó Tổng Kiểm toán",
+    "Kiểm toán trưởng",
+    "Trợ lý",
+    "Thư ký",
+    "UVTW",
+    "UVTƯ",
+    "UVT.Ư",
+    "UVBCH",
+    "UVBTV",
+    "UVBCT",
+    "UV",
+    "PBT",
+    "PCT",
+    "Trưởng đoàn",
+    "Phó Trưởng đoàn",
+    "Tổng Tham mưu trưởng",
+    "Tham mưu trưởng",
+    "Người phát ngôn",
+];
+
+const HEAD_MODIFIERS: &[&str] = &[
+    "thường trực",
+    "dự khuyết",
+    "chuyên trách",
+    "thứ nhất",
+    "phụ trách",
+    "kiêm",
+];
+
+/// Bodies that may be followed by a place name.
+const ORGS_OPTIONAL_PLACE: &[&str] = &[
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Đảng ủy",
+    "Đảng bộ",
+    "Đảng đoàn",
+    "Ban cán sự đảng",
+    "Chi bộ",
+    "Ủy ban nhân dân",
+    "UBND",
+    "Hội đồng nhân dân",
+    "HĐND",
+    "Đoàn đại biểu Quốc hội",
+    "Đoàn ĐBQH",
+    "Ủy ban MTTQ",
+    "Ủy ban MTTQ Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc",
+    "MTTQ",
+    "MTTQ Việt Nam",
+    "MTTQVN",
+    "Công an",
+    "Bộ Chỉ huy Quân sự",
+    "Bộ CHQS",
+    "BCHQS",
+    "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Bộ đội Biên phòng",
+    "Đảng ủy Quân sự",
+    "Tòa án nhân dân",
+    "TAND",
+    "Viện Kiểm sát nhân dân",
+    "VKSND",
+    "Liên đoàn Lao động",
+    "Hội Nông dân",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội LHPN",
+    "Hội Cựu chiến binh",
+    "Tỉnh đoàn",
+    "Thành đoàn",
+    "Huyện đoàn",
+    "Đoàn Thanh niên",
+    "Đoàn TNCS Hồ Chí Minh",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Khối các cơ quan",
+    "Khối Doanh nghiệp",
+    "Đảng ủy Khối",
+    "Trường Chính trị",
+    "Kho bạc Nhà nước",
+    "Cục Thuế",
+    "Cục Hải quan",
+    "Ngân hàng Nhà nước",
+    "Thanh tra",
+    "Văn phòng",
+    "Ban Chỉ đạo",
+    "Ban Quản lý",
+    "Đài Phát thanh và Truyền hình",
+    "Đài PT-TH",
+    "Báo",
+    "Ủy ban Kiểm tra",
+    "UBKT",
+    "Ban Thường vụ",
+    "BTV",
+    "Ban Chấp hành",
+    "BCH",
+    "Thường trực",
+    "Hội đồng Dân tộc",
+];
+
+/// Bodies after which a place name is expected.
+const ORGS_REQUIRED_PLACE: &[&str] = &[
+    "Huyện ủy",
+    "Thị ủy",
+    "Quận ủy",
+    "Đảng ủy xã",
+    "Đảng ủy phường",
+];
+
+/// Bodies that are not followed by a place.
+const ORGS_NO_PLACE: &[&str] = &[
+    "Trung ương",
+    "Trung ương Đảng",
+    "TW",
+    "TƯ",
+    "T.Ư",
+    "T.W",
+    "TW Đảng",
+    "TƯ Đảng",
+    "T.Ư Đảng",
+    "Ban Chấp hành Trung ương Đảng",
+    "Ban Chấp hành Trung ương",
+    "BCH Trung ương",
+    "BCH TW",
+    "BCHTW",
+    "Bộ Chính trị",
+    "Ban Bí thư",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
+    "UBTVQH",
+    "Chính phủ",
+    "Nhà nước",
+    "Đảng",
+    "Việt Nam",
+    "Kiểm toán Nhà nước",
+    "Quân đội nhân dân Việt Nam",
+    "Bộ Quốc phòng",
+    "Bộ Công an",
+    "Quân sự",
+    "nhân dân",
+];
+
+/// Bodies that take a name after them ("Sở Tài chính", "Vụ Địa phương I").
+const NAMED_ORGS: &[&str] = &[
+    "Sở",
+    "Ban",
+    "Bộ",
+    "Vụ",
+    "Cục",
+    "Tổng cục",
+    "Chi cục",
+    "Phòng",
+    "Viện",
+    "Hội",
+    "Trung tâm",
+    "Học viện",
+    "Đại học",
+    "Trường",
+    "Công ty",
+    "Tổng công ty",
+    "Tập đoàn",
+    "Ngân hàng",
+    "Ủy ban",
+    "Hiệp hội",
+    "Liên hiệp",
+    "Hội đồng",
+    "Quân khu",
+    "Quân đoàn",
+    "Sư đoàn",
+    "Bệnh viện",
+    "Khu kinh tế",
+];
+
+const DEPARTMENTS: &[&str] = &[
+    "Tài chính",
+    "Kế hoạch và Đầu tư",
+    "Nội vụ",
+    "Tư pháp",
+    "Công Thương",
+    "Công thương",
+    "Nông nghiệp và Phát triển nông thôn",
+    "Nông nghiệp và PTNT",
+    "Nông nghiệp và Môi trường",
+    "Tài nguyên và Môi trường",
+    "Xây dựng",
+    "Giao thông vận tải",
+    "Giao thông - Vận tải",
+    "Khoa học và Công nghệ",
+    "Giáo dục và Đào tạo",
+    "Y tế",
+    "Lao động - Thương binh và Xã hội",
+    "Lao động, Thương binh và Xã hội",
+    "Văn hóa, Thể thao và Du lịch",
+    "Văn hóa - Thể thao và Du lịch",
+    "Văn hóa và Thể thao",
+    "Thông tin và Truyền thông",
+    "Ngoại vụ",
+    "Dân tộc",
+    "Dân tộc và Tôn giáo",
+    "Du lịch",
+    "Quy hoạch - Kiến trúc",
+    "Tổ chức",
+    "Tuyên giáo",
+    "Dân vận",
+    "Nội chính",
+    "Kinh tế",
+    "Đối ngoại",
+    "Tuyên giáo và Dân vận",
+    "Quốc phòng",
+    "Ngoại giao",
+    "Địa phương",
+    "Tổ chức cán bộ",
+    "Kinh tế - Ngân sách",
+    "Kinh tế - Xã hội",
+    "Pháp chế",
+    "Văn hóa - Xã hội",
+    "Thi đua - Khen thưởng",
+    "Tôn giáo",
+    "Bảo vệ chăm sóc sức khỏe cán bộ",
+    "Chính sách, chiến lược",
+    "Chính sách chiến lược",
+    "Kiểm tra",
+    "Tổ chức Trung ương",
+    "Tuyên giáo Trung ương",
+    "Dân vận Trung ương",
+    "Nội chính Trung ương",
+    "Kinh tế Trung ương",
+    "Đối ngoại Trung ương",
+    "KH&ĐT",
+    "KHĐT",
+    "TN&MT",
+    "TNMT",
+    "NN&PTNT",
+    "NNPTNT",
+    "GD&ĐT",
+    "GDĐT",
+    "LĐ-TB&XH",
+    "LĐTBXH",
+    "VH-TT&DL",
+    "VHTTDL",
+    "KH&CN",
+    "KHCN",
+    "TT&TT",
+    "TTTT",
+    "GTVT",
+    "NN&MT",
+];
+
+/// Administrative levels, and whether their name must follow.
+const LEVELS_OPTIONAL: &[&str] = &["tỉnh", "thành phố", "TP", "TP.", "Thủ đô"];
+const LEVELS_REQUIRED: &[&str] = &[
+    "huyện",
+    "quận",
+    "thị xã",
+    "TX",
+    "xã",
+    "phường",
+    "thị trấn",
+    "đặc khu",
+    "khu vực",
+];
+
+/// The title lexicon.
+pub static LEXICON: LazyLock<Lexicon<Part>> = LazyLock::new(|| {
+    let mut lx = Lexicon::new();
+    lx.add_all(
+        NAMED_ORGS,
+        Part::Org {
+            locality: Locality::Optional,
+            named: true,
+        },
+    );
+    lx.add_all(DEPARTMENTS, Part::Department);
+    lx.add_all(
+        ORGS_NO_PLACE,
+        Part::Org {
+            locality: Locality::No,
+            named: false,
+        },
+    );
+    lx.add_all(
+        ORGS_OPTIONAL_PLACE,
+        Part::Org {
+            locality: Locality::Optional,
+            named: false,
+        },
+    );
+    lx.add_all(
+        ORGS_REQUIRED_PLACE,
+        Part::Org {
+            locality: Locality::Required,
+            named: false,
+        },
+    );
+    lx.add_all(LEVELS_OPTIONAL, Part::Level(Locality::Optional));
+    lx.add_all(LEVELS_REQUIRED, Part::Level(Locality::Required));
+    lx.add_all(HEAD_MODIFIERS, Part::HeadModifier);
+    lx.add_all(HEADS, Part::Head);
+    lx.add_all(PREFIXES, Part::Prefix);
+    lx
+});
+
+/// Ranks and academic prefixes.
+pub static RANK_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    let mut lx = Lexicon::new();
+    lx.add_all(RANKS, ());
+    lx
+});
+
+/// Honorifics that introduce a name.
+pub static HONORIFIC_LEXICON: LazyLock<Lexicon<()>> = LazyLock::new(|| {
+    let mut lx = Lexicon::new();
+    lx.add_all(HONORIFICS, ());
+    lx
+});
+
+/// Abbreviations and long forms that name the same thing, folded; used to
+/// compare titles written differently ("Chủ tịch UBND tỉnh" and
+/// "Chủ tịch Ủy ban nhân dân tỉnh").
+const EXPANSIONS: &[(&str, &str)] = &[
+    ("ubnd", "uy ban nhan dan"),
+    ("hdnd", "hoi dong nhan dan"),
+    ("ubkt", "uy ban kiem tra"),
+    ("mttqvn", "mat tran to quoc viet nam"),
+    ("mttq", "mat tran to quoc"),
+    ("bchtw", "ban chap hanh trung uong"),
+    ("bch", "ban chap hanh"),
+    ("btv", "ban thuong vu"),
+    ("uvtw", "uy vien trung uong"),
+    ("uvtu", "uy vien trung uong"),
+    ("uvt.u", "uy vien trung uong"),
+    ("uvbtv", "uy vien ban thuong vu"),
+    ("uvbct", "uy vien bo chinh tri"),
+    ("uvbch", "uy vien ban chap hanh"),
+    ("uv", "uy vien"),
+    ("t.u", "trung uong"),
+    ("t.w", "trung uong"),
+    ("tw", "trung uong"),
+    ("tu", "trung uong"),
+    ("dbqh", "dai bieu quoc hoi"),
+    ("ubtvqh", "uy ban thuong vu quoc hoi"),
+    ("bchqs", "bo chi huy quan su"),
+    ("chqs", "chi huy quan su"),
+    ("tand", "toa an nhan dan"),
+    ("vksnd", "vien kiem sat nhan dan"),
+    ("lhpn", "lien hiep phu nu"),
+    ("pbt", "pho bi thu"),
+    ("pct", "pho chu tich"),
+    ("tp", "thanh pho"),
+    ("tp.", "thanh pho"),
+    ("kh&dt", "ke hoach va dau tu"),
+    ("khdt", "ke hoach va dau tu"),
+    ("tn&mt", "tai nguyen va moi truong"),
+    ("tnmt", "tai nguyen va moi truong"),
+    ("nn&ptnt", "nong nghiep va phat trien nong thon"),
+    ("ptnt", "phat trien nong thon"),
+    ("gd&dt", "giao duc va dao tao"),
+    ("kh&cn", "khoa hoc va cong nghe"),
+    ("tt&tt", "thong tin va truyen thong"),
+    ("gtvt", "giao thong van tai"),
+];
+
+/// A key under which the same post written in different ways compares
+/// equal: folded, abbreviations expanded, punctuation dropped, and
+/// "Ban Chấp hành Trung ương Đảng" reduced to "Trung ương".
+pub fn title_key(title: &str) -> String {
+    let f = fold(title);
+    let mut words: Vec<String> = Vec::new();
+    // Only all-caps words are abbreviations: "tư" in running text is a word.
+    let upper: Vec<bool> = title
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && w.chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        })
+        .collect();
+    for (i, w) in f
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        let is_abbrev = upper.get(i).copied().unwrap_or(false);
+        match EXPANSIONS.iter().find(|(a, _)| *a == w) {
+            Some((_, long)) if is_abbrev || w.contains('&') || w.contains('.') => {
+                words.extend(long.split(' ').map(str::to_string))
+            }
+            _ => words.push(w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()),
+        }
+    }
+    let mut s = words
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    for (from, to) in [
+        ("ban chap hanh trung uong dang", "trung uong"),
+        ("ban chap hanh trung uong", "trung uong"),
+        ("trung uong dang", "trung uong"),
+    ] {
+        s = s.replace(from, to);
+    }
+    s
+}
+
+/// True when a title belongs to the central level (Politburo, Secretariat,
+/// Central Committee departments, National Assembly, Government): such
+/// officials serve everywhere, not in one province.
+pub fn is_central(title: &str) -> bool {
+    let k = title_key(title);
+    let provincial = [
+        "tinh",
+        "huyen",
+        "thanh pho",
+        "xa",
+        "phuong",
+        "quan",
+        "thi xa",
+        "dang bo",
+    ];
+    let local = provincial
+        .iter()
+        .any(|p| k.split(' ').any(|w| w == *p) || k.contains(&format!("{p} uy")));
+    if local {
+        return false;
+    }
+    [
+        "trung uong",
+        "bo chinh tri",
+        "ban bi thu",
+        "quoc hoi",
+        "chinh phu",
+        "thu tuong",
+        "bo truong",
+        "thu truong",
+        "chu tich nuoc",
+        "tong bi thu",
+        "vu truong",
+        "cuc truong",
+    ]
+    .iter()
+    .any(|c| k.contains(c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::tokenize;
+
+    #[test]
+    fn longest_match_over_tokens() {
+        let s = "Phó Bí thư Thường trực Tỉnh uỷ";
+        let toks = tokenize(s, 0..s.len());
+        assert_eq!(LEXICON.longest(&toks, 0), Some((Part::Head, 3)));
+        assert_eq!(LEXICON.longest(&toks, 3), Some((Part::HeadModifier, 2)));
+        assert!(matches!(
+            LEXICON.longest(&toks, 5),
+            Some((Part::Org { .. }, 2))
+        ));
+    }
+
+    #[test]
+    fn title_keys_meet_across_spellings() {
+        assert_eq!(
+            title_key("Chủ tịch UBND tỉnh"),
+            title_key("Chủ tịch Ủy ban nhân dân tỉnh")
+        );
+        assert_eq!(
+            title_key("Phó bí thư Thường trực Tỉnh ủy"),
+            title_key("Phó Bí thư thường trực Tỉnh uỷ")
+        );
+        assert_eq!(
+            title_key("Ủy viên Ban Chấp hành Trung ương Đảng"),
+            title_key("UVTW")
+        );
+        assert_eq!(
+            title_key("Ủy viên T.Ư Đảng"),
+            title_key("Ủy viên Trung ương Đảng")
+        );
+        assert_ne!(
+            title_key("Chủ tịch UBND tỉnh"),
+            title_key("Phó Chủ tịch UBND tỉnh")
+        );
+    }
+
+    #[test]
+    fn central_titles() {
+        assert!(is_central("Ủy viên Bộ Chính trị"));
+        assert!(is_central("Phó Vụ trưởng Ban Tuyên giáo Trung ương"));
+        assert!(!is_central("Bí thư Tỉnh ủy"));
+        assert!(!is_central("Chủ tịch UBND tỉnh"));
+    }
+}

@@ -1,0 +1,406 @@
+//! Recognizing the parts of a scraped page that are not the article: page
+//! stamps, counters, media file names, comment-form templates, share and
+//! comment widgets, ads, repeated captions and the related-news teasers that
+//! follow a "Tin liên quan" / "Từ khóa" marker.
+//!
+//! Nothing is deleted: every line keeps its place and range in the text, with
+//! a [`BlockKind`] saying what it is, so facts come only from the article
+//! while the reader can still see the whole page.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use super::fold::fold;
+use super::segment::{Line, lines, word_count};
+
+/// What a block of the page is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BlockKind {
+    /// Article text: headline, lead, paragraphs, captions, byline.
+    Content,
+    /// A date/time stamp of the page ("Thứ 4, 02.12.2020 | 17:21:47").
+    Stamp,
+    /// View, like or comment counters ("219 lượt xem").
+    Counter,
+    /// A media file name ("Video: 120220_OHAI11.mp4", "2.11.20.png").
+    Media,
+    /// Unfilled page-template text ("{name} - {time}").
+    Template,
+    /// The start of related news, keywords, comments or sharing widgets.
+    Marker,
+    /// Teasers, comments and widgets after a marker.
+    Teaser,
+    /// Advertising slots.
+    Ad,
+    /// A line repeated from earlier in the page (headline reused as caption).
+    Repeat,
+    /// A short section label above the headline ("Tin kinh tế").
+    Label,
+}
+
+impl BlockKind {
+    pub fn is_content(self) -> bool {
+        self == BlockKind::Content
+    }
+}
+
+/// A classified piece of the text: usually a whole line, sometimes part of a
+/// line where boilerplate was glued onto article text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BlockKind,
+}
+
+impl Block {
+    pub fn as_str<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Phrases that open the non-article tail of a page (compared folded, with
+/// bullets and a trailing colon removed).
+const TAIL_MARKERS: &[&str] = &[
+    "tu khoa",
+    "tags",
+    "tag",
+    "tin lien quan",
+    "bai lien quan",
+    "bai viet lien quan",
+    "tin bai lien quan",
+    "xem them",
+    "doc them",
+    "co the ban quan tam",
+    "ban co the quan tam",
+    "tin cung chuyen muc",
+    "bai cung chuyen muc",
+    "cac tin khac",
+    "tin khac",
+    "cac bai khac",
+    "tin moi",
+    "tin moi nhat",
+    "tin da dua",
+    "cac tin da dua",
+    "cac tin da dua ngay",
+    "tin doc nhieu",
+    "doc nhieu",
+    "xem nhieu",
+    "tin noi bat",
+    "binh luan",
+    "gui binh luan",
+    "y kien ban doc",
+    "cac y kien cua ban doc",
+    "y kien cua ban",
+    "gui y kien",
+    "gui cho ban be",
+    "phan hoi",
+    "thong tin nguoi gui phan hoi",
+    "chia se bai viet",
+    "hay chia se voi ban be",
+    "chia se",
+    "in bai viet",
+    "in bai",
+    "quay lai",
+    "ve dau trang",
+    "chu de",
+    "su kien",
+    "dong su kien",
+];
+
+/// Short lines that are page widgets wherever they stand.
+const WIDGET_LINES: &[&str] = &[
+    "tra loi",
+    "tat [x]",
+    "gui",
+    "thich",
+    "facebook",
+    "zalo",
+    "twitter",
+    "email",
+    "luu",
+    "dang nhap",
+    "trang chu",
+    "top",
+    "quang cao",
+    "khong co quang cao",
+    "advertisement",
+];
+
+static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:\[\s*)?(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ)",
+    )
+    .unwrap()
+});
+static TEMPLATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{[A-Za-z_][A-Za-z0-9_]*\}").unwrap());
+static MEDIA_FILE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)[\w\-.]+\.(?:mp4|mp3|m4a|m4v|mov|avi|flv|wmv|webm|mkv|png|jpe?g|gif|webp|bmp|svg|tiff?)\b").unwrap()
+});
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d{2}\b").unwrap()
+});
+static CLOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b").unwrap());
+/// Words allowed in a stamp line besides the date and time.
+static STAMP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:thứ|hai|ba|tư|năm|sáu|bảy|bẩy|chủ|nhật|cn|t\d|cập|nhật|ngày|đăng|lúc|vào|gmt(?:\+\d+)?|utc(?:\+\d+)?|giờ|số|lần|lượt|xem|\d+|\+\d+|sáng|chiều|am|pm|updated|published|posted|tin|bài|ảnh|thời|gian)$").unwrap()
+});
+
+/// Splits a page into blocks. `title_hint` (folded) lets a repeated headline
+/// be recognized even when it is the first repeat.
+pub fn classify(text: &str) -> Vec<Block> {
+    let ls = lines(text);
+    let pieces = split_glued(text, &ls);
+    let mut blocks: Vec<Block> = pieces
+        .iter()
+        .map(|&(start, end)| Block {
+            start,
+            end,
+            kind: classify_line(&text[start..end]),
+        })
+        .collect();
+    mark_label(text, &mut blocks);
+    mark_tail(text, &mut blocks);
+    mark_repeats(text, &mut blocks);
+    blocks
+}
+
+/// Splits lines where page boilerplate was glued to article text without a
+/// break: "Thanh TâmCác ý kiến của bạn đọc" becomes "Thanh Tâm" and the marker.
+fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(ls.len());
+    for l in ls {
+        let s = l.as_str(text);
+        let mut cut = None;
+        let mut prev: Option<char> = None;
+        for (i, c) in s.char_indices() {
+            if let Some(p) = prev
+                && p.is_lowercase()
+                && c.is_uppercase()
+                && i > 0
+            {
+                let rest = &s[i..];
+                if is_marker_text(rest) || is_widget_text(rest) {
+                    cut = Some(i);
+                    break;
+                }
+            }
+            prev = Some(c);
+        }
+        match cut {
+            Some(i) => {
+                out.push((l.start, l.start + s[..i].trim_end().len()));
+                out.push((l.start + i, l.end));
+            }
+            None => out.push((l.start, l.end)),
+        }
+    }
+    out
+}
+
+/// Folded line with bullets, brackets and a trailing colon or ellipsis removed.
+fn marker_key(s: &str) -> String {
+    let f = fold(s);
+    f.trim_matches(|c: char| !c.is_alphanumeric() && c != '[' && c != ']')
+        .trim_end_matches(':')
+        .trim()
+        .to_string()
+}
+
+fn is_marker_text(s: &str) -> bool {
+    let k = marker_key(s);
+    TAIL_MARKERS.contains(&k.as_str())
+}
+
+fn is_widget_text(s: &str) -> bool {
+    let k = marker_key(s);
+    WIDGET_LINES.contains(&k.as_str()) || k.starts_with("khong co quang cao")
+}
+
+/// True for a short line that is only a page stamp: a full date, maybe a time
+/// and weekday or "Cập nhật" words, nothing else.
+pub fn is_stamp_line(s: &str) -> bool {
+    if word_count(s) > 14 || !FULL_DATE.is_match(s) {
+        return false;
+    }
+    let rest = CLOCK
+        .replace_all(&FULL_DATE.replace_all(s, " "), " ")
+        .into_owned();
+    rest.split(|c: char| !c.is_alphanumeric() && c != '+')
+        .filter(|w| !w.is_empty())
+        .all(|w| STAMP_WORDS.is_match(w))
+}
+
+fn classify_line(s: &str) -> BlockKind {
+    let words = word_count(s);
+    if TEMPLATE.is_match(s) {
+        return BlockKind::Template;
+    }
+    if is_stamp_line(s) {
+        return BlockKind::Stamp;
+    }
+    if words <= 10 && COUNTER.is_match(s.trim_start_matches(['[', ' ', '-'])) {
+        return BlockKind::Counter;
+    }
+    if words <= 12 && (s.contains("lượt xem") || s.contains("Số lần xem") || s.contains("Lượt xem"))
+    {
+        return BlockKind::Counter;
+    }
+    if words <= 6 && MEDIA_FILE.is_match(s) {
+        return BlockKind::Media;
+    }
+    if is_widget_text(s) {
+        return if marker_key(s).contains("quang cao") || marker_key(s) == "advertisement" {
+            BlockKind::Ad
+        } else {
+            BlockKind::Teaser
+        };
+    }
+    if words <= 8 && is_marker_text(s) {
+        return BlockKind::Marker;
+    }
+    let k = fold(s);
+    if words <= 30
+        && (k.contains("vui long go tieng viet")
+            || k.contains("se duoc bien tap truoc khi dang")
+            || k.contains("binh luan cua ban")
+            || k.starts_with("ban con") && k.contains("ky tu"))
+    {
+        return BlockKind::Teaser;
+    }
+    BlockKind::Content
+}
+
+/// A very short first line above a longer headline is a section label.
+fn mark_label(text: &str, blocks: &mut [Block]) {
+    let mut contents = blocks.iter_mut().filter(|b| b.kind.is_content());
+    let Some(first) = contents.next() else { return };
+    let s = &text[first.start..first.end];
+    let next_len = contents
+        .next()
+        .map_or(0, |b| word_count(&text[b.start..b.end]));
+    if word_count(s) <= 4
+        && next_len >= 6
+        && !s.ends_with(['.', ':', '!', '?'])
+        && !s.chars().any(|c| c.is_ascii_digit())
+    {
+        first.kind = BlockKind::Label;
+    }
+}
+
+/// Everything after a stand-alone tail marker is teaser, unless a long
+/// paragraph shows the article resumes (related-news boxes mid-article).
+fn mark_tail(text: &str, blocks: &mut [Block]) {
+    let content_total = blocks.iter().filter(|b| b.kind.is_content()).count();
+    let mut seen_content = 0;
+    let mut in_tail = false;
+    for b in blocks.iter_mut() {
+        let s = &text[b.start..b.end];
+        match b.kind {
+            BlockKind::Marker => {
+                // A marker before any article text is a menu, not a tail.
+                in_tail = seen_content >= 2.min(content_total);
+                if !in_tail {
+                    b.kind = BlockKind::Teaser;
+                }
+            }
+            BlockKind::Content if in_tail => {
+                let resumes = word_count(s) >= 40 && s.ends_with('.') && !s.ends_with("..");
+                if resumes {
+                    in_tail = false;
+                    seen_content += 1;
+                } else {
+                    b.kind = BlockKind::Teaser;
+                }
+            }
+            BlockKind::Content => seen_content += 1,
+            _ => {}
+        }
+    }
+}
+
+/// Later copies of a line already seen are repeats (a headline reused as
+/// every photo caption, a lead printed twice).
+fn mark_repeats(text: &str, blocks: &mut [Block]) {
+    let mut seen: HashSet<String> = HashSet::new();
+    for b in blocks.iter_mut() {
+        if !b.kind.is_content() {
+            continue;
+        }
+        let s = &text[b.start..b.end];
+        let key = fold(s);
+        if key.chars().filter(|c| c.is_alphanumeric()).count() < 8 {
+            continue;
+        }
+        if !seen.insert(key) {
+            b.kind = BlockKind::Repeat;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(String, BlockKind)> {
+        classify(text)
+            .into_iter()
+            .map(|b| (b.as_str(text).to_string(), b.kind))
+            .collect()
+    }
+
+    #[test]
+    fn shapes_of_page_noise() {
+        let t = "Tin kinh tế\nHội nghị Ban Thường vụ Tỉnh ủy bàn nhiều nội dung\nThứ 4, 02.12.2020 | 17:21:47\n219 lượt xem\nVideo: 120220_OHAI11.mp4\n {name} - {time}\nĐoạn văn của bài.\n";
+        let k = kinds(t);
+        assert_eq!(k[0].1, BlockKind::Label);
+        assert_eq!(k[1].1, BlockKind::Content);
+        assert_eq!(k[2].1, BlockKind::Stamp);
+        assert_eq!(k[3].1, BlockKind::Counter);
+        assert_eq!(k[4].1, BlockKind::Media);
+        assert_eq!(k[5].1, BlockKind::Template);
+        assert_eq!(k[6].1, BlockKind::Content);
+    }
+
+    #[test]
+    fn glued_marker_is_split_and_starts_the_tail() {
+        let t = "Tiêu đề bài viết khá dài ở đây\nNội dung bài.\nThanh TâmCác ý kiến của bạn đọc\nTeaser headline about someone\n";
+        let k = kinds(t);
+        assert_eq!(k[2], ("Thanh Tâm".to_string(), BlockKind::Content));
+        assert_eq!(
+            k[3],
+            ("Các ý kiến của bạn đọc".to_string(), BlockKind::Marker)
+        );
+        assert_eq!(k[4].1, BlockKind::Teaser);
+    }
+
+    #[test]
+    fn repeated_headline_is_marked_after_first() {
+        let t = "Tiếp tục hoàn thiện Quy chế làm việc\nMột đoạn.\nTiếp tục hoàn thiện Quy chế làm việc\n";
+        let k = kinds(t);
+        assert_eq!(k[0].1, BlockKind::Content);
+        assert_eq!(k[2].1, BlockKind::Repeat);
+    }
+
+    #[test]
+    fn stamp_lines() {
+        for s in [
+            "Cập nhật: 17:55 05/11/2020",
+            "[ Cập nhật vào ngày (03/11/2020) ] - [ Số lần xem: 427 ]",
+            "Thứ Bảy, 15/8/2020",
+            "Thứ Tư, 08/04/2015, 08:11 [GMT+7]",
+            "04/04/2022 - 08:59",
+        ] {
+            assert!(is_stamp_line(s), "{s}");
+        }
+        assert!(!is_stamp_line(
+            "Đến trước 10/11/2020, các nội dung phải được hoàn thiện"
+        ));
+    }
+}

@@ -1,0 +1,192 @@
+//! Comparison keys for Vietnamese text.
+//!
+//! Two keys, for two jobs:
+//! - [`fold`]: lower case, every diacritic stripped, đ → d. Used by search, so
+//!   `ngo dong hai`, `Ngô Đông Hải`, `Uỷ ban` and `Ủy ban` all meet. It merges
+//!   distinct words (Lê/Lệ), which is fine for finding, not for identity.
+//! - [`lex_key`]: lower case with the tone mark placed the old way in each
+//!   syllable, so only the old/new tone-placement style is ignored
+//!   (hòa == hoà, Ủy == Uỷ) while Hưng stays apart from Hùng and nguyên from
+//!   Nguyễn. Used for gazetteer look-ups and for telling people apart.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// The five Vietnamese tone marks as combining characters.
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{0323}'];
+
+/// Appends the folded form of `c` to `out`.
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
+        _ => decompose_canonical(c, |d| {
+            if !is_combining_mark(d) {
+                out.extend(d.to_lowercase());
+            }
+        }),
+    }
+}
+
+/// Lower case, diacritics stripped, đ → d: the search key.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char_into(c, &mut out);
+    }
+    out
+}
+
+/// Folded text that remembers, for each of its characters, the index of the
+/// character of the original it came from, so match positions found in the
+/// folded text can be shown on the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// `origin[i]` is the original char index of folded char `i`.
+    pub origin: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(s: &str) -> Self {
+        let mut text = String::with_capacity(s.len());
+        let mut origin = Vec::with_capacity(s.len());
+        let mut buf = String::new();
+        for (i, c) in s.chars().enumerate() {
+            buf.clear();
+            fold_char_into(c, &mut buf);
+            for f in buf.chars() {
+                text.push(f);
+                origin.push(i as u32);
+            }
+        }
+        Folded { text, origin }
+    }
+
+    /// Maps folded char indices to original char indices (sorted, unique).
+    pub fn original_indices(&self, folded: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = folded
+            .iter()
+            .filter_map(|&i| self.origin.get(i).map(|&o| o as usize))
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+/// Lower case with the tone mark placed the old way in every word
+/// ("hoà" → "hòa", "Uỷ" → "ủy"), so keys compare equal across placement
+/// styles and also equal to plain lower-case words written the old way.
+pub fn lex_key(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for (n, word) in s.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        push_lex_word(word, &mut out);
+    }
+    out
+}
+
+fn push_lex_word(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    // Base letters (keeping circumflex, breve, horn) and where the tone sat.
+    let mut base: Vec<char> = Vec::with_capacity(word.len());
+    let mut tone: Option<(char, usize)> = None;
+    for c in word.nfd().flat_map(char::to_lowercase) {
+        if TONE_MARKS.contains(&c) {
+            let at = base
+                .iter()
+                .rposition(|b| !is_combining_mark(*b))
+                .unwrap_or(0);
+            tone = Some((c, at));
+        } else {
+            base.push(c);
+        }
+    }
+    // Old style puts the tone of a final open "oa", "oe", "uy" on its first
+    // vowel (hòa, khỏe, thủy); "quy" keeps it on "y" in both styles.
+    if let Some((mark, at)) = tone {
+        let letters: Vec<(usize, char)> = base
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, c)| !is_combining_mark(*c))
+            .collect();
+        let n = letters.len();
+        let mut at = at;
+        if n >= 2 && at == letters[n - 1].0 {
+            let (a, b) = (letters[n - 2].1, letters[n - 1].1);
+            let plain_pair = letters[n - 2].0 + 1 == letters[n - 1].0;
+            let open = matches!((a, b), ('o', 'a') | ('o', 'e'))
+                || ((a, b) == ('u', 'y') && (n < 3 || letters[n - 3].1 != 'q'));
+            if open && plain_pair {
+                at = letters[n - 2].0;
+            }
+        }
+        // Re-insert the tone after the vowel and its other marks.
+        let mut insert = at + 1;
+        while insert < base.len() && is_combining_mark(base[insert]) {
+            insert += 1;
+        }
+        base.insert(insert, mark);
+    }
+    out.extend(base.into_iter().collect::<String>().nfc());
+}
+
+/// True when the text has any letter with a diacritic (or đ), that is, when
+/// folding changes it. A query typed with marks asks for those marks.
+pub fn has_diacritics(s: &str) -> bool {
+    !s.is_ascii()
+        && s.chars()
+            .any(|c| !c.is_ascii() && fold(&c.to_string()) != c.to_lowercase().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fold_strips_marks_and_d_stroke() {
+        assert_eq!(fold("Ngô Đông Hải"), "ngo dong hai");
+        assert_eq!(fold("Ủy ban"), fold("Uỷ ban"));
+        assert_eq!(fold("Đắk Lắk"), "dak lak");
+        assert_eq!(fold("Thừa Thiên Huế"), "thua thien hue");
+    }
+
+    #[test]
+    fn lex_key_ignores_only_tone_placement() {
+        assert_eq!(lex_key("Tỉnh ủy"), lex_key("Tỉnh uỷ"));
+        assert_eq!(lex_key("Hòa Bình"), lex_key("Hoà Bình"));
+        assert_ne!(lex_key("Hưng"), lex_key("Hùng"));
+        assert_ne!(lex_key("nguyên"), lex_key("Nguyễn"));
+        assert_eq!(lex_key("  Bí   thư "), "bí thư");
+        assert_eq!(lex_key("Tỉnh Uỷ"), "tỉnh ủy");
+        assert_eq!(lex_key("hoà"), "hòa");
+        assert_eq!(lex_key("khoẻ"), "khỏe");
+        assert_eq!(lex_key("quý"), "quý");
+        assert_eq!(lex_key("hoàn"), "hoàn");
+        assert_eq!(lex_key("Ngọc"), "ngọc");
+    }
+
+    #[test]
+    fn folded_maps_back_to_original_chars() {
+        let f = Folded::new("Đồng Văn");
+        assert_eq!(f.text, "dong van");
+        assert_eq!(f.original_indices(&[0, 5, 7]), vec![0, 5, 7]);
+    }
+
+    #[test]
+    fn diacritics_are_detected() {
+        assert!(has_diacritics("ngô"));
+        assert!(has_diacritics("đ"));
+        assert!(!has_diacritics("ngo dong hai"));
+        assert!(!has_diacritics("“quoted”"));
+    }
+}

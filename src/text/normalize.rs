@@ -1,0 +1,218 @@
+//! Turning the bytes of a scraped file into the one text every later stage reads.
+//!
+//! Spans of extracted facts point into the text returned here, so this is the
+//! only place that rewrites characters. The rewrite is small and predictable:
+//! NFC, `\n` line ends, one kind of space, no invisible formatting characters,
+//! and control characters turned into visible symbols.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Text decoded from a file, with what had to be repaired on the way.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    /// Human-readable notes ("not valid UTF-8: 3 bytes replaced").
+    pub warnings: Vec<String>,
+}
+
+/// Why bytes could not be read as article text.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("looks like a binary file, not text ({0})")]
+    Binary(String),
+    #[error("is not UTF-8 text ({invalid} of {total} bytes are not valid UTF-8)")]
+    NotUtf8 { invalid: usize, total: usize },
+}
+
+/// Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
+/// Mostly-valid UTF-8 is repaired with a warning; binary data is refused.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let mut warnings = Vec::new();
+    if let Some(text) = decode_utf16_with_bom(bytes) {
+        warnings.push("decoded from UTF-16".to_string());
+        return Ok(Decoded {
+            text: normalize(&text),
+            warnings,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(8192)];
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    if nul > 0 {
+        return Err(DecodeError::Binary(format!(
+            "{nul} NUL bytes in the first {} bytes",
+            head.len()
+        )));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => {
+            let lossy = String::from_utf8_lossy(bytes);
+            let invalid = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+            // A few bad bytes in a scraped page are common; a file where many
+            // bytes fail is in another encoding and would give garbage facts.
+            if invalid * 20 > bytes.len().max(1) {
+                return Err(DecodeError::NotUtf8 {
+                    invalid,
+                    total: bytes.len(),
+                });
+            }
+            warnings.push(format!(
+                "not valid UTF-8: {invalid} byte sequence(s) replaced by U+FFFD"
+            ));
+            lossy
+        }
+    };
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
+        .count();
+    if head.len() >= 64 && controls * 10 > head.len() {
+        return Err(DecodeError::Binary(format!(
+            "{controls} control bytes in the first {} bytes",
+            head.len()
+        )));
+    }
+    Ok(Decoded {
+        text: normalize(&text),
+        warnings,
+    })
+}
+
+fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let (le, body) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = body.chunks_exact(2).map(|p| {
+        if le {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|r| r.unwrap_or('\u{FFFD}'))
+            .collect(),
+    )
+}
+
+/// Normalizes text: `\r\n`/`\r` → `\n`, Unicode spaces → ' ', invisible
+/// formatting characters (zero-width, bidi controls, soft hyphen) removed,
+/// the Latin eth look-alike of Đ mapped to Đ, other control characters made
+/// visible, then NFC.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' => out.push('\n'),
+            '\t' | '\u{0B}' | '\u{0C}' => out.push(' '),
+            c if is_space(c) => out.push(' '),
+            c if is_invisible(c) => {}
+            // Legacy converters write Latin eth for Đ ("Ðại hội").
+            '\u{00D0}' => out.push('Đ'),
+            '\u{00F0}' => out.push('đ'),
+            c => out.push(visible_control(c).unwrap_or(c)),
+        }
+    }
+    if out.is_ascii() {
+        return out;
+    }
+    out.nfc().collect()
+}
+
+/// Unicode space separators other than the plain space.
+fn is_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// Characters that change how text is shown without being seen: zero-width
+/// characters, joiners, the BOM, soft hyphens and bidirectional controls.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
+}
+
+/// The visible stand-in for a control character, or `None` for other
+/// characters. C0 controls become their Control Picture (ESC → ␛), DEL → ␡,
+/// C1 controls → the replacement character.
+pub fn visible_control(c: char) -> Option<char> {
+    match c {
+        '\u{00}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),
+        '\u{7F}' => Some('\u{2421}'),
+        '\u{80}'..='\u{9F}' => Some('\u{FFFD}'),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nfc_and_line_ends() {
+        // "Uỷ" written with combining marks, CRLF line ends.
+        let s = "U\u{309}y ban\r\nHo\u{300}a\rB";
+        assert_eq!(normalize(s), "Ủy ban\nHòa\nB");
+    }
+
+    #[test]
+    fn controls_become_visible_and_invisibles_vanish() {
+        let s = "a\u{1b}[31mb\u{200b}c\u{202e}d\u{85}e\u{a0}f";
+        assert_eq!(normalize(s), "a␛[31mbcd\u{FFFD}e f");
+    }
+
+    #[test]
+    fn eth_is_mapped_to_d_stroke() {
+        assert_eq!(normalize("Ðại hội"), "Đại hội");
+    }
+
+    #[test]
+    fn decode_refuses_binary_and_repairs_a_few_bad_bytes() {
+        assert!(matches!(
+            decode(b"\x00\x01\x02PNG"),
+            Err(DecodeError::Binary(_))
+        ));
+        let mut bytes = "Bí thư Tỉnh ủy ".repeat(20).into_bytes();
+        bytes.push(0xFF);
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.warnings.len(), 1);
+        assert!(d.text.ends_with('\u{FFFD}'));
+        assert!(matches!(
+            decode(&[0xC3u8; 100]),
+            Err(DecodeError::NotUtf8 { .. })
+        ));
+        assert_eq!(decode(b"").unwrap().text, "");
+    }
+
+    #[test]
+    fn decode_utf16() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "Hà Tĩnh".encode_utf16() {
+            bytes.extend_from_slice(&u.to_le_bytes());
+        }
+        assert_eq!(decode(&bytes).unwrap().text, "Hà Tĩnh");
+    }
+}
