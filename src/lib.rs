@@ -1,9 +1,11 @@
 //! tinhuy: facts from Vietnamese provincial Party-committee meeting news.
 //!
 //! Data flows one way: [`text`] → [`extract`] → [`corpus`] → [`search`] →
-//! [`app`] → [`ui`].
+//! the terminal app; [`cli`] wires the stages to the command line.
 
 pub mod cli;
+pub mod corpus;
 pub mod extract;
 pub mod gazetteer;
+pub mod search;
 pub mod text;

@@ -1,17 +1,30 @@
 //! The command line: subcommands for scripts, and the terminal app when no
 //! subcommand is given.
 
+pub mod export;
 pub mod extract;
+pub mod ingest;
+pub mod person;
+pub mod search;
+pub mod who;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
-/// tinhuy: a terminal browser for Vietnamese provincial Party-committee
-/// meeting news.
+use crate::corpus::{self, Corpus};
+use crate::extract::Date;
+
+/// tinhuy: facts from Vietnamese provincial Party-committee meeting news —
+/// who chaired, who attended, what was concluded, who held which post when.
+///
+/// With no subcommand, opens the terminal browser.
 #[derive(Debug, Parser)]
-#[command(name = "tinhuy", version, about)]
+#[command(name = "tinhuy", version, about, long_about)]
 pub struct Cli {
+    /// Corpus file to use instead of the bundled one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub corpus: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -27,16 +40,107 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Build a corpus from article files and directories of .txt files.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Where to write the corpus.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        /// Worker threads (default: one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Show the official best matching a name: meetings, posts over time.
+    Person {
+        /// A name, with or without diacritics ("ngo dong hai").
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Who held a post, from which date to which.
+    Who {
+        /// The title ("Chủ tịch UBND tỉnh", "bi thu tinh uy").
+        title: String,
+        /// Only this province (old or post-2025 name).
+        #[arg(long)]
+        province: Option<String>,
+        /// The holder on this date (YYYY-MM-DD, YYYY-MM or YYYY).
+        #[arg(long, value_parser = parse_date)]
+        on: Option<Date>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search officials, positions, meetings, conclusions and provinces.
+    Search {
+        query: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a table of the corpus.
+    Export {
+        #[arg(value_enum)]
+        what: export::What,
+        #[arg(long, value_enum, default_value_t = export::Format::Json)]
+        format: export::Format,
+    },
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    s.parse()
+}
+
+/// The corpus named by `--corpus`, or the bundled one.
+pub fn load_corpus(path: Option<&Path>) -> anyhow::Result<Corpus> {
+    Ok(match path {
+        Some(p) => corpus::load(p)?,
+        None => Corpus::bundled(),
+    })
 }
 
 /// Runs the command line; returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
+    let (out, err) = (&mut stdout.lock(), &mut stderr.lock());
+    let corpus_path = cli.corpus.as_deref();
     match cli.command {
-        Some(Command::Extract { files, json }) => {
-            extract::run(&files, json, &mut stdout.lock(), &mut stderr.lock())
+        Some(Command::Extract { files, json }) => extract::run(&files, json, out, err),
+        Some(Command::Ingest {
+            paths,
+            output,
+            threads,
+        }) => ingest::run(&paths, &output, threads, err),
+        Some(Command::Person { query, json }) => {
+            person::run(&load_corpus(corpus_path)?, &query, json, out, err)
         }
-        None => Ok(0),
+        Some(Command::Who {
+            title,
+            province,
+            on,
+            json,
+        }) => who::run(
+            &load_corpus(corpus_path)?,
+            &title,
+            province.as_deref(),
+            on,
+            json,
+            out,
+            err,
+        ),
+        Some(Command::Search { query, limit, json }) => {
+            search::run(&load_corpus(corpus_path)?, &query, limit, json, out)
+        }
+        Some(Command::Export { what, format }) => {
+            export::run(&load_corpus(corpus_path)?, what, format, out)
+        }
+        None => {
+            use clap::CommandFactory;
+            Cli::command().print_help()?;
+            Ok(0)
+        }
     }
 }

@@ -80,8 +80,7 @@ fn byline_names(text: &str, span: Span) -> Vec<Found<String>> {
         let ok = (2..=4).contains(&current.len());
         if ok {
             let (a, b) = (toks[current[0]].start, toks[*current.last().unwrap()].end);
-            let words: Vec<&str> = current.iter().map(|&i| toks[i].text).collect();
-            let is_place = provinces::lookup_words(&words).is_some_and(|(_, n)| n == words.len());
+            let is_place = provinces::is_province(&toks[current[0]..=*current.last().unwrap()]);
             if is_place {
                 return false;
             }

@@ -4,7 +4,16 @@
 
 use super::doc::Doc;
 use super::people::{Mention, People, Role};
-use crate::text::lex_key;
+use std::sync::LazyLock;
+
+use crate::gazetteer::PhraseList;
+
+/// Leading a delegation: "do đồng chí … dẫn đầu", "… làm trưởng đoàn".
+static LEADS: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["dẫn đầu", "làm trưởng đoàn"]));
+/// Opening the closing remarks: "Phát biểu kết luận, đồng chí …".
+static CONCLUDES: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["phát biểu kết luận", "kết luận"]));
 use crate::text::segment::Token;
 
 /// Words allowed between chairs listed together.
@@ -22,18 +31,14 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
             .filter(|m| m.sentence == si)
             .collect();
         for (k, t) in toks.iter().enumerate() {
-            if lex_key(t.text) != "chủ" || toks.get(k + 1).is_none_or(|n| lex_key(n.text) != "trì")
-            {
+            if t.key != "chủ" || toks.get(k + 1).is_none_or(|n| n.key != "trì") {
                 continue;
             }
             let opens = k == 0
-                || (k >= 2 && lex_key(toks[k - 1].text) == "sự")
+                || (k >= 2 && toks[k - 1].key == "sự")
                 || toks[..k].iter().all(|t| {
                     t.is_punct(',')
-                        || matches!(
-                            lex_key(t.text).as_str(),
-                            "tham" | "dự" | "và" | "đồng" | "cùng"
-                        )
+                        || matches!(t.key.as_ref(), "tham" | "dự" | "và" | "đồng" | "cùng")
                 });
             let group = if opens {
                 chain_after(toks, &in_sentence, k + 2)
@@ -99,7 +104,7 @@ fn chain_before(toks: &[Token], mentions: &[&Mention], to: usize) -> Vec<usize> 
         let ok = if out.is_empty() {
             between.iter().all(|t| {
                 matches!(
-                    lex_key(t.text).as_str(),
+                    t.key.as_ref(),
                     "đồng" | "dự" | "và" | "cùng" | "đã" | "làm" | "sẽ"
                 ) || t.is_punct(',')
             }) && between.len() <= 3
@@ -117,21 +122,15 @@ fn chain_before(toks: &[Token], mentions: &[&Mention], to: usize) -> Vec<usize> 
 
 fn only_glue(toks: &[Token]) -> bool {
     toks.iter()
-        .all(|t| t.is_punct(',') || LIST_GLUE.contains(&lex_key(t.text).as_str()))
+        .all(|t| t.is_punct(',') || LIST_GLUE.contains(&t.key.as_ref()))
 }
 
 /// Without a "chủ trì": the named leader of a delegation ("do đồng chí …
 /// làm trưởng đoàn / dẫn đầu") or the person giving the closing conclusion.
 fn led_or_concluded(doc: &Doc, people: &People) -> Vec<usize> {
     for (si, s) in doc.sentences().enumerate() {
-        let words: Vec<String> = s.tokens.iter().map(|t| lex_key(t.text)).collect();
-        let text = words.join(" ");
-        let leads = text.contains("dẫn đầu") || text.contains(&lex_key("làm trưởng đoàn"));
-        let concludes = words
-            .first()
-            .is_some_and(|w| w == "phát" || w == &lex_key("kết"))
-            && (text.starts_with(&lex_key("phát biểu kết luận"))
-                || text.starts_with(&lex_key("kết luận")));
+        let leads = LEADS.find(&s.tokens, s.tokens.len()).is_some();
+        let concludes = CONCLUDES.at(&s.tokens, 0).is_some();
         if (leads || concludes)
             && let Some(m) = people.mentions.iter().find(|m| m.sentence == si)
         {

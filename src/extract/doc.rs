@@ -130,6 +130,7 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
         if insert_comma {
             last.tokens.push(Token {
                 text: ",",
+                key: std::borrow::Cow::Borrowed(","),
                 start: last.end,
                 end: last.end,
                 kind: TokenKind::Punct,

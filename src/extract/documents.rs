@@ -30,13 +30,37 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
     let mut keys: Vec<String> = Vec::new();
     for s in doc.sentences() {
         let text = &doc.text[s.range()];
-        let mut starts: Vec<usize> = NAMED.find_iter(text).map(|m| m.start()).collect();
-        starts.extend(
-            DISCUSSED
-                .captures_iter(text)
-                .filter_map(|c| c.get(1))
-                .map(|m| m.start()),
-        );
+        // Cheap checks first: most sentences name no document.
+        let has = |w: &str| s.tokens.iter().any(|t| t.is(w));
+        let named = has("thảo") || has("số");
+        let discussed = s.tokens.iter().any(|t| {
+            t.is_capitalized()
+                && matches!(
+                    t.key.as_ref(),
+                    "đề" | "kế" | "nghị" | "chương" | "quy" | "báo" | "tờ" | "chỉ" | "kết"
+                )
+        });
+        let numbered = text.as_bytes().windows(3).any(|w| {
+            w[0].is_ascii_digit()
+                && (w[1] == b'-' || w[1] == b'/')
+                && (w[2].is_ascii_uppercase() || w[2] >= 0xC3)
+        });
+        if !(named || discussed || numbered) {
+            continue;
+        }
+        let mut starts: Vec<usize> = if named {
+            NAMED.find_iter(text).map(|m| m.start()).collect()
+        } else {
+            Vec::new()
+        };
+        if discussed {
+            starts.extend(
+                DISCUSSED
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(1))
+                    .map(|m| m.start()),
+            );
+        }
         // A bare number names its document by the words before it.
         for m in NUMBER.find_iter(text) {
             let before = &text[..m.start()];

@@ -9,7 +9,7 @@ use regex::Regex;
 use super::doc::{Doc, Sentence, clean};
 use super::people::People;
 use super::{Date, Found, Span};
-use crate::gazetteer::Lexicon;
+use crate::gazetteer::{Lexicon, PhraseList};
 use crate::text::lex_key;
 use crate::text::segment::Token;
 
@@ -100,32 +100,54 @@ static BODY_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
 });
 
 /// Verbs that make a body the one meeting ("Ban Thường vụ Tỉnh ủy họp").
-const MEETING_VERBS: &[&str] = &[
-    "họp",
-    "tổ chức",
-    "tiếp tục",
-    "tiến hành",
-    "làm việc",
-    "nhóm họp",
-    "khai mạc",
-    "bế mạc",
-    "cho ý kiến",
-    "thảo luận",
-    "bàn",
-    "nghe",
-    "xem xét",
-    "đã họp",
-    "triệu tập",
-    "thông qua",
-];
+static MEETING_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "họp",
+        "tổ chức",
+        "tiếp tục",
+        "tiến hành",
+        "làm việc",
+        "nhóm họp",
+        "khai mạc",
+        "bế mạc",
+        "cho ý kiến",
+        "thảo luận",
+        "bàn",
+        "nghe",
+        "xem xét",
+        "đã họp",
+        "triệu tập",
+        "thông qua",
+    ])
+});
 /// Nouns before a body that name its meeting ("Hội nghị Ban Thường vụ …").
-const MEETING_NOUNS: &[&str] = &[
-    "hội nghị",
-    "kỳ họp",
-    "phiên họp",
-    "cuộc họp",
-    "buổi làm việc",
-];
+static MEETING_NOUNS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "hội nghị",
+        "kỳ họp",
+        "phiên họp",
+        "cuộc họp",
+        "buổi làm việc",
+    ])
+});
+
+/// Words ending a delegation's name: "Đoàn công tác của Ban Bí thư | làm việc".
+static DELEGATION_END: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "làm việc",
+        "do",
+        "tại",
+        "về",
+        "đến",
+        "với",
+        "đã",
+        "kiểm tra",
+        "dẫn đầu",
+    ])
+});
+/// What a delegation does when it meets a province.
+static DELEGATION_WORK: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["làm việc", "kiểm tra", "đến"]));
 
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
@@ -141,6 +163,9 @@ static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
 });
+/// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
+static SOURCE_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?[\w.&]{2,40}\)?\s*[-–—]\s*").unwrap());
 static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
 });
@@ -227,9 +252,8 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
     let mut best: Option<(f32, Found<String>, usize)> = None;
     for (si, sentence) in doc.sentences().enumerate() {
         let toks = &sentence.tokens;
-        let text = doc.text[sentence.range()].to_lowercase();
         let meeting_sentence =
-            MEETING_NOUNS.iter().any(|n| text.contains(n)) || text.contains("họp");
+            MEETING_NOUNS.find(toks, toks.len()).is_some() || toks.iter().any(|t| t.is("họp"));
         for i in 0..toks.len() {
             let mut found: Option<(f32, String, Span)> = None;
             if let Some((b, n)) = BODY_LEXICON.longest(toks, i)
@@ -238,51 +262,37 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
                 let span = Span::new(toks[i].start, toks[i + n - 1].end);
                 let mut score = 1.0 + BODIES[b].0.len() as f32 / 100.0;
                 let after = skip_place(toks, i + n);
-                if starts_with_any(toks, after, MEETING_VERBS) {
+                if MEETING_VERBS.at(toks, after).is_some() {
                     score += 4.0;
                 }
-                if ends_with_any(toks, i, MEETING_NOUNS) {
+                if MEETING_NOUNS.ends_before(toks, i) {
                     score += 4.0;
                 }
                 if i > 0
                     && matches!(
-                        lex_key(toks[i - 1].text).as_str(),
+                        toks[i - 1].key.as_ref(),
                         "của" | "về" | "cho" | "với" | "và"
                     )
                 {
                     score -= 2.0;
                 }
                 found = Some((score, BODIES[b].0.to_string(), span));
-            } else if lex_key(toks[i].text) == "đoàn"
-                && toks.get(i + 1).is_some_and(|t| lex_key(t.text) == "công")
-                && toks.get(i + 2).is_some_and(|t| lex_key(t.text) == "tác")
+            } else if toks[i].key == "đoàn"
+                && toks.get(i + 1).is_some_and(|t| t.key == "công")
+                && toks.get(i + 2).is_some_and(|t| t.key == "tác")
             {
                 // A delegation's working session: "Đoàn công tác của Ban Bí thư …".
                 let mut j = i + 3;
                 while j < toks.len()
                     && !toks[j].is_punct(',')
                     && !toks[j].is_punct('.')
-                    && !starts_with_any(
-                        toks,
-                        j,
-                        &[
-                            "làm việc",
-                            "do",
-                            "tại",
-                            "về",
-                            "đến",
-                            "với",
-                            "đã",
-                            "kiểm tra",
-                            "dẫn đầu",
-                        ],
-                    )
+                    && DELEGATION_END.at(toks, j).is_none()
                 {
                     j += 1;
                 }
                 let span = Span::new(toks[i].start, toks[j - 1].end);
                 let mut score = 1.0;
-                if starts_with_any(toks, j, &["làm việc", "kiểm tra", "đến"]) {
+                if DELEGATION_WORK.at(toks, j).is_some() {
                     score += 4.0;
                 }
                 found = Some((score, clean(&doc.text[span.range()]), span));
@@ -311,24 +321,6 @@ fn skip_place(toks: &[Token], mut i: usize) -> usize {
         i += 1;
     }
     i
-}
-
-fn starts_with_any(toks: &[Token], i: usize, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| {
-        let words: Vec<String> = p.split(' ').map(lex_key).collect();
-        words.len() <= toks.len().saturating_sub(i)
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| lex_key(toks[i + k].text) == *w)
-    })
-}
-
-fn ends_with_any(toks: &[Token], i: usize, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| {
-        let n = p.split(' ').count();
-        i >= n && starts_with_any(toks, i - n, &[p])
-    })
 }
 
 fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
@@ -400,15 +392,24 @@ fn date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> Option<Found<
     for s in lead {
         let text = &doc.text[s.range()];
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
+        // The meeting's date opens the lead ("Chiều 5/11, …"), maybe after a
+        // source ("(Baohatinh.vn) - Sáng 5/11, …"); dates inside sentences
+        // are about other things.
+        let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
         for re in [&*DATE_CUE, &*DATE_WORDS] {
-            if let Some(c) = re.captures(text) {
+            if let Some(c) = re.captures(text)
+                && c.get(0).is_some_and(|m| m.start() <= opening + 2)
+            {
                 let d: u32 = c[1].parse().ok()?;
                 let m: u32 = c[2].parse().ok()?;
                 let year = match c.get(3) {
                     Some(y) => y.as_str().parse().ok()?,
                     None => infer_year(d, m, published?)?,
                 };
-                if let Some(date) = Date::ymd(year, m, d) {
+                let plausible = |date: Date| {
+                    published.is_none_or(|p| (p.days() - 60..=p.days() + 1).contains(&date.days()))
+                };
+                if let Some(date) = Date::ymd(year, m, d).filter(|&d| plausible(d)) {
                     return Some(Found::new(date, at(c.get(0)?)));
                 }
             }

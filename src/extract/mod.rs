@@ -175,9 +175,11 @@ pub fn extract_page(page: &Page) -> ArticleFacts {
         head.outlet.as_ref().map(|o| o.value.as_str()),
         &people,
     );
+    let headline = head.title.as_ref().map(|t| t.span);
     let conclusions = conclusions::extract(
         &doc,
         &people,
+        headline,
         meeting
             .date
             .as_ref()

@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -22,6 +23,7 @@ use super::Span;
 use super::doc::{Doc, Sentence, clean};
 use super::names::{is_name_token, name_run, name_score};
 use super::titles::{TitleMatch, parse_title};
+use crate::gazetteer::PhraseList;
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, title_key};
 use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind};
@@ -194,41 +196,56 @@ enum Elem {
 }
 
 /// Verbs after a person that say what they did.
-const CHAIR_VERBS: &[&str] = &["chủ trì", "đồng chủ trì"];
-const PRESENTER_VERBS: &[&str] = &[
-    "trình bày",
-    "báo cáo",
-    "thông qua",
-    "giới thiệu",
-    "công bố",
-    "đọc",
-];
-const SPEAKER_VERBS: &[&str] = &[
-    "phát biểu",
-    "nhấn mạnh",
-    "kết luận",
-    "yêu cầu",
-    "đề nghị",
-    "khẳng định",
-    "cho rằng",
-    "lưu ý",
-    "chỉ đạo",
-    "cho biết",
-    "nêu rõ",
-    "đánh giá",
-    "ghi nhận",
-    "chia sẻ",
-    "biểu dương",
-    "quán triệt",
-    "thông tin",
-    "phân tích",
-    "đề xuất",
-    "kiến nghị",
-    "giao",
-    "chúc mừng",
-    "tiếp thu",
-    "nêu",
-];
+static CHAIR_VERBS: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["chủ trì", "đồng chủ trì"]));
+static PRESENTER_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "trình bày",
+        "báo cáo",
+        "thông qua",
+        "giới thiệu",
+        "công bố",
+        "đọc",
+    ])
+});
+static SPEAKER_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "phát biểu",
+        "nhấn mạnh",
+        "kết luận",
+        "yêu cầu",
+        "đề nghị",
+        "khẳng định",
+        "cho rằng",
+        "lưu ý",
+        "chỉ đạo",
+        "cho biết",
+        "nêu rõ",
+        "đánh giá",
+        "ghi nhận",
+        "chia sẻ",
+        "biểu dương",
+        "quán triệt",
+        "thông tin",
+        "phân tích",
+        "đề xuất",
+        "kiến nghị",
+        "giao",
+        "chúc mừng",
+        "tiếp thu",
+        "nêu",
+    ])
+});
+/// Sentence openers that make the first person named the speaker.
+static SPEECH_OPENERS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "phát biểu",
+        "kết luận",
+        "phát biểu kết luận",
+        "phát biểu chỉ đạo",
+        "trình bày",
+    ])
+});
 /// Words that may stand between a person and the verb.
 const VERB_FILLERS: &[&str] = &[
     "đã", "cũng", "còn", "thì", "đồng", "thời", "tiếp", "tục", "dự", "và", "cùng",
@@ -236,39 +253,24 @@ const VERB_FILLERS: &[&str] = &[
 
 /// Nouns for writings and instructions: people named as their authors are
 /// cited, not present ("thực hiện Chỉ thị của Tổng Bí thư …").
-const CITED_WORK: &[&str] = &[
-    "chỉ thị",
-    "kết luận",
-    "nghị quyết",
-    "quyết định",
-    "thông báo",
-    "tư tưởng",
-    "lời dạy",
-    "tấm gương",
-    "di chúc",
-    "bài viết",
-    "tác phẩm",
-    "cuốn sách",
-    "thư",
-    "quy định",
-];
-
-fn lex(t: &Token) -> String {
-    lex_key(t.text)
-}
-
-/// Whether the words at `toks[i..]` spell one of `phrases` (lex keys).
-fn phrase_at(toks: &[Token], i: usize, phrases: &[&str]) -> Option<usize> {
-    phrases.iter().find_map(|p| {
-        let words: Vec<&str> = p.split(' ').collect();
-        let ok = words.len() <= toks.len().saturating_sub(i)
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| lex(&toks[i + k]) == lex_key(w));
-        ok.then_some(words.len())
-    })
-}
+static CITED_WORK: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "chỉ thị",
+        "kết luận",
+        "nghị quyết",
+        "quyết định",
+        "thông báo",
+        "tư tưởng",
+        "lời dạy",
+        "tấm gương",
+        "di chúc",
+        "bài viết",
+        "tác phẩm",
+        "cuốn sách",
+        "thư",
+        "quy định",
+    ])
+});
 
 /// Reads the people of an article.
 pub fn extract(doc: &Doc) -> People {
@@ -280,7 +282,7 @@ pub fn extract(doc: &Doc) -> People {
         let (persons, claimed) = associate(toks, &elems);
         let cites_work = toks.windows(2).any(|w| {
             matches!(
-                (lex(&w[0]).as_str(), lex(&w[1]).as_str()),
+                (w[0].key.as_ref(), w[1].key.as_ref()),
                 ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc")
             )
         });
@@ -354,9 +356,9 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let w = lex(t);
+
         // "các đồng chí Ủy viên Ban Thường vụ": a nameless group.
-        if w == "các" || w == "những" {
+        if t.is("các") || t.is("những") {
             let mut j = i + 1;
             if let Some((_, n)) = HONORIFIC_LEXICON.longest(toks, j) {
                 j += n;
@@ -468,7 +470,7 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
             i += 1;
             continue;
         }
-        if w == "và" {
+        if t.is("và") {
             out.push((i..i + 1, Elem::Sep('&')));
             i += 1;
             continue;
@@ -502,18 +504,18 @@ fn name_may_start(toks: &[Token], i: usize) -> bool {
     }
     let p = &toks[i - 1];
     (p.kind == TokenKind::Punct && !p.is_punct(')') && !p.is_punct('.'))
-        || matches!(lex(p).as_str(), "có" | "gồm" | "và" | "cùng" | "với")
+        || matches!(p.key.as_ref(), "có" | "gồm" | "và" | "cùng" | "với")
 }
 
 /// The best-scoring name at `toks[i..]`, as a token count.
 fn best_name(toks: &[Token], i: usize, introduced: bool) -> Option<usize> {
     let run = name_run(toks, i, 6);
-    let words: Vec<&str> = toks[i..i + run].iter().map(|t| t.text).collect();
+
     // Take the whole run when it is a name; a longer run is cut where a name
     // would end (rarely needed: a name glued to a following capital word).
     (2..=run.min(5))
         .rev()
-        .find(|&n| name_score(&words[..n], introduced).is_some())
+        .find(|&n| name_score(&toks[i..i + n], introduced).is_some())
 }
 
 /// Gives titles to names by layout. Returns the people of the sentence in
@@ -643,17 +645,16 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
 /// ("Chỉ thị số 05 của Tổng Bí thư …").
 fn is_cited(toks: &[Token], i: usize) -> bool {
     let from = i.saturating_sub(12);
-    let Some(cua) = (from..i).rev().find(|&k| lex(&toks[k]) == "của") else {
+    let Some(cua) = (from..i).rev().find(|&k| toks[k].is("của")) else {
         return false;
     };
-    (cua.saturating_sub(6)..cua).any(|k| phrase_at(toks, k, CITED_WORK).is_some())
-        && !(from..cua).any(|k| lex(&toks[k]) == "trì")
+    (cua.saturating_sub(6)..cua).any(|k| CITED_WORK.at(toks, k).is_some())
+        && !(from..cua).any(|k| toks[k].is("trì"))
 }
 
 /// The role said by the verb after a person ("… chủ trì", "… trình bày").
 fn role_after(toks: &[Token], mut k: usize) -> Option<Role> {
-    while k < toks.len()
-        && (toks[k].is_punct(',') || VERB_FILLERS.contains(&lex(&toks[k]).as_str()))
+    while k < toks.len() && (toks[k].is_punct(',') || VERB_FILLERS.contains(&toks[k].key.as_ref()))
     {
         if toks[k].is_punct(',') && k + 1 < toks.len() && toks[k + 1].is_capitalized() {
             return None;
@@ -666,11 +667,11 @@ fn role_after(toks: &[Token], mut k: usize) -> Option<Role> {
     if toks[k].is_punct(':') {
         return Some(Role::Speaker);
     }
-    if phrase_at(toks, k, CHAIR_VERBS).is_some() {
+    if CHAIR_VERBS.at(toks, k).is_some() {
         Some(Role::Chair)
-    } else if phrase_at(toks, k, PRESENTER_VERBS).is_some() {
+    } else if PRESENTER_VERBS.at(toks, k).is_some() {
         Some(Role::Presenter)
-    } else if phrase_at(toks, k, SPEAKER_VERBS).is_some() {
+    } else if SPEAKER_VERBS.at(toks, k).is_some() {
         Some(Role::Speaker)
     } else {
         None
@@ -680,20 +681,10 @@ fn role_after(toks: &[Token], mut k: usize) -> Option<Role> {
 /// The role said by how the sentence opens ("Phát biểu kết luận, đồng chí …").
 fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
     let toks = &sentence.tokens;
-    let opener = phrase_at(
-        toks,
-        0,
-        &[
-            "phát biểu",
-            "kết luận",
-            "phát biểu kết luận",
-            "phát biểu chỉ đạo",
-            "trình bày",
-        ],
-    )?;
+    SPEECH_OPENERS.at(toks, 0)?;
     let first_comma = toks.iter().position(|t| t.is_punct(','))?;
-    (start > first_comma && start <= first_comma + 4 && opener > 0).then(|| {
-        if lex(&toks[0]) == "trình" {
+    (start > first_comma && start <= first_comma + 4).then(|| {
+        if toks[0].is("trình") {
             Role::Presenter
         } else {
             Role::Speaker

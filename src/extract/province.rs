@@ -6,11 +6,14 @@ use super::doc::Doc;
 use super::people::People;
 use super::{Found, Span};
 use crate::gazetteer::provinces::{self, Province};
-use crate::text::lex_key;
+use std::sync::LazyLock;
+
+use crate::gazetteer::PhraseList;
 use crate::text::segment::Token;
 
 /// Words before a province name that make it the subject of the story.
-const STRONG_BEFORE: &[&str] = &[
+static STRONG_BEFORE: LazyLock<PhraseList> = LazyLock::new(|| PhraseList::new(STRONG_BEFORE_WORDS));
+const STRONG_BEFORE_WORDS: &[&str] = &[
     "tỉnh",
     "thành phố",
     "tp",
@@ -63,11 +66,7 @@ pub fn extract(
                 i += 1;
                 continue;
             }
-            let words: Vec<&str> = toks[i..(i + 5).min(toks.len())]
-                .iter()
-                .map(|t| t.text)
-                .collect();
-            let Some((p, n)) = provinces::lookup_words(&words) else {
+            let Some((p, n)) = provinces::at_tokens(toks, i) else {
                 i += 1;
                 continue;
             };
@@ -106,10 +105,5 @@ pub fn extract(
 }
 
 fn strong_before(toks: &[Token], i: usize) -> bool {
-    (1..=5).any(|n| {
-        i >= n && {
-            let words: Vec<String> = toks[i - n..i].iter().map(|t| lex_key(t.text)).collect();
-            STRONG_BEFORE.iter().any(|s| lex_key(s) == words.join(" "))
-        }
-    })
+    STRONG_BEFORE.ends_before(toks, i)
 }

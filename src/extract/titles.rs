@@ -11,7 +11,6 @@ use std::ops::Range;
 use super::names::{is_name_token, name_run, name_score};
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::titles::{LEXICON, Locality, Part};
-use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind};
 
 /// A title found at some token position.
@@ -45,8 +44,8 @@ const STOP_WORDS: &[&str] = &[
     "bế", "quán", "triển", "biểu", "hỏi", "trả", "nhắc", "khen", "gửi", "đón", "tổ",
 ];
 
-fn lex(t: &Token) -> String {
-    lex_key(t.text)
+fn lex<'a>(t: &'a Token) -> &'a str {
+    &t.key
 }
 
 fn is_roman(t: &Token) -> bool {
@@ -169,7 +168,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                         && toks.get(j).is_some_and(|t| {
                             t.kind == TokenKind::Word
                                 && !t.is_capitalized()
-                                && !STOP_WORDS.contains(&lex(t).as_str())
+                                && !STOP_WORDS.contains(&lex(t))
                         })
                     {
                         j += 1;
@@ -182,8 +181,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                         break;
                     };
                     if k > 0 {
-                        let words: Vec<&str> = toks[j..j + k].iter().map(|t| t.text).collect();
-                        province = provinces::lookup_words(&words)
+                        province = provinces::at_tokens(&toks[j..j + k], 0)
                             .filter(|&(_, n)| n == k)
                             .map(|(p, _)| (j..j + k, p));
                         j += k;
@@ -239,13 +237,13 @@ fn split_place_and_name(
     run: usize,
     locality: Locality,
 ) -> Option<(usize, bool)> {
-    let words: Vec<&str> = toks[j..j + run].iter().map(|t| t.text).collect();
+    let words = &toks[j..j + run];
     let mut best: Option<(f32, usize, bool)> = None;
     for k in 0..=run {
         let (place, person) = words.split_at(k);
         let mut score = 0.0;
         if !place.is_empty() {
-            let is_province = provinces::lookup_words(place).is_some_and(|(_, n)| n == place.len());
+            let is_province = provinces::is_province(place);
             score += if is_province {
                 2.5
             } else if locality == Locality::Required && place.len() <= 3 {

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::Lexicon;
+use crate::text::segment::Token;
 use crate::text::{fold, lex_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -242,6 +244,28 @@ pub fn lookup(name: &str) -> Option<&'static Province> {
             })
         })
         .or_else(|| idx.by_lex.get(&lex_key(&f)).map(|&i| &PROVINCES[i]))
+}
+
+/// Every spelling as a token phrase, for finding provinces in running text.
+static TOKEN_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
+    let mut lx = Lexicon::new();
+    for (i, p) in PROVINCES.iter().enumerate() {
+        lx.add(p.name, i);
+        lx.add_all(p.aliases, i);
+    }
+    lx
+});
+
+/// The longest province spelling starting at `toks[i]`, with its token count.
+pub fn at_tokens(toks: &[Token], i: usize) -> Option<(&'static Province, usize)> {
+    TOKEN_LEXICON
+        .longest(toks, i)
+        .map(|(p, n)| (&PROVINCES[p], n))
+}
+
+/// Whether the tokens are exactly a province's name.
+pub fn is_province(toks: &[Token]) -> bool {
+    at_tokens(toks, 0).is_some_and(|(_, n)| n == toks.len())
 }
 
 /// Looks up a run of words given as their spelling keys (see [`lookup_words`]).

@@ -5,7 +5,11 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::text::fold::word_key;
 use crate::text::lex_key;
+
+/// First words of the two-word family names below.
+const MULTI_FIRST: &[&str] = &["âu", "tôn", "rah", "rơ"];
 
 /// The most frequent family names, most common first. Together they cover
 /// about nine in ten people.
@@ -138,12 +142,15 @@ pub fn surname_rank(words: &[&str]) -> u8 {
     if words[0].starts_with("H'") || words[0].starts_with("H’") || words[0].starts_with("K'") {
         return 1;
     }
+    let first = word_key(words[0]);
+    // Two-word family names ("Rah Lan", "Âu Dương") start with one of few words.
     if words.len() >= 2
-        && let Some(&r) = RANK.get(&lex_key(&format!("{} {}", words[0], words[1])))
+        && MULTI_FIRST.contains(&first.as_ref())
+        && let Some(&r) = RANK.get(&format!("{} {}", first, word_key(words[1])))
     {
         return r;
     }
-    RANK.get(&lex_key(words[0])).copied().unwrap_or(0)
+    RANK.get(first.as_ref()).copied().unwrap_or(0)
 }
 
 /// Family names for generators and tests, common first.

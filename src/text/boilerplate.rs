@@ -239,23 +239,24 @@ pub fn is_stamp_line(s: &str) -> bool {
 
 fn classify_line(s: &str) -> BlockKind {
     let words = word_count(s);
-    if TEMPLATE.is_match(s) {
+    if s.contains('{') && TEMPLATE.is_match(s) {
         return BlockKind::Template;
     }
-    if is_stamp_line(s) {
+    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+    if has_digit && is_stamp_line(s) {
         return BlockKind::Stamp;
     }
-    if words <= 10 && COUNTER.is_match(s.trim_start_matches(['[', ' ', '-'])) {
+    if words <= 10 && has_digit && COUNTER.is_match(s.trim_start_matches(['[', ' ', '-'])) {
         return BlockKind::Counter;
     }
     if words <= 12 && (s.contains("lượt xem") || s.contains("Số lần xem") || s.contains("Lượt xem"))
     {
         return BlockKind::Counter;
     }
-    if words <= 6 && MEDIA_FILE.is_match(s) {
+    if words <= 6 && s.contains('.') && MEDIA_FILE.is_match(s) {
         return BlockKind::Media;
     }
-    if is_widget_text(s) {
+    if words <= 6 && is_widget_text(s) {
         return if marker_key(s).contains("quang cao") || marker_key(s) == "advertisement" {
             BlockKind::Ad
         } else {

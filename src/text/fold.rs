@@ -91,6 +91,58 @@ pub fn lex_key(s: &str) -> String {
     out
 }
 
+/// The lex key of one word, borrowed when the word already is its own key
+/// (lower case, precomposed, no tone to move), which most words are.
+pub fn word_key(word: &str) -> std::borrow::Cow<'_, str> {
+    if is_own_key(word) {
+        std::borrow::Cow::Borrowed(word)
+    } else {
+        let mut out = String::with_capacity(word.len() + 2);
+        push_lex_word(word, &mut out);
+        std::borrow::Cow::Owned(out)
+    }
+}
+
+fn is_own_key(word: &str) -> bool {
+    if word.is_ascii() {
+        return !word.bytes().any(|b| b.is_ascii_uppercase());
+    }
+    let mut prev: Option<char> = None;
+    for c in word.chars() {
+        if c.is_uppercase() || is_combining_mark(c) {
+            return false;
+        }
+        prev = Some(c);
+    }
+    // A final open "oa", "oe", "uy" with the tone on its last vowel is the
+    // new placement and must be moved.
+    let Some(last) = prev else { return true };
+    let mut it = word.chars().rev();
+    it.next();
+    let before = it.next();
+    match before {
+        Some(b) if last != base_letter(last) => !matches!(
+            (base_letter(b), base_letter(last)),
+            ('o', 'a') | ('o', 'e') | ('u', 'y')
+        ),
+        _ => true,
+    }
+}
+
+/// The letter under a precomposed Latin letter's marks ("ệ" → 'e').
+fn base_letter(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
+    let mut first = None;
+    decompose_canonical(c, |d| {
+        if first.is_none() {
+            first = Some(d);
+        }
+    });
+    first.unwrap_or(c)
+}
+
 fn push_lex_word(word: &str, out: &mut String) {
     if word.is_ascii() {
         out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
@@ -173,6 +225,12 @@ mod tests {
         assert_eq!(lex_key("quý"), "quý");
         assert_eq!(lex_key("hoàn"), "hoàn");
         assert_eq!(lex_key("Ngọc"), "ngọc");
+        for w in [
+            "hòa", "hoà", "Uỷ", "ủy", "thuỷ", "quý", "đồng", "trì", "khoẻ", "Ngọc", "x", "",
+        ] {
+            assert_eq!(word_key(w), lex_key(w), "{w}");
+        }
+        assert!(matches!(word_key("đồng"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

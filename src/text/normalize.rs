@@ -124,7 +124,11 @@ pub fn normalize(s: &str) -> String {
             c => out.push(visible_control(c).unwrap_or(c)),
         }
     }
-    if out.is_ascii() {
+    // Most scraped text is already NFC; recomposing it would only cost time.
+    if out.is_ascii()
+        || unicode_normalization::is_nfc_quick(out.chars())
+            == unicode_normalization::IsNormalized::Yes
+    {
         return out;
     }
     out.nfc().collect()

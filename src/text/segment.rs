@@ -1,7 +1,10 @@
 //! Cutting normalized text into lines, sentences and tokens, each carrying its
 //! byte range in the text so facts can point back at their source.
 
+use std::borrow::Cow;
 use std::ops::Range;
+
+use super::fold::word_key;
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -115,9 +118,11 @@ pub enum TokenKind {
 }
 
 /// A token with its byte range in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// The word's lex key (see [`lex_key`](super::fold::lex_key)), computed once.
+    pub key: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
@@ -126,6 +131,10 @@ pub struct Token<'a> {
 }
 
 impl Token<'_> {
+    /// Whether the token's key is `key` (a lower-case word, old tone placement).
+    pub fn is(&self, key: &str) -> bool {
+        self.key == key
+    }
     pub fn is_word(&self) -> bool {
         self.kind == TokenKind::Word
     }
@@ -200,6 +209,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             };
             out.push(Token {
                 text: word,
+                key: word_key(word),
                 start: base + b,
                 end: base + end,
                 kind,
@@ -208,6 +218,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
         } else {
             out.push(Token {
                 text: &s[b..b + c.len_utf8()],
+                key: Cow::Borrowed(&s[b..b + c.len_utf8()]),
                 start: base + b,
                 end: base + b + c.len_utf8(),
                 kind: TokenKind::Punct,

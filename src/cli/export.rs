@@ -1,0 +1,204 @@
+//! `tinhuy export WHAT`: tables of the corpus as JSON, JSON lines or CSV.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+
+use crate::corpus::Corpus;
+use crate::extract::Date;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    /// The whole corpus file.
+    Corpus,
+    /// One row per article and its main facts.
+    Articles,
+    /// One row per meeting.
+    Meetings,
+    /// One row per official post held (person, title, province, dates).
+    Positions,
+    /// One row per attendance (person at a meeting, with roles).
+    Attendance,
+    /// One row per conclusion.
+    Conclusions,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Csv,
+}
+
+type Row = Vec<(&'static str, String)>;
+
+fn opt<T: ToString>(v: &Option<T>) -> String {
+    v.as_ref().map(|x| x.to_string()).unwrap_or_default()
+}
+
+fn rows(corpus: &Corpus, what: What) -> Vec<Row> {
+    let date = |d: Option<Date>| opt(&d);
+    match what {
+        What::Corpus => Vec::new(),
+        What::Articles => corpus
+            .articles
+            .iter()
+            .map(|a| {
+                let f = &a.facts;
+                vec![
+                    ("id", a.id.clone()),
+                    ("file", a.file.clone()),
+                    ("title", opt(&f.title)),
+                    ("published", date(f.published)),
+                    ("province", opt(&f.province)),
+                    ("body", opt(&f.meeting.body)),
+                    ("meeting_date", date(f.meeting.date)),
+                    ("chairs", f.chairs.join("; ")),
+                    ("people", f.people.len().to_string()),
+                    ("conclusions", f.conclusions.len().to_string()),
+                    ("authors", f.authors.join("; ")),
+                ]
+            })
+            .collect(),
+        What::Meetings => corpus
+            .meetings
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                vec![
+                    ("meeting", i.to_string()),
+                    ("date", date(m.date)),
+                    ("province", opt(&m.province)),
+                    ("body", opt(&m.body)),
+                    ("session", opt(&m.session)),
+                    ("term", opt(&m.term)),
+                    ("title", opt(&m.title)),
+                    (
+                        "chairs",
+                        m.chairs
+                            .iter()
+                            .map(|&p| corpus.people[p].name.as_str())
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    ),
+                ]
+            })
+            .collect(),
+        What::Positions => corpus
+            .people
+            .iter()
+            .flat_map(|p| {
+                p.timeline.iter().map(move |s| {
+                    vec![
+                        ("person", p.name.clone()),
+                        ("title", s.title.clone()),
+                        ("province", opt(&s.province)),
+                        ("first_seen", date(s.first_seen)),
+                        ("last_seen", date(s.last_seen)),
+                        ("meetings", s.meetings.len().to_string()),
+                    ]
+                })
+            })
+            .collect(),
+        What::Attendance => corpus
+            .people
+            .iter()
+            .flat_map(|p| {
+                p.appearances.iter().map(move |a| {
+                    let m = &corpus.meetings[a.meeting];
+                    vec![
+                        ("person", p.name.clone()),
+                        ("date", date(m.date)),
+                        ("province", opt(&m.province)),
+                        ("body", opt(&m.body)),
+                        (
+                            "roles",
+                            a.roles
+                                .iter()
+                                .map(|r| r.as_str())
+                                .collect::<Vec<_>>()
+                                .join("; "),
+                        ),
+                        ("article", corpus.articles[a.article].id.clone()),
+                    ]
+                })
+            })
+            .collect(),
+        What::Conclusions => corpus
+            .articles
+            .iter()
+            .flat_map(|a| {
+                a.facts.conclusions.iter().map(move |c| {
+                    vec![
+                        ("article", a.id.clone()),
+                        ("date", date(a.date())),
+                        ("province", opt(&a.facts.province)),
+                        ("speaker", opt(&c.speaker)),
+                        ("deadline", date(c.deadline)),
+                        ("text", c.text.clone()),
+                    ]
+                })
+            })
+            .collect(),
+    }
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+fn to_object(row: &Row) -> serde_json::Map<String, serde_json::Value> {
+    row.iter()
+        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+        .collect()
+}
+
+pub fn run(
+    corpus: &Corpus,
+    what: What,
+    format: Format,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    if what == What::Corpus {
+        out.write_all(crate::corpus::store::to_json(corpus).as_bytes())?;
+        return Ok(0);
+    }
+    let rows = rows(corpus, what);
+    match format {
+        Format::Json => {
+            let v: Vec<_> = rows.iter().map(to_object).collect();
+            serde_json::to_writer_pretty(&mut *out, &v)?;
+            writeln!(out)?;
+        }
+        Format::Jsonl => {
+            for r in &rows {
+                serde_json::to_writer(&mut *out, &to_object(r))?;
+                writeln!(out)?;
+            }
+        }
+        Format::Csv => {
+            if let Some(first) = rows.first() {
+                writeln!(
+                    out,
+                    "{}",
+                    first.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(",")
+                )?;
+            }
+            for r in &rows {
+                writeln!(
+                    out,
+                    "{}",
+                    r.iter()
+                        .map(|(_, v)| csv_field(v))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                )?;
+            }
+        }
+    }
+    Ok(0)
+}

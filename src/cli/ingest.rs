@@ -1,0 +1,87 @@
+//! `tinhuy ingest PATH... -o corpus.json`: build a corpus from article files.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::corpus::ingest::{collect, ingest};
+use crate::corpus::save;
+
+/// Files from which a progress bar is worth drawing.
+const PROGRESS_FROM: usize = 50;
+
+pub fn run(
+    paths: &[PathBuf],
+    output: &Path,
+    threads: Option<usize>,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let started = Instant::now();
+    let (files, mut skipped) = collect(paths);
+    if files.is_empty() {
+        for s in &skipped {
+            writeln!(err, "tinhuy: {}: {}", s.path.display(), s.reason)?;
+        }
+        writeln!(
+            err,
+            "tinhuy: no article files found; nothing written to {}",
+            output.display()
+        )?;
+        return Ok(1);
+    }
+    let threads =
+        threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let show = std::io::stderr().is_terminal() && files.len() >= PROGRESS_FROM;
+    let total = files.len();
+    let progress = move |done: usize, bytes: u64| {
+        if show && (done.is_multiple_of(16) || done == total) {
+            let width = 30;
+            let filled = done * width / total.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{total} files, {:.1} MB",
+                "#".repeat(filled),
+                ".".repeat(width - filled),
+                bytes as f64 / 1e6
+            );
+        }
+    };
+    let (corpus, report) = ingest(&files, threads, &progress);
+    if show {
+        eprintln!();
+    }
+    skipped.extend(report.skipped.iter().cloned());
+    if report.read == 0 {
+        for s in &skipped {
+            writeln!(err, "tinhuy: skipped {}: {}", s.path.display(), s.reason)?;
+        }
+        writeln!(
+            err,
+            "tinhuy: no article could be read; {} left as it was",
+            output.display()
+        )?;
+        return Ok(1);
+    }
+    save(&corpus, output)?;
+    let secs = started.elapsed().as_secs_f64();
+    writeln!(
+        err,
+        "read {} article(s), {:.2} MB in {:.2} s ({:.1} MB/s, {threads} thread(s)): {} meetings, {} people → {}",
+        report.read,
+        report.bytes as f64 / 1e6,
+        secs,
+        report.bytes as f64 / 1e6 / secs.max(1e-9),
+        corpus.meetings.len(),
+        corpus.people.len(),
+        output.display()
+    )?;
+    for w in &report.warnings {
+        writeln!(err, "warning: {}: {}", w.path.display(), w.reason)?;
+    }
+    if !skipped.is_empty() {
+        writeln!(err, "skipped {} file(s):", skipped.len())?;
+        for s in &skipped {
+            writeln!(err, "  {}: {}", s.path.display(), s.reason)?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,159 @@
+//! `tinhuy person QUERY`: the official best matching a name, with meetings,
+//! posts over time and the people most often seen with them.
+
+use std::io::Write;
+
+use serde::Serialize;
+
+use crate::corpus::{Corpus, query};
+use crate::extract::{Date, Role};
+use crate::search::{Index, Kind, Target};
+
+#[derive(Serialize)]
+struct PersonOut<'a> {
+    name: &'a str,
+    scope: &'a str,
+    meetings: Vec<MeetingOut<'a>>,
+    timeline: Vec<SpellOut<'a>>,
+    seen_with: Vec<Companion<'a>>,
+}
+
+#[derive(Serialize)]
+struct MeetingOut<'a> {
+    date: Option<Date>,
+    province: Option<&'a str>,
+    body: Option<&'a str>,
+    title: Option<&'a str>,
+    roles: &'a [Role],
+    article: &'a str,
+}
+
+#[derive(Serialize)]
+struct SpellOut<'a> {
+    title: &'a str,
+    province: Option<&'a str>,
+    first_seen: Option<Date>,
+    last_seen: Option<Date>,
+    meetings: Vec<Option<Date>>,
+}
+
+#[derive(Serialize)]
+struct Companion<'a> {
+    name: &'a str,
+    meetings: usize,
+}
+
+/// The person the query finds best, if any.
+pub fn find(corpus: &Corpus, index: &Index, q: &str) -> Option<usize> {
+    index
+        .search(q, 50)
+        .into_iter()
+        .find_map(
+            |h| match (&index.entries[h.entry].kind, &index.entries[h.entry].target) {
+                (Kind::Official, Target::Person { person }) => Some(*person),
+                _ => None,
+            },
+        )
+        .filter(|&p| p < corpus.people.len())
+}
+
+pub fn run(
+    corpus: &Corpus,
+    q: &str,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    let index = Index::build(corpus);
+    let Some(pi) = find(corpus, &index, q) else {
+        writeln!(err, "tinhuy: no official matches {q:?}")?;
+        return Ok(1);
+    };
+    let p = &corpus.people[pi];
+    let view = PersonOut {
+        name: &p.name,
+        scope: &p.scope,
+        meetings: p
+            .appearances
+            .iter()
+            .map(|a| {
+                let m = &corpus.meetings[a.meeting];
+                MeetingOut {
+                    date: m.date,
+                    province: m.province.as_deref(),
+                    body: m.body.as_deref(),
+                    title: m.title.as_deref(),
+                    roles: &a.roles,
+                    article: &corpus.articles[a.article].id,
+                }
+            })
+            .collect(),
+        timeline: p
+            .timeline
+            .iter()
+            .map(|s| SpellOut {
+                title: &s.title,
+                province: s.province.as_deref(),
+                first_seen: s.first_seen,
+                last_seen: s.last_seen,
+                meetings: s
+                    .meetings
+                    .iter()
+                    .map(|&m| corpus.meetings[m].date)
+                    .collect(),
+            })
+            .collect(),
+        seen_with: query::companions(corpus, pi)
+            .into_iter()
+            .take(8)
+            .map(|(o, n)| Companion {
+                name: &corpus.people[o].name,
+                meetings: n,
+            })
+            .collect(),
+    };
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &view)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    let d = |d: Option<Date>| d.map_or("?".to_string(), |d| d.to_string());
+    writeln!(out, "{} ({})", view.name, view.scope)?;
+    writeln!(out, "\nPosts:")?;
+    for s in &view.timeline {
+        writeln!(
+            out,
+            "  {} – {}  {}{}",
+            d(s.first_seen),
+            d(s.last_seen),
+            s.title,
+            s.province.map(|p| format!(", {p}")).unwrap_or_default()
+        )?;
+    }
+    writeln!(out, "\nMeetings ({}):", view.meetings.len())?;
+    for m in &view.meetings {
+        let roles: Vec<&str> = m.roles.iter().map(|r| r.as_str()).collect();
+        writeln!(
+            out,
+            "  {}  {} · {} [{}]  {}",
+            d(m.date),
+            m.body.unwrap_or("?"),
+            m.province.unwrap_or("?"),
+            roles.join(", "),
+            m.title.unwrap_or("")
+        )?;
+    }
+    if !view.seen_with.is_empty() {
+        writeln!(out, "\nSeen most with:")?;
+        for c in &view.seen_with {
+            writeln!(
+                out,
+                "  {} ({} meeting{})",
+                c.name,
+                c.meetings,
+                if c.meetings == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,164 @@
+//! Reading article files into a corpus: every `.txt` under the given
+//! directories plus the files named, extracted on all cores, with a report
+//! of what was read and what was skipped and why.
+
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::build::{Input, build};
+use super::model::Corpus;
+use crate::extract::extract_page;
+use crate::text::{Page, decode};
+
+/// A file that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+/// What an ingest did.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub read: usize,
+    pub bytes: u64,
+    pub skipped: Vec<Skipped>,
+    /// Files read with a repair worth knowing about ("not valid UTF-8: …").
+    pub warnings: Vec<Skipped>,
+}
+
+/// Files to read: the files named, and the `.txt` files under directories
+/// named (recursively, sorted). Paths that do not exist are reported.
+pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for p in paths {
+        match std::fs::metadata(p) {
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut skipped),
+            Ok(_) => files.push(p.clone()),
+            Err(e) => skipped.push(Skipped {
+                path: p.clone(),
+                reason: format!("cannot open: {e}"),
+            }),
+        }
+    }
+    (files, skipped)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            skipped.push(Skipped {
+                path: dir.to_path_buf(),
+                reason: format!("cannot list directory: {e}"),
+            });
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            walk(&p, files, skipped);
+        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+            files.push(p);
+        } else if !p
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            skipped.push(Skipped {
+                path: p,
+                reason: "not a .txt file".into(),
+            });
+        }
+    }
+}
+
+/// Reads one article file into an ingest input.
+pub fn read_article(path: &Path) -> Result<(Input, Vec<String>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err("empty file".into());
+    }
+    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
+    let page = Page::from_normalized(decoded.text);
+    let facts = extract_page(&page);
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((
+        Input {
+            id,
+            file: path.display().to_string(),
+            text: page.text,
+            facts,
+        },
+        decoded.warnings,
+    ))
+}
+
+/// What reading one file gave: its index, the input or why not, its size.
+type Outcome = (usize, Result<(Input, Vec<String>), String>, u64);
+
+/// Reads `files` on `threads` threads and builds the corpus. `progress` is
+/// called with (files done, bytes done) as work completes.
+pub fn ingest(
+    files: &[PathBuf],
+    threads: usize,
+    progress: &(dyn Fn(usize, u64) + Sync),
+) -> (Corpus, Report) {
+    let next = AtomicUsize::new(0);
+    let done = AtomicUsize::new(0);
+    let bytes_done = std::sync::atomic::AtomicU64::new(0);
+    let results: Mutex<Vec<Outcome>> = Mutex::new(Vec::with_capacity(files.len()));
+    std::thread::scope(|s| {
+        for _ in 0..threads.max(1) {
+            s.spawn(|| {
+                let mut local = Vec::new();
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() {
+                        break;
+                    }
+                    let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
+                    let r = read_article(&files[i]);
+                    local.push((i, r, size));
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
+                    progress(n, b);
+                }
+                results
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .extend(local);
+            });
+        }
+    });
+    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
+    results.sort_by_key(|r| r.0);
+    let mut report = Report::default();
+    let mut inputs = Vec::with_capacity(results.len());
+    for (i, r, size) in results {
+        match r {
+            Ok((input, warnings)) => {
+                report.read += 1;
+                report.bytes += size;
+                for w in warnings {
+                    report.warnings.push(Skipped {
+                        path: files[i].clone(),
+                        reason: w,
+                    });
+                }
+                inputs.push(input);
+            }
+            Err(reason) => report.skipped.push(Skipped {
+                path: files[i].clone(),
+                reason,
+            }),
+        }
+    }
+    (build(inputs), report)
+}
