@@ -12,11 +12,11 @@ use super::names::is_name_token;
 use super::{Found, Span};
 use crate::gazetteer::provinces;
 use crate::text::BlockKind;
-use crate::text::segment::tokenize;
+use crate::text::segment::{tokenize, word_count};
 
 /// Labels that introduce the writer ("Bài và ảnh:", "Tin, ảnh:").
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:bài\s*(?:và|,|&)?\s*ảnh|tin\s*(?:và|,|&)?\s*ảnh|bài|tin|tác giả|nhóm (?:phóng viên|pv)|phóng viên|pv|bài viết)\s*:\s*").unwrap()
+    Regex::new(r"(?i)^(?:bài\s*(?:và|,|&)?\s*ảnh|tin\s*(?:và|,|&)?\s*ảnh|bài|tin|tác giả|nhóm (?:phóng viên|pv)|phóng viên|pv|bài viết|thực hiện|nhóm thực hiện)\s*:\s*").unwrap()
 });
 /// Photo credits and captions: not bylines.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,36 +28,54 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 pub fn extract(doc: &Doc) -> Vec<Found<String>> {
     let blocks = &doc.page.blocks;
     let tail = doc.page.tail_start();
-    // The last lines of the article, skipping photo credits and sources.
-    let mut found = Vec::new();
+    let names_in =
+        |b: &crate::text::Block| byline_names(doc.text, Span::new(b.start, b.end), false);
+    // The last lines of the article, skipping photo credits, sources and
+    // short widget lines.
     for b in blocks[..tail]
         .iter()
         .rev()
         .filter(|b| b.kind == BlockKind::Content)
-        .take(3)
+        .take(4)
     {
         let s = b.as_str(doc.text);
         if PHOTO_CREDIT.is_match(s) || is_source_line(s) {
             continue;
         }
-        found = byline_names(doc.text, Span::new(b.start, b.end));
-        break;
+        let found = names_in(b);
+        if !found.is_empty() {
+            return found;
+        }
+        if word_count(s) > 5 {
+            break;
+        }
     }
-    // Some pages print the byline again right after the related-news
-    // marker; take it from there when the article's end had none.
-    if found.is_empty() {
-        for b in blocks[tail.min(blocks.len())..].iter().skip(1).take(2) {
-            found = byline_names(doc.text, Span::new(b.start, b.end));
+    // Some pages print the byline again right after the related-news marker.
+    for b in blocks[tail.min(blocks.len())..].iter().skip(1).take(2) {
+        let found = names_in(b);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    // Others print it at the top, between the headline and the lead, where
+    // it may be in capitals ("MINH QUÂN").
+    let lead = blocks
+        .iter()
+        .position(|b| b.kind == BlockKind::Content && word_count(b.as_str(doc.text)) >= 20)
+        .unwrap_or(0);
+    for b in blocks[lead.saturating_sub(4)..lead].iter().rev() {
+        if matches!(b.kind, BlockKind::Content | BlockKind::Repeat) {
+            let found = byline_names(doc.text, Span::new(b.start, b.end), true);
             if !found.is_empty() {
-                break;
+                return found;
             }
         }
     }
-    found
+    Vec::new()
 }
 
 /// The names in a byline-shaped line, or nothing when the line is not one.
-fn byline_names(text: &str, span: Span) -> Vec<Found<String>> {
+fn byline_names(text: &str, span: Span, capitals_allowed: bool) -> Vec<Found<String>> {
     let line = &text[span.range()];
     let label = WRITER_LABEL.find(line).map_or(0, |m| m.end());
     let body = line[label..].trim_end_matches(['.', '/', ' ']);
@@ -95,7 +113,9 @@ fn byline_names(text: &str, span: Span) -> Vec<Found<String>> {
             if !flush(&mut current, &mut names) {
                 return Vec::new();
             }
-        } else if is_name_token(t) {
+        } else if is_name_token(t)
+            || (capitals_allowed && t.is_all_caps() && t.text.chars().all(char::is_alphabetic))
+        {
             current.push(i);
         } else {
             return Vec::new();
@@ -112,7 +132,7 @@ mod tests {
     use super::*;
 
     fn names(s: &str) -> Vec<String> {
-        byline_names(s, Span::new(0, s.len()))
+        byline_names(s, Span::new(0, s.len()), false)
             .into_iter()
             .map(|f| f.value)
             .collect()

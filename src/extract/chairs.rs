@@ -11,13 +11,39 @@ use crate::gazetteer::PhraseList;
 /// Leading a delegation: "do đồng chí … dẫn đầu", "… làm trưởng đoàn".
 static LEADS: LazyLock<PhraseList> =
     LazyLock::new(|| PhraseList::new(&["dẫn đầu", "làm trưởng đoàn"]));
-/// Opening the closing remarks: "Phát biểu kết luận, đồng chí …".
-static CONCLUDES: LazyLock<PhraseList> =
-    LazyLock::new(|| PhraseList::new(&["phát biểu kết luận", "kết luận"]));
+/// Closing the meeting: "Phát biểu kết luận, đồng chí …", "Bế mạc kỳ họp, …".
+static CLOSES: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "phát biểu kết luận",
+        "kết luận hội nghị",
+        "kết luận cuộc họp",
+        "kết luận buổi làm việc",
+        "phát biểu bế mạc",
+        "bế mạc kỳ họp",
+        "bế mạc hội nghị",
+    ])
+});
+/// Opening it: "… phát biểu khai mạc hội nghị".
+static OPENS: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["phát biểu khai mạc", "bài phát biểu khai mạc"]));
+/// The presidium of a congress: "Thay mặt Đoàn Chủ tịch, đồng chí …".
+static PRESIDIUM: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["thay mặt đoàn chủ tịch"]));
+/// A working session: "… đã làm việc với Ban Thường vụ Tỉnh ủy".
+static WORKS_WITH: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "làm việc với",
+        "làm việc tại",
+        "có buổi làm việc với",
+        "thăm và làm việc",
+    ])
+});
 use crate::text::segment::Token;
 
 /// Words allowed between chairs listed together.
-const LIST_GLUE: &[&str] = &["đồng", "chí", "và", "cùng", "có", "các", "ông", "bà", "đ/c"];
+const LIST_GLUE: &[&str] = &[
+    "đồng", "chí", "và", "cùng", "có", "các", "ông", "bà", "đ/c", ",", ";", ":",
+];
 
 /// Returns the chairs (indices into `people.people`) and marks their role.
 pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
@@ -67,7 +93,7 @@ fn chain_after(toks: &[Token], mentions: &[&Mention], from: usize) -> Vec<usize>
     let mut out = Vec::new();
     let mut pos = from;
     // Skip the meeting noun: "Chủ trì hội nghị có …", "sự chủ trì của …".
-    let limit = (from + 6).min(toks.len());
+    let limit = (from + 10).min(toks.len());
     let first = mentions
         .iter()
         .filter(|m| m.tokens.start >= from && m.tokens.start <= limit)
@@ -121,21 +147,78 @@ fn chain_before(toks: &[Token], mentions: &[&Mention], to: usize) -> Vec<usize> 
 }
 
 fn only_glue(toks: &[Token]) -> bool {
-    toks.iter()
-        .all(|t| t.is_punct(',') || LIST_GLUE.contains(&t.key.as_ref()))
+    toks.iter().all(|t| LIST_GLUE.contains(&t.key.as_ref()))
 }
 
-/// Without a "chủ trì": the named leader of a delegation ("do đồng chí …
-/// làm trưởng đoàn / dẫn đầu") or the person giving the closing conclusion.
+/// Without a "chủ trì", in this order: the named leader of a delegation
+/// ("do đồng chí … làm trưởng đoàn / dẫn đầu"); who closed the meeting
+/// ("Phát biểu kết luận / bế mạc, …"); who opened it ("… phát biểu khai
+/// mạc"); the presidium of a congress ("Thay mặt Đoàn Chủ tịch, …"); the
+/// leaders of a working session ("A; B; C đã làm việc với …").
 fn led_or_concluded(doc: &Doc, people: &People) -> Vec<usize> {
-    for (si, s) in doc.sentences().enumerate() {
-        let leads = LEADS.find(&s.tokens, s.tokens.len()).is_some();
-        let concludes = CONCLUDES.at(&s.tokens, 0).is_some();
-        if (leads || concludes)
-            && let Some(m) = people.mentions.iter().find(|m| m.sentence == si)
-        {
-            return vec![m.person];
+    let sentences: Vec<_> = doc.sentences().collect();
+    let cues: [&LazyLock<PhraseList>; 4] = [&LEADS, &CLOSES, &PRESIDIUM, &OPENS];
+    for cue in cues {
+        let mut found = Vec::new();
+        for (si, s) in sentences.iter().enumerate() {
+            if cue.find(&s.tokens, s.tokens.len()).is_none() {
+                continue;
+            }
+            for p in speaker_of(people, si) {
+                if !found.contains(&p) {
+                    found.push(p);
+                }
+            }
+            // One leader suffices, except for a presidium of several.
+            if !found.is_empty() && !std::ptr::eq(cue, &PRESIDIUM) {
+                return found;
+            }
+        }
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    // A working session: the people before "làm việc với" in the lead.
+    for (si, s) in sentences.iter().enumerate().take(lead_sentences(doc)) {
+        let Some((verb, _)) = WORKS_WITH.find(&s.tokens, s.tokens.len()) else {
+            continue;
+        };
+        let mentions: Vec<&Mention> = people
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si)
+            .collect();
+        let before = chain_before(&s.tokens, &mentions, verb);
+        if !before.is_empty() {
+            return before;
+        }
+        if let Some(first) = mentions.first() {
+            return vec![first.person];
         }
     }
     Vec::new()
+}
+
+/// The number of sentences in the first three paragraphs.
+fn lead_sentences(doc: &Doc) -> usize {
+    doc.paragraphs
+        .iter()
+        .take(3)
+        .map(|p| p.sentences.len())
+        .sum()
+}
+
+/// Who a sentence is about: the first person named in it, or the one person
+/// holding the title it names without a name ("đồng chí Bí thư Tỉnh ủy").
+fn speaker_of(people: &People, si: usize) -> Vec<usize> {
+    if let Some(m) = people.mentions.iter().find(|m| m.sentence == si) {
+        return vec![m.person];
+    }
+    people
+        .title_refs
+        .iter()
+        .filter(|r| r.sentence == si)
+        .find_map(|r| people.holder_of(&r.title))
+        .into_iter()
+        .collect()
 }

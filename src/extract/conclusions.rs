@@ -19,6 +19,8 @@ use super::deadline;
 use super::doc::{Doc, Sentence, clean};
 use super::people::{People, Role};
 use super::{Conclusion, Date, Span};
+use regex::Regex;
+
 use crate::gazetteer::PhraseList;
 use crate::text::segment::Token;
 
@@ -58,6 +60,27 @@ static DIRECTIVE_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "chỉ ra",
     ])
 });
+/// Nouns that begin like a directive verb: "giao ban" is a briefing.
+static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "giao ban",
+        "giao lưu",
+        "giao thông",
+        "giao dịch",
+        "giao tiếp",
+        "giao nhận",
+        "giao thương",
+    ])
+});
+
+/// The first directive verb among the first `within` tokens: (start, length).
+fn find_directive(toks: &[Token], within: usize) -> Option<(usize, usize)> {
+    (0..toks.len().min(within)).find_map(|i| {
+        let n = DIRECTIVE_VERBS.at(toks, i)?;
+        FALSE_DIRECTIVES.at(toks, i).is_none().then_some((i, n))
+    })
+}
+
 /// Decisions of a body, wherever they stand.
 static DECISIONS: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
@@ -79,6 +102,13 @@ static DECIDING_BODIES: LazyLock<PhraseList> = LazyLock::new(|| {
         "tỉnh ủy",
         "thành ủy",
         "các đại biểu",
+        "ủy viên",
+        "thành viên",
+        "đoàn kiểm tra",
+        "đoàn công tác",
+        "đoàn giám sát",
+        "kỳ họp",
+        "đại hội",
         "đại biểu",
         "ủy ban",
         "ubnd",
@@ -144,6 +174,12 @@ static ATTENDANCE: LazyLock<PhraseList> = LazyLock::new(|| {
         "tiếp và làm việc",
     ])
 });
+/// An attribution after the fact: "đó là phát biểu chỉ đạo của …", "Là một
+/// trong những nội dung quan trọng trong phát biểu kết luận của …".
+static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:đó|đây) là\b[^.;]{0,60}?|\blà một trong những\b[^.;]{0,80}?)\b(?:phát biểu chỉ đạo|phát biểu kết luận|ý kiến chỉ đạo|chỉ đạo|kết luận|yêu cầu|đề nghị|nhấn mạnh)\b[^.;]{0,30}?\bcủa\b").unwrap()
+});
+
 /// Titles of the people who conclude meetings.
 const LEADING_TITLES: &[&str] = &[
     "bi thu",
@@ -231,7 +267,63 @@ pub fn extract(
         }
         i = j;
     }
+    back_references(doc, people, &sentences, &mut out);
+    out.list.sort_by_key(|c| c.span.start);
     out.list
+}
+
+/// Directives told first and attributed after: "“Quyết tâm …” – đó là phát
+/// biểu chỉ đạo của đồng chí …", "… Đó là yêu cầu của đồng chí …". The
+/// paragraph up to the attribution holds them.
+fn back_references(
+    doc: &Doc,
+    people: &People,
+    sentences: &[(usize, usize, &Sentence)],
+    out: &mut Conclusions,
+) {
+    for (i, &(si, para, s)) in sentences.iter().enumerate() {
+        let text = &doc.text[s.range()];
+        let Some(m) = BACK_REFERENCE.find(text) else {
+            continue;
+        };
+        let at = s.start + m.start();
+        let speaker = people
+            .mentions
+            .iter()
+            .find(|x| x.sentence == si && x.name.start >= at)
+            .map(|x| people.people[x.person].name.clone())
+            .or_else(|| {
+                people
+                    .title_refs
+                    .iter()
+                    .filter(|r| r.sentence == si && r.span.start >= at)
+                    .find_map(|r| {
+                        people
+                            .holder_of(&r.title)
+                            .map(|p| people.people[p].name.clone())
+                            .or(Some(r.title.clone()))
+                    })
+            });
+        for &(_, p, earlier) in sentences[..i]
+            .iter()
+            .rev()
+            .take_while(|(_, p, _)| *p == para)
+        {
+            debug_assert_eq!(p, para);
+            out.add(doc, earlier, 0, speaker.clone());
+        }
+        let before = text[..m.start()]
+            .trim_end_matches(|c: char| c.is_whitespace() || "-–—\"“”'".contains(c));
+        if !before.is_empty() {
+            let start = s.start
+                + (before.len()
+                    - before
+                        .trim_start_matches(|c: char| c.is_whitespace() || "\"“".contains(c))
+                        .len());
+            let span = Span::new(start, s.start + before.len());
+            out.add_text(clean(&doc.text[span.range()]), span, speaker.clone());
+        }
+    }
 }
 
 /// Conclusions gathered so far, without repeats.
@@ -248,6 +340,27 @@ impl Conclusions {
             seen: Vec::new(),
             reference,
         }
+    }
+
+    /// Adds one directive's text.
+    fn add_text(&mut self, text: String, span: Span, speaker: Option<String>) {
+        let key = crate::text::fold(&text);
+        if key.split_whitespace().count() < 5
+            || self
+                .seen
+                .iter()
+                .any(|s| s.contains(&key) || key.contains(s.as_str()))
+        {
+            return;
+        }
+        self.seen.push(key);
+        let deadline = deadline::find(&text, self.reference).map(|(d, _)| d);
+        self.list.push(Conclusion {
+            text,
+            speaker: speaker.filter(|s| !s.is_empty()),
+            deadline,
+            span,
+        });
     }
 
     /// Adds the directives of a sentence from token `from`.
@@ -286,12 +399,18 @@ fn opens_passage(
     si: usize,
     toks: &[Token],
 ) -> Option<(Opener, Option<String>, usize)> {
-    let closing = CLOSING.at(toks, 0).map(|n| n + 1);
+    // A closing cue opens the sentence, maybe after its date ("Ngày 15/10,
+    // phát biểu chỉ đạo tại …").
+    let dated = toks
+        .iter()
+        .take(6)
+        .position(|t| t.is_punct(','))
+        .filter(|&c| toks[..c].iter().all(is_date_word))
+        .map_or(0, |c| c + 1);
+    let closing = CLOSING.at(toks, dated).map(|n| dated + n + 1);
     // After a closing cue the speaker comes first, then what they said.
     let skip = closing.map_or(0, |n| speaker_end(people, si, toks, n).unwrap_or(n));
-    let found = DIRECTIVE_VERBS
-        .find(&toks[skip..], 40)
-        .map(|(v, n)| (v + skip, n));
+    let found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
     let (verb, verb_len) = match (found, closing) {
         (Some(f), _) => f,
         (None, Some(_)) => (skip, 0),
@@ -425,31 +544,73 @@ fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<Str
 /// The deciding body right before a decision verb ("Ban Thường vụ Tỉnh ủy
 /// (cũng/cơ bản) thống nhất …"), as a byte range.
 fn decision_subject(toks: &[Token]) -> Option<Range<usize>> {
-    let (d, _) = DECISIONS.find(toks, 16)?;
-    // The body closest before the verb, not inside a person's title.
-    let b = (0..d)
-        .rev()
-        .find(|&k| DECIDING_BODIES.at(&toks[..d], k).is_some())?;
+    // A decision, or a body's own directive ("Đoàn kiểm tra cũng yêu cầu …").
+    let verb = DECISIONS.find(toks, 24).map(|(d, _)| d);
+    let directive = find_directive(toks, 24).map(|(d, _)| d);
+    let d = match (verb, directive) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    // The subject opens the sentence, maybe after a connective or a place
+    // ("Ngoài ra, Ban Thường vụ …", "Tại hội nghị, các đại biểu …").
+    let opening = toks
+        .iter()
+        .take(6)
+        .position(|t| t.is_punct(','))
+        .filter(|_| toks.iter().take(d).filter(|t| t.is_punct(',')).count() >= 1)
+        .map_or(0, |c| c + 1);
+    let starts = [0, opening, opening + 1];
+    let b = starts
+        .into_iter()
+        .find(|&b| b < d && DECIDING_BODIES.at(&toks[..d], b).is_some())
+        .or_else(|| {
+            (0..d)
+                .rev()
+                .find(|&k| DECIDING_BODIES.at(&toks[..d], k).is_some() && d - k <= 8)
+        })?;
     let titled = b > 0
         && matches!(
             toks[b - 1].key.as_ref(),
-            "thư" | "tịch" | "viên" | "nhiệm" | "trưởng"
+            "thư" | "tịch" | "viên" | "nhiệm" | "trưởng" | "phó" | "đốc"
         );
     if titled {
         return None;
     }
-    // Nothing but the body and adverbs between: "… Tỉnh ủy cũng thống nhất".
-    let end = (b..d).rev().find(|&k| {
-        !matches!(
-            toks[k].key.as_ref(),
-            "cũng" | "cơ" | "bản" | "đã" | "đều" | "về" | "hoàn" | "toàn"
-        )
-    })?;
     let body_len = DECIDING_BODIES.at(&toks[..d], b)?;
-    let gap_ok = toks[b + body_len..=end]
-        .iter()
-        .all(|t| t.is_capitalized() || t.kind != crate::text::segment::TokenKind::Punct);
-    (end - b < body_len + 6 && gap_ok).then(|| toks[b].start..toks[end].end)
+    // The body's name runs on through capitals and places ("Ban Chấp hành
+    // Đảng bộ TP Cần Thơ"); the subject ends there.
+    let mut end = b + body_len;
+    while end < d
+        && (toks[end].is_capitalized()
+            || matches!(
+                toks[end].key.as_ref(),
+                "tỉnh" | "thành" | "phố" | "kiểm" | "tra" | "công" | "tác" | "giám" | "sát"
+            ))
+    {
+        end += 1;
+    }
+    Some(toks[b].start..toks[end - 1].end)
+}
+
+/// Words of a date prefix: "Sáng ngày 15/10", "Chiều nay".
+fn is_date_word(t: &Token) -> bool {
+    t.kind == crate::text::segment::TokenKind::Number
+        || matches!(
+            t.key.as_ref(),
+            "ngày"
+                | "sáng"
+                | "chiều"
+                | "tối"
+                | "trưa"
+                | "hôm"
+                | "nay"
+                | "qua"
+                | "/"
+                | "-"
+                | "."
+                | "tháng"
+                | "năm"
+        )
 }
 
 fn is_attendance(toks: &[Token]) -> bool {

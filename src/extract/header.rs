@@ -25,6 +25,10 @@ static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static TIME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b").unwrap());
+/// A date with its time at the start or end of a line.
+static DATE_TIME_AT_EDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4},?\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2},?\s*\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*$|^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2})").unwrap()
+});
 static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))").unwrap()
 });
@@ -60,15 +64,20 @@ fn published(doc: &Doc) -> Option<(Found<Date>, Option<String>)> {
         .blocks
         .iter()
         .filter(|b| b.kind == BlockKind::Stamp);
+    // "Tin tức - Ngày đăng : 20:15, 26/08/2015", "Cập nhật: …".
     let labelled = doc.page.blocks.iter().filter(|b| {
         let s = b.as_str(doc.text).to_lowercase();
         word_count(&s) <= 16
-            && (s.starts_with("cập nhật")
-                || s.starts_with("ngày đăng")
-                || s.starts_with("đăng lúc")
-                || s.starts_with("đăng ngày"))
+            && ["cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "xuất bản"]
+                .iter()
+                .any(|l| s.contains(l))
     });
-    for b in stamps.chain(labelled) {
+    // A stamp glued to the headline: "… của Gia Lai 02/10/2025 17:46".
+    let glued = doc.page.blocks.iter().take(6).filter(|b| {
+        let s = b.as_str(doc.text);
+        DATE_NUMERIC.is_match(s) && TIME.is_match(s) && DATE_TIME_AT_EDGE.is_match(s)
+    });
+    for b in stamps.chain(labelled).chain(glued) {
         let s = b.as_str(doc.text);
         if let Some(c) = DATE_NUMERIC.captures(s) {
             let n = |i: usize| c[i].parse::<u32>().ok();

@@ -16,7 +16,9 @@ pub fn is_name_token(t: &Token) -> bool {
     let Some(first) = chars.next() else {
         return false;
     };
-    if !first.is_uppercase() || t.text.chars().count() > 9 {
+    // Syllables are short; hyphens join a few of them ("Phông-tha-đi").
+    let limit = if t.text.contains('-') { 16 } else { 9 };
+    if !first.is_uppercase() || t.text.chars().count() > limit {
         return false;
     }
     let rest: Vec<char> = chars.collect();
@@ -63,7 +65,6 @@ fn single_word_org(w: &str) -> bool {
             | "Cục"
             | "Phòng"
             | "Viện"
-            | "Trường"
             | "Báo"
             | "Đảng"
             | "UBND"

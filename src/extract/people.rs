@@ -236,6 +236,29 @@ static SPEAKER_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "nêu",
     ])
 });
+/// Words between a name and the title it is given: "A được bầu giữ chức
+/// Chủ nhiệm UBKT", "Ông B giữ chức Bí thư Tỉnh ủy".
+static APPOINTED: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "được bầu giữ chức vụ",
+        "được bầu giữ chức",
+        "được bầu làm",
+        "được bầu",
+        "giữ chức vụ",
+        "giữ chức",
+        "được bổ nhiệm giữ chức",
+        "được bổ nhiệm làm",
+        "được bổ nhiệm",
+        "được chỉ định giữ chức",
+        "được chỉ định làm",
+        "được chỉ định",
+        "được phân công giữ chức",
+        "được điều động giữ chức",
+        "tái đắc cử",
+        "đắc cử",
+        "trúng cử",
+    ])
+});
 /// Sentence openers that make the first person named the speaker.
 static SPEECH_OPENERS: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
@@ -269,6 +292,7 @@ static CITED_WORK: LazyLock<PhraseList> = LazyLock::new(|| {
         "cuốn sách",
         "thư",
         "quy định",
+        "bài phát biểu",
     ])
 });
 
@@ -287,7 +311,7 @@ pub fn extract(doc: &Doc) -> People {
             )
         });
         for found in persons {
-            if cites_work || is_cited(toks, found.name.start) {
+            if cites_work || is_cited(toks, found.tokens.start) {
                 continue;
             }
             let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
@@ -307,7 +331,7 @@ pub fn extract(doc: &Doc) -> People {
             for t in &found.titles {
                 let span = t.span(toks);
                 person.positions.push(Position {
-                    title: clean(&doc.text[span.clone()]),
+                    title: t.text(toks, doc.text),
                     span: Span::new(span.start, span.end),
                     province: t.province.map(|p| p.name.to_string()),
                 });
@@ -328,7 +352,7 @@ pub fn extract(doc: &Doc) -> People {
             if let (_, Elem::Title { title, .. }) = e {
                 let span = title.span(toks);
                 out.title_refs.push(TitleRef {
-                    title: clean(&doc.text[span.clone()]),
+                    title: title.text(toks, doc.text),
                     span: Span::new(span.start, span.end),
                     sentence: si,
                     tokens: title.tokens.clone(),
@@ -385,6 +409,14 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
             .longest(toks, i)
             .or_else(|| RANK_LEXICON.longest(toks, i));
         // "ông"/"bà" are honorifics only before a capital.
+        // "có đồng chí là Nguyễn Thị Hoàng, …".
+        let honorific = honorific.map(|(v, n)| {
+            if toks.get(i + n).is_some_and(|t| t.is("là")) {
+                (v, n + 1)
+            } else {
+                (v, n)
+            }
+        });
         if let Some((_, n)) = honorific
             && toks.get(i + n).is_some_and(|t| t.is_capitalized())
         {
@@ -470,6 +502,11 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
             i += 1;
             continue;
         }
+        if let Some(n) = APPOINTED.at(toks, i) {
+            out.push((i..i + n, Elem::Sep('=')));
+            i += n;
+            continue;
+        }
         if t.is("và") {
             out.push((i..i + 1, Elem::Sep('&')));
             i += 1;
@@ -551,14 +588,33 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
                 else {
                     break;
                 };
-                let unowned = k < 3 || matches!(elems[k - 3].1, Elem::Sep(':' | ';') | Elem::Other);
-                if claimed[k - 2] || !(*sep == '-' || (*sep == ',' && unowned)) {
+                // Titles a name-first owner took are already claimed.
+                if claimed[k - 2] || !(*sep == '-' || *sep == ',') {
                     break;
                 }
                 claimed[k - 2] = true;
                 titles.insert(0, prev.clone());
                 first = k - 2;
                 k -= 2;
+            }
+        }
+        // A title set before the name with a comma: "Bí thư Thành ủy Cần Thơ,
+        // đồng chí Đỗ Thanh Bình, nhấn mạnh".
+        if title.is_none() && *introduced && idx >= 2 {
+            let opens = idx == 2 || matches!(elems[idx - 3].1, Elem::Sep(_) | Elem::Other);
+            if let (
+                Elem::Sep(','),
+                Elem::Title {
+                    title: t,
+                    shared: false,
+                },
+            ) = (&elems[idx - 1].1, &elems[idx - 2].1)
+                && !claimed[idx - 2]
+                && opens
+            {
+                claimed[idx - 2] = true;
+                titles.push(t.clone());
+                first = idx - 2;
             }
         }
         // Name first: titles after the name, separated by commas or dashes,
@@ -580,12 +636,29 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
             );
             match (&elems[k].1, &elems[k + 1].1) {
                 (
-                    Elem::Sep(',' | '-' | '('),
+                    Elem::Sep(',' | '-' | '(' | '='),
                     Elem::Title {
                         title: t,
                         shared: false,
                     },
                 ) if !claimed[k + 1] && !dashed_onward => {
+                    claimed[k + 1] = true;
+                    titles.push(t.clone());
+                    last = k + 1;
+                    k += 2;
+                }
+                // "A, T1; T2; B, T3": a title alone between semicolons is A's too.
+                (
+                    Elem::Sep(';'),
+                    Elem::Title {
+                        title: t,
+                        shared: false,
+                    },
+                ) if !claimed[k + 1]
+                    && elems
+                        .get(k + 2)
+                        .is_none_or(|e| matches!(e.1, Elem::Sep(';'))) =>
+                {
                     claimed[k + 1] = true;
                     titles.push(t.clone());
                     last = k + 1;
@@ -644,12 +717,15 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
 /// Whether the name at token `i` is the author of a cited work
 /// ("Chỉ thị số 05 của Tổng Bí thư …").
 fn is_cited(toks: &[Token], i: usize) -> bool {
-    let from = i.saturating_sub(12);
-    let Some(cua) = (from..i).rev().find(|&k| toks[k].is("của")) else {
+    if i == 0 {
         return false;
-    };
-    (cua.saturating_sub(6)..cua).any(|k| CITED_WORK.at(toks, k).is_some())
-        && !(from..cua).any(|k| toks[k].is("trì"))
+    }
+    // Replaced, not present: "thay ông X", "thay đồng chí X".
+    if toks[i - 1].is("thay") || (i >= 2 && toks[i - 2].is("thay") && toks[i - 1].is("cho")) {
+        return true;
+    }
+    // The author right after "của": "Chỉ thị số 05 của Tổng Bí thư …".
+    toks[i - 1].is("của") && (i.saturating_sub(7)..i - 1).any(|k| CITED_WORK.at(toks, k).is_some())
 }
 
 /// The role said by the verb after a person ("… chủ trì", "… trình bày").

@@ -11,6 +11,18 @@ use std::sync::LazyLock;
 use crate::gazetteer::PhraseList;
 use crate::text::segment::Token;
 
+/// Words before the place a meeting happened: "làm việc tại Thái Bình".
+static AT_PLACE: LazyLock<PhraseList> = LazyLock::new(|| PhraseList::new(&["tại", "ở", "đến"]));
+/// Words before a visiting side: "đoàn công tác Tỉnh ủy Thái Nguyên".
+static VISITORS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "đoàn công tác",
+        "đoàn đại biểu",
+        "đoàn",
+        "đoàn công tác của",
+        "đoàn đại biểu cấp cao",
+    ])
+});
 /// Words before a province name that make it the subject of the story.
 static STRONG_BEFORE: LazyLock<PhraseList> = LazyLock::new(|| PhraseList::new(STRONG_BEFORE_WORDS));
 const STRONG_BEFORE_WORDS: &[&str] = &[
@@ -20,7 +32,6 @@ const STRONG_BEFORE_WORDS: &[&str] = &[
     "tỉnh ủy",
     "thành ủy",
     "đảng bộ tỉnh",
-    "tại",
     "về",
     "ubnd tỉnh",
     "hđnd tỉnh",
@@ -51,6 +62,13 @@ pub fn extract(
         }
         None => scores.push((p, w, span)),
     };
+    let in_title = |s: usize| {
+        people.people.iter().any(|p| {
+            p.positions
+                .iter()
+                .any(|x| x.span.start <= s && s < x.span.end)
+        })
+    };
     let in_name = |s: usize| {
         people
             .people
@@ -71,9 +89,26 @@ pub fn extract(
                 continue;
             };
             let span = Span::new(toks[i].start, toks[i + n - 1].end);
+            // Provinces in titles count once, through the titles below.
+            if in_title(span.start) {
+                i += n;
+                continue;
+            }
             let mut w = 1.0;
             if strong_before(toks, i) {
                 w += 2.0;
+            }
+            // Where the meeting took place, and who came visiting.
+            if AT_PLACE.ends_before(toks, i)
+                || (strong_before(toks, i) && AT_PLACE.ends_before(toks, i - 1))
+            {
+                w += 3.0;
+            }
+            if VISITORS.ends_before(toks, i)
+                || (i >= 1 && VISITORS.ends_before(toks, i - 1))
+                || (i >= 2 && VISITORS.ends_before(toks, i - 2))
+            {
+                w -= 3.0;
             }
             if title.is_some_and(|t| t.start <= span.start && span.end <= t.end) {
                 w += 3.0;

@@ -7,9 +7,12 @@
 //! Bình); district and commune names stay, as they name the post.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use super::names::{is_name_token, name_run, name_score};
+use crate::gazetteer::PhraseList;
 use crate::gazetteer::provinces::{self, Province};
+use crate::gazetteer::surnames::surname_rank;
 use crate::gazetteer::titles::{LEXICON, Locality, Part};
 use crate::text::segment::{Token, TokenKind};
 
@@ -22,6 +25,9 @@ pub struct TitleMatch {
     pub end: usize,
     /// The province named right after the title and dropped from it.
     pub province: Option<&'static Province>,
+    /// Tokens inside `tokens` left out of the reported title: a province
+    /// before a term ("Phó Bí thư Tỉnh ủy Đắk Lắk khóa XVI").
+    pub hole: Option<Range<usize>>,
     /// Token range of a name directly after the title (title-first layout).
     pub name: Option<Range<usize>>,
 }
@@ -31,18 +37,117 @@ impl TitleMatch {
     pub fn span(&self, toks: &[Token]) -> Range<usize> {
         toks[self.tokens.start].start..toks[self.tokens.end - 1].end
     }
+
+    /// The title as reported: its text without the hole, whitespace
+    /// collapsed.
+    pub fn text(&self, toks: &[Token], text: &str) -> String {
+        let whole = self.span(toks);
+        let s = match &self.hole {
+            Some(h) => format!(
+                "{} {}",
+                &text[whole.start..toks[h.start].start],
+                &text[toks[h.end - 1].end..whole.end]
+            ),
+            None => text[whole].to_string(),
+        };
+        super::doc::clean(&s)
+    }
 }
 
 /// Words that end a body's name when it was not in the lexicon: verbs and
-/// function words that follow titles in running text.
-const STOP_WORDS: &[&str] = &[
-    "phát", "trình", "báo", "chủ", "nhấn", "cho", "khẳng", "yêu", "đề", "kết", "dự", "tham", "có",
-    "cùng", "đã", "đang", "sẽ", "tại", "về", "với", "của", "được", "là", "và", "thì", "nêu", "chỉ",
-    "lưu", "giới", "thông", "trao", "tặng", "đọc", "công", "chúc", "ghi", "đánh", "tiếp", "điều",
-    "làm", "cũng", "vừa", "nhận", "lên", "đến", "đi", "trong", "theo", "khi", "do", "như", "để",
-    "từ", "ra", "vào", "nói", "mong", "bày", "phân", "mời", "gặp", "thăm", "dẫn", "đồng", "khai",
-    "bế", "quán", "triển", "biểu", "hỏi", "trả", "nhắc", "khen", "gửi", "đón", "tổ",
-];
+/// function words that follow titles in running text. Two-word entries keep
+/// their first word usable inside names ("công tác" goes on, "công bố" stops).
+static STOPS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "phát biểu",
+        "phát động",
+        "trình bày",
+        "trình",
+        "báo cáo",
+        "chủ trì",
+        "nhấn mạnh",
+        "cho biết",
+        "cho rằng",
+        "khẳng định",
+        "yêu cầu",
+        "đề nghị",
+        "đề xuất",
+        "kết luận",
+        "dự",
+        "tham dự",
+        "có",
+        "cùng",
+        "đã",
+        "đang",
+        "sẽ",
+        "tại",
+        "về",
+        "với",
+        "của",
+        "được",
+        "là",
+        "và",
+        "thì",
+        "nêu",
+        "chỉ đạo",
+        "lưu ý",
+        "giới thiệu",
+        "thông qua",
+        "trao",
+        "tặng",
+        "đọc",
+        "công bố",
+        "chúc mừng",
+        "ghi nhận",
+        "đánh giá",
+        "tiếp thu",
+        "tiếp",
+        "điều hành",
+        "làm",
+        "cũng",
+        "vừa",
+        "nhận",
+        "lên",
+        "đến",
+        "đi",
+        "trong",
+        "theo",
+        "khi",
+        "do",
+        "như",
+        "để",
+        "từ",
+        "ra",
+        "vào",
+        "nói",
+        "mong",
+        "phân tích",
+        "mời",
+        "gặp",
+        "thăm",
+        "dẫn đầu",
+        "đồng chủ trì",
+        "khai mạc",
+        "bế mạc",
+        "quán triệt",
+        "triển khai",
+        "biểu dương",
+        "hỏi",
+        "trả lời",
+        "nhắc",
+        "khen",
+        "gửi",
+        "đón",
+        "tổ chức",
+        "đồng chí",
+        "và các",
+        "cùng các",
+        "bày tỏ",
+        "thay mặt",
+        "chia sẻ",
+        "quyết định",
+    ])
+});
 
 fn lex<'a>(t: &'a Token) -> &'a str {
     &t.key
@@ -65,11 +170,14 @@ pub fn parse_title(toks: &[Token], i: usize) -> Option<TitleMatch> {
         Some((Part::Head, n)) => j += n,
         _ => return None,
     }
-    let tail = extend(toks, j, Locality::No, false);
+    // A head ending in a body word names that body next ("Phó Ban Tổ chức").
+    let names_body = toks[j - 1].is("ban");
+    let tail = extend(toks, j, Locality::No, names_body);
     Some(TitleMatch {
         tokens: i..tail.text_end.max(j),
         end: tail.end.max(j),
         province: tail.province,
+        hole: tail.hole,
         name: tail.name,
     })
 }
@@ -85,6 +193,7 @@ struct Tail {
     text_end: usize,
     end: usize,
     province: Option<&'static Province>,
+    hole: Option<Range<usize>>,
     name: Option<Range<usize>>,
 }
 
@@ -94,11 +203,23 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
     let mut locality = locality;
     let mut expect_name = expect_name;
     let mut after_department = false;
-    // Token range of a province just consumed, dropped if it ends the title.
-    let mut province: Option<(Range<usize>, &'static Province)> = None;
+    // A place just consumed that names a province (from the gazetteer, or
+    // after "tỉnh"/"Tỉnh ủy"): dropped if the title ends with it.
+    let mut province: Option<(Range<usize>, Option<&'static Province>)> = None;
+    // Whether the last body or level word was provincial ("tỉnh", "Tỉnh ủy").
+    let mut provincial = false;
+    // Whether a body was named yet: "UBND tỉnh" keeps its level word before a
+    // dropped province, "Tỉnh trưởng tỉnh Hủa Phăn" does not.
+    let mut body_named = false;
+    let mut level_after_body = false;
+    // Where the title's reported text stood when only a term followed.
+    let mut before_term: Option<usize> = None;
     let mut name = None;
     while j < toks.len() {
         let t = &toks[j];
+        // Whether what is consumed this round is part of the title's text;
+        // a term of office ("nhiệm kỳ 2020-2025") is read but not reported.
+        let mut reported = true;
         if t.kind == TokenKind::Punct {
             // "Vụ Địa phương I, Ban Tổ chức Trung ương": a body after a comma
             // still belongs to the title.
@@ -110,6 +231,13 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                 province = None;
                 continue;
             }
+            // "Hội Hữu nghị Việt - Lào": a dash inside a name, where no new
+            // title and no person follows it.
+            if t.is_dash() && dash_inside_name(toks, j + 1) {
+                j += 1;
+                locality = Locality::Optional;
+                continue;
+            }
             break;
         }
         match LEXICON.longest(toks, j) {
@@ -118,22 +246,29 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                 (locality, expect_name, after_department) = (Locality::No, false, false);
             }
             Some((Part::Org { locality: l, named }, n)) => {
+                provincial = toks[j + n - 1].is("ủy") && toks[j].is("tỉnh");
+                body_named = !toks[j + n - 1].is("ủy");
                 j += n;
                 (locality, expect_name, after_department) = (l, named, false);
             }
             Some((Part::Level(l), n)) => {
+                provincial = n == 1 && (toks[j].is("tỉnh") || toks[j].is("thủ"));
+                level_after_body = body_named;
                 j += n;
                 (locality, expect_name, after_department) = (l, false, false);
             }
             Some((Part::Department, n)) if expect_name || after_department => {
                 j += n;
-                (locality, expect_name, after_department) = (Locality::Optional, false, true);
+                (locality, expect_name, after_department) = (Locality::No, false, true);
             }
             Some((Part::Head | Part::Prefix | Part::Department, _)) => break,
             None => {
                 let w = lex(t);
                 let next = toks.get(j + 1);
                 if (w == "khóa" || w == "khoá") && next.is_some_and(is_roman) {
+                    if province.as_ref().is_some_and(|(r, _)| r.end == j) {
+                        before_term = Some(j);
+                    }
                     j += 2;
                 } else if w == "nhiệm" && next.is_some_and(|n| lex(n) == "kỳ") {
                     j += 2;
@@ -143,9 +278,31 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                     {
                         j += 1;
                     }
+                    reported = false;
+                } else if w == "của"
+                    && matches!(
+                        LEXICON.longest(toks, j + 1),
+                        Some((
+                            Part::Org {
+                                locality: Locality::No,
+                                ..
+                            },
+                            _
+                        ))
+                    )
+                {
+                    // "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị".
+                    j += 1;
+                    continue;
+                } else if w == "số"
+                    && next.is_some_and(|n| n.kind == TokenKind::Number)
+                    && (after_department || locality != Locality::No)
+                {
+                    // "Đoàn kiểm tra số 11".
+                    j += 2;
                 } else if is_roman(t) && (after_department || locality != Locality::No) {
                     j += 1;
-                } else if t.kind == TokenKind::Number && expect_name {
+                } else if t.kind == TokenKind::Number && (expect_name || after_department) {
                     j += 1;
                     expect_name = false;
                 } else if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
@@ -159,59 +316,118 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                     j += 1;
                     expect_name = true;
                     continue;
-                } else if is_name_token(t) && expect_name {
-                    // A body name not in the lexicon: a capital, then lower-case
-                    // words until a verb ("Hội Luật gia", "Ban Quản lý dự án").
+                } else if expect_name
+                    && t.kind == TokenKind::Word
+                    && (is_name_token(t) || !t.is_capitalized())
+                    && STOPS.at(toks, j).is_none()
+                {
+                    // A body name not in the lexicon: words until a verb
+                    // ("Hội Luật gia", "Ban Quản lý dự án", "đoàn kiểm tra số 11").
                     j += 1;
                     let mut k = 0;
-                    while k < 5
-                        && toks.get(j).is_some_and(|t| {
-                            t.kind == TokenKind::Word
-                                && !t.is_capitalized()
-                                && !STOP_WORDS.contains(&lex(t))
-                        })
-                    {
+                    while k < 8 && continues_body_name(toks, j) {
                         j += 1;
                         k += 1;
                     }
-                    (locality, expect_name, after_department) = (Locality::Optional, false, true);
+                    (locality, expect_name, after_department) = (Locality::No, false, true);
                 } else if is_name_token(t) {
                     let run = name_run(toks, j, 8);
                     let Some((k, has_name)) = split_place_and_name(toks, j, run, locality) else {
                         break;
                     };
                     if k > 0 {
-                        province = provinces::at_tokens(&toks[j..j + k], 0)
+                        let known = provinces::at_tokens(&toks[j..j + k], 0)
                             .filter(|&(_, n)| n == k)
-                            .map(|(p, _)| (j..j + k, p));
+                            .map(|(p, _)| p);
+                        province = (known.is_some() || provincial).then(|| (j..j + k, known));
                         j += k;
                         text_end = j;
                     }
                     if has_name {
                         name = Some(j..j + run - k);
+                        break;
                     }
-                    break;
+                    (locality, expect_name, after_department) = (Locality::No, false, false);
+                    if k == 0 {
+                        break;
+                    }
+                    continue;
                 } else {
                     break;
                 }
             }
         }
-        text_end = j;
-        if !matches!(province, Some((ref r, _)) if r.end == j) {
+        if reported {
+            text_end = j;
+        }
+        let term_only =
+            before_term.is_some_and(|b| province.as_ref().is_some_and(|(r, _)| r.end == b));
+        if !matches!(province, Some((ref r, _)) if r.end == j) && reported && !term_only {
             province = None;
         }
     }
-    let end = text_end;
+    let end = j.max(text_end);
+    let mut hole = None;
     let (text_end, province) = match province {
-        Some((r, p)) if r.end == text_end && r.start > start => (r.start, Some(p)),
+        Some((r, p)) if r.start > start && (r.end == text_end || before_term == Some(r.end)) => {
+            // "Tỉnh ủy tỉnh Đắk Lắk", "Thành ủy TP Cần Thơ": the level word
+            // belongs to the place, not to the committee.
+            let level_before = r.start > start
+                && matches!(
+                    LEXICON.longest(toks, r.start - 1),
+                    Some((Part::Level(_), 1))
+                )
+                && !level_after_body;
+            let cut = if level_before { r.start - 1 } else { r.start };
+            if r.end == text_end {
+                (cut, p)
+            } else {
+                hole = Some(cut..r.end);
+                (text_end, p)
+            }
+        }
         _ => (text_end, None),
     };
     Tail {
         text_end,
         end,
         province,
+        hole,
         name,
     }
+}
+
+/// Whether `toks[j]` goes on naming a body not in the lexicon: a lower-case
+/// word that is not a verb, a number after "số", or a capital that does not
+/// begin a person's name ("Hội Hữu nghị Việt - Lào").
+fn continues_body_name(toks: &[Token], j: usize) -> bool {
+    let Some(t) = toks.get(j) else { return false };
+    match t.kind {
+        TokenKind::Number => j > 0 && toks[j - 1].is("số"),
+        TokenKind::Word if !t.is_capitalized() => STOPS.at(toks, j).is_none(),
+        TokenKind::Word => {
+            is_name_token(t)
+                && LEXICON.longest(toks, j).is_none()
+                && name_score(&toks[j..j + name_run(toks, j, 4).max(1)], false).is_none()
+        }
+        TokenKind::Punct => false,
+    }
+}
+
+/// Whether the words after a dash continue a name inside a title ("Việt -
+/// Lào") rather than start a new title or a person's name.
+fn dash_inside_name(toks: &[Token], j: usize) -> bool {
+    let Some(t) = toks.get(j) else { return false };
+    if !t.is_capitalized()
+        || matches!(
+            LEXICON.longest(toks, j),
+            Some((Part::Head | Part::Prefix, _))
+        )
+    {
+        return false;
+    }
+    let run = name_run(toks, j, 4);
+    run == 0 || name_score(&toks[j..j + run], false).is_none()
 }
 
 /// After a comma inside a title: a body with no head of its own that ends at
@@ -243,11 +459,18 @@ fn split_place_and_name(
         let (place, person) = words.split_at(k);
         let mut score = 0.0;
         if !place.is_empty() {
-            let is_province = provinces::is_province(place);
-            score += if is_province {
+            let texts: Vec<&str> = place.iter().take(2).map(|t| t.text).collect();
+            score += if provinces::is_province(place) {
                 2.5
             } else if locality == Locality::Required && place.len() <= 3 {
                 1.0 + if place.len() == 2 { 0.5 } else { 0.0 }
+            } else if locality == Locality::Optional
+                && place.len() <= 3
+                && surname_rank(&texts) == 0
+            {
+                // A place not in the gazetteer ("tỉnh Viêng Chăn", "Tỉnh ủy
+                // Vân Nam"): names after titles start with a family name.
+                0.8
             } else {
                 continue;
             };
@@ -256,7 +479,8 @@ fn split_place_and_name(
         }
         let has_name = !person.is_empty();
         if has_name {
-            match name_score(person, true) {
+            // After a bare title the name must start with a family name.
+            match name_score(person, false) {
                 Some(s) => score += s,
                 None => continue,
             }
@@ -277,7 +501,7 @@ mod tests {
     fn read(s: &str) -> (String, Option<&'static str>, Option<String>) {
         let toks = tokenize(s, 0..s.len());
         let m = parse_title(&toks, 0).expect("a title");
-        let title = s[m.span(&toks)].to_string();
+        let title = m.text(&toks, s);
         let name = m
             .name
             .map(|r| s[toks[r.start].start..toks[r.end - 1].end].to_string());

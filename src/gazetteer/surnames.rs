@@ -69,7 +69,6 @@ const OTHER: &[&str] = &[
     "Nông",
     "Ông",
     "Phí",
-    "Phó",
     "Phương",
     "Quách",
     "Quan",

@@ -156,11 +156,16 @@ const HEADS: &[&str] = &[
     "UV",
     "PBT",
     "PCT",
-    "Trưởng đoàn",
-    "Phó Trưởng đoàn",
     "Tổng Tham mưu trưởng",
     "Tham mưu trưởng",
     "Người phát ngôn",
+    "Phó Ban",
+    "Tỉnh trưởng",
+    "Phó Tỉnh trưởng",
+    "Phó Tổng Tham mưu trưởng",
+    "Tổ trưởng",
+    "Tổ phó",
+    "TUV",
 ];
 
 const HEAD_MODIFIERS: &[&str] = &[
@@ -283,6 +288,11 @@ const ORGS_NO_PLACE: &[&str] = &[
     "Bộ Công an",
     "Quân sự",
     "nhân dân",
+    "Quân ủy Trung ương",
+    "Đảng ủy Quốc hội",
+    "Đảng ủy Chính phủ",
+    "Đảng ủy Công an Trung ương",
+    "Đảng ủy Quân sự Trung ương",
 ];
 
 /// Bodies that take a name after them ("Sở Tài chính", "Vụ Địa phương I").
@@ -314,6 +324,9 @@ const NAMED_ORGS: &[&str] = &[
     "Sư đoàn",
     "Bệnh viện",
     "Khu kinh tế",
+    "Đoàn",
+    "Tổ",
+    "Tiểu ban",
 ];
 
 const DEPARTMENTS: &[&str] = &[
@@ -389,6 +402,9 @@ const DEPARTMENTS: &[&str] = &[
     "TTTT",
     "GTVT",
     "NN&MT",
+    "Chính sách - Chiến lược",
+    "Chính sách – Chiến lược",
+    "Chính sách, Chiến lược",
 ];
 
 /// Administrative levels, and whether their name must follow.
@@ -492,6 +508,7 @@ const EXPANSIONS: &[(&str, &str)] = &[
     ("pbt", "pho bi thu"),
     ("pct", "pho chu tich"),
     ("tp", "thanh pho"),
+    ("tuv", "tinh uy vien"),
     ("tp.", "thanh pho"),
     ("kh&dt", "ke hoach va dau tu"),
     ("khdt", "ke hoach va dau tu"),

@@ -109,6 +109,7 @@ const TAIL_MARKERS: &[&str] = &[
     "ve dau trang",
     "chu de",
     "su kien",
+    "thong tin ban doc",
     "dong su kien",
 ];
 
@@ -127,6 +128,8 @@ const WIDGET_LINES: &[&str] = &[
     "trang chu",
     "top",
     "quang cao",
+    "dong luu thong tin",
+    "luu thong tin",
     "khong co quang cao",
     "advertisement",
 ];

@@ -183,6 +183,16 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                         end = nb + nc.len_utf8();
                         it.next();
                     }
+                    // A hyphen before a lower-case letter joins syllables of
+                    // one name ("Khăm-mơng"); before a capital it separates
+                    // ("Nguyễn Văn A-Chủ tịch").
+                    Some((nb, '-'))
+                        if s[nb + 1..].chars().next().is_some_and(char::is_lowercase)
+                            && !all_digits =>
+                    {
+                        it.next();
+                        end = nb + 1;
+                    }
                     // An inner joiner stays in the word when a word character
                     // follows it directly: "T.Ư", "Đ/c", "3,23", "02.12.2020".
                     Some((nb, nc)) if matches!(nc, '.' | '/' | ',') => {
