@@ -22,6 +22,7 @@ use super::{Conclusion, Date, Span};
 use regex::Regex;
 
 use crate::gazetteer::PhraseList;
+use crate::gazetteer::titles::{LEXICON, Part};
 use crate::text::segment::Token;
 
 /// Openers of a closing speech, at the start of a sentence.
@@ -225,7 +226,7 @@ pub fn extract(
         let Some((mut opener, speaker, from)) =
             opens_passage(doc, people, has_chairs, si, &s.tokens)
         else {
-            if let Some(body) = decision_subject(&s.tokens) {
+            if let Some(body) = decision_subject(&s.tokens, true) {
                 out.add(doc, s, 0, Some(clean(&doc.text[body])));
             }
             i += 1;
@@ -248,18 +249,21 @@ pub fn extract(
                 };
                 match opens_passage(doc, people, has_chairs, sj, &next.tokens) {
                     // The same speaker going on keeps the passage.
-                    Some((Opener::Closing, s, _)) if s == speaker => opener = Opener::Closing,
-                    Some((_, s, _)) if s == speaker => {}
+                    Some((Opener::Closing, s, _)) if same_speaker(&s, &speaker) => {
+                        opener = Opener::Closing
+                    }
+                    Some((_, s, _)) if same_speaker(&s, &speaker) => {}
                     Some(_) => break,
                     None if !goes_on => break,
                     None => {}
                 }
             }
             let from = match opens_passage(doc, people, has_chairs, sj, &next.tokens) {
-                Some((_, s, from)) if s == speaker => from,
+                Some((_, s, from)) if same_speaker(&s, &speaker) => from,
                 _ => 0,
             };
-            let who = decision_subject(&next.tokens)
+            // Inside a speech a body is decided for, it directs nobody.
+            let who = decision_subject(&next.tokens, false)
                 .map(|b| clean(&doc.text[b]))
                 .or_else(|| speaker.clone());
             out.add(doc, next, from, who);
@@ -323,6 +327,17 @@ fn back_references(
             let span = Span::new(start, s.start + before.len());
             out.add_text(clean(&doc.text[span.range()]), span, speaker.clone());
         }
+    }
+}
+
+/// Whether two speakers are one: the same name, or titles of which one
+/// begins the other ("Bí thư Tỉnh ủy" and "Bí thư Tỉnh ủy, Chủ tịch UBND
+/// tỉnh").
+fn same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a == b || a.starts_with(b.as_str()) || b.starts_with(a.as_str()),
+        (None, None) => true,
+        _ => false,
     }
 }
 
@@ -543,13 +558,19 @@ fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<Str
 
 /// The deciding body right before a decision verb ("Ban Thường vụ Tỉnh ủy
 /// (cũng/cơ bản) thống nhất …"), as a byte range.
-fn decision_subject(toks: &[Token]) -> Option<Range<usize>> {
+fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
     // A decision, or a body's own directive ("Đoàn kiểm tra cũng yêu cầu …").
     let verb = DECISIONS.find(toks, 24).map(|(d, _)| d);
-    let directive = find_directive(toks, 24).map(|(d, _)| d);
-    let d = match (verb, directive) {
-        (Some(a), Some(b)) => a.min(b),
-        (a, b) => a.or(b)?,
+    let directive = if directives {
+        find_directive(toks, 24).map(|(d, _)| d)
+    } else {
+        None
+    };
+    let (d, decided) = match (verb, directive) {
+        (Some(a), Some(b)) if a <= b => (a, true),
+        (Some(a), None) => (a, true),
+        (_, Some(b)) => (b, false),
+        (None, None) => return None,
     };
     // The subject opens the sentence, maybe after a connective or a place
     // ("Ngoài ra, Ban Thường vụ …", "Tại hội nghị, các đại biểu …").
@@ -563,10 +584,12 @@ fn decision_subject(toks: &[Token]) -> Option<Range<usize>> {
     let b = starts
         .into_iter()
         .find(|&b| b < d && DECIDING_BODIES.at(&toks[..d], b).is_some())
+        // A decision may also be told of a body nearer the verb ("… với 100%
+        // ủy viên thống nhất"); a directive needs its body as subject.
         .or_else(|| {
             (0..d)
                 .rev()
-                .find(|&k| DECIDING_BODIES.at(&toks[..d], k).is_some() && d - k <= 8)
+                .find(|&k| decided && DECIDING_BODIES.at(&toks[..d], k).is_some() && d - k <= 8)
         })?;
     let titled = b > 0
         && matches!(
@@ -580,14 +603,19 @@ fn decision_subject(toks: &[Token]) -> Option<Range<usize>> {
     // The body's name runs on through capitals and places ("Ban Chấp hành
     // Đảng bộ TP Cần Thơ"); the subject ends there.
     let mut end = b + body_len;
-    while end < d
-        && (toks[end].is_capitalized()
-            || matches!(
-                toks[end].key.as_ref(),
-                "tỉnh" | "thành" | "phố" | "kiểm" | "tra" | "công" | "tác" | "giám" | "sát"
-            ))
-    {
-        end += 1;
+    while end < d {
+        match LEXICON.longest(toks, end) {
+            Some((Part::Org { .. } | Part::Level(_) | Part::Department, n)) => end += n,
+            _ if toks[end].is_capitalized()
+                || matches!(
+                    toks[end].key.as_ref(),
+                    "kiểm" | "tra" | "công" | "tác" | "giám" | "sát"
+                ) =>
+            {
+                end += 1
+            }
+            _ => break,
+        }
     }
     Some(toks[b].start..toks[end - 1].end)
 }

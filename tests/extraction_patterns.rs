@@ -1,0 +1,233 @@
+//! Layouts and cues the bundled articles do not show but other provinces'
+//! sites do, each in a small article written for the test.
+
+mod common;
+
+use common::{facts_of, names, positions};
+
+/// A page with a headline, a stamp and the given body.
+fn page(body: &str) -> String {
+    format!(
+        "Hội nghị Ban Thường vụ Tỉnh ủy cho ý kiến các nội dung quan trọng\n\nThứ 3, 14/04/2026 | 09:10\n\n{body}\n"
+    )
+}
+
+#[test]
+fn title_first_list() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp cho ý kiến các nội dung. Dự hội nghị có: Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy Lê Văn Minh; Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Quốc Bảo và Giám đốc Sở Tài nguyên và Môi trường Phan Thị Hạnh.",
+    ));
+    assert_eq!(
+        positions(&f, "Lê Văn Minh"),
+        vec!["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+    );
+    assert_eq!(
+        positions(&f, "Trần Quốc Bảo"),
+        vec!["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+    );
+    assert_eq!(
+        positions(&f, "Phan Thị Hạnh"),
+        vec!["Giám đốc Sở Tài nguyên và Môi trường"]
+    );
+}
+
+#[test]
+fn shared_title_before_a_colon() {
+    let f = facts_of(&page(
+        "Cùng dự có các Phó Chủ tịch UBND tỉnh: Nguyễn Văn Tám, Hồ Thị Lan và Đinh Quang Huy; lãnh đạo các sở, ngành.",
+    ));
+    for n in ["Nguyễn Văn Tám", "Hồ Thị Lan", "Đinh Quang Huy"] {
+        assert_eq!(positions(&f, n), vec!["Phó Chủ tịch UBND tỉnh"], "{n}");
+    }
+}
+
+#[test]
+fn name_dash_title_with_and_without_spaces() {
+    let f = facts_of(&page(
+        "Tham dự có ông Võ Minh Châu-Phó Chủ tịch HĐND tỉnh và bà Lâm Thị Ngọc - Trưởng Ban Dân vận Tỉnh ủy - Chủ tịch Ủy ban MTTQ Việt Nam tỉnh.",
+    ));
+    assert_eq!(
+        positions(&f, "Võ Minh Châu"),
+        vec!["Phó Chủ tịch HĐND tỉnh"]
+    );
+    assert_eq!(
+        positions(&f, "Lâm Thị Ngọc"),
+        vec![
+            "Trưởng Ban Dân vận Tỉnh ủy",
+            "Chủ tịch Ủy ban MTTQ Việt Nam tỉnh"
+        ]
+    );
+}
+
+#[test]
+fn abbreviated_titles_are_kept_as_written() {
+    let f = facts_of(&page(
+        "Đồng chí Vũ Đức Hạnh, UVT.Ư Đảng, Bí thư Tỉnh ủy, Trưởng đoàn ĐBQH tỉnh chủ trì hội nghị. Dự có đồng chí Mạc Văn Phúc, UVTW, Chủ tịch UBND tỉnh; đồng chí Kiều Thị Yến, TUV, Giám đốc Sở GD&ĐT.",
+    ));
+    assert_eq!(
+        positions(&f, "Vũ Đức Hạnh"),
+        vec!["UVT.Ư Đảng", "Bí thư Tỉnh ủy", "Trưởng đoàn ĐBQH tỉnh"]
+    );
+    assert_eq!(
+        positions(&f, "Mạc Văn Phúc"),
+        vec!["UVTW", "Chủ tịch UBND tỉnh"]
+    );
+    assert_eq!(
+        positions(&f, "Kiều Thị Yến"),
+        vec!["TUV", "Giám đốc Sở GD&ĐT"]
+    );
+    assert_eq!(f.chairs, vec!["Vũ Đức Hạnh"]);
+}
+
+#[test]
+fn ranks_are_not_positions_and_minority_names_are_names() {
+    let f = facts_of(&page(
+        "Dự họp có các đồng chí: Rah Lan Chung, Phó Bí thư Thường trực Tỉnh ủy; Y Vinh Tơr, Phó Bí thư Tỉnh ủy; Đại tá Đinh Văn Nơi, Giám đốc Công an tỉnh; đồng chí Khăm-pheng Xay-nha-vông, Phó Tỉnh trưởng tỉnh Chăm-pa-sắc.",
+    ));
+    assert_eq!(
+        positions(&f, "Rah Lan Chung"),
+        vec!["Phó Bí thư Thường trực Tỉnh ủy"]
+    );
+    assert_eq!(positions(&f, "Y Vinh Tơr"), vec!["Phó Bí thư Tỉnh ủy"]);
+    assert_eq!(positions(&f, "Đinh Văn Nơi"), vec!["Giám đốc Công an tỉnh"]);
+    assert_eq!(
+        positions(&f, "Khăm-pheng Xay-nha-vông"),
+        vec!["Phó Tỉnh trưởng"]
+    );
+}
+
+#[test]
+fn a_visiting_delegation_does_not_make_the_host_province() {
+    let raw = "Đoàn công tác tỉnh Nghệ An làm việc tại Hà Tĩnh\n\n05/03/2024 - 16:20\n\nChiều 5/3, đoàn công tác Tỉnh ủy Nghệ An do đồng chí Lương Văn Hùng, Bí thư Tỉnh ủy Nghệ An làm trưởng đoàn đã làm việc tại tỉnh Hà Tĩnh. Tiếp đoàn có đồng chí Hồ Đức Minh, Bí thư Tỉnh ủy Hà Tĩnh.\n";
+    let f = facts_of(raw);
+    assert_eq!(f.province.as_deref(), Some("Hà Tĩnh"));
+    assert_eq!(f.chairs, vec!["Lương Văn Hùng"]);
+    // The province after a title is kept apart from the title.
+    assert_eq!(positions(&f, "Hồ Đức Minh"), vec!["Bí thư Tỉnh ủy"]);
+    let p = &f
+        .people
+        .iter()
+        .find(|p| p.name == "Lương Văn Hùng")
+        .unwrap()
+        .positions[0];
+    assert_eq!(p.province.as_deref(), Some("Nghệ An"));
+}
+
+#[test]
+fn names_after_the_merger() {
+    let raw = "Ban Thường vụ Tỉnh ủy Hưng Yên họp phiên thường kỳ\n\nThứ 2, 13/10/2025 | 15:00\n\nSáng 13/10, Ban Thường vụ Tỉnh ủy Hưng Yên họp dưới sự chủ trì của đồng chí Nguyễn Hữu Nghĩa, Bí thư Tỉnh ủy.\n";
+    let f = facts_of(raw);
+    assert_eq!(f.province.as_deref(), Some("Hưng Yên"));
+    assert_eq!(f.province_2025.as_deref(), Some("Hưng Yên"));
+    assert_eq!(f.chairs, vec!["Nguyễn Hữu Nghĩa"]);
+    assert_eq!(f.meeting.date.unwrap().to_string(), "2025-10-13");
+}
+
+#[test]
+fn photo_credits_and_sources_are_not_bylines() {
+    let body = "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp dưới sự chủ trì của đồng chí Lê Văn Minh, Bí thư Tỉnh ủy.";
+    let with_byline = facts_of(&page(&format!(
+        "{body}\n\nẢnh: Minh Khoa\n\nQuang Huy - Tố Như\n"
+    )));
+    assert_eq!(with_byline.authors, vec!["Quang Huy", "Tố Như"]);
+    let credit_only = facts_of(&page(&format!("{body}\n\nẢnh: Minh Khoa\n")));
+    assert!(credit_only.authors.is_empty(), "{:?}", credit_only.authors);
+    let labelled = facts_of(&page(&format!("{body}\n\nTin, ảnh: Hoàng Mẫn\n")));
+    assert_eq!(labelled.authors, vec!["Hoàng Mẫn"]);
+}
+
+#[test]
+fn chairs_in_their_usual_forms() {
+    let f = facts_of(&page(
+        "Sáng 14/4, dưới sự chủ trì của đồng chí Lê Văn Minh, Bí thư Tỉnh ủy và đồng chí Trần Quốc Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh, Ban Thường vụ Tỉnh ủy họp.",
+    ));
+    assert_eq!(f.chairs, vec!["Lê Văn Minh", "Trần Quốc Bảo"]);
+    let g = facts_of(&page(
+        "Phó Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh Đỗ Thị Huyền và Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Trần Quốc Bảo đồng chủ trì hội nghị.",
+    ));
+    assert_eq!(g.chairs, vec!["Đỗ Thị Huyền", "Trần Quốc Bảo"]);
+    let h = facts_of(&page(
+        "Chủ trì hội nghị có các đồng chí: Lê Văn Minh, Bí thư Tỉnh ủy; Trần Quốc Bảo, Chủ tịch UBND tỉnh. Dự hội nghị có đồng chí Phan Thị Hạnh, Giám đốc Sở Y tế.",
+    ));
+    assert_eq!(h.chairs, vec!["Lê Văn Minh", "Trần Quốc Bảo"]);
+    assert!(names(&h).contains(&"Phan Thị Hạnh".to_string()));
+}
+
+#[test]
+fn conclusions_with_deadlines_and_attribution() {
+    let f = facts_of(&page(
+        "Sáng 14/4, dưới sự chủ trì của đồng chí Lê Văn Minh, Bí thư Tỉnh ủy, Ban Thường vụ Tỉnh ủy họp.\n\nKết luận hội nghị, đồng chí Lê Văn Minh yêu cầu Ban Tổ chức Tỉnh ủy hoàn thiện đề án, trình Ban Thường vụ trước ngày 30/6/2026. Đồng thời, các sở, ngành phải hoàn thành rà soát quy hoạch trong quý III/2026.\n\nBan Thường vụ Tỉnh ủy thống nhất thông qua Kế hoạch số 25-KH/TU.",
+    ));
+    let due: Vec<String> = f
+        .conclusions
+        .iter()
+        .filter_map(|c| c.deadline.map(|d| d.to_string()))
+        .collect();
+    assert_eq!(due, vec!["2026-06-30", "2026-09"]);
+    assert!(f.conclusions.iter().all(|c| c.speaker.is_some()));
+    let decision = f
+        .conclusions
+        .iter()
+        .find(|c| c.text.contains("25-KH/TU"))
+        .unwrap();
+    assert_eq!(decision.speaker.as_deref(), Some("Ban Thường vụ Tỉnh ủy"));
+    assert!(
+        f.documents
+            .iter()
+            .any(|d| d.number.as_deref() == Some("25-KH/TU"))
+    );
+
+    let g = facts_of(&page(
+        "“Phải nâng cao chất lượng công tác cán bộ, xây dựng đội ngũ đủ phẩm chất” – đó là chỉ đạo của đồng chí Lê Văn Minh, Bí thư Tỉnh ủy tại hội nghị.",
+    ));
+    let c = &g.conclusions[0];
+    assert!(
+        c.text
+            .starts_with("Phải nâng cao chất lượng công tác cán bộ"),
+        "{}",
+        c.text
+    );
+    assert_eq!(c.speaker.as_deref(), Some("Lê Văn Minh"));
+}
+
+#[test]
+fn related_news_and_cited_authors_are_not_attendees() {
+    let f = facts_of(&page(
+        "Sáng 14/4, đồng chí Lê Văn Minh, Bí thư Tỉnh ủy chủ trì hội nghị quán triệt Chỉ thị số 35 của Tổng Bí thư Tô Lâm.\n\nQuang Huy\n\nTin liên quan:\nĐồng chí Phạm Văn Sơn, Chủ tịch UBND tỉnh thăm các xã vùng lũ\n",
+    ));
+    assert_eq!(names(&f), vec!["Lê Văn Minh"]);
+    assert_eq!(f.authors, vec!["Quang Huy"]);
+}
+
+#[test]
+fn stamps_of_several_sites() {
+    for (stamp, date, time) in [
+        ("Cập nhật: 17:55 05/11/2020", "2020-11-05", Some("17:55")),
+        (
+            "[ Cập nhật vào ngày (03/11/2020) ] - [ Số lần xem: 427 ]",
+            "2020-11-03",
+            None,
+        ),
+        (
+            "Thứ Tư, 08/04/2015, 08:11 [GMT+7]",
+            "2015-04-08",
+            Some("08:11"),
+        ),
+        ("04/04/2022 - 08:59", "2022-04-04", Some("08:59")),
+        (
+            "Tin tức - Ngày đăng : 20:15, 26/08/2015",
+            "2015-08-26",
+            Some("20:15"),
+        ),
+    ] {
+        let f = facts_of(&format!(
+            "Tiêu đề bài viết về hội nghị của Tỉnh ủy\n{stamp}\nSáng nay, Tỉnh ủy họp.\n"
+        ));
+        assert_eq!(
+            f.published.map(|d| d.to_string()).as_deref(),
+            Some(date),
+            "{stamp}"
+        );
+        assert_eq!(f.published_time.as_deref(), time, "{stamp}");
+    }
+}
