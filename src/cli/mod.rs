@@ -10,6 +10,8 @@ pub mod who;
 
 use std::path::{Path, PathBuf};
 
+use std::io::Write;
+
 use clap::{Parser, Subcommand};
 
 use crate::corpus::{self, Corpus};
@@ -25,6 +27,9 @@ pub struct Cli {
     /// Corpus file to use instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
     pub corpus: Option<PathBuf>,
+    /// Print where the config file is read from, and exit.
+    #[arg(long)]
+    pub print_config_path: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -79,6 +84,12 @@ pub enum Command {
         limit: usize,
         #[arg(long)]
         json: bool,
+    },
+    /// Open the browser on a directory of article files (read, not saved).
+    Open {
+        /// Directories or .txt files.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
     },
     /// Export a table of the corpus.
     Export {
@@ -137,10 +148,41 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::Export { what, format }) => {
             export::run(&load_corpus(corpus_path)?, what, format, out)
         }
-        None => {
-            use clap::CommandFactory;
-            Cli::command().print_help()?;
+        Some(Command::Open { paths }) => {
+            let (files, skipped) = crate::corpus::ingest::collect(&paths);
+            if files.is_empty() {
+                writeln!(
+                    err,
+                    "tinhuy: no article files found in {}",
+                    paths
+                        .iter()
+                        .map(|p| p.display().to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
+                return Ok(1);
+            }
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let (corpus, report) = crate::corpus::ingest::ingest(&files, threads, &|_, _| {});
+            let skipped = skipped.len() + report.skipped.len();
+            let mut options = crate::tui::Options::from_env();
+            if skipped > 0 {
+                options.notice = Some(format!(
+                    "{skipped} file(s) skipped; `tinhuy ingest` lists why"
+                ));
+            }
+            Ok(crate::tui::run(corpus, options)?.map_or(0, |sig| 128 + sig))
+        }
+        None if cli.print_config_path => {
+            match crate::tui::config::config_path() {
+                Some(p) => writeln!(out, "{}", p.display())?,
+                None => writeln!(err, "tinhuy: no home directory to keep a config file in")?,
+            }
             Ok(0)
         }
+        None => Ok(
+            crate::tui::run(load_corpus(corpus_path)?, crate::tui::Options::from_env())?
+                .map_or(0, |sig| 128 + sig),
+        ),
     }
 }

@@ -61,6 +61,19 @@ static DIRECTIVE_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "chỉ ra",
     ])
 });
+/// How a body directs ("Đoàn kiểm tra yêu cầu …"); what delegates "cho
+/// rằng" is an opinion.
+static BODY_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "yêu cầu",
+        "đề nghị",
+        "chỉ đạo",
+        "kết luận",
+        "giao cho",
+        "giao",
+    ])
+});
+
 /// Nouns that begin like a directive verb: "giao ban" is a briefing.
 static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
@@ -562,7 +575,7 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
     // A decision, or a body's own directive ("Đoàn kiểm tra cũng yêu cầu …").
     let verb = DECISIONS.find(toks, 24).map(|(d, _)| d);
     let directive = if directives {
-        find_directive(toks, 24).map(|(d, _)| d)
+        BODY_DIRECTIVES.find(toks, 24).map(|(d, _)| d)
     } else {
         None
     };

@@ -110,8 +110,11 @@ impl Index {
             };
             entries.push(entry(Kind::Official, Target::Person { person: pi }, text));
             for (si, s) in p.timeline.iter().enumerate() {
-                let place = s.province.as_deref().unwrap_or(crate::corpus::CENTRAL);
-                let text = format!("{} {} — {}", s.title, place, p.name);
+                // "Chủ tịch UBND tỉnh Thái Bình": a central post names no place.
+                let text = match &s.province {
+                    Some(place) => format!("{} {place} — {}", s.title, p.name),
+                    None => format!("{} — {}", s.title, p.name),
+                };
                 entries.push(entry(
                     Kind::Position,
                     Target::Spell {

@@ -1,0 +1,112 @@
+//! What the user can ask for. One list drives everything about an action:
+//! its name in the config file, its default keys, the help overlay and the
+//! footer hints.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! actions {
+    ($( $(#[doc = $doc:literal])+ $name:ident = $config:literal $hint:literal [$($key:literal),*] ),* $(,)?) => {
+        /// A user command.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum Action {
+            $( $(#[doc = $doc])+ $name, )*
+        }
+
+        impl Action {
+            /// Every action, in help order.
+            pub const ALL: &'static [Action] = &[$(Action::$name),*];
+
+            /// What the action does, from its documentation.
+            pub fn description(self) -> &'static str {
+                match self { $(Action::$name => concat!($($doc),+).trim(),)* }
+            }
+
+            /// A word or two for the footer.
+            pub fn hint(self) -> &'static str {
+                match self { $(Action::$name => $hint,)* }
+            }
+
+            /// The action's name in the config file.
+            pub fn config_name(self) -> &'static str {
+                match self { $(Action::$name => $config,)* }
+            }
+
+            /// Keys bound by default.
+            pub fn default_keys(self) -> &'static [&'static str] {
+                match self { $(Action::$name => &[$($key),*],)* }
+            }
+
+            /// The action with this config name.
+            pub fn from_config_name(name: &str) -> Option<Action> {
+                match name { $($config => Some(Action::$name),)* _ => None }
+            }
+        }
+    };
+}
+
+actions! {
+    /// Move down
+    Down = "down" "down" ["j", "down"],
+    /// Move up
+    Up = "up" "up" ["k", "up"],
+    /// Half a page down
+    HalfPageDown = "half_page_down" "½ page" ["ctrl-d"],
+    /// Half a page up
+    HalfPageUp = "half_page_up" "½ page up" ["ctrl-u"],
+    /// A page down
+    PageDown = "page_down" "page" ["pagedown", "ctrl-f"],
+    /// A page up
+    PageUp = "page_up" "page up" ["pageup", "ctrl-b"],
+    /// Go to the first item
+    Top = "top" "top" ["g", "home"],
+    /// Go to the last item
+    Bottom = "bottom" "bottom" ["G", "end"],
+    /// Focus the pane to the left
+    Left = "left" "left" ["h", "left"],
+    /// Focus the pane to the right
+    Right = "right" "right" ["l", "right"],
+    /// Focus the next pane
+    NextPane = "next_pane" "pane" ["tab"],
+    /// Focus the previous pane
+    PrevPane = "prev_pane" "pane back" ["shift-tab"],
+    /// Open the selected item
+    Open = "open" "open" ["enter"],
+        /// Show the selected item in its article
+    Source = "source" "in article" ["s"],
+    /// Go back where you were
+    Back = "back" "back" ["esc", "backspace"],
+    /// Search officials, posts, meetings, conclusions and provinces
+    Search = "search" "search" ["/"],
+    /// Jump to the next highlighted fact
+    NextFact = "next_fact" "next fact" ["n"],
+    /// Jump to the previous highlighted fact
+    PrevFact = "prev_fact" "prev fact" ["N"],
+    /// Copy the selected item as text
+    CopyText = "copy_text" "copy" ["y"],
+    /// Copy the selected item as JSON
+    CopyJson = "copy_json" "copy JSON" ["Y"],
+    /// Show or hide this help
+    Help = "help" "help" ["?", "f1"],
+    /// Quit
+    Quit = "quit" "quit" ["q", "ctrl-c"],
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_descriptions_come_from_docs() {
+        for &a in Action::ALL {
+            assert_eq!(Action::from_config_name(a.config_name()), Some(a));
+            assert!(!a.description().is_empty());
+            assert!(!a.default_keys().is_empty());
+        }
+        assert_eq!(Action::Quit.description(), "Quit");
+        assert_eq!(
+            serde_json::to_string(&Action::NextPane).unwrap(),
+            "\"next_pane\""
+        );
+    }
+}

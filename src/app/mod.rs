@@ -1,0 +1,775 @@
+//! The application's state and everything that changes it. State changes
+//! only through [`App::handle_key`], [`App::apply`] and the few `receive`
+//! methods; there is no I/O here and no terminal library, so every change
+//! can be tested by feeding actions and looking at the state. What the
+//! outside world must do (copy to the clipboard, run a search, quit) comes
+//! out as [`Effect`]s.
+
+pub mod action;
+pub mod browse;
+pub mod copy;
+pub mod cursor;
+pub mod detail;
+pub mod keymap;
+pub mod layout;
+pub mod person;
+pub mod search;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use action::Action;
+pub use keymap::{Key, KeyCode, Keymap};
+
+use crate::corpus::Corpus;
+use crate::search::{Hit, Index, Target};
+use browse::Browse;
+use cursor::{Cursor, Move};
+use detail::{Detail, FactKind};
+use layout::Screen;
+use person::{PersonPage, Row};
+use search::Search;
+
+/// The panes of the browser, left to right, top to bottom.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pane {
+    Provinces,
+    Meetings,
+    Attendees,
+    Conclusions,
+}
+
+impl Pane {
+    pub const ALL: [Pane; 4] = [
+        Pane::Provinces,
+        Pane::Meetings,
+        Pane::Attendees,
+        Pane::Conclusions,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pane::Provinces => "Provinces",
+            Pane::Meetings => "Meetings",
+            Pane::Attendees => "Attendees",
+            Pane::Conclusions => "Conclusions",
+        }
+    }
+
+    fn index(self) -> usize {
+        Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
+    }
+}
+
+/// A view above the browser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum View {
+    Detail(Detail),
+    Person(PersonPage),
+    Search(Search),
+}
+
+/// Which key set applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Browse,
+    Detail,
+    Person,
+    Search,
+    Help,
+}
+
+impl Mode {
+    /// The actions the footer offers in this mode, most useful first.
+    pub fn hints(self) -> &'static [Action] {
+        match self {
+            Mode::Browse => &[
+                Action::Down,
+                Action::Up,
+                Action::NextPane,
+                Action::Open,
+                Action::Source,
+                Action::Search,
+                Action::CopyText,
+                Action::Help,
+                Action::Quit,
+            ],
+            Mode::Detail => &[
+                Action::NextFact,
+                Action::PrevFact,
+                Action::Down,
+                Action::Up,
+                Action::Open,
+                Action::Back,
+                Action::CopyText,
+                Action::Help,
+                Action::Quit,
+            ],
+            Mode::Person => &[
+                Action::Down,
+                Action::Up,
+                Action::Open,
+                Action::Back,
+                Action::CopyText,
+                Action::Help,
+                Action::Quit,
+            ],
+            Mode::Search => &[Action::Down, Action::Up, Action::Open, Action::Back],
+            Mode::Help => &[Action::Down, Action::Up, Action::Back],
+        }
+    }
+}
+
+/// What the world outside the state must do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Put text on the clipboard; `what` names it for the status line.
+    Copy {
+        text: String,
+        what: String,
+    },
+    /// Run a search and hand the hits back to [`App::receive_hits`].
+    Search {
+        generation: u64,
+        query: String,
+    },
+}
+
+/// A message on the status line until the next key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Saved {
+    pub province: Option<String>,
+    /// Id of an article of the selected meeting.
+    pub meeting_article: Option<String>,
+    pub focus: Option<Pane>,
+    pub recent_searches: Vec<String>,
+}
+
+/// Searches remembered.
+const RECENT_SEARCHES: usize = 20;
+/// Results kept per query.
+pub const SEARCH_LIMIT: usize = 200;
+
+/// The application.
+#[derive(Debug)]
+pub struct App {
+    pub corpus: Arc<Corpus>,
+    pub index: Arc<Index>,
+    pub keymap: Keymap,
+    pub screen: Screen,
+    pub focus: Pane,
+    pub browse: Browse,
+    /// Views opened above the browser, the current one last.
+    pub stack: Vec<View>,
+    /// The help overlay's scroll position, when it is open.
+    pub help: Option<usize>,
+    pub status: Option<Status>,
+    pub recent_searches: Vec<String>,
+    effects: Vec<Effect>,
+    generation: u64,
+}
+
+impl App {
+    pub fn new(
+        corpus: Arc<Corpus>,
+        index: Arc<Index>,
+        keymap: Keymap,
+        width: u16,
+        height: u16,
+    ) -> App {
+        let browse = Browse::new(&corpus);
+        App {
+            corpus,
+            index,
+            keymap,
+            screen: Screen::of(width, height),
+            focus: Pane::Meetings,
+            browse,
+            stack: Vec::new(),
+            help: None,
+            status: None,
+            recent_searches: Vec::new(),
+            effects: Vec::new(),
+            generation: 0,
+        }
+    }
+
+    /// Effects produced since the last call.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    pub fn mode(&self) -> Mode {
+        if self.help.is_some() {
+            return Mode::Help;
+        }
+        match self.stack.last() {
+            None => Mode::Browse,
+            Some(View::Detail(_)) => Mode::Detail,
+            Some(View::Person(_)) => Mode::Person,
+            Some(View::Search(_)) => Mode::Search,
+        }
+    }
+
+    /// Sets a status message.
+    pub fn notify(&mut self, text: impl Into<String>, error: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            error,
+        });
+    }
+
+    /// Rows a pane shows.
+    pub fn page(&self, pane: Pane) -> usize {
+        let s = &self.screen;
+        match pane {
+            Pane::Provinces => s.provinces.inner_rows(),
+            Pane::Meetings => s.meetings.inner_rows(),
+            Pane::Attendees => s.attendees.inner_rows(),
+            Pane::Conclusions => s.conclusions.inner_rows(),
+        }
+    }
+
+    /// Rows of the main area's list or text (inside its border and header).
+    pub fn main_page(&self) -> usize {
+        match self.stack.last() {
+            Some(View::Detail(_)) => self
+                .screen
+                .main
+                .inner_rows()
+                .saturating_sub(DETAIL_HEADER_ROWS),
+            Some(View::Search(_)) => self.screen.main.inner_rows().saturating_sub(2),
+            _ => self.screen.main.inner_rows().saturating_sub(1),
+        }
+    }
+
+    /// Columns the detail text wraps to.
+    pub fn detail_width(&self) -> usize {
+        self.screen.main.inner_cols().saturating_sub(1)
+    }
+
+    /// A key press: what it does depends on the view.
+    pub fn handle_key(&mut self, key: Key) {
+        self.status = None;
+        if self.mode() == Mode::Search && self.edit_query(key) {
+            return;
+        }
+        match self.keymap.action(&key) {
+            Some(a) => self.apply(a),
+            None if self.help.is_some() => self.help = None,
+            None => {}
+        }
+    }
+
+    /// Editing keys of the search prompt; true when the key was one.
+    fn edit_query(&mut self, key: Key) -> bool {
+        let Some(View::Search(s)) = self.stack.last_mut() else {
+            return false;
+        };
+        let changed = match (key.code, key.ctrl, key.alt) {
+            (KeyCode::Char(c), false, false) => {
+                s.insert(c);
+                true
+            }
+            (KeyCode::Backspace, _, _) => s.backspace(),
+            (KeyCode::Delete, _, _) => s.delete(),
+            (KeyCode::Char('w'), true, _) => s.delete_word(),
+            (KeyCode::Char('u'), true, _) => s.clear(),
+            (KeyCode::Left, false, false) => {
+                s.move_caret(-1);
+                return true;
+            }
+            (KeyCode::Right, false, false) => {
+                s.move_caret(1);
+                return true;
+            }
+            (KeyCode::Home, _, _) => {
+                s.move_caret(isize::MIN / 2);
+                return true;
+            }
+            (KeyCode::End, _, _) => {
+                s.move_caret(isize::MAX / 2);
+                return true;
+            }
+            (KeyCode::Char('n') | KeyCode::Down, true, _) => return self.apply_ret(Action::Down),
+            (KeyCode::Char('p') | KeyCode::Up, true, _) => return self.apply_ret(Action::Up),
+            _ => return false,
+        };
+        if changed {
+            self.ask_search();
+        }
+        true
+    }
+
+    fn apply_ret(&mut self, a: Action) -> bool {
+        self.apply(a);
+        true
+    }
+
+    /// Asks for results of the current query.
+    fn ask_search(&mut self) {
+        self.generation += 1;
+        let generation = self.generation;
+        if let Some(View::Search(s)) = self.stack.last_mut() {
+            s.asked = generation;
+            self.effects.push(Effect::Search {
+                generation,
+                query: s.query.clone(),
+            });
+        }
+    }
+
+    /// Results of a search asked for earlier. Stale ones are dropped.
+    pub fn receive_hits(&mut self, generation: u64, hits: Vec<Hit>) {
+        let page = self.main_page();
+        if let Some(s) = self.stack.iter_mut().rev().find_map(|v| {
+            if let View::Search(s) = v {
+                Some(s)
+            } else {
+                None
+            }
+        }) {
+            s.receive(generation, hits, page);
+        }
+    }
+
+    /// The terminal changed size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.screen = Screen::of(width, height);
+        for pane in Pane::ALL {
+            let page = self.page(pane);
+            let (len, cursor) = self.pane_list(pane);
+            cursor.fit(len, page);
+        }
+        let (page, width) = (self.main_page(), self.detail_width());
+        let corpus = self.corpus.clone();
+        for v in &mut self.stack {
+            match v {
+                View::Detail(d) => {
+                    d.rewrap(&corpus.articles[d.article], width);
+                    d.clamp_scroll(page);
+                }
+                View::Person(p) => p.cursor.fit(p.rows.len(), page),
+                View::Search(s) => s.list.fit(s.hits.len(), page),
+            }
+        }
+    }
+
+    /// The length and cursor of a pane's list.
+    fn pane_list(&mut self, pane: Pane) -> (usize, &mut Cursor) {
+        let b = &mut self.browse;
+        match pane {
+            Pane::Provinces => (b.provinces.len(), &mut b.province),
+            Pane::Meetings => (b.meetings.len(), &mut b.meeting),
+            Pane::Attendees => (b.attendees.len(), &mut b.attendee),
+            Pane::Conclusions => (b.conclusions.len(), &mut b.conclusion),
+        }
+    }
+
+    /// Does what an action says, in the current view.
+    pub fn apply(&mut self, action: Action) {
+        if self.help.is_some() {
+            self.apply_in_help(action);
+            return;
+        }
+        match action {
+            Action::Quit => self.effects.push(Effect::Quit),
+            Action::Help => self.help = Some(0),
+            Action::Search => self.open_search(),
+            Action::Back => self.back(),
+            Action::CopyText | Action::CopyJson => self.copy(action == Action::CopyJson),
+            _ => match self.stack.last() {
+                None => self.apply_in_browse(action),
+                Some(View::Detail(_)) => self.apply_in_detail(action),
+                Some(View::Person(_)) => self.apply_in_person(action),
+                Some(View::Search(_)) => self.apply_in_search(action),
+            },
+        }
+    }
+
+    fn apply_in_help(&mut self, action: Action) {
+        let lines = Action::ALL.len() + HELP_EXTRA_LINES;
+        let page = self.screen.main.inner_rows();
+        let top = lines.saturating_sub(page);
+        let Some(scroll) = self.help.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Down => *scroll = (*scroll + 1).min(top),
+            Action::Up => *scroll = scroll.saturating_sub(1),
+            Action::PageDown | Action::HalfPageDown => *scroll = (*scroll + page / 2).min(top),
+            Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page / 2),
+            Action::Top => *scroll = 0,
+            Action::Bottom => *scroll = top,
+            Action::Quit => self.effects.push(Effect::Quit),
+            _ => self.help = None,
+        }
+    }
+
+    fn movement(action: Action) -> Option<Move> {
+        Some(match action {
+            Action::Down => Move::Down,
+            Action::Up => Move::Up,
+            Action::HalfPageDown => Move::HalfPageDown,
+            Action::HalfPageUp => Move::HalfPageUp,
+            Action::PageDown => Move::PageDown,
+            Action::PageUp => Move::PageUp,
+            Action::Top => Move::Top,
+            Action::Bottom => Move::Bottom,
+            _ => return None,
+        })
+    }
+
+    fn apply_in_browse(&mut self, action: Action) {
+        if let Some(m) = Self::movement(action) {
+            let pane = self.focus;
+            let page = self.page(pane);
+            let (len, cursor) = self.pane_list(pane);
+            let before = cursor.selected;
+            cursor.go(m, len, page);
+            let moved = cursor.selected != before;
+            if moved {
+                let corpus = self.corpus.clone();
+                match pane {
+                    Pane::Provinces => self.browse.refresh_meetings(&corpus),
+                    Pane::Meetings => self.browse.refresh_meeting(&corpus),
+                    _ => {}
+                }
+            }
+            return;
+        }
+        let i = self.focus.index();
+        match action {
+            Action::NextPane => self.focus = Pane::ALL[(i + 1) % 4],
+            Action::PrevPane => self.focus = Pane::ALL[(i + 3) % 4],
+            Action::Right => {
+                self.focus = Pane::ALL[match i {
+                    0 => 1,
+                    2 => 3,
+                    other => other,
+                }]
+            }
+            Action::Left => {
+                self.focus = Pane::ALL[match i {
+                    1 => 0,
+                    3 => 2,
+                    other => other,
+                }]
+            }
+            Action::Open => self.open_in_browse(),
+            Action::Source => self.source_in_browse(),
+            _ => {}
+        }
+    }
+
+    /// Enter in the browser: a province shows its meetings, a meeting or a
+    /// conclusion opens the article, an attendee opens the official's page.
+    fn open_in_browse(&mut self) {
+        let b = &self.browse;
+        match self.focus {
+            Pane::Provinces => self.focus = Pane::Meetings,
+            Pane::Meetings => {
+                if let Some(m) = b.selected_meeting() {
+                    let article = self.corpus.meetings[m].articles[0];
+                    self.open_detail(article, None);
+                }
+            }
+            Pane::Attendees => {
+                if let Some(r) = b.attendees.get(b.attendee.selected) {
+                    self.open_person(r.person);
+                }
+            }
+            Pane::Conclusions => {
+                if let Some(r) = b.conclusions.get(b.conclusion.selected).copied() {
+                    let at = self.corpus.articles[r.article].facts.conclusions[r.conclusion]
+                        .span
+                        .start;
+                    self.open_detail(r.article, Some(at));
+                }
+            }
+        }
+    }
+
+    /// `s` in the browser: the selected item in its article.
+    fn source_in_browse(&mut self) {
+        let b = &self.browse;
+        match self.focus {
+            Pane::Attendees => {
+                if let Some(r) = b.attendees.get(b.attendee.selected) {
+                    let at = self.corpus.articles[r.article].facts.people[r.fact]
+                        .spans
+                        .first()
+                        .map(|s| s.start);
+                    self.open_detail(r.article, at);
+                }
+            }
+            _ => self.open_in_browse(),
+        }
+    }
+
+    fn apply_in_detail(&mut self, action: Action) {
+        let page = self.main_page();
+        let corpus = self.corpus.clone();
+        let Some(View::Detail(d)) = self.stack.last_mut() else {
+            return;
+        };
+        let last = d.lines.len().saturating_sub(page.max(1));
+        match action {
+            Action::Down => d.scroll = (d.scroll + 1).min(last),
+            Action::Up => d.scroll = d.scroll.saturating_sub(1),
+            Action::HalfPageDown => d.scroll = (d.scroll + page / 2).min(last),
+            Action::HalfPageUp => d.scroll = d.scroll.saturating_sub(page / 2),
+            Action::PageDown => d.scroll = (d.scroll + page.max(1)).min(last),
+            Action::PageUp => d.scroll = d.scroll.saturating_sub(page.max(1)),
+            Action::Top => d.scroll = 0,
+            Action::Bottom => d.scroll = last,
+            Action::NextFact => d.step_fact(true, page),
+            Action::PrevFact => d.step_fact(false, page),
+            Action::Open => {
+                // On a person's name, open their page.
+                let person = d.current.and_then(|c| d.facts[c].person);
+                if let Some(p) = person.filter(|&p| p < corpus.people.len()) {
+                    self.open_person(p);
+                } else if d.current.is_none() {
+                    d.step_fact(true, page);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn apply_in_person(&mut self, action: Action) {
+        let page = self.main_page();
+        let Some(View::Person(p)) = self.stack.last_mut() else {
+            return;
+        };
+        match action {
+            Action::Down => p.step(true, page),
+            Action::Up => p.step(false, page),
+            Action::Open | Action::Source => {
+                let row = p.selected().cloned();
+                match row {
+                    Some(Row::Meeting { article, .. }) => self.open_detail(article, None),
+                    Some(Row::Conclusion {
+                        article,
+                        conclusion,
+                    }) => {
+                        let at = self.corpus.articles[article].facts.conclusions[conclusion]
+                            .span
+                            .start;
+                        self.open_detail(article, Some(at));
+                    }
+                    Some(Row::Companion { person, .. }) => self.open_person(person),
+                    Some(Row::Spell(s)) => {
+                        // A post: the first meeting that shows it.
+                        let person = p.person;
+                        let meeting = self.corpus.people[person].timeline[s]
+                            .meetings
+                            .first()
+                            .copied();
+                        if let Some(m) = meeting {
+                            let article = self.corpus.meetings[m].articles[0];
+                            let at = self.corpus.articles[article]
+                                .people
+                                .iter()
+                                .position(|&x| x == person)
+                                .and_then(|fi| {
+                                    self.corpus.articles[article].facts.people[fi]
+                                        .spans
+                                        .first()
+                                        .map(|s| s.start)
+                                });
+                            self.open_detail(article, at);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            other => {
+                if let Some(m) = Self::movement(other) {
+                    p.jump(m, page);
+                }
+            }
+        }
+    }
+
+    fn apply_in_search(&mut self, action: Action) {
+        let page = self.main_page();
+        let Some(View::Search(s)) = self.stack.last_mut() else {
+            return;
+        };
+        if let Some(m) = Self::movement(action) {
+            s.list.go(m, s.hits.len(), page);
+            return;
+        }
+        if action == Action::Open {
+            let query = s.query.trim().to_string();
+            let target = s
+                .hits
+                .get(s.list.selected)
+                .map(|h| self.index.entries[h.entry].target.clone());
+            if !query.is_empty() {
+                self.remember_search(&query);
+            }
+            match target {
+                Some(t) => self.open_target(t),
+                None if !query.is_empty() => {
+                    self.notify(format!("nothing matches {query:?}"), true)
+                }
+                None => {}
+            }
+        }
+    }
+
+    fn remember_search(&mut self, query: &str) {
+        self.recent_searches.retain(|q| q != query);
+        self.recent_searches.insert(0, query.to_string());
+        self.recent_searches.truncate(RECENT_SEARCHES);
+    }
+
+    /// Opens a search result where it belongs.
+    fn open_target(&mut self, target: Target) {
+        let corpus = self.corpus.clone();
+        match target {
+            Target::Person { person } => self.open_person(person),
+            Target::Spell { person, .. } => self.open_person(person),
+            Target::Meeting { meeting } => {
+                let article = corpus.meetings[meeting].articles[0];
+                self.open_detail(article, None);
+            }
+            Target::Conclusion {
+                article,
+                conclusion,
+            } => {
+                let at = corpus.articles[article].facts.conclusions[conclusion]
+                    .span
+                    .start;
+                self.open_detail(article, Some(at));
+            }
+            Target::Province { name } => {
+                self.stack.clear();
+                let page = self.page(Pane::Provinces);
+                self.browse.select_province(&corpus, Some(&name), page);
+                self.focus = Pane::Meetings;
+            }
+        }
+    }
+
+    /// Opens the search prompt, or goes back to it when already open below.
+    fn open_search(&mut self) {
+        if let Some(i) = self
+            .stack
+            .iter()
+            .rposition(|v| matches!(v, View::Search(_)))
+        {
+            self.stack.truncate(i + 1);
+            return;
+        }
+        self.stack.push(View::Search(Search::default()));
+    }
+
+    fn back(&mut self) {
+        if self.stack.pop().is_none() {
+            self.status = None;
+        }
+    }
+
+    /// Opens an article, with the fact at byte `at` current.
+    pub fn open_detail(&mut self, article: usize, at: Option<usize>) {
+        let width = self.detail_width();
+        let page = self.main_page();
+        let mut d = Detail::new(article, &self.corpus.articles[article], width, at);
+        d.clamp_scroll(page);
+        self.stack.push(View::Detail(d));
+        let page = self.main_page();
+        if let Some(View::Detail(d)) = self.stack.last_mut() {
+            d.clamp_scroll(page);
+        }
+    }
+
+    pub fn open_person(&mut self, person: usize) {
+        let page = PersonPage::new(&self.corpus, person);
+        self.stack.push(View::Person(page));
+    }
+
+    /// Copies what is selected, as text or as JSON.
+    fn copy(&mut self, json: bool) {
+        match copy::selected(self) {
+            Some(item) => {
+                let text = if json {
+                    serde_json::to_string_pretty(&item.json).unwrap_or_default()
+                } else {
+                    item.text
+                };
+                let what = format!("{} as {}", item.what, if json { "JSON" } else { "text" });
+                self.effects.push(Effect::Copy { text, what });
+            }
+            None => self.notify("nothing selected to copy", true),
+        }
+    }
+
+    /// What to remember of this session.
+    pub fn saved(&self) -> Saved {
+        let meeting_article = self
+            .browse
+            .selected_meeting()
+            .and_then(|m| self.corpus.meetings[m].articles.first())
+            .map(|&a| self.corpus.articles[a].id.clone());
+        Saved {
+            province: self.browse.selected_province().map(str::to_string),
+            meeting_article,
+            focus: Some(self.focus),
+            recent_searches: self.recent_searches.clone(),
+        }
+    }
+
+    /// Puts back what was remembered; whatever no longer exists is skipped.
+    pub fn restore(&mut self, saved: &Saved) {
+        let corpus = self.corpus.clone();
+        self.browse.select_province(
+            &corpus,
+            saved.province.as_deref(),
+            self.page(Pane::Provinces),
+        );
+        if let Some(id) = &saved.meeting_article
+            && let Some(a) = corpus.articles.iter().position(|a| &a.id == id)
+        {
+            let page = self.page(Pane::Meetings);
+            self.browse
+                .select_meeting(&corpus, corpus.articles[a].meeting, page);
+        }
+        if let Some(f) = saved.focus {
+            self.focus = f;
+        }
+        self.recent_searches = saved
+            .recent_searches
+            .iter()
+            .take(RECENT_SEARCHES)
+            .cloned()
+            .collect();
+    }
+
+    /// The kind of the current fact in the detail view, for the status line.
+    pub fn current_fact(&self) -> Option<FactKind> {
+        match self.stack.last() {
+            Some(View::Detail(d)) => d.current.map(|c| d.facts[c].kind),
+            _ => None,
+        }
+    }
+}
+
+/// Rows the detail view's header takes above the text.
+pub const DETAIL_HEADER_ROWS: usize = 3;
+/// Lines of the help overlay besides one per action.
+pub const HELP_EXTRA_LINES: usize = 8;

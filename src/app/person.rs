@@ -1,0 +1,157 @@
+//! An official's page: posts over time, meetings attended with their part
+//! in each, conclusions they gave, and the people seen most with them.
+
+use crate::corpus::{Corpus, query};
+use crate::extract::Role;
+
+use super::cursor::Cursor;
+
+/// A row of the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Row {
+    Heading(&'static str),
+    /// A post: index into the person's timeline.
+    Spell(usize),
+    Meeting {
+        meeting: usize,
+        article: usize,
+        roles: Vec<Role>,
+    },
+    Conclusion {
+        article: usize,
+        conclusion: usize,
+    },
+    Companion {
+        person: usize,
+        meetings: usize,
+    },
+    Blank,
+}
+
+impl Row {
+    /// Whether the cursor can stop on the row.
+    pub fn selectable(&self) -> bool {
+        !matches!(self, Row::Heading(_) | Row::Blank)
+    }
+}
+
+/// The page's state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonPage {
+    pub person: usize,
+    pub rows: Vec<Row>,
+    pub cursor: Cursor,
+}
+
+/// How many companions to list.
+const COMPANIONS: usize = 8;
+
+impl PersonPage {
+    pub fn new(corpus: &Corpus, person: usize) -> PersonPage {
+        let p = &corpus.people[person];
+        let mut rows = vec![Row::Heading("Posts")];
+        rows.extend((0..p.timeline.len()).map(Row::Spell));
+        rows.push(Row::Blank);
+        rows.push(Row::Heading("Meetings"));
+        for app in p.appearances.iter().rev() {
+            rows.push(Row::Meeting {
+                meeting: app.meeting,
+                article: app.article,
+                roles: app.roles.clone(),
+            });
+        }
+        let mut said = Vec::new();
+        for app in p.appearances.iter().rev() {
+            let a = &corpus.articles[app.article];
+            for (ci, c) in a.facts.conclusions.iter().enumerate() {
+                if c.speaker.as_deref() == Some(p.name.as_str()) {
+                    said.push(Row::Conclusion {
+                        article: app.article,
+                        conclusion: ci,
+                    });
+                }
+            }
+        }
+        if !said.is_empty() {
+            rows.push(Row::Blank);
+            rows.push(Row::Heading("Conclusions given"));
+            rows.extend(said);
+        }
+        let companions = query::companions(corpus, person);
+        if !companions.is_empty() {
+            rows.push(Row::Blank);
+            rows.push(Row::Heading("Seen most with"));
+            rows.extend(
+                companions
+                    .into_iter()
+                    .take(COMPANIONS)
+                    .map(|(person, meetings)| Row::Companion { person, meetings }),
+            );
+        }
+        let first = rows.iter().position(Row::selectable).unwrap_or(0);
+        PersonPage {
+            person,
+            rows,
+            cursor: Cursor {
+                selected: first,
+                offset: 0,
+            },
+        }
+    }
+
+    /// Moves to the next selectable row in a direction, or stays.
+    pub fn step(&mut self, forward: bool, page: usize) {
+        let mut i = self.cursor.selected;
+        loop {
+            let next = if forward {
+                i.checked_add(1).filter(|&n| n < self.rows.len())
+            } else {
+                i.checked_sub(1)
+            };
+            match next {
+                Some(n) if self.rows[n].selectable() => {
+                    self.cursor.select(n, self.rows.len(), page);
+                    return;
+                }
+                Some(n) => i = n,
+                None => {
+                    // Show the heading above the first row when at the top.
+                    if !forward {
+                        self.cursor.offset = 0;
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Moves by many rows, landing on a selectable one.
+    pub fn jump(&mut self, m: super::cursor::Move, page: usize) {
+        let before = self.cursor.selected;
+        self.cursor.go(m, self.rows.len(), page);
+        if !self
+            .rows
+            .get(self.cursor.selected)
+            .is_some_and(Row::selectable)
+        {
+            let forward = self.cursor.selected >= before;
+            self.step(forward, page);
+            if !self
+                .rows
+                .get(self.cursor.selected)
+                .is_some_and(Row::selectable)
+            {
+                self.step(!forward, page);
+            }
+        }
+        if self.cursor.selected == self.rows.iter().position(Row::selectable).unwrap_or(0) {
+            self.cursor.offset = 0;
+        }
+    }
+
+    pub fn selected(&self) -> Option<&Row> {
+        self.rows
+            .get(self.cursor.selected)
+            .filter(|r| r.selectable())
+    }
+}

@@ -1,0 +1,246 @@
+//! Running the app in a terminal: input, signals and search results arrive
+//! on one channel from their own threads, the app's state changes, the
+//! effects it asks for are carried out, and the screen is drawn again.
+//! Bursts of events (a resize storm, fast typing) are drained before a
+//! single draw.
+
+pub mod clipboard;
+pub mod config;
+pub mod saved;
+pub mod terminal;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{
+    self, Event as TermEvent, KeyCode as TermCode, KeyEventKind, KeyModifiers,
+};
+use ratatui::crossterm::{execute, terminal as term};
+
+use crate::app::{App, Effect, Key, KeyCode, SEARCH_LIMIT};
+use crate::corpus::Corpus;
+use crate::search::{Hit, Index};
+
+/// What wakes the loop.
+enum Event {
+    Key(Key),
+    Resize(u16, u16),
+    Hits(u64, Vec<Hit>),
+    /// A terminating signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
+    Signal(i32),
+    /// The terminal stopped answering (closed, or the connection dropped).
+    InputGone(String),
+}
+
+/// How to start.
+pub struct Options {
+    pub config_path: Option<PathBuf>,
+    pub state_path: Option<PathBuf>,
+    pub no_color: bool,
+    /// A message to show on the status line at start (a skipped file…).
+    pub notice: Option<String>,
+}
+
+impl Options {
+    /// Paths from the platform, NO_COLOR from the environment.
+    pub fn from_env() -> Options {
+        Options {
+            config_path: config::config_path(),
+            state_path: saved::path(),
+            no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+            notice: None,
+        }
+    }
+}
+
+/// Runs the app until the user quits or a signal arrives; returns the
+/// signal that ended it, if one did. The terminal is restored however this
+/// returns.
+pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<Option<i32>> {
+    let corpus = Arc::new(corpus);
+    let index = Arc::new(Index::build(&corpus));
+    let cfg = config::load(options.config_path.as_deref(), options.no_color);
+    let (tx, rx) = mpsc::channel::<Event>();
+    spawn_signals(tx.clone());
+
+    let guard = terminal::Guard::enter()?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = terminal.size()?;
+    let mut app = App::new(corpus, index.clone(), cfg.keymap, size.width, size.height);
+    let mut notices: Vec<String> = options.notice.into_iter().chain(cfg.warning).collect();
+    if let Some(path) = &options.state_path {
+        let (s, warning) = saved::load(path);
+        app.restore(&s);
+        notices.extend(warning);
+    }
+    if !notices.is_empty() {
+        app.notify(notices.join("; "), true);
+    }
+    let search_tx = spawn_search(index, tx.clone());
+    spawn_input(tx);
+
+    let result = event_loop(&mut terminal, &mut app, &cfg.theme, &rx, &search_tx);
+    drop(terminal);
+    drop(guard);
+    if let Some(path) = &options.state_path
+        && let Err(e) = saved::save(path, &app.saved())
+    {
+        eprintln!("tinhuy: {}: could not save state: {e}", path.display());
+    }
+    result
+}
+
+fn event_loop(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &mut App,
+    theme: &crate::ui::Theme,
+    rx: &Receiver<Event>,
+    search_tx: &Sender<(u64, String)>,
+) -> anyhow::Result<Option<i32>> {
+    draw(terminal, app, theme)?;
+    loop {
+        let first = rx.recv()?;
+        for ev in std::iter::once(first).chain(rx.try_iter()) {
+            match ev {
+                Event::Key(k) => app.handle_key(k),
+                Event::Resize(w, h) => app.resize(w, h),
+                Event::Hits(g, hits) => app.receive_hits(g, hits),
+                Event::Signal(sig) => return Ok(Some(sig)),
+                Event::InputGone(e) => anyhow::bail!("terminal input closed: {e}"),
+            }
+            for effect in app.take_effects() {
+                match effect {
+                    Effect::Quit => return Ok(None),
+                    Effect::Search { generation, query } => {
+                        let _ = search_tx.send((generation, query));
+                    }
+                    Effect::Copy { text, what } => {
+                        match clipboard::osc52(&text, std::env::var_os("TMUX").is_some()) {
+                            Ok(seq) => {
+                                let mut out = io::stdout();
+                                let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+                                app.notify(
+                                    format!(
+                                        "Copied {what} ({} characters) to the clipboard",
+                                        text.chars().count()
+                                    ),
+                                    false,
+                                );
+                            }
+                            Err(e) => app.notify(format!("Not copied: {e}"), true),
+                        }
+                    }
+                }
+            }
+        }
+        draw(terminal, app, theme)?;
+    }
+}
+
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
+    app: &App,
+    theme: &crate::ui::Theme,
+) -> io::Result<()> {
+    // Synchronized updates keep slow links from showing half-drawn frames.
+    execute!(io::stdout(), term::BeginSynchronizedUpdate)?;
+    terminal.draw(|f| crate::ui::draw(f, app, theme))?;
+    execute!(io::stdout(), term::EndSynchronizedUpdate)?;
+    Ok(())
+}
+
+/// Reads terminal input on its own thread.
+fn spawn_input(tx: Sender<Event>) {
+    thread::spawn(move || {
+        loop {
+            let ev = match event::read() {
+                Ok(TermEvent::Key(k)) if k.kind != KeyEventKind::Release => {
+                    match key(k.code, k.modifiers) {
+                        Some(k) => Event::Key(k),
+                        None => continue,
+                    }
+                }
+                Ok(TermEvent::Resize(w, h)) => Event::Resize(w, h),
+                Ok(_) => continue,
+                Err(e) => {
+                    let _ = tx.send(Event::InputGone(e.to_string()));
+                    return;
+                }
+            };
+            if tx.send(ev).is_err() {
+                return;
+            }
+        }
+    });
+}
+
+/// The app's key for a terminal key event.
+fn key(code: TermCode, mods: KeyModifiers) -> Option<Key> {
+    let ctrl = mods.contains(KeyModifiers::CONTROL);
+    let alt = mods.contains(KeyModifiers::ALT);
+    let code = match code {
+        TermCode::Char(c) => KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c }),
+        TermCode::Enter => KeyCode::Enter,
+        TermCode::Esc => KeyCode::Esc,
+        TermCode::Backspace => KeyCode::Backspace,
+        TermCode::Delete => KeyCode::Delete,
+        TermCode::Tab if mods.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+        TermCode::Tab => KeyCode::Tab,
+        TermCode::BackTab => KeyCode::BackTab,
+        TermCode::Up => KeyCode::Up,
+        TermCode::Down => KeyCode::Down,
+        TermCode::Left => KeyCode::Left,
+        TermCode::Right => KeyCode::Right,
+        TermCode::Home => KeyCode::Home,
+        TermCode::End => KeyCode::End,
+        TermCode::PageUp => KeyCode::PageUp,
+        TermCode::PageDown => KeyCode::PageDown,
+        TermCode::F(n) => KeyCode::F(n),
+        _ => return None,
+    };
+    Some(Key { code, ctrl, alt })
+}
+
+/// Runs searches on a worker thread; when queries queue up, only the newest
+/// is run.
+fn spawn_search(index: Arc<Index>, tx: Sender<Event>) -> Sender<(u64, String)> {
+    let (qtx, qrx) = mpsc::channel::<(u64, String)>();
+    thread::spawn(move || {
+        while let Ok(mut job) = qrx.recv() {
+            for newer in qrx.try_iter() {
+                job = newer;
+            }
+            let hits = index.search(&job.1, SEARCH_LIMIT);
+            if tx.send(Event::Hits(job.0, hits)).is_err() {
+                return;
+            }
+        }
+    });
+    qtx
+}
+
+/// Turns terminating signals into events, so the loop ends and the guard
+/// restores the terminal.
+fn spawn_signals(tx: Sender<Event>) {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])
+    else {
+        return;
+    };
+    thread::spawn(move || {
+        let mut seen = 0;
+        for sig in signals.forever() {
+            seen += 1;
+            if seen > 1 || tx.send(Event::Signal(sig)).is_err() {
+                // Asked twice, or the loop is gone: do not wait for it.
+                terminal::restore();
+                std::process::exit(128 + sig);
+            }
+        }
+    });
+}

@@ -1,0 +1,214 @@
+//! The four panes: provinces, meetings, attendees, conclusions.
+
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane_block, rect, row_line, span, text};
+use crate::app::layout::Area;
+use crate::app::{App, Pane};
+use crate::corpus::Corpus;
+use crate::extract::Role;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let b = &app.browse;
+    let c = &app.corpus;
+    let s = &app.screen;
+
+    let provinces: Vec<Vec<Span>> = b
+        .provinces
+        .iter()
+        .map(|p| {
+            let name = p.name.as_deref().unwrap_or("All provinces");
+            let count = p.meetings.to_string();
+            let cols = s.provinces.inner_cols().saturating_sub(2 + count.len());
+            vec![
+                span(&text::fit(name, cols), theme.text),
+                Span::styled(format!(" {count}"), theme.dim),
+            ]
+        })
+        .collect();
+    list(
+        frame,
+        app,
+        Pane::Provinces,
+        s.provinces,
+        format!("Provinces ({})", b.provinces.len() - 1),
+        provinces,
+        theme,
+    );
+
+    let meetings: Vec<Vec<Span>> = b
+        .meetings
+        .iter()
+        .map(|&m| {
+            let meeting = &c.meetings[m];
+            let date = meeting.date.map_or_else(
+                || "          ".to_string(),
+                |d| format!("{:<10}", d.to_string()),
+            );
+            let body = short_body(meeting.body.as_deref().unwrap_or("?"));
+            let mut row = vec![
+                Span::styled(date, theme.dim),
+                Span::raw(" "),
+                span(&text::fit(&body, 16), theme.heading),
+            ];
+            if b.selected_province().is_none() {
+                row.push(span(
+                    &format!(
+                        " {}",
+                        text::fit(meeting.province.as_deref().unwrap_or("?"), 10)
+                    ),
+                    theme.dim,
+                ));
+            }
+            row.push(span(
+                &format!(" {}", meeting.title.as_deref().unwrap_or("")),
+                theme.text,
+            ));
+            row
+        })
+        .collect();
+    let title = match b.selected_province() {
+        Some(p) => format!("Meetings · {p} ({})", b.meetings.len()),
+        None => format!("Meetings ({})", b.meetings.len()),
+    };
+    list(
+        frame,
+        app,
+        Pane::Meetings,
+        s.meetings,
+        title,
+        meetings,
+        theme,
+    );
+
+    let attendees: Vec<Vec<Span>> = b
+        .attendees
+        .iter()
+        .map(|r| {
+            let fact = &c.articles[r.article].facts.people[r.fact];
+            let style = if r.roles.contains(&Role::Chair) {
+                theme.person.patch(theme.chair)
+            } else {
+                theme.person
+            };
+            vec![
+                Span::styled(role_marks(&r.roles), theme.chair),
+                span(&fact.name, style),
+                span(
+                    &format!("  {}", fact.titles().collect::<Vec<_>>().join(", ")),
+                    theme.text,
+                ),
+            ]
+        })
+        .collect();
+    let title = format!(
+        "Attendees ({}) ★ chair ▲ presents ✎ speaks",
+        b.attendees.len()
+    );
+    list(
+        frame,
+        app,
+        Pane::Attendees,
+        s.attendees,
+        title,
+        attendees,
+        theme,
+    );
+
+    let conclusions: Vec<Vec<Span>> = b
+        .conclusions
+        .iter()
+        .map(|r| {
+            let x = &c.articles[r.article].facts.conclusions[r.conclusion];
+            let mut row = Vec::new();
+            if let Some(d) = x.deadline {
+                row.push(Span::styled(format!("⏱{d} "), theme.error));
+            }
+            row.push(span(&x.text, theme.conclusion));
+            if let Some(sp) = &x.speaker {
+                row.push(span(&format!(" — {sp}"), theme.dim));
+            }
+            row
+        })
+        .collect();
+    list(
+        frame,
+        app,
+        Pane::Conclusions,
+        s.conclusions,
+        format!("Conclusions ({})", b.conclusions.len()),
+        conclusions,
+        theme,
+    );
+}
+
+/// One-cell marks for an attendee's roles.
+pub fn role_marks(roles: &[Role]) -> String {
+    let mark = |r: Role, m: char| if roles.contains(&r) { m } else { ' ' };
+    format!(
+        "{}{}{} ",
+        mark(Role::Chair, '★'),
+        mark(Role::Presenter, '▲'),
+        mark(Role::Speaker, '✎')
+    )
+}
+
+/// A short name for a meeting body that fits a column.
+pub fn short_body(body: &str) -> String {
+    let b = body
+        .replace("Ban Thường vụ", "BTV")
+        .replace("Ban Chấp hành Đảng bộ", "BCH Đảng bộ")
+        .replace("Ủy ban Kiểm tra", "UBKT")
+        .replace("Thường trực", "TT");
+    if b.starts_with("Đoàn công tác") {
+        "Đoàn công tác".to_string()
+    } else {
+        b
+    }
+}
+
+fn list(
+    frame: &mut Frame,
+    app: &App,
+    pane: Pane,
+    area: Area,
+    title: String,
+    rows: Vec<Vec<Span>>,
+    theme: &Theme,
+) {
+    let focused = app.focus == pane;
+    let cursor = match pane {
+        Pane::Provinces => app.browse.province,
+        Pane::Meetings => app.browse.meeting,
+        Pane::Attendees => app.browse.attendee,
+        Pane::Conclusions => app.browse.conclusion,
+    };
+    let cols = area.inner_cols();
+    let lines: Vec<Line> = if rows.is_empty() {
+        vec![Line::from(Span::styled(" (none)", theme.dim))]
+    } else {
+        rows.into_iter()
+            .enumerate()
+            .skip(cursor.offset)
+            .take(area.inner_rows())
+            .map(|(i, spans)| row_line(spans, i == cursor.selected, focused, cols, theme))
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(lines).block(pane_block(title, focused, theme)),
+        rect(area, frame),
+    );
+}
+
+/// Counts for the status line.
+pub fn counts(c: &Corpus) -> String {
+    let conclusions: usize = c.articles.iter().map(|a| a.facts.conclusions.len()).sum();
+    format!(
+        "{} meetings · {} officials · {} conclusions",
+        c.meetings.len(),
+        c.people.len(),
+        conclusions
+    )
+}

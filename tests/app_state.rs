@@ -1,0 +1,386 @@
+//! The app's state under sequences of keys and actions, with no terminal.
+
+use std::sync::Arc;
+
+use tinhuy::app::detail::FactKind;
+use tinhuy::app::{Action, App, Effect, Key, KeyCode, Keymap, Mode, Pane, Saved, View};
+use tinhuy::corpus::Corpus;
+use tinhuy::search::{Index, Target};
+
+fn app() -> App {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    App::new(corpus, index, Keymap::default(), 100, 30)
+}
+
+fn keys(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(Key::char(c));
+    }
+}
+
+/// Runs the searches the app asked for, as the terminal loop's worker does.
+fn settle(app: &mut App) {
+    for e in app.take_effects() {
+        if let Effect::Search { generation, query } = e {
+            let hits = app.index.search(&query, 200);
+            app.receive_hits(generation, hits);
+        }
+    }
+}
+
+fn meeting_titles(app: &App) -> Vec<String> {
+    app.browse
+        .meetings
+        .iter()
+        .map(|&m| app.corpus.meetings[m].title.clone().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn starts_on_all_meetings_newest_first() {
+    let a = app();
+    assert_eq!(a.mode(), Mode::Browse);
+    assert_eq!(a.focus, Pane::Meetings);
+    assert_eq!(a.browse.provinces.len(), 4);
+    assert_eq!(a.browse.provinces[0].name, None);
+    let dates: Vec<String> = a
+        .browse
+        .meetings
+        .iter()
+        .map(|&m| a.corpus.meetings[m].date.unwrap().to_string())
+        .collect();
+    assert_eq!(
+        dates,
+        vec![
+            "2020-12-03",
+            "2020-12-02",
+            "2020-11-05",
+            "2020-11-03",
+            "2020-08-15"
+        ]
+    );
+    // The newest meeting's attendees and conclusions are listed.
+    assert_eq!(a.browse.attendees.len(), 3);
+    assert!(!a.browse.conclusions.is_empty());
+}
+
+#[test]
+fn panes_filter_to_the_right() {
+    let mut a = app();
+    a.apply(Action::Left);
+    assert_eq!(a.focus, Pane::Provinces);
+    a.apply(Action::Down);
+    assert_eq!(a.browse.selected_province(), Some("Thái Bình"));
+    assert_eq!(a.browse.meetings.len(), 3);
+    a.apply(Action::Down);
+    assert_eq!(a.browse.selected_province(), Some("Hà Tĩnh"));
+    assert_eq!(
+        meeting_titles(&a),
+        vec![
+            "Tiếp tục hoàn thiện Quy chế làm việc của Ban Chấp hành Đảng bộ tỉnh Hà Tĩnh khóa XIX"
+        ]
+    );
+    assert_eq!(a.browse.attendees.len(), 9);
+    assert_eq!(
+        a.corpus.people[a.browse.attendees[0].person].name, "Hoàng Trung Dũng",
+        "the chair first"
+    );
+    a.apply(Action::Right);
+    assert_eq!(a.focus, Pane::Meetings);
+    a.apply(Action::NextPane);
+    assert_eq!(a.focus, Pane::Attendees);
+    a.apply(Action::NextPane);
+    a.apply(Action::NextPane);
+    assert_eq!(a.focus, Pane::Provinces);
+    a.apply(Action::PrevPane);
+    assert_eq!(a.focus, Pane::Conclusions);
+    a.apply(Action::Bottom);
+    assert_eq!(a.browse.conclusion.selected, a.browse.conclusions.len() - 1);
+    a.apply(Action::Top);
+    assert_eq!(a.browse.conclusion.selected, 0);
+}
+
+#[test]
+fn vim_keys_and_arrows_do_the_same() {
+    let mut a = app();
+    let mut b = app();
+    keys(&mut a, "jjk");
+    b.handle_key(Key::plain(KeyCode::Down));
+    assert_eq!(a.browse.meeting.selected, b.browse.meeting.selected);
+    a.handle_key(Key::ctrl('d'));
+    b.handle_key(Key::plain(KeyCode::PageDown));
+    assert_eq!(a.browse.meeting.selected, 4);
+    assert_eq!(b.browse.meeting.selected, 4);
+}
+
+#[test]
+fn enter_on_a_meeting_opens_its_article_and_facts_step() {
+    let mut a = app();
+    a.apply(Action::Open);
+    assert_eq!(a.mode(), Mode::Detail);
+    let Some(View::Detail(d)) = a.stack.last() else {
+        panic!()
+    };
+    assert!(d.facts.len() > 10);
+    assert_eq!(d.current, None);
+    a.apply(Action::NextFact);
+    let first = a.current_fact();
+    assert!(first.is_some());
+    a.apply(Action::NextFact);
+    a.apply(Action::PrevFact);
+    assert_eq!(a.current_fact(), first);
+    // Step to a name and Enter opens the official.
+    for _ in 0..40 {
+        if a.current_fact() == Some(FactKind::Person) {
+            break;
+        }
+        a.apply(Action::NextFact);
+    }
+    a.apply(Action::Open);
+    assert_eq!(a.mode(), Mode::Person);
+    a.apply(Action::Back);
+    a.apply(Action::Back);
+    assert_eq!(a.mode(), Mode::Browse);
+}
+
+#[test]
+fn a_conclusion_opens_with_its_source_current() {
+    let mut a = app();
+    a.apply(Action::NextPane);
+    a.apply(Action::NextPane);
+    assert_eq!(a.focus, Pane::Conclusions);
+    a.apply(Action::Down);
+    let row = a.browse.conclusions[1];
+    a.apply(Action::Open);
+    let Some(View::Detail(d)) = a.stack.last() else {
+        panic!()
+    };
+    let c = &a.corpus.articles[row.article].facts.conclusions[row.conclusion];
+    let current = &d.facts[d.current.unwrap()];
+    assert_eq!(current.span, c.span);
+    assert_eq!(current.kind, FactKind::Conclusion);
+    // The current fact is on screen.
+    let line = d.line_of(current.span.start);
+    assert!(line >= d.scroll && line < d.scroll + a.main_page());
+}
+
+#[test]
+fn attendees_open_the_official_page_or_their_source() {
+    let mut a = app();
+    a.apply(Action::NextPane);
+    assert_eq!(a.focus, Pane::Attendees);
+    let person = a.browse.attendees[0].person;
+    assert_eq!(a.corpus.people[person].name, "Ngô Đông Hải");
+    a.apply(Action::Open);
+    let Some(View::Person(p)) = a.stack.last() else {
+        panic!()
+    };
+    assert_eq!(p.person, person);
+    let meetings = p
+        .rows
+        .iter()
+        .filter(|r| matches!(r, tinhuy::app::person::Row::Meeting { .. }))
+        .count();
+    assert_eq!(meetings, 3);
+    a.apply(Action::Back);
+    a.apply(Action::Source);
+    let Some(View::Detail(d)) = a.stack.last() else {
+        panic!()
+    };
+    assert_eq!(d.facts[d.current.unwrap()].person, Some(person));
+}
+
+#[test]
+fn search_types_without_waiting_and_opens_in_context() {
+    let mut a = app();
+    a.apply(Action::Left);
+    a.apply(Action::Down);
+    let before = a.browse.clone();
+    keys(&mut a, "/");
+    assert_eq!(a.mode(), Mode::Search);
+    keys(&mut a, "ngo dong hai");
+    // Each keystroke asked for a search; only the newest answer counts.
+    let asked: Vec<u64> = a
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| {
+            if let Effect::Search { generation, .. } = e {
+                Some(generation)
+            } else {
+                None
+            }
+        })
+        .collect();
+    assert_eq!(asked.len(), "ngo dong hai".len());
+    let newest = *asked.last().unwrap();
+    let stale = a.index.search("ngo", 200);
+    a.receive_hits(newest, a.index.search("ngo dong hai", 200));
+    a.receive_hits(asked[2], stale);
+    let Some(View::Search(s)) = a.stack.last() else {
+        panic!()
+    };
+    assert!(!s.is_pending());
+    let top = &a.index.entries[s.hits[0].entry];
+    assert!(top.text.starts_with("Ngô Đông Hải"), "{}", top.text);
+    assert_eq!(
+        top.target,
+        Target::Person {
+            person: a
+                .corpus
+                .people
+                .iter()
+                .position(|p| p.name == "Ngô Đông Hải")
+                .unwrap()
+        }
+    );
+    a.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(a.mode(), Mode::Person);
+    assert_eq!(a.recent_searches, vec!["ngo dong hai"]);
+    // Esc: back to the results, then to where the search started.
+    a.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(a.mode(), Mode::Search);
+    a.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(a.mode(), Mode::Browse);
+    assert_eq!(a.browse, before);
+}
+
+#[test]
+fn search_ignores_tone_placement_and_ranks_marked_queries() {
+    let mut a = app();
+    keys(&mut a, "/chu tich ubnd thai binh");
+    settle(&mut a);
+    let Some(View::Search(s)) = a.stack.last() else {
+        panic!()
+    };
+    let top = &a.index.entries[s.hits[0].entry].text;
+    assert!(top.starts_with("Chủ tịch UBND tỉnh Thái Bình"), "{top}");
+    // With marks, hits keeping them come first.
+    a.handle_key(Key::ctrl('u'));
+    keys(&mut a, "Hưng");
+    settle(&mut a);
+    let Some(View::Search(s)) = a.stack.last() else {
+        panic!()
+    };
+    let top = &a.index.entries[s.hits[0].entry].text;
+    assert!(top.contains("Hưng"), "{top}");
+}
+
+#[test]
+fn a_province_result_selects_it_in_the_browser() {
+    let mut a = app();
+    keys(&mut a, "/ha tinh");
+    settle(&mut a);
+    let Some(View::Search(s)) = a.stack.last() else {
+        panic!()
+    };
+    let row = s
+        .hits
+        .iter()
+        .position(|h| matches!(a.index.entries[h.entry].target, Target::Province { .. }))
+        .unwrap();
+    for _ in 0..row {
+        a.handle_key(Key::plain(KeyCode::Down));
+    }
+    a.handle_key(Key::plain(KeyCode::Enter));
+    assert_eq!(a.mode(), Mode::Browse);
+    assert_eq!(a.browse.selected_province(), Some("Hà Tĩnh"));
+    assert_eq!(a.focus, Pane::Meetings);
+}
+
+#[test]
+fn copying_asks_for_the_clipboard() {
+    let mut a = app();
+    keys(&mut a, "y");
+    let effects = a.take_effects();
+    let Some(Effect::Copy { text, what }) = effects.first() else {
+        panic!("{effects:?}")
+    };
+    assert!(
+        text.contains("2020-12-03") && text.contains("Ban Chấp hành Đảng bộ tỉnh"),
+        "{text}"
+    );
+    assert_eq!(what, "meeting as text");
+    keys(&mut a, "Y");
+    let Some(Effect::Copy { text, .. }) = a.take_effects().pop() else {
+        panic!()
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["meeting"]["body"], "Ban Chấp hành Đảng bộ tỉnh");
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut a = app();
+    keys(&mut a, "?");
+    assert_eq!(a.mode(), Mode::Help);
+    keys(&mut a, "j");
+    assert_eq!(a.mode(), Mode::Help);
+    a.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(a.mode(), Mode::Browse);
+    keys(&mut a, "?x");
+    assert_eq!(a.mode(), Mode::Browse, "any other key closes help");
+    keys(&mut a, "q");
+    assert_eq!(a.take_effects(), vec![Effect::Quit]);
+}
+
+#[test]
+fn resizing_keeps_selections_valid() {
+    let mut a = app();
+    a.apply(Action::Bottom);
+    a.apply(Action::Open);
+    for (w, h) in [(0, 0), (1, 1), (2, 200), (300, 100), (80, 24), (60, 15)] {
+        a.resize(w, h);
+        let Some(View::Detail(d)) = a.stack.last() else {
+            panic!()
+        };
+        assert!(d.scroll < d.lines.len().max(1));
+    }
+    a.apply(Action::Back);
+    a.resize(1, 1);
+    for _ in 0..10 {
+        a.apply(Action::Down);
+    }
+    assert!(a.browse.meeting.selected < a.browse.meetings.len());
+}
+
+#[test]
+fn the_session_is_remembered() {
+    let mut a = app();
+    a.apply(Action::Left);
+    a.apply(Action::Down);
+    a.apply(Action::Right);
+    a.apply(Action::Down);
+    keys(&mut a, "/ngo");
+    settle(&mut a);
+    a.handle_key(Key::plain(KeyCode::Enter));
+    let saved = a.saved();
+    assert_eq!(saved.province.as_deref(), Some("Thái Bình"));
+    assert_eq!(saved.recent_searches, vec!["ngo"]);
+    let mut b = app();
+    b.restore(&saved);
+    assert_eq!(b.browse.selected_province(), Some("Thái Bình"));
+    assert_eq!(b.browse.meeting.selected, 1);
+    assert_eq!(b.focus, Pane::Meetings);
+    // What no longer exists is skipped.
+    let mut c = app();
+    c.restore(&Saved {
+        province: Some("Atlantis".into()),
+        meeting_article: Some("gone".into()),
+        ..Saved::default()
+    });
+    assert_eq!(c.browse.selected_province(), None);
+}
+
+#[test]
+fn rebinding_keys_changes_what_they_do() {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    let mut km = Keymap::default();
+    km.bind(Action::Down, vec![Key::char('x')]);
+    let mut a = App::new(corpus, index, km, 100, 30);
+    keys(&mut a, "j");
+    assert_eq!(a.browse.meeting.selected, 0);
+    keys(&mut a, "x");
+    assert_eq!(a.browse.meeting.selected, 1);
+}

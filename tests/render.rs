@@ -1,0 +1,167 @@
+//! Frames drawn into ratatui's TestBackend, kept as snapshots: every view
+//! at 80x24, 120x40 and the smallest size drawn (60x15).
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+use tinhuy::app::{Action, App, Effect, Key, KeyCode, Keymap};
+use tinhuy::corpus::Corpus;
+use tinhuy::search::Index;
+use tinhuy::ui::{self, Theme};
+
+const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (60, 15)];
+
+fn app(w: u16, h: u16) -> App {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    App::new(corpus, index, Keymap::default(), w, h)
+}
+
+fn draw(app: &App, theme: &Theme) -> Terminal<TestBackend> {
+    let (w, h) = (app.screen.main.width, app.screen.main.height + 2);
+    let mut t = Terminal::new(TestBackend::new(w, h)).unwrap();
+    t.draw(|f| ui::draw(f, app, theme)).unwrap();
+    t
+}
+
+fn type_and_search(app: &mut App, s: &str) {
+    for c in s.chars() {
+        app.handle_key(Key::char(c));
+    }
+    for e in app.take_effects() {
+        if let Effect::Search { generation, query } = e {
+            let hits = app.index.search(&query, 200);
+            app.receive_hits(generation, hits);
+        }
+    }
+}
+
+/// How to reach a view from the start.
+type Setup = fn(&mut App);
+
+/// Each view, set up the same way at every size.
+fn views() -> Vec<(&'static str, Setup)> {
+    vec![
+        ("browse", |_| {}),
+        ("browse_hatinh_attendees", |a| {
+            a.apply(Action::Left);
+            a.apply(Action::Down);
+            a.apply(Action::Down);
+            a.apply(Action::NextPane);
+            a.apply(Action::NextPane);
+            a.apply(Action::Down);
+        }),
+        ("detail", |a| {
+            a.apply(Action::Down);
+            a.apply(Action::Down);
+            a.apply(Action::Open);
+            a.apply(Action::NextFact);
+            a.apply(Action::NextFact);
+            a.apply(Action::NextFact);
+        }),
+        ("person", |a| {
+            a.apply(Action::NextPane);
+            a.apply(Action::Open);
+            a.apply(Action::Down);
+        }),
+        ("search", |a| type_and_search(a, "/ngo dong hai")),
+        ("search_empty", |a| a.apply(Action::Search)),
+        ("help", |a| a.apply(Action::Help)),
+    ]
+}
+
+#[test]
+fn every_view_at_every_size() {
+    for (w, h) in SIZES {
+        for (name, setup) in views() {
+            let mut a = app(w, h);
+            setup(&mut a);
+            let t = draw(&a, &Theme::default());
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        }
+    }
+}
+
+#[test]
+fn too_small_says_so() {
+    let a = app(40, 10);
+    let t = draw(&a, &Theme::default());
+    insta::assert_snapshot!("too_small_40x10", t.backend());
+}
+
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    let area = buf.area;
+    for y in 0..area.height {
+        let line: String = (0..area.width)
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect();
+        if let Some(col) = line.find(needle) {
+            return Some((line[..col].chars().count() as u16, y));
+        }
+    }
+    None
+}
+
+#[test]
+fn focus_and_selection_show_without_colour() {
+    let a = app(80, 24);
+    let t = draw(&a, &Theme::mono());
+    let buf = t.backend().buffer();
+    // The focused pane is marked in its title and has a thick border.
+    let (x, y) = find(buf, "▶ Meetings").expect("focused title");
+    assert_eq!(buf[(x - 1, y)].symbol(), "┏");
+    // Selection is reverse video, with no colour anywhere.
+    let (sx, sy) = find(buf, "›2020-12-03").expect("selected row");
+    assert!(buf[(sx, sy)].modifier.contains(Modifier::REVERSED));
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+        );
+    }
+}
+
+#[test]
+fn matched_characters_are_marked() {
+    let mut a = app(80, 24);
+    type_and_search(&mut a, "/ngo dong hai");
+    let t = draw(&a, &Theme::default());
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "Ngô Đông Hải —").expect("result");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::UNDERLINED),
+        "N is matched"
+    );
+    assert!(
+        !buf[(x + 13, y)].modifier.contains(Modifier::UNDERLINED),
+        "the dash after the name is not"
+    );
+    // The caret stands after the query.
+    let mut t2 = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let frame = t2.draw(|f| ui::draw(f, &a, &Theme::default())).unwrap();
+    let _ = frame;
+    t2.backend_mut()
+        .assert_cursor_position((2 + 2 + "ngo dong hai".len() as u16 - 1, 1));
+}
+
+#[test]
+fn the_current_fact_is_reverse_video() {
+    let mut a = app(100, 30);
+    a.apply(Action::Open);
+    for _ in 0..3 {
+        a.handle_key(Key::char('n'));
+    }
+    let t = draw(&a, &Theme::default());
+    let buf = t.backend().buffer();
+    let reversed = buf
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(Modifier::REVERSED) && c.symbol() != " ")
+        .count();
+    assert!(reversed > 0);
+    a.handle_key(Key::plain(KeyCode::Esc));
+    assert_eq!(a.stack.len(), 0);
+}
