@@ -64,7 +64,9 @@ pub fn fit(s: &str, cells: usize) -> String {
 }
 
 /// The text as spans, with characters at `positions` (character indices,
-/// sorted) in `hit` style and the rest in `base`, cut to `max` cells.
+/// sorted) in `hit` style and the rest in `base`, cut to `max` cells. When
+/// the first match would fall past the edge, the text starts later, after
+/// an "…", so the match shows.
 pub fn marked(
     s: &str,
     positions: &[usize],
@@ -73,11 +75,42 @@ pub fn marked(
     max: usize,
 ) -> Vec<Span<'static>> {
     let s = safe(s);
+    let chars: Vec<char> = s.chars().collect();
+    let first = positions.first().copied().unwrap_or(0);
+    let width_to = |n: usize| {
+        chars[..n.min(chars.len())]
+            .iter()
+            .filter_map(|c| c.width())
+            .sum::<usize>()
+    };
+    let skip = if max > 12 && width_to(first + 1) > max {
+        // Keep some words before the match for context.
+        let mut start = first.saturating_sub(max / 3);
+        while start < first && width_to(first + 1) - width_to(start) + 1 > max {
+            start += 1;
+        }
+        start
+    } else {
+        0
+    };
     let mut spans = Vec::new();
+    let (s, positions, max) = if skip > 0 {
+        spans.push(Span::styled("…", base));
+        let rest: String = chars[skip..].iter().collect();
+        let shifted: Vec<usize> = positions
+            .iter()
+            .filter(|&&p| p >= skip)
+            .map(|&p| p - skip)
+            .collect();
+        (Cow::Owned(rest), shifted, max - 1)
+    } else {
+        (s, positions.to_vec(), max)
+    };
     let mut run = String::new();
     let mut run_hit = false;
     let mut w = 0;
     let mut positions = positions.iter().peekable();
+    let s = s.as_ref();
     for (i, c) in s.chars().enumerate() {
         let cw = c.width().unwrap_or(0);
         if w + cw > max {
@@ -129,5 +162,11 @@ mod tests {
         let spans = marked("Ngô Hải", &[0, 1, 2], Style::new(), Style::new().bold(), 20);
         let texts: Vec<&str> = spans.iter().map(|s| s.content.as_ref()).collect();
         assert_eq!(texts, vec!["Ngô", " Hải"]);
+        // A match past the edge scrolls into view.
+        let long = format!("{} — Ngô", "x".repeat(40));
+        let spans = marked(&long, &[43, 44, 45], Style::new(), Style::new().bold(), 20);
+        let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
+        assert!(shown.starts_with('…') && shown.ends_with("Ngô"), "{shown}");
+        assert!(width(&shown) <= 20);
     }
 }
