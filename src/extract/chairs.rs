@@ -51,11 +51,7 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
     let mut chairs: Vec<usize> = Vec::new();
     for (si, s) in sentences.iter().enumerate() {
         let toks = &s.tokens;
-        let in_sentence: Vec<&Mention> = people
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == si)
-            .collect();
+        let in_sentence: Vec<&Mention> = people.mentions_in(si).collect();
         for (k, t) in toks.iter().enumerate() {
             if t.key != "chủ" || toks.get(k + 1).is_none_or(|n| n.key != "trì") {
                 continue;
@@ -183,11 +179,7 @@ fn led_or_concluded(doc: &Doc, people: &People) -> Vec<usize> {
         let Some((verb, _)) = WORKS_WITH.find(&s.tokens, s.tokens.len()) else {
             continue;
         };
-        let mentions: Vec<&Mention> = people
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == si)
-            .collect();
+        let mentions: Vec<&Mention> = people.mentions_in(si).collect();
         let before = chain_before(&s.tokens, &mentions, verb);
         if !before.is_empty() {
             return before;
@@ -211,13 +203,11 @@ fn lead_sentences(doc: &Doc) -> usize {
 /// Who a sentence is about: the first person named in it, or the one person
 /// holding the title it names without a name ("đồng chí Bí thư Tỉnh ủy").
 fn speaker_of(people: &People, si: usize) -> Vec<usize> {
-    if let Some(m) = people.mentions.iter().find(|m| m.sentence == si) {
+    if let Some(m) = people.mentions_in(si).next() {
         return vec![m.person];
     }
     people
-        .title_refs
-        .iter()
-        .filter(|r| r.sentence == si)
+        .title_refs_in(si)
         .find_map(|r| people.holder_of(&r.title))
         .into_iter()
         .collect()

@@ -300,20 +300,23 @@ fn back_references(
 ) {
     for (i, &(si, para, s)) in sentences.iter().enumerate() {
         let text = &doc.text[s.range()];
-        let Some(m) = BACK_REFERENCE.find(text) else {
+        let toks = &s.tokens;
+        let maybe = toks.iter().any(|t| t.is("là"))
+            && toks
+                .iter()
+                .any(|t| t.is("đó") || t.is("đây") || t.is("trong"));
+        let Some(m) = maybe.then(|| BACK_REFERENCE.find(text)).flatten() else {
             continue;
         };
         let at = s.start + m.start();
         let speaker = people
-            .mentions
-            .iter()
-            .find(|x| x.sentence == si && x.name.start >= at)
+            .mentions_in(si)
+            .find(|x| x.name.start >= at)
             .map(|x| people.people[x.person].name.clone())
             .or_else(|| {
                 people
-                    .title_refs
-                    .iter()
-                    .filter(|r| r.sentence == si && r.span.start >= at)
+                    .title_refs_in(si)
+                    .filter(|r| r.span.start >= at)
                     .find_map(|r| {
                         people
                             .holder_of(&r.title)
@@ -357,7 +360,8 @@ fn same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
 /// Conclusions gathered so far, without repeats.
 struct Conclusions {
     list: Vec<Conclusion>,
-    seen: Vec<String>,
+    /// Texts already taken (a lead printed twice is one conclusion).
+    seen: std::collections::HashSet<String>,
     reference: Option<Date>,
 }
 
@@ -365,23 +369,18 @@ impl Conclusions {
     fn new(reference: Option<Date>) -> Self {
         Conclusions {
             list: Vec::new(),
-            seen: Vec::new(),
+            seen: std::collections::HashSet::new(),
             reference,
         }
     }
 
     /// Adds one directive's text.
     fn add_text(&mut self, text: String, span: Span, speaker: Option<String>) {
-        let key = crate::text::fold(&text);
-        if key.split_whitespace().count() < 5
-            || self
-                .seen
-                .iter()
-                .any(|s| s.contains(&key) || key.contains(s.as_str()))
-        {
+        let key = text.to_lowercase();
+        if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) {
             return;
         }
-        self.seen.push(key);
+        self.seen.insert(key);
         let deadline = deadline::find(&text, self.reference).map(|(d, _)| d);
         self.list.push(Conclusion {
             text,
@@ -397,16 +396,11 @@ impl Conclusions {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
-            let key = crate::text::fold(&text);
-            if key.split_whitespace().count() < 5
-                || self
-                    .seen
-                    .iter()
-                    .any(|s| s.contains(&key) || key.contains(s.as_str()))
-            {
+            let key = text.to_lowercase();
+            if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) {
                 continue;
             }
-            self.seen.push(key);
+            self.seen.insert(key);
             let deadline = deadline::find(&text, self.reference).map(|(d, _)| d);
             self.list.push(Conclusion {
                 text,
@@ -483,15 +477,13 @@ fn opens_passage(
 fn speaker_end(people: &People, si: usize, toks: &[Token], from: usize) -> Option<usize> {
     let at = toks.get(from)?.start;
     let person = people
-        .mentions
-        .iter()
-        .filter(|m| m.sentence == si && m.name.start >= at)
+        .mentions_in(si)
+        .filter(|m| m.name.start >= at)
         .map(|m| m.tokens.end)
         .min();
     let title = people
-        .title_refs
-        .iter()
-        .filter(|r| r.sentence == si && r.span.start >= at)
+        .title_refs_in(si)
+        .filter(|r| r.span.start >= at)
         .map(|r| r.tokens.end)
         .min();
     person.into_iter().chain(title).min()
@@ -510,18 +502,12 @@ fn speaker_before(
 ) -> Option<(String, bool)> {
     let verb_at = toks[verb].start;
     let is_chair = |p: usize| people.people[p].roles.contains(&Role::Chair);
-    if let Some(m) = people
-        .mentions
-        .iter()
-        .rev()
-        .find(|m| m.sentence == si && m.name.end <= verb_at)
-    {
+    if let Some(m) = people.mentions_in(si).rev().find(|m| m.name.end <= verb_at) {
         return Some((people.people[m.person].name.clone(), is_chair(m.person)));
     }
     let refs: Vec<_> = people
-        .title_refs
-        .iter()
-        .filter(|r| r.sentence == si && r.span.end <= verb_at)
+        .title_refs_in(si)
+        .filter(|r| r.span.end <= verb_at)
         .collect();
     let last = refs.last()?;
     // Titles of one speaker follow each other, separated by commas.
@@ -560,9 +546,8 @@ fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<Str
         return true;
     }
     let early = toks.get(12).map_or(usize::MAX, |t| t.start);
-    people.mentions.iter().any(|m| {
-        m.sentence == si
-            && m.name.start < early
+    people.mentions_in(si).any(|m| {
+        m.name.start < early
             && speaker
                 .as_ref()
                 .is_none_or(|s| *s != people.people[m.person].name)

@@ -47,6 +47,10 @@ static DUTY: LazyLock<Regex> = LazyLock::new(|| {
 /// The first deadline in a directive's text, with its byte range in it.
 /// `reference` is the meeting or publication date that years are taken from.
 pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Range<usize>)> {
+    // Every deadline form has a number in it.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains("quý") {
+        return None;
+    }
     let duty = DUTY.is_match(text);
     let mut hits: Vec<(usize, Date, std::ops::Range<usize>)> = Vec::new();
     for re in [&*DAY, &*DAY_WORDS] {

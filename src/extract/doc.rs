@@ -131,6 +131,7 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
             last.tokens.push(Token {
                 text: ",",
                 key: std::borrow::Cow::Borrowed(","),
+                hash: crate::text::fold::key_hash(","),
                 start: last.end,
                 end: last.end,
                 kind: TokenKind::Punct,

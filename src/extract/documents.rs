@@ -31,14 +31,30 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
     for s in doc.sentences() {
         let text = &doc.text[s.range()];
         // Cheap checks first: most sentences name no document.
-        let has = |w: &str| s.tokens.iter().any(|t| t.is(w));
-        let named = has("thảo") || has("số");
-        let discussed = s.tokens.iter().any(|t| {
+        let toks = &s.tokens;
+        let named = toks.windows(2).any(|w| {
+            (w[0].is("dự") && w[1].is("thảo"))
+                || (w[0].is("số") && w[1].kind == crate::text::segment::TokenKind::Number)
+        });
+        let discussed = toks.iter().any(|t| {
             t.is_capitalized()
                 && matches!(
                     t.key.as_ref(),
                     "đề" | "kế" | "nghị" | "chương" | "quy" | "báo" | "tờ" | "chỉ" | "kết"
                 )
+        }) && toks.windows(2).any(|w| {
+            matches!(
+                (w[0].key.as_ref(), w[1].key.as_ref()),
+                ("ý", "kiến")
+                    | ("thảo", "luận")
+                    | ("thông", "qua")
+                    | ("thống", "nhất")
+                    | ("xem", "xét")
+                    | ("góp", "ý")
+                    | ("ban", "hành")
+                    | ("tổng", "kết")
+                    | ("sơ", "kết")
+            )
         });
         let numbered = text.as_bytes().windows(3).any(|w| {
             w[0].is_ascii_digit()
@@ -62,7 +78,7 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
             );
         }
         // A bare number names its document by the words before it.
-        for m in NUMBER.find_iter(text) {
+        for m in NUMBER.find_iter(if numbered { text } else { "" }) {
             let before = &text[..m.start()];
             let typed = before
                 .rfind(|c: char| c.is_uppercase())

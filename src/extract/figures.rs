@@ -32,6 +32,9 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
     let mut out = Vec::new();
     for s in doc.sentences() {
         let text = &doc.text[s.range()];
+        if !text.contains('%') {
+            continue;
+        }
         for c in CHANGE.captures_iter(text) {
             let (Some(whole), Some(verb), Some(num)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;

@@ -152,6 +152,28 @@ pub struct People {
     pub people: Vec<PersonFact>,
     pub mentions: Vec<Mention>,
     pub title_refs: Vec<TitleRef>,
+    /// For each person, the comparison keys of their titles.
+    pub title_keys: Vec<Vec<String>>,
+    /// For each sentence, its mentions and title references (indices).
+    pub by_sentence: Vec<(Vec<usize>, Vec<usize>)>,
+}
+
+impl People {
+    /// The mentions in sentence `s`.
+    pub fn mentions_in(&self, s: usize) -> impl DoubleEndedIterator<Item = &Mention> {
+        self.by_sentence
+            .get(s)
+            .into_iter()
+            .flat_map(|(m, _)| m.iter().map(|&i| &self.mentions[i]))
+    }
+
+    /// The title references in sentence `s`.
+    pub fn title_refs_in(&self, s: usize) -> impl DoubleEndedIterator<Item = &TitleRef> {
+        self.by_sentence
+            .get(s)
+            .into_iter()
+            .flat_map(|(_, r)| r.iter().map(|&i| &self.title_refs[i]))
+    }
 }
 
 impl People {
@@ -159,10 +181,10 @@ impl People {
     pub fn holder_of(&self, title: &str) -> Option<usize> {
         let key = title_key(title);
         let mut found = self
-            .people
+            .title_keys
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.positions.iter().any(|pos| title_key(&pos.title) == key));
+            .filter(|(_, keys)| keys.contains(&key));
         let first = found.next()?;
         found.next().is_none().then_some(first.0)
     }
@@ -362,6 +384,19 @@ pub fn extract(doc: &Doc) -> People {
     }
     for p in &mut out.people {
         p.positions = dedup_positions(std::mem::take(&mut p.positions));
+    }
+    out.title_keys = out
+        .people
+        .iter()
+        .map(|p| p.titles().map(title_key).collect())
+        .collect();
+    let sentences = doc.sentences().count();
+    out.by_sentence = vec![(Vec::new(), Vec::new()); sentences];
+    for (i, m) in out.mentions.iter().enumerate() {
+        out.by_sentence[m.sentence].0.push(i);
+    }
+    for (i, r) in out.title_refs.iter().enumerate() {
+        out.by_sentence[r.sentence].1.push(i);
     }
     out
 }

@@ -6,16 +6,65 @@ pub mod surnames;
 pub mod titles;
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::text::lex_key;
 use crate::text::segment::{Token, tokenize};
 
+/// FNV-1a as a `Hasher`, for maps keyed by short strings.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = crate::text::fold::fnv1a(
+            if self.0 == 0 {
+                crate::text::fold::FNV_OFFSET
+            } else {
+                self.0
+            },
+            bytes,
+        );
+    }
+}
+
+/// A map keyed by short strings, hashed with [`Fnv`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
+/// A word of a phrase: its key and the key's hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Word {
+    hash: u64,
+    key: String,
+}
+
+impl Word {
+    fn matches(&self, t: &Token) -> bool {
+        self.hash == t.hash && self.key == t.key
+    }
+}
+
+/// Phrases sharing a first word, longest first.
+#[derive(Debug)]
+struct Entry<T> {
+    first: Word,
+    phrases: Vec<(Vec<Word>, T)>,
+}
+
 /// Multi-word phrases looked up by the keys of consecutive tokens, so a
 /// phrase matches whatever its case or tone-mark placement.
+///
+/// Lexicons are asked about nearly every token, several times, so the
+/// first words sit in an open-addressing table probed with the hash each
+/// token carries: no hashing at lookup time.
 #[derive(Debug)]
 pub struct Lexicon<T: Copy> {
-    /// First word's key → (keys of the other words, value), longest first.
-    by_first: HashMap<String, Vec<(Vec<String>, T)>>,
+    entries: Vec<Entry<T>>,
+    /// Slot → index into `entries` plus one; zero is empty.
+    table: Vec<u32>,
 }
 
 /// Tokens that end a phrase: phrases do not run across a sentence break, a
@@ -27,7 +76,38 @@ fn breaks_phrase(t: &Token) -> bool {
 impl<T: Copy> Lexicon<T> {
     pub fn new() -> Self {
         Lexicon {
-            by_first: HashMap::new(),
+            entries: Vec::new(),
+            table: vec![0; 16],
+        }
+    }
+
+    /// The entry for a first word, by its hash and key.
+    fn find(&self, hash: u64, key: &str) -> Option<&Entry<T>> {
+        let mask = self.table.len() - 1;
+        let mut slot = hash as usize & mask;
+        loop {
+            match self.table[slot] {
+                0 => return None,
+                i => {
+                    let e = &self.entries[i as usize - 1];
+                    if e.first.hash == hash && e.first.key == key {
+                        return Some(e);
+                    }
+                }
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    fn rebuild(&mut self) {
+        let size = (self.entries.len() * 2).next_power_of_two().max(16);
+        self.table = vec![0; size];
+        for (i, e) in self.entries.iter().enumerate() {
+            let mut slot = e.first.hash as usize & (size - 1);
+            while self.table[slot] != 0 {
+                slot = (slot + 1) & (size - 1);
+            }
+            self.table[slot] = i as u32 + 1;
         }
     }
 
@@ -37,11 +117,44 @@ impl<T: Copy> Lexicon<T> {
         let Some((first, rest)) = toks.split_first() else {
             return;
         };
-        let rest: Vec<String> = rest.iter().map(|t| t.key.to_string()).collect();
-        let list = self.by_first.entry(first.key.to_string()).or_default();
+        let rest: Vec<Word> = rest
+            .iter()
+            .map(|t| Word {
+                hash: t.hash,
+                key: t.key.to_string(),
+            })
+            .collect();
+        let at = match self.entries.iter().position(|e| e.first.matches(first)) {
+            Some(at) => at,
+            None => {
+                self.entries.push(Entry {
+                    first: Word {
+                        hash: first.hash,
+                        key: first.key.to_string(),
+                    },
+                    phrases: Vec::new(),
+                });
+                if self.entries.len() * 2 > self.table.len() {
+                    self.rebuild();
+                } else {
+                    self.rebuild_one(self.entries.len() - 1);
+                }
+                self.entries.len() - 1
+            }
+        };
+        let list = &mut self.entries[at].phrases;
         list.retain(|(r, _)| *r != rest);
         list.push((rest, value));
         list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+    }
+
+    fn rebuild_one(&mut self, i: usize) {
+        let mask = self.table.len() - 1;
+        let mut slot = self.entries[i].first.hash as usize & mask;
+        while self.table[slot] != 0 {
+            slot = (slot + 1) & mask;
+        }
+        self.table[slot] = i as u32 + 1;
     }
 
     pub fn add_all(&mut self, phrases: &[&str], value: T) {
@@ -52,12 +165,13 @@ impl<T: Copy> Lexicon<T> {
 
     /// The longest phrase starting at `tokens[i]`, with its token count.
     pub fn longest(&self, tokens: &[Token], i: usize) -> Option<(T, usize)> {
-        let list = self.by_first.get(tokens.get(i)?.key.as_ref())?;
+        let t = tokens.get(i)?;
+        let list = &self.find(t.hash, &t.key)?.phrases;
         list.iter().find_map(|(rest, v)| {
             let ok = rest.len() < tokens.len() - i
                 && rest.iter().enumerate().all(|(k, w)| {
                     let t = &tokens[i + 1 + k];
-                    !breaks_phrase(t) && t.key == w.as_str()
+                    !breaks_phrase(t) && w.matches(t)
                 });
             ok.then_some((*v, rest.len() + 1))
         })

@@ -2,9 +2,9 @@
 //! those of ethnic minorities (Tày, Nùng, Thái, Mông, Dao, Khmer, Ê Đê,
 //! Jrai, Bahnar, …) whose names break the Kinh pattern.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use super::FastMap;
 use crate::text::fold::word_key;
 use crate::text::lex_key;
 
@@ -125,8 +125,8 @@ const OTHER: &[&str] = &[
 
 /// How common a family name is: 2 for the ranked common names, 1 for the
 /// others. Keyed by lex key.
-static RANK: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-    let mut m: HashMap<String, u8> = OTHER.iter().map(|s| (lex_key(s), 1)).collect();
+static RANK: LazyLock<FastMap<String, u8>> = LazyLock::new(|| {
+    let mut m: FastMap<String, u8> = OTHER.iter().map(|s| (lex_key(s), 1)).collect();
     m.extend(COMMON.iter().map(|s| (lex_key(s), 2)));
     m
 });

@@ -14,7 +14,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
-use super::segment::{Line, lines, word_count};
+use super::segment::{Line, lines, word_count, word_count_over};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -229,7 +229,7 @@ fn is_widget_text(s: &str) -> bool {
 /// True for a short line that is only a page stamp: a full date, maybe a time
 /// and weekday or "Cập nhật" words, nothing else.
 pub fn is_stamp_line(s: &str) -> bool {
-    if word_count(s) > 14 || !FULL_DATE.is_match(s) {
+    if word_count_over(s, 14) > 14 || !FULL_DATE.is_match(s) {
         return false;
     }
     let rest = CLOCK
@@ -241,7 +241,8 @@ pub fn is_stamp_line(s: &str) -> bool {
 }
 
 fn classify_line(s: &str) -> BlockKind {
-    let words = word_count(s);
+    // Only short lines can be anything but content.
+    let words = word_count_over(s, 30);
     if s.contains('{') && TEMPLATE.is_match(s) {
         return BlockKind::Template;
     }
@@ -269,12 +270,14 @@ fn classify_line(s: &str) -> BlockKind {
     if words <= 8 && is_marker_text(s) {
         return BlockKind::Marker;
     }
+    if words > 30 {
+        return BlockKind::Content;
+    }
     let k = fold(s);
-    if words <= 30
-        && (k.contains("vui long go tieng viet")
-            || k.contains("se duoc bien tap truoc khi dang")
-            || k.contains("binh luan cua ban")
-            || k.starts_with("ban con") && k.contains("ky tu"))
+    if k.contains("vui long go tieng viet")
+        || k.contains("se duoc bien tap truoc khi dang")
+        || k.contains("binh luan cua ban")
+        || k.starts_with("ban con") && k.contains("ky tu")
     {
         return BlockKind::Teaser;
     }
@@ -332,17 +335,17 @@ fn mark_tail(text: &str, blocks: &mut [Block]) {
 /// Later copies of a line already seen are repeats (a headline reused as
 /// every photo caption, a lead printed twice).
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: HashSet<String> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     for b in blocks.iter_mut() {
         if !b.kind.is_content() {
             continue;
         }
+        // Repeats are copies: the text itself is the key.
         let s = &text[b.start..b.end];
-        let key = fold(s);
-        if key.chars().filter(|c| c.is_alphanumeric()).count() < 8 {
+        if s.chars().filter(|c| c.is_alphanumeric()).take(8).count() < 8 {
             continue;
         }
-        if !seen.insert(key) {
+        if !seen.insert(s) {
             b.kind = BlockKind::Repeat;
         }
     }

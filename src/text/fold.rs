@@ -31,6 +31,22 @@ pub fn fold_char_into(c: char, out: &mut String) {
     }
 }
 
+/// Starting value of FNV-1a.
+pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// FNV-1a over bytes, from state `h`.
+pub fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// The hash a token's key is looked up by.
+pub fn key_hash(key: &str) -> u64 {
+    fnv1a(FNV_OFFSET, key.as_bytes())
+}
+
 /// Lower case, diacritics stripped, đ → d: the search key.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -95,12 +111,16 @@ pub fn lex_key(s: &str) -> String {
 /// (lower case, precomposed, no tone to move), which most words are.
 pub fn word_key(word: &str) -> std::borrow::Cow<'_, str> {
     if is_own_key(word) {
-        std::borrow::Cow::Borrowed(word)
-    } else {
-        let mut out = String::with_capacity(word.len() + 2);
-        push_lex_word(word, &mut out);
-        std::borrow::Cow::Owned(out)
+        return std::borrow::Cow::Borrowed(word);
     }
+    // Most other words are only capitalized: their lower case is the key.
+    let lower = word.to_lowercase();
+    if is_own_key(&lower) {
+        return std::borrow::Cow::Owned(lower);
+    }
+    let mut out = String::with_capacity(word.len() + 2);
+    push_lex_word(word, &mut out);
+    std::borrow::Cow::Owned(out)
 }
 
 fn is_own_key(word: &str) -> bool {
@@ -109,7 +129,7 @@ fn is_own_key(word: &str) -> bool {
     }
     let mut prev: Option<char> = None;
     for c in word.chars() {
-        if c.is_uppercase() || is_combining_mark(c) {
+        if is_upper(c) || is_mark(c) {
             return false;
         }
         prev = Some(c);
@@ -126,6 +146,30 @@ fn is_own_key(word: &str) -> bool {
             ('o', 'a') | ('o', 'e') | ('u', 'y')
         ),
         _ => true,
+    }
+}
+
+/// Upper case, answered without a table for the letters Vietnamese uses.
+fn is_upper(c: char) -> bool {
+    match c {
+        'A'..='Z' => true,
+        'a'..='z' | '0'..='9' => false,
+        'À'..='Þ' => c != '×',
+        'ß'..='ÿ' => false,
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => true,
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => false,
+        // Latin Extended Additional pairs capitals on even code points.
+        '\u{1EA0}'..='\u{1EF9}' => (c as u32).is_multiple_of(2),
+        _ => c.is_uppercase(),
+    }
+}
+
+/// A combining mark: the common ones by range, the rest by table.
+fn is_mark(c: char) -> bool {
+    match c as u32 {
+        0x300..=0x36F => true,
+        0..=0x2FF | 0x370..=0x482 | 0x1E00..=0x1FFF => false,
+        _ => is_combining_mark(c),
     }
 }
 

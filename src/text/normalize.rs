@@ -104,6 +104,26 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
 /// the Latin eth look-alike of Đ mapped to Đ, other control characters made
 /// visible, then NFC.
 pub fn normalize(s: &str) -> String {
+    // Most text needs no change at all: check before copying.
+    let clean = !s.chars().any(|c| {
+        c == '\r'
+            || c == '\t'
+            || c.is_control() && c != '\n'
+            || is_space(c)
+            || is_invisible(c)
+            || c == '\u{00D0}'
+            || c == '\u{00F0}'
+    });
+    if clean {
+        return if s.is_ascii()
+            || unicode_normalization::is_nfc_quick(s.chars())
+                == unicode_normalization::IsNormalized::Yes
+        {
+            s.to_string()
+        } else {
+            s.nfc().collect()
+        };
+    }
     let mut out = String::with_capacity(s.len());
     let mut chars = s.chars().peekable();
     while let Some(c) = chars.next() {

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::fold::word_key;
+use super::fold::{key_hash, word_key};
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +123,8 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// The word's lex key (see [`lex_key`](super::fold::lex_key)), computed once.
     pub key: Cow<'a, str>,
+    /// Hash of `key`, for lexicon look-ups.
+    pub hash: u64,
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
@@ -158,7 +160,15 @@ impl Token<'_> {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\'' | '’' | '&' | '_')
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '\'' | '&' | '_');
+    }
+    // The Latin letters Vietnamese is written in, without a table lookup.
+    match c as u32 {
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x1E00..=0x1EFF | 0x300..=0x36F => true,
+        _ => c.is_alphanumeric() || c == '’',
+    }
 }
 
 /// Tokens of `text[range]`.
@@ -217,9 +227,11 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             } else {
                 TokenKind::Word
             };
+            let key = word_key(word);
             out.push(Token {
                 text: word,
-                key: word_key(word),
+                hash: key_hash(&key),
+                key,
                 start: base + b,
                 end: base + end,
                 kind,
@@ -229,6 +241,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
             out.push(Token {
                 text: &s[b..b + c.len_utf8()],
                 key: Cow::Borrowed(&s[b..b + c.len_utf8()]),
+                hash: key_hash(&s[b..b + c.len_utf8()]),
                 start: base + b,
                 end: base + b + c.len_utf8(),
                 kind: TokenKind::Punct,
@@ -243,6 +256,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
 /// Number of whitespace-separated words.
 pub fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
+}
+
+/// Number of words, counting no further than `max + 1`: enough to compare
+/// with `max` without reading a long paragraph to its end.
+pub fn word_count_over(s: &str, max: usize) -> usize {
+    s.split_whitespace().take(max + 1).count()
 }
 
 #[cfg(test)]
