@@ -123,10 +123,11 @@ impl Detail {
 
     /// Index of the line holding byte `at`.
     pub fn line_of(&self, at: usize) -> usize {
-        self.lines
-            .iter()
-            .position(|l| !l.is_blank() && l.start <= at && at < l.end.max(l.start + 1))
-            .unwrap_or(0)
+        let i = self.lines.partition_point(|l| l.end <= at);
+        match self.lines.get(i) {
+            Some(l) if !l.is_blank() && l.start <= at => i,
+            _ => i.min(self.lines.len().saturating_sub(1)),
+        }
     }
 
     /// Makes the next (or previous) fact current and scrolls it into a
@@ -240,8 +241,14 @@ fn wrap_block(text: &str, start: usize, end: usize, width: usize, out: &mut Vec<
 
 /// The facts of an article whose source is in the shown text.
 fn facts(a: &Article, lines: &[Line]) -> Vec<Fact> {
-    let shown =
-        |s: &Span| !s.is_empty() && lines.iter().any(|l| l.start <= s.start && s.start < l.end);
+    // Lines are in text order: find the one that could hold a span by search.
+    let shown = |s: &Span| {
+        let i = lines.partition_point(|l| l.end <= s.start);
+        !s.is_empty()
+            && lines
+                .get(i)
+                .is_some_and(|l| l.start <= s.start && s.start < l.end)
+    };
     let mut out = Vec::new();
     let mut push = |span: Span, kind: FactKind, person: Option<usize>| {
         if shown(&span) {

@@ -84,6 +84,11 @@ fn byline_names(text: &str, span: Span, capitals_allowed: bool) -> Vec<Found<Str
         Some(p) if body.ends_with(')') => body[..p].trim_end(),
         _ => body,
     };
+    // A byline is a few names; a long line is prose (and tokenizing a
+    // megabyte-long line only to reject it would cost memory).
+    if body.len() > 200 {
+        return Vec::new();
+    }
     let start = span.start + label;
     let toks = tokenize(text, start..start + body.len());
     if toks.is_empty() || toks.len() > 16 {

@@ -83,61 +83,58 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
     chairs
 }
 
+/// The most people one chair cue can name; more is a list of something else.
+const MAX_CHAIRS: usize = 12;
+
 /// People named one after another from token `from` on, joined only by
-/// commas, "và", "đồng chí" and the like.
+/// commas, "và", "đồng chí" and the like. `mentions` are in reading order.
 fn chain_after(toks: &[Token], mentions: &[&Mention], from: usize) -> Vec<usize> {
-    let mut out = Vec::new();
-    let mut pos = from;
     // Skip the meeting noun: "Chủ trì hội nghị có …", "sự chủ trì của …".
     let limit = (from + 10).min(toks.len());
-    let first = mentions
-        .iter()
-        .filter(|m| m.tokens.start >= from && m.tokens.start <= limit)
-        .min_by_key(|m| m.tokens.start);
-    let Some(first) = first else { return out };
-    out.push(first.person);
-    pos = pos.max(first.tokens.end);
-    loop {
-        let next = mentions
-            .iter()
-            .filter(|m| m.tokens.start >= pos)
-            .min_by_key(|m| m.tokens.start);
-        let Some(next) = next else { break };
-        if !only_glue(&toks[pos..next.tokens.start]) {
+    let first = mentions.partition_point(|m| m.tokens.start < from);
+    let mut out = Vec::new();
+    let mut pos = from;
+    for m in mentions[first..].iter().take(MAX_CHAIRS) {
+        let joined = if out.is_empty() {
+            m.tokens.start <= limit
+        } else {
+            m.tokens.start >= pos && only_glue(&toks[pos..m.tokens.start])
+        };
+        if !joined {
             break;
         }
-        out.push(next.person);
-        pos = next.tokens.end;
+        out.push(m.person);
+        pos = m.tokens.end;
     }
     out
 }
 
 /// People named just before token `to`, joined only by glue words.
 fn chain_before(toks: &[Token], mentions: &[&Mention], to: usize) -> Vec<usize> {
+    let before = mentions.partition_point(|m| m.tokens.end <= to);
     let mut out = Vec::new();
     let mut pos = to;
-    loop {
-        let prev = mentions
-            .iter()
-            .filter(|m| m.tokens.end <= pos)
-            .max_by_key(|m| m.tokens.end);
-        let Some(prev) = prev else { break };
-        let between = &toks[prev.tokens.end..pos];
+    for m in mentions[..before].iter().rev().take(MAX_CHAIRS) {
+        if m.tokens.end > pos {
+            break;
+        }
+        let between = &toks[m.tokens.end..pos];
         let ok = if out.is_empty() {
-            between.iter().all(|t| {
-                matches!(
-                    t.key.as_ref(),
-                    "đồng" | "dự" | "và" | "cùng" | "đã" | "làm" | "sẽ"
-                ) || t.is_punct(',')
-            }) && between.len() <= 3
+            between.len() <= 3
+                && between.iter().all(|t| {
+                    matches!(
+                        t.key.as_ref(),
+                        "đồng" | "dự" | "và" | "cùng" | "đã" | "làm" | "sẽ"
+                    ) || t.is_punct(',')
+                })
         } else {
             only_glue(between)
         };
         if !ok {
             break;
         }
-        out.insert(0, prev.person);
-        pos = prev.tokens.start;
+        out.insert(0, m.person);
+        pos = m.tokens.start;
     }
     out
 }

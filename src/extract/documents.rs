@@ -10,6 +10,9 @@ use super::doc::{Doc, clean};
 use super::{Document, Span};
 use crate::text::fold;
 
+/// The most documents reported for one article.
+const MAX_DOCUMENTS: usize = 100;
+
 /// A document number: "153-KH/TU", "06-NQ/TU", "45/2025/NĐ-CP", "175/2024/QH15".
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{1,4}(?:/\d{4})?[-/][A-ZĐ][A-ZĐƯ&]*\d{0,3}(?:[-/][A-ZĐƯ][A-ZĐƯ&.]*\d{0,3})*\b")
@@ -117,6 +120,11 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
                 .any(|k| k.contains(&key) || key.contains(k.as_str()))
             {
                 continue;
+            }
+            // Comparing each with all is fine for an article's documents;
+            // a page with hundreds is not an article.
+            if out.len() >= MAX_DOCUMENTS {
+                return out;
             }
             keys.push(key);
             let number = NUMBER.find(&piece).map(|m| m.as_str().to_string());

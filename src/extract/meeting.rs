@@ -8,7 +8,7 @@ use regex::Regex;
 
 use super::doc::{Doc, Sentence, clean};
 use super::people::People;
-use super::{Date, Found, Span};
+use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::{Lexicon, PhraseList};
 use crate::text::lex_key;
 use crate::text::segment::Token;
@@ -241,13 +241,14 @@ fn lead_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sentence<'d>> {
 
 /// The body that met, with the index of the sentence it was read from.
 fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
-    let masked: Vec<Span> = people
-        .people
-        .iter()
-        .flat_map(|p| p.positions.iter().map(|pos| pos.span))
-        .chain(people.title_refs.iter().map(|r| r.span))
-        .collect();
-    let in_title = |s: usize| masked.iter().any(|m| m.start <= s && s < m.end);
+    let masked = SpanSet::new(
+        people
+            .people
+            .iter()
+            .flat_map(|p| p.positions.iter().map(|pos| pos.span))
+            .chain(people.title_refs.iter().map(|r| r.span)),
+    );
+    let in_title = |s: usize| masked.contains(s);
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
     let mut best: Option<(f32, Found<String>, usize)> = None;
     for (si, sentence) in doc.sentences().enumerate() {

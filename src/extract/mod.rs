@@ -69,6 +69,34 @@ impl From<Range<usize>> for Span {
     }
 }
 
+/// A set of spans for asking whether a position falls inside any of them,
+/// in logarithmic time.
+#[derive(Debug, Clone, Default)]
+pub struct SpanSet {
+    /// Merged, sorted, non-overlapping.
+    spans: Vec<Span>,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut v: Vec<Span> = spans.into_iter().filter(|s| !s.is_empty()).collect();
+        v.sort();
+        let mut merged: Vec<Span> = Vec::with_capacity(v.len());
+        for s in v {
+            match merged.last_mut() {
+                Some(last) if s.start <= last.end => last.end = last.end.max(s.end),
+                _ => merged.push(s),
+            }
+        }
+        SpanSet { spans: merged }
+    }
+
+    pub fn contains(&self, at: usize) -> bool {
+        let i = self.spans.partition_point(|s| s.end <= at);
+        self.spans.get(i).is_some_and(|s| s.start <= at)
+    }
+}
+
 /// What meeting the article reports.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeetingFacts {

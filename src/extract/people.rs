@@ -721,29 +721,28 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
             },
         ));
     }
-    // One title shared by the names listed after its colon.
+    // One title shared by the names listed after its colon, until the list
+    // ends (a semicolon, other words, another title). One pass.
+    let mut shared: Option<usize> = None;
+    let mut next_found = 0;
     for (idx, (_, e)) in elems.iter().enumerate() {
-        let Elem::Title {
-            title,
-            shared: true,
-        } = e
-        else {
-            continue;
-        };
-        if claimed[idx] {
-            continue;
-        }
-        for (at, f) in found.iter_mut() {
-            if *at <= idx {
-                continue;
+        match e {
+            Elem::Title { shared: true, .. } if !claimed[idx] => shared = Some(idx),
+            Elem::Sep(';') | Elem::Other | Elem::Title { .. } => shared = None,
+            Elem::Name { .. } => {
+                while next_found < found.len() && found[next_found].0 < idx {
+                    next_found += 1;
+                }
+                if let (Some(t), Some((at, f))) = (shared, found.get_mut(next_found))
+                    && *at == idx
+                    && f.titles.is_empty()
+                    && let Elem::Title { title, .. } = &elems[t].1
+                {
+                    f.titles.push(title.clone());
+                    claimed[t] = true;
+                }
             }
-            let same_clause = elems[idx + 1..*at]
-                .iter()
-                .all(|(_, e)| !matches!(e, Elem::Sep(';') | Elem::Other | Elem::Title { .. }));
-            if f.titles.is_empty() && same_clause {
-                f.titles.push(title.clone());
-                claimed[idx] = true;
-            }
+            Elem::Sep(_) => {}
         }
     }
     (found.into_iter().map(|(_, f)| f).collect(), claimed)
@@ -808,17 +807,20 @@ fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
 /// ("Phó Bí thư" beside "Phó Bí thư Tỉnh ủy").
 fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
     let keys: Vec<String> = positions.iter().map(|p| title_key(&p.title)).collect();
+    // Sorted, so the titles that begin with "k " sit right after "k " and a
+    // person named a thousand times costs a thousand lookups, not a million.
+    let all: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
+    let mut kept: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut out: Vec<Position> = Vec::new();
-    let mut kept: Vec<String> = Vec::new();
-    for (i, p) in positions.into_iter().enumerate() {
-        let k = &keys[i];
-        let prefix_of_other = keys
-            .iter()
-            .any(|o| o != k && o.starts_with(k.as_str()) && o[k.len()..].starts_with(' '));
-        if prefix_of_other || kept.contains(k) {
+    for (p, k) in positions.into_iter().zip(&keys) {
+        let longer = format!("{k} ");
+        let prefix_of_other = all
+            .range(longer.as_str()..)
+            .next()
+            .is_some_and(|o| o.starts_with(longer.as_str()));
+        if prefix_of_other || !kept.insert(k.as_str()) {
             continue;
         }
-        kept.push(k.clone());
         out.push(p);
     }
     out

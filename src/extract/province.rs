@@ -4,7 +4,7 @@
 
 use super::doc::Doc;
 use super::people::People;
-use super::{Found, Span};
+use super::{Found, Span, SpanSet};
 use crate::gazetteer::provinces::{self, Province};
 use std::sync::LazyLock;
 
@@ -62,19 +62,15 @@ pub fn extract(
         }
         None => scores.push((p, w, span)),
     };
-    let in_title = |s: usize| {
-        people.people.iter().any(|p| {
-            p.positions
-                .iter()
-                .any(|x| x.span.start <= s && s < x.span.end)
-        })
-    };
-    let in_name = |s: usize| {
+    let titles = SpanSet::new(
         people
             .people
             .iter()
-            .any(|p| p.spans.iter().any(|n| n.start <= s && s < n.end))
-    };
+            .flat_map(|p| p.positions.iter().map(|x| x.span)),
+    );
+    let in_title = |s: usize| titles.contains(s);
+    let names = SpanSet::new(people.people.iter().flat_map(|p| p.spans.iter().copied()));
+    let in_name = |s: usize| names.contains(s);
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
     for sentence in doc.sentences() {
         let toks = &sentence.tokens;

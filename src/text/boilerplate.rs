@@ -188,8 +188,9 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
                 && c.is_uppercase()
                 && i > 0
             {
+                // Markers are short: a long rest of line is not one.
                 let rest = &s[i..];
-                if is_marker_text(rest) || is_widget_text(rest) {
+                if rest.len() <= 80 && (is_marker_text(rest) || is_widget_text(rest)) {
                     cut = Some(i);
                     break;
                 }

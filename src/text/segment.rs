@@ -53,57 +53,92 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     let mut start = 0;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (b, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '…') {
-            // Take the whole run of closing punctuation ("…", ".”", ").").
-            let mut j = i + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '.' | '!' | '?' | '…' | '"' | '”' | '’' | ')' | '»'
-                )
-            {
-                j += 1;
-            }
-            let end = chars.get(j).map_or(s.len(), |p| p.0);
-            let next_is_space = chars.get(j).is_some_and(|p| p.1 == ' ');
-            let after = chars[j..].iter().find(|p| p.1 != ' ').map(|p| p.1);
-            let starts_new = after.is_some_and(|a| {
-                a.is_uppercase()
-                    || a.is_ascii_digit()
-                    || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
-            });
-            let word_before = s[start..b]
-                .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
-                .next()
-                .unwrap_or("")
-                .to_lowercase();
-            let abbrev =
-                c == '.' && j == i + 1 && NO_BREAK_BEFORE_PERIOD.contains(&word_before.as_str());
-            if next_is_space && starts_new && !abbrev {
-                push_trimmed(&mut out, s, start..end, range.start);
-                start = end;
-            }
-            i = j;
-            let _ = b;
+    let mut it = s.char_indices().peekable();
+    while let Some((b, c)) = it.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
             continue;
         }
-        i += 1;
+        // Take the whole run of closing punctuation ("…", ".”", ").").
+        let mut lone_period = c == '.';
+        while let Some(&(_, n)) = it.peek() {
+            if !matches!(n, '.' | '!' | '?' | '…' | '"' | '”' | '’' | ')' | '»') {
+                break;
+            }
+            lone_period = false;
+            it.next();
+        }
+        let end = it.peek().map_or(s.len(), |p| p.0);
+        let rest = &s[end..];
+        let next_is_space = rest.starts_with(' ');
+        let after = rest.trim_start_matches(' ').chars().next();
+        let starts_new = after.is_some_and(|a| {
+            a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
+        });
+        if next_is_space && starts_new && !(lone_period && is_abbreviation(&s[start..b])) {
+            push_trimmed(&mut out, s, start..end, range.start);
+            start = end;
+        }
     }
     push_trimmed(&mut out, s, start..s.len(), range.start);
     out
 }
 
+/// Whether the text before a period ends with an abbreviation ("TP", "ThS").
+/// Only the last few characters are read, so long runs without spaces stay
+/// linear.
+fn is_abbreviation(before: &str) -> bool {
+    let tail_start = before.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+    let tail = &before[tail_start..];
+    let word = tail
+        .rsplit(|ch: char| ch.is_whitespace() || ch == '(')
+        .next()
+        .unwrap_or("");
+    if word.len() == tail.len() && tail_start > 0 {
+        return false;
+    }
+    NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str())
+}
+
+/// Longest sentence kept whole, in bytes. Real sentences, even long lists
+/// of attendees, stay far below it; a megabyte without a full stop is cut
+/// into pieces so that no later stage works on one unbounded token run.
+pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
+
 fn push_trimmed(out: &mut Vec<Range<usize>>, s: &str, r: Range<usize>, base: usize) {
     let piece = &s[r.clone()];
     let lead = piece.len() - piece.trim_start().len();
     let t = piece.trim();
-    if !t.is_empty() {
-        out.push(base + r.start + lead..base + r.start + lead + t.len());
+    let mut from = r.start + lead;
+    let mut rest = t;
+    while rest.len() > MAX_SENTENCE_BYTES {
+        let cut = overlong_cut(rest);
+        let head = rest[..cut].trim_end();
+        if !head.is_empty() {
+            out.push(base + from..base + from + head.len());
+        }
+        let tail = rest[cut..].trim_start();
+        from += rest.len() - tail.len();
+        rest = tail;
     }
+    if !rest.is_empty() {
+        out.push(base + from..base + from + rest.len());
+    }
+}
+
+/// Where to cut an overlong sentence: after the last `;`, else the last
+/// space, in its first [`MAX_SENTENCE_BYTES`], else at a character boundary.
+fn overlong_cut(s: &str) -> usize {
+    let mut limit = MAX_SENTENCE_BYTES;
+    while !s.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = &s[..limit];
+    window
+        .rfind(';')
+        .map(|i| i + 1)
+        .or_else(|| window.rfind(' '))
+        .filter(|&i| i > 0)
+        .unwrap_or(limit)
 }
 
 /// What a token is.
@@ -275,6 +310,26 @@ mod tests {
         assert_eq!(ls.len(), 2);
         assert_eq!(ls[0].as_str(t), "ab");
         assert_eq!(ls[1].as_str(t), "c");
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_at_list_separators() {
+        let t = "Nguyễn Văn An, Bí thư; ".repeat(2000) + "Đặng Thị Bình";
+        let pieces = sentences(&t, 0..t.len());
+        assert!(pieces.len() > 4, "{} pieces", pieces.len());
+        for r in &pieces {
+            assert!(r.len() <= MAX_SENTENCE_BYTES);
+            assert!(t[r.clone()].starts_with("Nguyễn") || t[r.clone()].starts_with("Đặng"));
+        }
+        // Nothing is lost but the separating spaces.
+        let kept: usize = pieces.iter().map(|r| r.len()).sum();
+        assert_eq!(kept + pieces.len() - 1, t.len());
+        let unbroken = "ồ".repeat(10_000);
+        assert!(
+            sentences(&unbroken, 0..unbroken.len())
+                .iter()
+                .all(|r| unbroken.is_char_boundary(r.end))
+        );
     }
 
     #[test]
