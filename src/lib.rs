@@ -8,4 +8,5 @@ pub mod corpus;
 pub mod extract;
 pub mod gazetteer;
 pub mod search;
+pub mod synth;
 pub mod text;
