@@ -3,5 +3,9 @@
 //! on thousands of articles.
 
 pub mod names;
+pub mod posts;
 pub mod rng;
 pub mod tone;
+pub mod world;
+
+pub use world::{PersonId, World};
