@@ -101,7 +101,10 @@ struct Writer<'a> {
     published: i32,
     st: TitleStyle,
     tone: ToneMode,
+    /// Whether the paragraph being written uses the new tone placement.
     new_tone: bool,
+    /// Whether the last paragraph did (lines under it follow it).
+    para_tone: bool,
     site: &'static str,
     cur: Vec<Piece>,
     /// The headline as printed, repeated verbatim in captions.
@@ -118,6 +121,8 @@ struct Writer<'a> {
     layout_override: Option<&'static str>,
     /// Pictures so far, to number image files and vary captions.
     images: usize,
+    /// Where in the caption bank this article starts.
+    caption_offset: usize,
     /// Report sentences not used yet, so an article does not repeat itself.
     report_queue: Vec<usize>,
     kind: Kind,
@@ -160,6 +165,7 @@ pub fn render(world: &World, seed: u64, index: usize) -> SynthArticle {
         (ToneMode::Mixed, 15),
     ]);
     let st = TitleStyle::random(&mut rng);
+    let caption_offset = rng.below(CAPTIONS.len());
     let mut wr = Writer {
         w: world,
         rng,
@@ -169,6 +175,7 @@ pub fn render(world: &World, seed: u64, index: usize) -> SynthArticle {
         st,
         tone,
         new_tone: tone == ToneMode::New,
+        para_tone: tone == ToneMode::New,
         site,
         cur: Vec::new(),
         headline: String::new(),
@@ -182,6 +189,7 @@ pub fn render(world: &World, seed: u64, index: usize) -> SynthArticle {
         date_known: true,
         layout_override: None,
         images: 0,
+        caption_offset,
         report_queue: Vec::new(),
         kind,
     };
@@ -266,12 +274,22 @@ impl<'a> Writer<'a> {
     fn para(&mut self, s: String) {
         let t = self.toned(&s);
         self.cur.push(Piece::Para(t));
+        self.para_tone = self.new_tone;
         self.next_tone();
+    }
+
+    /// Text in the tone of the last paragraph, for the lines under it.
+    fn toned_as_line(&self, s: &str) -> String {
+        if self.para_tone {
+            tone::to_new(s)
+        } else {
+            s.to_string()
+        }
     }
 
     /// A line under the previous paragraph, in the same tone.
     fn line(&mut self, s: String) {
-        let t = self.toned(&s);
+        let t = self.toned_as_line(&s);
         self.cur.push(Piece::Line(t));
     }
 
@@ -373,9 +391,10 @@ impl<'a> Writer<'a> {
 
     /// "đồng chí ", "ông ", "Đại tá " (a rank replaces the honorific).
     fn honorific(&mut self, p: PersonId, hon: &str) -> (String, bool) {
+        // Police and army officers are named with their rank, in running
+        // text and in lists alike.
         if let Some(r) = &self.w.people[p as usize].rank
-            && !hon.is_empty()
-            && self.rng.chance(0.7)
+            && self.rng.chance(if hon.is_empty() { 0.6 } else { 0.7 })
         {
             return (format!("{} ", r.on(self.day)), true);
         }
@@ -919,6 +938,9 @@ impl<'a> Writer<'a> {
                 self.caption(h);
             }
             "label_bracket" => {
+                if self.images > CAPTIONS.len() {
+                    return;
+                }
                 let d = date_of(self.published);
                 let n = if self.images > 1 {
                     format!("-{}", self.images)
@@ -932,7 +954,7 @@ impl<'a> Writer<'a> {
                     d.year % 100
                 );
                 self.caption(file);
-                let c = *self.rng.pick(CAPTIONS);
+                let c = CAPTIONS[(self.caption_offset + self.images) % CAPTIONS.len()];
                 self.raw_line(c.to_string());
             }
             "stamp_pipe" if self.rng.chance(0.5) => {
@@ -952,7 +974,11 @@ impl<'a> Writer<'a> {
                 ));
             }
             _ => {
-                let c = CAPTIONS[self.images % CAPTIONS.len()];
+                // Each caption once: pictures differ.
+                if self.images > CAPTIONS.len() {
+                    return;
+                }
+                let c = CAPTIONS[(self.caption_offset + self.images) % CAPTIONS.len()];
                 self.caption(c.to_string());
                 if matches!(self.site, "gmt_stamp" | "dash_time" | "posted_on")
                     && self.rng.chance(0.4)
@@ -1136,7 +1162,11 @@ impl<'a> Writer<'a> {
                     _ => format!("{}{dl}.", cap_first(&action)),
                 }
             };
-            let phrase = self.toned(&action);
+            let phrase = if list_form {
+                self.toned_as_line(&action)
+            } else {
+                self.toned(&action)
+            };
             if list_form {
                 self.line(sentence);
             } else {
@@ -1487,6 +1517,19 @@ impl<'a> Writer<'a> {
                     let extra = self.sample(&sm, k);
                     att.extend(extra.into_iter().filter(|p| !self.in_cast(*p)));
                 }
+                // Security matters bring the police and military chiefs.
+                if self.rng.chance(0.3) {
+                    let post = if self.rng.chance(0.6) {
+                        Post::GiamDocCongAn
+                    } else {
+                        Post::ChiHuyTruong
+                    };
+                    if let Some(p) = self.get(post)
+                        && !att.contains(&p)
+                    {
+                        att.push(p);
+                    }
+                }
                 att.retain(|p| !self.people.iter().any(|x| x.id == *p));
                 let tail = format!("các đồng chí Ủy viên Ban Thường vụ {tu}");
                 let opener = *self.rng.pick(&[
@@ -1499,6 +1542,17 @@ impl<'a> Writer<'a> {
                 // Presenters.
                 if let Some(p) = self.get(Post::TruongBan(Ban::ToChuc)) {
                     presenters.push((p, agenda1.clone()));
+                }
+                if standing
+                    && self.rng.chance(0.15)
+                    && let Some(p) = self.get(Post::GiamDocCongAn)
+                    && !self.in_cast(p)
+                {
+                    presenters.push((
+                        p,
+                        "báo cáo tình hình an ninh chính trị, trật tự an toàn xã hội trên địa bàn"
+                            .to_string(),
+                    ));
                 }
                 if self.rng.chance(0.5)
                     && let Some(p) = self.get(Post::ChuNhiemUbkt)
@@ -1928,6 +1982,19 @@ impl<'a> Writer<'a> {
         let head = std::mem::take(&mut self.cur);
 
         // Headline (written now that the cast is known).
+        // A headline naming a person needs one: fall back to the body's.
+        let headline_tpl = if headline_person.is_none()
+            && (headline_tpl.contains("{chair}") || headline_tpl.contains("{head}"))
+        {
+            match kind {
+                Kind::Permanent => HEADLINES_TT[0],
+                Kind::Government => HEADLINES_UBND[0],
+                Kind::Delegation => HEADLINES_DELEGATION[3],
+                _ => HEADLINES_BTV[1],
+            }
+        } else {
+            headline_tpl
+        };
         let headline = {
             let mut h = headline_tpl.to_string();
             if let Some(p) = headline_person {

@@ -339,14 +339,20 @@ pub const LEADER_TEASER_HEADLINES: &[&str] = &[
     "Phát huy sức mạnh khối đại đoàn kết toàn dân tộc",
 ];
 
-/// Picture captions without names.
+/// Picture captions without names; an article uses each at most once.
 pub const CAPTIONS: &[&str] = &[
     "Quang cảnh hội nghị.",
     "Toàn cảnh hội nghị",
     "Các đại biểu dự hội nghị.",
-    "Quang cảnh Hội nghị",
     "Các đại biểu biểu quyết thông qua nghị quyết.",
     "Đại biểu thảo luận tại hội nghị.",
+    "Các đồng chí chủ trì hội nghị.",
+    "Đại biểu dự hội nghị tại điểm cầu các huyện.",
+    "Đại biểu phát biểu ý kiến.",
+    "Các đại biểu nghe báo cáo tại hội nghị.",
+    "Quang cảnh buổi làm việc.",
+    "Đại biểu các sở, ngành tham dự.",
+    "Lãnh đạo các địa phương dự hội nghị.",
 ];
 
 /// Section labels some sites print above the headline.
