@@ -2,6 +2,8 @@
 //! each is written, what is concluded, and the page around it. The truth is
 //! recorded as the text is written, from the same strings.
 
+use std::collections::HashMap;
+
 use super::names::{self, roman};
 use super::phrases::*;
 use super::posts::{self, Ban, BanTw, Dept, Post, TitleStyle};
@@ -123,6 +125,8 @@ struct Writer<'a> {
     images: usize,
     /// Where in the caption bank this article starts.
     caption_offset: usize,
+    /// Comparison keys of the titles written so far.
+    title_keys: HashMap<String, String>,
     /// Report sentences not used yet, so an article does not repeat itself.
     report_queue: Vec<usize>,
     kind: Kind,
@@ -190,6 +194,7 @@ pub fn render(world: &World, seed: u64, index: usize) -> SynthArticle {
         layout_override: None,
         images: 0,
         caption_offset,
+        title_keys: HashMap::new(),
         report_queue: Vec::new(),
         kind,
     };
@@ -319,13 +324,25 @@ impl<'a> Writer<'a> {
             }
         };
         let layout = self.layout_override.unwrap_or(layout);
-        let entry = &mut self.people[i];
         for t in titles {
-            let k = title_key(&t);
-            if !entry.positions.iter().any(|x| title_key(x) == k) {
-                entry.positions.push(t);
+            // Titles recur within an article: compute each key once.
+            let k = match self.title_keys.get(&t) {
+                Some(k) => k.clone(),
+                None => {
+                    let k = title_key(&t);
+                    self.title_keys.insert(t.clone(), k.clone());
+                    k
+                }
+            };
+            let known = self.people[i]
+                .positions
+                .iter()
+                .any(|x| self.title_keys.get(x) == Some(&k));
+            if !known {
+                self.people[i].positions.push(t);
             }
         }
+        let entry = &mut self.people[i];
         if !entry.roles.contains(&role) {
             entry.roles.push(role);
         }
