@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod extract;
 pub mod gazetteer;
 pub mod search;
+pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -6,6 +6,7 @@ pub mod extract;
 pub mod ingest;
 pub mod person;
 pub mod search;
+pub mod synth;
 pub mod who;
 
 use std::path::{Path, PathBuf};
@@ -98,6 +99,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = export::Format::Json)]
         format: export::Format,
     },
+    /// Write a synthetic corpus of articles (and their truth) for tests.
+    #[command(hide = true)]
+    Synth {
+        #[arg(long, default_value_t = 1000)]
+        articles: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Also write gold/<stem>.json files.
+        #[arg(long)]
+        truth: bool,
+    },
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -148,6 +162,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::Export { what, format }) => {
             export::run(&load_corpus(corpus_path)?, what, format, out)
         }
+        Some(Command::Synth {
+            articles,
+            seed,
+            out,
+            truth,
+        }) => synth::run(articles, seed, &out, truth, err),
         Some(Command::Open { paths }) => {
             let (files, skipped) = crate::corpus::ingest::collect(&paths);
             if files.is_empty() {
