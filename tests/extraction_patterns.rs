@@ -134,6 +134,35 @@ fn photo_credits_and_sources_are_not_bylines() {
     assert!(credit_only.authors.is_empty(), "{:?}", credit_only.authors);
     let labelled = facts_of(&page(&format!("{body}\n\nTin, ảnh: Hoàng Mẫn\n")));
     assert_eq!(labelled.authors, vec!["Hoàng Mẫn"]);
+    // Credited photographers and writers are not people in the story.
+    for f in [&with_byline, &credit_only, &labelled] {
+        assert_eq!(names(f), vec!["Lê Văn Minh"]);
+    }
+    let inline = facts_of(&page(&format!(
+        "{body} Đồng chí Lê Văn Minh phát biểu. Ảnh: Vũ Nhung\n"
+    )));
+    assert_eq!(names(&inline), vec!["Lê Văn Minh"]);
+}
+
+#[test]
+fn bylines_under_a_long_headline_and_after_related_news() {
+    let lead = "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp dưới sự chủ trì của đồng chí Lê Văn Minh, Bí thư Tỉnh ủy, để cho ý kiến vào các dự thảo văn bản quan trọng của tỉnh.";
+    let top = facts_of(&format!(
+        "Ban Thường vụ Tỉnh ủy thảo luận, cho ý kiến vào chủ trương đầu tư một số dự án hạ tầng giao thông trọng điểm của tỉnh\n\nThứ 3, 14/04/2026 | 09:10\n\nPHẠM TÂM\n\n{lead}\n"
+    ));
+    assert_eq!(top.authors, vec!["PHẠM TÂM"]);
+    let after = facts_of(&page(&format!(
+        "{lead}\n\nTin liên quan:\nGiám đốc Sở Xây dựng Trần Khắc Lợi thăm, tặng quà gia đình chính sách\nPhó Chủ tịch UBND tỉnh Đỗ Thị Linh kiểm tra công tác phòng, chống thiên tai\n\nKhánh Hưng\n"
+    )));
+    assert_eq!(after.authors, vec!["Khánh Hưng"]);
+}
+
+#[test]
+fn presiding_officers_of_a_council_session_chair_it() {
+    let f = facts_of(&page(
+        "Sáng 14/4, HĐND tỉnh khai mạc kỳ họp thứ 12. Chủ tọa kỳ họp có các đồng chí: Lê Văn Minh, Chủ tịch HĐND tỉnh; Đỗ Thị Huyền, Phó Chủ tịch HĐND tỉnh.",
+    ));
+    assert_eq!(f.chairs, vec!["Lê Văn Minh", "Đỗ Thị Huyền"]);
 }
 
 #[test]

@@ -24,6 +24,17 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+/// A credit label right before a name ("Ảnh: ", "Tin, ảnh: ", "Bài và ảnh: "):
+/// the name is the photographer's or writer's, not a person in the story.
+static CREDIT_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|[\s.(\[-])(?:(?:bài|tin)\s*(?:và|,|&)?\s*ảnh|ảnh|bài|tin|photo|video|clip|đồ họa|đồ hoạ|thực hiện|nguồn|tác giả|phóng viên|pv)\s*:\s*$").unwrap()
+});
+
+/// Whether `before`, the text just before a name, ends with a credit label.
+pub fn ends_with_credit_label(before: &str) -> bool {
+    CREDIT_BEFORE_NAME.is_match(before)
+}
+
 /// Reads the bylines of an article.
 pub fn extract(doc: &Doc) -> Vec<Found<String>> {
     let blocks = &doc.page.blocks;
@@ -50,8 +61,9 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
             break;
         }
     }
-    // Some pages print the byline again right after the related-news marker.
-    for b in blocks[tail.min(blocks.len())..].iter().skip(1).take(2) {
+    // Some pages print the byline again right after the related-news marker
+    // or after its list of teasers.
+    for b in blocks[tail.min(blocks.len())..].iter().skip(1).take(6) {
         let found = names_in(b);
         if !found.is_empty() {
             return found;
@@ -59,9 +71,16 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
     }
     // Others print it at the top, between the headline and the lead, where
     // it may be in capitals ("MINH QUÂN").
-    let lead = blocks
-        .iter()
-        .position(|b| b.kind == BlockKind::Content && word_count(b.as_str(doc.text)) >= 20)
+    // The lead is the first long paragraph after the headline (which may be
+    // long itself).
+    let headline = blocks.iter().position(|b| b.kind == BlockKind::Content);
+    let lead = headline
+        .and_then(|h| {
+            blocks[h + 1..]
+                .iter()
+                .position(|b| b.kind == BlockKind::Content && word_count(b.as_str(doc.text)) >= 20)
+                .map(|i| h + 1 + i)
+        })
         .unwrap_or(0);
     for b in blocks[lead.saturating_sub(4)..lead].iter().rev() {
         if matches!(b.kind, BlockKind::Content | BlockKind::Repeat) {

@@ -1,5 +1,6 @@
 //! Who chaired: the people named with "chủ trì" ("Chủ trì hội nghị có đồng
-//! chí …", "dưới sự chủ trì của …", "… chủ trì cuộc họp", "đồng chủ trì"),
+//! chí …", "dưới sự chủ trì của …", "… chủ trì cuộc họp", "đồng chủ trì") or
+//! "chủ tọa" ("Chủ tọa kỳ họp có các đồng chí …"),
 //! else whoever led the delegation or gave the closing conclusion.
 
 use super::doc::Doc;
@@ -53,7 +54,13 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
         let toks = &s.tokens;
         let in_sentence: Vec<&Mention> = people.mentions_in(si).collect();
         for (k, t) in toks.iter().enumerate() {
-            if t.key != "chủ" || toks.get(k + 1).is_none_or(|n| n.key != "trì") {
+            // "chủ trì", or "chủ tọa" for the presiding officers of a council
+            // session.
+            if t.key != "chủ"
+                || toks
+                    .get(k + 1)
+                    .is_none_or(|n| !matches!(n.key.as_ref(), "trì" | "toạ" | "tọa"))
+            {
                 continue;
             }
             let opens = k == 0

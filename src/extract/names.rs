@@ -84,12 +84,31 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
         if !is_name_token(t) || (n > 0 && !t.space_before) {
             break;
         }
-        if starts_title_word(tokens, i + n) || HONORIFIC_LEXICON.longest(tokens, i + n).is_some() {
+        if (starts_title_word(tokens, i + n) && !org_words_ending_name(tokens, i, n))
+            || HONORIFIC_LEXICON.longest(tokens, i + n).is_some()
+        {
             break;
         }
         n += 1;
     }
     n
+}
+
+/// Whether the body words at `tokens[i + n]` are the last syllables of the
+/// name begun at `tokens[i]` ("Nguyễn Trung Tâm", not "Trung tâm Y tế"):
+/// every word capitalized, and no name-shaped word after them.
+fn org_words_ending_name(tokens: &[Token], i: usize, n: usize) -> bool {
+    let Some((Part::Org { .. }, len)) = LEXICON.longest(tokens, i + n) else {
+        return false;
+    };
+    let words = &tokens[i + n..i + n + len];
+    n > 0
+        && len >= 2
+        && n + len <= 4
+        && words.iter().all(|t| is_name_token(t) && t.space_before)
+        && tokens
+            .get(i + n + len)
+            .is_none_or(|t| !is_name_token(t) || !t.space_before)
 }
 
 /// How much `words` look like a person's name, or `None` when they cannot
@@ -152,6 +171,10 @@ mod tests {
     fn runs_stop_at_titles() {
         let t = toks("Ngô Đông Hải Bí thư Tỉnh ủy");
         assert_eq!(name_run(&t, 0, 6), 3);
+        // Body words can end a name, but not begin a body's name.
+        assert_eq!(name_run(&toks("Nguyễn Trung Tâm, Ngô Xuân Hoà"), 0, 6), 3);
+        assert_eq!(name_run(&toks("Nguyễn Văn An Trung tâm Y tế"), 0, 6), 3);
+        assert_eq!(name_run(&toks("Nguyễn An Trung Tâm Y Tế"), 0, 6), 2);
         let t = toks("Hoàng Trung Dũng chủ trì");
         assert_eq!(name_run(&t, 0, 6), 3);
     }

@@ -333,10 +333,13 @@ pub fn extract(doc: &Doc) -> People {
             )
         });
         for found in persons {
-            if cites_work || is_cited(toks, found.tokens.start) {
+            let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
+            if cites_work
+                || is_cited(toks, found.tokens.start)
+                || credited(doc.text, toks[0].start, name_span.start)
+            {
                 continue;
             }
-            let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
             let name = clean(&doc.text[name_span.range()]);
             let key = lex_key(&name);
             let pi = *index.entry(key).or_insert_with(|| {
@@ -760,6 +763,16 @@ fn is_cited(toks: &[Token], i: usize) -> bool {
     }
     // The author right after "của": "Chỉ thị số 05 của Tổng Bí thư …".
     toks[i - 1].is("của") && (i.saturating_sub(7)..i - 1).any(|k| CITED_WORK.at(toks, k).is_some())
+}
+
+/// Whether the name at `at` follows a photo or writer credit label in its
+/// sentence (which starts at `from`).
+fn credited(text: &str, from: usize, at: usize) -> bool {
+    let mut start = at.saturating_sub(24).max(from);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    super::bylines::ends_with_credit_label(&text[start..at])
 }
 
 /// The role said by the verb after a person ("… chủ trì", "… trình bày").

@@ -203,6 +203,8 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
     let mut locality = locality;
     let mut expect_name = expect_name;
     let mut after_department = false;
+    // Where the last place level word ("tỉnh", "TP", "huyện") ended.
+    let mut level_end = None;
     // A place just consumed that names a province (from the gazetteer, or
     // after "tỉnh"/"Tỉnh ủy"): dropped if the title ends with it.
     let mut province: Option<(Range<usize>, Option<&'static Province>)> = None;
@@ -240,10 +242,24 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
             }
             break;
         }
+        // A verb ends the title even where its first word could name a body
+        // ("Tỉnh ủy báo cáo": "Báo" is a newspaper only when capitalized).
+        if !t.is_capitalized() && STOPS.at(toks, j).is_some_and(|n| n > 1) {
+            break;
+        }
         match LEXICON.longest(toks, j) {
             Some((Part::HeadModifier, n)) => {
                 j += n;
                 (locality, expect_name, after_department) = (Locality::No, false, false);
+            }
+            Some((Part::Org { .. }, _))
+                if level_end == Some(j) && is_name_token(t) && full_name_at(toks, j).is_some() =>
+            {
+                // "Trưởng Đoàn ĐBQH TP Đoàn Sỹ Kiên": after a place level the
+                // body is complete, so a family name that is also a body word
+                // ("Đoàn", "Ban") begins the person's name.
+                name = full_name_at(toks, j);
+                break;
             }
             Some((Part::Org { locality: l, named }, n)) => {
                 provincial = toks[j + n - 1].is("ủy") && toks[j].is("tỉnh");
@@ -255,6 +271,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                 provincial = n == 1 && (toks[j].is("tỉnh") || toks[j].is("thủ"));
                 level_after_body = body_named;
                 j += n;
+                level_end = Some(j);
                 (locality, expect_name, after_department) = (l, false, false);
             }
             Some((Part::Department, n)) if expect_name || after_department => {
@@ -330,6 +347,16 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                         k += 1;
                     }
                     (locality, expect_name, after_department) = (Locality::No, false, true);
+                } else if let Some((known, n)) = provinces::at_tokens(toks, j)
+                    .filter(|&(_, n)| locality != Locality::No && n > name_run(toks, j, 8))
+                {
+                    // A province whose name has a word no person's name has
+                    // ("Thành ủy Hải Phòng"): the place, whatever follows.
+                    province = Some((j..j + n, Some(known)));
+                    j += n;
+                    text_end = j;
+                    (locality, expect_name, after_department) = (Locality::No, false, false);
+                    continue;
                 } else if is_name_token(t) {
                     let run = name_run(toks, j, 8);
                     let Some((k, has_name)) = split_place_and_name(toks, j, run, locality) else {
@@ -395,6 +422,12 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
         hole,
         name,
     }
+}
+
+/// A full name of three or more words starting at `toks[j]`.
+fn full_name_at(toks: &[Token], j: usize) -> Option<Range<usize>> {
+    let run = name_run(toks, j, 4);
+    (run >= 3 && name_score(&toks[j..j + run], false).is_some()).then_some(j..j + run)
 }
 
 /// Whether `toks[j]` goes on naming a body not in the lexicon: a lower-case
@@ -463,7 +496,8 @@ fn split_place_and_name(
             score += if provinces::is_province(place) {
                 2.5
             } else if locality == Locality::Required && place.len() <= 3 {
-                1.0 + if place.len() == 2 { 0.5 } else { 0.0 }
+                // Most district and commune names have two syllables.
+                1.0 + if place.len() == 2 { 0.7 } else { 0.0 }
             } else if locality == Locality::Optional
                 && place.len() <= 3
                 && surname_rank(&texts) == 0
@@ -548,6 +582,38 @@ mod tests {
                 "Giám đốc Sở Tài Chính".into(),
                 None,
                 Some("Hà Văn Trọng".into())
+            )
+        );
+    }
+
+    #[test]
+    fn verbs_and_cities_end_titles() {
+        assert_eq!(
+            read("Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy báo cáo kết quả"),
+            ("Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy".into(), None, None)
+        );
+        assert_eq!(
+            read("Bí thư Thành ủy Hải Phòng làm trưởng đoàn"),
+            ("Bí thư Thành ủy".into(), Some("Hải Phòng"), None)
+        );
+        assert_eq!(
+            read("Chủ tịch UBND thành phố Hải Phòng;"),
+            ("Chủ tịch UBND thành phố".into(), Some("Hải Phòng"), None)
+        );
+        assert_eq!(
+            read("Trưởng Đoàn ĐBQH TP Đoàn Sỹ Kiên và"),
+            (
+                "Trưởng Đoàn ĐBQH TP".into(),
+                None,
+                Some("Đoàn Sỹ Kiên".into())
+            )
+        );
+        assert_eq!(
+            read("Chủ tịch UBND huyện Lệ Châu Vi Văn Vũ: Cần"),
+            (
+                "Chủ tịch UBND huyện Lệ Châu".into(),
+                None,
+                Some("Vi Văn Vũ".into())
             )
         );
     }
