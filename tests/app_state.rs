@@ -221,10 +221,10 @@ fn search_types_without_waiting_and_opens_in_context() {
         panic!()
     };
     assert!(!s.is_pending());
-    let top = &a.index.entries[s.hits[0].entry];
+    let top = a.index.entry(s.hits[0].entry);
     assert!(top.text.starts_with("Ngô Đông Hải"), "{}", top.text);
     assert_eq!(
-        top.target,
+        *top.target,
         Target::Person {
             person: a
                 .corpus
@@ -253,7 +253,7 @@ fn search_ignores_tone_placement_and_ranks_marked_queries() {
     let Some(View::Search(s)) = a.stack.last() else {
         panic!()
     };
-    let top = &a.index.entries[s.hits[0].entry].text;
+    let top = a.index.entry(s.hits[0].entry).text;
     assert!(top.starts_with("Chủ tịch UBND tỉnh Thái Bình"), "{top}");
     // With marks, hits keeping them come first.
     a.handle_key(Key::ctrl('u'));
@@ -262,7 +262,7 @@ fn search_ignores_tone_placement_and_ranks_marked_queries() {
     let Some(View::Search(s)) = a.stack.last() else {
         panic!()
     };
-    let top = &a.index.entries[s.hits[0].entry].text;
+    let top = a.index.entry(s.hits[0].entry).text;
     assert!(top.contains("Hưng"), "{top}");
 }
 
@@ -277,7 +277,7 @@ fn a_province_result_selects_it_in_the_browser() {
     let row = s
         .hits
         .iter()
-        .position(|h| matches!(a.index.entries[h.entry].target, Target::Province { .. }))
+        .position(|h| matches!(a.index.entry(h.entry).target, Target::Province { .. }))
         .unwrap();
     for _ in 0..row {
         a.handle_key(Key::plain(KeyCode::Down));

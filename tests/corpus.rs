@@ -139,17 +139,17 @@ fn search_finds_people_typed_without_marks() {
     let c = bundled();
     let idx = Index::build(&c);
     let hit = idx.search("ngo dong hai", 5).into_iter().next().unwrap();
-    let e = &idx.entries[hit.entry];
+    let e = idx.entry(hit.entry);
     assert_eq!(e.kind, Kind::Official);
     let Target::Person { person } = e.target else {
         panic!("{:?}", e.target)
     };
-    assert_eq!(c.people[person].name, "Ngô Đông Hải");
+    assert_eq!(c.people[*person].name, "Ngô Đông Hải");
     // Both tone-mark styles answer "uy ban".
     let texts: Vec<&str> = idx
         .search("uy vien du khuyet", 50)
         .iter()
-        .map(|h| idx.entries[h.entry].text.as_str())
+        .map(|h| idx.entry(h.entry).text)
         .collect();
     assert!(texts.iter().any(|t| t.contains("Ủy viên dự khuyết")));
 }

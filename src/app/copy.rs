@@ -82,10 +82,10 @@ pub fn selected(app: &App) -> Option<Item> {
         },
         Some(View::Search(s)) => {
             let h = s.hits.get(s.list.selected)?;
-            let e = &app.index.entries[h.entry];
+            let e = app.index.entry(h.entry);
             Some(Item {
                 what: e.kind.label().into(),
-                text: e.text.clone(),
+                text: e.text.to_string(),
                 json: json!({ "kind": e.kind, "text": e.text, "target": e.target }),
             })
         }

@@ -618,7 +618,7 @@ impl App {
             let target = s
                 .hits
                 .get(s.list.selected)
-                .map(|h| self.index.entries[h.entry].target.clone());
+                .map(|h| self.index.entry(h.entry).target.clone());
             if !query.is_empty() {
                 self.remember_search(&query);
             }

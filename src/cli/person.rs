@@ -49,7 +49,7 @@ pub fn find(corpus: &Corpus, index: &Index, q: &str) -> Option<usize> {
         .search(q, 50)
         .into_iter()
         .find_map(
-            |h| match (&index.entries[h.entry].kind, &index.entries[h.entry].target) {
+            |h| match (index.entry(h.entry).kind, index.entry(h.entry).target) {
                 (Kind::Official, Target::Person { person }) => Some(*person),
                 _ => None,
             },

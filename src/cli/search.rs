@@ -30,13 +30,13 @@ pub fn run(
         let rows: Vec<HitOut> = hits
             .iter()
             .map(|h| {
-                let e = &index.entries[h.entry];
+                let e = index.entry(h.entry);
                 HitOut {
                     kind: e.kind,
-                    text: &e.text,
+                    text: e.text,
                     score: h.score,
                     positions: &h.positions,
-                    target: &e.target,
+                    target: e.target,
                 }
             })
             .collect();
@@ -44,7 +44,7 @@ pub fn run(
         writeln!(out)?;
     } else {
         for h in &hits {
-            let e = &index.entries[h.entry];
+            let e = index.entry(h.entry);
             writeln!(out, "{:<10} {}", e.kind.label(), e.text)?;
         }
     }

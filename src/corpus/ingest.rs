@@ -100,35 +100,21 @@ pub fn read_article(path: &Path) -> Result<(Input, Vec<String>), String> {
     ))
 }
 
-/// What reading one file gave: its index, the input or why not, its size.
-type Outcome = (usize, Result<(Input, Vec<String>), String>, u64);
-
-/// Reads `files` on `threads` threads and builds the corpus. `progress` is
-/// called with (files done, bytes done) as work completes.
-pub fn ingest(
-    files: &[PathBuf],
-    threads: usize,
-    progress: &(dyn Fn(usize, u64) + Sync),
-) -> (Corpus, Report) {
+/// Runs `work` on `0..count` across `threads` threads, each taking the
+/// next index when it is free; returns the results in index order.
+fn in_parallel<T: Send>(count: usize, threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
     let next = AtomicUsize::new(0);
-    let done = AtomicUsize::new(0);
-    let bytes_done = std::sync::atomic::AtomicU64::new(0);
-    let results: Mutex<Vec<Outcome>> = Mutex::new(Vec::with_capacity(files.len()));
+    let results: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(count));
     std::thread::scope(|s| {
         for _ in 0..threads.max(1) {
             s.spawn(|| {
                 let mut local = Vec::new();
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= files.len() {
+                    if i >= count {
                         break;
                     }
-                    let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
-                    let r = read_article(&files[i]);
-                    local.push((i, r, size));
-                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
-                    progress(n, b);
+                    local.push((i, work(i)));
                 }
                 results
                     .lock()
@@ -139,6 +125,46 @@ pub fn ingest(
     });
     let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
     results.sort_by_key(|r| r.0);
+    results.into_iter().map(|r| r.1).collect()
+}
+
+/// Builds a corpus from articles already in memory, as (file name, raw
+/// text), extracting on `threads` threads.
+pub fn from_texts(articles: Vec<(String, String)>, threads: usize) -> Corpus {
+    let inputs = in_parallel(articles.len(), threads, |i| {
+        let (file, raw) = &articles[i];
+        let (page, facts) = crate::extract::extract_article(raw);
+        let id = Path::new(file)
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Input {
+            id,
+            file: file.clone(),
+            text: page.text,
+            facts,
+        }
+    });
+    build(inputs)
+}
+
+/// Reads `files` on `threads` threads and builds the corpus. `progress` is
+/// called with (files done, bytes done) as work completes.
+pub fn ingest(
+    files: &[PathBuf],
+    threads: usize,
+    progress: &(dyn Fn(usize, u64) + Sync),
+) -> (Corpus, Report) {
+    let done = AtomicUsize::new(0);
+    let bytes_done = std::sync::atomic::AtomicU64::new(0);
+    let results = in_parallel(files.len(), threads, |i| {
+        let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
+        let r = read_article(&files[i]);
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
+        progress(n, b);
+        (i, r, size)
+    });
     let mut report = Report::default();
     let mut inputs = Vec::with_capacity(results.len());
     for (i, r, size) in results {

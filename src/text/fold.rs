@@ -240,8 +240,11 @@ fn push_lex_word(word: &str, out: &mut String) {
 /// folding changes it. A query typed with marks asks for those marks.
 pub fn has_diacritics(s: &str) -> bool {
     !s.is_ascii()
-        && s.chars()
-            .any(|c| !c.is_ascii() && fold(&c.to_string()) != c.to_lowercase().to_string())
+        && s.chars().any(|c| {
+            !c.is_ascii()
+                && c.is_alphabetic()
+                && fold(&c.to_string()) != c.to_lowercase().to_string()
+        })
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use ratatui::crossterm::{execute, terminal as term};
 
 use crate::app::{App, Effect, Key, KeyCode, SEARCH_LIMIT};
 use crate::corpus::Corpus;
-use crate::search::{Hit, Index};
+use crate::search::{Hit, Index, Searcher};
 
 /// What wakes the loop.
 enum Event {
@@ -211,11 +211,13 @@ fn key(code: TermCode, mods: KeyModifiers) -> Option<Key> {
 fn spawn_search(index: Arc<Index>, tx: Sender<Event>) -> Sender<(u64, String)> {
     let (qtx, qrx) = mpsc::channel::<(u64, String)>();
     thread::spawn(move || {
+        // Keeps the last query's candidates: one more letter re-reads only those.
+        let mut searcher = Searcher::default();
         while let Ok(mut job) = qrx.recv() {
             for newer in qrx.try_iter() {
                 job = newer;
             }
-            let hits = index.search(&job.1, SEARCH_LIMIT);
+            let hits = searcher.search(&index, &job.1, SEARCH_LIMIT);
             if tx.send(Event::Hits(job.0, hits)).is_err() {
                 return;
             }

@@ -72,11 +72,11 @@ pub fn draw(frame: &mut Frame, app: &App, s: &Search, theme: &Theme) {
             .skip(s.list.offset)
             .take(list.height as usize)
             .map(|(i, h)| {
-                let e = &app.index.entries[h.entry];
+                let e = app.index.entry(h.entry);
                 let label = format!("{:<10} ", e.kind.label());
                 let mut spans = vec![Span::styled(label, theme.dim)];
                 spans.extend(text::marked(
-                    &e.text,
+                    e.text,
                     &h.positions,
                     theme.text,
                     theme.matched,

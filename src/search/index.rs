@@ -1,0 +1,361 @@
+//! The search index: every entry's text, its folded haystack and its words,
+//! and for every folded word the entries that hold it.
+//!
+//! Words are kept in one sorted dictionary, so the words that begin with a
+//! typed prefix are one range of word numbers, and "does this entry have a
+//! word starting with …" is a binary search in the entry's sorted word
+//! numbers. Everything lives in a few flat arrays: a million entries cost a
+//! few hundred bytes each, not a few thousand.
+
+use std::ops::Range;
+
+use crate::corpus::Corpus;
+use crate::gazetteer::FastMap;
+use crate::text::fold::{fold_char_into, word_key};
+
+use super::entries::each_entry;
+use super::{Kind, Target};
+
+/// Many strings in one buffer.
+#[derive(Debug, Default)]
+pub(super) struct Strings {
+    bytes: String,
+    ends: Vec<usize>,
+}
+
+impl Strings {
+    fn push(&mut self, s: &str) {
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len());
+    }
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// Many byte strings in one buffer.
+#[derive(Debug, Default)]
+pub(super) struct Bytes {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl Bytes {
+    fn push(&mut self, s: impl IntoIterator<Item = u8>) {
+        self.bytes.extend(s);
+        self.ends.push(self.bytes.len());
+    }
+    fn get(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.bytes[start..self.ends[i]]
+    }
+}
+
+/// One byte per character of `s`: ASCII as is, 0x80 for anything else.
+pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
+    s.chars().map(|c| if c.is_ascii() { c as u8 } else { 0x80 })
+}
+
+/// Many sorted lists of numbers in one buffer.
+#[derive(Debug, Default)]
+pub(super) struct Lists {
+    items: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+impl Lists {
+    fn push(&mut self, list: &[u32]) {
+        self.items.extend_from_slice(list);
+        self.ends.push(self.items.len());
+    }
+    pub(super) fn get(&self, i: usize) -> &[u32] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.items[start..self.ends[i]]
+    }
+}
+
+/// Whether a sorted list holds a number in `range`.
+pub(super) fn holds_any(list: &[u32], range: &Range<u32>) -> bool {
+    let at = list.partition_point(|&w| w < range.start);
+    list.get(at).is_some_and(|&w| w < range.end)
+}
+
+/// Sorted words, numbered in order.
+#[derive(Debug, Default)]
+pub(super) struct Dictionary {
+    words: Vec<Box<str>>,
+}
+
+impl Dictionary {
+    /// The numbers of the words that begin with `prefix`.
+    pub(super) fn prefixed(&self, prefix: &str) -> Range<u32> {
+        let lo = self.words.partition_point(|w| &**w < prefix);
+        let n = self.words[lo..].partition_point(|w| w.starts_with(prefix));
+        lo as u32..(lo + n) as u32
+    }
+}
+
+/// All entries of a corpus, ready to search.
+pub struct Index {
+    kinds: Vec<Kind>,
+    targets: Vec<Target>,
+    texts: Strings,
+    /// The haystack of each entry with one byte per character: ASCII as is,
+    /// anything else as 0x80 (see [`Index::haystack`]). Folded Vietnamese
+    /// is nearly all ASCII, and an ASCII query meets it byte for byte.
+    projected: Bytes,
+    pub(super) words: Dictionary,
+    /// For each word, the entries holding it.
+    pub(super) postings: Lists,
+    /// `postings_before[w]`: how many postings words before `w` have, to
+    /// size a prefix's candidates without reading them.
+    postings_before: Vec<usize>,
+    /// For each entry, the sorted numbers of its folded words.
+    pub(super) entry_words: Lists,
+    /// Lex keys of the words written with letters outside ASCII.
+    pub(super) marks: Dictionary,
+    pub(super) entry_marks: Lists,
+}
+
+impl std::fmt::Debug for Index {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index")
+            .field("entries", &self.len())
+            .field("words", &self.words.words.len())
+            .finish()
+    }
+}
+
+/// One entry as shown.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryRef<'a> {
+    pub kind: Kind,
+    pub target: &'a Target,
+    /// The text shown, as written.
+    pub text: &'a str,
+}
+
+/// The folded words of folded text: runs of letters and digits.
+pub(super) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The words of original text written with letters outside ASCII, as lex
+/// keys (lower case, tone placement ignored).
+pub(super) fn marked_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_ascii())
+        .map(word_key)
+}
+
+impl Index {
+    /// Builds the index of a corpus.
+    pub fn build(corpus: &Corpus) -> Index {
+        let mut b = Builder::default();
+        each_entry(corpus, |kind, target, text| b.push(kind, target, &text));
+        b.finish()
+    }
+
+    pub fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.kinds.is_empty()
+    }
+
+    /// Entry `i` as shown.
+    pub fn entry(&self, i: usize) -> EntryRef<'_> {
+        EntryRef {
+            kind: self.kinds[i],
+            target: &self.targets[i],
+            text: self.texts.get(i),
+        }
+    }
+
+    /// What entry `i` is searched in: a space, then its folded text. The
+    /// space gives the first word the same start-of-word bonus as every
+    /// other word.
+    pub(super) fn haystack(&self, i: usize) -> String {
+        let mut h = String::from(" ");
+        for c in self.texts.get(i).chars() {
+            fold_char_into(c, &mut h);
+        }
+        h
+    }
+
+    /// [`Index::haystack`] with one byte per character (0x80 for every
+    /// character outside ASCII).
+    pub(super) fn projected(&self, i: usize) -> &[u8] {
+        self.projected.get(i)
+    }
+
+    /// How many postings the words in `range` have together: an upper bound
+    /// on the entries holding one of them.
+    pub(super) fn postings_in(&self, range: &Range<u32>) -> usize {
+        self.postings_before[range.end as usize] - self.postings_before[range.start as usize]
+    }
+}
+
+/// Collects entries, then sorts the dictionaries and inverts the lists.
+#[derive(Default)]
+struct Builder {
+    kinds: Vec<Kind>,
+    targets: Vec<Target>,
+    texts: Strings,
+    projected: Bytes,
+    word_ids: FastMap<Box<str>, u32>,
+    entry_words: Lists,
+    mark_ids: FastMap<Box<str>, u32>,
+    entry_marks: Lists,
+    scratch: Vec<u32>,
+    folded: String,
+}
+
+/// The number of `word` in `ids`, adding it when new.
+fn number(ids: &mut FastMap<Box<str>, u32>, word: &str) -> u32 {
+    if let Some(&id) = ids.get(word) {
+        return id;
+    }
+    let id = ids.len() as u32;
+    ids.insert(word.into(), id);
+    id
+}
+
+impl Builder {
+    fn push(&mut self, kind: Kind, target: Target, text: &str) {
+        self.kinds.push(kind);
+        self.targets.push(target);
+        self.texts.push(text);
+        self.folded.clear();
+        self.folded.push(' ');
+        for c in text.chars() {
+            fold_char_into(c, &mut self.folded);
+        }
+        self.projected.push(project(&self.folded));
+        self.scratch.clear();
+        for w in folded_words(&self.folded) {
+            self.scratch.push(number(&mut self.word_ids, w));
+        }
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        self.entry_words.push(&self.scratch);
+        self.scratch.clear();
+        for w in marked_words(text) {
+            self.scratch.push(number(&mut self.mark_ids, &w));
+        }
+        self.scratch.sort_unstable();
+        self.scratch.dedup();
+        self.entry_marks.push(&self.scratch);
+    }
+
+    fn finish(self) -> Index {
+        let (words, entry_words) = sorted(self.word_ids, self.entry_words);
+        let (marks, entry_marks) = sorted(self.mark_ids, self.entry_marks);
+        // Invert: count each word's entries, then fill in entry order so
+        // every posting list comes out sorted.
+        let n_words = words.words.len();
+        let mut count = vec![0usize; n_words];
+        for &w in &entry_words.items {
+            count[w as usize] += 1;
+        }
+        let mut postings_before = Vec::with_capacity(n_words + 1);
+        let mut total = 0;
+        postings_before.push(0);
+        for c in &count {
+            total += c;
+            postings_before.push(total);
+        }
+        let mut next: Vec<usize> = postings_before[..n_words].to_vec();
+        let mut items = vec![0u32; total];
+        for e in 0..entry_words.ends.len() {
+            for &w in entry_words.get(e) {
+                items[next[w as usize]] = e as u32;
+                next[w as usize] += 1;
+            }
+        }
+        let postings = Lists {
+            items,
+            ends: postings_before[1..].to_vec(),
+        };
+        Index {
+            kinds: self.kinds,
+            targets: self.targets,
+            texts: self.texts,
+            projected: self.projected,
+            words,
+            postings,
+            postings_before,
+            entry_words,
+            marks,
+            entry_marks,
+        }
+    }
+}
+
+/// Sorts a dictionary built in order of appearance and renumbers the lists
+/// that use it.
+fn sorted(ids: FastMap<Box<str>, u32>, mut lists: Lists) -> (Dictionary, Lists) {
+    let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+    words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut renumber = vec![0u32; words.len()];
+    for (new, (_, old)) in words.iter().enumerate() {
+        renumber[*old as usize] = new as u32;
+    }
+    for w in &mut lists.items {
+        *w = renumber[*w as usize];
+    }
+    let mut start = 0;
+    for &end in &lists.ends {
+        lists.items[start..end].sort_unstable();
+        start = end;
+    }
+    let words = words.into_iter().map(|(w, _)| w).collect();
+    (Dictionary { words }, lists)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prefixes_are_word_ranges() {
+        let d = Dictionary {
+            words: ["ban", "bi", "binh", "bo", "thai"]
+                .into_iter()
+                .map(Box::from)
+                .collect(),
+        };
+        assert_eq!(d.prefixed("bi"), 1..3);
+        assert_eq!(d.prefixed("b"), 0..4);
+        assert_eq!(d.prefixed("c"), 4..4);
+        assert_eq!(d.prefixed("thai"), 4..5);
+        assert!(!holds_any(&[0, 3], &(1..3)));
+        assert!(holds_any(&[0, 2], &(1..3)));
+    }
+
+    #[test]
+    fn entries_come_in_result_order_with_their_words() {
+        let c = Corpus::bundled();
+        let idx = Index::build(&c);
+        let kinds: Vec<Kind> = (0..idx.len()).map(|i| idx.entry(i).kind).collect();
+        assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "grouped by kind");
+        let hai = (0..idx.len())
+            .find(|&i| idx.entry(i).text.starts_with("Ngô Đông Hải"))
+            .expect("an official entry");
+        assert!(idx.haystack(hai).starts_with(" ngo dong hai"));
+        assert!(idx.projected(hai).starts_with(b" ngo dong hai \x80 "));
+        let words = idx.words.prefixed("hai");
+        assert!(holds_any(idx.entry_words.get(hai), &words));
+        assert!(
+            idx.postings
+                .get(words.start as usize)
+                .contains(&(hai as u32))
+        );
+        let marks = idx.marks.prefixed("hải");
+        assert!(holds_any(idx.entry_marks.get(hai), &marks));
+    }
+}

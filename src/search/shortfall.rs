@@ -1,0 +1,290 @@
+//! How far below its best possible score fuzzy-matcher scores an entry,
+//! found by following only the alignments that stay close to the best.
+//!
+//! fuzzy-matcher's skim algorithm (a fresh matcher's full matrix, see
+//! [`super::rank`]) scores an alignment of the query's characters in the
+//! haystack character by character: 16 for each match, plus a bonus set by
+//! the haystack character before it (8 after a space, slash or bracket, 7
+//! after other ASCII punctuation, 0 inside a word; a character right after
+//! the previous match gets at least 4), minus 4 for the first character of a
+//! gap and 1 for each further one; the first match starts from -1. So every
+//! character has a most it can earn, and an alignment's shortfall from the
+//! sum of those is a sum of non-negative losses that only grow with gaps.
+//! Measuring shortfalls on bytes, without fuzzy-matcher's allocations, is
+//! several times cheaper than asking it for scores, and orders entries
+//! exactly as its scores do.
+
+/// fuzzy-matcher's bonus for a character given the one before it.
+#[inline]
+fn bonus(prev: char, cur: char) -> i32 {
+    let hard = |c: char| {
+        matches!(
+            c,
+            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '\0'
+        )
+    };
+    let soft = |c: char| matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~');
+    if hard(prev) {
+        8
+    } else if soft(prev) {
+        7
+    } else if cur.is_ascii_uppercase() && (prev.is_ascii_digit() || !prev.is_ascii_uppercase()) {
+        6
+    } else {
+        0
+    }
+}
+
+/// A haystack character: bytes for ASCII text, chars otherwise.
+trait Sym: Copy + Eq {
+    fn char(self) -> char;
+    /// Calls `f` with each position from `from` on where `x` stands.
+    fn each_at(h: &[Self], x: Self, from: usize, f: impl FnMut(usize));
+}
+
+impl Sym for u8 {
+    fn char(self) -> char {
+        // 0x80 stands for any non-ASCII character: a word letter.
+        if self < 0x80 { self as char } else { 'é' }
+    }
+    fn each_at(h: &[u8], x: u8, from: usize, mut f: impl FnMut(usize)) {
+        if from < h.len() {
+            memchr::memchr_iter(x, &h[from..]).for_each(|k| f(from + k));
+        }
+    }
+}
+
+impl Sym for char {
+    fn char(self) -> char {
+        self
+    }
+    fn each_at(h: &[char], x: char, from: usize, mut f: impl FnMut(usize)) {
+        for (k, &c) in h.iter().enumerate().skip(from) {
+            if c == x {
+                f(k);
+            }
+        }
+    }
+}
+
+/// A query pattern, ready to measure shortfalls against.
+#[derive(Debug, Clone)]
+pub struct Shortfall {
+    pattern: Vec<char>,
+    /// The pattern's bytes when it is ASCII.
+    bytes: Option<Vec<u8>>,
+    /// What each character earns right after the one before it in the
+    /// pattern: the most it can earn (the first one's is for a word start).
+    earns: Vec<i32>,
+}
+
+/// Buffers reused from one entry to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    chars: Vec<char>,
+    row: Vec<(i32, i32)>,
+    next_row: Vec<(i32, i32)>,
+}
+
+impl Shortfall {
+    pub fn new(pattern: &str) -> Shortfall {
+        let pattern: Vec<char> = pattern.chars().collect();
+        let earns = (0..pattern.len())
+            .map(|i| match i {
+                0 => 8,
+                _ => bonus(pattern[i - 1], pattern[i]).max(4),
+            })
+            .collect();
+        let bytes = pattern
+            .iter()
+            .all(char::is_ascii)
+            .then(|| pattern.iter().map(|&c| c as u8).collect());
+        Shortfall {
+            pattern,
+            bytes,
+            earns,
+        }
+    }
+
+    /// fuzzy-matcher's best possible score for the pattern.
+    pub fn best(&self) -> i64 {
+        let n = self.pattern.len() as i64;
+        16 * n - 1 + self.earns.iter().map(|&e| e as i64).sum::<i64>()
+    }
+
+    /// The least shortfall of the pattern in `haystack`, however large: the
+    /// best score less fuzzy-matcher's score; `None` when it does not match.
+    pub fn exact(&self, haystack: &str, scratch: &mut Scratch) -> Option<u32> {
+        self.within(haystack, u32::MAX / 4, scratch)
+    }
+
+    /// The least shortfall of the pattern in `haystack` when it is at most
+    /// `budget`; alignments that lose more are dropped as soon as they do.
+    pub fn within(&self, haystack: &str, budget: u32, scratch: &mut Scratch) -> Option<u32> {
+        let budget = budget.min(u32::MAX / 4) as i32;
+        match &self.bytes {
+            Some(bytes) if haystack.is_ascii() => {
+                self.least_any(haystack.as_bytes(), bytes, budget, scratch)
+            }
+            _ => {
+                let mut chars = std::mem::take(&mut scratch.chars);
+                chars.clear();
+                chars.extend(haystack.chars());
+                let r = self.least_any(&chars, &self.pattern, budget, scratch);
+                scratch.chars = chars;
+                r
+            }
+        }
+    }
+
+    /// Whether the pattern is ASCII, so that [`Shortfall::within_projected`]
+    /// applies.
+    pub fn is_ascii(&self) -> bool {
+        self.bytes.is_some()
+    }
+
+    /// [`Shortfall::within`] on a haystack given with one byte per
+    /// character, 0x80 standing for any character outside ASCII: such
+    /// characters never meet an ASCII pattern, and fuzzy-matcher counts them
+    /// all as word letters. `None` when the pattern is not ASCII.
+    pub fn within_projected(
+        &self,
+        haystack: &[u8],
+        budget: u32,
+        scratch: &mut Scratch,
+    ) -> Option<u32> {
+        let budget = budget.min(u32::MAX / 4) as i32;
+        self.least_any(haystack, self.bytes.as_deref()?, budget, scratch)
+    }
+
+    /// Row by row, as fuzzy-matcher does, but only at the positions where
+    /// the row's character stands, and on shortfalls: the best gap into a
+    /// position comes from a running minimum over the positions before it.
+    fn least_any<S: Sym>(
+        &self,
+        h: &[S],
+        p: &[S],
+        budget: i32,
+        scratch: &mut Scratch,
+    ) -> Option<u32> {
+        let (row, next) = (&mut scratch.row, &mut scratch.next_row);
+        row.clear();
+        S::each_at(h, p[0], 1, |k| {
+            let loss = 8 - bonus(h[k - 1].char(), h[k].char());
+            if loss <= budget {
+                row.push((k as i32, loss));
+            }
+        });
+        for (&x, &earns) in p.iter().zip(&self.earns).skip(1) {
+            if row.is_empty() {
+                return None;
+            }
+            next.clear();
+            // Least (shortfall - position) over the states two or more
+            // positions back: the start of any gap into position k.
+            let mut run = i32::MAX / 2;
+            let mut at = 0;
+            S::each_at(h, x, row[0].0 as usize + 1, |k| {
+                let bonus = bonus(h[k - 1].char(), h[k].char());
+                let k = k as i32;
+                while at < row.len() && row[at].0 + 2 <= k {
+                    run = run.min(row[at].1 - row[at].0);
+                    at += 1;
+                }
+                let after_gap = run + earns + 2 + k - bonus;
+                let right_after = match row.get(at) {
+                    Some(&(j, loss)) if j + 1 == k => loss,
+                    _ => i32::MAX / 2,
+                };
+                let loss = after_gap.min(right_after);
+                if loss <= budget {
+                    next.push((k, loss));
+                }
+            });
+            std::mem::swap(row, next);
+        }
+        row.iter().map(|s| s.1).min().map(|l| l as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fuzzy_matcher::FuzzyMatcher;
+    use fuzzy_matcher::skim::SkimMatcherV2;
+    use proptest::prelude::*;
+
+    fn skim(haystack: &str, pattern: &str) -> Option<i64> {
+        SkimMatcherV2::default()
+            .fuzzy_indices(haystack, pattern)
+            .map(|(score, _)| score)
+    }
+
+    #[test]
+    fn best_is_the_pattern_at_a_word_start() {
+        for p in ["ngo", "ngo dong hai", "153-kh/tu", "chủ tịch", "a"] {
+            let s = Shortfall::new(p);
+            assert_eq!(Some(s.best()), skim(&format!(" {p}"), p), "{p}");
+            assert_eq!(s.exact(&format!(" {p}"), &mut Scratch::default()), Some(0));
+        }
+    }
+
+    #[test]
+    fn long_haystacks_with_far_apart_matches() {
+        // fuzzy-matcher's two-row score-only matrix gives 4 here, reading a
+        // cell left from another row; the best alignment scores -5.
+        let h = " ubnd thanh pho nhat tri cao voi de an nang cao chat luong nguon nhan luc giai doan 2026-2030 — ubnd thanh pho";
+        let s = Shortfall::new("t-d");
+        let expected = (s.best() - skim(h, "t-d").expect("matches")) as u32;
+        assert_eq!(s.exact(h, &mut Scratch::default()), Some(expected));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 500,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn long_random_haystacks(
+            pattern in "[tdno]{1,2}([ -][tdnoư]{1,3}){0,2}",
+            haystack in "[tdnoưa1 ()/.|—-]{0,90}",
+        ) {
+            let haystack = format!(" {haystack}");
+            let s = Shortfall::new(&pattern);
+            let expected = skim(&haystack, &pattern).map(|score| (s.best() - score) as u32);
+            prop_assert_eq!(s.exact(&haystack, &mut Scratch::default()), expected);
+            if s.is_ascii() {
+                let projected: Vec<u8> = crate::search::index::project(&haystack).collect();
+                let within = s.within_projected(&projected, u32::MAX, &mut Scratch::default());
+                prop_assert_eq!(within, expected);
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Against fuzzy-matcher itself, on haystacks full of near misses.
+        #[test]
+        fn shortfall_is_fuzzy_matchers_score_from_the_best(
+            pattern in "[ngoư1]{1,3}([ -][ngoư1A]{1,3})?",
+            haystack in "[ngoưA1 ()/.|-]{0,24}",
+        ) {
+            let haystack = format!(" {haystack}");
+            let s = Shortfall::new(&pattern);
+            let expected = skim(&haystack, &pattern).map(|score| (s.best() - score) as u32);
+            prop_assert_eq!(s.exact(&haystack, &mut Scratch::default()), expected);
+            // A budget keeps exactly the alignments within it.
+            for budget in [0, 4, 9, 20] {
+                let within = s.within(&haystack, budget, &mut Scratch::default());
+                prop_assert_eq!(within, expected.filter(|&l| l <= budget));
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The index-backed search gives exactly what reading every entry gives:
+//! the same entries, in the same order, with the same scores and matched
+//! characters, whether queries are typed letter by letter or asked at once.
+
+use std::sync::LazyLock;
+
+use proptest::prelude::*;
+use tinhuy::corpus::Corpus;
+use tinhuy::corpus::ingest::from_texts;
+use tinhuy::search::{Index, Searcher, exhaustive};
+use tinhuy::synth::{SynthConfig, generate};
+
+static BUNDLED: LazyLock<Index> = LazyLock::new(|| Index::build(&Corpus::bundled()));
+
+/// A few hundred synthetic articles: thousands of entries, with the
+/// recurring names and titles of a real corpus.
+static SYNTHETIC: LazyLock<Index> = LazyLock::new(|| {
+    let articles = generate(&SynthConfig {
+        articles: 400,
+        seed: 3,
+    })
+    .map(|a| (a.file_name, a.text))
+    .collect();
+    Index::build(&from_texts(articles, 2))
+});
+
+const QUERIES: &[&str] = &[
+    "ngo dong hai",
+    "Ngô Đông Hải",
+    "chu tich ubnd",
+    "chu tich ubnd thai binh",
+    "bi thu tinh uy thai binh",
+    "Bí thư Tỉnh uỷ",
+    "uy ban",
+    "Ủy ban kiểm tra",
+    "hoà",
+    "nguyen thi",
+    "Nguyễn",
+    "pho bi thu thuong truc",
+    "153-kh/tu",
+    "2020-12",
+    "ha tinh",
+    "xyzzy qq",
+    "a",
+    "t",
+    "đ",
+    "—",
+    "  thai   binh  ",
+];
+
+/// Types `query` letter by letter into one searcher and checks every
+/// prefix against the exhaustive reading.
+fn check_typing(index: &Index, query: &str, limit: usize) {
+    let mut searcher = Searcher::default();
+    let chars: Vec<char> = query.chars().collect();
+    for n in 1..=chars.len() {
+        let typed: String = chars[..n].iter().collect();
+        let fast = searcher.search(index, &typed, limit);
+        let slow = exhaustive(index, &typed, limit);
+        assert_eq!(fast, slow, "typed {typed:?} (limit {limit})");
+    }
+    // Deleting back to the start goes through fresh candidates.
+    for n in (1..chars.len()).rev() {
+        let typed: String = chars[..n].iter().collect();
+        assert_eq!(
+            searcher.search(index, &typed, limit),
+            exhaustive(index, &typed, limit),
+            "deleted back to {typed:?}"
+        );
+    }
+}
+
+#[test]
+fn typed_queries_match_the_exhaustive_search_on_the_bundled_corpus() {
+    for q in QUERIES {
+        for limit in [1, 5, 200] {
+            check_typing(&BUNDLED, q, limit);
+        }
+    }
+}
+
+#[test]
+fn typed_queries_match_the_exhaustive_search_on_a_synthetic_corpus() {
+    assert!(SYNTHETIC.len() > 3_000, "{} entries", SYNTHETIC.len());
+    for q in QUERIES {
+        for limit in [3, 200] {
+            check_typing(&SYNTHETIC, q, limit);
+        }
+    }
+}
+
+#[test]
+fn queries_taken_from_entries_match_the_exhaustive_search() {
+    // Words of real entries, cut at every length: the shapes people type.
+    let index = &*SYNTHETIC;
+    for i in (0..index.len()).step_by(index.len() / 60) {
+        let text = index.entry(i).text;
+        let words: Vec<&str> = text.split_whitespace().take(4).collect();
+        let q = words.join(" ");
+        check_typing(index, &q, 50);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn random_queries_match_the_exhaustive_search(
+        q in "[antuhgiocbdđ ôơưạảệ0-9/-]{1,12}",
+        limit in 1usize..300,
+    ) {
+        let fast = Searcher::default().search(&SYNTHETIC, &q, limit);
+        let slow = exhaustive(&SYNTHETIC, &q, limit);
+        prop_assert_eq!(fast, slow);
+    }
+}
+
+#[test]
+fn words_match_at_their_start_and_marks_rank_first() {
+    let index = &*BUNDLED;
+    let texts = |q: &str| -> Vec<String> {
+        index
+            .search(q, 500)
+            .iter()
+            .map(|h| index.entry(h.entry).text.to_string())
+            .collect()
+    };
+    let hai = texts("hai");
+    assert!(hai.iter().any(|t| t.contains("Hải")));
+    assert!(
+        hai.iter()
+            .all(|t| !t.contains("Thái") || t.contains("Hải") || t.contains("hai")),
+        "{hai:?}"
+    );
+    // Typed with marks, the entries that keep them come first.
+    let hits = index.search("Hải", 500);
+    let first_plain = hits.iter().position(|h| h.score < 1_000);
+    if let Some(p) = first_plain {
+        assert!(hits[p..].iter().all(|h| h.score < 1_000));
+    }
+    assert!(index.entry(hits[0].entry).text.contains("Hải"));
+    assert!(texts("xyzzy").is_empty());
+    assert!(texts("").is_empty());
+}
