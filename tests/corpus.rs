@@ -25,8 +25,8 @@ fn bundled_corpus_is_a_fresh_ingest_of_data_articles() {
     assert_eq!(report.read, 5);
     let on_disk = std::fs::read_to_string("data/corpus.json").unwrap();
     assert!(
-        store::to_json(&fresh) == on_disk,
-        "data/corpus.json is stale: run `cargo run --release -- ingest data/articles -o data/corpus.json`"
+        store::to_json(&fresh, true) == on_disk,
+        "data/corpus.json is stale: run `cargo run --release -- ingest data/articles -o data/corpus.json --pretty`"
     );
 }
 
@@ -158,7 +158,7 @@ fn search_finds_people_typed_without_marks() {
 fn corpus_files_round_trip_and_bad_files_say_why() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("c.json");
-    store::save(&bundled(), &path).unwrap();
+    store::save(&bundled(), &path, false).unwrap();
     assert_eq!(store::load(&path).unwrap(), bundled());
 
     let bad = dir.path().join("bad.json");
@@ -189,7 +189,7 @@ fn corpus_files_round_trip_and_bad_files_say_why() {
     assert!(matches!(e, CorpusError::Newer { found: 99, .. }), "{e}");
 
     let truncated = dir.path().join("truncated.json");
-    let json = store::to_json(&bundled());
+    let json = store::to_json(&bundled(), true);
     std::fs::write(&truncated, &json[..json.len() / 2]).unwrap();
     assert!(matches!(
         store::load(&truncated).unwrap_err(),

@@ -161,11 +161,48 @@ const RECENT_SEARCHES: usize = 20;
 /// Results kept per query.
 pub const SEARCH_LIMIT: usize = 200;
 
+/// How much of the corpus has arrived: a large one is read in stages
+/// while the browser already answers keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    /// Meetings and officials: the provinces and meetings panes.
+    pub catalog: bool,
+    /// Articles: attendees, conclusions, article text.
+    pub articles: bool,
+    /// The search index.
+    pub index: bool,
+}
+
+impl Loading {
+    pub const DONE: Loading = Loading {
+        catalog: true,
+        articles: true,
+        index: true,
+    };
+
+    /// What is still being read, for the status line.
+    pub fn note(self) -> Option<&'static str> {
+        if !self.catalog {
+            Some("Reading the corpus…")
+        } else if !self.articles {
+            Some("Reading articles… meetings and officials are ready")
+        } else if !self.index {
+            Some("Indexing for search…")
+        } else {
+            None
+        }
+    }
+}
+
 /// The application.
 #[derive(Debug)]
 pub struct App {
     pub corpus: Arc<Corpus>,
     pub index: Arc<Index>,
+    pub loading: Loading,
+    /// Saved state to put back once the corpus has arrived, unless a key
+    /// was pressed first.
+    pending_restore: Option<Saved>,
     pub keymap: Keymap,
     pub screen: Screen,
     pub focus: Pane,
@@ -192,6 +229,8 @@ impl App {
         App {
             corpus,
             index,
+            loading: Loading::DONE,
+            pending_restore: None,
             keymap,
             screen: Screen::of(width, height),
             focus: Pane::Meetings,
@@ -203,6 +242,47 @@ impl App {
             effects: Vec::new(),
             generation: 0,
         }
+    }
+
+    /// An app with nothing loaded yet: see [`App::receive_corpus`] and
+    /// [`App::receive_index`].
+    pub fn starting(keymap: Keymap, width: u16, height: u16) -> App {
+        let empty = Arc::new(Corpus::default());
+        let index = Arc::new(Index::build(&empty));
+        let mut app = App::new(empty, index, keymap, width, height);
+        app.loading = Loading {
+            catalog: false,
+            articles: false,
+            index: false,
+        };
+        app
+    }
+
+    /// The corpus, or its meetings and officials only (`complete` false),
+    /// has arrived. The selection stays where it was.
+    pub fn receive_corpus(&mut self, corpus: Arc<Corpus>, complete: bool) {
+        let province = self.browse.selected_province().map(str::to_string);
+        let meeting = self.browse.selected_meeting();
+        self.corpus = corpus;
+        self.browse = Browse::new(&self.corpus);
+        let page = self.page(Pane::Provinces);
+        self.browse
+            .select_province(&self.corpus, province.as_deref(), page);
+        if let Some(m) = meeting.filter(|&m| m < self.corpus.meetings.len()) {
+            let page = self.page(Pane::Meetings);
+            self.browse.select_meeting(&self.corpus, m, page);
+        }
+        self.loading.catalog = true;
+        self.loading.articles = complete;
+        if let Some(saved) = self.pending_restore.take() {
+            self.restore(&saved);
+        }
+    }
+
+    /// The search index has arrived.
+    pub fn receive_index(&mut self, index: Arc<Index>) {
+        self.index = index;
+        self.loading.index = true;
     }
 
     /// Effects produced since the last call.
@@ -262,6 +342,8 @@ impl App {
     /// A key press: what it does depends on the view.
     pub fn handle_key(&mut self, key: Key) {
         self.status = None;
+        // Someone is at the keys: what they do wins over the saved state.
+        self.pending_restore = None;
         if self.mode() == Mode::Search && self.edit_query(key) {
             return;
         }
@@ -685,8 +767,22 @@ impl App {
         }
     }
 
+    /// Says so and returns false while the articles are still loading.
+    fn articles_ready(&mut self) -> bool {
+        if !self.loading.articles {
+            self.notify(
+                "The articles are still loading; try again in a moment",
+                true,
+            );
+        }
+        self.loading.articles
+    }
+
     /// Opens an article, with the fact at byte `at` current.
     pub fn open_detail(&mut self, article: usize, at: Option<usize>) {
+        if !self.articles_ready() {
+            return;
+        }
         let width = self.detail_width();
         let page = self.main_page();
         let mut d = Detail::new(article, &self.corpus.articles[article], width, at);
@@ -699,6 +795,9 @@ impl App {
     }
 
     pub fn open_person(&mut self, person: usize) {
+        if !self.articles_ready() {
+            return;
+        }
         let page = PersonPage::new(&self.corpus, person);
         self.stack.push(View::Person(page));
     }
@@ -721,6 +820,13 @@ impl App {
 
     /// What to remember of this session.
     pub fn saved(&self) -> Saved {
+        // Quit before the corpus arrived: keep what was to be put back.
+        if let Some(pending) = &self.pending_restore {
+            return Saved {
+                recent_searches: self.recent_searches.clone(),
+                ..pending.clone()
+            };
+        }
         let meeting_article = self
             .browse
             .selected_meeting()
@@ -735,7 +841,12 @@ impl App {
     }
 
     /// Puts back what was remembered; whatever no longer exists is skipped.
+    /// Before the articles have arrived, only the province is put back, and
+    /// the rest waits for them.
     pub fn restore(&mut self, saved: &Saved) {
+        if !self.loading.articles {
+            self.pending_restore = Some(saved.clone());
+        }
         let corpus = self.corpus.clone();
         self.browse.select_province(
             &corpus,

@@ -164,7 +164,7 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     if what == What::Corpus {
-        out.write_all(crate::corpus::store::to_json(corpus).as_bytes())?;
+        out.write_all(crate::corpus::store::to_json(corpus, true).as_bytes())?;
         return Ok(0);
     }
     let rows = rows(corpus, what);

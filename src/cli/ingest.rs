@@ -14,6 +14,7 @@ pub fn run(
     paths: &[PathBuf],
     output: &Path,
     threads: Option<usize>,
+    pretty: bool,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let started = Instant::now();
@@ -61,7 +62,7 @@ pub fn run(
         )?;
         return Ok(1);
     }
-    save(&corpus, output)?;
+    save(&corpus, output, pretty)?;
     let secs = started.elapsed().as_secs_f64();
     writeln!(
         err,

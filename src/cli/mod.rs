@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use std::io::Write;
 
+use crate::tui::load::Source;
+
 use clap::{Parser, Subcommand};
 
 use crate::corpus::{self, Corpus};
@@ -56,6 +58,9 @@ pub enum Command {
         /// Worker threads (default: one per core).
         #[arg(long)]
         threads: Option<usize>,
+        /// Indent the JSON (larger and slower to load; for files people read).
+        #[arg(long)]
+        pretty: bool,
     },
     /// Show the official best matching a name: meetings, posts over time.
     Person {
@@ -126,6 +131,11 @@ pub fn load_corpus(path: Option<&Path>) -> anyhow::Result<Corpus> {
     })
 }
 
+/// Opens the browser; the exit code is 128 + the signal that ended it.
+fn browse(source: Source) -> anyhow::Result<i32> {
+    Ok(crate::tui::run(source, crate::tui::Options::from_env())?.map_or(0, |sig| 128 + sig))
+}
+
 /// Runs the command line; returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
     let stdout = std::io::stdout();
@@ -138,7 +148,8 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             paths,
             output,
             threads,
-        }) => ingest::run(&paths, &output, threads, err),
+            pretty,
+        }) => ingest::run(&paths, &output, threads, pretty, err),
         Some(Command::Person { query, json }) => {
             person::run(&load_corpus(corpus_path)?, &query, json, out, err)
         }
@@ -169,7 +180,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             truth,
         }) => synth::run(articles, seed, &out, truth, err),
         Some(Command::Open { paths }) => {
-            let (files, skipped) = crate::corpus::ingest::collect(&paths);
+            let (files, _) = crate::corpus::ingest::collect(&paths);
             if files.is_empty() {
                 writeln!(
                     err,
@@ -182,16 +193,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 )?;
                 return Ok(1);
             }
-            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let (corpus, report) = crate::corpus::ingest::ingest(&files, threads, &|_, _| {});
-            let skipped = skipped.len() + report.skipped.len();
-            let mut options = crate::tui::Options::from_env();
-            if skipped > 0 {
-                options.notice = Some(format!(
-                    "{skipped} file(s) skipped; `tinhuy ingest` lists why"
-                ));
-            }
-            Ok(crate::tui::run(corpus, options)?.map_or(0, |sig| 128 + sig))
+            browse(Source::Articles(paths))
         }
         None if cli.print_config_path => {
             match crate::tui::config::config_path() {
@@ -200,9 +202,17 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        None => Ok(
-            crate::tui::run(load_corpus(corpus_path)?, crate::tui::Options::from_env())?
-                .map_or(0, |sig| 128 + sig),
-        ),
+        None => browse(match corpus_path {
+            Some(path) => {
+                // A file that cannot be opened is said before the screen
+                // changes; what is wrong inside it, once read.
+                std::fs::File::open(path).map_err(|source| corpus::CorpusError::Read {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+                Source::File(path.to_path_buf())
+            }
+            None => Source::Bundled,
+        }),
     }
 }

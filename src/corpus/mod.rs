@@ -13,7 +13,7 @@ pub use model::{Appearance, Article, CENTRAL, Corpus, Meeting, Person, Spell};
 pub use store::{CorpusError, load, save};
 
 /// The corpus bundled with the program, built from `data/articles` by
-/// `tinhuy ingest data/articles -o data/corpus.json`.
+/// `tinhuy ingest data/articles -o data/corpus.json --pretty`.
 pub const BUNDLED_JSON: &str = include_str!("../../data/corpus.json");
 
 impl Corpus {

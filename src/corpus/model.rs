@@ -16,9 +16,11 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Corpus {
     pub schema: String,
     pub schema_version: u32,
-    pub articles: Vec<Article>,
+    // Meetings and people come before the articles in the file, so that a
+    // reader can show them while the articles, nine tenths of it, load.
     pub meetings: Vec<Meeting>,
     pub people: Vec<Person>,
+    pub articles: Vec<Article>,
 }
 
 impl Default for Corpus {
@@ -35,7 +37,7 @@ impl Default for Corpus {
 
 /// One article: where it came from, its facts and its normalized text,
 /// which the facts' spans point into.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Article {
     /// File stem, unique in the corpus.
     pub id: String,

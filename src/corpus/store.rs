@@ -4,7 +4,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use super::model::{Corpus, SCHEMA, SCHEMA_VERSION};
+use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 
 /// Why a corpus could not be loaded or saved.
 #[derive(Debug, thiserror::Error)]
@@ -47,64 +47,194 @@ pub enum CorpusError {
     Inconsistent { path: PathBuf, message: String },
 }
 
-/// Only the fields that say what a JSON file is.
-#[derive(serde::Deserialize)]
-struct Header {
-    schema: Option<String>,
-    schema_version: Option<u32>,
-}
-
 /// Parses a corpus from JSON text; `path` names the source in errors.
 pub fn from_json(json: &str, path: &Path) -> Result<Corpus, CorpusError> {
+    from_json_in_stages(json, path, |_| {})
+}
+
+/// [`from_json`], handing `catalog` the meetings and people first (see
+/// [`load_in_stages`]).
+pub fn from_json_in_stages(
+    json: &str,
+    path: &Path,
+    catalog: impl FnOnce(Corpus),
+) -> Result<Corpus, CorpusError> {
+    read(serde_json::Deserializer::from_str(json), path, catalog)
+}
+
+/// Reads a corpus file.
+pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
+    load_in_stages(path, |_| {})
+}
+
+/// Reads a corpus file, handing `catalog` its meetings and people (with
+/// articles that only say which meeting they report) as soon as they are
+/// read, before the articles: a browser can show them while the rest loads.
+/// The file is read as a stream, never held in memory whole.
+pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpus, CorpusError> {
+    let file = std::fs::File::open(path).map_err(|source| CorpusError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let reader = std::io::BufReader::with_capacity(1 << 20, file);
+    read(serde_json::Deserializer::from_reader(reader), path, catalog)
+}
+
+/// Parses a corpus with `de`, then checks what it is and that it holds
+/// together.
+fn read<'de, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+    path: &Path,
+    catalog: impl FnOnce(Corpus),
+) -> Result<Corpus, CorpusError> {
     let path = path.to_path_buf();
-    match serde_json::from_str::<Corpus>(json) {
-        Ok(c) => {
-            if c.schema != SCHEMA {
-                return Err(CorpusError::NotACorpus {
-                    path,
-                    detail: format!(" (schema is {:?})", c.schema),
-                });
-            }
-            if c.schema_version > SCHEMA_VERSION {
-                return Err(CorpusError::Newer {
-                    path,
-                    found: c.schema_version,
-                });
-            }
-            check(&c).map_err(|message| CorpusError::Inconsistent { path, message })?;
-            Ok(c)
+    let mut schema: Option<(String, Option<u32>)> = None;
+    let parsed = serde::de::DeserializeSeed::deserialize(
+        Staged {
+            catalog: Some(catalog),
+            schema: &mut schema,
+        },
+        &mut de,
+    )
+    .and_then(|c| de.end().map(|()| c));
+    let c = match parsed {
+        Ok(c) => c,
+        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => {
+            return Err(CorpusError::Syntax {
+                path,
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            });
         }
-        Err(e) if e.is_syntax() || e.is_eof() => Err(CorpusError::Syntax {
-            path,
-            line: e.line(),
-            column: e.column(),
-            message: strip_position(&e.to_string()),
-        }),
+        // Valid JSON of another shape: say what it is rather than which
+        // field serde missed first.
         Err(e) => {
-            // Valid JSON of another shape: say what it is rather than which
-            // field serde missed first.
-            let header: Option<Header> = serde_json::from_str(json).ok();
-            match header {
-                Some(Header {
-                    schema: Some(s),
-                    schema_version: Some(v),
-                }) if s == SCHEMA && v > SCHEMA_VERSION => {
-                    Err(CorpusError::Newer { path, found: v })
+            return Err(match schema {
+                Some((s, Some(v))) if s == SCHEMA && v > SCHEMA_VERSION => {
+                    CorpusError::Newer { path, found: v }
                 }
-                Some(Header {
-                    schema: Some(s), ..
-                }) if s == SCHEMA => Err(CorpusError::Shape {
+                Some((s, _)) if s == SCHEMA => CorpusError::Shape {
                     path,
                     line: e.line(),
                     column: e.column(),
                     message: strip_position(&e.to_string()),
-                }),
-                _ => Err(CorpusError::NotACorpus {
+                },
+                _ => CorpusError::NotACorpus {
                     path,
                     detail: format!(": {}", strip_position(&e.to_string())),
-                }),
+                },
+            });
+        }
+    };
+    if c.schema != SCHEMA {
+        return Err(CorpusError::NotACorpus {
+            path,
+            detail: format!(" (schema is {:?})", c.schema),
+        });
+    }
+    if c.schema_version > SCHEMA_VERSION {
+        return Err(CorpusError::Newer {
+            path,
+            found: c.schema_version,
+        });
+    }
+    check(&c).map_err(|message| CorpusError::Inconsistent { path, message })?;
+    Ok(c)
+}
+
+/// Deserializes a corpus field by field, noting the schema fields as they
+/// pass and calling `catalog` once the meetings and people are read.
+struct Staged<'a, F> {
+    catalog: Option<F>,
+    schema: &'a mut Option<(String, Option<u32>)>,
+}
+
+impl<'de, F: FnOnce(Corpus)> serde::de::DeserializeSeed<'de> for Staged<'_, F> {
+    type Value = Corpus;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Corpus, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de, F: FnOnce(Corpus)> serde::de::Visitor<'de> for Staged<'_, F> {
+    type Value = Corpus;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "an object with \"schema\": \"{SCHEMA}\"")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<Corpus, A::Error> {
+        use serde::de::Error;
+        let mut schema: Option<String> = None;
+        let mut version: Option<u32> = None;
+        let mut meetings: Option<Vec<Meeting>> = None;
+        let mut people: Option<Vec<Person>> = None;
+        let mut articles: Option<Vec<Article>> = None;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "schema" => {
+                    let s: String = map.next_value()?;
+                    *self.schema = Some((s.clone(), version));
+                    schema = Some(s);
+                }
+                "schema_version" => {
+                    let v: u32 = map.next_value()?;
+                    if let Some((_, seen)) = self.schema.as_mut() {
+                        *seen = Some(v);
+                    }
+                    version = Some(v);
+                }
+                "meetings" => meetings = Some(map.next_value()?),
+                "people" => people = Some(map.next_value()?),
+                "articles" => {
+                    // Not a corpus, or a newer one: stop before the bulk.
+                    if schema.as_deref() != Some(SCHEMA) || version > Some(SCHEMA_VERSION) {
+                        return Err(A::Error::custom("not a corpus this build reads"));
+                    }
+                    if let (Some(m), Some(p), Some(catalog)) =
+                        (&meetings, &people, self.catalog.take())
+                    {
+                        catalog(stub_corpus(m, p));
+                    }
+                    articles = Some(map.next_value()?);
+                }
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
             }
         }
+        Ok(Corpus {
+            schema: schema.ok_or_else(|| A::Error::missing_field("schema"))?,
+            schema_version: version.ok_or_else(|| A::Error::missing_field("schema_version"))?,
+            meetings: meetings.ok_or_else(|| A::Error::missing_field("meetings"))?,
+            people: people.ok_or_else(|| A::Error::missing_field("people"))?,
+            articles: articles.ok_or_else(|| A::Error::missing_field("articles"))?,
+        })
+    }
+}
+
+/// A corpus with the given meetings and people, and for each article only
+/// the meeting it reports (the rest empty).
+fn stub_corpus(meetings: &[Meeting], people: &[Person]) -> Corpus {
+    let count = meetings
+        .iter()
+        .flat_map(|m| m.articles.iter())
+        .map(|&a| a + 1)
+        .max()
+        .unwrap_or(0);
+    let mut articles = vec![Article::default(); count];
+    for (mi, m) in meetings.iter().enumerate() {
+        for &a in &m.articles {
+            articles[a].meeting = mi;
+        }
+    }
+    Corpus {
+        meetings: meetings.to_vec(),
+        people: people.to_vec(),
+        articles,
+        ..Corpus::default()
     }
 }
 
@@ -176,35 +306,34 @@ fn check(c: &Corpus) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads a corpus file.
-pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|source| CorpusError::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let json = String::from_utf8(bytes).map_err(|e| CorpusError::Syntax {
-        path: path.to_path_buf(),
-        line: 0,
-        column: 0,
-        message: format!(
-            "not UTF-8 text (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ),
-    })?;
-    from_json(&json, path)
-}
-
-/// The corpus as pretty JSON with a final newline.
-pub fn to_json(corpus: &Corpus) -> String {
-    let mut s = serde_json::to_string_pretty(corpus).expect("a corpus always serializes");
+/// The corpus as JSON with a final newline: pretty (indented, for files
+/// people read) or compact.
+pub fn to_json(corpus: &Corpus, pretty: bool) -> String {
+    let mut s = if pretty {
+        serde_json::to_string_pretty(corpus)
+    } else {
+        serde_json::to_string(corpus)
+    }
+    .expect("a corpus always serializes");
     s.push('\n');
     s
 }
 
 /// Writes a corpus: to a temporary file beside the target, then renamed over
-/// it, so an interrupted write never leaves a partial corpus.
-pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
-    write_atomically(path, to_json(corpus).as_bytes()).map_err(|source| CorpusError::Write {
+/// it, so an interrupted write never leaves a partial corpus. The JSON is
+/// streamed to the file, never held in memory whole.
+pub fn save(corpus: &Corpus, path: &Path, pretty: bool) -> Result<(), CorpusError> {
+    write_atomically_with(path, |f| {
+        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
+        if pretty {
+            serde_json::to_writer_pretty(&mut w, corpus)?;
+        } else {
+            serde_json::to_writer(&mut w, corpus)?;
+        }
+        w.write_all(b"\n")?;
+        w.flush()
+    })
+    .map_err(|source| CorpusError::Write {
         path: path.to_path_buf(),
         source,
     })
@@ -212,6 +341,15 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
 
 /// Writes bytes to `path` through a temporary file in the same directory.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |f| f.write_all(bytes))
+}
+
+/// Writes to `path` with `write`, through a temporary file in the same
+/// directory that is synced, then renamed over `path`.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -223,7 +361,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
+        write(&mut f)?;
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();

@@ -6,6 +6,7 @@
 
 pub mod clipboard;
 pub mod config;
+pub mod load;
 pub mod saved;
 pub mod terminal;
 
@@ -23,14 +24,16 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::{execute, terminal as term};
 
 use crate::app::{App, Effect, Key, KeyCode, SEARCH_LIMIT};
-use crate::corpus::Corpus;
 use crate::search::{Hit, Index, Searcher};
+use load::{Loaded, Source};
 
 /// What wakes the loop.
 enum Event {
     Key(Key),
     Resize(u16, u16),
     Hits(u64, Vec<Hit>),
+    /// A stage of the corpus, read on its own thread.
+    Load(Loaded),
     /// A terminating signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
     Signal(i32),
     /// The terminal stopped answering (closed, or the connection dropped).
@@ -59,11 +62,10 @@ impl Options {
 }
 
 /// Runs the app until the user quits or a signal arrives; returns the
-/// signal that ended it, if one did. The terminal is restored however this
-/// returns.
-pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<Option<i32>> {
-    let corpus = Arc::new(corpus);
-    let index = Arc::new(Index::build(&corpus));
+/// signal that ended it, if one did. The corpus is read on its own thread
+/// while the app already answers keys. The terminal is restored however
+/// this returns.
+pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     let cfg = config::load(options.config_path.as_deref(), options.no_color);
     let (tx, rx) = mpsc::channel::<Event>();
     spawn_signals(tx.clone());
@@ -71,7 +73,7 @@ pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<Option<i32>> {
     let guard = terminal::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::new(corpus, index.clone(), cfg.keymap, size.width, size.height);
+    let mut app = App::starting(cfg.keymap, size.width, size.height);
     let mut notices: Vec<String> = options.notice.into_iter().chain(cfg.warning).collect();
     if let Some(path) = &options.state_path {
         let (s, warning) = saved::load(path);
@@ -81,7 +83,11 @@ pub fn run(corpus: Corpus, options: Options) -> anyhow::Result<Option<i32>> {
     if !notices.is_empty() {
         app.notify(notices.join("; "), true);
     }
-    let search_tx = spawn_search(index, tx.clone());
+    let search_tx = spawn_search(tx.clone());
+    let load_tx = tx.clone();
+    load::spawn(source, move |stage| {
+        load_tx.send(Event::Load(stage)).is_ok()
+    });
     spawn_input(tx);
 
     let result = event_loop(&mut terminal, &mut app, &cfg.theme, &rx, &search_tx);
@@ -100,7 +106,7 @@ fn event_loop(
     app: &mut App,
     theme: &crate::ui::Theme,
     rx: &Receiver<Event>,
-    search_tx: &Sender<(u64, String)>,
+    search_tx: &Sender<SearchJob>,
 ) -> anyhow::Result<Option<i32>> {
     draw(terminal, app, theme)?;
     loop {
@@ -110,6 +116,14 @@ fn event_loop(
                 Event::Key(k) => app.handle_key(k),
                 Event::Resize(w, h) => app.resize(w, h),
                 Event::Hits(g, hits) => app.receive_hits(g, hits),
+                Event::Load(Loaded::Catalog(c)) => app.receive_corpus(c, false),
+                Event::Load(Loaded::Corpus(c)) => app.receive_corpus(c, true),
+                Event::Load(Loaded::Index(index)) => {
+                    let _ = search_tx.send(SearchJob::Index(index.clone()));
+                    app.receive_index(index);
+                }
+                Event::Load(Loaded::Notice(text)) => app.notify(text, true),
+                Event::Load(Loaded::Failed(e)) => anyhow::bail!(e),
                 Event::Signal(sig) => return Ok(Some(sig)),
                 Event::InputGone(e) => anyhow::bail!("terminal input closed: {e}"),
             }
@@ -117,7 +131,7 @@ fn event_loop(
                 match effect {
                     Effect::Quit => return Ok(None),
                     Effect::Search { generation, query } => {
-                        let _ = search_tx.send((generation, query));
+                        let _ = search_tx.send(SearchJob::Query(generation, query));
                     }
                     Effect::Copy { text, what } => {
                         match clipboard::osc52(&text, std::env::var_os("TMUX").is_some()) {
@@ -206,21 +220,40 @@ fn key(code: TermCode, mods: KeyModifiers) -> Option<Key> {
     Some(Key { code, ctrl, alt })
 }
 
+/// What the search worker is asked.
+enum SearchJob {
+    /// The index to search, once it is built.
+    Index(Arc<Index>),
+    Query(u64, String),
+}
+
 /// Runs searches on a worker thread; when queries queue up, only the newest
-/// is run.
-fn spawn_search(index: Arc<Index>, tx: Sender<Event>) -> Sender<(u64, String)> {
-    let (qtx, qrx) = mpsc::channel::<(u64, String)>();
+/// is run, and queries asked before the index is ready wait for it.
+fn spawn_search(tx: Sender<Event>) -> Sender<SearchJob> {
+    let (qtx, qrx) = mpsc::channel::<SearchJob>();
     thread::spawn(move || {
         // Keeps the last query's candidates: one more letter re-reads only those.
         let mut searcher = Searcher::default();
-        while let Ok(mut job) = qrx.recv() {
-            for newer in qrx.try_iter() {
-                job = newer;
+        let mut index: Option<Arc<Index>> = None;
+        let mut waiting: Option<(u64, String)> = None;
+        while let Ok(first) = qrx.recv() {
+            for job in std::iter::once(first).chain(qrx.try_iter()) {
+                match job {
+                    SearchJob::Index(i) => {
+                        index = Some(i);
+                        searcher = Searcher::default();
+                    }
+                    SearchJob::Query(g, q) => waiting = Some((g, q)),
+                }
             }
-            let hits = searcher.search(&index, &job.1, SEARCH_LIMIT);
-            if tx.send(Event::Hits(job.0, hits)).is_err() {
+            let (Some(index), Some((generation, query))) = (&index, &waiting) else {
+                continue;
+            };
+            let hits = searcher.search(index, query, SEARCH_LIMIT);
+            if tx.send(Event::Hits(*generation, hits)).is_err() {
                 return;
             }
+            waiting = None;
         }
     });
     qtx

@@ -178,6 +178,12 @@ fn list(
     rows: Vec<Vec<Span>>,
     theme: &Theme,
 ) {
+    // An empty pane says whether there is nothing, or nothing yet.
+    let ready = match pane {
+        Pane::Provinces | Pane::Meetings => app.loading.catalog,
+        Pane::Attendees | Pane::Conclusions => app.loading.articles,
+    };
+    let empty = if ready { " (none)" } else { " loading…" };
     let focused = app.focus == pane;
     let cursor = match pane {
         Pane::Provinces => app.browse.province,
@@ -187,7 +193,7 @@ fn list(
     };
     let cols = area.inner_cols();
     let lines: Vec<Line> = if rows.is_empty() {
-        vec![Line::from(Span::styled(" (none)", theme.dim))]
+        vec![Line::from(Span::styled(empty, theme.dim))]
     } else {
         rows.into_iter()
             .enumerate()

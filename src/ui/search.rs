@@ -13,6 +13,8 @@ pub fn draw(frame: &mut Frame, app: &App, s: &Search, theme: &Theme) {
     let area = rect(app.screen.main, frame);
     let count = if s.query.trim().is_empty() {
         "type to search".to_string()
+    } else if !app.loading.index {
+        "indexing…".to_string()
     } else if s.is_pending() {
         "searching…".to_string()
     } else {

@@ -43,6 +43,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// What the status line says when there is no message.
 fn context(app: &App) -> String {
+    if let Some(note) = app.loading.note() {
+        return note.to_string();
+    }
     match app.stack.last() {
         None => super::browse::counts(&app.corpus),
         Some(View::Detail(d)) => {

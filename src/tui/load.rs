@@ -1,0 +1,81 @@
+//! Reading the browser's corpus on its own thread, in stages: meetings and
+//! officials first (the first panes), then the articles, then the search
+//! index, so that a large corpus never keeps the app from answering keys.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use crate::corpus::{BUNDLED_JSON, Corpus, ingest, store};
+use crate::search::Index;
+
+/// Where the browser's corpus comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The corpus built into the program.
+    Bundled,
+    /// A corpus file.
+    File(PathBuf),
+    /// Article files to read first.
+    Articles(Vec<PathBuf>),
+}
+
+/// A stage of loading.
+#[derive(Debug)]
+pub enum Loaded {
+    /// Meetings and officials; articles only say which meeting they report.
+    Catalog(Arc<Corpus>),
+    /// The whole corpus.
+    Corpus(Arc<Corpus>),
+    /// The search index over it.
+    Index(Arc<Index>),
+    /// Something worth telling (files skipped).
+    Notice(String),
+    /// Why the corpus could not be loaded.
+    Failed(String),
+}
+
+/// Loads `source` on a new thread, handing each stage to `send`, which
+/// returns false once nobody listens.
+pub fn spawn(source: Source, send: impl Fn(Loaded) -> bool + Send + 'static) {
+    std::thread::spawn(move || load(source, send));
+}
+
+/// Loads `source`, handing each stage to `send`, in this thread.
+pub fn load(source: Source, send: impl Fn(Loaded) -> bool) {
+    let catalog = |c: Corpus| {
+        send(Loaded::Catalog(Arc::new(c)));
+    };
+    let corpus = match source {
+        Source::Bundled => store::from_json_in_stages(
+            BUNDLED_JSON,
+            std::path::Path::new("<bundled corpus>"),
+            catalog,
+        )
+        .map_err(|e| e.to_string()),
+        Source::File(path) => store::load_in_stages(&path, catalog).map_err(|e| e.to_string()),
+        Source::Articles(paths) => {
+            let (files, mut skipped) = ingest::collect(&paths);
+            let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+            let (corpus, report) = ingest::ingest(&files, threads, &|_, _| {});
+            skipped.extend(report.skipped);
+            if !skipped.is_empty() {
+                send(Loaded::Notice(format!(
+                    "{} file(s) skipped; `tinhuy ingest` lists why",
+                    skipped.len()
+                )));
+            }
+            Ok(corpus)
+        }
+    };
+    match corpus {
+        Ok(corpus) => {
+            let corpus = Arc::new(corpus);
+            if send(Loaded::Corpus(corpus.clone())) {
+                send(Loaded::Index(Arc::new(Index::build(&corpus))));
+            }
+        }
+        Err(e) => {
+            send(Loaded::Failed(e));
+        }
+    }
+}
