@@ -3,7 +3,7 @@
 //! and tone placement do not matter, with the matched characters mapped
 //! back onto the original text for highlighting.
 
-mod entries;
+pub mod entries;
 pub(crate) mod index;
 mod rank;
 pub mod shortfall;

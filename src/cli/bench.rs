@@ -1,0 +1,439 @@
+//! `tinhuy bench`: the performance table. For each corpus size it makes a
+//! synthetic corpus (kept between runs), then measures ingest throughput,
+//! corpus load time, time to the first frames, per-keystroke search
+//! latency while typing realistic queries, the same queries through
+//! `fzf --filter` on the same folded entries, and peak memory (in a child
+//! process, so one size's allocations do not count against the next).
+//! Hidden from the help: it is a development tool.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use serde::Serialize;
+
+use crate::app::{App, Keymap, SEARCH_LIMIT};
+use crate::corpus::{Corpus, ingest, store};
+use crate::search::{Index, Searcher, entries::each_entry};
+use crate::synth::{SynthConfig, write_dir};
+use crate::tui::load::{self, Loaded, Source};
+use crate::ui::Theme;
+
+/// The queries typed, letter by letter: a full name, a post, a long post
+/// with a province, and a name that is not in the corpus.
+pub const QUERIES: [&str; 4] = [
+    "ngo dong hai",
+    "chu tich ubnd",
+    "bi thu tinh uy thai binh",
+    "nguyen van zzz",
+];
+
+/// What to measure.
+pub struct Options {
+    pub sizes: Vec<usize>,
+    /// Where synthetic corpora are kept between runs.
+    pub dir: PathBuf,
+    /// Repetitions; medians are reported.
+    pub runs: usize,
+    pub seed: u64,
+    pub json: bool,
+}
+
+/// One corpus size's figures.
+#[derive(Debug, Serialize)]
+pub struct SizeReport {
+    pub articles: usize,
+    pub text_mb: f64,
+    pub json_mb: f64,
+    pub entries: usize,
+    pub threads: usize,
+    /// Articles read, facts extracted, people resolved and the corpus
+    /// written, per second of wall time.
+    pub ingest_mb_s: f64,
+    pub load_s: f64,
+    /// The app's first frame (panes saying what is loading).
+    pub first_frame_ms: f64,
+    /// The first frame with the meetings and officials.
+    pub catalog_frame_ms: f64,
+    /// Articles loaded: attendees and conclusions shown.
+    pub articles_ms: f64,
+    /// Search index built.
+    pub search_ready_ms: f64,
+    pub peak_rss_mb: Option<f64>,
+    pub queries: Vec<QueryReport>,
+}
+
+/// One query's figures.
+#[derive(Debug, Serialize)]
+pub struct QueryReport {
+    pub query: String,
+    pub keystrokes: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
+    /// The whole query at once, with no earlier keystroke to narrow from.
+    pub whole_ms: f64,
+    pub results: usize,
+    pub fzf_ms: Option<f64>,
+}
+
+/// Runs the benchmarks and prints the table; returns the exit code.
+pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
+    let mut reports = Vec::new();
+    for &n in &opts.sizes {
+        writeln!(err, "bench: {n} articles")?;
+        reports.push(measure_size(n, opts, err)?);
+    }
+    if opts.json {
+        serde_json::to_writer_pretty(&mut *out, &reports)?;
+        writeln!(out)?;
+    } else {
+        write_table(&reports, out)?;
+    }
+    Ok(0)
+}
+
+fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result<SizeReport> {
+    let dir = opts.dir.join(format!("{n}-seed{}", opts.seed));
+    let articles = dir.join("articles");
+    if !complete(&articles, n) {
+        writeln!(
+            err,
+            "  writing {n} synthetic articles to {}",
+            articles.display()
+        )?;
+        let _ = std::fs::remove_dir_all(&articles);
+        write_dir(
+            &SynthConfig {
+                articles: n,
+                seed: opts.seed,
+            },
+            &articles,
+            false,
+        )?;
+    }
+    let corpus_path = dir.join("corpus.json");
+    let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
+
+    // Ingest: large corpora once, small ones the median of the runs.
+    let ingest_runs = if n >= 50_000 { 1 } else { opts.runs };
+    let mut ingest_s = Vec::new();
+    let mut text_bytes = 0;
+    for _ in 0..ingest_runs {
+        let t = Instant::now();
+        let (files, _) = ingest::collect(std::slice::from_ref(&articles));
+        let (corpus, report) = ingest::ingest(&files, threads, &|_, _| {});
+        store::save(&corpus, &corpus_path, false)?;
+        ingest_s.push(t.elapsed().as_secs_f64());
+        text_bytes = report.bytes;
+    }
+    let text_mb = text_bytes as f64 / 1e6;
+    let ingest_mb_s = text_mb / median(&mut ingest_s);
+    writeln!(err, "  ingest {ingest_mb_s:.1} MB/s")?;
+    let json_mb = std::fs::metadata(&corpus_path)?.len() as f64 / 1e6;
+
+    let mut load_s = Vec::new();
+    for _ in 0..opts.runs {
+        let t = Instant::now();
+        drop(store::load(&corpus_path)?);
+        load_s.push(t.elapsed().as_secs_f64());
+    }
+
+    let mut stages = Vec::new();
+    let mut last = None;
+    for _ in 0..opts.runs {
+        let (s, index) = startup(&corpus_path)?;
+        stages.push(s);
+        last = Some(index);
+    }
+    let index = last.expect("at least one run");
+    let stage = |i: usize| {
+        let mut v: Vec<f64> = stages.iter().map(|s| s[i]).collect();
+        median(&mut v)
+    };
+    writeln!(err, "  first frames measured")?;
+
+    let lines = dir.join("entries.txt");
+    let fzf = fzf_available();
+    if fzf {
+        write_entry_lines(&corpus_path, &lines)?;
+    }
+    let mut queries = Vec::new();
+    for q in QUERIES {
+        let mut report = type_query(&index, q, opts.runs);
+        if fzf {
+            report.fzf_ms = fzf_filter(&lines, q, opts.runs);
+        }
+        queries.push(report);
+    }
+    writeln!(err, "  searches measured")?;
+
+    Ok(SizeReport {
+        articles: n,
+        text_mb,
+        json_mb,
+        entries: index.len(),
+        threads,
+        ingest_mb_s,
+        load_s: median(&mut load_s),
+        first_frame_ms: stage(0),
+        catalog_frame_ms: stage(1),
+        articles_ms: stage(2),
+        search_ready_ms: stage(3),
+        peak_rss_mb: peak_rss_of_probe(&corpus_path),
+        queries,
+    })
+}
+
+/// Whether `dir` holds the `n` articles of an earlier run.
+fn complete(dir: &Path, n: usize) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|d| d.count() >= n)
+}
+
+/// Starts the app as the terminal program does, drawing into a test
+/// backend: milliseconds to the first frame, the frame with meetings, the
+/// frame with articles and the search index; and the index.
+fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], std::sync::Arc<Index>)> {
+    let t = Instant::now();
+    let (tx, rx) = mpsc::channel();
+    load::spawn(Source::File(corpus_path.to_path_buf()), move |s| {
+        tx.send(s).is_ok()
+    });
+    let theme = Theme::default();
+    let mut app = App::starting(Keymap::default(), 80, 24);
+    let mut term = Terminal::new(TestBackend::new(80, 24))?;
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1e3;
+    term.draw(|f| crate::ui::draw(f, &app, &theme))?;
+    let mut times = [ms(t), 0.0, 0.0, 0.0];
+    loop {
+        let stage = rx.recv_timeout(Duration::from_secs(600))?;
+        let slot = match stage {
+            Loaded::Catalog(c) => {
+                app.receive_corpus(c, false);
+                1
+            }
+            Loaded::Corpus(c) => {
+                app.receive_corpus(c, true);
+                2
+            }
+            Loaded::Index(index) => {
+                app.receive_index(index.clone());
+                term.draw(|f| crate::ui::draw(f, &app, &theme))?;
+                times[3] = ms(t);
+                return Ok((times, index));
+            }
+            Loaded::Notice(_) => continue,
+            Loaded::Failed(e) => anyhow::bail!(e),
+        };
+        term.draw(|f| crate::ui::draw(f, &app, &theme))?;
+        times[slot] = ms(t);
+        if slot == 2 && times[1] == 0.0 {
+            // No separate catalog stage: meetings came with the articles.
+            times[1] = times[2];
+        }
+    }
+}
+
+/// Types `query` letter by letter, `runs` times, as the search worker
+/// sees it: one searcher narrowing from the previous keystroke.
+fn type_query(index: &Index, query: &str, runs: usize) -> QueryReport {
+    let mut per_key = Vec::new();
+    let mut whole = Vec::new();
+    let mut results = 0;
+    for _ in 0..runs {
+        let mut searcher = Searcher::default();
+        for (i, c) in query.char_indices() {
+            let prefix = &query[..i + c.len_utf8()];
+            let t = Instant::now();
+            let hits = searcher.search(index, prefix, SEARCH_LIMIT);
+            per_key.push(t.elapsed().as_secs_f64() * 1e3);
+            results = hits.len();
+        }
+        let t = Instant::now();
+        std::hint::black_box(Searcher::default().search(index, query, SEARCH_LIMIT));
+        whole.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    per_key.sort_by(f64::total_cmp);
+    QueryReport {
+        query: query.to_string(),
+        keystrokes: query.chars().count(),
+        p50_ms: percentile(&per_key, 0.50),
+        p95_ms: percentile(&per_key, 0.95),
+        max_ms: per_key.last().copied().unwrap_or(0.0),
+        whole_ms: median(&mut whole),
+        results,
+        fzf_ms: None,
+    }
+}
+
+fn fzf_available() -> bool {
+    Command::new("fzf")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// The searchable entries, folded as the index reads them, one per line.
+fn write_entry_lines(corpus_path: &Path, to: &Path) -> anyhow::Result<()> {
+    let corpus = store::load(corpus_path)?;
+    let mut w = std::io::BufWriter::new(std::fs::File::create(to)?);
+    let mut result = Ok(());
+    each_entry(&corpus, |_, _, text| {
+        if result.is_ok() {
+            result = writeln!(w, "{}", crate::text::fold(&text).replace('\n', " "));
+        }
+    });
+    result?;
+    w.flush()?;
+    Ok(())
+}
+
+/// Milliseconds for `fzf --filter query` over the lines: the median of runs.
+fn fzf_filter(lines: &Path, query: &str, runs: usize) -> Option<f64> {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let input = std::fs::File::open(lines).ok()?;
+        let t = Instant::now();
+        Command::new("fzf")
+            .args(["--filter", query])
+            .stdin(input)
+            .stdout(Stdio::null())
+            .status()
+            .ok()?;
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    Some(median(&mut times))
+}
+
+/// Peak resident memory of a fresh process that loads the corpus as the
+/// browser does, builds the index and searches.
+fn peak_rss_of_probe(corpus_path: &Path) -> Option<f64> {
+    let exe = std::env::current_exe().ok()?;
+    let out = Command::new(exe)
+        .args(["bench", "--rss-probe"])
+        .arg(corpus_path)
+        .stderr(Stdio::inherit())
+        .output()
+        .ok()?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.trim().parse::<f64>().ok().map(|kb| kb / 1024.0)
+}
+
+/// The child side of [`peak_rss_of_probe`]: prints the peak resident set
+/// in kB (Linux; nothing elsewhere).
+pub fn rss_probe(corpus_path: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
+    let mut catalog = None;
+    let corpus: Corpus = store::load_in_stages(corpus_path, |c| catalog = Some(c))?;
+    let index = Index::build(&corpus);
+    for q in QUERIES {
+        let mut searcher = Searcher::default();
+        for (i, c) in q.char_indices() {
+            std::hint::black_box(searcher.search(&index, &q[..i + c.len_utf8()], SEARCH_LIMIT));
+        }
+    }
+    drop(catalog);
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    if let Some(kb) = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    {
+        writeln!(out, "{kb}")?;
+    }
+    Ok(0)
+}
+
+fn write_table(reports: &[SizeReport], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| articles | text MB | corpus.json MB | entries | ingest MB/s ({} threads) | load s | first frame ms | meetings shown ms | articles ms | search ready ms | peak RSS MB (× JSON) |",
+        reports.first().map_or(0, |r| r.threads)
+    )?;
+    writeln!(
+        out,
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )?;
+    for r in reports {
+        let rss = r.peak_rss_mb.map_or("–".to_string(), |m| {
+            format!("{m:.0} ({:.2}×)", m / r.json_mb.max(1e-9))
+        });
+        writeln!(
+            out,
+            "| {} | {:.1} | {:.1} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} | {:.0} | {rss} |",
+            r.articles,
+            r.text_mb,
+            r.json_mb,
+            r.entries,
+            r.ingest_mb_s,
+            r.load_s,
+            r.first_frame_ms,
+            r.catalog_frame_ms,
+            r.articles_ms,
+            r.search_ready_ms,
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| articles | query | per keystroke p50 / p95 / max ms | whole query ms | results | fzf --filter ms | fzf ÷ whole query | fzf ÷ keystroke p95 |"
+    )?;
+    writeln!(out, "|---:|---|---:|---:|---:|---:|---:|---:|")?;
+    for r in reports {
+        for q in &r.queries {
+            let ratio = |d: f64| {
+                q.fzf_ms
+                    .map_or("–".into(), |f| format!("{:.0}×", f / d.max(1e-3)))
+            };
+            writeln!(
+                out,
+                "| {} | `{}` | {:.2} / {:.2} / {:.2} | {:.2} | {} | {} | {} | {} |",
+                r.articles,
+                q.query,
+                q.p50_ms,
+                q.p95_ms,
+                q.max_ms,
+                q.whole_ms,
+                q.results,
+                q.fzf_ms.map_or("–".into(), |f| format!("{f:.0}")),
+                ratio(q.whole_ms),
+                ratio(q.p95_ms),
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn median(v: &mut [f64]) -> f64 {
+    v.sort_by(f64::total_cmp);
+    percentile(v, 0.5)
+}
+
+/// The value at fraction `p` of sorted `v` (nearest rank).
+fn percentile(v: &[f64], p: f64) -> f64 {
+    if v.is_empty() {
+        return 0.0;
+    }
+    let rank = ((p * v.len() as f64).ceil() as usize).clamp(1, v.len());
+    v[rank - 1]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let v: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert_eq!(percentile(&v, 0.5), 10.0);
+        assert_eq!(percentile(&v, 0.95), 19.0);
+        assert_eq!(percentile(&v, 1.0), 20.0);
+        assert_eq!(percentile(&[], 0.5), 0.0);
+        assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
+    }
+}
