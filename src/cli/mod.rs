@@ -109,8 +109,8 @@ pub enum Command {
     /// corpora of several sizes, and print a table.
     #[command(hide = true)]
     Bench {
-        /// Corpus sizes in articles.
-        #[arg(long, value_delimiter = ',', default_values_t = [1000, 10_000, 100_000])]
+        /// Corpus sizes in articles; 0 is the bundled corpus.
+        #[arg(long, value_delimiter = ',', default_values_t = [0, 1000, 10_000, 100_000])]
         sizes: Vec<usize>,
         /// Where synthetic corpora are kept between runs.
         #[arg(long, value_name = "DIR", default_value = "target/bench-corpora")]
