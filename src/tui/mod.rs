@@ -88,6 +88,7 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     load::spawn(source, move |stage| {
         load_tx.send(Event::Load(stage)).is_ok()
     });
+    spawn_hangup_watch(tx.clone());
     spawn_input(tx);
 
     let result = event_loop(&mut terminal, &mut app, &cfg.theme, &rx, &search_tx);
@@ -188,6 +189,45 @@ fn spawn_input(tx: Sender<Event>) {
             };
             if tx.send(ev).is_err() {
                 return;
+            }
+        }
+    });
+}
+
+/// Ends the app when the terminal hangs up (window closed, connection
+/// dropped). A process that gets no SIGHUP for it (one in its own session)
+/// would otherwise stay forever: crossterm's reader retries a hung-up
+/// terminal in a loop instead of returning an error.
+fn spawn_hangup_watch(tx: Sender<Event>) {
+    use rustix::event::{PollFd, PollFlags, poll};
+    use std::io::IsTerminal;
+    use std::os::fd::AsFd;
+    // The terminal crossterm reads: standard input, or else /dev/tty.
+    let tty: Box<dyn AsFd + Send> = if io::stdin().is_terminal() {
+        Box::new(io::stdin())
+    } else {
+        match std::fs::File::open("/dev/tty") {
+            Ok(f) => Box::new(f),
+            Err(_) => return,
+        }
+    };
+    thread::spawn(move || {
+        // No events asked: poll wakes only for a hang-up or an error.
+        let mut fds = [PollFd::new(&tty, PollFlags::empty())];
+        loop {
+            match poll(&mut fds, None) {
+                Ok(_) => {
+                    let revents = fds[0].revents();
+                    if revents.intersects(PollFlags::HUP | PollFlags::ERR) {
+                        let _ = tx.send(Event::InputGone("the terminal hung up".into()));
+                        return;
+                    }
+                    if revents.contains(PollFlags::NVAL) {
+                        return;
+                    }
+                }
+                Err(rustix::io::Errno::INTR) => continue,
+                Err(_) => return,
             }
         }
     });
