@@ -2,26 +2,7 @@
 
 mod common;
 
-use common::tmux::{Tmux, available};
-
-/// The terminal is as the shell left it: main screen, cursor shown, cooked
-/// mode with echo.
-fn assert_clean(t: &Tmux) {
-    assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
-    assert_eq!(t.pane("#{cursor_flag}"), "1", "cursor visible");
-    // The marker is split in the command so only the output shows it whole.
-    t.run("printf 'MO%sDE %s\\n' '' \"$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' ')\"");
-    let s = t.wait_for("stty output", |s| s.lines().any(|l| l.starts_with("MODE ")));
-    let line = s
-        .lines()
-        .find(|l| l.starts_with("MODE "))
-        .unwrap_or_default();
-    assert_eq!(
-        line.trim_end(),
-        "MODE icanon echo",
-        "cooked mode with echo:\n{s}"
-    );
-}
+use common::tmux::{Tmux, assert_clean, available};
 
 #[test]
 fn search_an_official_and_see_his_meetings() {

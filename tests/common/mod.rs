@@ -46,4 +46,5 @@ pub fn positions(f: &ArticleFacts, name: &str) -> Vec<String> {
 pub fn names(f: &ArticleFacts) -> Vec<String> {
     f.people.iter().map(|p| p.name.clone()).collect()
 }
+pub mod procs;
 pub mod tmux;

@@ -102,7 +102,8 @@ impl Tmux {
             .to_string()
     }
 
-    /// Waits up to 15 s for the screen to satisfy `ok`; returns the screen.
+    /// Waits up to 30 s (a busy machine) for the screen to satisfy `ok`;
+    /// returns the screen.
     pub fn wait_for(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
@@ -110,7 +111,7 @@ impl Tmux {
             if ok(&s) {
                 return s;
             }
-            if start.elapsed() > Duration::from_secs(15) {
+            if start.elapsed() > Duration::from_secs(30) {
                 panic!("timed out waiting for {what}; screen:\n{s}");
             }
             std::thread::sleep(Duration::from_millis(50));
@@ -121,6 +122,46 @@ impl Tmux {
     pub fn launch(&self, args: &str) {
         self.run(&format!("{} {args}", binary().display()));
     }
+
+    /// The process id of the window's shell.
+    pub fn shell_pid(&self) -> u32 {
+        let pid = self.pane("#{pane_pid}");
+        pid.parse().unwrap_or_else(|_| panic!("pane_pid: {pid:?}"))
+    }
+
+    /// The one running process named `comm` started from the window's
+    /// shell (at any depth), once it is there.
+    pub fn started(&self, comm: &str) -> u32 {
+        let shell = self.shell_pid();
+        super::procs::wait_until(
+            &format!("{comm} to start"),
+            30,
+            || match super::procs::descendants(shell, comm)[..] {
+                [pid] => Some(pid),
+                _ => None,
+            },
+            || self.screen(),
+        )
+    }
+}
+
+/// The terminal is as the shell left it: main screen, cursor shown, cooked
+/// mode with echo.
+pub fn assert_clean(t: &Tmux) {
+    assert_eq!(t.pane("#{alternate_on}"), "0", "left the alternate screen");
+    assert_eq!(t.pane("#{cursor_flag}"), "1", "cursor visible");
+    // The marker is split in the command so only the output shows it whole.
+    t.run("printf 'MO%sDE %s\\n' '' \"$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' ')\"");
+    let s = t.wait_for("stty output", |s| s.lines().any(|l| l.starts_with("MODE ")));
+    let line = s
+        .lines()
+        .find(|l| l.starts_with("MODE "))
+        .unwrap_or_default();
+    assert_eq!(
+        line.trim_end(),
+        "MODE icanon echo",
+        "cooked mode with echo:\n{s}"
+    );
 }
 
 impl Drop for Tmux {
