@@ -49,7 +49,10 @@ fn copy_goes_to_the_terminal_clipboard() {
     }
     let t = Tmux::start("copy", 100, 30);
     t.launch("");
-    t.wait_for("the panes", |s| s.contains("Meetings"));
+    // The pane titles show before the corpus is read; copying needs it.
+    t.wait_for("the corpus", |s| {
+        s.contains("Meetings") && !s.contains("Reading") && !s.contains("Indexing")
+    });
     t.keys(&["y"]);
     t.wait_for("the status line", |s| s.contains("Copied meeting as text"));
     let buffer = t.tmux(&["show-buffer"]);
