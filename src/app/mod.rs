@@ -323,14 +323,18 @@ impl App {
 
     /// Rows of the main area's list or text (inside its border and header).
     pub fn main_page(&self) -> usize {
-        match self.stack.last() {
-            Some(View::Detail(_)) => self
-                .screen
-                .main
-                .inner_rows()
-                .saturating_sub(DETAIL_HEADER_ROWS),
-            Some(View::Search(_)) => self.screen.main.inner_rows().saturating_sub(2),
-            _ => self.screen.main.inner_rows().saturating_sub(1),
+        self.view_page(self.stack.last())
+    }
+
+    /// Rows of a view's list or text in the main area (`None`: the
+    /// browser). Views differ in how many header rows they draw, so each
+    /// view in the stack pages by its own count, not the top view's.
+    pub fn view_page(&self, view: Option<&View>) -> usize {
+        let rows = self.screen.main.inner_rows();
+        match view {
+            Some(View::Detail(_)) => rows.saturating_sub(DETAIL_HEADER_ROWS),
+            Some(View::Search(_)) => rows.saturating_sub(2),
+            _ => rows.saturating_sub(1),
         }
     }
 
@@ -414,14 +418,15 @@ impl App {
 
     /// Results of a search asked for earlier. Stale ones are dropped.
     pub fn receive_hits(&mut self, generation: u64, hits: Vec<Hit>) {
-        let page = self.main_page();
-        if let Some(s) = self.stack.iter_mut().rev().find_map(|v| {
-            if let View::Search(s) = v {
-                Some(s)
-            } else {
-                None
-            }
-        }) {
+        let Some(i) = self
+            .stack
+            .iter()
+            .rposition(|v| matches!(v, View::Search(_)))
+        else {
+            return;
+        };
+        let page = self.view_page(self.stack.get(i));
+        if let View::Search(s) = &mut self.stack[i] {
             s.receive(generation, hits, page);
         }
     }
@@ -434,9 +439,10 @@ impl App {
             let (len, cursor) = self.pane_list(pane);
             cursor.fit(len, page);
         }
-        let (page, width) = (self.main_page(), self.detail_width());
+        let width = self.detail_width();
+        let pages: Vec<usize> = self.stack.iter().map(|v| self.view_page(Some(v))).collect();
         let corpus = self.corpus.clone();
-        for v in &mut self.stack {
+        for (v, page) in self.stack.iter_mut().zip(pages) {
             match v {
                 View::Detail(d) => {
                     d.rewrap(&corpus.articles[d.article], width);
@@ -758,7 +764,14 @@ impl App {
             self.stack.truncate(i + 1);
             return;
         }
-        self.stack.push(View::Search(Search::default()));
+        // Results for an earlier prompt's queries may still arrive: start
+        // at a generation of its own so that only this prompt's are taken.
+        self.generation += 1;
+        self.stack.push(View::Search(Search {
+            asked: self.generation,
+            shown: self.generation,
+            ..Search::default()
+        }));
     }
 
     fn back(&mut self) {
