@@ -37,6 +37,13 @@ pub fn extract_file(path: &Path) -> FileFacts {
             };
         }
     };
+    // Said as ingest says it, rather than as an article with no facts.
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return FileFacts::Failed {
+            file,
+            error: "empty file".into(),
+        };
+    }
     match decode(&bytes) {
         Ok(d) => {
             let page = Page::from_normalized(d.text);

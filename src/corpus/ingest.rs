@@ -2,6 +2,7 @@
 //! directories plus the files named, extracted on all cores, with a report
 //! of what was read and what was skipped and why.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,9 +34,10 @@ pub struct Report {
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
+    let mut seen = HashSet::new();
     for p in paths {
         match std::fs::metadata(p) {
-            Ok(m) if m.is_dir() => walk(p, &mut files, &mut skipped),
+            Ok(m) if m.is_dir() => walk(p, &mut files, &mut skipped, &mut seen),
             Ok(_) => files.push(p.clone()),
             Err(e) => skipped.push(Skipped {
                 path: p.clone(),
@@ -46,7 +48,24 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     (files, skipped)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
+/// `seen` holds the directories already walked, resolved: a symlink back up
+/// the tree would otherwise have every file under it read again at each
+/// level, until the path grows too long.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    skipped: &mut Vec<Skipped>,
+    seen: &mut HashSet<PathBuf>,
+) {
+    if let Ok(real) = std::fs::canonicalize(dir)
+        && !seen.insert(real)
+    {
+        skipped.push(Skipped {
+            path: dir.to_path_buf(),
+            reason: "directory already read, by another path or a symlink".into(),
+        });
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
@@ -61,7 +80,7 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, skipped: &mut Vec<Skipped>) {
     paths.sort();
     for p in paths {
         if p.is_dir() {
-            walk(&p, files, skipped);
+            walk(&p, files, skipped, seen);
         } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
             files.push(p);
         } else if !p

@@ -1,51 +1,95 @@
 //! Reading and writing corpus files, with errors that say what is wrong and
 //! where, and writes that never leave a half-written file behind.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 
 /// Why a corpus could not be loaded or saved.
-#[derive(Debug, thiserror::Error)]
+///
+/// Each message carries its cause, so none is given as a `source()`: a
+/// printer of error chains would say it twice.
+#[derive(Debug)]
 pub enum CorpusError {
-    #[error("{path}: cannot read: {source}")]
     Read {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: not valid JSON at line {line}, column {column}: {message}")]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error(
-        "{path}: is not a tinhuy corpus (expected an object with \"schema\": \"{SCHEMA}\"){detail}"
-    )]
-    NotACorpus { path: PathBuf, detail: String },
-    #[error(
-        "{path}: was written by a newer tinhuy (corpus schema {found}; this build reads up to {SCHEMA_VERSION})"
-    )]
-    Newer { path: PathBuf, found: u32 },
-    #[error(
-        "{path}: corpus does not match schema {SCHEMA_VERSION} at line {line}, column {column}: {message}"
-    )]
+    NotACorpus {
+        path: PathBuf,
+        detail: String,
+    },
+    Newer {
+        path: PathBuf,
+        found: u32,
+    },
     Shape {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    #[error("{path}: corpus is inconsistent: {message}")]
-    Inconsistent { path: PathBuf, message: String },
+    Inconsistent {
+        path: PathBuf,
+        message: String,
+    },
 }
+
+impl std::fmt::Display for CorpusError {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        use CorpusError::*;
+        match self {
+            Read { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
+            Write { path, source } => write!(f, "{}: cannot write: {source}", path.display()),
+            Syntax {
+                path,
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "{}: not valid JSON at line {line}, column {column}: {message}",
+                path.display()
+            ),
+            NotACorpus { path, detail } => write!(
+                f,
+                "{}: is not a tinhuy corpus (expected an object with \"schema\": \"{SCHEMA}\"){detail}",
+                path.display()
+            ),
+            Newer { path, found } => write!(
+                f,
+                "{}: was written by a newer tinhuy (corpus schema {found}; this build reads up to {SCHEMA_VERSION})",
+                path.display()
+            ),
+            Shape {
+                path,
+                line,
+                column,
+                message,
+            } => write!(
+                f,
+                "{}: corpus does not match schema {SCHEMA_VERSION} at line {line}, column {column}: {message}",
+                path.display()
+            ),
+            Inconsistent { path, message } => {
+                write!(f, "{}: corpus is inconsistent: {message}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for CorpusError {}
 
 /// Parses a corpus from JSON text; `path` names the source in errors.
 pub fn from_json(json: &str, path: &Path) -> Result<Corpus, CorpusError> {
@@ -72,12 +116,170 @@ pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
 /// read, before the articles: a browser can show them while the rest loads.
 /// The file is read as a stream, never held in memory whole.
 pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpus, CorpusError> {
-    let file = std::fs::File::open(path).map_err(|source| CorpusError::Read {
+    let reader = open(path)?;
+    read(serde_json::Deserializer::from_reader(reader), path, catalog)
+}
+
+/// Opens a corpus file for reading, refusing at once what cannot be JSON
+/// (an empty file, an article, an image): their parse errors ("expected
+/// value at line 1, column 1") would not say what is wrong.
+fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, CorpusError> {
+    let read_error = |source| CorpusError::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    let reader = std::io::BufReader::with_capacity(1 << 20, file);
-    read(serde_json::Deserializer::from_reader(reader), path, catalog)
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
+    // A directory opens but fails here, as a read error.
+    let head = reader.fill_buf().map_err(read_error)?;
+    let not_a_corpus = |detail: &str| CorpusError::NotACorpus {
+        path: path.to_path_buf(),
+        detail: detail.to_string(),
+    };
+    if head.is_empty() {
+        return Err(not_a_corpus(": the file is empty"));
+    }
+    match head.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') | None => Ok(reader),
+        Some(_) => Err(not_a_corpus(": the file is not JSON")),
+    }
+}
+
+/// Checks, without reading the articles, that `path` opens, starts as a
+/// corpus this build reads and ends as JSON does: for a caller that must
+/// refuse a bad file before it changes the screen, then reads the rest in
+/// stages. What is wrong inside the articles is found only by reading them.
+pub fn check_header(path: &Path) -> Result<(), CorpusError> {
+    let reader = open(path)?;
+    let mut header = Header::default();
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let parsed = serde::de::DeserializeSeed::deserialize(&mut header, &mut de);
+    let path_buf = path.to_path_buf();
+    match parsed {
+        Err(e) if e.is_io() => {
+            return Err(CorpusError::Read {
+                path: path_buf,
+                source: e.into(),
+            });
+        }
+        Err(e) if e.is_syntax() || e.is_eof() => {
+            return Err(CorpusError::Syntax {
+                path: path_buf,
+                line: e.line(),
+                column: e.column(),
+                message: strip_position(&e.to_string()),
+            });
+        }
+        Err(e) if !header.complete => {
+            return Err(CorpusError::NotACorpus {
+                path: path_buf,
+                detail: format!(": {}", strip_position(&e.to_string())),
+            });
+        }
+        _ => {}
+    }
+    match (header.schema, header.version) {
+        (None, _) => Err(CorpusError::NotACorpus {
+            path: path_buf,
+            detail: ": missing field `schema`".into(),
+        }),
+        (Some(s), _) if s != SCHEMA => Err(CorpusError::NotACorpus {
+            path: path_buf,
+            detail: format!(" (schema is {s:?})"),
+        }),
+        (_, Some(v)) if v > SCHEMA_VERSION => Err(CorpusError::Newer {
+            path: path_buf,
+            found: v,
+        }),
+        // A missing version is left to the full read, which says where.
+        _ => check_ending(path),
+    }
+}
+
+/// A file cut short (a copy that stopped, a full disk) ends before its
+/// closing brace: said with the position of its end, as a parser would.
+fn check_ending(path: &Path) -> Result<(), CorpusError> {
+    use std::io::{Read, Seek, SeekFrom};
+    let read_error = |source| CorpusError::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::open(path).map_err(read_error)?;
+    let len = file.seek(SeekFrom::End(0)).map_err(read_error)?;
+    let mut tail = Vec::new();
+    file.seek(SeekFrom::Start(len.saturating_sub(4096)))
+        .map_err(read_error)?;
+    file.read_to_end(&mut tail).map_err(read_error)?;
+    if tail.iter().rev().find(|b| !b.is_ascii_whitespace()) == Some(&b'}') {
+        return Ok(());
+    }
+    // Only on this error path is the whole file read, to count its lines.
+    file.seek(SeekFrom::Start(0)).map_err(read_error)?;
+    let (mut line, mut column) = (1, 0);
+    let mut buf = vec![0; 1 << 20];
+    loop {
+        let n = file.read(&mut buf).map_err(read_error)?;
+        if n == 0 {
+            break;
+        }
+        let chunk = &buf[..n];
+        match memchr::memrchr(b'\n', chunk) {
+            Some(last) => {
+                line += memchr::memchr_iter(b'\n', chunk).count();
+                column = n - last - 1;
+            }
+            None => column += n,
+        }
+    }
+    Err(CorpusError::Syntax {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message: "the file ends before the corpus does".into(),
+    })
+}
+
+/// The schema fields of a corpus file, read until both are seen.
+#[derive(Default)]
+struct Header {
+    schema: Option<String>,
+    version: Option<u32>,
+    /// Both were seen and reading stopped there, by returning an error.
+    complete: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut Header {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Header {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "an object with \"schema\": \"{SCHEMA}\"")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "schema" => self.schema = Some(map.next_value()?),
+                "schema_version" => self.version = Some(map.next_value()?),
+                _ => {
+                    map.next_value::<serde::de::IgnoredAny>()?;
+                }
+            }
+            if self.schema.is_some() && self.version.is_some() {
+                self.complete = true;
+                return Err(A::Error::custom("header read"));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Parses a corpus with `de`, then checks what it is and that it holds
@@ -99,7 +301,14 @@ fn read<'de, R: serde_json::de::Read<'de>>(
     .and_then(|c| de.end().map(|()| c));
     let c = match parsed {
         Ok(c) => c,
-        Err(e) if e.is_syntax() || e.is_eof() || e.is_io() => {
+        // A directory, a disk error: not the JSON's fault.
+        Err(e) if e.is_io() => {
+            return Err(CorpusError::Read {
+                path,
+                source: e.into(),
+            });
+        }
+        Err(e) if e.is_syntax() || e.is_eof() => {
             return Err(CorpusError::Syntax {
                 path,
                 line: e.line(),
@@ -120,7 +329,12 @@ fn read<'de, R: serde_json::de::Read<'de>>(
                     column: e.column(),
                     message: strip_position(&e.to_string()),
                 },
-                _ => CorpusError::NotACorpus {
+                // Another format's schema says more than the field it lacks.
+                Some((s, _)) => CorpusError::NotACorpus {
+                    path,
+                    detail: format!(" (schema is {s:?})"),
+                },
+                None => CorpusError::NotACorpus {
                     path,
                     detail: format!(": {}", strip_position(&e.to_string())),
                 },
