@@ -224,8 +224,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             err,
         ),
         Some(Command::Open { paths }) => {
-            let (files, _) = crate::corpus::ingest::collect(&paths);
+            let (files, skipped) = crate::corpus::ingest::collect(&paths);
             if files.is_empty() {
+                for s in &skipped {
+                    writeln!(err, "tinhuy: {}: {}", s.path.display(), s.reason)?;
+                }
                 writeln!(
                     err,
                     "tinhuy: no article files found in {}",
@@ -248,12 +251,9 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         None => browse(match corpus_path {
             Some(path) => {
-                // A file that cannot be opened is said before the screen
-                // changes; what is wrong inside it, once read.
-                std::fs::File::open(path).map_err(|source| corpus::CorpusError::Read {
-                    path: path.to_path_buf(),
-                    source,
-                })?;
+                // A file that is not a corpus this build reads is said before
+                // the screen changes; damage deep inside it, once read.
+                corpus::store::check_header(path)?;
                 Source::File(path.to_path_buf())
             }
             None => Source::Bundled,

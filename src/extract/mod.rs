@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub use date::Date;
 pub use people::{PersonFact, Position, Role};
 
-use crate::text::Page;
+use crate::text::{DecodeError, Page, decode};
 
 /// A byte range of the article text, written `[start, end]` in JSON.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -190,6 +190,37 @@ pub struct ArticleFacts {
     pub spans: FactSpans,
 }
 
+impl ArticleFacts {
+    /// Every span the facts point at, including each person's names and
+    /// positions and each conclusion, document and figure.
+    pub fn all_spans(&self) -> Vec<Span> {
+        let s = &self.spans;
+        let mut out: Vec<Span> = [
+            s.title,
+            s.published,
+            s.views,
+            s.outlet,
+            s.province,
+            s.meeting_body,
+            s.meeting_date,
+            s.session,
+            s.term,
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        out.extend(s.authors.iter().chain(&s.chairs));
+        for p in &self.people {
+            out.extend(&p.spans);
+            out.extend(p.positions.iter().map(|x| x.span));
+        }
+        out.extend(self.conclusions.iter().map(|c| c.span));
+        out.extend(self.documents.iter().map(|d| d.span));
+        out.extend(self.figures.iter().map(|f| f.span));
+        out
+    }
+}
+
 /// Reads every fact from a normalized page.
 pub fn extract_page(page: &Page) -> ArticleFacts {
     let doc = doc::Doc::new(page);
@@ -258,6 +289,30 @@ pub fn extract_page(page: &Page) -> ArticleFacts {
             .collect(),
     };
     f
+}
+
+/// An article file's bytes decoded and read.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    /// The normalized text every span points into, with its blocks.
+    pub page: Page,
+    pub facts: ArticleFacts,
+    /// What decoding had to repair ("not valid UTF-8: …").
+    pub warnings: Vec<String>,
+}
+
+/// Decodes a file's bytes, normalizes the text and reads every fact: what
+/// `tinhuy extract` and `tinhuy ingest` do with each file. Binary or
+/// foreign-encoded bytes are refused with the reason; no content panics.
+pub fn extract_bytes(bytes: &[u8]) -> Result<Extracted, DecodeError> {
+    let decoded = decode(bytes)?;
+    let page = Page::from_normalized(decoded.text);
+    let facts = extract_page(&page);
+    Ok(Extracted {
+        page,
+        facts,
+        warnings: decoded.warnings,
+    })
 }
 
 /// Normalizes raw article text and reads every fact from it.
