@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::extract::{ArticleFacts, extract_page};
-use crate::text::{Page, decode};
+use crate::extract::{ArticleFacts, Extracted, extract_bytes};
+use crate::text::DecodeError;
 
 /// The facts of one file, or why it could not be read.
 #[derive(Debug, Serialize)]
@@ -25,37 +25,37 @@ pub enum FileFacts {
     },
 }
 
+impl FileFacts {
+    /// What `tinhuy extract` reports for the file named `file`, from the
+    /// result of reading its bytes.
+    pub fn new(file: String, read: Result<Extracted, DecodeError>) -> FileFacts {
+        match read {
+            Ok(x) => FileFacts::Read {
+                file,
+                facts: Box::new(x.facts),
+                warnings: x.warnings,
+            },
+            Err(e) => FileFacts::Failed {
+                file,
+                error: e.to_string(),
+            },
+        }
+    }
+}
+
 /// Reads and extracts one file. Never panics on the file's content.
 pub fn extract_file(path: &Path) -> FileFacts {
     let file = path.display().to_string();
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => {
-            return FileFacts::Failed {
-                file,
-                error: format!("cannot read: {e}"),
-            };
-        }
-    };
-    // Said as ingest says it, rather than as an article with no facts.
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return FileFacts::Failed {
+    match std::fs::read(path) {
+        // Said as ingest says it, rather than as an article with no facts.
+        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => FileFacts::Failed {
             file,
             error: "empty file".into(),
-        };
-    }
-    match decode(&bytes) {
-        Ok(d) => {
-            let page = Page::from_normalized(d.text);
-            FileFacts::Read {
-                file,
-                facts: Box::new(extract_page(&page)),
-                warnings: d.warnings,
-            }
-        }
+        },
+        Ok(bytes) => FileFacts::new(file, extract_bytes(&bytes)),
         Err(e) => FileFacts::Failed {
             file,
-            error: e.to_string(),
+            error: format!("cannot read: {e}"),
         },
     }
 }

@@ -9,8 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::build::{Input, build};
 use super::model::Corpus;
-use crate::extract::extract_page;
-use crate::text::{Page, decode};
+use crate::extract::extract_bytes;
 
 /// A file that was not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,9 +100,7 @@ pub fn read_article(path: &Path) -> Result<(Input, Vec<String>), String> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err("empty file".into());
     }
-    let decoded = decode(&bytes).map_err(|e| e.to_string())?;
-    let page = Page::from_normalized(decoded.text);
-    let facts = extract_page(&page);
+    let read = extract_bytes(&bytes).map_err(|e| e.to_string())?;
     let id = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -112,10 +109,10 @@ pub fn read_article(path: &Path) -> Result<(Input, Vec<String>), String> {
         Input {
             id,
             file: path.display().to_string(),
-            text: page.text,
-            facts,
+            text: read.page.text,
+            facts: read.facts,
         },
-        decoded.warnings,
+        read.warnings,
     ))
 }
 
