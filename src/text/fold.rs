@@ -226,8 +226,9 @@ fn push_lex_word(word: &str, out: &mut String) {
                 at = letters[n - 2].0;
             }
         }
-        // Re-insert the tone after the vowel and its other marks.
-        let mut insert = at + 1;
+        // Re-insert the tone after the vowel and its other marks. A word of
+        // marks alone has no vowel: the tone stays where it was.
+        let mut insert = (at + 1).min(base.len());
         while insert < base.len() && is_combining_mark(base[insert]) {
             insert += 1;
         }
@@ -278,6 +279,16 @@ mod tests {
             assert_eq!(word_key(w), lex_key(w), "{w}");
         }
         assert!(matches!(word_key("đồng"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn tone_marks_without_a_letter_keep_their_place() {
+        // Text cut at an unreadable byte leaves a word that is only marks.
+        assert_eq!(lex_key("\u{309}"), "\u{309}");
+        assert_eq!(word_key("\u{303}"), "\u{303}");
+        assert_eq!(lex_key("\u{302}\u{301}"), "\u{302}\u{301}");
+        // A tone written before its letter is moved onto it.
+        assert_eq!(lex_key("\u{301}a"), "á");
     }
 
     #[test]
