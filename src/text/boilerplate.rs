@@ -244,7 +244,9 @@ pub fn is_stamp_line(s: &str) -> bool {
 fn classify_line(s: &str) -> BlockKind {
     // Only short lines can be anything but content.
     let words = word_count_over(s, 30);
-    if s.contains('{') && TEMPLATE.is_match(s) {
+    // A placeholder inside a long line (a page flattened onto one line)
+    // does not make the whole line template.
+    if words <= 30 && s.contains('{') && TEMPLATE.is_match(s) {
         return BlockKind::Template;
     }
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
@@ -374,6 +376,15 @@ mod tests {
         assert_eq!(k[4].1, BlockKind::Media);
         assert_eq!(k[5].1, BlockKind::Template);
         assert_eq!(k[6].1, BlockKind::Content);
+    }
+
+    #[test]
+    fn a_placeholder_in_a_long_line_leaves_it_content() {
+        let words = "Chiều 5/11, Bí thư Tỉnh ủy Hoàng Trung Dũng chủ trì hội nghị. ".repeat(4);
+        let t = format!("{words}{{name}} - {{time}} Trả lời\n{{name}} - {{time}}\n");
+        let k = kinds(&t);
+        assert_eq!(k[0].1, BlockKind::Content);
+        assert_eq!(k[1].1, BlockKind::Template);
     }
 
     #[test]
