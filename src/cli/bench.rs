@@ -344,8 +344,10 @@ fn peak_rss_of_probe(corpus_path: &Path) -> Option<f64> {
 /// The child side of [`peak_rss_of_probe`]: prints the peak resident set
 /// in kB (Linux; nothing elsewhere).
 pub fn rss_probe(corpus_path: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
+    // The browser holds the catalog until the whole corpus replaces it.
     let mut catalog = None;
     let corpus: Corpus = store::load_in_stages(corpus_path, |c| catalog = Some(c))?;
+    drop(catalog);
     let index = Index::build(&corpus);
     for q in QUERIES {
         let mut searcher = Searcher::default();
@@ -353,7 +355,6 @@ pub fn rss_probe(corpus_path: &Path, out: &mut dyn Write) -> anyhow::Result<i32>
             std::hint::black_box(searcher.search(&index, &q[..i + c.len_utf8()], SEARCH_LIMIT));
         }
     }
-    drop(catalog);
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     if let Some(kb) = status
         .lines()
