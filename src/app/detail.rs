@@ -6,6 +6,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::corpus::Article;
 use crate::extract::Span;
+use crate::text::normalize::{is_invisible, visible_control};
 use crate::text::{BlockKind, boilerplate};
 
 /// What kind of fact a marked span is.
@@ -185,6 +186,17 @@ pub fn wrap(text: &str, width: usize) -> Vec<Line> {
     out
 }
 
+/// Cells a character takes on screen. The drawing layer shows control
+/// characters as one-cell stand-ins and drops invisible ones, so a text
+/// holding them wraps to what is drawn.
+fn cells(c: char) -> usize {
+    if is_invisible(c) {
+        0
+    } else {
+        visible_control(c).unwrap_or(c).width().unwrap_or(0)
+    }
+}
+
 /// Greedy word wrap by display width; a word wider than the line is cut.
 fn wrap_block(text: &str, start: usize, end: usize, width: usize, out: &mut Vec<Line>) {
     let mut line_start = start;
@@ -193,7 +205,7 @@ fn wrap_block(text: &str, start: usize, end: usize, width: usize, out: &mut Vec<
     let mut last_space: Option<(usize, usize)> = None;
     for (i, c) in text[start..end].char_indices() {
         let at = start + i;
-        let w = c.width().unwrap_or(0);
+        let w = cells(c);
         if line_width + w > width && at > line_start {
             // A space that does not fit ends the line where it stands.
             if c == ' ' {

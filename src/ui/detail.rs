@@ -15,8 +15,9 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
     let f = &a.facts;
     let area = rect(app.screen.main, frame);
     let title = f.title.clone().unwrap_or_else(|| a.id.clone());
+    // Made safe before it is cut: stand-ins take cells the raw text did not.
     let block = pane_block(
-        text::truncate(&title, area.width.saturating_sub(6) as usize).into_owned(),
+        text::truncate(&text::safe(&title), area.width.saturating_sub(6) as usize).into_owned(),
         true,
         theme,
     );
@@ -61,13 +62,13 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
     };
     let header = vec![
         Line::from(span(
-            &text::truncate(&when.join(" · "), cols),
+            &text::truncate(&text::safe(&when.join(" · ")), cols),
             theme.heading,
         )),
         Line::from(vec![
             Span::styled("Chaired by ", theme.dim),
             span(
-                &text::truncate(&chairs, cols.saturating_sub(11)),
+                &text::truncate(&text::safe(&chairs), cols.saturating_sub(11)),
                 theme.person,
             ),
         ]),

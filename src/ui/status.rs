@@ -16,8 +16,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             text::truncate(&text::safe(&st.text), cols).into_owned(),
             if st.error { theme.error } else { theme.status },
         )),
+        // The context names the article's file, which may hold anything.
         None => Line::from(Span::styled(
-            text::truncate(&context(app), cols).into_owned(),
+            text::truncate(&text::safe(&context(app)), cols).into_owned(),
             theme.dim,
         )),
     };

@@ -74,6 +74,28 @@ pub fn marked(
     hit: Style,
     max: usize,
 ) -> Vec<Span<'static>> {
+    let shifted;
+    let positions = if s.chars().any(is_invisible) {
+        // Positions count the characters as given; `safe` drops the
+        // invisible ones, and the marks must move with the letters.
+        let mut kept = 0;
+        let index: Vec<Option<usize>> = s
+            .chars()
+            .map(|c| {
+                (!is_invisible(c)).then(|| {
+                    kept += 1;
+                    kept - 1
+                })
+            })
+            .collect();
+        shifted = positions
+            .iter()
+            .filter_map(|&p| index.get(p).copied().flatten())
+            .collect::<Vec<_>>();
+        &shifted[..]
+    } else {
+        positions
+    };
     let s = safe(s);
     let chars: Vec<char> = s.chars().collect();
     let first = positions.first().copied().unwrap_or(0);
