@@ -556,6 +556,10 @@ fn an_ingest_killed_while_writing_leaves_the_old_corpus() {
     child.wait().unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), before);
     tinhuy::corpus::load(&out).unwrap();
+    // The next write clears what the killed one left.
+    assert!(temp.exists());
+    assert_eq!(tinhuy(&["ingest", ARTICLE, "-o", s(&out)]).code, Some(0));
+    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
 }
 
 /// A file of each kind given where a corpus is expected, with the message
