@@ -141,7 +141,8 @@ fn key() -> impl Strategy<Value = Key> {
         2 => prop::sample::select(vec!['d', 'u', 'f', 'b', 'w', 'n', 'p', 'c', 'a', 'z'])
             .prop_map(Key::ctrl),
         1 => (0u8..=25).prop_map(|n| Key::plain(KeyCode::F(n))),
-        1 => (named, any::<bool>(), any::<bool>()).prop_map(|(code, ctrl, alt)| Key { code, ctrl, alt }),
+        1 => (named, any::<bool>(), any::<bool>())
+            .prop_map(|(code, ctrl, alt)| Key { code, ctrl, alt }),
         1 => (any::<char>(), any::<bool>()).prop_map(|(c, ctrl)| Key {
             code: KeyCode::Char(c),
             ctrl,
@@ -576,22 +577,52 @@ fn saved() -> impl Strategy<Value = Saved> {
         )
 }
 
+/// Moves through lists, repeated to go deep.
+const MOVES: &[Action] = &[
+    Action::Down,
+    Action::PageDown,
+    Action::Bottom,
+    Action::NextPane,
+    Action::NextFact,
+];
+/// Moves between views and panes.
+const GOES: &[Action] = &[
+    Action::Open,
+    Action::Source,
+    Action::Back,
+    Action::Up,
+    Action::Left,
+    Action::Search,
+];
+
 /// Only what moves between views and through lists, at sizes that are
 /// drawn: deep stacks of views resized under one another.
 fn navigation() -> impl Strategy<Value = Step> {
     prop_oneof![
         3 => prop::sample::select(QUERIES).prop_map(Step::Type),
         3 => Just(Step::Settle),
-        4 => (prop::sample::select(vec![Action::Down, Action::PageDown, Action::Bottom, Action::NextPane, Action::NextFact]), 1u8..=40)
-            .prop_map(|(a, n)| Step::Repeat(a, n)),
-        4 => prop::sample::select(vec![Action::Open, Action::Source, Action::Back, Action::Up, Action::Left, Action::Search])
-            .prop_map(Step::Act),
+        4 => (prop::sample::select(MOVES), 1u8..=40).prop_map(|(a, n)| Step::Repeat(a, n)),
+        4 => prop::sample::select(GOES).prop_map(Step::Act),
         3 => (60u16..=240, 15u16..=80).prop_map(|(w, h)| Step::Resize(w, h)),
     ]
 }
 
+/// Cases per property: enough to find the bugs these found, quick in a
+/// debug build. PROPTEST_CASES asks for more.
+fn config() -> ProptestConfig {
+    let config = ProptestConfig::default();
+    if std::env::var_os("PROPTEST_CASES").is_some() {
+        config
+    } else {
+        ProptestConfig {
+            cases: 128,
+            ..config
+        }
+    }
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 128, ..ProptestConfig::default() })]
+    #![proptest_config(config())]
 
     #[test]
     fn loaded_corpus_under_random_use(
