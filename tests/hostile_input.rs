@@ -324,6 +324,19 @@ fn ten_megabytes_on_one_line() {
 }
 
 #[test]
+fn a_closing_cue_alone_on_its_line() {
+    // A heading that is only the cue, with nothing after it to conclude.
+    for cue in ["Kết luận", "Bế mạc\n", "Ngày 15/10, phát biểu chỉ đạo"] {
+        let f = facts(cue);
+        assert!(f.conclusions.is_empty() && f.people.is_empty(), "{cue}");
+    }
+    let text = "Tin tức\nKết luận\nĐồng chí Ngô Đông Hải, Bí thư Tỉnh ủy chủ trì hội nghị.\n";
+    let f = facts(text);
+    assert_eq!(names(&f), vec!["Ngô Đông Hải"]);
+    assert_eq!(f.chairs, vec!["Ngô Đông Hải"]);
+}
+
+#[test]
 fn thousands_of_repeated_titles() {
     // Titles with no name: nobody to find, however many.
     let bare = "Bí thư Tỉnh ủy, ".repeat(20_000);

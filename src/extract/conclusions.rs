@@ -429,7 +429,11 @@ fn opens_passage(
         .position(|t| t.is_punct(','))
         .filter(|&c| toks[..c].iter().all(is_date_word))
         .map_or(0, |c| c + 1);
-    let closing = CLOSING.at(toks, dated).map(|n| dated + n + 1);
+    // Past the cue and the comma or colon after it, when there is one: a
+    // heading that is only the cue ("Kết luận") has nothing after it.
+    let closing = CLOSING
+        .at(toks, dated)
+        .map(|n| (dated + n + 1).min(toks.len()));
     // After a closing cue the speaker comes first, then what they said.
     let skip = closing.map_or(0, |n| speaker_end(people, si, toks, n).unwrap_or(n));
     let found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
