@@ -199,6 +199,8 @@ fn mixed_scripts() -> impl Strategy<Value = String> {
         "[\u{0600}-\u{06FF}]{1,20}",
         "[\u{1F300}-\u{1FAFF}\u{1F3FB}-\u{1F3FF}\u{200D}\u{FE0F}]{1,10}",
         "[a-zA-Zđơư][\u{0300}-\u{036F}]{1,12}",
+        // Letters whose lower case is longer or shorter in UTF-8.
+        "[İẞKⱮȺÅΩ]{1,3}",
         // Marks with no letter to sit on, after a space or a symbol.
         "[ ?\u{FFFD}][\u{0300}-\u{036F}]{1,4}",
         "[\u{0E00}-\u{0E7F}\u{0400}-\u{04FF}\u{0590}-\u{05FF}]{1,10}",
@@ -334,6 +336,18 @@ fn a_closing_cue_alone_on_its_line() {
     let f = facts(text);
     assert_eq!(names(&f), vec!["Ngô Đông Hải"]);
     assert_eq!(f.chairs, vec!["Ngô Đông Hải"]);
+}
+
+#[test]
+fn letters_that_change_length_in_lower_case() {
+    // Ɱ, İ and K take a different number of bytes in lower case.
+    for odd in ["Ɱ", "İİ", "K"] {
+        let text = format!("{odd} Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 bàn về kế hoạch.");
+        let f = facts(&text);
+        assert_eq!(f.meeting.session, Some(5), "{text}");
+        let span = f.spans.session.unwrap();
+        assert!(text[span.range()].ends_with("lần thứ 5"), "{text}");
+    }
 }
 
 #[test]

@@ -152,6 +152,7 @@ static DELEGATION_WORK: LazyLock<PhraseList> =
 static SESSION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
 });
+static HOI_NGHI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)hội nghị").unwrap());
 static SESSION_AFTER_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
 });
@@ -349,11 +350,12 @@ fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
     // "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5".
     for s in around {
         let text = &doc.text[s.range()];
-        let lower = text.to_lowercase();
-        let Some(p) = lower.find("hội nghị") else {
+        // Found in the text itself: offsets into its lower case are not
+        // offsets into it when lowering changes a character's length (İ, K).
+        let Some(p) = HOI_NGHI.find(text).map(|m| m.start()) else {
             continue;
         };
-        if lower[..p].trim_end().ends_with("đại") {
+        if text[..p].to_lowercase().trim_end().ends_with("đại") {
             continue;
         }
         if let Some(c) = SESSION_AFTER_BODY.captures(&text[p..])
