@@ -41,6 +41,8 @@ pub struct Options {
     pub runs: usize,
     pub seed: u64,
     pub json: bool,
+    /// Use the corpus file of an earlier run instead of ingesting again.
+    pub reuse: bool,
 }
 
 /// One corpus size's figures.
@@ -55,7 +57,7 @@ pub struct SizeReport {
     pub threads: usize,
     /// Articles read, facts extracted, people resolved and the corpus
     /// written, per second of wall time.
-    pub ingest_mb_s: f64,
+    pub ingest_mb_s: Option<f64>,
     pub load_s: f64,
     /// The app's first frame (panes saying what is loading).
     pub first_frame_ms: f64,
@@ -81,6 +83,9 @@ pub struct QueryReport {
     pub whole_ms: f64,
     pub results: usize,
     pub fzf_ms: Option<f64>,
+    /// Every keystroke's time, sorted.
+    #[serde(skip)]
+    pub per_key_ms: Vec<f64>,
 }
 
 /// Runs the benchmarks and prints the table; returns the exit code.
@@ -132,8 +137,14 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
     let corpus_path = dir.join("corpus.json");
     let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
 
-    // Ingest: large corpora once, small ones the median of the runs.
-    let ingest_runs = if n >= 50_000 { 1 } else { opts.runs };
+    // Ingest: large corpora once, small ones the median of the runs; none
+    // when asked to reuse the corpus of an earlier run.
+    let reuse = opts.reuse && corpus_path.exists();
+    let ingest_runs = match (reuse, n >= 50_000) {
+        (true, _) => 0,
+        (false, true) => 1,
+        (false, false) => opts.runs,
+    };
     let mut ingest_s = Vec::new();
     let (mut text_bytes, mut text_articles) = (0, 0);
     for _ in 0..ingest_runs {
@@ -146,9 +157,20 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
         text_bytes = report.bytes;
         text_articles = report.read;
     }
+    if reuse {
+        let (files, _) = ingest::collect(std::slice::from_ref(&articles));
+        text_articles = files.len();
+        text_bytes = files
+            .iter()
+            .filter_map(|f| std::fs::metadata(f).ok())
+            .map(|m| m.len())
+            .sum();
+    }
     let text_mb = text_bytes as f64 / 1e6;
-    let ingest_mb_s = text_mb / median(&mut ingest_s);
-    writeln!(err, "  ingest {ingest_mb_s:.1} MB/s")?;
+    let ingest_mb_s = (!reuse).then(|| text_mb / median(&mut ingest_s));
+    if let Some(r) = ingest_mb_s {
+        writeln!(err, "  ingest {r:.1} MB/s")?;
+    }
     let json_mb = std::fs::metadata(&corpus_path)?.len() as f64 / 1e6;
 
     let mut load_s = Vec::new();
@@ -283,6 +305,7 @@ fn type_query(index: &Index, query: &str, runs: usize) -> QueryReport {
         whole_ms: median(&mut whole),
         results,
         fzf_ms: None,
+        per_key_ms: per_key,
     }
 }
 
@@ -382,12 +405,12 @@ fn write_table(reports: &[SizeReport], out: &mut dyn Write) -> std::io::Result<(
         });
         writeln!(
             out,
-            "| {} | {:.1} | {:.1} | {} | {:.1} | {:.2} | {:.1} | {:.0} | {:.0} | {:.0} | {rss} |",
+            "| {} | {:.1} | {:.1} | {} | {} | {:.2} | {:.1} | {:.0} | {:.0} | {:.0} | {rss} |",
             label(r),
             r.text_mb,
             r.json_mb,
             r.entries,
-            r.ingest_mb_s,
+            r.ingest_mb_s.map_or("–".into(), |r| format!("{r:.1}")),
             r.load_s,
             r.first_frame_ms,
             r.catalog_frame_ms,
@@ -422,6 +445,20 @@ fn write_table(reports: &[SizeReport], out: &mut dyn Write) -> std::io::Result<(
                 ratio(q.p95_ms),
             )?;
         }
+        let mut all: Vec<f64> = r
+            .queries
+            .iter()
+            .flat_map(|q| q.per_key_ms.clone())
+            .collect();
+        all.sort_by(f64::total_cmp);
+        writeln!(
+            out,
+            "| {} | all keystrokes above | {:.2} / {:.2} / {:.2} | | | | | |",
+            label(r),
+            percentile(&all, 0.50),
+            percentile(&all, 0.95),
+            all.last().copied().unwrap_or(0.0),
+        )?;
     }
     Ok(())
 }

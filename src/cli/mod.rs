@@ -122,6 +122,9 @@ pub enum Command {
         seed: u64,
         #[arg(long)]
         json: bool,
+        /// Reuse the corpus files of an earlier run (no ingest figures).
+        #[arg(long)]
+        reuse: bool,
         /// Load this corpus, index and search it, print peak RSS in kB.
         #[arg(long, value_name = "FILE", hide = true)]
         rss_probe: Option<PathBuf>,
@@ -211,6 +214,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             runs,
             seed,
             json,
+            reuse,
             rss_probe: None,
         }) => bench::run(
             &bench::Options {
@@ -219,6 +223,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 runs: runs.max(1),
                 seed,
                 json,
+                reuse,
             },
             out,
             err,
