@@ -9,7 +9,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -183,11 +183,11 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
     let mut stages = Vec::new();
     let mut last = None;
     for _ in 0..opts.runs {
-        let (s, index) = startup(&corpus_path)?;
+        let (s, loaded) = startup(&corpus_path)?;
         stages.push(s);
-        last = Some(index);
+        last = Some(loaded);
     }
-    let index = last.expect("at least one run");
+    let (corpus, index) = last.expect("at least one run");
     let stage = |i: usize| {
         let mut v: Vec<f64> = stages.iter().map(|s| s[i]).collect();
         median(&mut v)
@@ -197,7 +197,7 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
     let lines = dir.join("entries.txt");
     let fzf = fzf_available();
     if fzf {
-        write_entry_lines(&corpus_path, &lines)?;
+        write_entry_lines(&corpus, &lines)?;
     }
     let mut queries = Vec::new();
     for q in QUERIES {
@@ -232,10 +232,13 @@ fn complete(dir: &Path, n: usize) -> bool {
     std::fs::read_dir(dir).is_ok_and(|d| d.count() >= n)
 }
 
+/// A loaded corpus and its index.
+type Ready = (Arc<Corpus>, Arc<Index>);
+
 /// Starts the app as the terminal program does, drawing into a test
 /// backend: milliseconds to the first frame, the frame with meetings, the
-/// frame with articles and the search index; and the index.
-fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], std::sync::Arc<Index>)> {
+/// frame with articles and the search index; and the corpus and index.
+fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], Ready)> {
     let t = Instant::now();
     let (tx, rx) = mpsc::channel();
     load::spawn(Source::File(corpus_path.to_path_buf()), move |s| {
@@ -262,7 +265,7 @@ fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], std::sync::Arc<Index
                 app.receive_index(index.clone());
                 term.draw(|f| crate::ui::draw(f, &app, &theme))?;
                 times[3] = ms(t);
-                return Ok((times, index));
+                return Ok((times, (app.corpus.clone(), index)));
             }
             Loaded::Notice(_) => continue,
             Loaded::Failed(e) => anyhow::bail!(e),
@@ -319,11 +322,10 @@ fn fzf_available() -> bool {
 }
 
 /// The searchable entries, folded as the index reads them, one per line.
-fn write_entry_lines(corpus_path: &Path, to: &Path) -> anyhow::Result<()> {
-    let corpus = store::load(corpus_path)?;
+fn write_entry_lines(corpus: &Corpus, to: &Path) -> anyhow::Result<()> {
     let mut w = std::io::BufWriter::new(std::fs::File::create(to)?);
     let mut result = Ok(());
-    each_entry(&corpus, |_, _, text| {
+    each_entry(corpus, |_, _, text| {
         if result.is_ok() {
             result = writeln!(w, "{}", crate::text::fold(&text).replace('\n', " "));
         }
