@@ -245,7 +245,10 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
                 )?;
                 return Ok(1);
             }
-            browse(Source::Articles(paths))
+            browse(Source::Articles {
+                files,
+                skipped: skipped.len(),
+            })
         }
         None if cli.print_config_path => {
             match crate::tui::config::config_path() {

@@ -15,8 +15,9 @@ pub enum Source {
     Bundled,
     /// A corpus file.
     File(PathBuf),
-    /// Article files to read first.
-    Articles(Vec<PathBuf>),
+    /// Article files to read first, and how many files were already
+    /// passed over when they were collected.
+    Articles { files: Vec<PathBuf>, skipped: usize },
 }
 
 /// A stage of loading.
@@ -53,15 +54,13 @@ pub fn load(source: Source, send: impl Fn(Loaded) -> bool) {
         )
         .map_err(|e| e.to_string()),
         Source::File(path) => store::load_in_stages(&path, catalog).map_err(|e| e.to_string()),
-        Source::Articles(paths) => {
-            let (files, mut skipped) = ingest::collect(&paths);
+        Source::Articles { files, skipped } => {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
             let (corpus, report) = ingest::ingest(&files, threads, &|_, _| {});
-            skipped.extend(report.skipped);
-            if !skipped.is_empty() {
+            let skipped = skipped + report.skipped.len();
+            if skipped > 0 {
                 send(Loaded::Notice(format!(
-                    "{} file(s) skipped; `tinhuy ingest` lists why",
-                    skipped.len()
+                    "{skipped} file(s) skipped; `tinhuy ingest` lists why"
                 )));
             }
             Ok(corpus)
