@@ -154,46 +154,85 @@ pub fn check_header(path: &Path) -> Result<(), CorpusError> {
     let mut header = Header::default();
     let mut de = serde_json::Deserializer::from_reader(reader);
     let parsed = serde::de::DeserializeSeed::deserialize(&mut header, &mut de);
-    let path_buf = path.to_path_buf();
+    let seen = header.schema.clone().map(|s| (s, header.version));
     match parsed {
-        Err(e) if e.is_io() => {
-            return Err(CorpusError::Read {
-                path: path_buf,
-                source: e.into(),
-            });
-        }
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            return Err(CorpusError::Syntax {
-                path: path_buf,
-                line: e.line(),
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            });
-        }
-        Err(e) if !header.complete => {
-            return Err(CorpusError::NotACorpus {
-                path: path_buf,
-                detail: format!(": {}", strip_position(&e.to_string())),
-            });
-        }
+        Err(e) if !header.complete => return Err(parse_error(path.to_path_buf(), e, seen)),
         _ => {}
     }
-    match (header.schema, header.version) {
-        (None, _) => Err(CorpusError::NotACorpus {
-            path: path_buf,
+    match seen {
+        None => Err(CorpusError::NotACorpus {
+            path: path.to_path_buf(),
             detail: ": missing field `schema`".into(),
         }),
-        (Some(s), _) if s != SCHEMA => Err(CorpusError::NotACorpus {
-            path: path_buf,
-            detail: format!(" (schema is {s:?})"),
-        }),
-        (_, Some(v)) if v > SCHEMA_VERSION => Err(CorpusError::Newer {
-            path: path_buf,
-            found: v,
-        }),
-        // A missing version is left to the full read, which says where.
-        _ => check_ending(path),
+        Some((s, v)) => {
+            schema_error(path, &s, v.unwrap_or(0))?;
+            // A missing version is left to the full read, which says where.
+            check_ending(path)
+        }
     }
+}
+
+/// The error for a parse that failed with `e`, knowing the schema fields
+/// (name, version) read before it failed.
+fn parse_error(
+    path: PathBuf,
+    e: serde_json::Error,
+    schema: Option<(String, Option<u32>)>,
+) -> CorpusError {
+    // A directory, a disk error: not the JSON's fault.
+    if e.is_io() {
+        return CorpusError::Read {
+            path,
+            source: e.into(),
+        };
+    }
+    if e.is_syntax() || e.is_eof() {
+        return CorpusError::Syntax {
+            path,
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        };
+    }
+    // Valid JSON of another shape: say what it is rather than which field
+    // serde missed first.
+    match schema {
+        Some((s, Some(v))) if s == SCHEMA && v > SCHEMA_VERSION => {
+            CorpusError::Newer { path, found: v }
+        }
+        Some((s, _)) if s == SCHEMA => CorpusError::Shape {
+            path,
+            line: e.line(),
+            column: e.column(),
+            message: strip_position(&e.to_string()),
+        },
+        // Another format's schema says more than the field it lacks.
+        Some((s, _)) => CorpusError::NotACorpus {
+            path,
+            detail: format!(" (schema is {s:?})"),
+        },
+        None => CorpusError::NotACorpus {
+            path,
+            detail: format!(": {}", strip_position(&e.to_string())),
+        },
+    }
+}
+
+/// Refuses another format's schema or a newer version of this one.
+fn schema_error(path: &Path, schema: &str, version: u32) -> Result<(), CorpusError> {
+    if schema != SCHEMA {
+        return Err(CorpusError::NotACorpus {
+            path: path.to_path_buf(),
+            detail: format!(" (schema is {schema:?})"),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(CorpusError::Newer {
+            path: path.to_path_buf(),
+            found: version,
+        });
+    }
+    Ok(())
 }
 
 /// A file cut short (a copy that stopped, a full disk) ends before its
@@ -299,60 +338,8 @@ fn read<'de, R: serde_json::de::Read<'de>>(
         &mut de,
     )
     .and_then(|c| de.end().map(|()| c));
-    let c = match parsed {
-        Ok(c) => c,
-        // A directory, a disk error: not the JSON's fault.
-        Err(e) if e.is_io() => {
-            return Err(CorpusError::Read {
-                path,
-                source: e.into(),
-            });
-        }
-        Err(e) if e.is_syntax() || e.is_eof() => {
-            return Err(CorpusError::Syntax {
-                path,
-                line: e.line(),
-                column: e.column(),
-                message: strip_position(&e.to_string()),
-            });
-        }
-        // Valid JSON of another shape: say what it is rather than which
-        // field serde missed first.
-        Err(e) => {
-            return Err(match schema {
-                Some((s, Some(v))) if s == SCHEMA && v > SCHEMA_VERSION => {
-                    CorpusError::Newer { path, found: v }
-                }
-                Some((s, _)) if s == SCHEMA => CorpusError::Shape {
-                    path,
-                    line: e.line(),
-                    column: e.column(),
-                    message: strip_position(&e.to_string()),
-                },
-                // Another format's schema says more than the field it lacks.
-                Some((s, _)) => CorpusError::NotACorpus {
-                    path,
-                    detail: format!(" (schema is {s:?})"),
-                },
-                None => CorpusError::NotACorpus {
-                    path,
-                    detail: format!(": {}", strip_position(&e.to_string())),
-                },
-            });
-        }
-    };
-    if c.schema != SCHEMA {
-        return Err(CorpusError::NotACorpus {
-            path,
-            detail: format!(" (schema is {:?})", c.schema),
-        });
-    }
-    if c.schema_version > SCHEMA_VERSION {
-        return Err(CorpusError::Newer {
-            path,
-            found: c.schema_version,
-        });
-    }
+    let c = parsed.map_err(|e| parse_error(path.clone(), e, schema))?;
+    schema_error(&path, &c.schema, c.schema_version)?;
     check(&c).map_err(|message| CorpusError::Inconsistent { path, message })?;
     Ok(c)
 }
