@@ -2,7 +2,7 @@
 //! the same checks on the saved corpus, on stable.
 
 use tinhuy::cli::extract::FileFacts;
-use tinhuy::extract::{ArticleFacts, extract_bytes};
+use tinhuy::extract::{ArticleFacts, Extracted, extract_bytes};
 
 /// Reads `bytes` the way `tinhuy extract --json` reads a file and checks
 /// what comes out: every span is a range of the text on character
@@ -12,17 +12,7 @@ use tinhuy::extract::{ArticleFacts, extract_bytes};
 pub fn check(bytes: &[u8]) -> String {
     let read = extract_bytes(bytes);
     if let Ok(x) = &read {
-        let text = &x.page.text;
-        for s in x.facts.all_spans() {
-            assert!(
-                s.start <= s.end
-                    && s.end <= text.len()
-                    && text.is_char_boundary(s.start)
-                    && text.is_char_boundary(s.end),
-                "span {s:?} does not fit a text of {} bytes",
-                text.len()
-            );
-        }
+        check_spans(x);
         let json = serde_json::to_string(&x.facts).expect("facts serialize");
         let back: ArticleFacts = serde_json::from_str(&json).expect("facts read back");
         assert_eq!(back, x.facts, "facts change through JSON");
@@ -32,4 +22,19 @@ pub fn check(bytes: &[u8]) -> String {
     let v: serde_json::Value = serde_json::from_str(&json).expect("report is JSON");
     assert_eq!(v[0]["file"], "input.txt");
     json
+}
+
+/// Every span of the facts is a range of the text on character boundaries.
+pub fn check_spans(x: &Extracted) {
+    let text = &x.page.text;
+    for s in x.facts.all_spans() {
+        assert!(
+            s.start <= s.end
+                && s.end <= text.len()
+                && text.is_char_boundary(s.start)
+                && text.is_char_boundary(s.end),
+            "span {s:?} does not fit a text of {} bytes",
+            text.len()
+        );
+    }
 }

@@ -6,21 +6,16 @@ use tinhuy::extract::{ArticleFacts, Extracted, extract_bytes};
 use tinhuy::text::{decode, normalize};
 use unicode_normalization::UnicodeNormalization;
 
+// The fuzzer's checks, shared rather than written again.
+#[allow(dead_code)]
+#[path = "../fuzz/check_extract.rs"]
+mod check_extract;
+
 /// Decodes and extracts like `tinhuy extract` does, and checks that every
 /// span fits the text and the facts serialize.
 fn run(bytes: &[u8]) -> Option<Extracted> {
     let x = extract_bytes(bytes).ok()?;
-    let text = &x.page.text;
-    for s in x.facts.all_spans() {
-        assert!(
-            s.start <= s.end
-                && s.end <= text.len()
-                && text.is_char_boundary(s.start)
-                && text.is_char_boundary(s.end),
-            "span {s:?} in {} bytes",
-            text.len()
-        );
-    }
+    check_extract::check_spans(&x);
     serde_json::to_string(&x.facts).unwrap();
     Some(x)
 }
