@@ -57,6 +57,51 @@ pub fn extract(doc: &Doc) -> Header {
     }
 }
 
+impl Header {
+    /// Fills what the page itself does not show from its source's metadata.
+    /// Facts so taken have an empty span: they are not in the text.
+    pub fn with_meta(mut self, meta: &super::ArticleMeta) -> Header {
+        let none = Span::new(0, 0);
+        if self.published.is_none()
+            && let Some((date, time)) = meta.published.as_deref().and_then(parse_published)
+        {
+            self.published = Some(Found::new(date, none));
+            self.published_time = time;
+        }
+        if self.outlet.is_none() {
+            self.outlet = meta.outlet.clone().map(|o| Found::new(o, none));
+        }
+        if self.title.is_none() {
+            self.title = meta.title.clone().map(|t| Found::new(t, none));
+        }
+        self
+    }
+}
+
+/// A publication time as sources write it: "2020-12-02T17:21:47+07:00",
+/// "2020-12-02 17:21", "2020-12-02", "02/12/2020 17:21" or "02/12/2020".
+pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
+    static ISO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?").unwrap()
+    });
+    static DMY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ ,T]+(\d{1,2}):(\d{2}))?").unwrap()
+    });
+    let (c, y, m, d) = if let Some(c) = ISO.captures(s) {
+        (c, 1, 2, 3)
+    } else {
+        let c = DMY.captures(s)?;
+        (c, 3, 2, 1)
+    };
+    let num = |i: usize| c.get(i)?.as_str().parse::<u32>().ok();
+    let date = Date::ymd(num(y)? as i32, num(m)?, num(d)?)?;
+    let time = match (num(4), num(5)) {
+        (Some(h), Some(mi)) if h < 24 && mi < 60 => Some(format!("{h:02}:{mi:02}")),
+        _ => None,
+    };
+    Some((date, time))
+}
+
 /// The first date in a page stamp, else in a "Cập nhật"/"Ngày đăng" line.
 fn published(doc: &Doc) -> Option<(Found<Date>, Option<String>)> {
     let stamps = doc

@@ -167,9 +167,26 @@ pub struct FactSpans {
     pub chairs: Vec<Span>,
 }
 
+/// What an article's source knows of it beside its text: a saved page's
+/// metadata or a scraper record's fields. Every field is optional; a `.txt`
+/// file has none.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub url: Option<String>,
+    /// Publication time as the source gives it: ISO 8601
+    /// ("2020-12-02T17:21:47+07:00", "2020-12-02") or "dd/mm/yyyy HH:MM".
+    pub published: Option<String>,
+    /// The outlet's name or host ("Báo Thái Bình", "baothaibinh.com.vn").
+    pub outlet: Option<String>,
+    pub title: Option<String>,
+}
+
 /// Every fact read from one article.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ArticleFacts {
+    /// The article's address, when its source gives one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub url: Option<String>,
     pub title: Option<String>,
     pub published: Option<Date>,
     /// Time of day of the page stamp, "HH:MM".
@@ -221,10 +238,16 @@ impl ArticleFacts {
     }
 }
 
-/// Reads every fact from a normalized page.
+/// Reads every fact from a normalized page that came without metadata.
 pub fn extract_page(page: &Page) -> ArticleFacts {
+    extract_page_with(page, &ArticleMeta::default())
+}
+
+/// Reads every fact from a normalized page, taking what the page does not
+/// say (publication date, outlet, title) from its source's metadata.
+pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
     let doc = doc::Doc::new(page);
-    let head = header::extract(&doc);
+    let head = header::extract(&doc).with_meta(meta);
     let mut people = people::extract(&doc);
     let chairs = chairs::extract(&doc, &mut people);
     let meeting = meeting::extract(&doc, head.published.as_ref().map(|p| p.value), &people);
@@ -248,6 +271,7 @@ pub fn extract_page(page: &Page) -> ArticleFacts {
     let authors = bylines::extract(&doc);
 
     let mut f = ArticleFacts {
+        url: meta.url.clone(),
         title: head.title.as_ref().map(|t| t.value.clone()),
         published: head.published.as_ref().map(|p| p.value),
         published_time: head.published_time.clone(),
@@ -305,9 +329,14 @@ pub struct Extracted {
 /// `tinhuy extract` and `tinhuy ingest` do with each file. Binary or
 /// foreign-encoded bytes are refused with the reason; no content panics.
 pub fn extract_bytes(bytes: &[u8]) -> Result<Extracted, DecodeError> {
+    extract_bytes_with(bytes, &ArticleMeta::default())
+}
+
+/// [`extract_bytes`] for text that came with its source's metadata.
+pub fn extract_bytes_with(bytes: &[u8], meta: &ArticleMeta) -> Result<Extracted, DecodeError> {
     let decoded = decode(bytes)?;
     let page = Page::from_normalized(decoded.text);
-    let facts = extract_page(&page);
+    let facts = extract_page_with(&page, meta);
     Ok(Extracted {
         page,
         facts,
