@@ -3,10 +3,10 @@
 //! query at once. `tinhuy bench` reports the same at 1k–100k articles.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
-use tinhuy::cli::bench::QUERIES;
 use tinhuy::corpus::ingest::from_texts;
 use tinhuy::search::{Index, Searcher};
-use tinhuy::synth::{SynthConfig, generate};
+use xtask::bench::QUERIES;
+use xtask::synth::{SynthConfig, generate};
 
 const ARTICLES: usize = 2000;
 const LIMIT: usize = 200;

@@ -1,8 +1,8 @@
 //! What the `extract` fuzz target checks on each input. The test suite runs
 //! the same checks on the saved corpus, on stable.
 
-use tinhuy::cli::extract::FileFacts;
 use tinhuy::extract::{ArticleFacts, Extracted, extract_bytes};
+use tinhuy::report::FileFacts;
 
 /// Reads `bytes` the way `tinhuy extract --json` reads a file and checks
 /// what comes out: every span is a range of the text on character

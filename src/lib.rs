@@ -1,15 +1,15 @@
 //! tinhuy: facts from Vietnamese provincial Party-committee meeting news.
 //!
 //! Data flows one way: [`text`] → [`extract`] → [`corpus`] → [`search`] →
-//! the terminal app; [`cli`] wires the stages to the command line.
+//! the terminal app ([`app`], [`ui`], [`tui`]). The command line lives in
+//! the binary.
 
 pub mod app;
-pub mod cli;
 pub mod corpus;
 pub mod extract;
 pub mod gazetteer;
+pub mod report;
 pub mod search;
-pub mod synth;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -1,7 +1,13 @@
 use clap::Parser;
 
+mod cli;
+
+// The command line is the binary's own; its modules name the library's
+// stages as `crate::corpus`, `crate::search`, … through these.
+use tinhuy::{corpus, extract, report, search, tui};
+
 fn main() {
-    let code = match tinhuy::cli::run(tinhuy::cli::Cli::parse()) {
+    let code = match cli::run(cli::Cli::parse()) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("tinhuy: {e:#}");

@@ -518,16 +518,11 @@ fn a_successful_ingest_leaves_only_the_corpus() {
 fn an_ingest_killed_while_writing_leaves_the_old_corpus() {
     let dir = tempfile::tempdir().unwrap();
     let articles = dir.path().join("articles");
-    let synth = tinhuy(&[
-        "synth",
-        "--articles",
-        "1000",
-        "--seed",
-        "1",
-        "--out",
-        s(&articles),
-    ]);
-    assert_eq!(synth.code, Some(0), "{}", synth.err);
+    let config = xtask::synth::SynthConfig {
+        articles: 1000,
+        seed: 1,
+    };
+    xtask::synth::write_dir(&config, &articles, false).unwrap();
     let out = dir.path().join("c.json");
     assert_eq!(tinhuy(&["ingest", ARTICLE, "-o", s(&out)]).code, Some(0));
     let before = std::fs::read(&out).unwrap();

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use tinhuy::corpus::Corpus;
 use tinhuy::corpus::ingest::from_texts;
 use tinhuy::search::{Index, Searcher, exhaustive};
-use tinhuy::synth::{SynthConfig, generate};
+use xtask::synth::{SynthConfig, generate};
 
 static BUNDLED: LazyLock<Index> = LazyLock::new(|| Index::build(&Corpus::bundled()));
 

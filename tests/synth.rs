@@ -6,9 +6,9 @@ use std::collections::{HashMap, HashSet};
 use tinhuy::extract::extract_article;
 use tinhuy::gazetteer::provinces::{PROVINCES, units_2025};
 use tinhuy::gazetteer::titles::title_key;
-use tinhuy::synth::world::{self, CENTRAL, World, date_of, day};
-use tinhuy::synth::{SynthArticle, SynthConfig, generate, write_dir};
 use tinhuy::text::fold;
+use xtask::synth::world::{self, CENTRAL, World, date_of, day};
+use xtask::synth::{SynthArticle, SynthConfig, generate, write_dir};
 
 fn articles(n: usize, seed: u64) -> Vec<SynthArticle> {
     generate(&SynthConfig { articles: n, seed }).collect()
@@ -204,7 +204,7 @@ fn the_world_has_timelines_rotations_and_central_moves() {
         .position(|p| p.name == "Thái Bình")
         .unwrap();
     let holders: HashSet<u32> = (2015..=2025)
-        .filter_map(|y| w.holder(tb, tinhuy::synth::posts::Post::BiThu, day(y, 3, 1)))
+        .filter_map(|y| w.holder(tb, xtask::synth::posts::Post::BiThu, day(y, 3, 1)))
         .collect();
     assert!(holders.len() >= 2, "{holders:?}");
     // People who served in two provinces, or in a province and the centre.
@@ -267,9 +267,9 @@ fn extractor_recovers_people() {
 #[test]
 #[ignore]
 fn show_timelines_and_speed() {
-    use tinhuy::synth::posts::{Post, TitleStyle};
+    use xtask::synth::posts::{Post, TitleStyle};
     let w = World::new(7);
-    let st = TitleStyle::random(&mut tinhuy::synth::rng::Rng::new(0));
+    let st = TitleStyle::random(&mut xtask::synth::rng::Rng::new(0));
     for name in ["Thái Bình", "Hưng Yên"] {
         let u = PROVINCES.iter().position(|p| p.name == name).unwrap();
         for post in [Post::BiThu, Post::ChuTichUbnd] {

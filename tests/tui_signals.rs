@@ -5,8 +5,6 @@
 
 mod common;
 
-use std::process::Command;
-
 use common::procs;
 use common::tmux::{Tmux, assert_clean, available, binary};
 
@@ -94,12 +92,11 @@ fn a_signal_while_loading_ends_at_once() {
     }
     let t = Tmux::start("sigload", 100, 30);
     let dir = t.home.path().join("articles");
-    let out = Command::new(binary())
-        .args(["synth", "--articles", "3000", "--seed", "5", "--out"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "synth: {out:?}");
+    let config = xtask::synth::SynthConfig {
+        articles: 3000,
+        seed: 5,
+    };
+    xtask::synth::write_dir(&config, &dir, false).unwrap();
     let pid = launch(&t, &format!("open {}", dir.display()), "Reading the corpus");
     let _cleanup = procs::KillOnDrop(pid);
     procs::signal(pid, "TERM");

@@ -21,8 +21,8 @@ use tinhuy::app::{
 };
 use tinhuy::corpus::{BUNDLED_JSON, Corpus, store};
 use tinhuy::search::{Hit, Index, Searcher};
-use tinhuy::synth::{SynthConfig, generate};
 use tinhuy::ui::{self, Theme};
+use xtask::synth::{SynthConfig, generate};
 
 /// A corpus as the browser receives it: meetings and officials first, then
 /// everything, then the search index.

@@ -1,13 +1,11 @@
 //! The command line: subcommands for scripts, and the terminal app when no
 //! subcommand is given.
 
-pub mod bench;
 pub mod export;
 pub mod extract;
 pub mod ingest;
 pub mod person;
 pub mod search;
-pub mod synth;
 pub mod who;
 
 use std::path::{Path, PathBuf};
@@ -105,43 +103,6 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = export::Format::Json)]
         format: export::Format,
     },
-    /// Measure ingest, load, first frame, search and memory on synthetic
-    /// corpora of several sizes, and print a table.
-    #[command(hide = true)]
-    Bench {
-        /// Corpus sizes in articles; 0 is the bundled corpus.
-        #[arg(long, value_delimiter = ',', default_values_t = [0, 1000, 10_000, 100_000])]
-        sizes: Vec<usize>,
-        /// Where synthetic corpora are kept between runs.
-        #[arg(long, value_name = "DIR", default_value = "target/bench-corpora")]
-        dir: PathBuf,
-        /// Repetitions of each measurement; medians are reported.
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long)]
-        json: bool,
-        /// Reuse the corpus files of an earlier run (no ingest figures).
-        #[arg(long)]
-        reuse: bool,
-        /// Load this corpus, index and search it, print peak RSS in kB.
-        #[arg(long, value_name = "FILE", hide = true)]
-        rss_probe: Option<PathBuf>,
-    },
-    /// Write a synthetic corpus of articles (and their truth) for tests.
-    #[command(hide = true)]
-    Synth {
-        #[arg(long, default_value_t = 1000)]
-        articles: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long, value_name = "DIR")]
-        out: PathBuf,
-        /// Also write gold/<stem>.json files.
-        #[arg(long)]
-        truth: bool,
-    },
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -198,36 +159,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::Export { what, format }) => {
             export::run(&load_corpus(corpus_path)?, what, format, out)
         }
-        Some(Command::Synth {
-            articles,
-            seed,
-            out,
-            truth,
-        }) => synth::run(articles, seed, &out, truth, err),
-        Some(Command::Bench {
-            rss_probe: Some(path),
-            ..
-        }) => bench::rss_probe(&path, out),
-        Some(Command::Bench {
-            sizes,
-            dir,
-            runs,
-            seed,
-            json,
-            reuse,
-            rss_probe: None,
-        }) => bench::run(
-            &bench::Options {
-                sizes,
-                dir,
-                runs: runs.max(1),
-                seed,
-                json,
-                reuse,
-            },
-            out,
-            err,
-        ),
         Some(Command::Open { paths }) => {
             let (files, skipped) = crate::corpus::ingest::collect(&paths);
             if files.is_empty() {

@@ -1,10 +1,9 @@
-//! `tinhuy bench`: the performance table. For each corpus size it makes a
-//! synthetic corpus (kept between runs), then measures ingest throughput,
-//! corpus load time, time to the first frames, per-keystroke search
-//! latency while typing realistic queries, the same queries through
+//! The performance table (`cargo xtask bench`). For each corpus size it
+//! makes a synthetic corpus (kept between runs), then measures ingest
+//! throughput, corpus load time, time to the first frames, per-keystroke
+//! search latency while typing realistic queries, the same queries through
 //! `fzf --filter` on the same folded entries, and peak memory (in a child
 //! process, so one size's allocations do not count against the next).
-//! Hidden from the help: it is a development tool.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,12 +15,12 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
-use crate::app::{App, Keymap, SEARCH_LIMIT};
-use crate::corpus::{Corpus, ingest, store};
-use crate::search::{Index, Searcher, entries::each_entry};
 use crate::synth::{SynthConfig, write_dir};
-use crate::tui::load::{self, Loaded, Source};
-use crate::ui::Theme;
+use tinhuy::app::{App, Keymap, SEARCH_LIMIT};
+use tinhuy::corpus::{Corpus, ingest, store};
+use tinhuy::search::{Index, Searcher, entries::each_entry};
+use tinhuy::tui::load::{self, Loaded, Source};
+use tinhuy::ui::Theme;
 
 /// The queries typed, letter by letter: a full name, a post, a long post
 /// with a province, and a name that is not in the corpus.
@@ -110,7 +109,7 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
         let dir = opts.dir.join("bundled");
         (
             dir,
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("data/articles"),
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/articles"),
         )
     } else {
         let dir = opts.dir.join(format!("{n}-seed{}", opts.seed));
@@ -248,7 +247,7 @@ fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], Ready)> {
     let mut app = App::starting(Keymap::default(), 80, 24);
     let mut term = Terminal::new(TestBackend::new(80, 24))?;
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1e3;
-    term.draw(|f| crate::ui::draw(f, &app, &theme))?;
+    term.draw(|f| tinhuy::ui::draw(f, &app, &theme))?;
     let mut times = [ms(t), 0.0, 0.0, 0.0];
     loop {
         let stage = rx.recv_timeout(Duration::from_secs(600))?;
@@ -263,14 +262,14 @@ fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], Ready)> {
             }
             Loaded::Index(index) => {
                 app.receive_index(index.clone());
-                term.draw(|f| crate::ui::draw(f, &app, &theme))?;
+                term.draw(|f| tinhuy::ui::draw(f, &app, &theme))?;
                 times[3] = ms(t);
                 return Ok((times, (app.corpus.clone(), index)));
             }
             Loaded::Notice(_) => continue,
             Loaded::Failed(e) => anyhow::bail!(e),
         };
-        term.draw(|f| crate::ui::draw(f, &app, &theme))?;
+        term.draw(|f| tinhuy::ui::draw(f, &app, &theme))?;
         times[slot] = ms(t);
         if slot == 2 && times[1] == 0.0 {
             // No separate catalog stage: meetings came with the articles.
@@ -327,7 +326,7 @@ fn write_entry_lines(corpus: &Corpus, to: &Path) -> anyhow::Result<()> {
     let mut result = Ok(());
     each_entry(corpus, |_, _, text| {
         if result.is_ok() {
-            result = writeln!(w, "{}", crate::text::fold(&text).replace('\n', " "));
+            result = writeln!(w, "{}", tinhuy::text::fold(&text).replace('\n', " "));
         }
     });
     result?;

@@ -3,8 +3,8 @@
 //! names, and district and commune names.
 
 use super::rng::Rng;
-use crate::gazetteer::provinces;
-use crate::gazetteer::surnames;
+use tinhuy::gazetteer::provinces;
+use tinhuy::gazetteer::surnames;
 
 /// Where a province lies, which shapes its officials' names: Hoàng/Vũ in
 /// the north and Huỳnh/Võ in the south, and which minorities live there.

@@ -17,9 +17,9 @@ use super::posts::{
     dept_abolished,
 };
 use super::rng::Rng;
-use crate::extract::Date;
-use crate::gazetteer::provinces::{PROVINCES, ProvinceKind, is_2025_unit};
-use crate::text::fold;
+use tinhuy::extract::Date;
+use tinhuy::gazetteer::provinces::{PROVINCES, ProvinceKind, is_2025_unit};
+use tinhuy::text::fold;
 
 pub type PersonId = u32;
 pub type UnitId = usize;

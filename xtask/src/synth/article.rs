@@ -11,10 +11,10 @@ use super::rng::Rng;
 use super::tone;
 use super::world::{CENTRAL, PersonId, UnitId, World, date_of, day};
 use super::{SynthArticle, Truth, TruthConclusion, TruthPerson};
-use crate::extract::Date;
-use crate::gazetteer::provinces::PROVINCES;
-use crate::gazetteer::titles::title_key;
-use crate::text::fold;
+use tinhuy::extract::Date;
+use tinhuy::gazetteer::provinces::PROVINCES;
+use tinhuy::gazetteer::titles::title_key;
+use tinhuy::text::fold;
 
 /// What kind of meeting an article reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

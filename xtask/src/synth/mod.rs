@@ -27,7 +27,7 @@ use std::time::Instant;
 
 use serde::Serialize;
 
-use crate::extract::Date;
+use tinhuy::extract::Date;
 pub use world::{PersonId, World};
 
 /// What to generate.
