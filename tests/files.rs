@@ -534,27 +534,35 @@ fn an_ingest_killed_while_writing_leaves_the_old_corpus() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    // The temporary file is named after the writing process.
-    let temp = dir.path().join(format!(".c.json.tmp-{}", child.id()));
     let deadline = Instant::now() + Duration::from_secs(300);
-    loop {
-        if std::fs::metadata(&temp).is_ok_and(|m| m.len() > 0) {
-            break;
+    let temp = loop {
+        let written = temp_files(dir.path())
+            .into_iter()
+            .map(|n| dir.path().join(n))
+            .find(|p| std::fs::metadata(p).is_ok_and(|m| m.len() > 0));
+        if let Some(temp) = written {
+            break temp;
         }
         if let Some(status) = child.try_wait().unwrap() {
             panic!("ingest ended ({status}) before it was seen writing");
         }
         assert!(Instant::now() < deadline, "ingest never started writing");
         std::thread::sleep(Duration::from_millis(1));
-    }
+    };
     child.kill().unwrap();
     child.wait().unwrap();
     assert_eq!(std::fs::read(&out).unwrap(), before);
     tinhuy::corpus::load(&out).unwrap();
-    // The next write clears what the killed one left.
-    assert!(temp.exists());
+    // A later write goes through a temporary file of its own.
+    assert!(
+        temp.file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with(".c.json.tmp-")
+    );
     assert_eq!(tinhuy(&["ingest", ARTICLE, "-o", s(&out)]).code, Some(0));
-    assert_eq!(temp_files(dir.path()), Vec::<String>::new());
+    assert_eq!(temp_files(dir.path()).len(), 1);
+    tinhuy::corpus::load(&out).unwrap();
 }
 
 /// A file of each kind given where a corpus is expected, with the message
@@ -804,4 +812,36 @@ fn open_with_no_articles_says_so_before_the_browser_starts() {
     assert!(r.err.contains("notes.md: not a .txt file"), "{}", r.err);
     assert_no_escapes(&r);
     assert_eq!(r.out, "");
+}
+
+/// A one-line corpus with a value of the wrong type says which field holds
+/// it: its line and column alone would not.
+#[test]
+fn a_corpus_value_of_the_wrong_type_is_named_by_its_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = tinhuy::corpus::load(&root_path("data/corpus.json")).unwrap();
+    let json = tinhuy::corpus::store::to_json(&corpus, false);
+    // The first article's meeting, an index, given as a string.
+    let at = json.find("\"articles\":[{\"id\"").unwrap();
+    let meeting = at + json[at..].find("\"meeting\":0,").unwrap();
+    let json = format!(
+        "{}\"meeting\":\"first\",{}",
+        &json[..meeting],
+        &json[meeting + "\"meeting\":0,".len()..]
+    );
+    assert_eq!(json.lines().count(), 1);
+    let path = dir.path().join("wrong-type.json");
+    std::fs::write(&path, json).unwrap();
+    let r = tinhuy(&["--corpus", s(&path), "search", "x"]);
+    assert_eq!(r.code, Some(1), "{}", r.err);
+    let said = format!(
+        "tinhuy: {}: corpus does not match schema 1 at articles[0].meeting (line 1, column ",
+        s(&path)
+    );
+    assert!(r.err.starts_with(&said), "wanted {said}\ngot    {}", r.err);
+    assert!(
+        r.err.contains("invalid type: string \"first\""),
+        "{}",
+        r.err
+    );
 }

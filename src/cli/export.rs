@@ -164,7 +164,8 @@ pub fn run(
     out: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     if what == What::Corpus {
-        out.write_all(crate::corpus::store::to_json(corpus, true).as_bytes())?;
+        let w = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+        crate::corpus::store::write_json(corpus, true, w)?;
         return Ok(0);
     }
     let rows = rows(corpus, what);

@@ -4,7 +4,6 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::build::{Input, build};
@@ -116,32 +115,19 @@ pub fn read_article(path: &Path) -> Result<(Input, Vec<String>), String> {
     ))
 }
 
-/// Runs `work` on `0..count` across `threads` threads, each taking the
-/// next index when it is free; returns the results in index order.
+/// Runs `work` on `0..count` across `threads` threads; returns the results
+/// in index order.
 fn in_parallel<T: Send>(count: usize, threads: usize, work: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let next = AtomicUsize::new(0);
-    let results: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(count));
-    std::thread::scope(|s| {
-        for _ in 0..threads.max(1) {
-            s.spawn(|| {
-                let mut local = Vec::new();
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count {
-                        break;
-                    }
-                    local.push((i, work(i)));
-                }
-                results
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .extend(local);
-            });
-        }
-    });
-    let mut results = results.into_inner().unwrap_or_else(|e| e.into_inner());
-    results.sort_by_key(|r| r.0);
-    results.into_iter().map(|r| r.1).collect()
+    use rayon::prelude::*;
+    let run = || (0..count).into_par_iter().map(&work).collect();
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+    {
+        Ok(pool) => pool.install(run),
+        // No threads to be had: the global pool does the same work.
+        Err(_) => run(),
+    }
 }
 
 /// Builds a corpus from articles already in memory, as (file name, raw

@@ -8,88 +8,53 @@ use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 
 /// Why a corpus could not be loaded or saved.
 ///
-/// Each message carries its cause, so none is given as a `source()`: a
-/// printer of error chains would say it twice.
-#[derive(Debug)]
+/// Each message carries its cause (a field not named `source`, so it is
+/// not also given as `source()`: a printer of error chains would say it
+/// twice).
+#[derive(Debug, thiserror::Error)]
 pub enum CorpusError {
+    #[error("{}: cannot read: {cause}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    #[error("{}: cannot write: {cause}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
+    #[error("{}: not valid JSON at line {line}, column {column}: {message}", path.display())]
     Syntax {
         path: PathBuf,
         line: usize,
         column: usize,
         message: String,
     },
-    NotACorpus {
-        path: PathBuf,
-        detail: String,
-    },
-    Newer {
-        path: PathBuf,
-        found: u32,
-    },
+    #[error(
+        "{}: is not a tinhuy corpus (expected an object with \"schema\": \"{SCHEMA}\"){detail}",
+        path.display()
+    )]
+    NotACorpus { path: PathBuf, detail: String },
+    #[error(
+        "{}: was written by a newer tinhuy (corpus schema {found}; this build reads up to {SCHEMA_VERSION})",
+        path.display()
+    )]
+    Newer { path: PathBuf, found: u32 },
+    #[error(
+        "{}: corpus does not match schema {SCHEMA_VERSION} at {field} (line {line}, column {column}): {message}",
+        path.display()
+    )]
     Shape {
         path: PathBuf,
+        /// The field holding the value, as `articles[3].facts.title`.
+        field: String,
         line: usize,
         column: usize,
         message: String,
     },
-    Inconsistent {
-        path: PathBuf,
-        message: String,
-    },
+    #[error("{}: corpus is inconsistent: {message}", path.display())]
+    Inconsistent { path: PathBuf, message: String },
 }
-
-impl std::fmt::Display for CorpusError {
-    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        use CorpusError::*;
-        match self {
-            Read { path, source } => write!(f, "{}: cannot read: {source}", path.display()),
-            Write { path, source } => write!(f, "{}: cannot write: {source}", path.display()),
-            Syntax {
-                path,
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "{}: not valid JSON at line {line}, column {column}: {message}",
-                path.display()
-            ),
-            NotACorpus { path, detail } => write!(
-                f,
-                "{}: is not a tinhuy corpus (expected an object with \"schema\": \"{SCHEMA}\"){detail}",
-                path.display()
-            ),
-            Newer { path, found } => write!(
-                f,
-                "{}: was written by a newer tinhuy (corpus schema {found}; this build reads up to {SCHEMA_VERSION})",
-                path.display()
-            ),
-            Shape {
-                path,
-                line,
-                column,
-                message,
-            } => write!(
-                f,
-                "{}: corpus does not match schema {SCHEMA_VERSION} at line {line}, column {column}: {message}",
-                path.display()
-            ),
-            Inconsistent { path, message } => {
-                write!(f, "{}: corpus is inconsistent: {message}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for CorpusError {}
 
 /// Parses a corpus from JSON text; `path` names the source in errors.
 pub fn from_json(json: &str, path: &Path) -> Result<Corpus, CorpusError> {
@@ -124,9 +89,9 @@ pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpu
 /// (an empty file, an article, an image): their parse errors ("expected
 /// value at line 1, column 1") would not say what is wrong.
 fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, CorpusError> {
-    let read_error = |source| CorpusError::Read {
+    let read_error = |cause| CorpusError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let file = std::fs::File::open(path).map_err(read_error)?;
     let mut reader = std::io::BufReader::with_capacity(1 << 20, file);
@@ -153,10 +118,16 @@ pub fn check_header(path: &Path) -> Result<(), CorpusError> {
     let reader = open(path)?;
     let mut header = Header::default();
     let mut de = serde_json::Deserializer::from_reader(reader);
-    let parsed = serde::de::DeserializeSeed::deserialize(&mut header, &mut de);
+    let mut track = serde_path_to_error::Track::new();
+    let parsed = serde::de::DeserializeSeed::deserialize(
+        &mut header,
+        serde_path_to_error::Deserializer::new(&mut de, &mut track),
+    );
     let seen = header.schema.clone().map(|s| (s, header.version));
     match parsed {
-        Err(e) if !header.complete => return Err(parse_error(path.to_path_buf(), e, seen)),
+        Err(e) if !header.complete => {
+            return Err(parse_error(path.to_path_buf(), e, seen, track.path()));
+        }
         _ => {}
     }
     match seen {
@@ -173,17 +144,18 @@ pub fn check_header(path: &Path) -> Result<(), CorpusError> {
 }
 
 /// The error for a parse that failed with `e`, knowing the schema fields
-/// (name, version) read before it failed.
+/// (name, version) read before it failed and the field it failed in.
 fn parse_error(
     path: PathBuf,
     e: serde_json::Error,
     schema: Option<(String, Option<u32>)>,
+    field: serde_path_to_error::Path,
 ) -> CorpusError {
     // A directory, a disk error: not the JSON's fault.
     if e.is_io() {
         return CorpusError::Read {
             path,
-            source: e.into(),
+            cause: e.into(),
         };
     }
     if e.is_syntax() || e.is_eof() {
@@ -202,6 +174,7 @@ fn parse_error(
         }
         Some((s, _)) if s == SCHEMA => CorpusError::Shape {
             path,
+            field: field.to_string(),
             line: e.line(),
             column: e.column(),
             message: strip_position(&e.to_string()),
@@ -239,9 +212,9 @@ fn schema_error(path: &Path, schema: &str, version: u32) -> Result<(), CorpusErr
 /// closing brace: said with the position of its end, as a parser would.
 fn check_ending(path: &Path) -> Result<(), CorpusError> {
     use std::io::{Read, Seek, SeekFrom};
-    let read_error = |source| CorpusError::Read {
+    let read_error = |cause| CorpusError::Read {
         path: path.to_path_buf(),
-        source,
+        cause,
     };
     let mut file = std::fs::File::open(path).map_err(read_error)?;
     let len = file.seek(SeekFrom::End(0)).map_err(read_error)?;
@@ -330,15 +303,19 @@ fn read<'de, R: serde_json::de::Read<'de>>(
 ) -> Result<Corpus, CorpusError> {
     let path = path.to_path_buf();
     let mut schema: Option<(String, Option<u32>)> = None;
+    // Tracks the field being read, for saying where a corpus of the right
+    // schema holds a value of the wrong shape: in a one-line file the line
+    // and column alone say little.
+    let mut track = serde_path_to_error::Track::new();
     let parsed = serde::de::DeserializeSeed::deserialize(
         Staged {
             catalog: Some(catalog),
             schema: &mut schema,
         },
-        &mut de,
+        serde_path_to_error::Deserializer::new(&mut de, &mut track),
     )
     .and_then(|c| de.end().map(|()| c));
-    let c = parsed.map_err(|e| parse_error(path.clone(), e, schema))?;
+    let c = parsed.map_err(|e| parse_error(path.clone(), e, schema, track.path()))?;
     schema_error(&path, &c.schema, c.schema_version)?;
     check(&c).map_err(|message| CorpusError::Inconsistent { path, message })?;
     Ok(c)
@@ -510,33 +487,36 @@ fn check(c: &Corpus) -> Result<(), String> {
 /// The corpus as JSON with a final newline: pretty (indented, for files
 /// people read) or compact.
 pub fn to_json(corpus: &Corpus, pretty: bool) -> String {
-    let mut s = if pretty {
-        serde_json::to_string_pretty(corpus)
+    let mut bytes = Vec::new();
+    write_json(corpus, pretty, &mut bytes).expect("a corpus always serializes");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+}
+
+/// Streams the corpus as JSON with a final newline to `w`, never holding it
+/// in memory whole. Buffer `w` if it is a file or a pipe.
+pub fn write_json(corpus: &Corpus, pretty: bool, mut w: impl Write) -> std::io::Result<()> {
+    if pretty {
+        serde_json::to_writer_pretty(&mut w, corpus)?;
     } else {
-        serde_json::to_string(corpus)
+        serde_json::to_writer(&mut w, corpus)?;
     }
-    .expect("a corpus always serializes");
-    s.push('\n');
-    s
+    w.write_all(b"\n")?;
+    w.flush()
 }
 
 /// Writes a corpus: to a temporary file beside the target, then renamed over
-/// it, so an interrupted write never leaves a partial corpus. The JSON is
-/// streamed to the file, never held in memory whole.
+/// it, so an interrupted write never leaves a partial corpus.
 pub fn save(corpus: &Corpus, path: &Path, pretty: bool) -> Result<(), CorpusError> {
     write_atomically_with(path, |f| {
-        let mut w = std::io::BufWriter::with_capacity(1 << 20, f);
-        if pretty {
-            serde_json::to_writer_pretty(&mut w, corpus)?;
-        } else {
-            serde_json::to_writer(&mut w, corpus)?;
-        }
-        w.write_all(b"\n")?;
-        w.flush()
+        write_json(
+            corpus,
+            pretty,
+            std::io::BufWriter::with_capacity(1 << 20, f),
+        )
     })
-    .map_err(|source| CorpusError::Write {
+    .map_err(|cause| CorpusError::Write {
         path: path.to_path_buf(),
-        source,
+        cause,
     })
 }
 
@@ -546,56 +526,40 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Writes to `path` with `write`, through a temporary file in the same
-/// directory that is synced, then renamed over `path`.
+/// directory (`.NAME.tmp-XXXXXX`) that is synced, then renamed over `path`.
+/// The temporary file is removed when the write fails.
 pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
     let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     };
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "out".into());
-    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        write(&mut f)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    } else {
-        remove_abandoned(&dir, &name);
-    }
-    result
+    let mut builder = tempfile::Builder::new();
+    let prefix = format!(".{name}.tmp-");
+    builder.prefix(&prefix);
+    // A corpus is as readable as any file the user makes (0666 less the
+    // umask), not private as temporary files are by default.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(without_temp_path)?;
+    write(tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| without_temp_path(e.error))?;
+    Ok(())
 }
 
-/// Removes temporary files that writers of `name` killed before their
-/// rename left behind: those whose process is gone. Only where /proc tells.
-fn remove_abandoned(dir: &Path, name: &str) {
-    let proc = Path::new("/proc/self");
-    if !proc.exists() {
-        return;
-    }
-    let prefix = format!(".{name}.tmp-");
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let file_name = entry.file_name();
-        let Some(pid) = file_name
-            .to_str()
-            .and_then(|n| n.strip_prefix(&prefix))
-            .and_then(|p| p.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        if !Path::new(&format!("/proc/{pid}")).exists() {
-            let _ = std::fs::remove_file(entry.path());
-        }
+/// The error without the " at path …" tempfile adds: the temporary name
+/// means nothing to the user, who is told the target's path.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    let message = e.to_string();
+    match message.rfind(" at path ") {
+        Some(at) => std::io::Error::new(e.kind(), &message[..at]),
+        None => e,
     }
 }

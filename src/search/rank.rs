@@ -358,26 +358,14 @@ impl Searcher {
 /// Maps `items` a part at a time, on every core when there are many, and
 /// joins the parts in order.
 fn in_parallel<T: Send>(items: &[u32], f: impl Fn(&[u32]) -> Vec<T> + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    use rayon::prelude::*;
+    let threads = rayon::current_num_threads();
     if items.len() < 1024 || threads < 2 {
         return f(items);
     }
-    let size = items.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let parts: Vec<_> = items
-            .chunks(size)
-            .map(|part| {
-                // Small stacks: a fresh 2 MiB stack per part costs more than
-                // the work.
-                std::thread::Builder::new()
-                    .stack_size(256 * 1024)
-                    .spawn_scoped(s, || f(part))
-                    .expect("a thread")
-            })
-            .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().expect("ranking does not panic"))
-            .collect()
-    })
+    let parts: Vec<Vec<T>> = items
+        .par_chunks(items.len().div_ceil(threads))
+        .map(&f)
+        .collect();
+    parts.into_iter().flatten().collect()
 }

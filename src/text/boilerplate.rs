@@ -136,7 +136,7 @@ const WIDGET_LINES: &[&str] = &[
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\[\s*)?(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ)",
+        r"(?i)\b(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ)",
     )
     .unwrap()
 });
@@ -253,11 +253,7 @@ fn classify_line(s: &str) -> BlockKind {
     if has_digit && is_stamp_line(s) {
         return BlockKind::Stamp;
     }
-    if words <= 10 && has_digit && COUNTER.is_match(s.trim_start_matches(['[', ' ', '-'])) {
-        return BlockKind::Counter;
-    }
-    if words <= 12 && (s.contains("lượt xem") || s.contains("Số lần xem") || s.contains("Lượt xem"))
-    {
+    if words <= 12 && has_digit && COUNTER.is_match(s) {
         return BlockKind::Counter;
     }
     if words <= 6 && s.contains('.') && MEDIA_FILE.is_match(s) {

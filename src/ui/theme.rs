@@ -120,37 +120,16 @@ impl Theme {
     }
 }
 
-/// Reads a colour: one of the 16 names ("cyan", "light_blue", "reset") or
-/// "#rrggbb" for those who want true colour.
+/// Reads a colour as ratatui does: one of the 16 names ("cyan",
+/// "light_blue", "reset"; "default" too), an index 0–255, or "#rrggbb" for
+/// those who want true colour.
 pub fn parse_color(s: &str) -> Result<Color, String> {
-    let name = s.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-    Ok(match name.as_str() {
-        "reset" | "default" => Color::Reset,
-        "black" => Color::Black,
-        "red" => Color::Red,
-        "green" => Color::Green,
-        "yellow" => Color::Yellow,
-        "blue" => Color::Blue,
-        "magenta" => Color::Magenta,
-        "cyan" => Color::Cyan,
-        "gray" | "grey" => Color::Gray,
-        "dark_gray" | "dark_grey" => Color::DarkGray,
-        "light_red" => Color::LightRed,
-        "light_green" => Color::LightGreen,
-        "light_yellow" => Color::LightYellow,
-        "light_blue" => Color::LightBlue,
-        "light_magenta" => Color::LightMagenta,
-        "light_cyan" => Color::LightCyan,
-        "white" => Color::White,
-        hex if hex.len() == 7 && hex.starts_with('#') => {
-            let v = u32::from_str_radix(&hex[1..], 16).map_err(|_| format!("bad colour {s:?}"))?;
-            Color::Rgb((v >> 16) as u8, (v >> 8) as u8, v as u8)
-        }
-        _ => {
-            return Err(format!(
-                "unknown colour {s:?} (a name like \"cyan\" or \"light_blue\", or \"#rrggbb\")"
-            ));
-        }
+    let s = s.trim();
+    if s.eq_ignore_ascii_case("default") {
+        return Ok(Color::Reset);
+    }
+    s.parse().map_err(|_| {
+        format!("unknown colour {s:?} (a name like \"cyan\" or \"light_blue\", or \"#rrggbb\")")
     })
 }
 
@@ -171,7 +150,10 @@ mod tests {
     fn colours_parse() {
         assert_eq!(parse_color("Light-Blue"), Ok(Color::LightBlue));
         assert_eq!(parse_color("#ff8800"), Ok(Color::Rgb(255, 136, 0)));
+        assert_eq!(parse_color(" default "), Ok(Color::Reset));
+        assert_eq!(parse_color("208"), Ok(Color::Indexed(208)));
         assert!(parse_color("chartreuse").is_err());
+        assert!(parse_color("#ff88").is_err());
         let mut t = Theme::default();
         assert!(t.set_color("accent", Color::Yellow).is_ok());
         assert!(t.set_color("nope", Color::Yellow).is_err());
