@@ -302,3 +302,28 @@ fn a_respelled_search_says_so() {
     );
     assert!(screen.contains("Ngô Đông Hải"), "{screen}");
 }
+
+#[test]
+fn the_article_view_shows_its_url() {
+    let mut corpus = Corpus::bundled();
+    corpus.articles[0].facts.url = Some("https://example.vn/tin/hoi-nghi-123.html".into());
+    let meeting = corpus.articles[0].meeting;
+    let index = Arc::new(Index::build(&corpus));
+    let mut a = App::new(Arc::new(corpus), index, Keymap::default(), 80, 24);
+    let row = a
+        .browse
+        .meetings
+        .iter()
+        .position(|&m| m == meeting)
+        .unwrap();
+    for _ in 0..row {
+        a.apply(Action::Down);
+    }
+    a.apply(Action::Open);
+    let t = draw(&a, &Theme::default());
+    let status = rows(&t)[22].clone();
+    assert!(
+        status.starts_with("https://example.vn/tin/hoi-nghi-123.html · line 1/"),
+        "{status}"
+    );
+}

@@ -123,6 +123,11 @@ fn apply(file: &File, config: &mut Config, no_color: bool) -> Vec<String> {
                 Err(e) => problems.push(format!("[keys] {name}: {e}; ignored")),
             }
         }
+        if keys.is_empty() && !names.is_empty() {
+            // Nothing usable was given: a typo should not unbind it.
+            problems.push(format!("[keys] {name} keeps its default keys"));
+            continue;
+        }
         if keys.is_empty() {
             problems.push(if action == Action::Quit {
                 format!("[keys] {name} has no key left; Ctrl-c still quits")
@@ -234,6 +239,11 @@ mod tests {
                 "{text}"
             );
         }
+        // Only bad keys: the defaults stay, and both problems are said.
+        let c = with("[keys]\nquit = \"hyper-q\"\n");
+        assert_eq!(c.keymap.action(&Key::char('q')), Some(Action::Quit));
+        assert_eq!(c.warnings.len(), 2, "{:?}", c.warnings);
+        assert!(c.warnings[1].contains("quit keeps its default keys"));
         // Another view's key is no conflict.
         let c = with("[keys]\nnext_fact = [\"n\", \"tab\"]\n");
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
