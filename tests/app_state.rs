@@ -407,7 +407,17 @@ fn a_conclusion_low_in_its_article_opens_in_view_at_every_size() {
         assert_eq!(a.browse.selected_province(), Some("Hà Tĩnh"));
         a.focus = Pane::Conclusions;
         a.apply(Action::Bottom);
+        let row = *a.browse.conclusions.last().unwrap();
         a.apply(Action::Open);
+        let Some(View::Detail(d)) = a.stack.last() else {
+            panic!()
+        };
+        let c = &a.corpus.articles[row.article].facts.conclusions[row.conclusion];
+        assert_eq!(
+            d.facts[d.current.unwrap()].span,
+            c.span,
+            "the chosen conclusion is current"
+        );
         let in_view = |a: &App| {
             let Some(View::Detail(d)) = a.stack.last() else {
                 panic!()
