@@ -52,6 +52,8 @@ pub struct Browse {
     pub canonical: Vec<usize>,
     /// Counts of the selected province's meetings.
     pub shown: Counts,
+    /// Counts of all meetings, kept: they take a pass over the corpus.
+    all: Counts,
     pub provinces: Vec<ProvinceRow>,
     pub province: Cursor,
     /// Meetings of the selected province, newest first.
@@ -66,7 +68,9 @@ pub struct Browse {
 impl Browse {
     pub fn new(corpus: &Corpus) -> Browse {
         let (distinct, canonical) = distinct_meetings(corpus);
+        let all = counts(corpus, &distinct);
         let mut b = Browse {
+            all,
             provinces: province_rows(corpus, &distinct),
             distinct,
             canonical,
@@ -103,7 +107,10 @@ impl Browse {
             .copied()
             .filter(|&m| province.is_none() || corpus.meetings[m].province == province)
             .collect();
-        self.shown = counts(corpus, &self.meetings);
+        self.shown = match province {
+            None => self.all,
+            Some(_) => counts(corpus, &self.meetings),
+        };
         self.meeting = Cursor::default();
         self.refresh_meeting(corpus);
     }

@@ -267,6 +267,27 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_example_takes_no_key_from_another_view() {
+        let readme = include_str!("../../README.md");
+        let start = readme
+            .find("```toml\n[keys]")
+            .expect("the README's config example")
+            + 8;
+        let text = &readme[start..start + readme[start..].find("```").unwrap()];
+        let c = with(text);
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        let tab = "tab".parse::<Key>().unwrap();
+        assert_eq!(
+            c.keymap.action_in(crate::app::Mode::Browse, &tab),
+            Some(Action::NextPane)
+        );
+        assert_eq!(
+            c.keymap.action_in(crate::app::Mode::Detail, &tab),
+            Some(Action::NextFact)
+        );
+    }
+
+    #[test]
     fn the_example_is_a_valid_config() {
         let c = with(&example());
         assert!(c.warnings.is_empty(), "{:?}", c.warnings);
