@@ -327,3 +327,16 @@ fn the_article_view_shows_its_url() {
         "{status}"
     );
 }
+
+/// Only the rows on screen are formatted, however long a list is: a row
+/// far below the window is never looked at (here one that could not be).
+#[test]
+fn panes_format_only_the_rows_on_screen() {
+    let mut a = app(80, 24);
+    let visible = a.screen.meetings.inner_rows();
+    let first = a.browse.meetings[0];
+    a.browse.meetings = vec![first; visible];
+    a.browse.meetings.push(usize::MAX);
+    let t = draw(&a, &Theme::default());
+    assert!(rows(&t)[1].contains("2020-12-03"));
+}
