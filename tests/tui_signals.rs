@@ -38,7 +38,11 @@ fn assert_gone(t: &Tmux, pid: u32, after: &str) {
 /// The exit status the shell reported (found anywhere on the screen: a
 /// terminal left in raw mode does not return the carriage).
 fn exit_status(t: &Tmux) -> String {
-    let s = t.wait_for("the exit status", |s| s.contains("EXIT="));
+    // Until the prompt after it shows, the number may be printed in part.
+    let s = t.wait_for("the exit status and the prompt after it", |s| {
+        s.split_once("EXIT=")
+            .is_some_and(|(_, after)| after.contains("PROMPT$"))
+    });
     let (_, after) = s.split_once("EXIT=").unwrap();
     after.chars().take_while(char::is_ascii_digit).collect()
 }

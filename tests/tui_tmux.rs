@@ -187,7 +187,10 @@ fn no_browser_without_a_terminal() {
         "TERM=dumb {}; echo \"EX\"\"IT=$?\"",
         bin.display()
     ));
-    let s = t.wait_for("the exit status", |s| s.contains("EXIT="));
+    let s = t.wait_for("the exit status and the prompt after it", |s| {
+        s.split_once("EXIT=")
+            .is_some_and(|(_, after)| after.contains("PROMPT$"))
+    });
     assert!(s.contains("EXIT=2") && s.contains("TERM=dumb"), "{s}");
 }
 
