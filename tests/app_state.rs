@@ -70,9 +70,10 @@ fn panes_filter_to_the_right() {
     let mut a = app();
     a.apply(Action::Left);
     assert_eq!(a.focus, Pane::Provinces);
-    a.apply(Action::Down);
+    a.apply(Action::Bottom);
     assert_eq!(a.browse.selected_province(), Some("Thái Bình"));
     assert_eq!(a.browse.meetings.len(), 3);
+    a.apply(Action::Top);
     a.apply(Action::Down);
     assert_eq!(a.browse.selected_province(), Some("Hà Tĩnh"));
     assert_eq!(
@@ -306,7 +307,7 @@ fn copying_asks_for_the_clipboard() {
         panic!()
     };
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["meeting"]["body"], "Ban Chấp hành Đảng bộ tỉnh");
+    assert_eq!(v["body"], "Ban Chấp hành Đảng bộ tỉnh");
 }
 
 #[test]
@@ -320,8 +321,343 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(a.mode(), Mode::Browse);
     keys(&mut a, "?x");
     assert_eq!(a.mode(), Mode::Browse, "any other key closes help");
+    keys(&mut a, "?q");
+    assert_eq!(a.mode(), Mode::Browse, "q closes help");
+    assert_eq!(a.take_effects(), vec![], "and does not quit");
     keys(&mut a, "q");
     assert_eq!(a.take_effects(), vec![Effect::Quit]);
+}
+
+#[test]
+fn help_scrolls_to_its_end_on_a_small_screen() {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    let mut a = App::new(corpus, index, Keymap::default(), 60, 15);
+    keys(&mut a, "?G");
+    let (lines, page) = a.help_lines();
+    assert!(lines.len() > page);
+    assert_eq!(a.help, Some(lines.len() - page));
+    assert!(lines.iter().any(|l| l.text.contains("NO_COLOR")));
+}
+
+#[test]
+fn ctrl_c_quits_whatever_the_config_says() {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    let mut km = Keymap::default();
+    km.bind(Action::Quit, vec![]);
+    let mut a = App::new(corpus, index, km, 100, 30);
+    keys(&mut a, "q");
+    assert_eq!(a.take_effects(), vec![]);
+    for setup in ["", "/", "?"] {
+        keys(&mut a, setup);
+        a.handle_key(Key::ctrl('c'));
+        assert_eq!(a.take_effects(), vec![Effect::Quit], "after {setup:?}");
+        a.handle_key(Key::plain(KeyCode::Esc));
+        a.take_effects();
+    }
+    a.resize(30, 8);
+    a.handle_key(Key::ctrl('c'));
+    assert_eq!(a.take_effects(), vec![Effect::Quit], "too small");
+}
+
+#[test]
+fn a_too_small_terminal_takes_only_quit() {
+    let mut a = app();
+    a.resize(40, 10);
+    let before = (a.browse.clone(), a.focus, a.stack.clone());
+    keys(&mut a, "jjl/?");
+    a.handle_key(Key::plain(KeyCode::Enter));
+    a.handle_key(Key::plain(KeyCode::Tab));
+    assert_eq!((a.browse.clone(), a.focus, a.stack.clone()), before);
+    assert_eq!(a.help, None);
+    assert_eq!(a.take_effects(), vec![]);
+    keys(&mut a, "q");
+    assert_eq!(a.take_effects(), vec![Effect::Quit]);
+    // Back to a size that draws: keys act again.
+    a.resize(100, 30);
+    keys(&mut a, "j");
+    assert_eq!(a.browse.meeting.selected, 1);
+}
+
+#[test]
+fn h_and_l_cross_to_the_other_row() {
+    let mut a = app();
+    assert_eq!(a.focus, Pane::Meetings);
+    keys(&mut a, "l");
+    assert_eq!(a.focus, Pane::Attendees);
+    keys(&mut a, "l");
+    assert_eq!(a.focus, Pane::Conclusions);
+    keys(&mut a, "l");
+    assert_eq!(a.focus, Pane::Conclusions);
+    keys(&mut a, "hh");
+    assert_eq!(a.focus, Pane::Meetings);
+    keys(&mut a, "hh");
+    assert_eq!(a.focus, Pane::Provinces);
+}
+
+#[test]
+fn a_conclusion_low_in_its_article_opens_in_view_at_every_size() {
+    for (w, h) in [(80, 24), (60, 15), (120, 40), (100, 30), (200, 60)] {
+        let corpus = Arc::new(Corpus::bundled());
+        let index = Arc::new(Index::build(&corpus));
+        let mut a = App::new(corpus, index, Keymap::default(), w, h);
+        a.apply(Action::Left);
+        a.apply(Action::Down);
+        assert_eq!(a.browse.selected_province(), Some("Hà Tĩnh"));
+        a.focus = Pane::Conclusions;
+        a.apply(Action::Bottom);
+        let row = *a.browse.conclusions.last().unwrap();
+        a.apply(Action::Open);
+        let Some(View::Detail(d)) = a.stack.last() else {
+            panic!()
+        };
+        let c = &a.corpus.articles[row.article].facts.conclusions[row.conclusion];
+        assert_eq!(
+            d.facts[d.current.unwrap()].span,
+            c.span,
+            "the chosen conclusion is current"
+        );
+        let in_view = |a: &App| {
+            let Some(View::Detail(d)) = a.stack.last() else {
+                panic!()
+            };
+            let line = d.line_of(d.facts[d.current.unwrap()].span.start);
+            (
+                line >= d.scroll && line < d.scroll + a.main_page(),
+                line,
+                d.scroll,
+            )
+        };
+        let (ok, line, scroll) = in_view(&a);
+        assert!(ok, "{w}x{h}: fact on line {line}, top line {scroll}");
+        for (w2, h2) in [(60, 15), (200, 60), (80, 24)] {
+            a.resize(w2, h2);
+            let (ok, line, scroll) = in_view(&a);
+            assert!(ok, "{w}x{h} then {w2}x{h2}: line {line}, top {scroll}");
+        }
+    }
+}
+
+#[test]
+fn a_key_bound_in_two_views_acts_in_each() {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    let mut km = Keymap::default();
+    let tab = Key::plain(KeyCode::Tab);
+    km.bind(Action::NextFact, vec![Key::char('n'), tab]);
+    let mut a = App::new(corpus, index, km, 100, 30);
+    a.handle_key(tab);
+    assert_eq!(a.focus, Pane::Attendees, "Tab still switches panes");
+    a.focus = Pane::Meetings;
+    a.apply(Action::Open);
+    a.handle_key(tab);
+    assert!(a.current_fact().is_some(), "Tab steps facts in the article");
+}
+
+#[test]
+fn the_status_line_counts_what_is_shown() {
+    let mut a = app();
+    assert!(
+        tinhuy::ui::browse::counts(&a).starts_with("5 meetings · "),
+        "{}",
+        tinhuy::ui::browse::counts(&a)
+    );
+    a.apply(Action::Left);
+    a.apply(Action::Down);
+    let counts = tinhuy::ui::browse::counts(&a);
+    assert!(
+        counts.starts_with("Hà Tĩnh: 1 meeting · 9 officials · "),
+        "{counts}"
+    );
+    assert!(
+        counts.ends_with(&format!("· {} conclusions", a.browse.conclusions.len())),
+        "{counts}"
+    );
+}
+
+#[test]
+fn provinces_are_in_vietnamese_alphabetical_order() {
+    let mut c = Corpus::bundled();
+    // Đ sorts as D, and "Tây" before "Thanh".
+    for name in ["Đắk Lắk", "Thanh Hóa", "Tây Ninh", "An Giang"] {
+        let mut m = c.meetings[0].clone();
+        m.province = Some(name.into());
+        m.title = Some(format!("Hội nghị {name}"));
+        c.meetings.push(m);
+    }
+    let a = App::new(
+        Arc::new(c.clone()),
+        Arc::new(Index::build(&c)),
+        Keymap::default(),
+        100,
+        30,
+    );
+    let names: Vec<&str> = a.browse.provinces[1..]
+        .iter()
+        .map(|p| p.name.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "An Giang",
+            "Đắk Lắk",
+            "Hà Tĩnh",
+            "Hậu Giang",
+            "Tây Ninh",
+            "Thái Bình",
+            "Thanh Hóa"
+        ]
+    );
+}
+
+#[test]
+fn duplicate_meetings_and_conclusions_show_once() {
+    let mut c = Corpus::bundled();
+    let (meetings, articles) = (c.meetings.len(), c.articles.len());
+    // The same articles read twice more: as meetings of their own, and as
+    // second reports of the same meetings.
+    for round in 0..2 {
+        for ai in 0..articles {
+            let mut a = c.articles[ai].clone();
+            a.id = format!("{}-{round}", a.id);
+            let new = c.articles.len();
+            if round == 0 {
+                let mut m = c.meetings[a.meeting].clone();
+                m.articles = vec![new];
+                a.meeting = c.meetings.len();
+                c.meetings.push(m);
+            } else {
+                c.meetings[a.meeting].articles.push(new);
+            }
+            c.articles.push(a);
+        }
+    }
+    let a = App::new(
+        Arc::new(c.clone()),
+        Arc::new(Index::build(&c)),
+        Keymap::default(),
+        100,
+        30,
+    );
+    assert_eq!(a.browse.meetings.len(), meetings);
+    assert_eq!(a.browse.provinces[0].meetings, meetings);
+    let total: usize = a.browse.provinces[1..].iter().map(|p| p.meetings).sum();
+    assert_eq!(total, meetings);
+    let texts: Vec<&str> = a
+        .browse
+        .conclusions
+        .iter()
+        .map(|r| {
+            a.corpus.articles[r.article].facts.conclusions[r.conclusion]
+                .text
+                .as_str()
+        })
+        .collect();
+    let mut unique = texts.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(texts.len(), unique.len());
+    assert_eq!(a.browse.shown.conclusions, {
+        let mut n = 0;
+        let mut b = a.browse.clone();
+        for i in 0..b.meetings.len() {
+            b.meeting.selected = i;
+            b.refresh_meeting(&a.corpus);
+            n += b.conclusions.len();
+        }
+        n
+    });
+}
+
+#[test]
+fn recent_searches_can_be_picked() {
+    let mut a = app();
+    a.recent_searches = vec!["ngo dong hai".into(), "thai binh".into()];
+    keys(&mut a, "/");
+    a.handle_key(Key::plain(KeyCode::Down));
+    a.handle_key(Key::plain(KeyCode::Enter));
+    let Some(View::Search(s)) = a.stack.last() else {
+        panic!()
+    };
+    assert_eq!(s.query, "thai binh");
+    let asked: Vec<String> = a
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            Effect::Search { query, .. } => Some(query),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(asked, vec!["thai binh"]);
+}
+
+#[test]
+fn copies_say_when_where_and_from_which_source() {
+    let mut a = app();
+    keys(&mut a, "y");
+    let Some(Effect::Copy { text, .. }) = a.take_effects().pop() else {
+        panic!()
+    };
+    let m = a.corpus.meetings[a.browse.selected_meeting().unwrap()].clone();
+    let file = a.corpus.articles[m.articles[0]].file.clone();
+    for part in [
+        "2020-12-03",
+        "Thái Bình",
+        "Ban Chấp hành Đảng bộ tỉnh",
+        m.title.as_deref().unwrap(),
+        &file,
+    ] {
+        assert!(text.contains(part), "{part:?} in {text}");
+    }
+    keys(&mut a, "Y");
+    let Some(Effect::Copy { text, .. }) = a.take_effects().pop() else {
+        panic!()
+    };
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["sources"][0]["file"], file.as_str());
+    assert!(v["chairs"][0].is_string(), "names, not numbers: {v}");
+    assert!(
+        v.get("articles").is_none() && v.get("meeting").is_none(),
+        "{v}"
+    );
+    // A conclusion carries its meeting's date and place.
+    a.focus = Pane::Conclusions;
+    keys(&mut a, "yY");
+    let effects = a.take_effects();
+    let Some(Effect::Copy { text, .. }) = effects.first() else {
+        panic!()
+    };
+    assert!(
+        text.contains("2020-12-03") && text.contains("Thái Bình"),
+        "{text}"
+    );
+    let Some(Effect::Copy { text, .. }) = effects.last() else {
+        panic!()
+    };
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(v["province"], "Thái Bình");
+    assert_eq!(v["date"], "2020-12-03");
+    assert!(v.get("span").is_none(), "{v}");
+    // One meeting, not "1 meetings".
+    a.focus = Pane::Provinces;
+    a.apply(Action::Down);
+    keys(&mut a, "y");
+    let Some(Effect::Copy { text, .. }) = a.take_effects().pop() else {
+        panic!()
+    };
+    assert_eq!(text, "Hà Tĩnh — 1 meeting");
+}
+
+#[test]
+fn reading_a_directory_shows_how_far_it_got() {
+    let mut a = App::starting(Keymap::default(), 100, 30);
+    assert_eq!(a.loading.note().as_deref(), Some("Reading the corpus…"));
+    a.receive_progress(120, 3000);
+    assert_eq!(
+        a.loading.note().as_deref(),
+        Some("Reading the corpus… 120 of 3000 files")
+    );
 }
 
 #[test]
@@ -348,7 +684,7 @@ fn resizing_keeps_selections_valid() {
 fn the_session_is_remembered() {
     let mut a = app();
     a.apply(Action::Left);
-    a.apply(Action::Down);
+    a.apply(Action::Bottom);
     a.apply(Action::Right);
     a.apply(Action::Down);
     keys(&mut a, "/ngo");

@@ -254,7 +254,11 @@ fn frames(corpus: &Corpus, w: u16, h: u16) -> Vec<Frame> {
         ));
         if i == 0 {
             a.apply(Action::Help);
-            out.push(frame("help over the browser", &a, &["Keys · Esc closes"]));
+            out.push(frame(
+                "help over the browser",
+                &a,
+                &["Keys · Esc or q closes"],
+            ));
         }
     }
 
@@ -275,7 +279,11 @@ fn frames(corpus: &Corpus, w: u16, h: u16) -> Vec<Frame> {
         out.push(detail_frame(&a, &detail_shows));
     }
     a.apply(Action::Help);
-    out.push(frame("help over the article", &a, &["Keys · Esc closes"]));
+    out.push(frame(
+        "help over the article",
+        &a,
+        &["Keys · Esc or q closes"],
+    ));
 
     // A conclusion in its article.
     let mut a = app(corpus.clone(), w, h);

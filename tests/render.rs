@@ -7,9 +7,9 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
-use tinhuy::app::{Action, App, Effect, Key, KeyCode, Keymap};
+use tinhuy::app::{Action, App, Effect, Key, KeyCode, Keymap, Mode, View};
 use tinhuy::corpus::Corpus;
-use tinhuy::search::Index;
+use tinhuy::search::{Index, Kind};
 use tinhuy::ui::{self, Theme};
 
 const SIZES: [(u16, u16); 3] = [(80, 24), (120, 40), (60, 15)];
@@ -49,7 +49,6 @@ fn views() -> Vec<(&'static str, Setup)> {
         ("browse_hatinh_attendees", |a| {
             a.apply(Action::Left);
             a.apply(Action::Down);
-            a.apply(Action::Down);
             a.apply(Action::NextPane);
             a.apply(Action::NextPane);
             a.apply(Action::Down);
@@ -70,6 +69,15 @@ fn views() -> Vec<(&'static str, Setup)> {
         ("search", |a| type_and_search(a, "/ngo dong hai")),
         ("search_empty", |a| a.apply(Action::Search)),
         ("help", |a| a.apply(Action::Help)),
+        ("help_end", |a| {
+            a.apply(Action::Help);
+            a.apply(Action::Bottom);
+        }),
+        ("search_recent", |a| {
+            a.recent_searches = vec!["ngo dong hai".into(), "thai binh".into()];
+            a.apply(Action::Search);
+            a.apply(Action::Down);
+        }),
     ]
 }
 
@@ -164,4 +172,171 @@ fn the_current_fact_is_reverse_video() {
     assert!(reversed > 0);
     a.handle_key(Key::plain(KeyCode::Esc));
     assert_eq!(a.stack.len(), 0);
+}
+
+/// The screen's rows as text.
+fn rows(t: &Terminal<TestBackend>) -> Vec<String> {
+    let buf = t.backend().buffer();
+    (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn help_and_quit_always_show_in_the_footer() {
+    for (w, h) in [(60, 15), (80, 24), (120, 40)] {
+        for (name, setup) in views() {
+            let mut a = app(w, h);
+            setup(&mut a);
+            let t = draw(&a, &Theme::default());
+            let footer = rows(&t).pop().unwrap();
+            let (help, quit) = match a.mode() {
+                Mode::Search => ("F1 help", "Ctrl-c quit"),
+                Mode::Help => ("? close", "Ctrl-c quit"),
+                _ => ("? help", "q quit"),
+            };
+            assert!(
+                footer.contains(help) && footer.contains(quit),
+                "{name} at {w}x{h}: {footer:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_search_footer_offers_arrows_not_letters() {
+    let mut a = app(80, 24);
+    type_and_search(&mut a, "/ngo");
+    let t = draw(&a, &Theme::default());
+    let footer = rows(&t).pop().unwrap();
+    assert!(
+        footer.contains("↓ down") && footer.contains("↑ up"),
+        "{footer:?}"
+    );
+    assert!(!footer.contains("j down"), "{footer:?}");
+}
+
+#[test]
+fn conclusion_results_show_their_start_and_the_match() {
+    for (w, h) in [(80, 24), (60, 15)] {
+        let mut a = app(w, h);
+        type_and_search(&mut a, "/bi thu tinh uy");
+        let Some(View::Search(s)) = a.stack.last() else {
+            panic!()
+        };
+        let row = s
+            .hits
+            .iter()
+            .position(|h| a.index.entry(h.entry).kind == Kind::Conclusion)
+            .expect("a conclusion matches");
+        let text = a.index.entry(s.hits[row].entry).text.to_string();
+        for _ in 0..row {
+            a.apply(Action::Down);
+        }
+        let t = draw(&a, &Theme::default());
+        let line = rows(&t)
+            .into_iter()
+            .find(|l| l.contains("›conclusion"))
+            .expect("the selected conclusion");
+        let at = line.find("›conclusion").unwrap() + "›conclusion".len();
+        let shown = line[at..].trim_end_matches('┃').trim();
+        let start: String = text.chars().take(8).collect();
+        assert!(shown.starts_with(&start), "{w}x{h}: {shown:?} / {text:?}");
+        assert!(
+            tinhuy::ui::text::width(shown) + 12 + 2 >= w as usize - 1,
+            "the row is filled: {shown:?}"
+        );
+    }
+}
+
+#[test]
+fn a_long_message_shows_whole() {
+    let msg = "/home/someone/.config/tinhuy/config.toml: not valid config: TOML parse error at line 3, column 10 | 3 | quit = \"q\" x | ^ expected newline, `#`; using defaults";
+    for (w, h) in [(80, 24), (60, 15)] {
+        let mut a = app(w, h);
+        a.notify(msg, true);
+        let t = draw(&a, &Theme::default());
+        let squeeze = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !c.is_whitespace() && !"┃━┏┓┗┛│─┌┐└┘▶".contains(*c))
+                .collect()
+        };
+        let screen = squeeze(&rows(&t).join(""));
+        assert!(
+            screen.contains(&squeeze(msg)),
+            "{w}x{h}:\n{}",
+            rows(&t).join("\n")
+        );
+        // The next key takes it away.
+        a.handle_key(Key::char('j'));
+        assert!(a.status.is_none());
+    }
+}
+
+#[test]
+fn a_respelled_search_says_so() {
+    let mut a = app(80, 24);
+    a.apply(Action::Search);
+    for c in "ngo dong hia".chars() {
+        a.handle_key(Key::char(c));
+    }
+    let effects = a.take_effects();
+    let Some(Effect::Search { generation, query }) = effects.last().cloned() else {
+        panic!()
+    };
+    assert!(a.index.search(&query, 200).is_empty());
+    let respelled = tinhuy::search::typo::Vocabulary::of(&a.index)
+        .respell(&query)
+        .unwrap();
+    let hits = a.index.search(&respelled, 200);
+    a.receive_respelled(generation, hits, Some(respelled));
+    let t = draw(&a, &Theme::default());
+    let screen = rows(&t).join("\n");
+    assert!(
+        screen.contains("no exact match") && screen.contains("“ngo dong hai”"),
+        "{screen}"
+    );
+    assert!(screen.contains("Ngô Đông Hải"), "{screen}");
+}
+
+#[test]
+fn the_article_view_shows_its_url() {
+    let mut corpus = Corpus::bundled();
+    corpus.articles[0].facts.url = Some("https://example.vn/tin/hoi-nghi-123.html".into());
+    let meeting = corpus.articles[0].meeting;
+    let index = Arc::new(Index::build(&corpus));
+    let mut a = App::new(Arc::new(corpus), index, Keymap::default(), 80, 24);
+    let row = a
+        .browse
+        .meetings
+        .iter()
+        .position(|&m| m == meeting)
+        .unwrap();
+    for _ in 0..row {
+        a.apply(Action::Down);
+    }
+    a.apply(Action::Open);
+    let t = draw(&a, &Theme::default());
+    let status = rows(&t)[22].clone();
+    assert!(
+        status.starts_with("https://example.vn/tin/hoi-nghi-123.html · line 1/"),
+        "{status}"
+    );
+}
+
+/// Only the rows on screen are formatted, however long a list is: a row
+/// far below the window is never looked at (here one that could not be).
+#[test]
+fn panes_format_only_the_rows_on_screen() {
+    let mut a = app(80, 24);
+    let visible = a.screen.meetings.inner_rows();
+    let first = a.browse.meetings[0];
+    a.browse.meetings = vec![first; visible];
+    a.browse.meetings.push(usize::MAX);
+    let t = draw(&a, &Theme::default());
+    assert!(rows(&t)[1].contains("2020-12-03"));
 }

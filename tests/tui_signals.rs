@@ -36,7 +36,11 @@ fn assert_gone(t: &Tmux, pid: u32, after: &str) {
 /// The exit status the shell reported (found anywhere on the screen: a
 /// terminal left in raw mode does not return the carriage).
 fn exit_status(t: &Tmux) -> String {
-    let s = t.wait_for("the exit status", |s| s.contains("EXIT="));
+    // Until the prompt after it shows, the number may be printed in part.
+    let s = t.wait_for("the exit status and the prompt after it", |s| {
+        s.split_once("EXIT=")
+            .is_some_and(|(_, after)| after.contains("PROMPT$"))
+    });
     let (_, after) = s.split_once("EXIT=").unwrap();
     after.chars().take_while(char::is_ascii_digit).collect()
 }
@@ -136,4 +140,33 @@ fn closing_the_window_ends_an_app_in_its_own_session() {
     let _cleanup = procs::KillOnDrop(pid);
     t.tmux(&["kill-pane", "-t", "main:0"]);
     assert_gone(&t, pid, "its window closed");
+}
+
+/// Two signals in a row while a large corpus is read: the second one's
+/// way out (restore the terminal, exit) must not wait for the first's.
+#[test]
+fn two_signals_while_loading_end_at_once() {
+    if !available() {
+        return;
+    }
+    let t = Tmux::start("sigtwice", 100, 30);
+    let dir = t.home.path().join("articles");
+    let out = Command::new(binary())
+        .args(["synth", "--articles", "3000", "--seed", "7", "--out"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "synth: {out:?}");
+    // The status line counts the files read.
+    let pid = launch(&t, &format!("open {}", dir.display()), " of 3000 files");
+    let _cleanup = procs::KillOnDrop(pid);
+    let ok = Command::new("sh")
+        .args(["-c", &format!("kill -s TERM {pid}; kill -s TERM {pid}")])
+        .status()
+        .unwrap()
+        .success();
+    assert!(ok);
+    assert_gone(&t, pid, "two TERMs while loading");
+    assert_eq!(exit_status(&t), "143");
+    assert_clean(&t);
 }

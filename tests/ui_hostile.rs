@@ -16,8 +16,8 @@ use tinhuy::app::cursor::Cursor;
 use tinhuy::app::layout::Area;
 use tinhuy::app::person::PersonPage;
 use tinhuy::app::{
-    Action, App, DETAIL_HEADER_ROWS, Effect, HELP_EXTRA_LINES, Key, KeyCode, Keymap, Mode, Pane,
-    SEARCH_LIMIT, Saved, View,
+    Action, App, DETAIL_HEADER_ROWS, Effect, Key, KeyCode, Keymap, Mode, Pane, SEARCH_LIMIT, Saved,
+    View,
 };
 use tinhuy::corpus::{BUNDLED_JSON, Corpus, store};
 use tinhuy::search::{Hit, Index, Searcher};
@@ -473,12 +473,19 @@ fn check_state(app: &App) {
                 assert!(s.hits.iter().all(|h| h.entry < app.index.len()));
                 assert!(s.caret <= s.query.chars().count());
                 assert!(s.shown <= s.asked);
-                check_cursor("search results", s.list, s.hits.len(), page, drawn);
+                // With nothing typed, the list is the recent searches.
+                let len = if s.query.trim().is_empty() {
+                    app.recent_searches.len()
+                } else {
+                    s.hits.len()
+                };
+                check_cursor("search results", s.list, len, page, drawn);
             }
         }
     }
     if let Some(scroll) = app.help {
-        assert!(scroll <= Action::ALL.len() + HELP_EXTRA_LINES);
+        let (lines, page) = app.help_lines();
+        assert!(scroll <= lines.len().saturating_sub(page));
     }
 }
 
@@ -532,7 +539,14 @@ fn check_frame(app: &App, buf: &Buffer) {
         }
         Some(View::Person(_)) => assert_eq!(count(buf, rect(s.main), "›"), 1),
         Some(View::Search(x)) => {
-            let want = usize::from(!x.hits.is_empty() && !x.query.trim().is_empty());
+            // Results, or with nothing typed the recent searches, below a
+            // line of help and a heading.
+            let want = if x.query.trim().is_empty() {
+                let list_rows = s.main.inner_rows().saturating_sub(2);
+                usize::from(!app.recent_searches.is_empty() && list_rows >= 4)
+            } else {
+                usize::from(!x.hits.is_empty())
+            };
             assert_eq!(count(buf, rect(s.main), "›"), want, "search selection");
         }
         Some(View::Detail(_)) => {}

@@ -72,7 +72,7 @@ actions! {
     PrevPane = "prev_pane" "pane back" ["shift-tab"],
     /// Open the selected item
     Open = "open" "open" ["enter"],
-        /// Show the selected item in its article
+    /// Show the selected item in its article
     Source = "source" "in article" ["s"],
     /// Go back where you were
     Back = "back" "back" ["esc", "backspace"],
@@ -90,6 +90,39 @@ actions! {
     Help = "help" "help" ["?", "f1"],
     /// Quit
     Quit = "quit" "quit" ["q", "ctrl-c"],
+}
+
+use super::Mode;
+
+/// Every view.
+const EVERYWHERE: &[Mode] = &[
+    Mode::Browse,
+    Mode::Detail,
+    Mode::Person,
+    Mode::Search,
+    Mode::Help,
+];
+
+impl Action {
+    /// The views the action does something in. A key may be bound to
+    /// several actions when no view has two of them.
+    pub fn views(self) -> &'static [Mode] {
+        use Action::*;
+        match self {
+            Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom | Back
+            | Help | Quit => EVERYWHERE,
+            Left | Right | NextPane | PrevPane => &[Mode::Browse],
+            Open | CopyText | CopyJson => &[Mode::Browse, Mode::Detail, Mode::Person, Mode::Search],
+            Source => &[Mode::Browse, Mode::Person],
+            Search => &[Mode::Browse, Mode::Detail, Mode::Person],
+            NextFact | PrevFact => &[Mode::Detail],
+        }
+    }
+
+    /// Whether the action does something in `mode`.
+    pub fn acts_in(self, mode: Mode) -> bool {
+        self.views().contains(&mode)
+    }
 }
 
 #[cfg(test)]

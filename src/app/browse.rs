@@ -1,8 +1,11 @@
 //! The four panes of the browser, each filtered by the selection to its
 //! left: provinces → meetings → attendees and conclusions.
 
-use crate::corpus::{Corpus, query};
+use std::collections::{HashMap, HashSet};
+
+use crate::corpus::{Corpus, Meeting};
 use crate::extract::Role;
+use crate::text::fold;
 
 use super::cursor::Cursor;
 
@@ -31,9 +34,26 @@ pub struct ConclusionRow {
     pub conclusion: usize,
 }
 
+/// What the panes show, for the status line.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub meetings: usize,
+    pub officials: usize,
+    pub conclusions: usize,
+}
+
 /// The browser's lists and selections.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Browse {
+    /// Meetings once each, newest first: a corpus may hold the same
+    /// meeting more than once (the same articles read twice).
+    pub distinct: Vec<usize>,
+    /// For each meeting, the one shown for it.
+    pub canonical: Vec<usize>,
+    /// Counts of the selected province's meetings.
+    pub shown: Counts,
+    /// Counts of all meetings, kept: they take a pass over the corpus.
+    all: Counts,
     pub provinces: Vec<ProvinceRow>,
     pub province: Cursor,
     /// Meetings of the selected province, newest first.
@@ -47,21 +67,14 @@ pub struct Browse {
 
 impl Browse {
     pub fn new(corpus: &Corpus) -> Browse {
-        let mut provinces = vec![ProvinceRow {
-            name: None,
-            meetings: corpus.meetings.len(),
-        }];
-        provinces.extend(
-            query::provinces_with_counts(corpus)
-                .into_iter()
-                .filter(|(name, _)| !name.is_empty())
-                .map(|(name, meetings)| ProvinceRow {
-                    name: Some(name),
-                    meetings,
-                }),
-        );
+        let (distinct, canonical) = distinct_meetings(corpus);
+        let all = counts(corpus, &distinct);
         let mut b = Browse {
-            provinces,
+            all,
+            provinces: province_rows(corpus, &distinct),
+            distinct,
+            canonical,
+            shown: Counts::default(),
             province: Cursor::default(),
             meetings: Vec::new(),
             meeting: Cursor::default(),
@@ -88,16 +101,16 @@ impl Browse {
     /// Recomputes the meetings for the selected province, then the rest.
     pub fn refresh_meetings(&mut self, corpus: &Corpus) {
         let province = self.selected_province().map(str::to_string);
-        let mut meetings: Vec<usize> = (0..corpus.meetings.len())
+        self.meetings = self
+            .distinct
+            .iter()
+            .copied()
             .filter(|&m| province.is_none() || corpus.meetings[m].province == province)
             .collect();
-        meetings.sort_by(|&a, &b| {
-            corpus.meetings[b]
-                .date
-                .cmp(&corpus.meetings[a].date)
-                .then(a.cmp(&b))
-        });
-        self.meetings = meetings;
+        self.shown = match province {
+            None => self.all,
+            Some(_) => counts(corpus, &self.meetings),
+        };
         self.meeting = Cursor::default();
         self.refresh_meeting(corpus);
     }
@@ -121,10 +134,17 @@ impl Browse {
                     }
                 }
                 for ci in 0..a.facts.conclusions.len() {
-                    self.conclusions.push(ConclusionRow {
-                        article: ai,
-                        conclusion: ci,
+                    let text = &a.facts.conclusions[ci].text;
+                    // Two reports of a meeting may say the same.
+                    let seen = self.conclusions.iter().any(|r| {
+                        corpus.articles[r.article].facts.conclusions[r.conclusion].text == *text
                     });
+                    if !seen {
+                        self.conclusions.push(ConclusionRow {
+                            article: ai,
+                            conclusion: ci,
+                        });
+                    }
                 }
             }
             // Chairs first, then in the order the article names them.
@@ -138,6 +158,7 @@ impl Browse {
     /// Selects a meeting, switching to "all provinces" when it is not in the
     /// selected province's list.
     pub fn select_meeting(&mut self, corpus: &Corpus, meeting: usize, page: usize) {
+        let meeting = self.canonical.get(meeting).copied().unwrap_or(meeting);
         if !self.meetings.contains(&meeting) {
             let province = corpus.meetings[meeting].province.clone();
             let row = self
@@ -164,5 +185,87 @@ impl Browse {
             self.province.select(row, self.provinces.len(), page);
             self.refresh_meetings(corpus);
         }
+    }
+}
+
+/// What makes two meetings the same one.
+fn meeting_key(m: &Meeting) -> impl std::hash::Hash + Eq + '_ {
+    (
+        m.date,
+        m.province.as_deref(),
+        m.body.as_deref(),
+        m.title.as_deref(),
+    )
+}
+
+/// Meetings once each, newest first, and for every meeting the one kept
+/// for it.
+fn distinct_meetings(corpus: &Corpus) -> (Vec<usize>, Vec<usize>) {
+    let mut first = HashMap::new();
+    let mut canonical = Vec::with_capacity(corpus.meetings.len());
+    let mut distinct = Vec::new();
+    for (i, m) in corpus.meetings.iter().enumerate() {
+        let kept = *first.entry(meeting_key(m)).or_insert(i);
+        if kept == i {
+            distinct.push(i);
+        }
+        canonical.push(kept);
+    }
+    distinct.sort_by(|&a, &b| {
+        corpus.meetings[b]
+            .date
+            .cmp(&corpus.meetings[a].date)
+            .then(a.cmp(&b))
+    });
+    (distinct, canonical)
+}
+
+/// "All provinces", then each province with its meetings, in Vietnamese
+/// alphabetical order: by the name without diacritics (Đ as D), then as
+/// written.
+fn province_rows(corpus: &Corpus, distinct: &[usize]) -> Vec<ProvinceRow> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for &m in distinct {
+        if let Some(p) = corpus.meetings[m]
+            .province
+            .as_deref()
+            .filter(|p| !p.is_empty())
+        {
+            *counts.entry(p).or_insert(0) += 1;
+        }
+    }
+    let mut named: Vec<(String, &str, usize)> = counts
+        .into_iter()
+        .map(|(name, n)| (fold(name), name, n))
+        .collect();
+    named.sort();
+    let mut rows = vec![ProvinceRow {
+        name: None,
+        meetings: distinct.len(),
+    }];
+    rows.extend(named.into_iter().map(|(_, name, meetings)| ProvinceRow {
+        name: Some(name.to_string()),
+        meetings,
+    }));
+    rows
+}
+
+/// Meetings, officials and conclusions of a list of meetings, each once.
+fn counts(corpus: &Corpus, meetings: &[usize]) -> Counts {
+    let mut officials = HashSet::new();
+    let mut conclusions = 0;
+    for &m in meetings {
+        let mut texts = HashSet::new();
+        for &a in &corpus.meetings[m].articles {
+            let a = &corpus.articles[a];
+            officials.extend(a.people.iter().copied());
+            texts.extend(a.facts.conclusions.iter().map(|c| c.text.as_str()));
+        }
+        conclusions += texts.len();
+    }
+    Counts {
+        meetings: meetings.len(),
+        officials: officials.len(),
+        conclusions,
     }
 }

@@ -85,26 +85,17 @@ impl Detail {
     ) -> Detail {
         let lines = wrap(&article.text, width);
         let facts = facts(article, &lines);
-        let current = match focus {
-            Some(at) => facts
-                .iter()
-                .position(|f| f.span.start <= at && at < f.span.end.max(f.span.start + 1))
-                .or(Some(0)),
-            None => None,
-        }
-        .filter(|_| !facts.is_empty());
-        let mut d = Detail {
+        let current = focus
+            .map(|at| fact_at(&facts, at))
+            .filter(|_| !facts.is_empty());
+        Detail {
             article: article_index,
             width,
             lines,
             facts,
             current,
             scroll: 0,
-        };
-        if let Some(c) = d.current {
-            d.scroll = d.line_of(d.facts[c].span.start).saturating_sub(1);
         }
-        d
     }
 
     /// Re-wraps for a new width, keeping the current fact in view.
@@ -113,6 +104,7 @@ impl Detail {
             return;
         }
         let top = self.lines.get(self.scroll).map(|l| l.start);
+        // The facts shown do not depend on the width: the current one stays.
         *self = Detail {
             current: self.current,
             ..Detail::new(self.article, article, width, None)
@@ -152,9 +144,18 @@ impl Detail {
             (Some(c), false) => (c + n - 1) % n,
         };
         self.current = Some(next);
-        let line = self.line_of(self.facts[next].span.start);
-        if line < self.scroll || line >= self.scroll + page.max(1) {
-            self.scroll = line.saturating_sub(page / 3);
+        self.show_current(page);
+    }
+
+    /// Scrolls so that the current fact's first line shows in a window of
+    /// `page` lines, with some lines above it when it had to move.
+    pub fn show_current(&mut self, page: usize) {
+        let page = page.max(1);
+        if let Some(c) = self.current {
+            let line = self.line_of(self.facts[c].span.start);
+            if line < self.scroll || line >= self.scroll + page {
+                self.scroll = line.saturating_sub(page / 3);
+            }
         }
         self.clamp_scroll(page);
     }
@@ -164,6 +165,21 @@ impl Detail {
             .scroll
             .min(self.lines.len().saturating_sub(page.max(1)));
     }
+}
+
+/// The fact to make current for byte `at`: the one starting there, else the
+/// innermost one holding it, else the next one after it.
+fn fact_at(facts: &[Fact], at: usize) -> usize {
+    facts
+        .iter()
+        .position(|f| f.span.start == at)
+        .or_else(|| {
+            facts
+                .iter()
+                .rposition(|f| f.span.start <= at && at < f.span.end)
+        })
+        .or_else(|| facts.iter().position(|f| f.span.start > at))
+        .unwrap_or(0)
 }
 
 /// The article's content blocks wrapped to `width` columns, a blank line

@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
+use super::Mode;
 use super::action::Action;
 
 /// A key without modifiers.
@@ -172,12 +173,17 @@ impl fmt::Display for Key {
     }
 }
 
-/// Which action each key triggers.
+/// Which action each key triggers, view by view.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Keymap {
-    by_key: HashMap<Key, Action>,
+    /// The actions of each key; no two of them act in the same view.
+    by_key: HashMap<Key, Vec<Action>>,
     by_action: BTreeMap<Action, Vec<Key>>,
 }
+
+/// Ctrl-c quits in every view whatever the config says, so that no config
+/// leaves the app without a way out.
+pub const ALWAYS_QUIT: Key = Key::ctrl('c');
 
 impl Default for Keymap {
     fn default() -> Self {
@@ -197,29 +203,61 @@ impl Default for Keymap {
     }
 }
 
+/// Whether two actions act in a common view.
+fn share_a_view(a: Action, b: Action) -> bool {
+    a.views().iter().any(|m| b.acts_in(*m))
+}
+
 impl Keymap {
-    /// Binds `keys` to `action`, replacing its previous keys; a key taken
-    /// from another action is removed from it.
-    pub fn bind(&mut self, action: Action, keys: Vec<Key>) {
+    /// Binds `keys` to `action`, replacing its previous keys. A key that
+    /// another action of a common view had is taken from it; those
+    /// (key, action) pairs are returned.
+    pub fn bind(&mut self, action: Action, keys: Vec<Key>) -> Vec<(Key, Action)> {
         if let Some(old) = self.by_action.remove(&action) {
             for k in old {
-                self.by_key.remove(&k);
+                if let Some(list) = self.by_key.get_mut(&k) {
+                    list.retain(|a| *a != action);
+                }
             }
         }
-        for &k in &keys {
-            if let Some(prev) = self.by_key.insert(k, action)
-                && prev != action
-                && let Some(list) = self.by_action.get_mut(&prev)
-            {
-                list.retain(|x| *x != k);
+        let mut taken = Vec::new();
+        let mut kept: Vec<Key> = Vec::new();
+        for k in keys {
+            if kept.contains(&k) {
+                continue;
+            }
+            kept.push(k);
+            let list = self.by_key.entry(k).or_default();
+            for other in list.clone() {
+                if other != action && share_a_view(action, other) {
+                    list.retain(|a| *a != other);
+                    if let Some(keys) = self.by_action.get_mut(&other) {
+                        keys.retain(|x| *x != k);
+                    }
+                    taken.push((k, other));
+                }
+            }
+            if !list.contains(&action) {
+                list.push(action);
             }
         }
-        self.by_action.insert(action, keys);
+        self.by_action.insert(action, kept);
+        taken
     }
 
-    /// The action of a key.
+    /// The action of a key in a view.
+    pub fn action_in(&self, mode: Mode, key: &Key) -> Option<Action> {
+        self.by_key
+            .get(key)?
+            .iter()
+            .copied()
+            .find(|a| a.acts_in(mode))
+    }
+
+    /// The action of a key in the browser, else in any view.
     pub fn action(&self, key: &Key) -> Option<Action> {
-        self.by_key.get(key).copied()
+        self.action_in(Mode::Browse, key)
+            .or_else(|| self.by_key.get(key)?.first().copied())
     }
 
     /// The keys of an action, first the one to show in hints.
@@ -227,9 +265,31 @@ impl Keymap {
         self.by_action.get(&action).map_or(&[], Vec::as_slice)
     }
 
+    /// The key to show for an action in a view: in the search prompt, one
+    /// that does not type a letter.
+    pub fn hint_key(&self, mode: Mode, action: Action) -> Option<Key> {
+        let keys = self.keys(action);
+        let fallback = (action == Action::Quit).then_some(ALWAYS_QUIT);
+        if mode == Mode::Help && action == Action::Quit {
+            // q closes the help there.
+            return fallback;
+        }
+        if mode == Mode::Search {
+            keys.iter()
+                .copied()
+                .find(|k| k.text().is_none())
+                .or(fallback)
+        } else {
+            keys.first().copied().or(fallback)
+        }
+    }
+
     /// "j/↓" for an action, or "—" when unbound.
     pub fn describe(&self, action: Action) -> String {
-        let keys = self.keys(action);
+        let mut keys: Vec<Key> = self.keys(action).to_vec();
+        if action == Action::Quit && !keys.contains(&ALWAYS_QUIT) {
+            keys.push(ALWAYS_QUIT);
+        }
         if keys.is_empty() {
             return "—".into();
         }
@@ -274,5 +334,40 @@ mod tests {
         assert_eq!(km.action(&Key::char('/')), None);
         assert_eq!(km.keys(Action::Quit), &[Key::ctrl('c')]);
         assert_eq!(km.describe(Action::Down), "j/↓");
+    }
+
+    #[test]
+    fn a_key_may_act_in_different_views() {
+        let mut km = Keymap::default();
+        let tab = Key::plain(KeyCode::Tab);
+        let taken = km.bind(Action::NextFact, vec![Key::char('n'), tab]);
+        assert!(taken.is_empty(), "{taken:?}");
+        assert_eq!(km.action_in(Mode::Browse, &tab), Some(Action::NextPane));
+        assert_eq!(km.action_in(Mode::Detail, &tab), Some(Action::NextFact));
+        // In one view, the new binding takes the key.
+        let taken = km.bind(Action::NextFact, vec![Key::char('j')]);
+        assert_eq!(taken, vec![(Key::char('j'), Action::Down)]);
+        assert_eq!(
+            km.action_in(Mode::Detail, &Key::char('j')),
+            Some(Action::NextFact)
+        );
+        assert_eq!(km.action_in(Mode::Browse, &Key::char('j')), None);
+    }
+
+    #[test]
+    fn search_hints_show_keys_that_type_nothing() {
+        let km = Keymap::default();
+        assert_eq!(
+            km.hint_key(Mode::Search, Action::Down),
+            Some(Key::plain(KeyCode::Down))
+        );
+        assert_eq!(
+            km.hint_key(Mode::Browse, Action::Down),
+            Some(Key::char('j'))
+        );
+        assert_eq!(
+            km.hint_key(Mode::Search, Action::Quit),
+            Some(Key::ctrl('c'))
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod browse;
 pub mod copy;
 pub mod cursor;
 pub mod detail;
+pub mod help;
 pub mod keymap;
 pub mod layout;
 pub mod person;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use action::Action;
-pub use keymap::{Key, KeyCode, Keymap};
+pub use keymap::{ALWAYS_QUIT, Key, KeyCode, Keymap};
 
 use crate::corpus::Corpus;
 use crate::search::{Hit, Index, Target};
@@ -82,7 +83,8 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// The actions the footer offers in this mode, most useful first.
+    /// The actions the footer offers in this mode, most useful first. Help
+    /// and quit follow them in every mode, whatever the width.
     pub fn hints(self) -> &'static [Action] {
         match self {
             Mode::Browse => &[
@@ -93,8 +95,6 @@ impl Mode {
                 Action::Source,
                 Action::Search,
                 Action::CopyText,
-                Action::Help,
-                Action::Quit,
             ],
             Mode::Detail => &[
                 Action::NextFact,
@@ -104,8 +104,6 @@ impl Mode {
                 Action::Open,
                 Action::Back,
                 Action::CopyText,
-                Action::Help,
-                Action::Quit,
             ],
             Mode::Person => &[
                 Action::Down,
@@ -113,13 +111,14 @@ impl Mode {
                 Action::Open,
                 Action::Back,
                 Action::CopyText,
-                Action::Help,
-                Action::Quit,
             ],
             Mode::Search => &[Action::Down, Action::Up, Action::Open, Action::Back],
             Mode::Help => &[Action::Down, Action::Up, Action::Back],
         }
     }
+
+    /// The footer's last two hints, shown in every mode.
+    pub const ALWAYS: [Action; 2] = [Action::Help, Action::Quit];
 }
 
 /// What the world outside the state must do.
@@ -171,6 +170,8 @@ pub struct Loading {
     pub articles: bool,
     /// The search index.
     pub index: bool,
+    /// Article files read of how many, while a directory is read.
+    pub files: Option<(usize, usize)>,
 }
 
 impl Loading {
@@ -178,16 +179,23 @@ impl Loading {
         catalog: true,
         articles: true,
         index: true,
+        files: None,
     };
 
     /// What is still being read, for the status line.
-    pub fn note(self) -> Option<&'static str> {
+    pub fn note(self) -> Option<String> {
         if !self.catalog {
-            Some("Reading the corpus…")
+            Some(match self.files {
+                Some((done, total)) => format!(
+                    "Reading the corpus… {done} of {}",
+                    plural(total, "file", "files")
+                ),
+                None => "Reading the corpus…".to_string(),
+            })
         } else if !self.articles {
-            Some("Reading articles… meetings and officials are ready")
+            Some("Reading articles… meetings and officials are ready".to_string())
         } else if !self.index {
-            Some("Indexing for search…")
+            Some("Indexing for search…".to_string())
         } else {
             None
         }
@@ -254,6 +262,7 @@ impl App {
             catalog: false,
             articles: false,
             index: false,
+            files: None,
         };
         app
     }
@@ -277,6 +286,11 @@ impl App {
         if let Some(saved) = self.pending_restore.take() {
             self.restore(&saved);
         }
+    }
+
+    /// `done` of `total` article files have been read.
+    pub fn receive_progress(&mut self, done: usize, total: usize) {
+        self.loading.files = Some((done, total));
     }
 
     /// The search index has arrived.
@@ -345,13 +359,25 @@ impl App {
 
     /// A key press: what it does depends on the view.
     pub fn handle_key(&mut self, key: Key) {
+        if key == ALWAYS_QUIT {
+            self.effects.push(Effect::Quit);
+            return;
+        }
+        let action = self.keymap.action_in(self.mode(), &key);
+        if self.screen.too_small {
+            // Nothing shows what a key would do: only quitting acts.
+            if action == Some(Action::Quit) {
+                self.effects.push(Effect::Quit);
+            }
+            return;
+        }
         self.status = None;
         // Someone is at the keys: what they do wins over the saved state.
         self.pending_restore = None;
         if self.mode() == Mode::Search && self.edit_query(key) {
             return;
         }
-        match self.keymap.action(&key) {
+        match action {
             Some(a) => self.apply(a),
             None if self.help.is_some() => self.help = None,
             None => {}
@@ -393,6 +419,8 @@ impl App {
             _ => return false,
         };
         if changed {
+            // The list below changes: results to come, or recent searches.
+            s.list = Cursor::default();
             self.ask_search();
         }
         true
@@ -418,6 +446,17 @@ impl App {
 
     /// Results of a search asked for earlier. Stale ones are dropped.
     pub fn receive_hits(&mut self, generation: u64, hits: Vec<Hit>) {
+        self.receive_respelled(generation, hits, None);
+    }
+
+    /// Results for `respelled`, a query near the one typed that matched
+    /// nothing as typed.
+    pub fn receive_respelled(
+        &mut self,
+        generation: u64,
+        hits: Vec<Hit>,
+        respelled: Option<String>,
+    ) {
         let Some(i) = self
             .stack
             .iter()
@@ -427,7 +466,7 @@ impl App {
         };
         let page = self.view_page(self.stack.get(i));
         if let View::Search(s) = &mut self.stack[i] {
-            s.receive(generation, hits, page);
+            s.receive_respelled(generation, hits, respelled, page);
         }
     }
 
@@ -446,7 +485,7 @@ impl App {
             match v {
                 View::Detail(d) => {
                     d.rewrap(&corpus.articles[d.article], width);
-                    d.clamp_scroll(page);
+                    d.show_current(page);
                 }
                 View::Person(p) => p.cursor.fit(p.rows.len(), page),
                 View::Search(s) => s.list.fit(s.hits.len(), page),
@@ -467,6 +506,12 @@ impl App {
 
     /// Does what an action says, in the current view.
     pub fn apply(&mut self, action: Action) {
+        if self.screen.too_small {
+            if action == Action::Quit {
+                self.effects.push(Effect::Quit);
+            }
+            return;
+        }
         if self.help.is_some() {
             self.apply_in_help(action);
             return;
@@ -486,10 +531,19 @@ impl App {
         }
     }
 
+    /// The help overlay's lines and the rows it shows.
+    pub fn help_lines(&self) -> (Vec<help::Line>, usize) {
+        let s = &self.screen;
+        let area = help::area(s.main.width, s.main.height + 2);
+        (
+            help::lines(&self.keymap, area.inner_cols()),
+            area.inner_rows(),
+        )
+    }
+
     fn apply_in_help(&mut self, action: Action) {
-        let lines = Action::ALL.len() + HELP_EXTRA_LINES;
-        let page = self.screen.main.inner_rows();
-        let top = lines.saturating_sub(page);
+        let (lines, page) = self.help_lines();
+        let top = lines.len().saturating_sub(page);
         let Some(scroll) = self.help.as_mut() else {
             return;
         };
@@ -500,7 +554,7 @@ impl App {
             Action::PageUp | Action::HalfPageUp => *scroll = scroll.saturating_sub(page / 2),
             Action::Top => *scroll = 0,
             Action::Bottom => *scroll = top,
-            Action::Quit => self.effects.push(Effect::Quit),
+            // q closes help like Esc; Ctrl-c still quits the app.
             _ => self.help = None,
         }
     }
@@ -541,20 +595,10 @@ impl App {
         match action {
             Action::NextPane => self.focus = Pane::ALL[(i + 1) % 4],
             Action::PrevPane => self.focus = Pane::ALL[(i + 3) % 4],
-            Action::Right => {
-                self.focus = Pane::ALL[match i {
-                    0 => 1,
-                    2 => 3,
-                    other => other,
-                }]
-            }
-            Action::Left => {
-                self.focus = Pane::ALL[match i {
-                    1 => 0,
-                    3 => 2,
-                    other => other,
-                }]
-            }
+            // Panes read left to right, row after row: past the end of a
+            // row is the other row's pane on that side.
+            Action::Right => self.focus = Pane::ALL[(i + 1).min(3)],
+            Action::Left => self.focus = Pane::ALL[i.saturating_sub(1)],
             Action::Open => self.open_in_browse(),
             Action::Source => self.source_in_browse(),
             _ => {}
@@ -694,11 +738,23 @@ impl App {
 
     fn apply_in_search(&mut self, action: Action) {
         let page = self.main_page();
+        let recent = self.recent_searches.len();
         let Some(View::Search(s)) = self.stack.last_mut() else {
             return;
         };
+        // With nothing typed, the list is the recent searches.
+        let picking = s.query.trim().is_empty();
         if let Some(m) = Self::movement(action) {
-            s.list.go(m, s.hits.len(), page);
+            let len = if picking { recent } else { s.hits.len() };
+            s.list.go(m, len, page);
+            return;
+        }
+        if action == Action::Open && picking {
+            if let Some(q) = self.recent_searches.get(s.list.selected).cloned() {
+                s.set(&q);
+                s.list = Cursor::default();
+                self.ask_search();
+            }
             return;
         }
         if action == Action::Open {
@@ -797,13 +853,11 @@ impl App {
             return;
         }
         let width = self.detail_width();
-        let page = self.main_page();
-        let mut d = Detail::new(article, &self.corpus.articles[article], width, at);
-        d.clamp_scroll(page);
+        let d = Detail::new(article, &self.corpus.articles[article], width, at);
         self.stack.push(View::Detail(d));
         let page = self.main_page();
         if let Some(View::Detail(d)) = self.stack.last_mut() {
-            d.clamp_scroll(page);
+            d.show_current(page);
         }
     }
 
@@ -893,7 +947,10 @@ impl App {
     }
 }
 
+/// "1 meeting", "2 meetings".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Rows the detail view's header takes above the text.
 pub const DETAIL_HEADER_ROWS: usize = 3;
-/// Lines of the help overlay besides one per action.
-pub const HELP_EXTRA_LINES: usize = 8;

@@ -19,6 +19,9 @@ pub struct Search {
     pub asked: u64,
     /// The generation the shown hits answer.
     pub shown: u64,
+    /// The query the hits answer when the one typed matched nothing and a
+    /// word of it was taken as a typo.
+    pub respelled: Option<String>,
 }
 
 impl Search {
@@ -98,10 +101,22 @@ impl Search {
 
     /// Takes results for generation `generation` unless newer ones are shown.
     pub fn receive(&mut self, generation: u64, hits: Vec<Hit>, page: usize) -> bool {
+        self.receive_respelled(generation, hits, None, page)
+    }
+
+    /// Takes results that answer `respelled` instead of the typed query.
+    pub fn receive_respelled(
+        &mut self,
+        generation: u64,
+        hits: Vec<Hit>,
+        respelled: Option<String>,
+        page: usize,
+    ) -> bool {
         if generation < self.shown || generation > self.asked {
             return false;
         }
         self.shown = generation;
+        self.respelled = respelled;
         self.hits = hits;
         self.list = Cursor::default();
         self.list.fit(self.hits.len(), page);

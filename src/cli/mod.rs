@@ -117,13 +117,79 @@ pub fn load_corpus(path: Option<&Path>) -> anyhow::Result<Corpus> {
     })
 }
 
-/// Opens the browser; the exit code is 128 + the signal that ended it.
+/// Why the browser cannot run here, if it cannot: it draws on standard
+/// output and reads keys from standard input, which must be a terminal
+/// that can move the cursor.
+fn not_a_terminal() -> Option<&'static str> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        Some("standard output is not a terminal")
+    } else if !std::io::stdin().is_terminal() {
+        Some("standard input is not a terminal")
+    } else if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        Some("TERM=dumb cannot draw it")
+    } else {
+        None
+    }
+}
+
+/// Opens the browser; the exit code is 128 + the signal that ended it, or
+/// 2 when there is no terminal to open it in.
 fn browse(source: Source) -> anyhow::Result<i32> {
+    if let Some(why) = not_a_terminal() {
+        eprintln!("tinhuy: the browser needs a terminal ({why}); for scripts see `tinhuy --help`");
+        return Ok(2);
+    }
     Ok(crate::tui::run(source, crate::tui::Options::from_env())?.map_or(0, |sig| 128 + sig))
+}
+
+/// `tinhuy open PATHS`: the browser on article files.
+fn open(paths: &[PathBuf]) -> anyhow::Result<i32> {
+    let (files, skipped) = crate::corpus::ingest::collect(paths);
+    if files.is_empty() {
+        let stderr = std::io::stderr();
+        let err = &mut stderr.lock();
+        for s in &skipped {
+            writeln!(err, "tinhuy: {}: {}", s.path.display(), s.reason)?;
+        }
+        writeln!(
+            err,
+            "tinhuy: no article files found in {}",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+        return Ok(1);
+    }
+    browse(Source::Articles {
+        files,
+        skipped: skipped.len(),
+    })
 }
 
 /// Runs the command line; returns the exit code.
 pub fn run(cli: Cli) -> anyhow::Result<i32> {
+    // The browser takes standard output only where it writes: a lock held
+    // for the session would block the signal handler's and the panic
+    // hook's writes from other threads.
+    match &cli.command {
+        Some(Command::Open { paths }) => return open(paths),
+        None if !cli.print_config_path => {
+            return browse(match cli.corpus.as_deref() {
+                Some(path) => {
+                    // A file that is not a corpus this build reads is said
+                    // before the screen changes; damage deep inside it,
+                    // once read.
+                    corpus::store::check_header(path)?;
+                    Source::File(path.to_path_buf())
+                }
+                None => Source::Bundled,
+            });
+        }
+        _ => {}
+    }
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
     let (out, err) = (&mut stdout.lock(), &mut stderr.lock());
@@ -159,28 +225,6 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         Some(Command::Export { what, format }) => {
             export::run(&load_corpus(corpus_path)?, what, format, out)
         }
-        Some(Command::Open { paths }) => {
-            let (files, skipped) = crate::corpus::ingest::collect(&paths);
-            if files.is_empty() {
-                for s in &skipped {
-                    writeln!(err, "tinhuy: {}: {}", s.path.display(), s.reason)?;
-                }
-                writeln!(
-                    err,
-                    "tinhuy: no article files found in {}",
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )?;
-                return Ok(1);
-            }
-            browse(Source::Articles {
-                files,
-                skipped: skipped.len(),
-            })
-        }
         None if cli.print_config_path => {
             match crate::tui::config::config_path() {
                 Some(p) => writeln!(out, "{}", p.display())?,
@@ -188,14 +232,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             }
             Ok(0)
         }
-        None => browse(match corpus_path {
-            Some(path) => {
-                // A file that is not a corpus this build reads is said before
-                // the screen changes; damage deep inside it, once read.
-                corpus::store::check_header(path)?;
-                Source::File(path.to_path_buf())
-            }
-            None => Source::Bundled,
-        }),
+        Some(Command::Open { paths }) => open(&paths),
+        None => unreachable!("the browser is started above"),
     }
 }

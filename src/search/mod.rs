@@ -7,6 +7,7 @@ pub mod entries;
 pub(crate) mod index;
 mod rank;
 pub mod shortfall;
+pub mod typo;
 
 use serde::Serialize;
 

@@ -38,11 +38,21 @@ pub enum Loaded {
 /// Loads `source` on a new thread, handing each stage to `send`, which
 /// returns false once nobody listens.
 pub fn spawn(source: Source, send: impl Fn(Loaded) -> bool + Send + 'static) {
-    std::thread::spawn(move || load(source, send));
+    std::thread::spawn(move || load(source, send, |_, _| {}));
+}
+
+/// [`spawn`], also telling `progress` how many article files of how many
+/// have been read, a few times a second.
+pub fn spawn_with_progress(
+    source: Source,
+    send: impl Fn(Loaded) -> bool + Send + 'static,
+    progress: impl Fn(usize, usize) + Send + Sync + 'static,
+) {
+    std::thread::spawn(move || load(source, send, progress));
 }
 
 /// Loads `source`, handing each stage to `send`, in this thread.
-pub fn load(source: Source, send: impl Fn(Loaded) -> bool) {
+pub fn load(source: Source, send: impl Fn(Loaded) -> bool, progress: impl Fn(usize, usize) + Sync) {
     let catalog = |c: Corpus| {
         send(Loaded::Catalog(Arc::new(c)));
     };
@@ -56,7 +66,18 @@ pub fn load(source: Source, send: impl Fn(Loaded) -> bool) {
         Source::File(path) => store::load_in_stages(&path, catalog).map_err(|e| e.to_string()),
         Source::Articles { files, skipped } => {
             let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-            let (corpus, report) = ingest::ingest(&files, threads, &|_, _| {});
+            let total = files.len();
+            // A few steps per second are enough to see it move.
+            let last = std::sync::Mutex::new(std::time::Instant::now());
+            let step = |done: usize, _bytes: u64| {
+                let Ok(mut last) = last.lock() else { return };
+                if done == total || last.elapsed() >= std::time::Duration::from_millis(100) {
+                    *last = std::time::Instant::now();
+                    progress(done, total);
+                }
+            };
+            progress(0, total);
+            let (corpus, report) = ingest::ingest(&files, threads, &step);
             let skipped = skipped + report.skipped.len();
             if skipped > 0 {
                 send(Loaded::Notice(format!(

@@ -24,6 +24,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::{execute, terminal as term};
 
 use crate::app::{App, Effect, Key, KeyCode, SEARCH_LIMIT};
+use crate::search::typo::Vocabulary;
 use crate::search::{Hit, Index, Searcher};
 use load::{Loaded, Source};
 
@@ -31,7 +32,11 @@ use load::{Loaded, Source};
 enum Event {
     Key(Key),
     Resize(u16, u16),
-    Hits(u64, Vec<Hit>),
+    /// Results of a query; the respelled query they answer when the one
+    /// typed matched nothing.
+    Hits(u64, Vec<Hit>, Option<String>),
+    /// Article files read, of how many.
+    Progress(usize, usize),
     /// A stage of the corpus, read on its own thread.
     Load(Loaded),
     /// A terminating signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
@@ -67,6 +72,7 @@ impl Options {
 /// this returns.
 pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     let cfg = config::load(options.config_path.as_deref(), options.no_color);
+    let corpus_key = saved::key(&source);
     let (tx, rx) = mpsc::channel::<Event>();
     spawn_signals(tx.clone());
 
@@ -74,9 +80,9 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::starting(cfg.keymap, size.width, size.height);
-    let mut notices: Vec<String> = options.notice.into_iter().chain(cfg.warning).collect();
+    let mut notices: Vec<String> = options.notice.into_iter().chain(cfg.warnings).collect();
     if let Some(path) = &options.state_path {
-        let (s, warning) = saved::load(path);
+        let (s, warning) = saved::load(path, &corpus_key);
         app.restore(&s);
         notices.extend(warning);
     }
@@ -85,9 +91,14 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     }
     let search_tx = spawn_search(tx.clone());
     let load_tx = tx.clone();
-    load::spawn(source, move |stage| {
-        load_tx.send(Event::Load(stage)).is_ok()
-    });
+    let progress_tx = tx.clone();
+    load::spawn_with_progress(
+        source,
+        move |stage| load_tx.send(Event::Load(stage)).is_ok(),
+        move |done, total| {
+            let _ = progress_tx.send(Event::Progress(done, total));
+        },
+    );
     spawn_hangup_watch(tx.clone());
     spawn_input(tx);
 
@@ -95,7 +106,7 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     drop(terminal);
     drop(guard);
     if let Some(path) = &options.state_path
-        && let Err(e) = saved::save(path, &app.saved())
+        && let Err(e) = saved::save(path, &corpus_key, &app.saved())
     {
         eprintln!("tinhuy: {}: could not save state: {e}", path.display());
     }
@@ -116,7 +127,8 @@ fn event_loop(
             match ev {
                 Event::Key(k) => app.handle_key(k),
                 Event::Resize(w, h) => app.resize(w, h),
-                Event::Hits(g, hits) => app.receive_hits(g, hits),
+                Event::Hits(g, hits, respelled) => app.receive_respelled(g, hits, respelled),
+                Event::Progress(done, total) => app.receive_progress(done, total),
                 Event::Load(Loaded::Catalog(c)) => app.receive_corpus(c, false),
                 Event::Load(Loaded::Corpus(c)) => app.receive_corpus(c, true),
                 Event::Load(Loaded::Index(index)) => {
@@ -275,6 +287,8 @@ fn spawn_search(tx: Sender<Event>) -> Sender<SearchJob> {
         // Keeps the last query's candidates: one more letter re-reads only those.
         let mut searcher = Searcher::default();
         let mut index: Option<Arc<Index>> = None;
+        // Built on the first query that finds nothing.
+        let mut vocabulary: Option<Vocabulary> = None;
         let mut waiting: Option<(u64, String)> = None;
         while let Ok(first) = qrx.recv() {
             for job in std::iter::once(first).chain(qrx.try_iter()) {
@@ -282,6 +296,7 @@ fn spawn_search(tx: Sender<Event>) -> Sender<SearchJob> {
                     SearchJob::Index(i) => {
                         index = Some(i);
                         searcher = Searcher::default();
+                        vocabulary = None;
                     }
                     SearchJob::Query(g, q) => waiting = Some((g, q)),
                 }
@@ -289,8 +304,16 @@ fn spawn_search(tx: Sender<Event>) -> Sender<SearchJob> {
             let (Some(index), Some((generation, query))) = (&index, &waiting) else {
                 continue;
             };
-            let hits = searcher.search(index, query, SEARCH_LIMIT);
-            if tx.send(Event::Hits(*generation, hits)).is_err() {
+            let mut hits = searcher.search(index, query, SEARCH_LIMIT);
+            let mut respelled = None;
+            if hits.is_empty() {
+                let v = vocabulary.get_or_insert_with(|| Vocabulary::of(index));
+                if let Some(q) = v.respell(query) {
+                    hits = index.search(&q, SEARCH_LIMIT);
+                    respelled = Some(q).filter(|_| !hits.is_empty());
+                }
+            }
+            if tx.send(Event::Hits(*generation, hits, respelled)).is_err() {
                 return;
             }
             waiting = None;

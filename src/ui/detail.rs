@@ -58,7 +58,10 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
                 x.kind.label()
             )
         }
-        None => format!("{} facts marked · n/N to step through them", d.facts.len()),
+        None => format!(
+            "{} marked · n/N to step through them",
+            crate::app::plural(d.facts.len(), "fact", "facts")
+        ),
     };
     let header = vec![
         Line::from(span(

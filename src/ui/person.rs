@@ -8,6 +8,7 @@ use super::browse::{role_marks, short_body};
 use super::{Theme, pane_block, rect, row_line, span};
 use crate::app::App;
 use crate::app::person::{PersonPage, Row};
+use crate::app::plural;
 use crate::extract::Date;
 
 pub fn draw(frame: &mut Frame, app: &App, page: &PersonPage, theme: &Theme) {
@@ -16,10 +17,10 @@ pub fn draw(frame: &mut Frame, app: &App, page: &PersonPage, theme: &Theme) {
     let area = rect(app.screen.main, frame);
     let block = pane_block(
         format!(
-            "{} — {} · {} meetings",
+            "{} — {} · {}",
             p.name,
             p.scope,
-            p.appearances.len()
+            plural(p.appearances.len(), "meeting", "meetings")
         ),
         true,
         theme,

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane_block, rect, row_line, text};
-use crate::app::App;
 use crate::app::search::Search;
+use crate::app::{App, plural};
 
 pub fn draw(frame: &mut Frame, app: &App, s: &Search, theme: &Theme) {
     let area = rect(app.screen.main, frame);
@@ -18,11 +18,11 @@ pub fn draw(frame: &mut Frame, app: &App, s: &Search, theme: &Theme) {
     } else if s.is_pending() {
         "searching…".to_string()
     } else {
-        format!(
-            "{} result{}",
-            s.hits.len(),
-            if s.hits.len() == 1 { "" } else { "s" }
-        )
+        let n = plural(s.hits.len(), "result", "results");
+        match &s.respelled {
+            Some(q) => format!("no exact match; {n} for “{q}”"),
+            None => n,
+        }
     };
     let block = pane_block(format!("Search · {count}"), true, theme);
     let inner = block.inner(area);
@@ -52,21 +52,52 @@ pub fn draw(frame: &mut Frame, app: &App, s: &Search, theme: &Theme) {
     };
     let lines: Vec<Line> = if s.query.trim().is_empty() {
         let mut v = vec![Line::from(Span::styled(
-            "Names, posts, meetings, conclusions and provinces; diacritics optional (ngo dong hai, uy ban).",
+            text::truncate(
+                "Names, posts, meetings, conclusions and provinces; diacritics optional (ngo dong hai, uy ban).",
+                cols,
+            )
+            .into_owned(),
             theme.dim,
         ))];
         if !app.recent_searches.is_empty() {
             v.push(Line::default());
-            v.push(Line::from(Span::styled("Recent searches", theme.heading)));
+            v.push(Line::from(Span::styled(
+                "Recent searches (↑/↓ and Enter pick one)",
+                theme.heading,
+            )));
+            // Fewer rows than results get, below the heading: scrolled here.
+            let room = (list.height as usize).saturating_sub(3).max(1);
+            let offset = (s.list.selected + 1).saturating_sub(room);
             v.extend(
                 app.recent_searches
                     .iter()
-                    .map(|q| Line::from(Span::styled(format!("  {}", text::safe(q)), theme.text))),
+                    .enumerate()
+                    .skip(offset)
+                    .take(room)
+                    .map(|(i, q)| {
+                        row_line(
+                            vec![Span::styled(format!(" {}", text::safe(q)), theme.text)],
+                            i == s.list.selected,
+                            true,
+                            cols,
+                            theme,
+                        )
+                    }),
             );
         }
         v
     } else if s.hits.is_empty() && !s.is_pending() {
-        vec![Line::from(Span::styled("No match.", theme.dim))]
+        vec![
+            Line::from(Span::styled("No match.", theme.dim)),
+            Line::from(Span::styled(
+                text::truncate(
+                    "Every word must begin a word of an entry; a word of 4 or more letters may have one typo. Try fewer or shorter words.",
+                    cols,
+                )
+                .into_owned(),
+                theme.dim,
+            )),
+        ]
     } else {
         s.hits
             .iter()

@@ -1,21 +1,30 @@
 //! The status line (counts, or the last message) and the footer's key
-//! hints for what the current view can do.
+//! hints for what the current view can do. A message too long for the
+//! status line is shown whole in a box above it.
 
 use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::{Theme, rect, text};
-use crate::app::{App, Mode, View};
+use super::{Theme, pane_block, rect, text};
+use crate::app::{Action, App, Mode, View, plural};
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let s = &app.screen;
     let cols = s.status.width as usize;
     let line = match &app.status {
-        Some(st) => Line::from(Span::styled(
-            text::truncate(&text::safe(&st.text), cols).into_owned(),
-            if st.error { theme.error } else { theme.status },
-        )),
+        Some(st) => {
+            let shown = text::safe(&st.text);
+            let style = if st.error { theme.error } else { theme.status };
+            if text::width(&shown) > cols {
+                message_box(frame, app, &shown, style, theme);
+            }
+            Line::from(Span::styled(
+                text::truncate(&shown, cols).into_owned(),
+                style,
+            ))
+        }
         // The context names the article's file, which may hold anything.
         None => Line::from(Span::styled(
             text::truncate(&text::safe(&context(app)), cols).into_owned(),
@@ -23,37 +32,85 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         )),
     };
     frame.render_widget(Paragraph::new(line), rect(s.status, frame));
+    frame.render_widget(
+        Paragraph::new(Line::from(footer(app, cols, theme))),
+        rect(s.footer, frame),
+    );
+}
 
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for &a in app.mode().hints() {
-        let Some(key) = app.keymap.keys(a).first() else {
-            continue;
+/// A long message, wrapped in a box just above the status line.
+fn message_box(
+    frame: &mut Frame,
+    app: &App,
+    msg: &str,
+    style: ratatui::style::Style,
+    theme: &Theme,
+) {
+    let main = rect(app.screen.main, frame);
+    let inner_cols = main.width.saturating_sub(2).max(1) as usize;
+    let rows = crate::app::help::wrap(msg, inner_cols).len() as u16;
+    let height = (rows + 2).min(main.height);
+    let area = Rect {
+        y: main.y + main.height - height,
+        height,
+        ..main
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(Span::styled(msg.to_string(), style))
+            .wrap(Wrap { trim: false })
+            .block(pane_block("Message · any key closes".into(), true, theme)),
+        area,
+    );
+}
+
+/// Key hints: the view's own as far as they fit, then help and quit,
+/// which always show.
+fn footer<'a>(app: &App, cols: usize, theme: &Theme) -> Vec<Span<'a>> {
+    let mode = app.mode();
+    let hint = |a: Action| {
+        let key = app.keymap.hint_key(mode, a)?;
+        let h = if mode == Mode::Help && a == Action::Help {
+            "close"
+        } else {
+            a.hint()
         };
-        let (k, h) = (key.to_string(), a.hint());
-        let w = text::width(&k) + text::width(h) + 3;
-        if used + w > cols {
+        Some((key.to_string(), h))
+    };
+    let width = |(k, h): &(String, &str)| text::width(k) + text::width(h) + 3;
+    let always: Vec<(String, &str)> = Mode::ALWAYS.iter().filter_map(|&a| hint(a)).collect();
+    let reserved: usize = always.iter().map(width).sum();
+    let mut shown = Vec::new();
+    let mut used = 0;
+    for &a in mode.hints() {
+        let Some(h) = hint(a) else { continue };
+        if used + width(&h) + reserved > cols {
             break;
         }
+        used += width(&h);
+        shown.push(h);
+    }
+    shown.extend(always);
+    let mut spans = Vec::new();
+    for (k, h) in shown {
         spans.push(Span::styled(k, theme.key));
         spans.push(Span::styled(format!(" {h}  "), theme.text));
-        used += w;
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), rect(s.footer, frame));
+    spans
 }
 
 /// What the status line says when there is no message.
 fn context(app: &App) -> String {
     if let Some(note) = app.loading.note() {
-        return note.to_string();
+        return note;
     }
     match app.stack.last() {
-        None => super::browse::counts(&app.corpus),
+        None => super::browse::counts(app),
         Some(View::Detail(d)) => {
             let a = &app.corpus.articles[d.article];
             format!(
                 "{} · line {}/{}",
-                a.file,
+                a.facts.url.as_deref().unwrap_or(&a.file),
                 d.scroll + 1,
                 d.lines.len().max(1)
             )
@@ -61,9 +118,9 @@ fn context(app: &App) -> String {
         Some(View::Person(p)) => {
             let person = &app.corpus.people[p.person];
             format!(
-                "{} posts · {} meetings",
-                person.timeline.len(),
-                person.appearances.len()
+                "{} · {}",
+                plural(person.timeline.len(), "post", "posts"),
+                plural(person.appearances.len(), "meeting", "meetings")
             )
         }
         Some(View::Search(_)) if app.mode() == Mode::Search => {

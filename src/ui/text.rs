@@ -64,9 +64,10 @@ pub fn fit(s: &str, cells: usize) -> String {
 }
 
 /// The text as spans, with characters at `positions` (character indices,
-/// sorted) in `hit` style and the rest in `base`, cut to `max` cells. When
-/// the first match would fall past the edge, the text starts later, after
-/// an "…", so the match shows.
+/// sorted) in `hit` style and the rest in `base`, cut to `max` cells and
+/// ending in "…" when cut. When the first match would fall past the edge,
+/// the start of the text shows, then "…", then the words around the match
+/// to as near the end as fits.
 pub fn marked(
     s: &str,
     positions: &[usize],
@@ -98,62 +99,70 @@ pub fn marked(
     };
     let s = safe(s);
     let chars: Vec<char> = s.chars().collect();
-    let first = positions.first().copied().unwrap_or(0);
-    let width_to = |n: usize| {
-        chars[..n.min(chars.len())]
-            .iter()
-            .filter_map(|c| c.width())
-            .sum::<usize>()
-    };
-    let skip = if max > 12 && width_to(first + 1) > max {
-        // Keep some words before the match for context.
-        let mut start = first.saturating_sub(max / 3);
-        while start < first && width_to(first + 1) - width_to(start) + 1 > max {
-            start += 1;
+    let cells =
+        |r: std::ops::Range<usize>| -> usize { chars[r].iter().filter_map(|c| c.width()).sum() };
+    let n = chars.len();
+    let first = positions.first().copied().unwrap_or(0).min(n);
+    // Pieces of the text to show, in order, with "…" between them.
+    let pieces: Vec<std::ops::Range<usize>> = if max > 12 && cells(0..(first + 1).min(n)) > max {
+        let head_cells = max / 3;
+        let mut head = 0;
+        while head < first && cells(0..head + 1) <= head_cells {
+            head += 1;
         }
-        start
+        let room = max - cells(0..head) - 1;
+        // As much as fits up to the end, but never starting after the match.
+        let mut start = first;
+        while start > head && cells(start - 1..n) <= room {
+            start -= 1;
+        }
+        if cells(start..n) > room {
+            // The rest is longer than the room: some words before the match.
+            start = first;
+            while start > head && cells(start - 1..first + 1) <= room / 3 {
+                start -= 1;
+            }
+        }
+        vec![0..head, start..n]
     } else {
-        0
+        std::iter::once(0..n).collect()
     };
-    let mut spans = Vec::new();
-    let (s, positions, max) = if skip > 0 {
-        spans.push(Span::styled("…", base));
-        let rest: String = chars[skip..].iter().collect();
-        let shifted: Vec<usize> = positions
-            .iter()
-            .filter(|&&p| p >= skip)
-            .map(|&p| p - skip)
-            .collect();
-        (Cow::Owned(rest), shifted, max - 1)
-    } else {
-        (s, positions.to_vec(), max)
-    };
-    let mut run = String::new();
-    let mut run_hit = false;
-    let mut w = 0;
-    let mut positions = positions.iter().peekable();
-    let s = s.as_ref();
-    for (i, c) in s.chars().enumerate() {
-        let cw = c.width().unwrap_or(0);
-        if w + cw > max {
-            break;
-        }
-        w += cw;
-        while positions.peek().is_some_and(|&&p| p < i) {
-            positions.next();
-        }
-        let is_hit = positions.peek() == Some(&&i);
-        if is_hit != run_hit && !run.is_empty() {
-            spans.push(Span::styled(
-                std::mem::take(&mut run),
-                if run_hit { hit } else { base },
-            ));
-        }
-        run_hit = is_hit;
-        run.push(c);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    if max == 0 {
+        return spans;
     }
-    if !run.is_empty() {
-        spans.push(Span::styled(run, if run_hit { hit } else { base }));
+    let style = |is_hit: bool| if is_hit { hit } else { base };
+    let mut w = 0;
+    let last_piece = pieces.len() - 1;
+    for (pi, piece) in pieces.into_iter().enumerate() {
+        if pi > 0 {
+            spans.push(Span::styled("…", base));
+            w += 1;
+        }
+        let fits = w + cells(piece.clone()) <= max;
+        let mut run = String::new();
+        let mut run_hit = false;
+        for i in piece {
+            let cw = chars[i].width().unwrap_or(0);
+            if pi == last_piece && !fits && w + cw + 1 > max {
+                // Cut here, with room for the "…" that says so.
+                if !run.is_empty() {
+                    spans.push(Span::styled(run, style(run_hit)));
+                }
+                spans.push(Span::styled("…", base));
+                return spans;
+            }
+            w += cw;
+            let is_hit = positions.binary_search(&i).is_ok();
+            if is_hit != run_hit && !run.is_empty() {
+                spans.push(Span::styled(std::mem::take(&mut run), style(run_hit)));
+            }
+            run_hit = is_hit;
+            run.push(chars[i]);
+        }
+        if !run.is_empty() {
+            spans.push(Span::styled(run, style(run_hit)));
+        }
     }
     spans
 }
@@ -188,7 +197,39 @@ mod tests {
         let long = format!("{} — Ngô", "x".repeat(40));
         let spans = marked(&long, &[43, 44, 45], Style::new(), Style::new().bold(), 20);
         let shown: String = spans.iter().map(|s| s.content.as_ref()).collect();
-        assert!(shown.starts_with('…') && shown.ends_with("Ngô"), "{shown}");
+        assert!(
+            shown.starts_with("xxxxxx…") && shown.ends_with("Ngô"),
+            "{shown}"
+        );
         assert!(width(&shown) <= 20);
+    }
+
+    fn shown(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_late_match_shows_the_start_and_fills_the_row() {
+        // A conclusion matched in its speaker, far past the edge.
+        let text = format!(
+            "{} — Bí thư Tỉnh ủy",
+            "Đề nghị các sở ngành tập trung triển khai ".repeat(3)
+        );
+        let first = text.chars().position(|c| c == 'B').unwrap();
+        let spans = marked(
+            &text,
+            &[first, first + 1],
+            Style::new(),
+            Style::new().bold(),
+            60,
+        );
+        let s = shown(&spans);
+        assert!(s.starts_with("Đề nghị"), "{s}");
+        assert!(s.ends_with("Bí thư Tỉnh ủy"), "{s}");
+        assert_eq!(width(&s), 60, "{s}");
+        // A long text cut at the end says so.
+        let spans = marked(&"a b c d ".repeat(20), &[0], Style::new(), Style::new(), 30);
+        let s = shown(&spans);
+        assert!(s.ends_with('…') && width(&s) == 30, "{s}");
     }
 }

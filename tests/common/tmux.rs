@@ -152,7 +152,12 @@ pub fn assert_clean(t: &Tmux) {
     assert_eq!(t.pane("#{cursor_flag}"), "1", "cursor visible");
     // The marker is split in the command so only the output shows it whole.
     t.run("printf 'MO%sDE %s\\n' '' \"$(stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' ')\"");
-    let s = t.wait_for("stty output", |s| s.lines().any(|l| l.starts_with("MODE ")));
+    // Until the prompt after it shows, the line may be printed in part.
+    let s = t.wait_for("stty output and the prompt after it", |s| {
+        s.lines()
+            .skip_while(|l| !l.starts_with("MODE "))
+            .any(|l| l.starts_with("PROMPT$"))
+    });
     let line = s
         .lines()
         .find(|l| l.starts_with("MODE "))
