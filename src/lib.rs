@@ -9,6 +9,7 @@ pub mod corpus;
 pub mod extract;
 pub mod gazetteer;
 pub mod search;
+pub mod source;
 pub mod synth;
 pub mod text;
 pub mod tui;

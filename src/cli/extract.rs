@@ -1,11 +1,12 @@
-//! `tinhuy extract FILE...`: facts of each article file, as JSON or text.
+//! `tinhuy extract FILE...`: facts of each article (of each file, or each
+//! record of a `.jsonl`/`.json` file), as JSON or text.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::extract::{ArticleFacts, Extracted, extract_bytes};
+use crate::extract::{ArticleFacts, Extracted};
 use crate::text::DecodeError;
 
 /// The facts of one file, or why it could not be read.
@@ -43,21 +44,19 @@ impl FileFacts {
     }
 }
 
-/// Reads and extracts one file. Never panics on the file's content.
-pub fn extract_file(path: &Path) -> FileFacts {
-    let file = path.display().to_string();
-    match std::fs::read(path) {
-        // Said as ingest says it, rather than as an article with no facts.
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => FileFacts::Failed {
-            file,
-            error: "empty file".into(),
-        },
-        Ok(bytes) => FileFacts::new(file, extract_bytes(&bytes)),
-        Err(e) => FileFacts::Failed {
-            file,
-            error: format!("cannot read: {e}"),
-        },
-    }
+/// Reads and extracts one file: one report for a `.txt` or `.html` file,
+/// one per record for `.jsonl` and `.json`. Never panics on the content.
+pub fn extract_file(path: &Path) -> Vec<FileFacts> {
+    crate::source::read_file(path)
+        .into_iter()
+        .map(|r| match r {
+            Ok(a) => FileFacts::new(a.label.clone(), a.extract()),
+            Err(e) => FileFacts::Failed {
+                file: e.location(),
+                error: e.message,
+            },
+        })
+        .collect()
 }
 
 /// Runs the subcommand; returns the process exit code.
@@ -67,7 +66,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let results: Vec<FileFacts> = files.iter().map(|f| extract_file(f)).collect();
+    let results: Vec<FileFacts> = files.iter().flat_map(|f| extract_file(f)).collect();
     let failed = results
         .iter()
         .filter(|r| matches!(r, FileFacts::Failed { .. }))
