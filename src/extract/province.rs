@@ -74,7 +74,8 @@ pub fn extract(
 ) -> Option<(Found<&'static Province>, Origin)> {
     let of_outlet = outlet.and_then(|o| outlets::province_of_outlet(&o.value));
     let of_host = url.and_then(outlets::province_of_host);
-    if let Some(p) = named(doc, title, of_outlet.or(of_host), people) {
+    let outlet_span = outlet.map(|o| o.span);
+    if let Some(p) = named(doc, title, outlet_span, of_outlet.or(of_host), people) {
         return Some((p, Origin::Text));
     }
     if let Some(p) = district(doc) {
@@ -136,6 +137,7 @@ fn district(doc: &Doc) -> Option<Found<&'static Province>> {
 fn named(
     doc: &Doc,
     title: Option<Span>,
+    outlet: Option<Span>,
     source: Option<&'static Province>,
     people: &People,
 ) -> Option<Found<&'static Province>> {
@@ -178,8 +180,10 @@ fn named(
                 continue;
             };
             let span = Span::new(toks[i].start, toks[i + n - 1].end);
-            // Provinces in titles count once, through the titles below.
-            if in_title(span.start) {
+            // Provinces in titles count once, through the titles below; the
+            // outlet's name ("Nguồn: Báo Sơn La") counts as the outlet.
+            let in_outlet = outlet.is_some_and(|o| o.start <= span.start && span.end <= o.end);
+            if in_title(span.start) || in_outlet {
                 i += n;
                 continue;
             }

@@ -145,10 +145,15 @@ fn from_value(v: &Value) -> Result<Record, String> {
     let field = |names: &[&str]| {
         names.iter().find_map(|k| match m.get(*k)? {
             Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
-            Value::Number(n) => Some(n.to_string()),
             _ => None,
         })
     };
+    // Ids are often numbers.
+    let id = ID_FIELDS.iter().find_map(|k| match m.get(*k)? {
+        Value::Number(n) => Some(n.to_string()),
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+        _ => None,
+    });
     let mut meta = ArticleMeta::default();
     let text = match field(TEXT_FIELDS) {
         Some(t) => t,
@@ -175,9 +180,5 @@ fn from_value(v: &Value) -> Result<Record, String> {
     meta.outlet = field(OUTLET_FIELDS)
         .or(meta.outlet)
         .or_else(|| meta.url.as_deref().and_then(host_of));
-    Ok(Record {
-        id: field(ID_FIELDS),
-        text,
-        meta,
-    })
+    Ok(Record { id, text, meta })
 }
