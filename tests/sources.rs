@@ -348,3 +348,42 @@ fn ingest_drops_the_same_article_given_twice() {
     let with_url = c.articles.iter().find(|a| a.facts.url.is_some()).unwrap();
     assert_eq!(with_url.facts.outlet.as_deref(), Some("baohatinh.vn"));
 }
+
+#[test]
+fn hostile_pages_are_read_quickly_without_panic() {
+    let deep = format!("<body>{}x", "<div>".repeat(100_000));
+    assert_eq!(
+        errors("deep.html", deep.as_bytes()),
+        ["deep.html: markup nested 100001 elements deep, more than the 5000 a page is read with"]
+    );
+    let para =
+        "<p>Sáng 5/6, Tỉnh ủy Bắc Ninh tổ chức hội nghị sơ kết, đánh giá công tác quý II.</p>";
+    let shapes = [
+        format!(
+            "<body>{}x{}</body>",
+            "<div>".repeat(100_000),
+            "</div>".repeat(100_000)
+        ),
+        format!(
+            "<body><p>{}Đảng bộ tỉnh họp, bàn nhiều việc.</p></body>",
+            "<b>".repeat(100_000)
+        ),
+        format!(
+            "<body>{}</body>",
+            format!("<div>{para}</div>").repeat(30_000)
+        ),
+        format!("<body><div>{}</div></body>", para.repeat(30_000)),
+        format!("<body>{}", "<a href=x>liên kết</a>".repeat(50_000)),
+    ];
+    for html in &shapes {
+        let started = std::time::Instant::now();
+        let read = source::read_bytes(Path::new("h.html"), html.as_bytes());
+        assert_eq!(read.len(), 1);
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "{} bytes took {:?}",
+            html.len(),
+            started.elapsed()
+        );
+    }
+}

@@ -7,6 +7,7 @@
 //! with navigation, menus, related-news blocks, comments and scripts left
 //! out. Paragraphs and line breaks become lines.
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -67,6 +68,52 @@ static NOT_ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Deepest element nesting parsed. The HTML parsing rules look through the
+/// open elements at each tag, so a page nested a hundred thousand deep
+/// takes minutes; real pages stay under a few hundred.
+const MAX_NESTING: usize = 5_000;
+
+/// Elements with no end tag, and those pages often leave open (the parser
+/// closes them): neither deepens the count.
+const NOT_NESTING: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "!doctype",
+];
+
+/// How deep the page's tags nest, counted from the tags as written.
+fn nesting(html: &str) -> usize {
+    let b = html.as_bytes();
+    let (mut depth, mut max) = (0usize, 0usize);
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        i += off + 1;
+        let close = b.get(i) == Some(&b'/');
+        let start = if close { i + 1 } else { i };
+        let end = b[start..]
+            .iter()
+            .position(|c| !(c.is_ascii_alphanumeric() || *c == b'!'))
+            .map_or(b.len(), |n| start + n);
+        if end == start || !b[start].is_ascii_alphabetic() {
+            continue;
+        }
+        let name = html[start..end].to_ascii_lowercase();
+        if NOT_NESTING.contains(&name.as_str()) {
+            continue;
+        }
+        if close {
+            depth = depth.saturating_sub(1);
+        } else {
+            let tag_end = memchr::memchr(b'>', &b[end..]).map_or(b.len(), |n| end + n);
+            if tag_end > 0 && b.get(tag_end - 1) == Some(&b'/') {
+                continue;
+            }
+            depth += 1;
+            max = max.max(depth);
+        }
+    }
+    max
+}
+
 /// The shortest text that counts as a paragraph when scoring containers.
 const PARAGRAPH_MIN: usize = 25;
 
@@ -74,6 +121,12 @@ const PARAGRAPH_MIN: usize = 25;
 /// with no body text, or one whose main content cannot be found is refused.
 pub fn read_page(bytes: &[u8]) -> Result<(String, ArticleMeta), String> {
     let decoded = decode(bytes).map_err(|e| e.to_string())?;
+    let depth = nesting(&decoded.text);
+    if depth > MAX_NESTING {
+        return Err(format!(
+            "markup nested {depth} elements deep, more than the {MAX_NESTING} a page is read with"
+        ));
+    }
     let doc = Html::parse_document(&decoded.text);
     let meta = metadata(&doc);
     let body = select_first(&doc, "body").ok_or("no <body> in the page")?;
@@ -217,19 +270,26 @@ fn is_block(name: &str) -> bool {
 /// score is cut by the share of its text inside links. Falls back to the
 /// whole body.
 fn main_content<'a>(body: ElementRef<'a>) -> ElementRef<'a> {
-    let mut scores: Vec<(ElementRef<'a>, f64)> = Vec::new();
-    let mut add =
-        |e: ElementRef<'a>, s: f64| match scores.iter_mut().find(|(x, _)| x.id() == e.id()) {
-            Some(x) => x.1 += s,
-            None => scores.push((e, s)),
-        };
+    let mut scores = HashMap::new();
+    let mut add = |e: ElementRef<'a>, s: f64| scores.entry(e.id()).or_insert((e, 0.0)).1 += s;
     score_paragraphs(body, &mut add, 0);
-    scores
+    let mut ranked: Vec<(ElementRef<'a>, f64)> = scores.into_values().collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
+    // Link density costs a walk of the element: weigh only the leaders.
+    ranked
         .into_iter()
+        .take(CANDIDATES)
         .map(|(e, s)| (e, s * (1.0 - link_density(e))))
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .reduce(|best, x| if x.1 > best.1 { x } else { best })
         .map_or(body, |(e, _)| e)
 }
+
+/// Containers weighed for their links.
+const CANDIDATES: usize = 8;
+
+/// Deepest nesting read; deeper markup is left out rather than risk the
+/// stack.
+const MAX_DEPTH: usize = 200;
 
 /// Walks the readable tree, scoring the containers of each paragraph.
 fn score_paragraphs<'a>(
@@ -237,7 +297,7 @@ fn score_paragraphs<'a>(
     add: &mut impl FnMut(ElementRef<'a>, f64),
     depth: usize,
 ) {
-    if depth > 200 {
+    if depth > MAX_DEPTH {
         return;
     }
     for child in e.children() {
@@ -247,7 +307,7 @@ fn score_paragraphs<'a>(
         if is_skipped(&c) {
             continue;
         }
-        let own = own_text_len(c);
+        let own = own_text_len(c, depth);
         if own >= PARAGRAPH_MIN {
             let text: String = c.text().collect();
             let score = 1.0 + text.matches(',').count() as f64 + (own as f64 / 100.0).min(3.0);
@@ -263,14 +323,17 @@ fn score_paragraphs<'a>(
 }
 
 /// Characters of text directly in the element or its inline children.
-fn own_text_len(e: ElementRef<'_>) -> usize {
+fn own_text_len(e: ElementRef<'_>, depth: usize) -> usize {
+    if depth > MAX_DEPTH {
+        return 0;
+    }
     let mut n = 0;
     for child in e.children() {
         match child.value() {
             Node::Text(t) => n += t.trim().chars().count(),
             Node::Element(x) if !is_block(x.name()) && !SKIPPED_TAGS.contains(&x.name()) => {
                 if let Some(c) = ElementRef::wrap(child) {
-                    n += own_text_len(c);
+                    n += own_text_len(c, depth + 1);
                 }
             }
             _ => {}
@@ -303,7 +366,7 @@ fn write_text(e: ElementRef<'_>, lines: &mut Vec<String>, line: &mut String) {
 }
 
 fn write_children(e: ElementRef<'_>, lines: &mut Vec<String>, line: &mut String, depth: usize) {
-    if depth > 200 {
+    if depth > MAX_DEPTH {
         return;
     }
     for child in e.children() {
