@@ -387,3 +387,23 @@ fn hostile_pages_are_read_quickly_without_panic() {
         );
     }
 }
+
+#[test]
+fn publication_times_as_sources_write_them() {
+    use tinhuy::extract::header::parse_published;
+    let p = |s: &str| parse_published(s).map(|(d, t)| (d.to_string(), t));
+    let at = |d: &str, t: Option<&str>| Some((d.to_string(), t.map(str::to_string)));
+    assert_eq!(
+        p("2020-12-02T17:21:47+07:00"),
+        at("2020-12-02", Some("17:21"))
+    );
+    assert_eq!(p("2020-12-02"), at("2020-12-02", None));
+    assert_eq!(p("02/12/2020 17:21"), at("2020-12-02", Some("17:21")));
+    assert_eq!(
+        p("Thứ tư, 02/12/2020 - 17:21"),
+        at("2020-12-02", Some("17:21"))
+    );
+    assert_eq!(p("17:21 02/12/2020"), at("2020-12-02", Some("17:21")));
+    assert_eq!(p("31/02/2020"), None);
+    assert_eq!(p("hôm qua"), None);
+}
