@@ -407,3 +407,24 @@ fn publication_times_as_sources_write_them() {
     assert_eq!(p("31/02/2020"), None);
     assert_eq!(p("hôm qua"), None);
 }
+
+#[test]
+fn a_corpus_written_before_source_fields_still_loads() {
+    let d = Dir::new();
+    let txt = d.write("a.txt", plain());
+    let out = d.0.path().join("corpus.json");
+    let mut err = Vec::new();
+    tinhuy::cli::ingest::run(&[txt], &out, Some(1), false, &mut err).unwrap();
+    let written = std::fs::read_to_string(&out).unwrap();
+    let v: Value = serde_json::from_str(&written).unwrap();
+    let facts = &v["articles"][0]["facts"];
+    assert_eq!(facts["province_from"], "text");
+    assert!(facts.get("url").is_none());
+    // As an older build wrote it: no province_from.
+    let before = written.replace("\"province_from\":\"text\",", "");
+    assert_ne!(before, written);
+    let old = d.write("old.json", before);
+    let c = tinhuy::corpus::load(&old).unwrap();
+    assert_eq!(c.articles[0].facts.province.as_deref(), Some("Hà Tĩnh"));
+    assert_eq!(c.articles[0].facts.province_from, None);
+}
