@@ -1,8 +1,11 @@
 //! What the `extract` fuzz target checks on each input. The test suite runs
 //! the same checks on the saved corpus, on stable.
 
+use std::path::Path;
+
 use tinhuy::extract::{ArticleFacts, Extracted, extract_bytes};
 use tinhuy::report::FileFacts;
+use tinhuy::source;
 
 /// Reads `bytes` the way `tinhuy extract --json` reads a file and checks
 /// what comes out: every span is a range of the text on character
@@ -21,7 +24,31 @@ pub fn check(bytes: &[u8]) -> String {
     let json = serde_json::to_string_pretty(&report).expect("report serializes");
     let v: serde_json::Value = serde_json::from_str(&json).expect("report is JSON");
     assert_eq!(v[0]["file"], "input.txt");
+    check_sources(bytes);
     json
+}
+
+/// Reads `bytes` as a saved page, as scraper records (`.jsonl`, `.json`)
+/// and as text, the way `tinhuy extract` reads each kind: whatever the
+/// bytes, every article read has spans that fit its text, and every error
+/// names the file.
+pub fn check_sources(bytes: &[u8]) {
+    for name in ["input.html", "input.jsonl", "input.json", "input.txt"] {
+        for r in source::read_bytes(Path::new(name), bytes) {
+            match r {
+                Ok(a) => {
+                    assert!(!a.label.is_empty());
+                    if let Ok(x) = a.extract() {
+                        check_spans(&x);
+                    }
+                }
+                Err(e) => {
+                    assert_eq!(e.file, name);
+                    assert!(!e.message.is_empty());
+                }
+            }
+        }
+    }
 }
 
 /// Every span of the facts is a range of the text on character boundaries.

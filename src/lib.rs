@@ -10,6 +10,7 @@ pub mod extract;
 pub mod gazetteer;
 pub mod report;
 pub mod search;
+pub mod source;
 pub mod text;
 pub mod tui;
 pub mod ui;

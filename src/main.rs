@@ -4,7 +4,7 @@ mod cli;
 
 // The command line is the binary's own; its modules name the library's
 // stages as `crate::corpus`, `crate::search`, … through these.
-use tinhuy::{corpus, extract, report, search, tui};
+use tinhuy::{corpus, extract, report, search, source, tui};
 
 fn main() {
     let code = match cli::run(cli::Cli::parse()) {

@@ -178,7 +178,8 @@ fn ingest_writes_a_corpus_and_reports_what_it_skipped() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("read 1 article"), "{err}");
     assert!(
-        err.contains("empty.txt: empty file") && err.contains("notes.md: not a .txt file"),
+        err.contains("empty.txt: empty file")
+            && err.contains("notes.md: not an article file (.txt, .html, .jsonl)"),
         "{err}"
     );
     let person = tinhuy(&[

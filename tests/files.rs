@@ -326,7 +326,7 @@ fn ingest_reads_what_it_can_and_lists_the_rest() {
         assert!(r.err.contains(&line), "{line}\n{}", r.err);
     }
     assert!(r.err.contains(&format!(
-        "\n  {}: not a .txt file\n",
+        "\n  {}: not an article file (.txt, .html, .jsonl)\n",
         s(&m.path("notes.md"))
     )));
     // The symlink back up the tree is walked once, not until the path is
@@ -797,7 +797,7 @@ fn open_with_no_articles_says_so_before_the_browser_starts() {
     let bare = dir.path().join("bare");
     std::fs::create_dir_all(bare.join("empty-sub")).unwrap();
     std::fs::write(bare.join("notes.md"), "# notes").unwrap();
-    std::fs::write(bare.join("page.html"), "<html></html>").unwrap();
+    std::fs::write(bare.join("photo.png"), [0x89, b'P', b'N', b'G']).unwrap();
     let r = tinhuy(&["open", s(&bare), s(&missing)]);
     assert_eq!(r.code, Some(1));
     assert!(
@@ -809,7 +809,12 @@ fn open_with_no_articles_says_so_before_the_browser_starts() {
         "{}",
         r.err
     );
-    assert!(r.err.contains("notes.md: not a .txt file"), "{}", r.err);
+    assert!(
+        r.err
+            .contains("notes.md: not an article file (.txt, .html, .jsonl)"),
+        "{}",
+        r.err
+    );
     assert_no_escapes(&r);
     assert_eq!(r.out, "");
 }

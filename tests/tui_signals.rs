@@ -151,16 +151,15 @@ fn two_signals_while_loading_end_at_once() {
     }
     let t = Tmux::start("sigtwice", 100, 30);
     let dir = t.home.path().join("articles");
-    let out = Command::new(binary())
-        .args(["synth", "--articles", "3000", "--seed", "7", "--out"])
-        .arg(&dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "synth: {out:?}");
+    let config = xtask::synth::SynthConfig {
+        articles: 3000,
+        seed: 7,
+    };
+    xtask::synth::write_dir(&config, &dir, false).unwrap();
     // The status line counts the files read.
     let pid = launch(&t, &format!("open {}", dir.display()), " of 3000 files");
     let _cleanup = procs::KillOnDrop(pid);
-    let ok = Command::new("sh")
+    let ok = std::process::Command::new("sh")
         .args(["-c", &format!("kill -s TERM {pid}; kill -s TERM {pid}")])
         .status()
         .unwrap()

@@ -1,26 +1,25 @@
-//! `tinhuy extract FILE...`: facts of each article file, as JSON or text.
+//! `tinhuy extract FILE...`: facts of each article (of each file, or each
+//! record of a `.jsonl`/`.json` file), as JSON or text.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use crate::extract::{ArticleFacts, extract_bytes};
+use crate::extract::ArticleFacts;
 use crate::report::FileFacts;
 
-/// Reads and extracts one file. Never panics on the file's content.
-pub fn extract_file(path: &Path) -> FileFacts {
-    let file = path.display().to_string();
-    match std::fs::read(path) {
-        // Said as ingest says it, rather than as an article with no facts.
-        Ok(bytes) if bytes.iter().all(u8::is_ascii_whitespace) => FileFacts::Failed {
-            file,
-            error: "empty file".into(),
-        },
-        Ok(bytes) => FileFacts::new(file, extract_bytes(&bytes)),
-        Err(e) => FileFacts::Failed {
-            file,
-            error: format!("cannot read: {e}"),
-        },
-    }
+/// Reads and extracts one file: one report for a `.txt` or `.html` file,
+/// one per record for `.jsonl` and `.json`. Never panics on the content.
+pub fn extract_file(path: &Path) -> Vec<FileFacts> {
+    crate::source::read_file(path)
+        .into_iter()
+        .map(|r| match r {
+            Ok(a) => FileFacts::new(a.label.clone(), a.extract()),
+            Err(e) => FileFacts::Failed {
+                file: e.location(),
+                error: e.message,
+            },
+        })
+        .collect()
 }
 
 /// Runs the subcommand; returns the process exit code.
@@ -30,7 +29,7 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let results: Vec<FileFacts> = files.iter().map(|f| extract_file(f)).collect();
+    let results: Vec<FileFacts> = files.iter().flat_map(|f| extract_file(f)).collect();
     let failed = results
         .iter()
         .filter(|r| matches!(r, FileFacts::Failed { .. }))

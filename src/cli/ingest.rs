@@ -75,6 +75,13 @@ pub fn run(
         corpus.people.len(),
         output.display()
     )?;
+    if report.duplicates > 0 {
+        writeln!(
+            err,
+            "dropped {} duplicate article(s): same address or same text as one already read",
+            report.duplicates
+        )?;
+    }
     for w in &report.warnings {
         writeln!(err, "warning: {}: {}", w.path.display(), w.reason)?;
     }

@@ -1,6 +1,7 @@
-//! Reading article files into a corpus: every `.txt` under the given
-//! directories plus the files named, extracted on all cores, with a report
-//! of what was read and what was skipped and why.
+//! Reading article files into a corpus: every article file (`.txt`,
+//! `.html`, `.jsonl`) under the given directories plus the files named,
+//! extracted on all cores, with a report of what was read, what was skipped
+//! and why, and how many duplicates were dropped.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -8,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::build::{Input, build};
 use super::model::Corpus;
-use crate::extract::extract_bytes;
+use crate::source::{self, Kind};
 
 /// A file that was not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,9 +26,12 @@ pub struct Report {
     pub skipped: Vec<Skipped>,
     /// Files read with a repair worth knowing about ("not valid UTF-8: …").
     pub warnings: Vec<Skipped>,
+    /// Articles dropped as the same as one already read (same address or
+    /// same text).
+    pub duplicates: usize,
 }
 
-/// Files to read: the files named, and the `.txt` files under directories
+/// Files to read: the files named, and the article files under directories
 /// named (recursively, sorted). Paths that do not exist are reported.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Skipped>) {
     let mut files = Vec::new();
@@ -79,7 +83,7 @@ fn walk(
     for p in paths {
         if p.is_dir() {
             walk(&p, files, skipped, seen);
-        } else if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt")) {
+        } else if Kind::is_article_file(&p) {
             files.push(p);
         } else if !p
             .file_name()
@@ -87,32 +91,40 @@ fn walk(
         {
             skipped.push(Skipped {
                 path: p,
-                reason: "not a .txt file".into(),
+                reason: "not an article file (.txt, .html, .jsonl)".into(),
             });
         }
     }
 }
 
-/// Reads one article file into an ingest input.
-pub fn read_article(path: &Path) -> Result<(Input, Vec<String>), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
-        return Err("empty file".into());
-    }
-    let read = extract_bytes(&bytes).map_err(|e| e.to_string())?;
-    let id = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    Ok((
-        Input {
-            id,
-            file: path.display().to_string(),
-            text: read.page.text,
-            facts: read.facts,
-        },
-        read.warnings,
-    ))
+/// An article read, with the repairs its decoding made.
+type ReadArticle = Result<(Input, Vec<String>), Skipped>;
+
+/// Reads one file into ingest inputs: one for a text or page, one per
+/// record of a `.jsonl`/`.json` file. A bad record is skipped with its line.
+pub fn read_articles(path: &Path) -> Vec<ReadArticle> {
+    source::read_file(path)
+        .into_iter()
+        .map(|r| {
+            let a = r.map_err(|e| Skipped {
+                path: PathBuf::from(e.location()),
+                reason: e.message,
+            })?;
+            let read = a.extract().map_err(|e| Skipped {
+                path: PathBuf::from(&a.label),
+                reason: e.to_string(),
+            })?;
+            Ok((
+                Input {
+                    id: a.id,
+                    file: a.label,
+                    text: read.page.text,
+                    facts: read.facts,
+                },
+                read.warnings,
+            ))
+        })
+        .collect()
 }
 
 /// Runs `work` on `0..count` across `threads` threads; returns the results
@@ -161,7 +173,7 @@ pub fn ingest(
     let bytes_done = std::sync::atomic::AtomicU64::new(0);
     let results = in_parallel(files.len(), threads, |i| {
         let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
-        let r = read_article(&files[i]);
+        let r = read_articles(&files[i]);
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
         progress(n, b);
@@ -169,24 +181,27 @@ pub fn ingest(
     });
     let mut report = Report::default();
     let mut inputs = Vec::with_capacity(results.len());
-    for (i, r, size) in results {
-        match r {
-            Ok((input, warnings)) => {
-                report.read += 1;
-                report.bytes += size;
-                for w in warnings {
-                    report.warnings.push(Skipped {
-                        path: files[i].clone(),
-                        reason: w,
-                    });
+    for (i, read, size) in results {
+        if read.iter().any(Result::is_ok) {
+            report.bytes += size;
+        }
+        for r in read {
+            match r {
+                Ok((input, warnings)) => {
+                    report.read += 1;
+                    for w in warnings {
+                        report.warnings.push(Skipped {
+                            path: files[i].clone(),
+                            reason: w,
+                        });
+                    }
+                    inputs.push(input);
                 }
-                inputs.push(input);
+                Err(s) => report.skipped.push(s),
             }
-            Err(reason) => report.skipped.push(Skipped {
-                path: files[i].clone(),
-                reason,
-            }),
         }
     }
+    let (inputs, dropped) = super::dedupe::dedupe(inputs);
+    report.duplicates = dropped;
     (build(inputs), report)
 }

@@ -2,6 +2,7 @@
 //! official's posts over time; loading, saving and the questions asked of it.
 
 pub mod build;
+pub mod dedupe;
 pub mod ingest;
 pub mod model;
 pub mod query;

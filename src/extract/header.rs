@@ -79,13 +79,15 @@ impl Header {
 }
 
 /// A publication time as sources write it: "2020-12-02T17:21:47+07:00",
-/// "2020-12-02 17:21", "2020-12-02", "02/12/2020 17:21" or "02/12/2020".
+/// "2020-12-02 17:21", "2020-12-02", "02/12/2020 17:21", "02/12/2020", or
+/// a date and time inside words ("Thứ tư, 02/12/2020 - 17:21").
 pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?").unwrap()
     });
     static DMY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ ,T]+(\d{1,2}):(\d{2}))?").unwrap()
+        Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:[ ,T|-]+(\d{1,2})[:h](\d{2}))?")
+            .unwrap()
     });
     let (c, y, m, d) = if let Some(c) = ISO.captures(s) {
         (c, 1, 2, 3)
@@ -97,7 +99,10 @@ pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
     let date = Date::ymd(num(y)? as i32, num(m)?, num(d)?)?;
     let time = match (num(4), num(5)) {
         (Some(h), Some(mi)) if h < 24 && mi < 60 => Some(format!("{h:02}:{mi:02}")),
-        _ => None,
+        // "17:21 02/12/2020": the time before the date.
+        _ => TIME
+            .captures(&s[..c.get(0)?.start()])
+            .map(|t| format!("{:0>2}:{}", &t[1], &t[2])),
     };
     Some((date, time))
 }

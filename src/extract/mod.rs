@@ -198,6 +198,9 @@ pub struct ArticleFacts {
     pub province: Option<String>,
     /// The province it belongs to since the July 2025 merger.
     pub province_2025: Option<String>,
+    /// Where the province was read: "text", "outlet" or "url".
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub province_from: Option<String>,
     pub meeting: MeetingFacts,
     pub chairs: Vec<String>,
     pub people: Vec<PersonFact>,
@@ -254,9 +257,12 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
     let province = province::extract(
         &doc,
         head.title.as_ref().map(|t| t.span),
-        head.outlet.as_ref().map(|o| o.value.as_str()),
+        head.outlet.as_ref(),
+        meta.url.as_deref(),
         &people,
     );
+    let province_from = province.as_ref().map(|p| p.1.as_str().to_string());
+    let province = province.map(|p| p.0);
     let headline = head.title.as_ref().map(|t| t.span);
     let conclusions = conclusions::extract(
         &doc,
@@ -280,6 +286,7 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
         authors: authors.iter().map(|a| a.value.clone()).collect(),
         province: province.as_ref().map(|p| p.value.name.to_string()),
         province_2025: province.as_ref().map(|p| p.value.merged_into.to_string()),
+        province_from,
         meeting: MeetingFacts {
             body: meeting.body.as_ref().map(|b| b.value.clone()),
             date: meeting.date.as_ref().map(|d| d.value),

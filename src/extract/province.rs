@@ -1,10 +1,13 @@
 //! The province where the meeting took place, when several are named: the
-//! one in the headline, after "tỉnh"/"Tỉnh ủy"/"tại", in the lead, in the
-//! outlet's domain, and named most often.
+//! one in the headline, after "tỉnh"/"Tỉnh ủy"/"tại", in the lead, of the
+//! outlet, and named most often. When the text names none: a district that
+//! belongs to one province, else the outlet's province (a provincial paper
+//! or portal), else a province in the article's address.
 
 use super::doc::Doc;
 use super::people::People;
 use super::{Found, Span, SpanSet};
+use crate::gazetteer::outlets;
 use crate::gazetteer::provinces::{self, Province};
 use std::sync::LazyLock;
 
@@ -39,11 +42,103 @@ const STRONG_BEFORE_WORDS: &[&str] = &[
     "thủ đô",
 ];
 
-/// Picks the host province.
+/// Where the province was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named in the text (a province, or a district of one).
+    Text,
+    /// The outlet is the province's paper or portal.
+    Outlet,
+    /// The article's address: a provincial host, or a name in the path.
+    Url,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Text => "text",
+            Origin::Outlet => "outlet",
+            Origin::Url => "url",
+        }
+    }
+}
+
+/// Picks the host province and says where it came from. `outlet` is the
+/// outlet as the page or its source names it, `url` the article's address.
 pub fn extract(
     doc: &Doc,
     title: Option<Span>,
-    outlet: Option<&str>,
+    outlet: Option<&Found<String>>,
+    url: Option<&str>,
+    people: &People,
+) -> Option<(Found<&'static Province>, Origin)> {
+    let of_outlet = outlet.and_then(|o| outlets::province_of_outlet(&o.value));
+    let of_host = url.and_then(outlets::province_of_host);
+    let outlet_span = outlet.map(|o| o.span);
+    if let Some(p) = named(doc, title, outlet_span, of_outlet.or(of_host), people) {
+        return Some((p, Origin::Text));
+    }
+    if let Some(p) = district(doc) {
+        return Some((p, Origin::Text));
+    }
+    if let (Some(p), Some(o)) = (of_outlet, outlet) {
+        return Some((Found::new(p, o.span), Origin::Outlet));
+    }
+    let none = Span::new(0, 0);
+    of_host
+        .or_else(|| url.and_then(outlets::province_in_path))
+        .map(|p| (Found::new(p, none), Origin::Url))
+}
+
+/// The district named most often (a place after "tại" counts more), as its
+/// province.
+fn district(doc: &Doc) -> Option<Found<&'static Province>> {
+    let mut best: Option<(Found<&'static Province>, f32)> = None;
+    let mut scores: Vec<(&'static str, f32)> = Vec::new();
+    for sentence in doc.sentences() {
+        let toks = &sentence.tokens;
+        let mut i = 0;
+        while i < toks.len() {
+            let hit = toks[i]
+                .is_capitalized()
+                .then(|| provinces::district_at_tokens(toks, i))
+                .flatten();
+            let Some((p, n)) = hit else {
+                i += 1;
+                continue;
+            };
+            let w = if AT_PLACE.ends_before(toks, i) {
+                3.0
+            } else {
+                1.0
+            };
+            let total = match scores.iter_mut().find(|(q, _)| *q == p.name) {
+                Some(e) => {
+                    e.1 += w;
+                    e.1
+                }
+                None => {
+                    scores.push((p.name, w));
+                    w
+                }
+            };
+            if best.as_ref().is_none_or(|(_, b)| total > *b) {
+                let span = Span::new(toks[i].start, toks[i + n - 1].end);
+                best = Some((Found::new(p, span), total));
+            }
+            i += n;
+        }
+    }
+    best.map(|(f, _)| f)
+}
+
+/// The province the text names as the host; `source` (the outlet's or the
+/// address's province) weighs in when the text names it too.
+fn named(
+    doc: &Doc,
+    title: Option<Span>,
+    outlet: Option<Span>,
+    source: Option<&'static Province>,
     people: &People,
 ) -> Option<Found<&'static Province>> {
     let mut scores: Vec<(&'static Province, f32, Span)> = Vec::new();
@@ -85,8 +180,10 @@ pub fn extract(
                 continue;
             };
             let span = Span::new(toks[i].start, toks[i + n - 1].end);
-            // Provinces in titles count once, through the titles below.
-            if in_title(span.start) {
+            // Provinces in titles count once, through the titles below; the
+            // outlet's name ("Nguồn: Báo Sơn La") counts as the outlet.
+            let in_outlet = outlet.is_some_and(|o| o.start <= span.start && span.end <= o.end);
+            if in_title(span.start) || in_outlet {
                 i += n;
                 continue;
             }
@@ -124,14 +221,15 @@ pub fn extract(
             }
         }
     }
-    if let Some(p) = outlet.and_then(provinces::in_domain)
+    if let Some(p) = source
         && let Some(e) = scores.iter_mut().find(|(q, _, _)| q.name == p.name)
     {
         e.1 += 4.0;
     }
+    // On a tie the province named first wins.
     scores
         .into_iter()
-        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .reduce(|best, x| if x.1 > best.1 { x } else { best })
         .map(|(p, _, span)| Found::new(p, span))
 }
 

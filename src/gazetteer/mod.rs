@@ -1,6 +1,7 @@
 //! Reference lists the extractor reads text against: provinces and their
 //! 2025 mergers, family names, and the words official titles are built from.
 
+pub mod outlets;
 pub mod provinces;
 pub mod surnames;
 pub mod titles;

@@ -295,6 +295,143 @@ pub fn in_domain(domain: &str) -> Option<&'static Province> {
         .map(|&(_, i)| &PROVINCES[i])
 }
 
+/// Districts, towns and cities whose name belongs to one province only: a
+/// meeting "tại Hà Đông" is in Hà Nội. The urban districts of the five
+/// centrally-run cities and provincial cities and towns often named alone;
+/// names shared by two provinces (Phong Điền, Vĩnh Thạnh, Thuận An) are left
+/// out.
+pub static DISTRICTS: &[(&str, &str)] = &[
+    // Hà Nội
+    ("Ba Đình", "Hà Nội"),
+    ("Hoàn Kiếm", "Hà Nội"),
+    ("Tây Hồ", "Hà Nội"),
+    ("Long Biên", "Hà Nội"),
+    ("Cầu Giấy", "Hà Nội"),
+    ("Đống Đa", "Hà Nội"),
+    ("Hai Bà Trưng", "Hà Nội"),
+    ("Hoàng Mai", "Hà Nội"),
+    ("Thanh Xuân", "Hà Nội"),
+    ("Nam Từ Liêm", "Hà Nội"),
+    ("Bắc Từ Liêm", "Hà Nội"),
+    ("Từ Liêm", "Hà Nội"),
+    ("Hà Đông", "Hà Nội"),
+    ("Sơn Tây", "Hà Nội"),
+    ("Sóc Sơn", "Hà Nội"),
+    ("Đông Anh", "Hà Nội"),
+    ("Gia Lâm", "Hà Nội"),
+    ("Mê Linh", "Hà Nội"),
+    ("Thạch Thất", "Hà Nội"),
+    ("Quốc Oai", "Hà Nội"),
+    ("Chương Mỹ", "Hà Nội"),
+    ("Thanh Oai", "Hà Nội"),
+    ("Thường Tín", "Hà Nội"),
+    ("Phú Xuyên", "Hà Nội"),
+    ("Ứng Hòa", "Hà Nội"),
+    ("Mỹ Đức", "Hà Nội"),
+    ("Ba Vì", "Hà Nội"),
+    ("Phúc Thọ", "Hà Nội"),
+    ("Đan Phượng", "Hà Nội"),
+    ("Hoài Đức", "Hà Nội"),
+    ("Thanh Trì", "Hà Nội"),
+    // Hồ Chí Minh
+    ("Thủ Đức", "Hồ Chí Minh"),
+    ("Bình Thạnh", "Hồ Chí Minh"),
+    ("Gò Vấp", "Hồ Chí Minh"),
+    ("Phú Nhuận", "Hồ Chí Minh"),
+    ("Tân Bình", "Hồ Chí Minh"),
+    ("Tân Phú", "Hồ Chí Minh"),
+    ("Bình Tân", "Hồ Chí Minh"),
+    ("Củ Chi", "Hồ Chí Minh"),
+    ("Hóc Môn", "Hồ Chí Minh"),
+    ("Bình Chánh", "Hồ Chí Minh"),
+    ("Nhà Bè", "Hồ Chí Minh"),
+    ("Cần Giờ", "Hồ Chí Minh"),
+    // Đà Nẵng
+    ("Hải Châu", "Đà Nẵng"),
+    ("Thanh Khê", "Đà Nẵng"),
+    ("Sơn Trà", "Đà Nẵng"),
+    ("Ngũ Hành Sơn", "Đà Nẵng"),
+    ("Liên Chiểu", "Đà Nẵng"),
+    ("Cẩm Lệ", "Đà Nẵng"),
+    ("Hòa Vang", "Đà Nẵng"),
+    // Hải Phòng
+    ("Hồng Bàng", "Hải Phòng"),
+    ("Ngô Quyền", "Hải Phòng"),
+    ("Hải An", "Hải Phòng"),
+    ("Kiến An", "Hải Phòng"),
+    ("Đồ Sơn", "Hải Phòng"),
+    ("Dương Kinh", "Hải Phòng"),
+    ("Thủy Nguyên", "Hải Phòng"),
+    ("An Dương", "Hải Phòng"),
+    ("An Lão", "Hải Phòng"),
+    ("Kiến Thụy", "Hải Phòng"),
+    ("Tiên Lãng", "Hải Phòng"),
+    ("Vĩnh Bảo", "Hải Phòng"),
+    ("Cát Hải", "Hải Phòng"),
+    // Cần Thơ
+    ("Ninh Kiều", "Cần Thơ"),
+    ("Bình Thủy", "Cần Thơ"),
+    ("Cái Răng", "Cần Thơ"),
+    ("Ô Môn", "Cần Thơ"),
+    ("Thốt Nốt", "Cần Thơ"),
+    ("Cờ Đỏ", "Cần Thơ"),
+    ("Thới Lai", "Cần Thơ"),
+    // Provincial cities and towns often named alone.
+    ("Hạ Long", "Quảng Ninh"),
+    ("Cẩm Phả", "Quảng Ninh"),
+    ("Móng Cái", "Quảng Ninh"),
+    ("Uông Bí", "Quảng Ninh"),
+    ("Đà Lạt", "Lâm Đồng"),
+    ("Bảo Lộc", "Lâm Đồng"),
+    ("Nha Trang", "Khánh Hòa"),
+    ("Cam Ranh", "Khánh Hòa"),
+    ("Vũng Tàu", "Bà Rịa - Vũng Tàu"),
+    ("Biên Hòa", "Đồng Nai"),
+    ("Long Khánh", "Đồng Nai"),
+    ("Thủ Dầu Một", "Bình Dương"),
+    ("Dĩ An", "Bình Dương"),
+    ("Buôn Ma Thuột", "Đắk Lắk"),
+    ("Pleiku", "Gia Lai"),
+    ("Quy Nhơn", "Bình Định"),
+    ("Tuy Hòa", "Phú Yên"),
+    ("Hội An", "Quảng Nam"),
+    ("Tam Kỳ", "Quảng Nam"),
+    ("Đồng Hới", "Quảng Bình"),
+    ("Đông Hà", "Quảng Trị"),
+    ("Sầm Sơn", "Thanh Hóa"),
+    ("Mỹ Tho", "Tiền Giang"),
+    ("Rạch Giá", "Kiên Giang"),
+    ("Phú Quốc", "Kiên Giang"),
+    ("Hà Tiên", "Kiên Giang"),
+    ("Long Xuyên", "An Giang"),
+    ("Châu Đốc", "An Giang"),
+    ("Cao Lãnh", "Đồng Tháp"),
+    ("Sa Đéc", "Đồng Tháp"),
+    ("Việt Trì", "Phú Thọ"),
+    ("Sa Pa", "Lào Cai"),
+    ("Điện Biên Phủ", "Điện Biên"),
+    ("Phan Thiết", "Bình Thuận"),
+    ("Phan Rang - Tháp Chàm", "Ninh Thuận"),
+    ("Buôn Hồ", "Đắk Lắk"),
+    ("Vị Thanh", "Hậu Giang"),
+];
+
+/// District spellings as token phrases.
+static DISTRICT_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
+    let mut lx = Lexicon::new();
+    for (i, (d, _)) in DISTRICTS.iter().enumerate() {
+        lx.add(d, i);
+    }
+    lx
+});
+
+/// The province of the district named at `toks[i]`, with the district's
+/// token count.
+pub fn district_at_tokens(toks: &[Token], i: usize) -> Option<(&'static Province, usize)> {
+    let (d, n) = DISTRICT_LEXICON.longest(toks, i)?;
+    lookup(DISTRICTS[d].1).map(|p| (p, n))
+}
+
 /// True when the province is one of the 34 units in force since July 2025.
 pub fn is_2025_unit(p: &Province) -> bool {
     lookup(p.merged_into).is_some_and(|u| u.name == p.name)
@@ -339,5 +476,12 @@ mod tests {
         assert_eq!(in_domain("baothaibinh.com.vn").unwrap().name, "Thái Bình");
         assert_eq!(in_domain("Baohatinh.vn").unwrap().name, "Hà Tĩnh");
         assert!(in_domain("vnexpress.net").is_none());
+    }
+
+    #[test]
+    fn every_district_names_a_province() {
+        for (d, p) in DISTRICTS {
+            assert!(lookup(p).is_some(), "{d}: {p}");
+        }
     }
 }
