@@ -247,3 +247,152 @@ fn leading_a_delegation_attending_or_closing_alone_is_not_chairing() {
         .is_empty()
     );
 }
+
+// --- conclusions and deadlines -------------------------------------------
+
+/// A meeting chaired by Lê Văn Minh, with `body` after its lead.
+fn meeting(body: &str) -> ArticleFacts {
+    facts_of(&format!(
+        "Hội nghị Ban Thường vụ Tỉnh ủy\n\nThứ 3, 14/04/2026 | 09:10\n\nSáng 14/4, Ban Thường vụ Tỉnh ủy họp. Đồng chí Lê Văn Minh, Bí thư Tỉnh ủy chủ trì hội nghị.\n\n{body}\n"
+    ))
+}
+
+fn texts(f: &ArticleFacts) -> Vec<(String, Option<String>, Option<String>)> {
+    f.conclusions
+        .iter()
+        .map(|c| {
+            (
+                c.text.clone(),
+                c.speaker.clone(),
+                c.deadline.map(|d| d.to_string()),
+            )
+        })
+        .collect()
+}
+
+fn has(f: &ArticleFacts, text: &str) -> bool {
+    f.conclusions.iter().any(|c| c.text.contains(text))
+}
+
+#[test]
+fn bullets_under_a_lead_in_are_directives_and_share_its_deadline() {
+    let f = meeting(
+        "Đồng chí Lê Văn Minh đề nghị các cấp, các ngành trong tháng 9 năm 2026:\n- Tập trung rà soát các dự án đầu tư công chậm tiến độ.\n- Hoàn thiện đề án sắp xếp các đơn vị sự nghiệp trước ngày 15/10.\n\nTại hội nghị, các đại biểu đã thảo luận sôi nổi.",
+    );
+    let got = texts(&f);
+    let find = |t: &str| got.iter().find(|c| c.0.contains(t)).cloned();
+    let first = find("Tập trung rà soát").expect("first bullet");
+    assert_eq!(first.1.as_deref(), Some("Lê Văn Minh"));
+    assert_eq!(first.2.as_deref(), Some("2026-09"));
+    let second = find("Hoàn thiện đề án").expect("second bullet");
+    assert_eq!(second.2.as_deref(), Some("2026-10-15"));
+    assert!(find("thảo luận sôi nổi").is_none(), "{got:?}");
+}
+
+#[test]
+fn numbered_lists_go_on_with_the_lead_in() {
+    let f = meeting(
+        "Kết luận hội nghị, đồng chí Lê Văn Minh yêu cầu:\n1. Các sở, ngành khẩn trương hoàn thiện hồ sơ dự án.\n2. UBND tỉnh chỉ đạo giải ngân vốn đầu tư công trong quý I.",
+    );
+    assert!(has(&f, "Các sở, ngành khẩn trương hoàn thiện hồ sơ dự án"));
+    let c = f
+        .conclusions
+        .iter()
+        .find(|c| c.text.contains("giải ngân vốn"))
+        .expect("second item");
+    assert_eq!(
+        c.deadline.map(|d| d.to_string()).as_deref(),
+        Some("2026-03")
+    );
+}
+
+#[test]
+fn a_quoted_first_person_request_is_the_speakers() {
+    let f = meeting(
+        "“Tôi đề nghị các cấp ủy khẩn trương kiện toàn bộ máy, hoàn thành trong năm 2026”, đồng chí Lê Văn Minh nhấn mạnh.",
+    );
+    let c = f
+        .conclusions
+        .iter()
+        .find(|c| c.text.contains("kiện toàn bộ máy"))
+        .expect("the request");
+    assert_eq!(c.speaker.as_deref(), Some("Lê Văn Minh"));
+    assert_eq!(c.deadline.map(|d| d.to_string()).as_deref(), Some("2026"));
+}
+
+#[test]
+fn assessments_are_not_directives() {
+    let f = meeting(
+        "Phát biểu kết luận, đồng chí Lê Văn Minh đánh giá cao kết quả các địa phương đạt được trong năm qua. Đồng chí yêu cầu các địa phương tiếp tục đẩy mạnh cải cách hành chính.",
+    );
+    assert!(!has(&f, "đánh giá cao"), "{:?}", texts(&f));
+    assert!(has(&f, "tiếp tục đẩy mạnh cải cách hành chính"));
+}
+
+#[test]
+fn the_object_of_congratulations_is_not_the_speaker() {
+    let f = meeting(
+        "Đồng chí Lê Văn Minh chúc mừng đồng chí Trần Quốc Bảo và mong rằng đồng chí sẽ phát huy kinh nghiệm trên cương vị mới.",
+    );
+    let c = f
+        .conclusions
+        .iter()
+        .find(|c| c.text.contains("phát huy kinh nghiệm"))
+        .expect("the wish");
+    assert_eq!(c.speaker.as_deref(), Some("Lê Văn Minh"));
+}
+
+#[test]
+fn decisions_of_a_body_but_not_decisions_as_nouns() {
+    let f = facts_of(
+        "Chiều 4/7, Tỉnh ủy Hòa Bình tổ chức hội nghị triển khai các quyết định của Bộ Chính trị về công tác cán bộ.\n\nBan Thường vụ Tỉnh ủy thống nhất thông qua đề án sắp xếp bộ máy các cơ quan tham mưu.\n",
+    );
+    assert_eq!(
+        texts(&f),
+        vec![(
+            "Ban Thường vụ Tỉnh ủy thống nhất thông qua đề án sắp xếp bộ máy các cơ quan tham mưu"
+                .to_string(),
+            Some("Ban Thường vụ Tỉnh ủy".to_string()),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_speaker_is_never_a_sentence_fragment() {
+    let f = facts_of(
+        "Sáng 5/3, Ban Thường vụ Tỉnh ủy Nghệ An tổ chức Hội nghị triển khai quyết định của Bộ Chính trị về công tác cán bộ.\n\nBan Chấp hành Đảng bộ tỉnh đã biểu quyết bằng phiếu kín, với 100% ủy viên thống nhất với tờ trình của Ban Thường vụ.\n",
+    );
+    for c in &f.conclusions {
+        let sp = c.speaker.as_deref().unwrap_or("");
+        assert!(
+            !sp.contains("tổ chức") && sp != "Hội nghị",
+            "speaker {sp:?} of {:?}",
+            c.text
+        );
+    }
+    assert!(has(&f, "100% ủy viên thống nhất"));
+}
+
+#[test]
+fn schedules_periods_and_targets_are_not_deadlines() {
+    let f = meeting(
+        "Đồng chí Lê Văn Minh yêu cầu các cấp ủy chuẩn bị tốt đại hội; Đại hội Đảng bộ tỉnh dự kiến tổ chức vào tháng 10/2026. Đồng chí đề nghị phấn đấu đến năm 2030 tăng trưởng kinh tế đạt 10%, triển khai quyết liệt từ nay đến cuối năm và đánh giá kết quả 6 tháng đầu năm.",
+    );
+    assert!(!f.conclusions.is_empty());
+    for c in &f.conclusions {
+        assert_eq!(c.deadline, None, "{:?}", c.text);
+    }
+}
+
+#[test]
+fn page_counters_are_not_conclusions() {
+    let f = meeting(
+        "Đồng chí Lê Văn Minh yêu cầu các sở, ngành tập trung giải ngân vốn đầu tư công.\n\nTổng số lượt truy cập: 12.345.678\n\nĐang truy cập: 215",
+    );
+    assert!(
+        f.conclusions.iter().all(|c| !c.text.contains("truy cập")),
+        "{:?}",
+        texts(&f)
+    );
+}

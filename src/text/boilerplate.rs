@@ -136,7 +136,7 @@ const WIDGET_LINES: &[&str] = &[
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:\[\s*)?(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ)",
+        r"(?i)^(?:\[\s*)?(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ|(?:tổng số lượt truy cập|tổng lượt truy cập|lượt truy cập|số lượt truy cập|đang truy cập|đang online|online)\s*:?\s*\d[\d.,]*)",
     )
     .unwrap()
 });
@@ -455,5 +455,16 @@ mod tests {
         assert!(!is_stamp_line(
             "Đến trước 10/11/2020, các nội dung phải được hoàn thiện"
         ));
+    }
+
+    #[test]
+    fn visitor_counters_are_not_content() {
+        for s in [
+            "Tổng số lượt truy cập: 12.345.678",
+            "Đang truy cập: 215",
+            "Lượt truy cập 4567",
+        ] {
+            assert_eq!(classify_line(s), BlockKind::Counter, "{s}");
+        }
     }
 }
