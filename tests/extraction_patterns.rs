@@ -101,7 +101,8 @@ fn a_visiting_delegation_does_not_make_the_host_province() {
     let raw = "Đoàn công tác tỉnh Nghệ An làm việc tại Hà Tĩnh\n\n05/03/2024 - 16:20\n\nChiều 5/3, đoàn công tác Tỉnh ủy Nghệ An do đồng chí Lương Văn Hùng, Bí thư Tỉnh ủy Nghệ An làm trưởng đoàn đã làm việc tại tỉnh Hà Tĩnh. Tiếp đoàn có đồng chí Hồ Đức Minh, Bí thư Tỉnh ủy Hà Tĩnh.\n";
     let f = facts_of(raw);
     assert_eq!(f.province.as_deref(), Some("Hà Tĩnh"));
-    assert_eq!(f.chairs, vec!["Lương Văn Hùng"]);
+    // Leading a delegation is not chairing the meeting.
+    assert!(f.chairs.is_empty(), "{:?}", f.chairs);
     // The province after a title is kept apart from the title.
     assert_eq!(positions(&f, "Hồ Đức Minh"), vec!["Bí thư Tỉnh ủy"]);
     let p = &f

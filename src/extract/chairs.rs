@@ -1,7 +1,10 @@
 //! Who chaired: the people named with "chủ trì" ("Chủ trì hội nghị có đồng
-//! chí …", "dưới sự chủ trì của …", "… chủ trì cuộc họp", "đồng chủ trì") or
-//! "chủ tọa" ("Chủ tọa kỳ họp có các đồng chí …"),
-//! else whoever led the delegation or gave the closing conclusion.
+//! chí …", "dưới sự chủ trì của …", "… chủ trì cuộc họp", "đồng chủ trì",
+//! "được chủ trì bởi …", "A (chủ trì)", "A chủ trì hội nghị cùng các đồng
+//! chí: B, C") or "chủ tọa" ("Chủ tọa kỳ họp có các đồng chí …"), in any
+//! sentence or caption. Without one, a delegation's working session is
+//! chaired by whoever closed it; leading a delegation, attending or a
+//! closing speech elsewhere make nobody a chair.
 
 use super::doc::Doc;
 use super::people::{Mention, People, Role};
@@ -9,9 +12,6 @@ use std::sync::LazyLock;
 
 use crate::gazetteer::PhraseList;
 
-/// Leading a delegation: "do đồng chí … dẫn đầu", "… làm trưởng đoàn".
-static LEADS: LazyLock<PhraseList> =
-    LazyLock::new(|| PhraseList::new(&["dẫn đầu", "làm trưởng đoàn"]));
 /// Closing the meeting: "Phát biểu kết luận, đồng chí …", "Bế mạc kỳ họp, …".
 static CLOSES: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
@@ -24,19 +24,13 @@ static CLOSES: LazyLock<PhraseList> = LazyLock::new(|| {
         "bế mạc hội nghị",
     ])
 });
-/// Opening it: "… phát biểu khai mạc hội nghị".
-static OPENS: LazyLock<PhraseList> =
-    LazyLock::new(|| PhraseList::new(&["phát biểu khai mạc", "bài phát biểu khai mạc"]));
-/// The presidium of a congress: "Thay mặt Đoàn Chủ tịch, đồng chí …".
-static PRESIDIUM: LazyLock<PhraseList> =
-    LazyLock::new(|| PhraseList::new(&["thay mặt đoàn chủ tịch"]));
-/// A working session: "… đã làm việc với Ban Thường vụ Tỉnh ủy".
-static WORKS_WITH: LazyLock<PhraseList> = LazyLock::new(|| {
+/// A delegation's working session.
+static WORKING_SESSION: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
-        "làm việc với",
-        "làm việc tại",
-        "có buổi làm việc với",
-        "thăm và làm việc",
+        "đoàn công tác",
+        "đoàn kiểm tra",
+        "đoàn giám sát",
+        "buổi làm việc",
     ])
 });
 use crate::text::segment::Token;
@@ -69,11 +63,18 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
                     t.is_punct(',')
                         || matches!(t.key.as_ref(), "tham" | "dự" | "và" | "đồng" | "cùng")
                 });
-            let group = if opens {
-                chain_after(toks, &in_sentence, k + 2)
+            let passive = toks.get(k + 2).is_some_and(|t| t.is("bởi"));
+            let mut group = if opens || passive {
+                chain_after(toks, &in_sentence, k + 2 + usize::from(passive))
             } else {
                 chain_before(toks, &in_sentence, k)
             };
+            // "… chủ trì hội nghị cùng các đồng chí: B, C" names co-chairs.
+            if !opens
+                && let Some(c) = (k + 2..(k + 6).min(toks.len())).find(|&j| toks[j].is("cùng"))
+            {
+                group.extend(chain_after(toks, &in_sentence, c + 1));
+            }
             for p in group {
                 if !chairs.contains(&p) {
                     chairs.push(p);
@@ -105,7 +106,7 @@ fn chain_after(toks: &[Token], mentions: &[&Mention], from: usize) -> Vec<usize>
         let joined = if out.is_empty() {
             m.tokens.start <= limit
         } else {
-            m.tokens.start >= pos && only_glue(&toks[pos..m.tokens.start])
+            m.tokens.start >= pos && list_gap(&toks[pos..m.tokens.start])
         };
         if !joined {
             break;
@@ -127,15 +128,17 @@ fn chain_before(toks: &[Token], mentions: &[&Mention], to: usize) -> Vec<usize> 
         }
         let between = &toks[m.tokens.end..pos];
         let ok = if out.is_empty() {
-            between.len() <= 3
-                && between.iter().all(|t| {
-                    matches!(
-                        t.key.as_ref(),
-                        "đồng" | "dự" | "và" | "cùng" | "đã" | "làm" | "sẽ"
-                    ) || t.is_punct(',')
-                })
+            let between = skip_parenthesis(between);
+            let glue = between.iter().rev().take_while(|t| {
+                matches!(
+                    t.key.as_ref(),
+                    "đồng" | "dự" | "và" | "cùng" | "đã" | "làm" | "sẽ" | "("
+                ) || t.is_punct(',')
+            });
+            let glue = glue.count();
+            glue == between.len() || (glue <= 3 && title_tail(&between[..between.len() - glue]))
         } else {
-            only_glue(between)
+            list_gap(between)
         };
         if !ok {
             break;
@@ -150,46 +153,74 @@ fn only_glue(toks: &[Token]) -> bool {
     toks.iter().all(|t| LIST_GLUE.contains(&t.key.as_ref()))
 }
 
-/// Without a "chủ trì", in this order: the named leader of a delegation
-/// ("do đồng chí … làm trưởng đoàn / dẫn đầu"); who closed the meeting
-/// ("Phát biểu kết luận / bế mạc, …"); who opened it ("… phát biểu khai
-/// mạc"); the presidium of a congress ("Thay mặt Đoàn Chủ tịch, …"); the
-/// leaders of a working session ("A; B; C đã làm việc với …").
+/// The longest gap between two people of one list, in tokens.
+const MAX_LIST_GAP: usize = 80;
+
+/// Whether the tokens between two people continue one list: only glue
+/// words, or the first one's titles that were not read as such (a typo, a
+/// title list with a semicolon inside) ending in a semicolon with only glue
+/// after it. Attendance or a new cue ends the list.
+fn list_gap(toks: &[Token]) -> bool {
+    if only_glue(toks) {
+        return true;
+    }
+    let Some(last) = toks.iter().rposition(|t| t.is_punct(';')) else {
+        return false;
+    };
+    toks.len() <= MAX_LIST_GAP
+        && only_glue(&toks[last + 1..])
+        && !toks.iter().any(|t| {
+            t.is_punct(':')
+                || t.is_punct('.')
+                || matches!(t.key.as_ref(), "dự" | "trì" | "tọa" | "toạ" | "mời")
+        })
+}
+
+/// The longest unread end of a title before "chủ trì", in tokens.
+const MAX_TITLE_TAIL: usize = 20;
+
+/// Whether tokens can be the unread end of the last chair's title ("Phó
+/// trưởng BCĐ Trung ương | về tổng kết 15 năm thực hiện NQ 32 | đồng chủ
+/// trì"): short, no clause break, no verb of attending or speaking.
+fn title_tail(toks: &[Token]) -> bool {
+    toks.len() <= MAX_TITLE_TAIL
+        && !toks.iter().any(|t| {
+            (t.kind == crate::text::segment::TokenKind::Punct && !t.is_punct(','))
+                || matches!(
+                    t.key.as_ref(),
+                    "dự" | "tại" | "phát" | "trình" | "họp" | "đã" | "sẽ" | "được"
+                )
+        })
+}
+
+/// A caption's place note before the cue dropped: "A (giữa) chủ trì".
+fn skip_parenthesis<'t, 'a>(toks: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    if toks.first().is_some_and(|t| t.is_punct('('))
+        && let Some(close) = toks.iter().take(8).position(|t| t.is_punct(')'))
+    {
+        return &toks[close + 1..];
+    }
+    toks
+}
+
+/// Without a "chủ trì": in a delegation's working session ("Đoàn công tác
+/// … làm việc", "buổi làm việc"), whoever closed it ("Phát biểu kết luận,
+/// đồng chí …"). Elsewhere a closing speech alone makes no chair.
 fn led_or_concluded(doc: &Doc, people: &People) -> Vec<usize> {
     let sentences: Vec<_> = doc.sentences().collect();
-    let cues: [&LazyLock<PhraseList>; 4] = [&LEADS, &CLOSES, &PRESIDIUM, &OPENS];
-    for cue in cues {
-        let mut found = Vec::new();
-        for (si, s) in sentences.iter().enumerate() {
-            if cue.find(&s.tokens, s.tokens.len()).is_none() {
-                continue;
-            }
-            for p in speaker_of(people, si) {
-                if !found.contains(&p) {
-                    found.push(p);
-                }
-            }
-            // One leader suffices, except for a presidium of several.
-            if !found.is_empty() && !std::ptr::eq(cue, &PRESIDIUM) {
+    let working_session = sentences
+        .iter()
+        .take(lead_sentences(doc))
+        .any(|s| WORKING_SESSION.find(&s.tokens, s.tokens.len()).is_some());
+    if !working_session {
+        return Vec::new();
+    }
+    for (si, s) in sentences.iter().enumerate() {
+        if CLOSES.find(&s.tokens, s.tokens.len()).is_some() {
+            let found = speaker_of(people, si);
+            if !found.is_empty() {
                 return found;
             }
-        }
-        if !found.is_empty() {
-            return found;
-        }
-    }
-    // A working session: the people before "làm việc với" in the lead.
-    for (si, s) in sentences.iter().enumerate().take(lead_sentences(doc)) {
-        let Some((verb, _)) = WORKS_WITH.find(&s.tokens, s.tokens.len()) else {
-            continue;
-        };
-        let mentions: Vec<&Mention> = people.mentions_in(si).collect();
-        let before = chain_before(&s.tokens, &mentions, verb);
-        if !before.is_empty() {
-            return before;
-        }
-        if let Some(first) = mentions.first() {
-            return vec![first.person];
         }
     }
     Vec::new()

@@ -55,8 +55,10 @@ static DIRECTIVE_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "đánh giá cao",
         "ghi nhận",
         "biểu dương",
-        "quán triệt",
         "chỉ rõ",
+        "mong rằng",
+        "mong muốn",
+        "tin tưởng",
         "đề ra",
         "chỉ ra",
     ])
@@ -203,6 +205,9 @@ const LEADING_TITLES: &[&str] = &[
     "bo truong",
     "thu tuong",
     "pho bi thu",
+    "uy vien bo chinh tri",
+    "tong bi thu",
+    "thuong truc ban bi thu",
 ];
 
 /// Where a passage came from.
@@ -246,20 +251,30 @@ pub fn extract(
             continue;
         };
         out.add(doc, s, from, speaker.clone());
+        let mut list = lead_in(doc, s, out.reference);
+        out.inherited = list.flatten();
         let mut j = i + 1;
         while j < sentences.len() {
             let (sj, pj, next) = sentences[j];
             let new_paragraph = pj != sentences[j - 1].1;
             if new_paragraph {
-                let goes_on = match opener {
-                    Opener::Closing => {
-                        !ends_passage(people, sj, &next.tokens, &speaker) && pj <= para + 12
-                    }
-                    Opener::Directive => {
-                        CONNECTIVES.at(&next.tokens, 0).is_some()
-                            && !ends_passage(people, sj, &next.tokens, &speaker)
-                    }
-                };
+                // Bullets under a lead-in ("đề nghị các cấp, các ngành:")
+                // go on with it.
+                let bullet = list.is_some() && is_bullet(&next.tokens);
+                if !bullet {
+                    list = None;
+                    out.inherited = None;
+                }
+                let goes_on = bullet
+                    || match opener {
+                        Opener::Closing => {
+                            !ends_passage(people, sj, &next.tokens, &speaker) && pj <= para + 12
+                        }
+                        Opener::Directive => {
+                            CONNECTIVES.at(&next.tokens, 0).is_some()
+                                && !ends_passage(people, sj, &next.tokens, &speaker)
+                        }
+                    };
                 match opens_passage(doc, people, has_chairs, sj, &next.tokens) {
                     // The same speaker going on keeps the passage.
                     Some((Opener::Closing, s, _)) if same_speaker(&s, &speaker) => {
@@ -280,8 +295,13 @@ pub fn extract(
                 .map(|b| clean(&doc.text[b]))
                 .or_else(|| speaker.clone());
             out.add(doc, next, from, who);
+            if let Some(d) = lead_in(doc, next, out.reference) {
+                list = Some(d);
+                out.inherited = d;
+            }
             j += 1;
         }
+        out.inherited = None;
         i = j;
     }
     back_references(doc, people, &sentences, &mut out);
@@ -363,6 +383,9 @@ struct Conclusions {
     /// Texts already taken (a lead printed twice is one conclusion).
     seen: std::collections::HashSet<String>,
     reference: Option<Date>,
+    /// The deadline of a lead-in ("… trong tháng 9 năm 2020:") that covers
+    /// the bullets under it.
+    inherited: Option<Date>,
 }
 
 impl Conclusions {
@@ -371,17 +394,20 @@ impl Conclusions {
             list: Vec::new(),
             seen: std::collections::HashSet::new(),
             reference,
+            inherited: None,
         }
     }
 
     /// Adds one directive's text.
     fn add_text(&mut self, text: String, span: Span, speaker: Option<String>) {
         let key = text.to_lowercase();
-        if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) {
+        if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) || !directs(&text) {
             return;
         }
         self.seen.insert(key);
-        let deadline = deadline::find(&text, self.reference).map(|(d, _)| d);
+        let deadline = deadline::find(&text, self.reference)
+            .map(|(d, _)| d)
+            .or(self.inherited);
         self.list.push(Conclusion {
             text,
             speaker: speaker.filter(|s| !s.is_empty()),
@@ -397,11 +423,16 @@ impl Conclusions {
         }
         for (text, span) in directive_pieces(doc, s, from) {
             let key = text.to_lowercase();
-            if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) {
+            if key.split_whitespace().nth(4).is_none()
+                || self.seen.contains(&key)
+                || !directs(&text)
+            {
                 continue;
             }
             self.seen.insert(key);
-            let deadline = deadline::find(&text, self.reference).map(|(d, _)| d);
+            let deadline = deadline::find(&text, self.reference)
+                .map(|(d, _)| d)
+                .or(self.inherited);
             self.list.push(Conclusion {
                 text,
                 speaker: speaker.clone().filter(|s| !s.is_empty()),
@@ -410,6 +441,22 @@ impl Conclusions {
             });
         }
     }
+}
+
+/// Openers of what is judged or told, not asked: an assessment, thanks,
+/// a look back ("Năm 2020, …", "Thời gian qua, …").
+static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)\b|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả)\b").unwrap()
+});
+/// Words that make a sentence ask, assign or decide something.
+static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:yêu cầu|đề nghị|chỉ đạo|giao|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|tập trung|tiếp tục|mong|tin tưởng|sẽ|chú trọng|tăng cường|đẩy mạnh|nâng cao|khẩn trương|bảo đảm|đảm bảo|quan tâm|lưu ý|phấn đấu|hoàn thành|triển khai|không được|tránh)\b").unwrap()
+});
+
+/// Whether a piece asks, assigns or decides, rather than only judging
+/// what was done or telling the background.
+fn directs(text: &str) -> bool {
+    !ASSESSMENT.is_match(text) || DIRECTS.is_match(text)
 }
 
 /// Whether sentence `si` opens a conclusion passage, with the speaker and
@@ -442,13 +489,22 @@ fn opens_passage(
         (None, Some(_)) => (skip, 0),
         (None, None) => return None,
     };
-    let speaker = speaker_before(
-        doc,
-        people,
-        si,
-        toks,
-        verb.min(toks.len().saturating_sub(1)),
-    );
+    let first_person = verb_len > 0
+        && toks[verb.saturating_sub(2)..verb]
+            .iter()
+            .any(|t| t.is("tôi") || t.is("chúng"));
+    let speaker = if first_person {
+        // "“Tôi đề nghị …”, đồng chí A nhấn mạnh": the one quoted.
+        quoted_speaker(people, has_chairs, si, toks, verb)
+    } else {
+        speaker_before(
+            doc,
+            people,
+            si,
+            toks,
+            verb.min(toks.len().saturating_sub(1)),
+        )
+    };
     let closing = closing.is_some();
     let opener = if closing {
         Opener::Closing
@@ -474,6 +530,30 @@ fn opens_passage(
         _ => verb,
     };
     Some((opener, speaker.map(|(s, _)| s), from))
+}
+
+/// Who says "tôi" in a quote: the person named after it in the sentence,
+/// else the one chair.
+fn quoted_speaker(
+    people: &People,
+    has_chairs: bool,
+    si: usize,
+    toks: &[Token],
+    verb: usize,
+) -> Option<(String, bool)> {
+    let at = toks[verb].start;
+    if let Some(m) = people.mentions_in(si).find(|m| m.name.start > at) {
+        let p = &people.people[m.person];
+        return Some((p.name.clone(), p.roles.contains(&Role::Chair)));
+    }
+    let mut chairs = people
+        .people
+        .iter()
+        .filter(|p| p.roles.contains(&Role::Chair));
+    match (has_chairs, chairs.next(), chairs.next()) {
+        (true, Some(p), None) => Some((p.name.clone(), true)),
+        _ => None,
+    }
 }
 
 /// Where the first speaker named after token `from` ends (a person, or a
@@ -506,12 +586,16 @@ fn speaker_before(
 ) -> Option<(String, bool)> {
     let verb_at = toks[verb].start;
     let is_chair = |p: usize| people.people[p].roles.contains(&Role::Chair);
-    if let Some(m) = people.mentions_in(si).rev().find(|m| m.name.end <= verb_at) {
+    if let Some(m) = people
+        .mentions_in(si)
+        .rev()
+        .find(|m| m.name.end <= verb_at && !is_object(toks, m.tokens.start))
+    {
         return Some((people.people[m.person].name.clone(), is_chair(m.person)));
     }
     let refs: Vec<_> = people
         .title_refs_in(si)
-        .filter(|r| r.span.end <= verb_at)
+        .filter(|r| r.span.end <= verb_at && !is_object(toks, r.tokens.start))
         .collect();
     let last = refs.last()?;
     // Titles of one speaker follow each other, separated by commas.
@@ -528,6 +612,29 @@ fn speaker_before(
         Some(p) => Some((people.people[p].name.clone(), is_chair(p))),
         None => Some((clean(&doc.text[first.span.start..last.span.end]), false)),
     }
+}
+
+/// Whether the person or title at token `at` is the object of the
+/// sentence ("chúc mừng đồng chí A", "trao quyết định cho ông B", "tân Bí
+/// thư"), not who speaks.
+fn is_object(toks: &[Token], at: usize) -> bool {
+    let mut i = at.min(toks.len());
+    while i > 0
+        && matches!(
+            toks[i - 1].key.as_ref(),
+            "đồng" | "chí" | "ông" | "bà" | "đ/c" | "tân"
+        )
+    {
+        if toks[i - 1].key == "tân" {
+            return true;
+        }
+        i -= 1;
+    }
+    i > 0
+        && matches!(
+            toks[i - 1].key.as_ref(),
+            "mừng" | "trao" | "tặng" | "cho" | "với" | "định" | "nhiệm" | "động" | "thiệu" | "đón"
+        )
 }
 
 fn is_leading_title(title: &str) -> bool {
@@ -568,6 +675,7 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
     } else {
         None
     };
+    let verb = verb.filter(|&d| !noun_use(toks, d));
     let (d, decided) = match (verb, directive) {
         (Some(a), Some(b)) if a <= b => (a, true),
         (Some(a), None) => (a, true),
@@ -589,9 +697,13 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
         // A decision may also be told of a body nearer the verb ("… với 100%
         // ủy viên thống nhất"); a directive needs its body as subject.
         .or_else(|| {
-            (0..d)
-                .rev()
-                .find(|&k| decided && DECIDING_BODIES.at(&toks[..d], k).is_some() && d - k <= 8)
+            (0..d).rev().find(|&k| {
+                decided
+                    && d - k <= 8
+                    && DECIDING_BODIES
+                        .at(&toks[..d], k)
+                        .is_some_and(|n| toks[k + n..d].iter().all(is_adverb))
+            })
         })?;
     let titled = b > 0
         && matches!(
@@ -607,7 +719,12 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
     let mut end = b + body_len;
     while end < d {
         match LEXICON.longest(toks, end) {
-            Some((Part::Org { .. } | Part::Level(_) | Part::Department, n)) => end += n,
+            Some((Part::Org { .. } | Part::Level(_) | Part::Department, n))
+                if toks[end].is_capitalized()
+                    || matches!(toks[end].key.as_ref(), "tỉnh" | "thành" | "huyện") =>
+            {
+                end += n
+            }
             _ if toks[end].is_capitalized()
                 || matches!(
                     toks[end].key.as_ref(),
@@ -620,6 +737,55 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
         }
     }
     Some(toks[b].start..toks[end - 1].end)
+}
+
+/// A sentence ending in a colon introduces a list: `Some` with the
+/// deadline it sets for the list, when it sets one.
+fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Date>> {
+    let text = doc.text[s.range()].trim_end();
+    text.ends_with(':')
+        .then(|| deadline::find(text, reference).map(|(d, _)| d))
+}
+
+/// Whether a paragraph opens with a list bullet: "- ", "+ ", "•", "1.",
+/// "a)".
+fn is_bullet(toks: &[Token]) -> bool {
+    let Some(first) = toks.first() else {
+        return false;
+    };
+    if first.kind == crate::text::segment::TokenKind::Punct {
+        return matches!(first.text, "-" | "–" | "+" | "•" | "*" | "·");
+    }
+    let short = first.text.chars().count() <= 2;
+    short
+        && (first.kind == crate::text::segment::TokenKind::Number
+            || first.text.chars().all(|c| c.is_ascii_lowercase()))
+        && toks
+            .get(1)
+            .is_some_and(|t| t.is_punct('.') || t.is_punct(')'))
+}
+
+/// Whether the decision word at `d` is a noun ("trao quyết định", "các
+/// quyết định", "quyết định của Bộ Chính trị").
+fn noun_use(toks: &[Token], d: usize) -> bool {
+    let before = d.checked_sub(1).map(|i| toks[i].key.as_ref());
+    let after = DECISIONS
+        .at(toks, d)
+        .and_then(|n| toks.get(d + n))
+        .map(|t| t.key.as_ref());
+    matches!(
+        before,
+        Some("các" | "những" | "trao" | "khai" | "bố" | "theo" | "tại" | "bản" | "số" | "nhận")
+    ) || matches!(after, Some("của" | "số"))
+}
+
+/// Words between a body and its decision: "Ban Thường vụ | cũng đã |
+/// thống nhất".
+fn is_adverb(t: &Token) -> bool {
+    matches!(
+        t.key.as_ref(),
+        "cũng" | "đã" | "cơ" | "bản" | "đều" | "hoàn" | "toàn" | "biểu" | "quyết"
+    )
 }
 
 /// Words of a date prefix: "Sáng ngày 15/10", "Chiều nay".
@@ -669,4 +835,18 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
         }
     }
     pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn judging_is_not_directing() {
+        assert!(!directs(
+            "đánh giá cao kết quả các địa phương đạt được trong năm qua"
+        ));
+        assert!(directs("yêu cầu các địa phương tiếp tục đẩy mạnh cải cách"));
+        assert!(directs("Dự thảo các Quy chế về cơ bản đạt yêu cầu đề ra"));
+    }
 }

@@ -31,17 +31,40 @@ static MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{CUE}\s+quý\s+(I{{1,3}}|IV|[1-4])\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b"
+        r"(?i)\b{CUE}\s+quý\s+(IV|I{{1,3}}|[1-4])\b(?:\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b)?"
     ))
     .unwrap()
 });
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:hoàn thành|xong|hoàn thiện)\s+(?:trước|trong|vào)(?:\s+cuối)?|trước|chậm nhất)\s+năm\s+(\d{4})\b").unwrap()
 });
+/// "trong năm 2018" with a verb of finishing: the year it is due in.
+static YEAR_IN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b").unwrap());
+/// Verbs of finishing that make "trong năm 2018" a deadline and not a
+/// reporting period.
+static FINISH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|phấn đấu|khẩn trương|chậm nhất|đưa vào|khởi công|giải ngân|phải)").unwrap()
+});
+/// What puts a date on a schedule, not a duty: "Đại hội dự kiến tổ chức
+/// vào tháng 10/2025", "diễn ra trong tháng 9".
+static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:dự kiến|diễn ra|khai mạc|đại hội|sẽ được tổ chức|sẽ tổ chức)").unwrap()
+});
+
+/// Whether the words before a date at `at` schedule an event.
+fn scheduled(text: &str, at: usize) -> bool {
+    let mut from = at.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    SCHEDULE.is_match(&text[from..at])
+}
+
 /// Verbs that make "trong/vào/đến … tháng M" a deadline and not a time
 /// reference.
 static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải)").unwrap()
+    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải|yêu cầu|đề nghị|giao|chỉ đạo|khẩn trương)").unwrap()
 });
 
 /// The first deadline in a directive's text, with its byte range in it.
@@ -99,7 +122,11 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
                 "III" | "3" => 3,
                 _ => 4,
             };
-            let year: i32 = c[2].parse().ok()?;
+            // "trong quý I": the quarter of the meeting's year.
+            let year: i32 = match c.get(2) {
+                Some(y) => y.as_str().parse().ok()?,
+                None => reference?.year,
+            };
             if let (Some(date), Some(w)) = (Date::ym(year, q * 3), c.get(0)) {
                 hits.push((w.start(), date, w.range()));
             }
@@ -121,6 +148,33 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
             }
         }
     }
+    if FINISH.is_match(text) {
+        for c in YEAR_IN.captures_iter(text) {
+            let year: i32 = c[1].parse().ok()?;
+            if let Some(w) = c.get(0)
+                && (1900..=2100).contains(&year)
+            {
+                hits.push((
+                    w.start(),
+                    Date {
+                        year,
+                        month: None,
+                        day: None,
+                    },
+                    w.range(),
+                ));
+            }
+        }
+    }
+    // A date an event is scheduled for is not a duty's deadline, unless a
+    // cue of its own says so ("trước", "chậm nhất").
+    hits.retain(|(at, _, r)| {
+        let cue = text[r.clone()].to_lowercase();
+        cue.starts_with("trước")
+            || cue.starts_with("chậm nhất")
+            || cue.starts_with("hạn")
+            || !scheduled(text, *at)
+    });
     hits.sort_by_key(|h| h.0);
     hits.into_iter().next().map(|(_, d, r)| (d, r))
 }
@@ -169,5 +223,25 @@ mod tests {
         );
         assert_eq!(d("tổng kết Nghị quyết ngày 5/11/2020"), None);
         assert_eq!(d("chuẩn bị cho năm mới và tết Nguyên đán 2021"), None);
+        assert_eq!(
+            d("yêu cầu hoàn thành đề án trong quý I").as_deref(),
+            Some("2020-03")
+        );
+        assert_eq!(
+            d("phải hoàn thành việc sáp nhập trong năm 2018").as_deref(),
+            Some("2018")
+        );
+        assert_eq!(
+            d("giao Ban Tổ chức trình đề án trước tháng 3.2026").as_deref(),
+            Some("2026-03")
+        );
+        // Reporting periods, targets and schedules are not deadlines.
+        assert_eq!(d("đánh giá kết quả 6 tháng đầu năm 2020"), None);
+        assert_eq!(d("phấn đấu đến năm 2030 đạt mức thu nhập cao"), None);
+        assert_eq!(
+            d("Đại hội Đảng bộ tỉnh dự kiến tổ chức vào tháng 10/2025"),
+            None
+        );
+        assert_eq!(d("tập trung triển khai từ nay đến cuối năm"), None);
     }
 }

@@ -10,14 +10,16 @@ use super::doc::{Doc, Sentence, clean};
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::{Lexicon, PhraseList};
-use crate::text::lex_key;
 use crate::text::segment::Token;
+use crate::text::{BlockKind, lex_key};
 
 /// The meeting facts with their spans.
 #[derive(Debug, Clone, Default)]
 pub struct Meeting {
     pub body: Option<Found<String>>,
     pub date: Option<Found<Date>>,
+    /// Where the date's year was read.
+    pub year_from: Option<YearFrom>,
     pub session: Option<Found<u32>>,
     pub term: Option<Found<String>>,
 }
@@ -165,8 +167,12 @@ static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
 });
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
-static SOURCE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?[\w.&]{2,40}\)?\s*[-–—]\s*").unwrap());
+static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\([^()]{2,40}\)\s*(?:[-–—]\s*)?|[\w.&]{2,40}(?:\s[\w.&]{1,20}){0,2}\s*[-–—]\s*)",
+    )
+    .unwrap()
+});
 static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
 });
@@ -223,10 +229,12 @@ pub fn extract(doc: &Doc, published: Option<Date>, people: &People) -> Meeting {
     let body_sentence = body.as_ref().and_then(|(_, si)| doc.sentences().nth(*si));
     let mut around: Vec<&Sentence> = body_sentence.into_iter().collect();
     around.extend(lead.iter().copied());
+    let (date, year_from) = date(doc, &lead, published);
     Meeting {
         session: session(doc, &around),
         term: term(doc, &around),
-        date: date(doc, &lead, published),
+        date,
+        year_from,
         body: body.map(|(b, _)| b),
     }
 }
@@ -389,50 +397,293 @@ fn term(doc: &Doc, around: &[&Sentence]) -> Option<Found<String>> {
     None
 }
 
-/// The meeting date from the lead, else the publication day unless the lead
-/// says the meeting was some unknown day before ("cuối tuần qua").
-fn date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> Option<Found<Date>> {
+/// Where the year of the meeting date was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearFrom {
+    /// Written in the date itself ("14/4/2022").
+    Text,
+    /// The publication time: metadata, page stamp or a metadata line.
+    Published,
+    /// The article's own year cues ("năm 2022", a full date, a term).
+    Context,
+}
+
+impl YearFrom {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YearFrom::Text => "text",
+            YearFrom::Published => "published",
+            YearFrom::Context => "context",
+        }
+    }
+}
+
+/// A day and month read from the lead, with the year when written.
+struct DayMonth {
+    day: u32,
+    month: u32,
+    year: Option<i32>,
+    span: Span,
+}
+
+/// What the lead says of the meeting day.
+enum LeadDate {
+    Day(DayMonth),
+    Today(Span),
+    Yesterday(Span),
+    /// "cuối tuần qua": some day before, not known.
+    Unknown,
+    Nothing,
+}
+
+/// The meeting date and where its year came from: the day and month from
+/// the lead, the year from the date itself, the publication time or the
+/// article's own cues; else the publication day unless the lead says the
+/// meeting was some unknown day before ("cuối tuần qua"), or the only
+/// stamp is a print stamp.
+fn date(
+    doc: &Doc,
+    lead: &[&Sentence],
+    published: Option<Date>,
+) -> (Option<Found<Date>>, Option<YearFrom>) {
+    let published = published.or_else(|| metadata_date(doc));
+    match lead_date(doc, lead, published) {
+        LeadDate::Day(dm) => match resolve_year(doc, lead, &dm, published) {
+            Some((date, from)) => (Some(Found::new(date, dm.span)), Some(from)),
+            None => (None, None),
+        },
+        LeadDate::Today(span) => match published.filter(Date::is_full) {
+            Some(p) => (Some(Found::new(p, span)), Some(YearFrom::Published)),
+            None => (None, None),
+        },
+        LeadDate::Yesterday(span) => match published.filter(Date::is_full) {
+            Some(p) => (
+                Some(Found::new(p.add_days(-1), span)),
+                Some(YearFrom::Published),
+            ),
+            None => (None, None),
+        },
+        LeadDate::Unknown => (None, None),
+        LeadDate::Nothing => {
+            let Some(p) = published.filter(|p| p.is_full() && !printed_stamp(doc)) else {
+                return (None, None);
+            };
+            let span = doc
+                .paragraphs
+                .first()
+                .map_or(Span::new(0, 0), |p| Span::new(p.start, p.start));
+            (Some(Found::new(p, span)), Some(YearFrom::Published))
+        }
+    }
+}
+
+/// The day and month of the meeting as the lead tells it: a date opening a
+/// sentence ("Chiều 5/11, …"), maybe after a source ("(Baohatinh.vn) - ",
+/// "Trực tiếp - "), or right after a verb of taking place ("Buổi tiếp
+/// nhận diễn ra chiều 22.12"). Dates elsewhere in sentences are about
+/// other things; one the meeting "will" take place on is a later session.
+fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate {
     for s in lead {
         let text = &doc.text[s.range()];
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
-        // The meeting's date opens the lead ("Chiều 5/11, …"), maybe after a
-        // source ("(Baohatinh.vn) - Sáng 5/11, …"); dates inside sentences
-        // are about other things.
         let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
         for re in [&*DATE_CUE, &*DATE_WORDS] {
-            if let Some(c) = re.captures(text)
-                && c.get(0).is_some_and(|m| m.start() <= opening + 2)
-            {
-                let d: u32 = c[1].parse().ok()?;
-                let m: u32 = c[2].parse().ok()?;
-                let year = match c.get(3) {
-                    Some(y) => y.as_str().parse().ok()?,
-                    None => infer_year(d, m, published?)?,
+            for c in re.captures_iter(text) {
+                let Some(whole) = c.get(0) else { continue };
+                if whole.start() > opening + 2 && !after_event_verb(&text[..whole.start()]) {
+                    continue;
+                }
+                let (Ok(day), Ok(month)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
+                    continue;
                 };
-                let plausible = |date: Date| {
-                    published.is_none_or(|p| (p.days() - 60..=p.days() + 1).contains(&date.days()))
+                let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+                let dm = DayMonth {
+                    day,
+                    month,
+                    year,
+                    span: at(whole),
                 };
-                if let Some(date) = Date::ymd(year, m, d).filter(|&d| plausible(d)) {
-                    return Some(Found::new(date, at(c.get(0)?)));
+                // A written year after publication is another event.
+                let in_time = match (year, published) {
+                    (Some(y), Some(p)) => {
+                        Date::ymd(y, month, day).is_some_and(|d| d.days() <= last_day(p).days() + 1)
+                    }
+                    _ => Date::ymd(year.unwrap_or(2000), month, day).is_some(),
+                };
+                if in_time {
+                    return LeadDate::Day(dm);
                 }
             }
         }
         if let Some(m) = RELATIVE_TODAY.find(text) {
-            return Some(Found::new(published?, at(m)));
+            return LeadDate::Today(at(m));
         }
         if let Some(m) = RELATIVE_YESTERDAY.find(text) {
-            return Some(Found::new(published?.add_days(-1), at(m)));
+            return LeadDate::Yesterday(at(m));
         }
         if RELATIVE_UNKNOWN.is_match(text) {
-            return None;
+            return LeadDate::Unknown;
         }
     }
-    let p = published?;
-    let span = doc
-        .paragraphs
-        .first()
-        .map_or(Span::new(0, 0), |p| Span::new(p.start, p.start));
-    Some(Found::new(p, span))
+    LeadDate::Nothing
+}
+
+/// Verbs of a meeting taking place, right before its date.
+static EVENT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|bế mạc|họp|tiến hành)(?:\s+vào)?\s*$",
+    )
+    .unwrap()
+});
+/// Words that put the event in the future.
+static FUTURE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:sẽ|dự kiến|sắp|chuẩn bị)\b").unwrap());
+
+/// Whether `before` ends with a verb of taking place that is not told of
+/// the future ("diễn ra", not "sẽ khai mạc vào").
+fn after_event_verb(before: &str) -> bool {
+    let Some(m) = EVENT_VERB_BEFORE.find(before) else {
+        return false;
+    };
+    let from = floor_boundary(before, m.start().saturating_sub(40));
+    !FUTURE.is_match(&before[from..m.start()])
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The year of a day and month: written, else from the publication time
+/// (never after it), else from the article's cues.
+fn resolve_year(
+    doc: &Doc,
+    lead: &[&Sentence],
+    dm: &DayMonth,
+    published: Option<Date>,
+) -> Option<(Date, YearFrom)> {
+    if let Some(y) = dm.year {
+        return Date::ymd(y, dm.month, dm.day).map(|d| (d, YearFrom::Text));
+    }
+    if let Some(p) = published {
+        let year = infer_year(dm.day, dm.month, last_day(p))?;
+        return Date::ymd(year, dm.month, dm.day).map(|d| (d, YearFrom::Published));
+    }
+    let year = context_year(doc, lead, dm.month)?;
+    Date::ymd(year, dm.month, dm.day).map(|d| (d, YearFrom::Context))
+}
+
+/// The last day a date covers ("2023-10" → 2023-10-31).
+fn last_day(d: Date) -> Date {
+    match (d.month, d.day) {
+        (_, Some(_)) => d,
+        (Some(m), None) => {
+            let next = if m == 12 {
+                Date::ymd(d.year + 1, 1, 1)
+            } else {
+                Date::ymd(d.year, u32::from(m) + 1, 1)
+            };
+            next.map_or(d, |n| n.add_days(-1))
+        }
+        (None, _) => Date::ymd(d.year, 12, 31).unwrap_or(d),
+    }
+}
+
+/// A page-metadata date line ("date 2023-10") when the page has no stamp.
+fn metadata_date(doc: &Doc) -> Option<Date> {
+    doc.page
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Stamp)
+        .find_map(|b| {
+            let s = b.as_str(doc.text);
+            crate::text::boilerplate::meta_date_prefix(s)?;
+            s.trim_start_matches("date").trim().parse::<Date>().ok()
+        })
+}
+
+/// Whether the page's only time is when it was printed ("Print Thứ Bảy,
+/// 26/01/2019 19:26", "In bài: …"): that is not when the meeting was.
+fn printed_stamp(doc: &Doc) -> bool {
+    doc.page.blocks.iter().take(8).any(|b| {
+        let s = b.as_str(doc.text);
+        (s.starts_with("Print") || s.starts_with("In ") || s.starts_with("In:"))
+            && s.bytes().any(|c| c.is_ascii_digit())
+    })
+}
+
+/// "năm 2023" in the lead, not a horizon ("đến năm 2030") or a birth year.
+static YEAR_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+((?:19|20)\d{2})\b").unwrap());
+/// A full date anywhere: "13/3/2024", "14-6-2024".
+static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b").unwrap()
+});
+/// Words before a year that make it something other than the meeting's:
+/// a horizon, a birth, a party entry, a period's start.
+static NOT_NOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:đến|tới|tầm nhìn|sinh|vào đảng|từ|giai đoạn|thời kỳ|nhiệm kỳ|trước|sau|kể từ)\s*(?:ngày|năm)?\s*$")
+        .unwrap()
+});
+static TERM_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)nhiệm kỳ\s*((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})").unwrap()
+});
+/// Cues of a term's first meetings: its whole-term programme, its first
+/// session.
+static TERM_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)toàn khóa|toàn khoá|(?:hội nghị|kỳ họp|phiên họp) (?:lần )?thứ nhất|đầu tiên của ban chấp hành").unwrap()
+});
+
+/// The year the article's own cues give a meeting in `month`: "năm 2022"
+/// in the lead (a January or February meeting planning the next year
+/// belongs to it), else the latest full date written in the article, else
+/// the start of the term when the meeting is one of its first.
+fn context_year(doc: &Doc, lead: &[&Sentence], month: u32) -> Option<i32> {
+    let lead_text: Vec<&str> = lead.iter().map(|s| &doc.text[s.range()]).collect();
+    let mut years: Vec<i32> = Vec::new();
+    for t in &lead_text {
+        for c in YEAR_WORD.captures_iter(t) {
+            let at = c.get(0).map_or(0, |m| m.start());
+            if NOT_NOW.is_match(&t[..at]) {
+                continue;
+            }
+            if let Ok(y) = c[1].parse() {
+                years.push(y);
+            }
+        }
+    }
+    if let Some(&first) = years.iter().min() {
+        return Some(if month <= 2 && years.contains(&(first + 1)) {
+            first + 1
+        } else {
+            first
+        });
+    }
+    let latest = doc
+        .sentences()
+        .flat_map(|s| {
+            let t = &doc.text[s.range()];
+            FULL_DATE
+                .captures_iter(t)
+                .filter(|c| !NOT_NOW.is_match(&t[..c.get(0).map_or(0, |m| m.start())]))
+                .filter_map(|c| c[3].parse::<i32>().ok())
+                .collect::<Vec<_>>()
+        })
+        .max();
+    if latest.is_some() {
+        return latest;
+    }
+    let all = doc.text;
+    if TERM_START.is_match(all) {
+        let c = TERM_YEARS.captures(all)?;
+        let start: i32 = c[1].parse().ok()?;
+        // Congresses sit in the second half of the year: a first-half
+        // meeting of the term is in the year after.
+        return Some(if month >= 7 { start } else { start + 1 });
+    }
+    None
 }
 
 /// The year of a day and month written without one: the publication year,

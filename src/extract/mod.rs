@@ -103,6 +103,11 @@ pub struct MeetingFacts {
     /// The body that met ("Ban Thường vụ Tỉnh ủy").
     pub body: Option<String>,
     pub date: Option<Date>,
+    /// Where the date's year was read: "text" (written in the date),
+    /// "published" (the publication time) or "context" (the article's own
+    /// year cues).
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub year_from: Option<String>,
     /// Session number ("kỳ họp thứ 4" → 4).
     pub session: Option<u32>,
     /// Term of the body, a Roman numeral ("khóa XX").
@@ -290,6 +295,7 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
         meeting: MeetingFacts {
             body: meeting.body.as_ref().map(|b| b.value.clone()),
             date: meeting.date.as_ref().map(|d| d.value),
+            year_from: meeting.year_from.map(|y| y.as_str().to_string()),
             session: meeting.session.as_ref().map(|s| s.value),
             term: meeting.term.as_ref().map(|t| t.value.clone()),
         },

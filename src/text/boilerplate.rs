@@ -136,7 +136,7 @@ const WIDGET_LINES: &[&str] = &[
 
 static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ)",
+        r"(?i)\b(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ|(?:tổng số lượt truy cập|tổng lượt truy cập|lượt truy cập|số lượt truy cập|đang truy cập|đang online|online)\s*:?\s*\d[\d.,]*)",
     )
     .unwrap()
 });
@@ -145,6 +145,16 @@ static TEMPLATE: LazyLock<Regex> =
 static MEDIA_FILE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)[\w\-.]+\.(?:mp4|mp3|m4a|m4v|mov|avi|flv|wmv|webm|mkv|png|jpe?g|gif|webp|bmp|svg|tiff?)\b").unwrap()
 });
+/// A page-metadata date a saver put before the article ("date 2023-10",
+/// "date 2025-10-02"), sometimes on the headline's own line.
+static META_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^date\s+(?:19|20)\d{2}-\d{2}(?:-\d{2})?(?:\s|$)").unwrap());
+
+/// The metadata date at the start of `s`, when there is one: its length.
+pub fn meta_date_prefix(s: &str) -> Option<usize> {
+    META_DATE.find(s).map(|m| m.as_str().trim_end().len())
+}
+
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d{2}\b").unwrap()
 });
@@ -180,6 +190,15 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(ls.len());
     for l in ls {
         let s = l.as_str(text);
+        // "date 2023-10 Ban Chấp hành …": the metadata date is its own block.
+        if let Some(n) = meta_date_prefix(s)
+            && n < s.len()
+        {
+            let rest = s[n..].trim_start();
+            out.push((l.start, l.start + n));
+            out.push((l.end - rest.len(), l.end));
+            continue;
+        }
         let mut cut = None;
         let mut prev: Option<char> = None;
         for (i, c) in s.char_indices() {
@@ -250,6 +269,9 @@ fn classify_line(s: &str) -> BlockKind {
         return BlockKind::Template;
     }
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
+    if has_digit && meta_date_prefix(s) == Some(s.len()) {
+        return BlockKind::Stamp;
+    }
     if has_digit && is_stamp_line(s) {
         return BlockKind::Stamp;
     }
@@ -404,6 +426,18 @@ mod tests {
     }
 
     #[test]
+    fn a_metadata_date_glued_to_the_lead_is_its_own_stamp() {
+        let t = "date 2020-01 Chiều 31-1, Ban Thường vụ Tỉnh ủy họp.\nMột đoạn.\n";
+        let k = kinds(t);
+        assert_eq!(k[0], ("date 2020-01".to_string(), BlockKind::Stamp));
+        assert_eq!(k[1].0, "Chiều 31-1, Ban Thường vụ Tỉnh ủy họp.");
+        assert_eq!(k[1].1, BlockKind::Content);
+        assert_eq!(kinds("date 2025-10-02\n")[0].1, BlockKind::Stamp);
+        // A sentence that starts with the word is not metadata.
+        assert_eq!(meta_date_prefix("date 2020 là năm"), None);
+    }
+
+    #[test]
     fn stamp_lines() {
         for s in [
             "Cập nhật: 17:55 05/11/2020",
@@ -417,5 +451,16 @@ mod tests {
         assert!(!is_stamp_line(
             "Đến trước 10/11/2020, các nội dung phải được hoàn thiện"
         ));
+    }
+
+    #[test]
+    fn visitor_counters_are_not_content() {
+        for s in [
+            "Tổng số lượt truy cập: 12.345.678",
+            "Đang truy cập: 215",
+            "Lượt truy cập 4567",
+        ] {
+            assert_eq!(classify_line(s), BlockKind::Counter, "{s}");
+        }
     }
 }
