@@ -257,6 +257,11 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
         head.outlet.as_ref().map(|o| o.value.as_str()),
         &people,
     );
+    people::place_positions(
+        &mut people.people,
+        doc.text,
+        province.as_ref().map(|p| p.value),
+    );
     let headline = head.title.as_ref().map(|t| t.span);
     let conclusions = conclusions::extract(
         &doc,

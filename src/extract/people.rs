@@ -24,7 +24,8 @@ use super::doc::{Doc, Sentence, clean};
 use super::names::{is_name_token, name_run, name_score};
 use super::titles::{TitleMatch, parse_title};
 use crate::gazetteer::PhraseList;
-use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, title_key};
+use crate::gazetteer::provinces::{self, Province};
+use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, is_central, title_key};
 use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind};
 
@@ -572,6 +573,44 @@ fn opens_with_dateline(p: &super::doc::Paragraph) -> bool {
         }
     }
     k > 0 && t.get(k).is_some_and(|w| w.kind == TokenKind::Number)
+}
+
+/// Gives every position its province once the article's own (the host's)
+/// is known. A title naming another province keeps that name as written
+/// ("Trưởng đoàn ĐBQH tỉnh Thái Nguyên" in a story from elsewhere), since
+/// without it the post reads as the host's; the host's own name may stay
+/// dropped. A title naming no province is held in the host province unless
+/// it is central, and central posts have none.
+pub fn place_positions(people: &mut [PersonFact], text: &str, host: Option<&Province>) {
+    for pos in people.iter_mut().flat_map(|p| p.positions.iter_mut()) {
+        match pos.province.as_deref() {
+            Some(named) if host.is_none_or(|h| h.name != named) => {
+                if let Some(end) = place_end(text, pos.span.end, named) {
+                    pos.span = Span::new(pos.span.start, end);
+                }
+                // The title as written, the place (and any term) included.
+                pos.title = clean(&text[pos.span.range()]);
+            }
+            Some(_) => {}
+            None if is_central(&pos.title) => {}
+            None => pos.province = host.map(|h| h.name.to_string()),
+        }
+    }
+}
+
+/// Where the province `name` written right after a title ends: after an
+/// optional level word ("tỉnh", "TP") within a few words of `from`.
+fn place_end(text: &str, from: usize, name: &str) -> Option<usize> {
+    let mut to = (from + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let toks = crate::text::segment::tokenize(text, from..to);
+    (0..toks.len().min(3)).find_map(|k| {
+        provinces::at_tokens(&toks, k)
+            .filter(|(p, _)| p.name == name)
+            .map(|(_, n)| toks[k + n - 1].end)
+    })
 }
 
 /// A person found in a sentence.

@@ -217,8 +217,25 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
     // Where the title's reported text stood when only a term followed.
     let mut before_term: Option<usize> = None;
     let mut name = None;
+    // Whether a steering committee was named: its remit ("về xây dựng Đề án
+    // …") and its owner ("của Thành ủy") are part of its name.
+    let mut steering = false;
     while j < toks.len() {
         let t = &toks[j];
+        if steering && t.is("về") {
+            j = remit_end(toks, j + 1);
+            text_end = j;
+            province = None;
+            steering = false;
+            continue;
+        }
+        if steering
+            && t.is("của")
+            && matches!(LEXICON.longest(toks, j + 1), Some((Part::Org { .. }, _)))
+        {
+            j += 1;
+            continue;
+        }
         // Whether what is consumed this round is part of the title's text;
         // a term of office ("nhiệm kỳ 2020-2025") is read but not reported.
         let mut reported = true;
@@ -262,6 +279,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                 break;
             }
             Some((Part::Org { locality: l, named }, n)) => {
+                steering |= is_steering(&toks[j..j + n]);
                 provincial = toks[j + n - 1].is("ủy") && toks[j].is("tỉnh");
                 body_named = !toks[j + n - 1].is("ủy");
                 j += n;
@@ -324,6 +342,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                     expect_name = false;
                 } else if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
                     // An unlisted body abbreviation ("VKSND", "EVN").
+                    steering |= is_steering(&toks[j..j + 1]);
                     j += 1;
                     locality = Locality::Optional;
                 } else if (w == "và" || w == "&")
@@ -422,6 +441,33 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
         hole,
         name,
     }
+}
+
+/// Whether the words name a steering committee ("Ban Chỉ đạo", "BCĐ").
+fn is_steering(words: &[Token]) -> bool {
+    words.iter().any(|t| t.is("bcđ")) || words.windows(2).any(|w| w[0].is("chỉ") && w[1].is("đạo"))
+}
+
+/// Where a steering committee's remit that starts at `toks[j]` ends: at a
+/// comma, semicolon or full stop, or at a verb of the sentence ("đồng chủ
+/// trì"). Parentheses and dashes inside it are kept ("Nghị quyết (NQ) 32",
+/// "CNH- HĐH").
+fn remit_end(toks: &[Token], mut j: usize) -> usize {
+    while let Some(t) = toks.get(j) {
+        let stop = match t.kind {
+            TokenKind::Punct => !(t.is_dash() || t.is_punct('(') || t.is_punct(')')),
+            _ => !t.is_capitalized() && STOPS.at(toks, j).is_some_and(|n| n > 1),
+        };
+        if stop {
+            break;
+        }
+        j += 1;
+    }
+    // A dash or an opening parenthesis does not end a title.
+    while j > 0 && (toks[j - 1].is_dash() || toks[j - 1].is_punct('(')) {
+        j -= 1;
+    }
+    j
 }
 
 /// A full name of three or more words starting at `toks[j]`.
