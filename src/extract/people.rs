@@ -579,21 +579,35 @@ fn opens_with_dateline(p: &super::doc::Paragraph) -> bool {
 /// is known. A title naming another province keeps that name as written
 /// ("Trưởng đoàn ĐBQH tỉnh Thái Nguyên" in a story from elsewhere), since
 /// without it the post reads as the host's; the host's own name may stay
-/// dropped. A title naming no province is held in the host province unless
-/// it is central, and central posts have none.
+/// dropped. A title naming no province is held where the person's other
+/// posts say they serve (a visitor's province), else in the host province,
+/// unless it is central: central posts have none.
 pub fn place_positions(people: &mut [PersonFact], text: &str, host: Option<&Province>) {
-    for pos in people.iter_mut().flat_map(|p| p.positions.iter_mut()) {
-        match pos.province.as_deref() {
-            Some(named) if host.is_none_or(|h| h.name != named) => {
-                if let Some(end) = place_end(text, pos.span.end, named) {
+    for person in people.iter_mut() {
+        let foreign = |pos: &Position| {
+            pos.province
+                .clone()
+                .filter(|named| host.is_none_or(|h| h.name != named))
+        };
+        let visiting = person
+            .positions
+            .iter()
+            .filter(|p| !p.former)
+            .find_map(foreign);
+        for pos in &mut person.positions {
+            if foreign(pos).is_some() {
+                if let Some(named) = pos.province.as_deref()
+                    && let Some(end) = place_end(text, pos.span.end, named)
+                {
                     pos.span = Span::new(pos.span.start, end);
                 }
                 // The title as written, the place (and any term) included.
                 pos.title = clean(&text[pos.span.range()]);
+            } else if pos.province.is_none() && !is_central(&pos.title) {
+                pos.province = visiting
+                    .clone()
+                    .or_else(|| host.map(|h| h.name.to_string()));
             }
-            Some(_) => {}
-            None if is_central(&pos.title) => {}
-            None => pos.province = host.map(|h| h.name.to_string()),
         }
     }
 }
