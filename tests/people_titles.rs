@@ -282,3 +282,31 @@ fn second_story_of_a_listing_page_is_left_out() {
     let f = facts_of(raw);
     assert_eq!(names(&f), vec!["Lâm Quốc Khải"]);
 }
+
+#[test]
+fn term_is_not_part_of_a_title() {
+    let f = facts_of(&page(
+        "Dự hội nghị có đồng chí Lâm Quốc Khải, Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII, Trưởng Ban Tổ chức Tỉnh ủy.",
+    ));
+    assert_eq!(
+        held(&f, "Lâm Quốc Khải"),
+        vec![
+            "Ủy viên Ban Thường vụ Tỉnh ủy",
+            "Trưởng Ban Tổ chức Tỉnh ủy"
+        ]
+    );
+}
+
+#[test]
+fn a_delegations_posts_are_held_in_its_province() {
+    let f = facts_of(&page(
+        "Sáng 14/4, tỉnh Bình Thuận tổ chức lễ công bố. Về phía tỉnh Ninh Thuận có các đồng chí: Đặng Minh Tú-Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy Bình Thuận phát biểu. Tỉnh Bình Thuận cảm ơn.",
+    ));
+    assert_eq!(f.province.as_deref(), Some("Bình Thuận"));
+    let tu = details(&f, "Đặng Minh Tú");
+    assert_eq!(tu.len(), 2);
+    assert!(
+        tu.iter()
+            .all(|p| p.province.as_deref() == Some("Ninh Thuận"))
+    );
+}

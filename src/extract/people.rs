@@ -380,11 +380,20 @@ pub fn extract(doc: &Doc) -> People {
         let elems = elements(toks);
         let (persons, claimed) = associate(toks, &elems);
         let absent_from = absent_from(toks);
+        let delegation = delegation_of(toks);
         for found in persons {
             if found.tokens.start >= absent_from || not_present(doc, toks, &found) {
                 continue;
             }
-            record(&mut out, &mut index, doc, sentence, si, found);
+            let pi = record(&mut out, &mut index, doc, sentence, si, found);
+            if let Some(d) = delegation {
+                let new = out.people[pi].positions.iter_mut().rev();
+                for pos in new.take_while(|p| p.span.start >= sentence.start) {
+                    if pos.province.is_none() && !is_central(&pos.title) {
+                        pos.province = Some(d.name.to_string());
+                    }
+                }
+            }
         }
         collect_title_refs(&mut out, doc, si, toks, &elems, &claimed);
     }
@@ -401,7 +410,7 @@ fn record(
     sentence: &Sentence,
     si: usize,
     found: Found,
-) {
+) -> usize {
     let toks = &sentence.tokens;
     let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
     let name = clean(&doc.text[name_span.range()]);
@@ -433,6 +442,27 @@ fn record(
         tokens: found.tokens.clone(),
         name: name_span,
     });
+    pi
+}
+
+/// The province whose delegation a sentence lists: "Về phía tỉnh Bình
+/// Định có các đồng chí: …". Their provincial posts are held there.
+fn delegation_of(toks: &[Token]) -> Option<&'static Province> {
+    if !(toks.first()?.is("về") && toks.get(1)?.is("phía")) {
+        return None;
+    }
+    let mut k = 2;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is("tỉnh") || t.is("thành") || t.is("tp"))
+    {
+        k += if toks.get(k + 1).is_some_and(|t| t.is("phố")) {
+            2
+        } else {
+            1
+        };
+    }
+    provinces::at_tokens(toks, k).map(|(p, _)| p)
 }
 
 /// A title as a position: its text, span, the province it names, and

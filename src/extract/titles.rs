@@ -301,10 +301,14 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
                 let w = lex(t);
                 let next = toks.get(j + 1);
                 if (w == "khóa" || w == "khoá") && next.is_some_and(is_roman) {
+                    // The term is read but not reported: "Ủy viên Ban Thường vụ
+                    // Tỉnh ủy khóa XVII" is the post "Ủy viên Ban Thường vụ
+                    // Tỉnh ủy".
                     if province.as_ref().is_some_and(|(r, _)| r.end == j) {
                         before_term = Some(j);
                     }
                     j += 2;
+                    reported = false;
                 } else if w == "nhiệm" && next.is_some_and(|n| lex(n) == "kỳ") {
                     j += 2;
                     while toks
@@ -700,11 +704,7 @@ mod tests {
         );
         assert_eq!(
             read("Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII, Bí thư"),
-            (
-                "Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII".into(),
-                None,
-                None
-            )
+            ("Ủy viên Ban Chấp hành Trung ương Đảng".into(), None, None)
         );
     }
 }
