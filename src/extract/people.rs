@@ -670,150 +670,123 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
     let mut out: Vec<(Range<usize>, Elem)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-
         // "các đồng chí Ủy viên Ban Thường vụ": a nameless group, or the
         // titles heading a list after a colon.
-        if t.is("các") || t.is("những") {
+        if toks[i].is("các") || toks[i].is("những") {
             i = group_titles(toks, i, &mut out);
             continue;
         }
-        let honorific = HONORIFIC_LEXICON
-            .longest(toks, i)
-            .or_else(|| RANK_LEXICON.longest(toks, i));
-        // "ông"/"bà" are honorifics only before a capital.
-        // "có đồng chí là Nguyễn Thị Hoàng, …".
-        let honorific = honorific.map(|(v, n)| {
-            if toks.get(i + n).is_some_and(|t| t.is("là")) {
-                (v, n + 1)
-            } else {
-                (v, n)
-            }
-        });
-        if let Some((_, n)) = honorific
-            && toks.get(i + n).is_some_and(|t| t.is_capitalized())
-        {
-            let mut j = i + n;
-            while let Some((_, m)) = RANK_LEXICON.longest(toks, j) {
-                j += m;
-            }
-            if let Some(tm) = parse_title(toks, j) {
-                let end = tm.end.max(j + 1);
-                match tm.name.clone() {
-                    Some(name) => {
-                        let next = name.end;
-                        out.push((
-                            i..next,
-                            Elem::Name {
-                                name,
-                                title: Some(tm),
-                                introduced: true,
-                            },
-                        ));
-                        i = next;
-                    }
-                    None => {
-                        out.push((
-                            i..end,
-                            Elem::Title {
-                                title: tm,
-                                shared: false,
-                            },
-                        ));
-                        i = end;
-                    }
-                }
-                continue;
-            }
-            if let Some(len) = best_name(toks, j, true) {
-                out.push((
-                    i..j + len,
-                    Elem::Name {
-                        name: j..j + len,
-                        title: None,
-                        introduced: true,
-                    },
-                ));
-                i = j + len;
-                continue;
-            }
-            out.push((i..j, Elem::Other));
-            i = j;
-            continue;
-        }
-        if let Some(tm) = parse_title(toks, i) {
-            match tm.name.clone() {
-                Some(name) => {
-                    let next = name.end;
-                    out.push((
-                        i..next,
-                        Elem::Name {
-                            name,
-                            title: Some(tm),
-                            introduced: true,
-                        },
-                    ));
-                    i = next;
-                }
-                None => {
-                    let end = tm.end.max(i + 1);
-                    let shared = toks.get(tm.end).is_some_and(|t| t.is_punct(':'));
-                    out.push((i..end, Elem::Title { title: tm, shared }));
-                    i = end;
-                }
-            }
-            continue;
-        }
-        if t.kind == TokenKind::Punct {
-            let c = t.text.chars().next().unwrap_or(' ');
-            let elem = match c {
-                ',' | ';' | ':' | '(' | ')' => Elem::Sep(c),
-                '-' | '–' | '—' => Elem::Sep('-'),
-                _ => Elem::Other,
-            };
-            out.push((i..i + 1, elem));
-            i += 1;
-            continue;
-        }
-        if let Some(n) = RELIEVED.at(toks, i) {
-            out.push((i..i + n, Elem::Other));
-            i += n;
-            continue;
-        }
-        if t.is("là") {
-            out.push((i..i + 1, Elem::Sep('l')));
-            i += 1;
-            continue;
-        }
-        if let Some(n) = APPOINTED.at(toks, i) {
-            out.push((i..i + n, Elem::Sep('=')));
-            i += n;
-            continue;
-        }
-        if t.is("và") {
-            out.push((i..i + 1, Elem::Sep('&')));
-            i += 1;
-            continue;
-        }
-        if is_name_token(t)
-            && name_may_start(toks, i)
-            && let Some(len) = best_name(toks, i, false)
-        {
-            out.push((
-                i..i + len,
-                Elem::Name {
-                    name: i..i + len,
-                    title: None,
-                    introduced: false,
-                },
-            ));
-            i += len;
-            continue;
-        }
-        out.push((i..i + 1, Elem::Other));
-        i += 1;
+        let (range, elem) = introduced_at(toks, i)
+            .or_else(|| titled_at(toks, i, i, true))
+            .or_else(|| separator_at(toks, i))
+            .or_else(|| bare_name_at(toks, i))
+            .unwrap_or((i..i + 1, Elem::Other));
+        i = range.end.max(i + 1);
+        out.push((range, elem));
     }
     out
+}
+
+/// A person or title introduced by "đồng chí", "ông", "bà" or a rank before
+/// a capital ("có đồng chí là Nguyễn Thị Hoàng, …" included).
+fn introduced_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    let (_, mut n) = HONORIFIC_LEXICON
+        .longest(toks, i)
+        .or_else(|| RANK_LEXICON.longest(toks, i))?;
+    if toks.get(i + n).is_some_and(|t| t.is("là")) {
+        n += 1;
+    }
+    // "ông"/"bà" are honorifics only before a capital.
+    if !toks.get(i + n).is_some_and(|t| t.is_capitalized()) {
+        return None;
+    }
+    let mut j = i + n;
+    while let Some((_, m)) = RANK_LEXICON.longest(toks, j) {
+        j += m;
+    }
+    if let Some(found) = titled_at(toks, i, j, false) {
+        return Some(found);
+    }
+    match best_name(toks, j, true) {
+        Some(len) => Some((
+            i..j + len,
+            Elem::Name {
+                name: j..j + len,
+                title: None,
+                introduced: true,
+            },
+        )),
+        None => Some((i..j, Elem::Other)),
+    }
+}
+
+/// A title at `toks[j]` (its element starting at `from`): with the name
+/// after it, a name; alone, a title, shared by a list when a colon follows
+/// and `may_share`.
+fn titled_at(
+    toks: &[Token],
+    from: usize,
+    j: usize,
+    may_share: bool,
+) -> Option<(Range<usize>, Elem)> {
+    let tm = parse_title(toks, j)?;
+    Some(match tm.name.clone() {
+        Some(name) => (
+            from..name.end,
+            Elem::Name {
+                name,
+                title: Some(tm),
+                introduced: true,
+            },
+        ),
+        None => {
+            let end = tm.end.max(j + 1);
+            let shared = may_share && toks.get(tm.end).is_some_and(|t| t.is_punct(':'));
+            (from..end, Elem::Title { title: tm, shared })
+        }
+    })
+}
+
+/// Punctuation, and the words that stand between a name and its titles or
+/// between persons: "là", "và", words conferring a post (`=`), words taking
+/// one away (other words).
+fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    let t = &toks[i];
+    if t.kind == TokenKind::Punct {
+        let c = t.text.chars().next().unwrap_or(' ');
+        let elem = match c {
+            ',' | ';' | ':' | '(' | ')' => Elem::Sep(c),
+            '-' | '–' | '—' => Elem::Sep('-'),
+            _ => Elem::Other,
+        };
+        return Some((i..i + 1, elem));
+    }
+    if let Some(n) = RELIEVED.at(toks, i) {
+        return Some((i..i + n, Elem::Other));
+    }
+    if t.is("là") {
+        return Some((i..i + 1, Elem::Sep('l')));
+    }
+    if let Some(n) = APPOINTED.at(toks, i) {
+        return Some((i..i + n, Elem::Sep('=')));
+    }
+    t.is("và").then(|| (i..i + 1, Elem::Sep('&')))
+}
+
+/// A name with nothing introducing it, where a name may begin.
+fn bare_name_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    if !is_name_token(&toks[i]) || !name_may_start(toks, i) {
+        return None;
+    }
+    let len = best_name(toks, i, false)?;
+    Some((
+        i..i + len,
+        Elem::Name {
+            name: i..i + len,
+            title: None,
+            introduced: false,
+        },
+    ))
 }
 
 /// Reads "các [đồng chí] T1, T2:" at `toks[i]`: titles ending in a colon
