@@ -310,3 +310,39 @@ fn a_delegations_posts_are_held_in_its_province() {
             .all(|p| p.province.as_deref() == Some("Ninh Thuận"))
     );
 }
+
+#[test]
+fn abbreviated_district_with_its_province_in_parentheses() {
+    let f = facts_of(&page(
+        "Tỉnh ủy tiếp nhận ông Đặng Minh Tú, Ủy viên Ban Thường vụ Quận ủy, Phó chủ tịch UBND Q.Tân Bình (TP.HCM), về công tác.",
+    ));
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec![
+            "Ủy viên Ban Thường vụ Quận ủy",
+            "Phó chủ tịch UBND Q.Tân Bình (TP.HCM)"
+        ]
+    );
+}
+
+#[test]
+fn commune_and_ward_posts() {
+    let f = facts_of(&page(
+        "Đồng chí Trần Văn Hùng, Tỉnh ủy viên, Bí thư Đảng ủy xã Tân Phú chủ trì. Dự có Bí thư Đảng ủy phường Bình Minh Nguyễn Hữu Lộc; đồng chí Hoàng Văn Tư - Ủy viên Ban Thường vụ Đảng ủy, Trưởng Ban Xây dựng Đảng Đảng ủy xã.",
+    ));
+    assert_eq!(
+        held(&f, "Trần Văn Hùng"),
+        vec!["Tỉnh ủy viên", "Bí thư Đảng ủy xã Tân Phú"]
+    );
+    assert_eq!(
+        held(&f, "Nguyễn Hữu Lộc"),
+        vec!["Bí thư Đảng ủy phường Bình Minh"]
+    );
+    assert_eq!(
+        held(&f, "Hoàng Văn Tư"),
+        vec![
+            "Ủy viên Ban Thường vụ Đảng ủy",
+            "Trưởng Ban Xây dựng Đảng Đảng ủy xã"
+        ]
+    );
+}

@@ -328,12 +328,33 @@ impl Reader<'_, '_> {
             self.province = None;
             return Step::Skip;
         }
+        // "UBND Q.Tân Bình (TP.HCM)": the province of a district, in
+        // parentheses after it, is part of the title.
+        if t.is_punct('(')
+            && self.place_before()
+            && let Some((_, n)) = provinces::at_tokens(self.toks, self.j + 1)
+            && self
+                .toks
+                .get(self.j + 1 + n)
+                .is_some_and(|c| c.is_punct(')'))
+        {
+            self.j += n + 2;
+            self.set_state(Locality::No, false, false);
+            return Step::Read { reported: true };
+        }
         if t.is_dash() && dash_inside_name(self.toks, self.j + 1) {
             self.j += 1;
             self.locality = Locality::Optional;
             return Step::Skip;
         }
         Step::Stop
+    }
+
+    /// Whether the title read so far ends with a place below the province
+    /// ("Q.Tân Bình", "huyện Lệ Châu").
+    fn place_before(&self) -> bool {
+        self.level_end
+            .is_some_and(|l| l < self.j && self.j - l <= 4 && self.province.is_none())
     }
 
     /// A word or phrase of the title lexicon.
@@ -440,6 +461,22 @@ impl Reader<'_, '_> {
         let (toks, j) = (self.toks, self.j);
         let t = &toks[j];
         let w = lex(t);
+        if self.locality != Locality::No && is_abbreviated_place(t) {
+            // "UBND Q.Tân Bình": a level abbreviation glued to the place's
+            // first word, and the rest of the place name.
+            self.j += 1;
+            let mut k = 0;
+            while k < 2
+                && toks.get(self.j).is_some_and(is_name_token)
+                && full_name_at(toks, self.j).is_none()
+            {
+                self.j += 1;
+                k += 1;
+            }
+            self.level_end = Some(j + 1);
+            self.set_state(Locality::No, false, false);
+            return Some(Step::Read { reported: true });
+        }
         if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
             self.steering |= is_steering(&toks[j..j + 1]);
             self.j += 1;
@@ -556,6 +593,17 @@ impl Reader<'_, '_> {
             name: self.name,
         }
     }
+}
+
+/// A district, commune or town level abbreviation glued to a place name:
+/// "Q.Tân Bình", "H.Củ Chi", "P.Bến Nghé", "TX.Long Khánh".
+fn is_abbreviated_place(t: &Token) -> bool {
+    ["Q.", "H.", "P.", "TX."].iter().any(|abbr| {
+        t.text
+            .strip_prefix(abbr)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// Whether the words name a steering committee ("Ban Chỉ đạo", "BCĐ").
