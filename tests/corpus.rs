@@ -190,7 +190,11 @@ fn corpus_files_round_trip_and_bad_files_say_why() {
 
     let truncated = dir.path().join("truncated.json");
     let json = store::to_json(&bundled(), true);
-    std::fs::write(&truncated, &json[..json.len() / 2]).unwrap();
+    let mut half = json.len() / 2;
+    while !json.is_char_boundary(half) {
+        half -= 1;
+    }
+    std::fs::write(&truncated, &json[..half]).unwrap();
     assert!(matches!(
         store::load(&truncated).unwrap_err(),
         CorpusError::Syntax { .. }
@@ -202,4 +206,59 @@ fn corpus_files_round_trip_and_bad_files_say_why() {
         matches!(e, CorpusError::Read { .. }) && e.to_string().contains("missing.json"),
         "{e}"
     );
+}
+
+/// A corpus built from short articles written for the test.
+fn built(articles: &[&str]) -> Corpus {
+    let inputs = articles
+        .iter()
+        .enumerate()
+        .map(|(i, raw)| {
+            let (page, facts) = tinhuy::extract::extract_article(raw);
+            tinhuy::corpus::build::Input {
+                id: format!("a{i}"),
+                file: format!("a{i}.txt"),
+                text: page.text.clone(),
+                facts,
+            }
+        })
+        .collect();
+    tinhuy::corpus::build::build(inputs)
+}
+
+#[test]
+fn a_central_leader_is_one_person_in_every_province() {
+    let c = built(&[
+        "Hội nghị Ban Thường vụ Tỉnh ủy Bình Thuận\n\nSáng 14/4/2026, Ban Thường vụ Tỉnh ủy Bình Thuận họp. Đồng chí Lương Thị Hoa, Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương dự và phát biểu. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy chủ trì.\n",
+        "Hội nghị Ban Thường vụ Tỉnh ủy Ninh Thuận\n\nSáng 20/5/2026, Ban Thường vụ Tỉnh ủy Ninh Thuận họp. Phát biểu tại hội nghị, đồng chí Lương Thị Hoa cho biết nhiều việc đã xong. Đồng chí Đặng Minh Tú, Bí thư Tỉnh ủy chủ trì.\n",
+    ]);
+    let hoa: Vec<_> = c
+        .people
+        .iter()
+        .filter(|p| p.name == "Lương Thị Hoa")
+        .collect();
+    assert_eq!(hoa.len(), 1);
+    assert_eq!(hoa[0].scope, tinhuy::corpus::CENTRAL);
+    assert_eq!(hoa[0].appearances.len(), 2);
+}
+
+#[test]
+fn a_visitors_posts_stay_with_the_visitors_province() {
+    let c = built(&[
+        "Đoàn công tác tỉnh Thái Nguyên thăm tỉnh Bình Thuận\n\nSáng 14/4/2026, tại tỉnh Bình Thuận, Ban Thường vụ Tỉnh ủy Bình Thuận tiếp đoàn công tác. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy Bình Thuận chủ trì. Đồng chí Đặng Minh Tú, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh Thái Nguyên dẫn đầu đoàn. Tỉnh Bình Thuận cảm ơn đoàn.\n",
+    ]);
+    let tu = c.people.iter().find(|p| p.name == "Đặng Minh Tú").unwrap();
+    assert_eq!(tu.scope, "Thái Nguyên");
+    assert!(
+        tu.timeline
+            .iter()
+            .all(|s| s.province.as_deref() == Some("Thái Nguyên"))
+    );
+    let held = who(&c, "Bí thư Tỉnh ủy", Some("Bình Thuận"), None);
+    let names: Vec<&str> = held
+        .holders
+        .iter()
+        .map(|h| c.people[h.person].name.as_str())
+        .collect();
+    assert_eq!(names, vec!["Lâm Quốc Khải"]);
 }

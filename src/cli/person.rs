@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::corpus::{Corpus, query};
 use crate::extract::{Date, Role};
 use crate::search::{Index, Kind, Target};
+use crate::text::lex_key;
 
 #[derive(Serialize)]
 struct PersonOut<'a> {
@@ -16,6 +17,15 @@ struct PersonOut<'a> {
     meetings: Vec<MeetingOut<'a>>,
     timeline: Vec<SpellOut<'a>>,
     seen_with: Vec<Companion<'a>>,
+    /// Other officials the query matches as well as this one.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    also_matching: Vec<Match<'a>>,
+}
+
+#[derive(Serialize)]
+struct Match<'a> {
+    name: &'a str,
+    scope: &'a str,
 }
 
 #[derive(Serialize)]
@@ -45,16 +55,36 @@ struct Companion<'a> {
 
 /// The person the query finds best, if any.
 pub fn find(corpus: &Corpus, index: &Index, q: &str) -> Option<usize> {
-    index
+    matching(corpus, index, q).first().copied()
+}
+
+/// The officials the query matches equally well, best first: the best one,
+/// and any other scoring as high or bearing the same name (one name held
+/// by officials of different provinces).
+pub fn matching(corpus: &Corpus, index: &Index, q: &str) -> Vec<usize> {
+    let hits: Vec<(usize, i64)> = index
         .search(q, 50)
         .into_iter()
-        .find_map(
+        .filter_map(
             |h| match (index.entry(h.entry).kind, index.entry(h.entry).target) {
-                (Kind::Official, Target::Person { person }) => Some(*person),
+                (Kind::Official, Target::Person { person }) if *person < corpus.people.len() => {
+                    Some((*person, h.score))
+                }
                 _ => None,
             },
         )
-        .filter(|&p| p < corpus.people.len())
+        .collect();
+    let Some(&(best, top)) = hits.first() else {
+        return Vec::new();
+    };
+    let name = lex_key(&corpus.people[best].name);
+    let mut out: Vec<usize> = Vec::new();
+    for (p, score) in hits {
+        if (score == top || lex_key(&corpus.people[p].name) == name) && !out.contains(&p) {
+            out.push(p);
+        }
+    }
+    out
 }
 
 pub fn run(
@@ -65,10 +95,18 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let index = Index::build(corpus);
-    let Some(pi) = find(corpus, &index, q) else {
+    let found = matching(corpus, &index, q);
+    let Some(&pi) = found.first() else {
         writeln!(err, "tinhuy: no official matches {q:?}")?;
         return Ok(1);
     };
+    let also_matching: Vec<Match> = found[1..]
+        .iter()
+        .map(|&o| Match {
+            name: &corpus.people[o].name,
+            scope: &corpus.people[o].scope,
+        })
+        .collect();
     let p = &corpus.people[pi];
     let view = PersonOut {
         name: &p.name,
@@ -111,6 +149,7 @@ pub fn run(
                 meetings: n,
             })
             .collect(),
+        also_matching,
     };
     if json {
         serde_json::to_writer_pretty(&mut *out, &view)?;
@@ -119,6 +158,19 @@ pub fn run(
     }
     let d = |d: Option<Date>| d.map_or("?".to_string(), |d| d.to_string());
     writeln!(out, "{} ({})", view.name, view.scope)?;
+    if !view.also_matching.is_empty() {
+        let others: Vec<String> = view
+            .also_matching
+            .iter()
+            .map(|m| format!("{} ({})", m.name, m.scope))
+            .collect();
+        writeln!(
+            out,
+            "{} officials match {q:?}; also: {}",
+            others.len() + 1,
+            others.join("; ")
+        )?;
+    }
     writeln!(out, "\nPosts:")?;
     for s in &view.timeline {
         writeln!(

@@ -3,17 +3,19 @@
 //! laid out in time.
 //!
 //! People are the same when their names are the same word for word (tone
-//! placement aside) and they serve in the same province. Central officials
-//! (whose every title is central: Politburo, Central Committee departments)
-//! form one scope of their own, since they appear in every province. A name
-//! seen with only central titles in a province where a provincial official
-//! of that name is known is that official (a provincial secretary is also a
-//! Central Committee member).
+//! placement aside) and they serve in the same province: the one their
+//! posts name (a visiting delegation's), else the article's. Central
+//! officials (whose every title is central: Politburo, Central Committee
+//! departments) form one scope of their own, since they appear in every
+//! province. A name seen with only central titles in a province where a
+//! provincial official of that name is known is that official (a provincial
+//! secretary is also a Central Committee member), and a name written with no
+//! title is whoever of that name is known there or centrally.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::model::{Appearance, Article, CENTRAL, Corpus, Meeting, Person, Spell};
-use crate::extract::{ArticleFacts, Date, Role};
+use crate::extract::{ArticleFacts, Date, Position, Role};
 use crate::gazetteer::titles::{is_central, title_key};
 use crate::text::{fold, lex_key};
 
@@ -92,30 +94,71 @@ fn link_meetings(corpus: &mut Corpus) {
     }
 }
 
-/// The scope a person is seen in: the article's province, or the centre
-/// when all their titles there are central.
-fn scope_of(province: Option<&str>, titles: &[&str]) -> String {
-    if !titles.is_empty() && titles.iter().all(|t| is_central(t)) {
-        return CENTRAL.to_string();
-    }
-    province.map_or_else(|| "?".to_string(), str::to_string)
+/// Where a person named in an article serves, read from their positions.
+enum Scope {
+    /// Every post held is central.
+    Central,
+    /// A province: the one most of their provincial posts name, else the
+    /// article's ("?" when unknown).
+    Province(String),
+    /// No title at all: the same name already known decides.
+    Untitled,
 }
 
+/// The scope of a person from the posts written for them in an article.
+/// Former posts say nothing of where they serve now.
+fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
+    let current: Vec<&Position> = positions.iter().filter(|p| !p.former).collect();
+    if current.is_empty() {
+        return Scope::Untitled;
+    }
+    let local: Vec<&Position> = current
+        .iter()
+        .copied()
+        .filter(|p| !is_central(&p.title))
+        .collect();
+    if local.is_empty() {
+        return Scope::Central;
+    }
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in &local {
+        if let Some(pr) = p.province.as_deref() {
+            *counts.entry(pr).or_insert(0) += 1;
+        }
+    }
+    let named = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+        .map(|(p, _)| p);
+    Scope::Province(named.or(province).unwrap_or("?").to_string())
+}
+
+/// People are resolved in three rounds: provincial officials by name and
+/// province; central officials by name, or as the provincial official of
+/// that name in the article's province (a provincial secretary is also a
+/// Central Committee member); people named with no title as whoever of that
+/// name is known there or centrally, so a central leader is one person in
+/// every province's stories.
 fn resolve_people(corpus: &mut Corpus) {
     // (name key, scope) → person.
     let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
-    // Central-looking mentions are resolved after every provincial one is known.
-    let mut deferred: Vec<(usize, usize)> = Vec::new();
+    let mut central: Vec<(usize, usize)> = Vec::new();
+    let mut untitled: Vec<(usize, usize)> = Vec::new();
     for ai in 0..corpus.articles.len() {
         for pi in 0..corpus.articles[ai].facts.people.len() {
             let a = &corpus.articles[ai];
             let p = &a.facts.people[pi];
-            let titles: Vec<&str> = p.titles().collect();
-            let scope = scope_of(a.facts.province.as_deref(), &titles);
-            if scope == CENTRAL {
-                deferred.push((ai, pi));
-                continue;
-            }
+            let scope = match scope_of(a.facts.province.as_deref(), &p.positions) {
+                Scope::Central => {
+                    central.push((ai, pi));
+                    continue;
+                }
+                Scope::Untitled => {
+                    untitled.push((ai, pi));
+                    continue;
+                }
+                Scope::Province(s) => s,
+            };
             let key = (lex_key(&p.name), scope.clone());
             let person = *index
                 .entry(key)
@@ -123,26 +166,53 @@ fn resolve_people(corpus: &mut Corpus) {
             attach(corpus, ai, pi, person);
         }
     }
-    for (ai, pi) in deferred {
-        let a = &corpus.articles[ai];
-        let name_key = lex_key(&a.facts.people[pi].name);
-        let local = a
+    for (ai, pi) in central {
+        let person = known_or_new(corpus, &mut index, ai, pi, CENTRAL);
+        attach(corpus, ai, pi, person);
+    }
+    for (ai, pi) in untitled {
+        let local = corpus.articles[ai]
             .facts
             .province
-            .as_ref()
-            .and_then(|prov| index.get(&(name_key.clone(), prov.clone())).copied());
-        let person = match local {
-            Some(p) => p,
-            None => {
-                let name = a.facts.people[pi].name.clone();
-                *index
-                    .entry((name_key, CENTRAL.to_string()))
-                    .or_insert_with(|| new_person(&mut corpus.people, &name, CENTRAL))
-            }
+            .clone()
+            .unwrap_or_else(|| "?".to_string());
+        let name_key = lex_key(&corpus.articles[ai].facts.people[pi].name);
+        let person = match index.get(&(name_key, CENTRAL.to_string())) {
+            Some(&p) if !index.contains_key(&(lex_key(&corpus.people[p].name), local.clone())) => p,
+            _ => known_or_new(corpus, &mut index, ai, pi, &local),
         };
         attach(corpus, ai, pi, person);
     }
-    // Chairs by person index.
+    link_chairs(corpus);
+}
+
+/// The person of that name in the article's province if known, else the
+/// one of that name in `scope`, made when new.
+fn known_or_new(
+    corpus: &mut Corpus,
+    index: &mut BTreeMap<(String, String), usize>,
+    ai: usize,
+    pi: usize,
+    scope: &str,
+) -> usize {
+    let a = &corpus.articles[ai];
+    let name = a.facts.people[pi].name.clone();
+    let name_key = lex_key(&name);
+    let local = a
+        .facts
+        .province
+        .as_ref()
+        .and_then(|prov| index.get(&(name_key.clone(), prov.clone())).copied());
+    match local {
+        Some(p) => p,
+        None => *index
+            .entry((name_key, scope.to_string()))
+            .or_insert_with(|| new_person(&mut corpus.people, &name, scope)),
+    }
+}
+
+/// Each meeting's chairs by person index.
+fn link_chairs(corpus: &mut Corpus) {
     for mi in 0..corpus.meetings.len() {
         let mut chairs = Vec::new();
         for &ai in &corpus.meetings[mi].articles {
@@ -198,7 +268,8 @@ fn build_timelines(corpus: &mut Corpus) {
         let date = a.date();
         for (pi, p) in a.facts.people.iter().enumerate() {
             let person = a.people[pi];
-            for pos in &p.positions {
+            // A former post was not held on this date.
+            for pos in p.positions.iter().filter(|x| !x.former) {
                 let province = pos.province.clone().or_else(|| {
                     if is_central(&pos.title) {
                         None

@@ -93,6 +93,12 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
     Vec::new()
 }
 
+/// Whether a line holds only a byline's names ("Tố Tuấn", "Thực hiện: A
+/// - B").
+pub fn is_byline_line(text: &str, span: Span) -> bool {
+    word_count(&text[span.range()]) <= 8 && !byline_names(text, span, false).is_empty()
+}
+
 /// The names in a byline-shaped line, or nothing when the line is not one.
 fn byline_names(text: &str, span: Span, capitals_allowed: bool) -> Vec<Found<String>> {
     let line = &text[span.range()];

@@ -268,6 +268,11 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
     );
     let province_from = province.as_ref().map(|p| p.1.as_str().to_string());
     let province = province.map(|p| p.0);
+    people::place_positions(
+        &mut people.people,
+        doc.text,
+        province.as_ref().map(|p| p.value),
+    );
     let headline = head.title.as_ref().map(|t| t.span);
     let conclusions = conclusions::extract(
         &doc,

@@ -24,7 +24,8 @@ use super::doc::{Doc, Sentence, clean};
 use super::names::{is_name_token, name_run, name_score};
 use super::titles::{TitleMatch, parse_title};
 use crate::gazetteer::PhraseList;
-use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, title_key};
+use crate::gazetteer::provinces::{self, Province};
+use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, is_central, title_key};
 use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind};
 
@@ -54,10 +55,38 @@ impl Role {
 pub struct Position {
     pub title: String,
     pub span: Span,
-    /// The province named after the title, when one was ("Bí thư Tỉnh ủy
-    /// Thái Bình").
+    /// Where the post is held: the province the title names ("Bí thư Tỉnh
+    /// ủy Thái Bình"), else the article's province; `None` for central posts
+    /// (Politburo, Secretariat, Central Committee boards, National Assembly,
+    /// Government), which belong to no province.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
+    /// A post held before ("nguyên Bí thư Tỉnh ủy"): not held on the
+    /// meeting date.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub former: bool,
+    /// A post conferred in the story ("được bầu giữ chức", "được bổ
+    /// nhiệm"): held from the meeting date on, not before it. Kept out of
+    /// the plain `positions` list, which says what the person held when the
+    /// meeting began.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub conferred: bool,
+}
+
+impl Default for Position {
+    fn default() -> Position {
+        Position {
+            title: String::new(),
+            span: Span::new(0, 0),
+            province: None,
+            former: false,
+            conferred: false,
+        }
+    }
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// A named official in one article.
@@ -94,7 +123,12 @@ impl From<PersonFact> for PersonFactJson {
     fn from(p: PersonFact) -> Self {
         PersonFactJson {
             name: p.name,
-            positions: p.positions.iter().map(|x| x.title.clone()).collect(),
+            positions: p
+                .positions
+                .iter()
+                .filter(|x| !x.conferred)
+                .map(|x| x.title.clone())
+                .collect(),
             roles: p.roles,
             spans: p.spans,
             position_details: p.positions,
@@ -105,7 +139,8 @@ impl From<PersonFact> for PersonFactJson {
 impl From<PersonFactJson> for PersonFact {
     fn from(j: PersonFactJson) -> Self {
         // Details carry everything; plain titles alone get empty spans.
-        let positions = if j.position_details.len() == j.positions.len() {
+        let held = j.position_details.iter().filter(|p| !p.conferred).count();
+        let positions = if held == j.positions.len() {
             j.position_details
         } else {
             j.positions
@@ -113,7 +148,7 @@ impl From<PersonFactJson> for PersonFact {
                 .map(|title| Position {
                     title,
                     span: Span::new(0, 0),
-                    province: None,
+                    ..Position::default()
                 })
                 .collect()
         };
@@ -276,9 +311,23 @@ static APPOINTED: LazyLock<PhraseList> = LazyLock::new(|| {
         "được chỉ định",
         "được phân công giữ chức",
         "được điều động giữ chức",
+        "được phân công làm",
+        "phân công làm",
+        "được điều động làm",
+        "được cử làm",
         "tái đắc cử",
         "đắc cử",
         "trúng cử",
+    ])
+});
+/// Words that take a post away ("thôi giữ chức"): the title after them is
+/// neither held on from now nor given.
+static RELIEVED: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "thôi giữ chức vụ",
+        "thôi giữ chức",
+        "thôi làm",
+        "thôi tham gia",
     ])
 });
 /// Sentence openers that make the first person named the speaker.
@@ -322,76 +371,150 @@ static CITED_WORK: LazyLock<PhraseList> = LazyLock::new(|| {
 pub fn extract(doc: &Doc) -> People {
     let mut out = People::default();
     let mut index: HashMap<String, usize> = HashMap::new();
+    let story_end = first_story_end(doc);
     for (si, sentence) in doc.sentences().enumerate() {
+        if sentence.start >= story_end {
+            continue;
+        }
         let toks = &sentence.tokens;
         let elems = elements(toks);
         let (persons, claimed) = associate(toks, &elems);
-        let cites_work = toks.windows(2).any(|w| {
-            matches!(
-                (w[0].key.as_ref(), w[1].key.as_ref()),
-                ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc")
-            )
-        });
+        let absent_from = absent_from(toks);
+        let delegation = delegation_of(toks);
         for found in persons {
-            let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
-            if cites_work
-                || is_cited(toks, found.tokens.start)
-                || credited(doc.text, toks[0].start, name_span.start)
-            {
+            if found.tokens.start >= absent_from || not_present(doc, toks, &found) {
                 continue;
             }
-            let name = clean(&doc.text[name_span.range()]);
-            let key = lex_key(&name);
-            let pi = *index.entry(key).or_insert_with(|| {
-                out.people.push(PersonFact {
-                    name: name.clone(),
-                    positions: Vec::new(),
-                    roles: vec![Role::Attendee],
-                    spans: Vec::new(),
-                });
-                out.people.len() - 1
-            });
-            let person = &mut out.people[pi];
-            person.spans.push(name_span);
-            for t in &found.titles {
-                let span = t.span(toks);
-                person.positions.push(Position {
-                    title: t.text(toks, doc.text),
-                    span: Span::new(span.start, span.end),
-                    province: t.province.map(|p| p.name.to_string()),
-                });
+            let pi = record(&mut out, &mut index, doc, sentence, si, found);
+            if let Some(d) = delegation {
+                let new = out.people[pi].positions.iter_mut().rev();
+                for pos in new.take_while(|p| p.span.start >= sentence.start) {
+                    if pos.province.is_none() && !is_central(&pos.title) {
+                        pos.province = Some(d.name.to_string());
+                    }
+                }
             }
-            let role = role_after(toks, found.tokens.end)
-                .or_else(|| role_before(sentence, found.tokens.start));
-            if let Some(role) = role {
-                out.add_role(pi, role);
-            }
-            out.mentions.push(Mention {
-                person: pi,
-                sentence: si,
-                tokens: found.tokens.clone(),
-                name: name_span,
-            });
         }
-        for (e, _) in elems.iter().zip(&claimed).filter(|(_, c)| !**c) {
-            if let (_, Elem::Title { title, .. }) = e {
-                let span = title.span(toks);
-                out.title_refs.push(TitleRef {
-                    title: title.text(toks, doc.text),
-                    span: Span::new(span.start, span.end),
-                    sentence: si,
-                    tokens: title.tokens.clone(),
-                });
-            }
+        collect_title_refs(&mut out, doc, si, toks, &elems, &claimed);
+    }
+    finish(&mut out, doc);
+    out
+}
+
+/// Adds one person found in sentence `si` to the people, merging with an
+/// earlier mention of the same name.
+fn record(
+    out: &mut People,
+    index: &mut HashMap<String, usize>,
+    doc: &Doc,
+    sentence: &Sentence,
+    si: usize,
+    found: Found,
+) -> usize {
+    let toks = &sentence.tokens;
+    let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
+    let name = clean(&doc.text[name_span.range()]);
+    let key = lex_key(&name);
+    let pi = *index.entry(key).or_insert_with(|| {
+        out.people.push(PersonFact {
+            name: name.clone(),
+            positions: Vec::new(),
+            roles: vec![Role::Attendee],
+            spans: Vec::new(),
+        });
+        out.people.len() - 1
+    });
+    let person = &mut out.people[pi];
+    person.spans.push(name_span);
+    for g in &found.titles {
+        person
+            .positions
+            .push(position(&g.title, g.conferred, toks, doc.text));
+    }
+    let role =
+        role_after(toks, found.tokens.end).or_else(|| role_before(sentence, found.tokens.start));
+    if let Some(role) = role {
+        out.add_role(pi, role);
+    }
+    out.mentions.push(Mention {
+        person: pi,
+        sentence: si,
+        tokens: found.tokens.clone(),
+        name: name_span,
+    });
+    pi
+}
+
+/// The province whose delegation a sentence lists: "Về phía tỉnh Bình
+/// Định có các đồng chí: …". Their provincial posts are held there.
+fn delegation_of(toks: &[Token]) -> Option<&'static Province> {
+    if !(toks.first()?.is("về") && toks.get(1)?.is("phía")) {
+        return None;
+    }
+    let mut k = 2;
+    if toks
+        .get(k)
+        .is_some_and(|t| t.is("tỉnh") || t.is("thành") || t.is("tp"))
+    {
+        k += if toks.get(k + 1).is_some_and(|t| t.is("phố")) {
+            2
+        } else {
+            1
+        };
+    }
+    provinces::at_tokens(toks, k).map(|(p, _)| p)
+}
+
+/// A title as a position: its text, span, the province it names, and
+/// whether it is former or conferred.
+fn position(t: &TitleMatch, conferred: bool, toks: &[Token], text: &str) -> Position {
+    let span = t.span(toks);
+    Position {
+        title: t.text(toks, text),
+        span: Span::new(span.start, span.end),
+        province: t.province.map(|p| p.name.to_string()),
+        former: toks[t.tokens.start].is("nguyên"),
+        conferred,
+    }
+}
+
+/// Titles no person took are kept as references to whoever holds them.
+fn collect_title_refs(
+    out: &mut People,
+    doc: &Doc,
+    si: usize,
+    toks: &[Token],
+    elems: &[(Range<usize>, Elem)],
+    claimed: &[bool],
+) {
+    for (e, _) in elems.iter().zip(claimed).filter(|(_, c)| !**c) {
+        if let (_, Elem::Title { title, .. }) = e {
+            let span = title.span(toks);
+            out.title_refs.push(TitleRef {
+                title: title.text(toks, doc.text),
+                span: Span::new(span.start, span.end),
+                sentence: si,
+                tokens: title.tokens.clone(),
+            });
         }
     }
+}
+
+/// Positions deduplicated, title keys and the per-sentence index.
+fn finish(out: &mut People, doc: &Doc) {
     for p in &mut out.people {
         p.positions = dedup_positions(std::mem::take(&mut p.positions));
     }
     out.title_keys = out
         .people
         .iter()
-        .map(|p| p.titles().map(title_key).collect())
+        .map(|p| {
+            p.positions
+                .iter()
+                .filter(|x| !x.former)
+                .map(|x| title_key(&x.title))
+                .collect()
+        })
         .collect();
     let sentences = doc.sentences().count();
     out.by_sentence = vec![(Vec::new(), Vec::new()); sentences];
@@ -401,13 +524,143 @@ pub fn extract(doc: &Doc) -> People {
     for (i, r) in out.title_refs.iter().enumerate() {
         out.by_sentence[r.sentence].1.push(i);
     }
-    out
+}
+
+/// Whether a person found is named only as the author of a cited work,
+/// as replaced, or in a credit, and so was not at the meeting.
+fn not_present(doc: &Doc, toks: &[Token], found: &Found) -> bool {
+    let cites_work = toks.windows(2).any(|w| {
+        matches!(
+            (w[0].key.as_ref(), w[1].key.as_ref()),
+            ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc")
+        )
+    });
+    let name_start = toks[found.name.start].start;
+    cites_work
+        || is_cited(toks, found.tokens.start)
+        || credited(doc.text, toks[0].start, name_start)
+}
+
+/// The token from which the people a sentence names were not at the
+/// meeting: all of it when it tells of an earlier day ("Trước đó, ngày
+/// 18.12, ông A ký …"), the list after the colon when it is a roster to come
+/// ("Thường trực Tỉnh ủy sẽ gồm: A, B"). `usize::MAX` when none.
+fn absent_from(toks: &[Token]) -> usize {
+    let opens_earlier = toks.len() > 3
+        && toks[0].is("trước")
+        && toks[1].is("đó")
+        && toks
+            .windows(2)
+            .take(8)
+            .any(|w| w[0].is("ngày") && w[1].kind == TokenKind::Number);
+    if opens_earlier {
+        return 0;
+    }
+    let colon = toks.iter().position(|t| t.is_punct(':'));
+    if let Some(c) = colon
+        && toks[..c].iter().any(|t| t.is("sẽ"))
+        && toks[..c].iter().any(|t| t.is("gồm"))
+    {
+        return c;
+    }
+    usize::MAX
+}
+
+/// Where the meeting's story ends on a page holding several: a listing or
+/// tag page gives each story its lead and then a byline alone on its line.
+/// After such a byline a new dated lead starts another story, whose people
+/// were at another event. The end of the text when the page has one story.
+fn first_story_end(doc: &Doc) -> usize {
+    let paras = &doc.paragraphs;
+    for w in paras.windows(3) {
+        let (before, byline, next) = (&w[0], &w[1], &w[2]);
+        let lone_name =
+            super::bylines::is_byline_line(doc.text, Span::new(byline.start, byline.end));
+        let long_before = before.end - before.start > 200;
+        if lone_name && long_before && opens_with_dateline(next) {
+            return next.start;
+        }
+    }
+    usize::MAX
+}
+
+/// Whether a paragraph opens like a news lead: "Sáng 28.11,", "Ngày 5/3,".
+fn opens_with_dateline(p: &super::doc::Paragraph) -> bool {
+    let Some(s) = p.sentences.first() else {
+        return false;
+    };
+    let t = &s.tokens;
+    let mut k = 0;
+    if t.first().is_some_and(|w| {
+        matches!(
+            w.key.as_ref(),
+            "sáng" | "chiều" | "tối" | "trưa" | "ngày" | "hôm"
+        )
+    }) {
+        k = 1;
+        if t.get(1).is_some_and(|w| w.is("nay") || w.is("ngày")) {
+            k = 2;
+        }
+    }
+    k > 0 && t.get(k).is_some_and(|w| w.kind == TokenKind::Number)
+}
+
+/// Gives every position its province once the article's own (the host's)
+/// is known. A title naming another province keeps that name as written
+/// ("Trưởng đoàn ĐBQH tỉnh Thái Nguyên" in a story from elsewhere), since
+/// without it the post reads as the host's; the host's own name may stay
+/// dropped. A title naming no province is held where the person's other
+/// posts say they serve (a visitor's province), else in the host province,
+/// unless it is central: central posts have none.
+pub fn place_positions(people: &mut [PersonFact], text: &str, host: Option<&Province>) {
+    for person in people.iter_mut() {
+        let foreign = |pos: &Position| {
+            pos.province
+                .clone()
+                .filter(|named| host.is_none_or(|h| h.name != named))
+        };
+        let visiting = person
+            .positions
+            .iter()
+            .filter(|p| !p.former)
+            .find_map(foreign);
+        for pos in &mut person.positions {
+            if foreign(pos).is_some() {
+                if let Some(named) = pos.province.as_deref()
+                    && let Some(end) = place_end(text, pos.span.end, named)
+                {
+                    pos.span = Span::new(pos.span.start, end);
+                }
+                // The title as written, the place (and any term) included.
+                pos.title = clean(&text[pos.span.range()]);
+            } else if pos.province.is_none() && !is_central(&pos.title) {
+                pos.province = visiting
+                    .clone()
+                    .or_else(|| host.map(|h| h.name.to_string()));
+            }
+        }
+    }
+}
+
+/// Where the province `name` written right after a title ends: after an
+/// optional level word ("tỉnh", "TP") within a few words of `from`.
+fn place_end(text: &str, from: usize, name: &str) -> Option<usize> {
+    let mut to = (from + 80).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    let toks = crate::text::segment::tokenize(text, from..to);
+    (0..toks.len().min(3)).find_map(|k| {
+        provinces::at_tokens(&toks, k)
+            .filter(|(p, _)| p.name == name)
+            .map(|(_, n)| toks[k + n - 1].end)
+    })
 }
 
 /// A person found in a sentence.
 struct Found {
     name: Range<usize>,
-    titles: Vec<TitleMatch>,
+    titles: Vec<Given>,
     /// Tokens covered by the name and its titles.
     tokens: Range<usize>,
 }
@@ -417,158 +670,171 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
     let mut out: Vec<(Range<usize>, Elem)> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        let t = &toks[i];
-
-        // "các đồng chí Ủy viên Ban Thường vụ": a nameless group.
-        if t.is("các") || t.is("những") {
-            let mut j = i + 1;
-            if let Some((_, n)) = HONORIFIC_LEXICON.longest(toks, j) {
-                j += n;
-            }
-            if let Some(tm) = parse_title(toks, j)
-                && tm.name.is_none()
-            {
-                let end = tm.end.max(j + 1);
-                let shared = toks.get(tm.end).is_some_and(|t| t.is_punct(':'));
-                let elem = if shared {
-                    Elem::Title { title: tm, shared }
-                } else {
-                    Elem::Other
-                };
-                out.push((i..end, elem));
-                i = end;
-                continue;
-            }
-            out.push((i..j, Elem::Other));
-            i = j;
+        // "các đồng chí Ủy viên Ban Thường vụ": a nameless group, or the
+        // titles heading a list after a colon.
+        if toks[i].is("các") || toks[i].is("những") {
+            i = group_titles(toks, i, &mut out);
             continue;
         }
-        let honorific = HONORIFIC_LEXICON
-            .longest(toks, i)
-            .or_else(|| RANK_LEXICON.longest(toks, i));
-        // "ông"/"bà" are honorifics only before a capital.
-        // "có đồng chí là Nguyễn Thị Hoàng, …".
-        let honorific = honorific.map(|(v, n)| {
-            if toks.get(i + n).is_some_and(|t| t.is("là")) {
-                (v, n + 1)
-            } else {
-                (v, n)
-            }
-        });
-        if let Some((_, n)) = honorific
-            && toks.get(i + n).is_some_and(|t| t.is_capitalized())
-        {
-            let mut j = i + n;
-            while let Some((_, m)) = RANK_LEXICON.longest(toks, j) {
-                j += m;
-            }
-            if let Some(tm) = parse_title(toks, j) {
-                let end = tm.end.max(j + 1);
-                match tm.name.clone() {
-                    Some(name) => {
-                        let next = name.end;
-                        out.push((
-                            i..next,
-                            Elem::Name {
-                                name,
-                                title: Some(tm),
-                                introduced: true,
-                            },
-                        ));
-                        i = next;
-                    }
-                    None => {
-                        out.push((
-                            i..end,
-                            Elem::Title {
-                                title: tm,
-                                shared: false,
-                            },
-                        ));
-                        i = end;
-                    }
-                }
-                continue;
-            }
-            if let Some(len) = best_name(toks, j, true) {
-                out.push((
-                    i..j + len,
-                    Elem::Name {
-                        name: j..j + len,
-                        title: None,
-                        introduced: true,
-                    },
-                ));
-                i = j + len;
-                continue;
-            }
-            out.push((i..j, Elem::Other));
-            i = j;
-            continue;
-        }
-        if let Some(tm) = parse_title(toks, i) {
-            match tm.name.clone() {
-                Some(name) => {
-                    let next = name.end;
-                    out.push((
-                        i..next,
-                        Elem::Name {
-                            name,
-                            title: Some(tm),
-                            introduced: true,
-                        },
-                    ));
-                    i = next;
-                }
-                None => {
-                    let end = tm.end.max(i + 1);
-                    let shared = toks.get(tm.end).is_some_and(|t| t.is_punct(':'));
-                    out.push((i..end, Elem::Title { title: tm, shared }));
-                    i = end;
-                }
-            }
-            continue;
-        }
-        if t.kind == TokenKind::Punct {
-            let c = t.text.chars().next().unwrap_or(' ');
-            let elem = match c {
-                ',' | ';' | ':' | '(' | ')' => Elem::Sep(c),
-                '-' | '–' | '—' => Elem::Sep('-'),
-                _ => Elem::Other,
-            };
-            out.push((i..i + 1, elem));
-            i += 1;
-            continue;
-        }
-        if let Some(n) = APPOINTED.at(toks, i) {
-            out.push((i..i + n, Elem::Sep('=')));
-            i += n;
-            continue;
-        }
-        if t.is("và") {
-            out.push((i..i + 1, Elem::Sep('&')));
-            i += 1;
-            continue;
-        }
-        if is_name_token(t)
-            && name_may_start(toks, i)
-            && let Some(len) = best_name(toks, i, false)
-        {
-            out.push((
-                i..i + len,
-                Elem::Name {
-                    name: i..i + len,
-                    title: None,
-                    introduced: false,
-                },
-            ));
-            i += len;
-            continue;
-        }
-        out.push((i..i + 1, Elem::Other));
-        i += 1;
+        let (range, elem) = introduced_at(toks, i)
+            .or_else(|| titled_at(toks, i, i, true))
+            .or_else(|| separator_at(toks, i))
+            .or_else(|| bare_name_at(toks, i))
+            .unwrap_or((i..i + 1, Elem::Other));
+        i = range.end.max(i + 1);
+        out.push((range, elem));
     }
     out
+}
+
+/// A person or title introduced by "đồng chí", "ông", "bà" or a rank before
+/// a capital ("có đồng chí là Nguyễn Thị Hoàng, …" included).
+fn introduced_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    let (_, mut n) = HONORIFIC_LEXICON
+        .longest(toks, i)
+        .or_else(|| RANK_LEXICON.longest(toks, i))?;
+    if toks.get(i + n).is_some_and(|t| t.is("là")) {
+        n += 1;
+    }
+    // "ông"/"bà" are honorifics only before a capital.
+    if !toks.get(i + n).is_some_and(|t| t.is_capitalized()) {
+        return None;
+    }
+    let mut j = i + n;
+    while let Some((_, m)) = RANK_LEXICON.longest(toks, j) {
+        j += m;
+    }
+    if let Some(found) = titled_at(toks, i, j, false) {
+        return Some(found);
+    }
+    match best_name(toks, j, true) {
+        Some(len) => Some((
+            i..j + len,
+            Elem::Name {
+                name: j..j + len,
+                title: None,
+                introduced: true,
+            },
+        )),
+        None => Some((i..j, Elem::Other)),
+    }
+}
+
+/// A title at `toks[j]` (its element starting at `from`): with the name
+/// after it, a name; alone, a title, shared by a list when a colon follows
+/// and `may_share`.
+fn titled_at(
+    toks: &[Token],
+    from: usize,
+    j: usize,
+    may_share: bool,
+) -> Option<(Range<usize>, Elem)> {
+    let tm = parse_title(toks, j)?;
+    Some(match tm.name.clone() {
+        Some(name) => (
+            from..name.end,
+            Elem::Name {
+                name,
+                title: Some(tm),
+                introduced: true,
+            },
+        ),
+        None => {
+            let end = tm.end.max(j + 1);
+            let shared = may_share && toks.get(tm.end).is_some_and(|t| t.is_punct(':'));
+            (from..end, Elem::Title { title: tm, shared })
+        }
+    })
+}
+
+/// Punctuation, and the words that stand between a name and its titles or
+/// between persons: "là", "và", words conferring a post (`=`), words taking
+/// one away (other words).
+fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    let t = &toks[i];
+    if t.kind == TokenKind::Punct {
+        let c = t.text.chars().next().unwrap_or(' ');
+        let elem = match c {
+            ',' | ';' | ':' | '(' | ')' => Elem::Sep(c),
+            '-' | '–' | '—' => Elem::Sep('-'),
+            _ => Elem::Other,
+        };
+        return Some((i..i + 1, elem));
+    }
+    if let Some(n) = RELIEVED.at(toks, i) {
+        return Some((i..i + n, Elem::Other));
+    }
+    if t.is("là") {
+        return Some((i..i + 1, Elem::Sep('l')));
+    }
+    if let Some(n) = APPOINTED.at(toks, i) {
+        return Some((i..i + n, Elem::Sep('=')));
+    }
+    t.is("và").then(|| (i..i + 1, Elem::Sep('&')))
+}
+
+/// A name with nothing introducing it, where a name may begin.
+fn bare_name_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    if !is_name_token(&toks[i]) || !name_may_start(toks, i) {
+        return None;
+    }
+    let len = best_name(toks, i, false)?;
+    Some((
+        i..i + len,
+        Elem::Name {
+            name: i..i + len,
+            title: None,
+            introduced: false,
+        },
+    ))
+}
+
+/// Reads "các [đồng chí] T1, T2:" at `toks[i]`: titles ending in a colon
+/// head the list after it and are pushed as shared; otherwise the group
+/// names no one and is other words. Returns where reading goes on.
+fn group_titles(toks: &[Token], i: usize, out: &mut Vec<(Range<usize>, Elem)>) -> usize {
+    let mut j = i + 1;
+    if let Some((_, n)) = HONORIFIC_LEXICON.longest(toks, j) {
+        j += n;
+    }
+    let mut chain: Vec<TitleMatch> = Vec::new();
+    let mut at = j;
+    while let Some(tm) = parse_title(toks, at).filter(|tm| tm.name.is_none() && tm.end > at) {
+        let end = tm.end;
+        chain.push(tm);
+        if toks.get(end).is_some_and(|t| t.is_punct(',')) {
+            at = end + 1;
+        } else {
+            break;
+        }
+    }
+    let Some(last) = chain.last() else {
+        out.push((i..j, Elem::Other));
+        return j;
+    };
+    if !toks.get(last.end).is_some_and(|t| t.is_punct(':')) {
+        // Only the first title is the group's; what follows is read anew.
+        let end = chain[0].end.max(j + 1);
+        out.push((i..end, Elem::Other));
+        return end;
+    }
+    let mut from = i;
+    let count = chain.len();
+    for (n, tm) in chain.into_iter().enumerate() {
+        let end = tm.end;
+        out.push((
+            from..end,
+            Elem::Title {
+                title: tm,
+                shared: true,
+            },
+        ));
+        if n + 1 < count {
+            out.push((end..end + 1, Elem::Sep(',')));
+        }
+        from = end + 1;
+    }
+    out.last().map_or(j, |(r, _)| r.end)
 }
 
 /// Where an unannounced name may begin: at the start, after punctuation,
@@ -593,10 +859,28 @@ fn best_name(toks: &[Token], i: usize, introduced: bool) -> Option<usize> {
         .find(|&n| name_score(&toks[i..i + n], introduced).is_some())
 }
 
+/// A title given to a person, and whether the story confers it on them
+/// ("A được bầu giữ chức Chủ tịch") rather than saying they hold it.
+#[derive(Debug, Clone)]
+struct Given {
+    title: TitleMatch,
+    conferred: bool,
+}
+
+impl Given {
+    fn held(title: &TitleMatch) -> Given {
+        Given {
+            title: title.clone(),
+            conferred: false,
+        }
+    }
+}
+
 /// Gives titles to names by layout. Returns the people of the sentence in
-/// order.
+/// order, and which elements were given to someone.
 fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec<bool>) {
     let mut claimed = vec![false; elems.len()];
+    let mut dash_led = titles_dashed_before(elems, &mut claimed);
     let mut found: Vec<(usize, Found)> = Vec::new();
     let list_context = toks.iter().any(|t| t.is_punct(':') || t.is_punct(';'));
     for (idx, (range, e)) in elems.iter().enumerate() {
@@ -608,104 +892,12 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         else {
             continue;
         };
-        let mut titles: Vec<TitleMatch> = Vec::new();
-        let mut first = idx;
-        // Title first, with earlier titles chained by dashes, or by commas when
-        // nothing owns them (the sentence or clause starts with them).
-        if let Some(tm) = title {
-            titles.push(tm.clone());
-            let mut k = idx;
-            while k >= 2 {
-                let (
-                    Elem::Sep(sep),
-                    Elem::Title {
-                        title: prev,
-                        shared: false,
-                    },
-                ) = (&elems[k - 1].1, &elems[k - 2].1)
-                else {
-                    break;
-                };
-                // Titles a name-first owner took are already claimed.
-                if claimed[k - 2] || !(*sep == '-' || *sep == ',') {
-                    break;
-                }
-                claimed[k - 2] = true;
-                titles.insert(0, prev.clone());
-                first = k - 2;
-                k -= 2;
-            }
-        }
-        // A title set before the name with a comma: "Bí thư Thành ủy Cần Thơ,
-        // đồng chí Đỗ Thanh Bình, nhấn mạnh".
-        if title.is_none() && *introduced && idx >= 2 {
-            let opens = idx == 2 || matches!(elems[idx - 3].1, Elem::Sep(_) | Elem::Other);
-            if let (
-                Elem::Sep(','),
-                Elem::Title {
-                    title: t,
-                    shared: false,
-                },
-            ) = (&elems[idx - 1].1, &elems[idx - 2].1)
-                && !claimed[idx - 2]
-                && opens
-            {
-                claimed[idx - 2] = true;
-                titles.push(t.clone());
-                first = idx - 2;
-            }
-        }
-        // Name first: titles after the name, separated by commas or dashes,
-        // or in parentheses.
-        let mut last = idx;
-        let mut k = idx + 1;
-        while k + 1 < elems.len() {
-            // A title dashed onto a title-first name belongs to that name:
-            // "…, Phó Bí thư Tỉnh ủy - Trưởng Ban Tổ chức Tỉnh ủy Trần Thế Dũng".
-            let dashed_onward = matches!(
-                (
-                    elems.get(k + 2).map(|e| &e.1),
-                    elems.get(k + 3).map(|e| &e.1)
-                ),
-                (
-                    Some(Elem::Sep('-')),
-                    Some(Elem::Name { title: Some(_), .. })
-                )
-            );
-            match (&elems[k].1, &elems[k + 1].1) {
-                (
-                    Elem::Sep(',' | '-' | '(' | '='),
-                    Elem::Title {
-                        title: t,
-                        shared: false,
-                    },
-                ) if !claimed[k + 1] && !dashed_onward => {
-                    claimed[k + 1] = true;
-                    titles.push(t.clone());
-                    last = k + 1;
-                    k += 2;
-                }
-                // "A, T1; T2; B, T3": a title alone between semicolons is A's too.
-                (
-                    Elem::Sep(';'),
-                    Elem::Title {
-                        title: t,
-                        shared: false,
-                    },
-                ) if !claimed[k + 1]
-                    && elems
-                        .get(k + 2)
-                        .is_none_or(|e| matches!(e.1, Elem::Sep(';'))) =>
-                {
-                    claimed[k + 1] = true;
-                    titles.push(t.clone());
-                    last = k + 1;
-                    k += 2;
-                }
-                (Elem::Sep(')'), _) => k += 1,
-                _ => break,
-            }
-        }
+        let (mut titles, mut first) = match dash_led.remove(&idx) {
+            Some((given, first)) => (given, first),
+            None => titles_before(elems, idx, title.as_ref(), *introduced, &mut claimed),
+        };
+        let (after, last) = titles_after(elems, idx, &mut claimed);
+        titles.extend(after);
         // A bare capitalized run counts only with a title, in a list, or as
         // the speaker of a quote.
         let speaker_colon = elems
@@ -714,6 +906,7 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         if !introduced && titles.is_empty() && !list_context && !speaker_colon {
             continue;
         }
+        first = first.min(idx);
         let tokens = elems[first].0.start..elems[last].0.end.max(range.end);
         found.push((
             idx,
@@ -724,31 +917,252 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
             },
         ));
     }
-    // One title shared by the names listed after its colon, until the list
-    // ends (a semicolon, other words, another title). One pass.
-    let mut shared: Option<usize> = None;
+    share_list_titles(elems, &mut found, &mut claimed);
+    (found.into_iter().map(|(_, f)| f).collect(), claimed)
+}
+
+/// The "titles – Name" layout: every person is written as a chain of titles,
+/// a dash, then the name, and persons follow one another after commas
+/// ("T1, T2 – A, T3, T4 – B"). A name after a dash takes the chain before it
+/// when the chain opens the clause or follows another such person; otherwise
+/// ("A - T1 - B") the layout is name-first and nothing is taken here.
+/// Returns, per name element, its titles and the first element they cover.
+fn titles_dashed_before(
+    elems: &[(Range<usize>, Elem)],
+    claimed: &mut [bool],
+) -> HashMap<usize, (Vec<Given>, usize)> {
+    let mut out: HashMap<usize, (Vec<Given>, usize)> = HashMap::new();
+    for idx in 2..elems.len() {
+        let (Elem::Name { title: None, .. }, Elem::Sep('-')) = (&elems[idx].1, &elems[idx - 1].1)
+        else {
+            continue;
+        };
+        let Some(start) = title_chain_start(elems, idx - 2) else {
+            continue;
+        };
+        let opens = start < 2
+            || match (&elems[start - 1].1, &elems[start - 2].1) {
+                (Elem::Sep(','), Elem::Name { .. }) => out.contains_key(&(start - 2)),
+                (Elem::Sep(_), _) | (Elem::Other, _) => true,
+                _ => false,
+            };
+        if !opens || (start..idx - 1).any(|k| claimed[k]) {
+            continue;
+        }
+        let mut given = Vec::new();
+        for k in (start..idx - 1).step_by(2) {
+            if let Elem::Title { title, .. } = &elems[k].1 {
+                claimed[k] = true;
+                given.push(Given::held(title));
+            }
+        }
+        out.insert(idx, (given, start));
+    }
+    out
+}
+
+/// The first element of a chain of unshared titles joined by commas or
+/// dashes that ends with the title at `last`.
+fn title_chain_start(elems: &[(Range<usize>, Elem)], last: usize) -> Option<usize> {
+    if !matches!(elems[last].1, Elem::Title { shared: false, .. }) {
+        return None;
+    }
+    let mut k = last;
+    while k >= 2
+        && matches!(elems[k - 1].1, Elem::Sep(',' | '-'))
+        && matches!(elems[k - 2].1, Elem::Title { shared: false, .. })
+    {
+        k -= 2;
+    }
+    Some(k)
+}
+
+/// Titles written before a name: its own title ("Chủ tịch UBND tỉnh Trần
+/// Tiến Hưng") with earlier titles chained by dashes or commas, or a title
+/// set off by a comma before an introduced name ("Bí thư Thành ủy, đồng chí
+/// A, nhấn mạnh"). Returns them and the first element they cover.
+fn titles_before(
+    elems: &[(Range<usize>, Elem)],
+    idx: usize,
+    title: Option<&TitleMatch>,
+    introduced: bool,
+    claimed: &mut [bool],
+) -> (Vec<Given>, usize) {
+    let mut titles: Vec<Given> = Vec::new();
+    let mut first = idx;
+    if let Some(tm) = title {
+        titles.push(Given::held(tm));
+        let mut k = idx;
+        while k >= 2 {
+            let (
+                Elem::Sep(sep),
+                Elem::Title {
+                    title: prev,
+                    shared: false,
+                },
+            ) = (&elems[k - 1].1, &elems[k - 2].1)
+            else {
+                break;
+            };
+            // Titles a name-first owner took are already claimed.
+            if claimed[k - 2] || !(*sep == '-' || *sep == ',') {
+                break;
+            }
+            claimed[k - 2] = true;
+            titles.insert(0, Given::held(prev));
+            first = k - 2;
+            k -= 2;
+        }
+        return (titles, first);
+    }
+    if introduced && idx >= 2 {
+        let opens = idx == 2 || matches!(elems[idx - 3].1, Elem::Sep(_) | Elem::Other);
+        if let (
+            Elem::Sep(','),
+            Elem::Title {
+                title: t,
+                shared: false,
+            },
+        ) = (&elems[idx - 1].1, &elems[idx - 2].1)
+            && !claimed[idx - 2]
+            && opens
+        {
+            claimed[idx - 2] = true;
+            titles.push(Given::held(t));
+            first = idx - 2;
+        }
+    }
+    (titles, first)
+}
+
+/// Titles written after a name: separated by commas or dashes, in
+/// parentheses, after "là", or after words that confer them ("được bầu giữ
+/// chức"); a title alone between semicolons, or a chain of titles after a
+/// semicolon that no name follows, is the name's too ("A, T1; T2, T3; B").
+/// Returns them and the last element they cover.
+fn titles_after(
+    elems: &[(Range<usize>, Elem)],
+    idx: usize,
+    claimed: &mut [bool],
+) -> (Vec<Given>, usize) {
+    let mut titles: Vec<Given> = Vec::new();
+    let mut conferring = false;
+    let mut last = idx;
+    let mut k = idx + 1;
+    while k + 1 < elems.len() {
+        // A title dashed onto a title-first name belongs to that name:
+        // "…, Phó Bí thư Tỉnh ủy - Trưởng Ban Tổ chức Tỉnh ủy Trần Thế Dũng".
+        let dashed_onward = matches!(
+            (
+                elems.get(k + 2).map(|e| &e.1),
+                elems.get(k + 3).map(|e| &e.1)
+            ),
+            (
+                Some(Elem::Sep('-')),
+                Some(Elem::Name { title: Some(_), .. })
+            )
+        );
+        let next_title = match &elems[k + 1].1 {
+            Elem::Title {
+                title,
+                shared: false,
+            } if !claimed[k + 1] => Some(title),
+            _ => None,
+        };
+        match (&elems[k].1, next_title) {
+            (Elem::Sep(sep @ (',' | '-' | '(' | '=' | 'l')), Some(t))
+                if !dashed_onward && (*sep != 'l' || k == idx + 1) =>
+            {
+                conferring |= *sep == '=';
+                claimed[k + 1] = true;
+                titles.push(Given {
+                    title: t.clone(),
+                    conferred: conferring,
+                });
+                last = k + 1;
+                k += 2;
+            }
+            (Elem::Sep(';'), Some(t)) if !titles.is_empty() && chain_ends_list(elems, k + 1) => {
+                claimed[k + 1] = true;
+                titles.push(Given {
+                    title: t.clone(),
+                    conferred: conferring,
+                });
+                last = k + 1;
+                k += 2;
+            }
+            (Elem::Sep(')'), _) => k += 1,
+            _ => break,
+        }
+    }
+    (titles, last)
+}
+
+/// Whether the chain of titles starting at element `k` ends with no name
+/// after it: at a semicolon, the end of the sentence or other words.
+fn chain_ends_list(elems: &[(Range<usize>, Elem)], mut k: usize) -> bool {
+    loop {
+        match elems.get(k + 1).map(|e| &e.1) {
+            Some(Elem::Sep(',' | '-')) => {}
+            Some(Elem::Name { .. }) => return false,
+            _ => return true,
+        }
+        match elems.get(k + 2).map(|e| &e.1) {
+            Some(Elem::Title { shared: false, .. }) => k += 2,
+            Some(Elem::Name { .. }) => return false,
+            _ => return true,
+        }
+    }
+}
+
+/// Titles that head a list after a colon go to every name of the list, in
+/// front of the name's own titles ("Các Phó Chủ tịch UBND tỉnh: A, B";
+/// "Các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: Chủ nhiệm X
+/// A, Trưởng ban Y B"). The list ends at a semicolon, other words or another
+/// title. One pass.
+fn share_list_titles(
+    elems: &[(Range<usize>, Elem)],
+    found: &mut [(usize, Found)],
+    claimed: &mut [bool],
+) {
+    let mut group: Vec<usize> = Vec::new();
+    let mut used: Vec<usize> = Vec::new();
     let mut next_found = 0;
     for (idx, (_, e)) in elems.iter().enumerate() {
         match e {
-            Elem::Title { shared: true, .. } if !claimed[idx] => shared = Some(idx),
-            Elem::Sep(';') | Elem::Other | Elem::Title { .. } => shared = None,
+            Elem::Title { shared: true, .. } if !claimed[idx] => {
+                let continues = idx >= 2
+                    && matches!(elems[idx - 1].1, Elem::Sep(','))
+                    && group.last() == Some(&(idx - 2));
+                if !continues {
+                    group.clear();
+                }
+                group.push(idx);
+            }
+            Elem::Sep(';') | Elem::Other | Elem::Title { .. } => group.clear(),
             Elem::Name { .. } => {
                 while next_found < found.len() && found[next_found].0 < idx {
                     next_found += 1;
                 }
-                if let (Some(t), Some((at, f))) = (shared, found.get_mut(next_found))
+                if let Some((at, f)) = found.get_mut(next_found)
                     && *at == idx
-                    && f.titles.is_empty()
-                    && let Elem::Title { title, .. } = &elems[t].1
+                    && !group.is_empty()
                 {
-                    f.titles.push(title.clone());
-                    claimed[t] = true;
+                    let shared = group.iter().filter_map(|&t| match &elems[t].1 {
+                        Elem::Title { title, .. } => Some(Given::held(title)),
+                        _ => None,
+                    });
+                    f.titles.splice(0..0, shared);
+                    used.extend(group.iter().copied());
                 }
             }
             Elem::Sep(_) => {}
         }
     }
-    (found.into_iter().map(|(_, f)| f).collect(), claimed)
+    // Claimed only after the pass: a group serves every name of its list.
+    for idx in used {
+        claimed[idx] = true;
+    }
 }
 
 /// Whether the name at token `i` is the author of a cited work

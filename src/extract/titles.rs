@@ -197,231 +197,440 @@ struct Tail {
     name: Option<Range<usize>>,
 }
 
+/// How reading one piece after a head went.
+enum Step {
+    /// The title ends here.
+    Stop,
+    /// Read, with the reader's state already settled.
+    Skip,
+    /// Read; `reported` when it is part of the title's text (a term of
+    /// office is read but not reported).
+    Read { reported: bool },
+}
+
+/// The state of reading what follows a head.
+struct Reader<'t, 'a> {
+    toks: &'t [Token<'a>],
+    start: usize,
+    j: usize,
+    text_end: usize,
+    locality: Locality,
+    expect_name: bool,
+    after_department: bool,
+    /// Where the last place level word ("tỉnh", "TP", "huyện") ended.
+    level_end: Option<usize>,
+    /// A place just consumed that names a province (from the gazetteer, or
+    /// after "tỉnh"/"Tỉnh ủy"): dropped if the title ends with it.
+    province: Option<(Range<usize>, Option<&'static Province>)>,
+    /// Whether the last body or level word was provincial ("tỉnh", "Tỉnh ủy").
+    provincial: bool,
+    /// Whether a body was named yet: "UBND tỉnh" keeps its level word before
+    /// a dropped province, "Tỉnh trưởng tỉnh Hủa Phăn" does not.
+    body_named: bool,
+    level_after_body: bool,
+    /// Where the title's reported text stood when only a term followed.
+    before_term: Option<usize>,
+    name: Option<Range<usize>>,
+    /// Whether a steering committee was named: its remit ("về xây dựng Đề
+    /// án …") and its owner ("của Thành ủy") are part of its name.
+    steering: bool,
+}
+
 fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -> Tail {
-    let mut j = start;
-    let mut text_end = start;
-    let mut locality = locality;
-    let mut expect_name = expect_name;
-    let mut after_department = false;
-    // Where the last place level word ("tỉnh", "TP", "huyện") ended.
-    let mut level_end = None;
-    // A place just consumed that names a province (from the gazetteer, or
-    // after "tỉnh"/"Tỉnh ủy"): dropped if the title ends with it.
-    let mut province: Option<(Range<usize>, Option<&'static Province>)> = None;
-    // Whether the last body or level word was provincial ("tỉnh", "Tỉnh ủy").
-    let mut provincial = false;
-    // Whether a body was named yet: "UBND tỉnh" keeps its level word before a
-    // dropped province, "Tỉnh trưởng tỉnh Hủa Phăn" does not.
-    let mut body_named = false;
-    let mut level_after_body = false;
-    // Where the title's reported text stood when only a term followed.
-    let mut before_term: Option<usize> = None;
-    let mut name = None;
-    while j < toks.len() {
+    let mut r = Reader {
+        toks,
+        start,
+        j: start,
+        text_end: start,
+        locality,
+        expect_name,
+        after_department: false,
+        level_end: None,
+        province: None,
+        provincial: false,
+        body_named: false,
+        level_after_body: false,
+        before_term: None,
+        name: None,
+        steering: false,
+    };
+    while r.j < toks.len() {
+        match r.step() {
+            Step::Stop => break,
+            Step::Skip => {}
+            Step::Read { reported } => r.settle(reported),
+        }
+    }
+    r.finish()
+}
+
+impl Reader<'_, '_> {
+    fn set_state(&mut self, locality: Locality, expect_name: bool, after_department: bool) {
+        (self.locality, self.expect_name, self.after_department) =
+            (locality, expect_name, after_department);
+    }
+
+    /// Reads the next piece.
+    fn step(&mut self) -> Step {
+        let (toks, j) = (self.toks, self.j);
         let t = &toks[j];
-        // Whether what is consumed this round is part of the title's text;
-        // a term of office ("nhiệm kỳ 2020-2025") is read but not reported.
-        let mut reported = true;
+        if let Some(step) = self.steering_words() {
+            return step;
+        }
         if t.kind == TokenKind::Punct {
-            // "Vụ Địa phương I, Ban Tổ chức Trung ương": a body after a comma
-            // still belongs to the title.
-            if t.is_punct(',')
-                && let Some(k) = org_continuation(toks, j + 1)
-            {
-                j = k;
-                text_end = k;
-                province = None;
-                continue;
-            }
-            // "Hội Hữu nghị Việt - Lào": a dash inside a name, where no new
-            // title and no person follows it.
-            if t.is_dash() && dash_inside_name(toks, j + 1) {
-                j += 1;
-                locality = Locality::Optional;
-                continue;
-            }
-            break;
+            return self.punct();
         }
         // A verb ends the title even where its first word could name a body
         // ("Tỉnh ủy báo cáo": "Báo" is a newspaper only when capitalized).
         if !t.is_capitalized() && STOPS.at(toks, j).is_some_and(|n| n > 1) {
-            break;
+            return Step::Stop;
         }
         match LEXICON.longest(toks, j) {
-            Some((Part::HeadModifier, n)) => {
-                j += n;
-                (locality, expect_name, after_department) = (Locality::No, false, false);
-            }
+            Some((part, n)) => self.lexicon_part(part, n),
+            None => self
+                .term_or_number()
+                .or_else(|| self.unlisted_body())
+                .unwrap_or_else(|| self.place_or_name()),
+        }
+    }
+
+    /// A steering committee's remit and owner.
+    fn steering_words(&mut self) -> Option<Step> {
+        let t = &self.toks[self.j];
+        if self.steering && t.is("về") {
+            self.j = remit_end(self.toks, self.j + 1);
+            self.text_end = self.j;
+            self.province = None;
+            self.steering = false;
+            return Some(Step::Skip);
+        }
+        let owner = matches!(
+            LEXICON.longest(self.toks, self.j + 1),
             Some((Part::Org { .. }, _))
-                if level_end == Some(j) && is_name_token(t) && full_name_at(toks, j).is_some() =>
+        );
+        if self.steering && t.is("của") && owner {
+            self.j += 1;
+            return Some(Step::Skip);
+        }
+        None
+    }
+
+    /// Punctuation ends the title, but for a body after a comma ("Vụ Địa
+    /// phương I, Ban Tổ chức Trung ương") and a dash inside a name ("Hội Hữu
+    /// nghị Việt - Lào", where no new title and no person follows it).
+    fn punct(&mut self) -> Step {
+        let t = &self.toks[self.j];
+        if t.is_punct(',')
+            && let Some(k) = org_continuation(self.toks, self.j + 1)
+        {
+            self.j = k;
+            self.text_end = k;
+            self.province = None;
+            return Step::Skip;
+        }
+        // "UBND Q.Tân Bình (TP.HCM)": the province of a district, in
+        // parentheses after it, is part of the title.
+        if t.is_punct('(')
+            && self.place_before()
+            && let Some((_, n)) = provinces::at_tokens(self.toks, self.j + 1)
+            && self
+                .toks
+                .get(self.j + 1 + n)
+                .is_some_and(|c| c.is_punct(')'))
+        {
+            self.j += n + 2;
+            self.set_state(Locality::No, false, false);
+            return Step::Read { reported: true };
+        }
+        if t.is_dash() && dash_inside_name(self.toks, self.j + 1) {
+            self.j += 1;
+            self.locality = Locality::Optional;
+            return Step::Skip;
+        }
+        Step::Stop
+    }
+
+    /// Whether the title read so far ends with a place below the province
+    /// ("Q.Tân Bình", "huyện Lệ Châu").
+    fn place_before(&self) -> bool {
+        self.level_end
+            .is_some_and(|l| l < self.j && self.j - l <= 4 && self.province.is_none())
+    }
+
+    /// A word or phrase of the title lexicon.
+    fn lexicon_part(&mut self, part: Part, n: usize) -> Step {
+        let (toks, j) = (self.toks, self.j);
+        let t = &toks[j];
+        match part {
+            Part::HeadModifier => {
+                self.j += n;
+                self.set_state(Locality::No, false, false);
+            }
+            Part::Org { .. }
+                if self.level_end == Some(j)
+                    && is_name_token(t)
+                    && full_name_at(toks, j).is_some() =>
             {
                 // "Trưởng Đoàn ĐBQH TP Đoàn Sỹ Kiên": after a place level the
                 // body is complete, so a family name that is also a body word
                 // ("Đoàn", "Ban") begins the person's name.
-                name = full_name_at(toks, j);
-                break;
+                self.name = full_name_at(toks, j);
+                return Step::Stop;
             }
-            Some((Part::Org { locality: l, named }, n)) => {
-                provincial = toks[j + n - 1].is("ủy") && toks[j].is("tỉnh");
-                body_named = !toks[j + n - 1].is("ủy");
-                j += n;
-                (locality, expect_name, after_department) = (l, named, false);
+            Part::Org { locality, named } => {
+                self.steering |= is_steering(&toks[j..j + n]);
+                self.provincial = toks[j + n - 1].is("ủy") && toks[j].is("tỉnh");
+                self.body_named = !toks[j + n - 1].is("ủy");
+                self.j += n;
+                self.set_state(locality, named, false);
             }
-            Some((Part::Level(l), n)) => {
-                provincial = n == 1 && (toks[j].is("tỉnh") || toks[j].is("thủ"));
-                level_after_body = body_named;
-                j += n;
-                level_end = Some(j);
-                (locality, expect_name, after_department) = (l, false, false);
+            Part::Level(locality) => {
+                self.provincial = n == 1 && (toks[j].is("tỉnh") || toks[j].is("thủ"));
+                self.level_after_body = self.body_named;
+                self.j += n;
+                self.level_end = Some(self.j);
+                self.set_state(locality, false, false);
             }
-            Some((Part::Department, n)) if expect_name || after_department => {
-                j += n;
-                (locality, expect_name, after_department) = (Locality::No, false, true);
+            Part::Department if self.expect_name || self.after_department => {
+                self.j += n;
+                self.set_state(Locality::No, false, true);
             }
-            Some((Part::Head | Part::Prefix | Part::Department, _)) => break,
-            None => {
-                let w = lex(t);
-                let next = toks.get(j + 1);
-                if (w == "khóa" || w == "khoá") && next.is_some_and(is_roman) {
-                    if province.as_ref().is_some_and(|(r, _)| r.end == j) {
-                        before_term = Some(j);
-                    }
-                    j += 2;
-                } else if w == "nhiệm" && next.is_some_and(|n| lex(n) == "kỳ") {
-                    j += 2;
-                    while toks
-                        .get(j)
-                        .is_some_and(|t| t.kind == TokenKind::Number || t.is_dash())
-                    {
-                        j += 1;
-                    }
-                    reported = false;
-                } else if w == "của"
-                    && matches!(
-                        LEXICON.longest(toks, j + 1),
-                        Some((
-                            Part::Org {
-                                locality: Locality::No,
-                                ..
-                            },
-                            _
-                        ))
-                    )
-                {
-                    // "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị".
-                    j += 1;
-                    continue;
-                } else if w == "số"
-                    && next.is_some_and(|n| n.kind == TokenKind::Number)
-                    && (after_department || locality != Locality::No)
-                {
-                    // "Đoàn kiểm tra số 11".
-                    j += 2;
-                } else if is_roman(t) && (after_department || locality != Locality::No) {
-                    j += 1;
-                } else if t.kind == TokenKind::Number && (expect_name || after_department) {
-                    j += 1;
-                    expect_name = false;
-                } else if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
-                    // An unlisted body abbreviation ("VKSND", "EVN").
-                    j += 1;
-                    locality = Locality::Optional;
-                } else if (w == "và" || w == "&")
-                    && (after_department || expect_name)
-                    && matches!(LEXICON.longest(toks, j + 1), Some((Part::Department, _)))
-                {
-                    j += 1;
-                    expect_name = true;
-                    continue;
-                } else if expect_name
-                    && t.kind == TokenKind::Word
-                    && (is_name_token(t) || !t.is_capitalized())
-                    && STOPS.at(toks, j).is_none()
-                {
-                    // A body name not in the lexicon: words until a verb
-                    // ("Hội Luật gia", "Ban Quản lý dự án", "đoàn kiểm tra số 11").
-                    j += 1;
-                    let mut k = 0;
-                    while k < 8 && continues_body_name(toks, j) {
-                        j += 1;
-                        k += 1;
-                    }
-                    (locality, expect_name, after_department) = (Locality::No, false, true);
-                } else if let Some((known, n)) = provinces::at_tokens(toks, j)
-                    .filter(|&(_, n)| locality != Locality::No && n > name_run(toks, j, 8))
-                {
-                    // A province whose name has a word no person's name has
-                    // ("Thành ủy Hải Phòng"): the place, whatever follows.
-                    province = Some((j..j + n, Some(known)));
-                    j += n;
-                    text_end = j;
-                    (locality, expect_name, after_department) = (Locality::No, false, false);
-                    continue;
-                } else if is_name_token(t) {
-                    let run = name_run(toks, j, 8);
-                    let Some((k, has_name)) = split_place_and_name(toks, j, run, locality) else {
-                        break;
-                    };
-                    if k > 0 {
-                        let known = provinces::at_tokens(&toks[j..j + k], 0)
-                            .filter(|&(_, n)| n == k)
-                            .map(|(p, _)| p);
-                        province = (known.is_some() || provincial).then(|| (j..j + k, known));
-                        j += k;
-                        text_end = j;
-                    }
-                    if has_name {
-                        name = Some(j..j + run - k);
-                        break;
-                    }
-                    (locality, expect_name, after_department) = (Locality::No, false, false);
-                    if k == 0 {
-                        break;
-                    }
-                    continue;
-                } else {
-                    break;
-                }
-            }
+            Part::Head | Part::Prefix | Part::Department => return Step::Stop,
         }
+        Step::Read { reported: true }
+    }
+
+    /// A term ("khóa XVII", "nhiệm kỳ 2020-2025"), read but not reported; an
+    /// owner ("của Bộ Chính trị"); a number or numeral naming a body
+    /// ("Đoàn kiểm tra số 11", "Vụ Địa phương I").
+    fn term_or_number(&mut self) -> Option<Step> {
+        let (toks, j) = (self.toks, self.j);
+        let t = &toks[j];
+        let w = lex(t);
+        let next = toks.get(j + 1);
+        let names_body = self.after_department || self.locality != Locality::No;
+        if (w == "khóa" || w == "khoá") && next.is_some_and(is_roman) {
+            if self.province.as_ref().is_some_and(|(r, _)| r.end == j) {
+                self.before_term = Some(j);
+            }
+            self.j += 2;
+            return Some(Step::Read { reported: false });
+        }
+        if w == "nhiệm" && next.is_some_and(|n| lex(n) == "kỳ") {
+            self.j += 2;
+            while toks
+                .get(self.j)
+                .is_some_and(|t| t.kind == TokenKind::Number || t.is_dash())
+            {
+                self.j += 1;
+            }
+            return Some(Step::Read { reported: false });
+        }
+        let central_owner = matches!(
+            LEXICON.longest(toks, j + 1),
+            Some((
+                Part::Org {
+                    locality: Locality::No,
+                    ..
+                },
+                _
+            ))
+        );
+        if w == "của" && central_owner {
+            // "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị".
+            self.j += 1;
+            return Some(Step::Skip);
+        }
+        if w == "số" && next.is_some_and(|n| n.kind == TokenKind::Number) && names_body {
+            self.j += 2;
+        } else if is_roman(t) && names_body {
+            self.j += 1;
+        } else if t.kind == TokenKind::Number && (self.expect_name || self.after_department) {
+            self.j += 1;
+            self.expect_name = false;
+        } else {
+            return None;
+        }
+        Some(Step::Read { reported: true })
+    }
+
+    /// A body not in the lexicon: an abbreviation ("VKSND", "EVN"), a second
+    /// department after "và", or words until a verb ("Hội Luật gia", "Ban
+    /// Quản lý dự án").
+    fn unlisted_body(&mut self) -> Option<Step> {
+        let (toks, j) = (self.toks, self.j);
+        let t = &toks[j];
+        let w = lex(t);
+        if self.locality != Locality::No && is_abbreviated_place(t) {
+            // "UBND Q.Tân Bình": a level abbreviation glued to the place's
+            // first word, and the rest of the place name.
+            self.j += 1;
+            let mut k = 0;
+            while k < 2
+                && toks.get(self.j).is_some_and(is_name_token)
+                && full_name_at(toks, self.j).is_none()
+            {
+                self.j += 1;
+                k += 1;
+            }
+            self.level_end = Some(j + 1);
+            self.set_state(Locality::No, false, false);
+            return Some(Step::Read { reported: true });
+        }
+        if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
+            self.steering |= is_steering(&toks[j..j + 1]);
+            self.j += 1;
+            self.locality = Locality::Optional;
+            return Some(Step::Read { reported: true });
+        }
+        if (w == "và" || w == "&")
+            && (self.after_department || self.expect_name)
+            && matches!(LEXICON.longest(toks, j + 1), Some((Part::Department, _)))
+        {
+            self.j += 1;
+            self.expect_name = true;
+            return Some(Step::Skip);
+        }
+        if self.expect_name
+            && t.kind == TokenKind::Word
+            && (is_name_token(t) || !t.is_capitalized())
+            && STOPS.at(toks, j).is_none()
+        {
+            self.j += 1;
+            let mut k = 0;
+            while k < 8 && continues_body_name(toks, self.j) {
+                self.j += 1;
+                k += 1;
+            }
+            self.set_state(Locality::No, false, true);
+            return Some(Step::Read { reported: true });
+        }
+        None
+    }
+
+    /// Capitalized words after a body: a place, a person's name, or both.
+    fn place_or_name(&mut self) -> Step {
+        let (toks, j) = (self.toks, self.j);
+        let t = &toks[j];
+        if let Some((known, n)) = provinces::at_tokens(toks, j)
+            .filter(|&(_, n)| self.locality != Locality::No && n > name_run(toks, j, 8))
+        {
+            // A province whose name has a word no person's name has
+            // ("Thành ủy Hải Phòng"): the place, whatever follows.
+            self.province = Some((j..j + n, Some(known)));
+            self.j += n;
+            self.text_end = self.j;
+            self.set_state(Locality::No, false, false);
+            return Step::Skip;
+        }
+        if !is_name_token(t) {
+            return Step::Stop;
+        }
+        let run = name_run(toks, j, 8);
+        let Some((k, has_name)) = split_place_and_name(toks, j, run, self.locality) else {
+            return Step::Stop;
+        };
+        if k > 0 {
+            let known = provinces::at_tokens(&toks[j..j + k], 0)
+                .filter(|&(_, n)| n == k)
+                .map(|(p, _)| p);
+            self.province = (known.is_some() || self.provincial).then(|| (j..j + k, known));
+            self.j += k;
+            self.text_end = self.j;
+        }
+        if has_name {
+            self.name = Some(self.j..self.j + run - k);
+            return Step::Stop;
+        }
+        self.set_state(Locality::No, false, false);
+        if k == 0 { Step::Stop } else { Step::Skip }
+    }
+
+    /// After a piece is read: the reported text grows, and a province not
+    /// at the end any more is part of the title.
+    fn settle(&mut self, reported: bool) {
         if reported {
-            text_end = j;
+            self.text_end = self.j;
         }
-        let term_only =
-            before_term.is_some_and(|b| province.as_ref().is_some_and(|(r, _)| r.end == b));
-        if !matches!(province, Some((ref r, _)) if r.end == j) && reported && !term_only {
-            province = None;
+        let b = self.before_term;
+        let term_only = b.is_some_and(|b| self.province.as_ref().is_some_and(|(r, _)| r.end == b));
+        let at_end = matches!(self.province, Some((ref r, _)) if r.end == self.j);
+        if !at_end && reported && !term_only {
+            self.province = None;
         }
     }
-    let end = j.max(text_end);
-    let mut hole = None;
-    let (text_end, province) = match province {
-        Some((r, p)) if r.start > start && (r.end == text_end || before_term == Some(r.end)) => {
-            // "Tỉnh ủy tỉnh Đắk Lắk", "Thành ủy TP Cần Thơ": the level word
-            // belongs to the place, not to the committee.
-            let level_before = r.start > start
-                && matches!(
+
+    /// The tail read, with a province at its end dropped from the text.
+    fn finish(self) -> Tail {
+        let (toks, start, text_end) = (self.toks, self.start, self.text_end);
+        let end = self.j.max(text_end);
+        let mut hole = None;
+        let (text_end, province) = match self.province {
+            Some((r, p))
+                if r.start > start && (r.end == text_end || self.before_term == Some(r.end)) =>
+            {
+                // "Tỉnh ủy tỉnh Đắk Lắk", "Thành ủy TP Cần Thơ": the level word
+                // belongs to the place, not to the committee.
+                let level_before = matches!(
                     LEXICON.longest(toks, r.start - 1),
                     Some((Part::Level(_), 1))
-                )
-                && !level_after_body;
-            let cut = if level_before { r.start - 1 } else { r.start };
-            if r.end == text_end {
-                (cut, p)
-            } else {
-                hole = Some(cut..r.end);
-                (text_end, p)
+                ) && !self.level_after_body;
+                let cut = if level_before { r.start - 1 } else { r.start };
+                if r.end == text_end {
+                    (cut, p)
+                } else {
+                    hole = Some(cut..r.end);
+                    (text_end, p)
+                }
             }
+            _ => (text_end, None),
+        };
+        Tail {
+            text_end,
+            end,
+            province,
+            hole,
+            name: self.name,
         }
-        _ => (text_end, None),
-    };
-    Tail {
-        text_end,
-        end,
-        province,
-        hole,
-        name,
     }
+}
+
+/// A district, commune or town level abbreviation glued to a place name:
+/// "Q.Tân Bình", "H.Củ Chi", "P.Bến Nghé", "TX.Long Khánh".
+fn is_abbreviated_place(t: &Token) -> bool {
+    ["Q.", "H.", "P.", "TX."].iter().any(|abbr| {
+        t.text
+            .strip_prefix(abbr)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_uppercase)
+    })
+}
+
+/// Whether the words name a steering committee ("Ban Chỉ đạo", "BCĐ").
+fn is_steering(words: &[Token]) -> bool {
+    words.iter().any(|t| t.is("bcđ")) || words.windows(2).any(|w| w[0].is("chỉ") && w[1].is("đạo"))
+}
+
+/// Where a steering committee's remit that starts at `toks[j]` ends: at a
+/// comma, semicolon or full stop, or at a verb of the sentence ("đồng chủ
+/// trì"). Parentheses and dashes inside it are kept ("Nghị quyết (NQ) 32",
+/// "CNH- HĐH").
+fn remit_end(toks: &[Token], mut j: usize) -> usize {
+    while let Some(t) = toks.get(j) {
+        let stop = match t.kind {
+            TokenKind::Punct => !(t.is_dash() || t.is_punct('(') || t.is_punct(')')),
+            _ => !t.is_capitalized() && STOPS.at(toks, j).is_some_and(|n| n > 1),
+        };
+        if stop {
+            break;
+        }
+        j += 1;
+    }
+    // A dash or an opening parenthesis does not end a title.
+    while j > 0 && (toks[j - 1].is_dash() || toks[j - 1].is_punct('(')) {
+        j -= 1;
+    }
+    j
 }
 
 /// A full name of three or more words starting at `toks[j]`.
@@ -654,11 +863,7 @@ mod tests {
         );
         assert_eq!(
             read("Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII, Bí thư"),
-            (
-                "Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII".into(),
-                None,
-                None
-            )
+            ("Ủy viên Ban Chấp hành Trung ương Đảng".into(), None, None)
         );
     }
 }

@@ -166,6 +166,10 @@ const HEADS: &[&str] = &[
     "Tổ trưởng",
     "Tổ phó",
     "TUV",
+    // The standing member of the Secretariat is a post of its own.
+    "Thường trực Ban Bí thư",
+    // A common slip that drops "thư"; the rest of the title still follows.
+    "Phó Bí",
 ];
 
 const HEAD_MODIFIERS: &[&str] = &[
@@ -293,6 +297,9 @@ const ORGS_NO_PLACE: &[&str] = &[
     "Đảng ủy Chính phủ",
     "Đảng ủy Công an Trung ương",
     "Đảng ủy Quân sự Trung ương",
+    "Tổng Liên đoàn Lao động Việt Nam",
+    "Tổng Liên đoàn Lao động",
+    "Tạp chí Cộng sản",
 ];
 
 /// Bodies that take a name after them ("Sở Tài chính", "Vụ Địa phương I").
@@ -327,6 +334,7 @@ const NAMED_ORGS: &[&str] = &[
     "Đoàn",
     "Tổ",
     "Tiểu ban",
+    "Tạp chí",
 ];
 
 const DEPARTMENTS: &[&str] = &[
@@ -601,6 +609,8 @@ pub fn is_central(title: &str) -> bool {
         "tong bi thu",
         "vu truong",
         "cuc truong",
+        "tong lien doan",
+        "tap chi cong san",
     ]
     .iter()
     .any(|c| k.contains(c))

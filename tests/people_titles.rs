@@ -1,0 +1,348 @@
+//! The right titles on the right person, each with its province, and only
+//! the people who were at the meeting: one small article per layout.
+
+mod common;
+
+use common::{facts_of, names};
+use tinhuy::extract::{ArticleFacts, Position};
+
+/// A page with a headline, a stamp and the given body.
+fn page(body: &str) -> String {
+    format!(
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh Bình Thuận lần thứ 9\n\nThứ 3, 14/04/2026 | 09:10\n\n{body}\n"
+    )
+}
+
+fn details<'a>(f: &'a ArticleFacts, name: &str) -> &'a [Position] {
+    &f.people
+        .iter()
+        .find(|p| p.name == name)
+        .unwrap_or_else(|| panic!("{name} not found among {:?}", names(f)))
+        .positions
+}
+
+/// The posts held when the meeting began, as the JSON `positions` lists them.
+fn held(f: &ArticleFacts, name: &str) -> Vec<String> {
+    details(f, name)
+        .iter()
+        .filter(|p| !p.conferred)
+        .map(|p| p.title.clone())
+        .collect()
+}
+
+fn json_positions(f: &ArticleFacts, name: &str) -> Vec<String> {
+    let v = serde_json::to_value(f).unwrap();
+    let people = v["people"].as_array().unwrap();
+    let p = people.iter().find(|p| p["name"] == name).unwrap();
+    p["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn titles_dash_name_persons_split_by_commas() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Ban Chấp hành Đảng bộ tỉnh Bình Thuận khóa XIV họp. UVTW Đảng, Bí thư Tỉnh ủy, Chủ tịch HĐND tỉnh – Lâm Quốc Khải, Phó Bí thư Thường trực Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh - Đặng Minh Tú, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh – Hà Văn Lộc chủ trì hội nghị.",
+    ));
+    assert_eq!(
+        held(&f, "Lâm Quốc Khải"),
+        vec!["UVTW Đảng", "Bí thư Tỉnh ủy", "Chủ tịch HĐND tỉnh"]
+    );
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec!["Phó Bí thư Thường trực Tỉnh ủy", "Trưởng Đoàn ĐBQH tỉnh"]
+    );
+    assert_eq!(
+        held(&f, "Hà Văn Lộc"),
+        vec!["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+    );
+}
+
+#[test]
+fn name_dash_title_stays_name_first() {
+    let f = facts_of(&page(
+        "Dự hội nghị có đồng chí Lâm Quốc Khải - Bí thư Tỉnh ủy, đồng chí Đặng Minh Tú - Phó Bí thư Tỉnh ủy.",
+    ));
+    assert_eq!(held(&f, "Lâm Quốc Khải"), vec!["Bí thư Tỉnh ủy"]);
+    assert_eq!(held(&f, "Đặng Minh Tú"), vec!["Phó Bí thư Tỉnh ủy"]);
+}
+
+#[test]
+fn distributive_titles_before_a_colon() {
+    let f = facts_of(&page(
+        "Dự buổi làm việc có các đồng chí Ủy viên Bộ Chính trị, Bí thư Trung ương Đảng: Chủ nhiệm Ủy ban Kiểm tra Trung ương Trịnh Văn Bảo, Trưởng ban Tổ chức Trung ương Lương Thị Hoa; Ủy viên Trung ương Đảng, Chánh Văn phòng Trung ương Đảng Mai Xuân Đức.",
+    ));
+    assert_eq!(
+        held(&f, "Trịnh Văn Bảo"),
+        vec![
+            "Ủy viên Bộ Chính trị",
+            "Bí thư Trung ương Đảng",
+            "Chủ nhiệm Ủy ban Kiểm tra Trung ương"
+        ]
+    );
+    assert_eq!(
+        held(&f, "Lương Thị Hoa"),
+        vec![
+            "Ủy viên Bộ Chính trị",
+            "Bí thư Trung ương Đảng",
+            "Trưởng ban Tổ chức Trung ương"
+        ]
+    );
+    assert_eq!(
+        held(&f, "Mai Xuân Đức"),
+        vec!["Ủy viên Trung ương Đảng", "Chánh Văn phòng Trung ương Đảng"]
+    );
+}
+
+#[test]
+fn plural_lead_in_shared_by_names() {
+    let f = facts_of(&page(
+        "Cùng dự có các đồng chí Phó Bí thư Tỉnh ủy: Lâm Quốc Khải, Đặng Minh Tú, Hà Văn Lộc.",
+    ));
+    for n in ["Lâm Quốc Khải", "Đặng Minh Tú", "Hà Văn Lộc"] {
+        assert_eq!(held(&f, n), vec!["Phó Bí thư Tỉnh ủy"], "{n}");
+    }
+}
+
+#[test]
+fn semicolon_inside_one_persons_titles() {
+    let f = facts_of(&page(
+        "Các đồng chí: Lâm Quốc Khải, Ủy viên Bộ Chính trị; Bí thư Trung ương Đảng, Trưởng Ban Kinh tế Trung ương; Đặng Minh Tú, Phó Bí thư Tỉnh ủy đồng chủ trì.",
+    ));
+    assert_eq!(
+        held(&f, "Lâm Quốc Khải"),
+        vec![
+            "Ủy viên Bộ Chính trị",
+            "Bí thư Trung ương Đảng",
+            "Trưởng Ban Kinh tế Trung ương"
+        ]
+    );
+    assert_eq!(held(&f, "Đặng Minh Tú"), vec!["Phó Bí thư Tỉnh ủy"]);
+}
+
+#[test]
+fn steering_committee_titles_keep_their_remit() {
+    let f = facts_of(&page(
+        "Đồng chí Lâm Quốc Khải, Phó trưởng BCĐ Trung ương về tổng kết 10 năm thực hiện Nghị quyết (NQ) 12 đồng chủ trì.",
+    ));
+    assert_eq!(
+        held(&f, "Lâm Quốc Khải"),
+        vec!["Phó trưởng BCĐ Trung ương về tổng kết 10 năm thực hiện Nghị quyết (NQ) 12"]
+    );
+}
+
+#[test]
+fn whole_titles_of_national_bodies() {
+    let f = facts_of(&page(
+        "Đồng chí Lương Thị Hoa, Ủy viên Bộ Chính trị, Thường trực Ban Bí thư dự hội nghị. Đồng chí Trịnh Văn Bảo, Ủy viên Ban Chấp hành Trung ương Đảng, Chủ tịch Tổng Liên đoàn Lao động Việt Nam phát biểu. Đồng chí Mai Xuân Đức, Tổng Biên tập Tạp chí Cộng sản cũng có mặt.",
+    ));
+    assert_eq!(
+        held(&f, "Lương Thị Hoa"),
+        vec!["Ủy viên Bộ Chính trị", "Thường trực Ban Bí thư"]
+    );
+    assert_eq!(
+        held(&f, "Trịnh Văn Bảo"),
+        vec![
+            "Ủy viên Ban Chấp hành Trung ương Đảng",
+            "Chủ tịch Tổng Liên đoàn Lao động Việt Nam"
+        ]
+    );
+    assert_eq!(
+        held(&f, "Mai Xuân Đức"),
+        vec!["Tổng Biên tập Tạp chí Cộng sản"]
+    );
+}
+
+#[test]
+fn typo_in_a_title_does_not_break_the_list() {
+    let f = facts_of(&page(
+        "Chủ trì hội nghị có các đồng chí: Lâm Quốc Khải, Bí thư Thành ủy; Đặng Minh Tú, Phó Bí Thành ủy, Chủ tịch Ủy ban MTTQ Việt Nam TP; Hà Văn Lộc, Phó Bí thư Thành ủy.",
+    ));
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec!["Phó Bí Thành ủy", "Chủ tịch Ủy ban MTTQ Việt Nam TP"]
+    );
+    assert_eq!(held(&f, "Hà Văn Lộc"), vec!["Phó Bí thư Thành ủy"]);
+}
+
+#[test]
+fn another_provinces_name_stays_in_the_title() {
+    let f = facts_of(&page(
+        "Sáng 14/4, tại tỉnh Bình Thuận, Ban Thường vụ Tỉnh ủy Bình Thuận tiếp đoàn công tác. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy Bình Thuận chủ trì. Đồng chí Đặng Minh Tú, Bí thư Tỉnh ủy, Trưởng đoàn Đại biểu Quốc hội tỉnh Thái Nguyên dẫn đầu đoàn. Tỉnh Bình Thuận cảm ơn đoàn.",
+    ));
+    assert_eq!(f.province.as_deref(), Some("Bình Thuận"));
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec![
+            "Bí thư Tỉnh ủy",
+            "Trưởng đoàn Đại biểu Quốc hội tỉnh Thái Nguyên"
+        ]
+    );
+    let tu = details(&f, "Đặng Minh Tú");
+    assert_eq!(tu[1].province.as_deref(), Some("Thái Nguyên"));
+    // The host's own name may be dropped; the post is still the host's.
+    let khai = details(&f, "Lâm Quốc Khải");
+    assert_eq!(khai[0].title, "Bí thư Tỉnh ủy");
+    assert_eq!(khai[0].province.as_deref(), Some("Bình Thuận"));
+}
+
+#[test]
+fn central_posts_have_no_province() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Ban Thường vụ Tỉnh ủy Bình Thuận họp. Đồng chí Lương Thị Hoa, Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương dự. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy chủ trì.",
+    ));
+    assert_eq!(f.province.as_deref(), Some("Bình Thuận"));
+    assert!(
+        details(&f, "Lương Thị Hoa")
+            .iter()
+            .all(|p| p.province.is_none())
+    );
+    assert_eq!(
+        details(&f, "Lâm Quốc Khải")[0].province.as_deref(),
+        Some("Bình Thuận")
+    );
+}
+
+#[test]
+fn former_posts_are_marked() {
+    let f = facts_of(&page(
+        "Trước khi được điều động về tỉnh, ông Lâm Quốc Khải là Ủy viên Trung ương Đảng, Phó trưởng Ban Dân vận Trung ương, nguyên Bí thư Tỉnh ủy Bà Rịa – Vũng Tàu.",
+    ));
+    let p = details(&f, "Lâm Quốc Khải");
+    let former: Vec<(&str, bool)> = p.iter().map(|x| (x.title.as_str(), x.former)).collect();
+    assert_eq!(
+        former,
+        vec![
+            ("Ủy viên Trung ương Đảng", false),
+            ("Phó trưởng Ban Dân vận Trung ương", false),
+            ("nguyên Bí thư Tỉnh ủy Bà Rịa – Vũng Tàu", true),
+        ]
+    );
+}
+
+#[test]
+fn conferred_posts_are_marked_and_left_out_of_positions() {
+    let f = facts_of(&page(
+        "Bộ Chính trị chỉ định đồng chí Lâm Quốc Khải, Tổng Biên tập Tạp chí Cộng sản giữ chức vụ Bí thư Tỉnh ủy Bình Thuận nhiệm kỳ 2020-2025.",
+    ));
+    let p = details(&f, "Lâm Quốc Khải");
+    let marks: Vec<(&str, bool)> = p.iter().map(|x| (x.title.as_str(), x.conferred)).collect();
+    assert_eq!(
+        marks,
+        vec![
+            ("Tổng Biên tập Tạp chí Cộng sản", false),
+            ("Bí thư Tỉnh ủy", true)
+        ]
+    );
+    assert_eq!(
+        json_positions(&f, "Lâm Quốc Khải"),
+        vec!["Tổng Biên tập Tạp chí Cộng sản"]
+    );
+    // The JSON form reads back to the same facts.
+    let back: ArticleFacts = serde_json::from_str(&serde_json::to_string(&f).unwrap()).unwrap();
+    assert_eq!(back.people, f.people);
+}
+
+#[test]
+fn relieved_post_is_not_a_new_one() {
+    let f = facts_of(&page(
+        "Bộ Chính trị quyết định đồng chí Lâm Quốc Khải, Ủy viên Ban Chấp hành Trung ương Đảng, Chủ tịch Hội Nông dân Việt Nam thôi giữ chức Bí thư Đảng đoàn Hội Nông dân Việt Nam.",
+    ));
+    assert_eq!(
+        held(&f, "Lâm Quốc Khải"),
+        vec![
+            "Ủy viên Ban Chấp hành Trung ương Đảng",
+            "Chủ tịch Hội Nông dân Việt Nam"
+        ]
+    );
+}
+
+#[test]
+fn people_of_an_earlier_day_are_not_attendees() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Tỉnh ủy tổ chức trao quyết định cho đồng chí Lâm Quốc Khải, Phó Bí thư Tỉnh ủy. Trước đó, ngày 10.4, ông Đặng Minh Tú, Chủ tịch UBND tỉnh, ký quyết định điều động ông Lâm Quốc Khải.",
+    ));
+    assert_eq!(names(&f), vec!["Lâm Quốc Khải"]);
+}
+
+#[test]
+fn a_roster_to_come_is_not_attendance() {
+    let f = facts_of(&page(
+        "Sáng 14/4, đồng chí Lâm Quốc Khải nhận quyết định. Sau khi được kiện toàn, Thường trực Tỉnh ủy sẽ gồm 3 người: Bí thư Tỉnh ủy Lâm Quốc Khải và 2 Phó bí thư là ông Đặng Minh Tú (Chủ tịch UBND tỉnh), ông Hà Văn Lộc.",
+    ));
+    assert_eq!(names(&f), vec!["Lâm Quốc Khải"]);
+}
+
+#[test]
+fn second_story_of_a_listing_page_is_left_out() {
+    let raw = "Sáng 01.12, Ban Thường vụ Tỉnh ủy Bình Thuận tổ chức hội nghị tiếp xúc, đối thoại với Nhân dân. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy chủ trì hội nghị; cùng dự có các sở, ngành và đông đảo người dân trên địa bàn tỉnh.\nTố Tuấn\nSáng 28.11, Tỉnh đoàn tổ chức chương trình an sinh xã hội. Tham dự chương trình có Phó Bí thư Tỉnh ủy Đặng Minh Tú.\nTố Tuấn";
+    let f = facts_of(raw);
+    assert_eq!(names(&f), vec!["Lâm Quốc Khải"]);
+}
+
+#[test]
+fn term_is_not_part_of_a_title() {
+    let f = facts_of(&page(
+        "Dự hội nghị có đồng chí Lâm Quốc Khải, Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII, Trưởng Ban Tổ chức Tỉnh ủy.",
+    ));
+    assert_eq!(
+        held(&f, "Lâm Quốc Khải"),
+        vec![
+            "Ủy viên Ban Thường vụ Tỉnh ủy",
+            "Trưởng Ban Tổ chức Tỉnh ủy"
+        ]
+    );
+}
+
+#[test]
+fn a_delegations_posts_are_held_in_its_province() {
+    let f = facts_of(&page(
+        "Sáng 14/4, tỉnh Bình Thuận tổ chức lễ công bố. Về phía tỉnh Ninh Thuận có các đồng chí: Đặng Minh Tú-Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh. Đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy Bình Thuận phát biểu. Tỉnh Bình Thuận cảm ơn.",
+    ));
+    assert_eq!(f.province.as_deref(), Some("Bình Thuận"));
+    let tu = details(&f, "Đặng Minh Tú");
+    assert_eq!(tu.len(), 2);
+    assert!(
+        tu.iter()
+            .all(|p| p.province.as_deref() == Some("Ninh Thuận"))
+    );
+}
+
+#[test]
+fn abbreviated_district_with_its_province_in_parentheses() {
+    let f = facts_of(&page(
+        "Tỉnh ủy tiếp nhận ông Đặng Minh Tú, Ủy viên Ban Thường vụ Quận ủy, Phó chủ tịch UBND Q.Tân Bình (TP.HCM), về công tác.",
+    ));
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec![
+            "Ủy viên Ban Thường vụ Quận ủy",
+            "Phó chủ tịch UBND Q.Tân Bình (TP.HCM)"
+        ]
+    );
+}
+
+#[test]
+fn commune_and_ward_posts() {
+    let f = facts_of(&page(
+        "Đồng chí Trần Văn Hùng, Tỉnh ủy viên, Bí thư Đảng ủy xã Tân Phú chủ trì. Dự có Bí thư Đảng ủy phường Bình Minh Nguyễn Hữu Lộc; đồng chí Hoàng Văn Tư - Ủy viên Ban Thường vụ Đảng ủy, Trưởng Ban Xây dựng Đảng Đảng ủy xã.",
+    ));
+    assert_eq!(
+        held(&f, "Trần Văn Hùng"),
+        vec!["Tỉnh ủy viên", "Bí thư Đảng ủy xã Tân Phú"]
+    );
+    assert_eq!(
+        held(&f, "Nguyễn Hữu Lộc"),
+        vec!["Bí thư Đảng ủy phường Bình Minh"]
+    );
+    assert_eq!(
+        held(&f, "Hoàng Văn Tư"),
+        vec![
+            "Ủy viên Ban Thường vụ Đảng ủy",
+            "Trưởng Ban Xây dựng Đảng Đảng ủy xã"
+        ]
+    );
+}
