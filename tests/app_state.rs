@@ -567,6 +567,26 @@ fn duplicate_meetings_and_conclusions_show_once() {
     unique.sort();
     unique.dedup();
     assert_eq!(texts.len(), unique.len());
+    // Search results, once each.
+    let mut a = a;
+    keys(&mut a, "/ngo dong hai");
+    settle(&mut a);
+    let Some(View::Search(search)) = a.stack.last() else {
+        panic!()
+    };
+    let shown: Vec<(String, String)> = search
+        .hits
+        .iter()
+        .map(|h| {
+            let e = a.index.entry(h.entry);
+            (e.kind.label().to_string(), e.text.to_string())
+        })
+        .collect();
+    let mut unique_shown = shown.clone();
+    unique_shown.sort();
+    unique_shown.dedup();
+    assert!(!shown.is_empty());
+    assert_eq!(shown.len(), unique_shown.len());
     // An official's page lists each meeting and conclusion once too.
     let hai = a
         .corpus
