@@ -3,8 +3,9 @@
 use std::sync::Arc;
 
 use tinhuy::app::detail::FactKind;
+use tinhuy::app::person::{PersonPage, Row};
 use tinhuy::app::{Action, App, Effect, Key, KeyCode, Keymap, Mode, Pane, Saved, View};
-use tinhuy::corpus::Corpus;
+use tinhuy::corpus::{Appearance, Corpus};
 use tinhuy::search::{Index, Target};
 
 fn app() -> App {
@@ -526,6 +527,14 @@ fn duplicate_meetings_and_conclusions_show_once() {
                 let mut m = c.meetings[a.meeting].clone();
                 m.articles = vec![new];
                 a.meeting = c.meetings.len();
+                for &p in &a.people {
+                    c.people[p].appearances.push(Appearance {
+                        meeting: a.meeting,
+                        article: new,
+                        roles: vec![],
+                        date: m.date,
+                    });
+                }
                 c.meetings.push(m);
             } else {
                 c.meetings[a.meeting].articles.push(new);
@@ -558,6 +567,54 @@ fn duplicate_meetings_and_conclusions_show_once() {
     unique.sort();
     unique.dedup();
     assert_eq!(texts.len(), unique.len());
+    // Search results, once each.
+    let mut a = a;
+    keys(&mut a, "/ngo dong hai");
+    settle(&mut a);
+    let Some(View::Search(search)) = a.stack.last() else {
+        panic!()
+    };
+    let shown: Vec<(String, String)> = search
+        .hits
+        .iter()
+        .map(|h| {
+            let e = a.index.entry(h.entry);
+            (e.kind.label().to_string(), e.text.to_string())
+        })
+        .collect();
+    let mut unique_shown = shown.clone();
+    unique_shown.sort();
+    unique_shown.dedup();
+    assert!(!shown.is_empty());
+    assert_eq!(shown.len(), unique_shown.len());
+    // An official's page lists each meeting and conclusion once too.
+    let hai = a
+        .corpus
+        .people
+        .iter()
+        .position(|p| p.name == "Ngô Đông Hải")
+        .unwrap();
+    let page = PersonPage::new(&a.corpus, hai);
+    assert_eq!(page.meetings(), 3);
+    let said: Vec<&str> = page
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Row::Conclusion {
+                article,
+                conclusion,
+            } => Some(
+                a.corpus.articles[*article].facts.conclusions[*conclusion]
+                    .text
+                    .as_str(),
+            ),
+            _ => None,
+        })
+        .collect();
+    let mut unique_said = said.clone();
+    unique_said.sort();
+    unique_said.dedup();
+    assert_eq!(said.len(), unique_said.len());
     assert_eq!(a.browse.shown.conclusions, {
         let mut n = 0;
         let mut b = a.browse.clone();

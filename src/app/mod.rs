@@ -457,6 +457,16 @@ impl App {
         hits: Vec<Hit>,
         respelled: Option<String>,
     ) {
+        // A corpus holding a meeting twice has its entries twice: show each once.
+        let mut seen = std::collections::HashSet::new();
+        let index = self.index.clone();
+        let mut hits = hits;
+        hits.retain(|h| {
+            h.entry >= index.len() || {
+                let e = index.entry(h.entry);
+                seen.insert((e.kind, e.text))
+            }
+        });
         let Some(i) = self
             .stack
             .iter()

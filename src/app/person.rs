@@ -1,6 +1,8 @@
 //! An official's page: posts over time, meetings attended with their part
 //! in each, conclusions they gave, and the people seen most with them.
 
+use std::collections::HashSet;
+
 use crate::corpus::{Corpus, query};
 use crate::extract::Role;
 
@@ -53,18 +55,30 @@ impl PersonPage {
         rows.extend((0..p.timeline.len()).map(Row::Spell));
         rows.push(Row::Blank);
         rows.push(Row::Heading("Meetings"));
+        // A corpus may hold a meeting, and so its conclusions, more than once.
+        let mut meetings = HashSet::new();
         for app in p.appearances.iter().rev() {
-            rows.push(Row::Meeting {
-                meeting: app.meeting,
-                article: app.article,
-                roles: app.roles.clone(),
-            });
+            let m = &corpus.meetings[app.meeting];
+            let key = (
+                m.date,
+                m.province.as_deref(),
+                m.body.as_deref(),
+                m.title.as_deref(),
+            );
+            if meetings.insert(key) {
+                rows.push(Row::Meeting {
+                    meeting: app.meeting,
+                    article: app.article,
+                    roles: app.roles.clone(),
+                });
+            }
         }
         let mut said = Vec::new();
+        let mut texts = HashSet::new();
         for app in p.appearances.iter().rev() {
             let a = &corpus.articles[app.article];
             for (ci, c) in a.facts.conclusions.iter().enumerate() {
-                if c.speaker.as_deref() == Some(p.name.as_str()) {
+                if c.speaker.as_deref() == Some(p.name.as_str()) && texts.insert(c.text.as_str()) {
                     said.push(Row::Conclusion {
                         article: app.article,
                         conclusion: ci,
@@ -147,6 +161,14 @@ impl PersonPage {
         if self.cursor.selected == self.rows.iter().position(Row::selectable).unwrap_or(0) {
             self.cursor.offset = 0;
         }
+    }
+
+    /// How many meetings the page lists.
+    pub fn meetings(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| matches!(r, Row::Meeting { .. }))
+            .count()
     }
 
     pub fn selected(&self) -> Option<&Row> {

@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, app: &App, page: &PersonPage, theme: &Theme) {
             "{} — {} · {}",
             p.name,
             p.scope,
-            plural(p.appearances.len(), "meeting", "meetings")
+            plural(page.meetings(), "meeting", "meetings")
         ),
         true,
         theme,

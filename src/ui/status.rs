@@ -120,7 +120,7 @@ fn context(app: &App) -> String {
             format!(
                 "{} · {}",
                 plural(person.timeline.len(), "post", "posts"),
-                plural(person.appearances.len(), "meeting", "meetings")
+                plural(p.meetings(), "meeting", "meetings")
             )
         }
         Some(View::Search(_)) if app.mode() == Mode::Search => {
