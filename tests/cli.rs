@@ -218,3 +218,62 @@ fn a_bad_corpus_file_is_named_with_line_and_column() {
         "{err}"
     );
 }
+
+/// Runs the binary with a stdout pipe whose reader has already gone, as
+/// `tinhuy … | head -0` would leave it.
+fn closed_pipe(args: &[&str]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tinhuy"))
+        .args(args)
+        .current_dir(common::root())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    for args in [
+        &["export", "corpus"][..],
+        &["export", "positions", "--format", "csv"],
+        &["export", "meetings", "--format", "jsonl"],
+        &["search", "chu tich"],
+        &["search", "chu tich", "--json"],
+        &["person", "ngo dong hai"],
+        &["who", "bi thu tinh uy", "--json"],
+        &["extract", "data/articles/001_459ce03ce86bd3fb.txt"],
+    ] {
+        let out = closed_pipe(args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_search_without_results_says_so_on_stderr() {
+    let out = tinhuy(&["search", "zzqx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "tinhuy: no match for \"zzqx\"\n"
+    );
+    let out = tinhuy(&["search", "zzqx", "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(json(&out), serde_json::json!([]));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no match"));
+}
+
+#[test]
+fn export_corpus_streams_the_bundled_corpus_file() {
+    let out = tinhuy(&["export", "corpus"]);
+    assert!(out.status.success());
+    let on_disk = std::fs::read(common::root().join("data/corpus.json")).unwrap();
+    assert!(
+        out.stdout == on_disk,
+        "export corpus differs from data/corpus.json"
+    );
+}

@@ -54,20 +54,47 @@ fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
-/// An article in Windows-1258 (as older Vietnamese sites serve): the
-/// letters it has single bytes for, the rest as '?', never UTF-8.
+/// Text in windows-1258, as older Vietnamese sites serve it: a letter the
+/// encoding has a byte for as that byte, other tones as a combining mark
+/// after the letter, anything else as '?'.
 fn windows_1258(text: &str) -> Vec<u8> {
+    use unicode_normalization::UnicodeNormalization;
+    let byte_of: std::collections::HashMap<char, u8> = (0x80..=0xFFu8)
+        .filter_map(|b| {
+            let byte = [b];
+            let (s, _, _) = encoding_rs::WINDOWS_1258.decode(&byte);
+            s.chars().next().map(|c| (c, b))
+        })
+        .collect();
+    let byte = |c: char| match c {
+        c if c.is_ascii() => Some(c as u8),
+        c => byte_of.get(&c).copied(),
+    };
+    let mut out = Vec::new();
+    for c in text.chars() {
+        if let Some(b) = byte(c) {
+            out.push(b);
+            continue;
+        }
+        let tone =
+            |d: &char| matches!(d, '\u{300}' | '\u{301}' | '\u{303}' | '\u{309}' | '\u{323}');
+        let base: String = c.nfd().filter(|d| !tone(d)).nfc().collect();
+        let mut chars = base.chars();
+        match (chars.next().and_then(byte), chars.next()) {
+            (Some(b), None) => out.push(b),
+            _ => out.push(b'?'),
+        }
+        out.extend(c.nfd().filter(tone).filter_map(byte));
+    }
+    out
+}
+
+/// Text in windows-1251 (Cyrillic): an encoding tinhuy does not read.
+fn windows_1251(text: &str) -> Vec<u8> {
     text.chars()
-        .map(|c| match c {
-            'Đ' => 0xD0,
-            'đ' => 0xF0,
-            'Ư' => 0xDD,
-            'ư' => 0xFD,
-            'Ơ' => 0xD5,
-            'ơ' => 0xF5,
-            'Ă' => 0xC3,
-            'ă' => 0xE3,
-            c if (c as u32) < 0x100 => c as u32 as u8,
+        .map(|c| match c as u32 {
+            c @ 0x410..=0x44F => (c - 0x410 + 0xC0) as u8,
+            c if c < 0x80 => c as u8,
             _ => b'?',
         })
         .collect()
@@ -110,8 +137,8 @@ impl Mixed {
         std::fs::write(root.join("empty.txt"), "").unwrap();
         std::fs::write(root.join("blank.txt"), "\n  \n\t\n").unwrap();
         std::fs::write(root.join("photo.txt"), PNG).unwrap();
-        let text = std::fs::read_to_string(root_path(ARTICLE)).unwrap();
-        std::fs::write(root.join("latin.txt"), windows_1258(&text)).unwrap();
+        let cyrillic = "Заседание комитета обсудило план работы на год.\n".repeat(3);
+        std::fs::write(root.join("cyrillic.txt"), windows_1251(&cyrillic)).unwrap();
         std::fs::write(root.join("notes.md"), "# not an article\n").unwrap();
         std::os::unix::fs::symlink("nowhere.txt", root.join("dangling.txt")).unwrap();
         std::os::unix::fs::symlink("loop-b.txt", root.join("loop-a.txt")).unwrap();
@@ -140,7 +167,7 @@ const REASONS: &[(&str, &str)] = &[
         "photo.txt",
         "looks like a binary file, not text (12 NUL bytes in the first 29 bytes)",
     ),
-    ("latin.txt", "is not UTF-8 text ("),
+    ("cyrillic.txt", "is not UTF-8 text ("),
     ("dangling.txt", "cannot read: No such file or directory"),
     (
         "loop-a.txt",
@@ -204,7 +231,7 @@ fn extract_names_each_bad_file_and_still_gives_the_good_ones() {
         t.out
     );
     assert!(
-        !t.out.contains("photo.txt") && !t.out.contains("latin.txt"),
+        !t.out.contains("photo.txt") && !t.out.contains("cyrillic.txt"),
         "{}",
         t.out
     );
@@ -398,7 +425,7 @@ fn a_failed_ingest_leaves_the_old_corpus_as_it_was() {
     // Only unreadable files, and a path that does not exist.
     let bad = parent.join("bad");
     std::fs::create_dir(&bad).unwrap();
-    for name in ["photo.txt", "latin.txt", "empty.txt"] {
+    for name in ["photo.txt", "cyrillic.txt", "empty.txt"] {
         std::fs::copy(m.path(name), bad.join(name)).unwrap();
     }
     let r = tinhuy(&["ingest", s(&bad), s(&parent.join("missing")), "-o", s(&out)]);
@@ -417,7 +444,7 @@ fn a_failed_ingest_leaves_the_old_corpus_as_it_was() {
     )));
     assert!(r.err.contains(&format!(
         "tinhuy: skipped {}: is not UTF-8",
-        s(&bad.join("latin.txt"))
+        s(&bad.join("cyrillic.txt"))
     )));
     assert!(r.err.contains(&format!(
         "tinhuy: skipped {}: cannot open: No such file",
@@ -849,4 +876,60 @@ fn a_corpus_value_of_the_wrong_type_is_named_by_its_field() {
         "{}",
         r.err
     );
+}
+
+/// An article saved as windows-1258, tones as combining marks, reads as the
+/// same text as its UTF-8 original, and says which encoding it was.
+#[test]
+fn a_windows_1258_article_is_decoded_and_said_so() {
+    let original = std::fs::read(root_path(ARTICLE)).unwrap();
+    let legacy = windows_1258(std::str::from_utf8(&original).unwrap());
+    assert!(std::str::from_utf8(&legacy).is_err());
+    assert!(legacy.contains(&0xF2), "a dot below as a combining mark");
+    let d = tinhuy::text::decode(&legacy).unwrap();
+    assert_eq!(d.warnings, ["decoded from windows-1258"]);
+    let utf8 = tinhuy::text::decode(&original).unwrap();
+    let differ = d
+        .text
+        .chars()
+        .zip(utf8.text.chars())
+        .filter(|(a, b)| a != b);
+    // Only what windows-1258 has no byte for is lost, as '?'.
+    assert!(
+        differ.clone().all(|(a, _)| a == '?'),
+        "{:?}",
+        differ.collect::<Vec<_>>()
+    );
+    assert_eq!(d.text.chars().count(), utf8.text.chars().count());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cp1258.txt");
+    std::fs::write(&path, &legacy).unwrap();
+    let r = tinhuy(&["extract", "--json", s(&path)]);
+    assert_eq!(r.code, Some(0), "{}", r.err);
+    let v = r.json();
+    assert_eq!(v[0]["province"], "Thái Bình");
+    assert_eq!(v[0]["warnings"][0], "decoded from windows-1258");
+}
+
+/// Latin-1 text is read, other single-byte encodings still refused, and a
+/// stray NUL no longer refuses a whole article.
+#[test]
+fn latin1_and_stray_nul_bytes_are_read_with_a_warning() {
+    let d = tinhuy::text::decode(b"R\xe9sum\xe9: the caf\xe9 meeting, na\xefve plans").unwrap();
+    assert_eq!(d.text, "Résumé: the café meeting, naïve plans");
+    assert_eq!(d.warnings, ["decoded from windows-1252"]);
+    let e = tinhuy::text::decode(&windows_1251("Заседание комитета")).unwrap_err();
+    assert!(e.to_string().starts_with("is not UTF-8 text"), "{e}");
+
+    let mut bytes = std::fs::read(root_path(ARTICLE)).unwrap();
+    bytes.insert(bytes.len() / 2, 0);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nul.txt");
+    std::fs::write(&path, &bytes).unwrap();
+    let r = tinhuy(&["extract", "--json", s(&path)]);
+    assert_eq!(r.code, Some(0), "{}", r.err);
+    let v = r.json();
+    assert_eq!(v[0]["province"], "Thái Bình");
+    assert_eq!(v[0]["warnings"][0], "1 NUL byte(s) removed");
 }

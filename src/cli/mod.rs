@@ -220,7 +220,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             err,
         ),
         Some(Command::Search { query, limit, json }) => {
-            search::run(&load_corpus(corpus_path)?, &query, limit, json, out)
+            search::run(&load_corpus(corpus_path)?, &query, limit, json, out, err)
         }
         Some(Command::Export { what, format }) => {
             export::run(&load_corpus(corpus_path)?, what, format, out)

@@ -53,11 +53,6 @@ struct Companion<'a> {
     meetings: usize,
 }
 
-/// The person the query finds best, if any.
-pub fn find(corpus: &Corpus, index: &Index, q: &str) -> Option<usize> {
-    matching(corpus, index, q).first().copied()
-}
-
 /// The officials the query matches equally well, best first: the best one,
 /// and any other scoring as high or bearing the same name (one name held
 /// by officials of different provinces).

@@ -17,12 +17,14 @@ struct HitOut<'a> {
     target: &'a Target,
 }
 
+/// Runs the subcommand; returns 1 when nothing matches.
 pub fn run(
     corpus: &Corpus,
     q: &str,
     limit: usize,
     json: bool,
     out: &mut dyn Write,
+    err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let index = Index::build(corpus);
     let hits = index.search(q, limit);
@@ -48,5 +50,10 @@ pub fn run(
             writeln!(out, "{:<10} {}", e.kind.label(), e.text)?;
         }
     }
-    Ok(if hits.is_empty() { 1 } else { 0 })
+    if hits.is_empty() {
+        // Said apart from the results, so a script reading them sees none.
+        writeln!(err, "tinhuy: no match for {q:?}")?;
+        return Ok(1);
+    }
+    Ok(0)
 }

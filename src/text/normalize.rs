@@ -24,8 +24,10 @@ pub enum DecodeError {
     NotUtf8 { invalid: usize, total: usize },
 }
 
-/// Decodes a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM.
-/// Mostly-valid UTF-8 is repaired with a warning; binary data is refused.
+/// Decodes a file's bytes: UTF-8 (with or without BOM), UTF-16 with a BOM,
+/// or, when the bytes are clearly one of them, windows-1258 (Vietnamese) or
+/// windows-1252/latin-1. Mostly-valid UTF-8 is repaired and stray NUL bytes
+/// dropped, with a warning; binary data and other encodings are refused.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let mut warnings = Vec::new();
     if let Some(text) = decode_utf16_with_bom(bytes) {
@@ -38,45 +40,133 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(8192)];
     let nul = head.iter().filter(|&&b| b == 0).count();
-    if nul > 0 {
+    // A stray NUL in a scraped page is damage; more than one in 64 bytes
+    // is a binary file (or UTF-16 without its BOM).
+    if nul > 1 && nul * 64 > head.len() {
         return Err(DecodeError::Binary(format!(
             "{nul} NUL bytes in the first {} bytes",
             head.len()
         )));
     }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => std::borrow::Cow::Borrowed(s),
-        Err(_) => {
-            let lossy = String::from_utf8_lossy(bytes);
-            let invalid = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
-            // A few bad bytes in a scraped page are common; a file where many
-            // bytes fail is in another encoding and would give garbage facts.
-            if invalid * 20 > bytes.len().max(1) {
-                return Err(DecodeError::NotUtf8 {
-                    invalid,
-                    total: bytes.len(),
-                });
-            }
-            warnings.push(format!(
-                "not valid UTF-8: {invalid} byte sequence(s) replaced by U+FFFD"
-            ));
-            lossy
-        }
-    };
     let controls = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c))
         .count();
-    if head.len() >= 64 && controls * 10 > head.len() {
+    // Short text is judged by its controls only when it has a NUL too.
+    if (head.len() >= 64 || nul > 0) && controls * 10 > head.len() {
         return Err(DecodeError::Binary(format!(
             "{controls} control bytes in the first {} bytes",
             head.len()
         )));
     }
+    let without_nul: Vec<u8>;
+    let bytes = if memchr::memchr(0, bytes).is_some() {
+        without_nul = bytes.iter().copied().filter(|&b| b != 0).collect();
+        let dropped = bytes.len() - without_nul.len();
+        warnings.push(format!("{dropped} NUL byte(s) removed"));
+        &without_nul[..]
+    } else {
+        bytes
+    };
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => match decode_legacy(bytes) {
+            Some((text, encoding)) => {
+                warnings.push(format!("decoded from {encoding}"));
+                std::borrow::Cow::Owned(text)
+            }
+            None => std::borrow::Cow::Owned(repair_utf8(bytes, &mut warnings)?),
+        },
+    };
     Ok(Decoded {
         text: normalize(&text),
         warnings,
     })
+}
+
+/// Reads mostly-valid UTF-8, replacing the bad bytes; refuses a file where
+/// many bytes fail (another encoding, which would give garbage facts).
+fn repair_utf8(bytes: &[u8], warnings: &mut Vec<String>) -> Result<String, DecodeError> {
+    let lossy = String::from_utf8_lossy(bytes);
+    let invalid = lossy.chars().filter(|&c| c == '\u{FFFD}').count();
+    if invalid * 20 > bytes.len().max(1) {
+        return Err(DecodeError::NotUtf8 {
+            invalid,
+            total: bytes.len(),
+        });
+    }
+    warnings.push(format!(
+        "not valid UTF-8: {invalid} byte sequence(s) replaced by U+FFFD"
+    ));
+    Ok(lossy.into_owned())
+}
+
+/// The text of bytes that are not UTF-8 but clearly windows-1258 or
+/// windows-1252, NFC, with the encoding's name. None when the bytes hold
+/// any valid UTF-8 sequence beyond ASCII (damaged UTF-8, not a legacy
+/// file) or read as neither.
+fn decode_legacy(bytes: &[u8]) -> Option<(String, &'static str)> {
+    if String::from_utf8_lossy(bytes)
+        .chars()
+        .any(|c| !c.is_ascii() && c != '\u{FFFD}')
+    {
+        return None;
+    }
+    // windows-1258 writes most tones as combining marks after the letter.
+    let (text, _, _) = encoding_rs::WINDOWS_1258.decode(bytes);
+    let text: String = text.nfc().collect();
+    if reads_as_vietnamese(&text) {
+        return Some((text, "windows-1258"));
+    }
+    let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+    reads_as_latin(&text).then(|| (text.nfc().collect(), "windows-1252"))
+}
+
+/// Letters with the diacritics of Vietnamese, lowercase.
+const VIETNAMESE: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ";
+
+/// Punctuation and symbols both legacy encodings have and articles use.
+const LEGACY_PUNCTUATION: &str = "\u{A0}–—‘’‚“”„…•·«»°§©®€£¥¢±×÷¹²³¼½¾¡¿ªº´¨¸¯¬†‡‰‹›™";
+
+/// Whether a text read as windows-1258 is Vietnamese: its other letters are
+/// Vietnamese letters (some only Vietnamese has) or common punctuation.
+fn reads_as_vietnamese(text: &str) -> bool {
+    let (mut other, mut vietnamese, mut only_vietnamese) = (0usize, 0usize, 0usize);
+    let mut ascii_letters = 0usize;
+    for c in text.chars() {
+        if c.is_ascii() {
+            ascii_letters += usize::from(c.is_ascii_alphabetic());
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        if VIETNAMESE.contains(lower) {
+            vietnamese += 1;
+            if lower as u32 > 0xFF {
+                only_vietnamese += 1;
+            }
+        } else if !LEGACY_PUNCTUATION.contains(c) {
+            other += 1;
+        }
+    }
+    // Most letters of Vietnamese words are plain.
+    only_vietnamese > 0 && other * 20 <= vietnamese && vietnamese <= ascii_letters
+}
+
+/// Whether a text read as windows-1252 is in a Latin-script language:
+/// accented letters inside mostly plain words, common punctuation, no
+/// control characters (bytes windows-1252 leaves undefined).
+fn reads_as_latin(text: &str) -> bool {
+    let (mut ascii_letters, mut accented, mut other) = (0usize, 0usize, 0usize);
+    for c in text.chars() {
+        if c.is_ascii() || LEGACY_PUNCTUATION.contains(c) {
+            ascii_letters += usize::from(c.is_ascii_alphabetic());
+        } else if c.is_alphabetic() && ('\u{C0}'..='\u{FF}').contains(&c) {
+            accented += 1;
+        } else {
+            other += 1;
+        }
+    }
+    accented > 0 && other == 0 && accented * 4 <= ascii_letters
 }
 
 fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
@@ -229,6 +319,24 @@ mod tests {
             Err(DecodeError::NotUtf8 { .. })
         ));
         assert_eq!(decode(b"").unwrap().text, "");
+    }
+
+    #[test]
+    fn decode_drops_a_stray_nul_with_a_warning() {
+        let d = decode("Bí thư\0 Tỉnh ủy họp phiên thường kỳ tháng 5".as_bytes()).unwrap();
+        assert_eq!(d.text, "Bí thư Tỉnh ủy họp phiên thường kỳ tháng 5");
+        assert_eq!(d.warnings, ["1 NUL byte(s) removed"]);
+    }
+
+    #[test]
+    fn decode_reads_latin1_and_refuses_other_single_byte_text() {
+        let d = decode(b"Caf\xe9 cr\xe8me, d\xe9j\xe0 vu: r\xe9sum\xe9 of the meeting").unwrap();
+        assert_eq!(d.text, "Café crème, déjà vu: résumé of the meeting");
+        assert_eq!(d.warnings, ["decoded from windows-1252"]);
+        // Cyrillic in windows-1251: every letter above ASCII.
+        let e = decode(b"\xc7\xe0\xf1\xe5\xe4\xe0\xed\xe8\xe5 \xea\xee\xec\xe8\xf2\xe5\xf2\xe0")
+            .unwrap_err();
+        assert!(matches!(e, DecodeError::NotUtf8 { .. }), "{e}");
     }
 
     #[test]
