@@ -262,3 +262,20 @@ fn a_visitors_posts_stay_with_the_visitors_province() {
         .collect();
     assert_eq!(names, vec!["Lâm Quốc Khải"]);
 }
+
+#[test]
+fn person_lists_every_official_a_name_matches() {
+    let c = built(&[
+        "Hội nghị Ban Thường vụ Tỉnh ủy Bình Thuận\n\nSáng 14/4/2026, Ban Thường vụ Tỉnh ủy Bình Thuận họp. Đồng chí Đặng Minh Tú, Bí thư Tỉnh ủy Bình Thuận chủ trì.\n",
+        "Hội nghị Ban Thường vụ Tỉnh ủy Ninh Thuận\n\nSáng 20/5/2026, Ban Thường vụ Tỉnh ủy Ninh Thuận họp. Đồng chí Đặng Minh Tú, Phó Chủ tịch UBND tỉnh Ninh Thuận dự.\n",
+    ]);
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = tinhuy::cli::person::run(&c, "Đặng Minh Tú", false, &mut out, &mut err).unwrap();
+    assert_eq!(code, 0);
+    let text = String::from_utf8(out).unwrap();
+    assert!(text.contains("2 officials match"), "{text}");
+    assert!(
+        text.contains("Bình Thuận") && text.contains("Ninh Thuận"),
+        "{text}"
+    );
+}
