@@ -245,7 +245,20 @@ pub fn extract(
             opens_passage(doc, people, has_chairs, si, &s.tokens)
         else {
             if let Some(body) = decision_subject(&s.tokens, true) {
-                out.add(doc, s, 0, Some(clean(&doc.text[body])));
+                let body = Some(clean(&doc.text[body]));
+                out.add(doc, s, 0, body.clone());
+                // "Hội nghị thống nhất:" and the items it decided.
+                if let Some(d) = lead_in(doc, s, out.reference) {
+                    out.inherited = d;
+                    while let Some(&(_, pj, next)) = sentences.get(i + 1)
+                        && pj != para
+                        && is_bullet(&next.tokens)
+                    {
+                        out.add(doc, next, 0, body.clone());
+                        i += 1;
+                    }
+                    out.inherited = None;
+                }
             }
             i += 1;
             continue;
@@ -483,7 +496,16 @@ fn opens_passage(
         .map(|n| (dated + n + 1).min(toks.len()));
     // After a closing cue the speaker comes first, then what they said.
     let skip = closing.map_or(0, |n| speaker_end(people, si, toks, n).unwrap_or(n));
-    let found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
+    let mut found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
+    // "Đánh giá cao …, đồng chí A yêu cầu …": a verb opening the sentence
+    // with nobody before it leaves the speaker to a later verb.
+    if closing.is_none()
+        && let Some((v, n)) = found
+        && v == skip
+        && let Some((w, m)) = find_directive(&toks[v + n..], 80)
+    {
+        found = Some((v + n + w, m));
+    }
     let (verb, verb_len) = match (found, closing) {
         (Some(f), _) => f,
         (None, Some(_)) => (skip, 0),
@@ -747,6 +769,22 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
         .then(|| deadline::find(text, reference).map(|(d, _)| d))
 }
 
+/// An attribution after a quoted request: "…, đồng chí A nhấn mạnh".
+static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
+});
+
+/// How many tokens a list bullet takes at the start: "-" is one, "1." two.
+fn bullet_len(toks: &[Token]) -> usize {
+    if !is_bullet(toks) {
+        0
+    } else if toks[0].kind == crate::text::segment::TokenKind::Punct {
+        1
+    } else {
+        2
+    }
+}
+
 /// Whether a paragraph opens with a list bullet: "- ", "+ ", "•", "1.",
 /// "a)".
 fn is_bullet(toks: &[Token]) -> bool {
@@ -821,13 +859,22 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
         return Vec::new();
     }
     let mut pieces = Vec::new();
-    let mut start = from;
+    let mut start = from + bullet_len(&toks[from..]);
+    if start >= toks.len() {
+        return Vec::new();
+    }
     for k in from..=toks.len() {
         let at_end = k == toks.len();
         if at_end || (toks[k].is_punct(';') && k - start >= 6 && toks.len() - k >= 6) {
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
-            let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ']));
+            let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"']));
+            let text = match ATTRIBUTION_TAIL.find(&text) {
+                Some(m) if m.start() > 0 => text[..m.start()]
+                    .trim_end_matches(['.', ';', ' ', '”', '"', ','])
+                    .to_string(),
+                _ => text,
+            };
             if !text.is_empty() {
                 pieces.push((text, Span::new(a, b)));
             }
