@@ -449,3 +449,18 @@ fn a_quarter_named_in_december_is_of_the_next_year() {
         )]
     );
 }
+
+#[test]
+fn a_meeting_named_for_a_handover_is_not_a_bodys_directive() {
+    let f = facts_of(
+        "Sáng 28/10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị bàn giao nhiệm vụ điều hành công việc của Tỉnh ủy.\n\nĐoàn kiểm tra cũng yêu cầu các chi bộ khắc phục ngay các hạn chế.\n",
+    );
+    assert_eq!(
+        texts(&f),
+        vec![(
+            "Đoàn kiểm tra cũng yêu cầu các chi bộ khắc phục ngay các hạn chế".to_string(),
+            Some("Đoàn kiểm tra".to_string()),
+            None
+        )]
+    );
+}

@@ -463,7 +463,7 @@ static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:yêu cầu|đề nghị|chỉ đạo|giao|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|tập trung|tiếp tục|mong|tin tưởng|sẽ|chú trọng|tăng cường|đẩy mạnh|nâng cao|khẩn trương|bảo đảm|đảm bảo|quan tâm|lưu ý|phấn đấu|hoàn thành|triển khai|không được|tránh)\b").unwrap()
+    Regex::new(r"(?i)\b(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)\b").unwrap()
 });
 
 /// Whether a piece asks, assigns or decides, rather than only judging
@@ -758,6 +758,12 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
             _ => break,
         }
     }
+    // A body's own directive follows its name ("Đoàn kiểm tra cũng yêu
+    // cầu"); one further on names the meeting it held ("… tổ chức Hội nghị
+    // bàn giao nhiệm vụ").
+    if !decided && !toks[end.min(d)..d].iter().all(is_adverb) {
+        return None;
+    }
     Some(toks[b].start..toks[end - 1].end)
 }
 
@@ -895,5 +901,9 @@ mod tests {
         ));
         assert!(directs("yêu cầu các địa phương tiếp tục đẩy mạnh cải cách"));
         assert!(directs("Dự thảo các Quy chế về cơ bản đạt yêu cầu đề ra"));
+        assert!(!directs(
+            "ghi nhận, đánh giá cao những kết quả đạt được, bảo đảm quốc phòng - an ninh"
+        ));
+        assert!(!directs("Điều đó cho thấy sự chỉ đạo quyết liệt của tỉnh"));
     }
 }
