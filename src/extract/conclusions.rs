@@ -459,7 +459,7 @@ impl Conclusions {
 /// Openers of what is judged or told, not asked: an assessment, thanks,
 /// a look back ("Năm 2020, …", "Thời gian qua, …").
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)\b|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả)\b").unwrap()
+    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)\b|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)\b|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
@@ -905,5 +905,12 @@ mod tests {
             "ghi nhận, đánh giá cao những kết quả đạt được, bảo đảm quốc phòng - an ninh"
         ));
         assert!(!directs("Điều đó cho thấy sự chỉ đạo quyết liệt của tỉnh"));
+        // What a thing is, is background.
+        assert!(!directs(
+            "Quy chế làm việc toàn khóa là nội dung rất quan trọng của nhiệm kỳ"
+        ));
+        assert!(directs(
+            "Chương trình hành động là nội dung mới, vì vậy cần tránh trùng lặp"
+        ));
     }
 }
