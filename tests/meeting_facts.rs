@@ -396,3 +396,71 @@ fn page_counters_are_not_conclusions() {
         texts(&f)
     );
 }
+
+#[test]
+fn items_a_body_decided_after_a_colon() {
+    let f = meeting(
+        "Hội nghị thống nhất:\n- Giao UBND tỉnh hoàn thành giải ngân vốn đầu tư công trong năm 2026.\n- Đề nghị các huyện hoàn thành sáp nhập xã trong quý II.",
+    );
+    assert_eq!(
+        texts(&f),
+        vec![
+            (
+                "Giao UBND tỉnh hoàn thành giải ngân vốn đầu tư công trong năm 2026".to_string(),
+                Some("Hội nghị".to_string()),
+                Some("2026".to_string())
+            ),
+            (
+                "Đề nghị các huyện hoàn thành sáp nhập xã trong quý II".to_string(),
+                Some("Hội nghị".to_string()),
+                Some("2026-06".to_string())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_directive_after_an_opening_assessment_clause() {
+    let f = meeting(
+        "Đánh giá cao nỗ lực của các xã, đồng chí Lê Văn Minh yêu cầu tập trung chuẩn bị tốt cho Tết Nguyên đán.",
+    );
+    assert_eq!(
+        texts(&f),
+        vec![(
+            "yêu cầu tập trung chuẩn bị tốt cho Tết Nguyên đán".to_string(),
+            Some("Lê Văn Minh".to_string()),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_quarter_named_in_december_is_of_the_next_year() {
+    let f = facts_of(
+        "Thứ Hai, 05/01/2026 | 16:20\n\nChiều 30-12, Ban Thường vụ Tỉnh ủy họp dưới sự chủ trì của đồng chí Trần Văn Hải, Bí thư Tỉnh ủy.\n\n“Tôi đề nghị các sở, ngành hoàn thiện kế hoạch trong quý I”, đồng chí Trần Văn Hải nhấn mạnh.\n",
+    );
+    assert_eq!(date_of(&f), dated("2025-12-30", "published"));
+    assert_eq!(
+        texts(&f),
+        vec![(
+            "đề nghị các sở, ngành hoàn thiện kế hoạch trong quý I".to_string(),
+            Some("Trần Văn Hải".to_string()),
+            Some("2026-03".to_string())
+        )]
+    );
+}
+
+#[test]
+fn a_meeting_named_for_a_handover_is_not_a_bodys_directive() {
+    let f = facts_of(
+        "Sáng 28/10, Ban Thường vụ Tỉnh ủy tổ chức Hội nghị bàn giao nhiệm vụ điều hành công việc của Tỉnh ủy.\n\nĐoàn kiểm tra cũng yêu cầu các chi bộ khắc phục ngay các hạn chế.\n",
+    );
+    assert_eq!(
+        texts(&f),
+        vec![(
+            "Đoàn kiểm tra cũng yêu cầu các chi bộ khắc phục ngay các hạn chế".to_string(),
+            Some("Đoàn kiểm tra".to_string()),
+            None
+        )]
+    );
+}

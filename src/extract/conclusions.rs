@@ -245,7 +245,20 @@ pub fn extract(
             opens_passage(doc, people, has_chairs, si, &s.tokens)
         else {
             if let Some(body) = decision_subject(&s.tokens, true) {
-                out.add(doc, s, 0, Some(clean(&doc.text[body])));
+                let body = Some(clean(&doc.text[body]));
+                out.add(doc, s, 0, body.clone());
+                // "Hội nghị thống nhất:" and the items it decided.
+                if let Some(d) = lead_in(doc, s, out.reference) {
+                    out.inherited = d;
+                    while let Some(&(_, pj, next)) = sentences.get(i + 1)
+                        && pj != para
+                        && is_bullet(&next.tokens)
+                    {
+                        out.add(doc, next, 0, body.clone());
+                        i += 1;
+                    }
+                    out.inherited = None;
+                }
             }
             i += 1;
             continue;
@@ -446,11 +459,11 @@ impl Conclusions {
 /// Openers of what is judged or told, not asked: an assessment, thanks,
 /// a look back ("Năm 2020, …", "Thời gian qua, …").
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)\b|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả)\b").unwrap()
+    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)\b|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)\b|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:yêu cầu|đề nghị|chỉ đạo|giao|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|tập trung|tiếp tục|mong|tin tưởng|sẽ|chú trọng|tăng cường|đẩy mạnh|nâng cao|khẩn trương|bảo đảm|đảm bảo|quan tâm|lưu ý|phấn đấu|hoàn thành|triển khai|không được|tránh)\b").unwrap()
+    Regex::new(r"(?i)\b(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)\b").unwrap()
 });
 
 /// Whether a piece asks, assigns or decides, rather than only judging
@@ -483,7 +496,16 @@ fn opens_passage(
         .map(|n| (dated + n + 1).min(toks.len()));
     // After a closing cue the speaker comes first, then what they said.
     let skip = closing.map_or(0, |n| speaker_end(people, si, toks, n).unwrap_or(n));
-    let found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
+    let mut found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
+    // "Đánh giá cao …, đồng chí A yêu cầu …": a verb opening the sentence
+    // with nobody before it leaves the speaker to a later verb.
+    if closing.is_none()
+        && let Some((v, n)) = found
+        && v == skip
+        && let Some((w, m)) = find_directive(&toks[v + n..], 80)
+    {
+        found = Some((v + n + w, m));
+    }
     let (verb, verb_len) = match (found, closing) {
         (Some(f), _) => f,
         (None, Some(_)) => (skip, 0),
@@ -736,6 +758,12 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
             _ => break,
         }
     }
+    // A body's own directive follows its name ("Đoàn kiểm tra cũng yêu
+    // cầu"); one further on names the meeting it held ("… tổ chức Hội nghị
+    // bàn giao nhiệm vụ").
+    if !decided && !toks[end.min(d)..d].iter().all(is_adverb) {
+        return None;
+    }
     Some(toks[b].start..toks[end - 1].end)
 }
 
@@ -745,6 +773,22 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
     let text = doc.text[s.range()].trim_end();
     text.ends_with(':')
         .then(|| deadline::find(text, reference).map(|(d, _)| d))
+}
+
+/// An attribution after a quoted request: "…, đồng chí A nhấn mạnh".
+static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
+});
+
+/// How many tokens a list bullet takes at the start: "-" is one, "1." two.
+fn bullet_len(toks: &[Token]) -> usize {
+    if !is_bullet(toks) {
+        0
+    } else if toks[0].kind == crate::text::segment::TokenKind::Punct {
+        1
+    } else {
+        2
+    }
 }
 
 /// Whether a paragraph opens with a list bullet: "- ", "+ ", "•", "1.",
@@ -821,13 +865,22 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
         return Vec::new();
     }
     let mut pieces = Vec::new();
-    let mut start = from;
+    let mut start = from + bullet_len(&toks[from..]);
+    if start >= toks.len() {
+        return Vec::new();
+    }
     for k in from..=toks.len() {
         let at_end = k == toks.len();
         if at_end || (toks[k].is_punct(';') && k - start >= 6 && toks.len() - k >= 6) {
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
-            let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ']));
+            let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"']));
+            let text = match ATTRIBUTION_TAIL.find(&text) {
+                Some(m) if m.start() > 0 => text[..m.start()]
+                    .trim_end_matches(['.', ';', ' ', '”', '"', ','])
+                    .to_string(),
+                _ => text,
+            };
             if !text.is_empty() {
                 pieces.push((text, Span::new(a, b)));
             }
@@ -848,5 +901,16 @@ mod tests {
         ));
         assert!(directs("yêu cầu các địa phương tiếp tục đẩy mạnh cải cách"));
         assert!(directs("Dự thảo các Quy chế về cơ bản đạt yêu cầu đề ra"));
+        assert!(!directs(
+            "ghi nhận, đánh giá cao những kết quả đạt được, bảo đảm quốc phòng - an ninh"
+        ));
+        assert!(!directs("Điều đó cho thấy sự chỉ đạo quyết liệt của tỉnh"));
+        // What a thing is, is background.
+        assert!(!directs(
+            "Quy chế làm việc toàn khóa là nội dung rất quan trọng của nhiệm kỳ"
+        ));
+        assert!(directs(
+            "Chương trình hành động là nội dung mới, vì vậy cần tránh trùng lặp"
+        ));
     }
 }

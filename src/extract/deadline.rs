@@ -122,10 +122,15 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
                 "III" | "3" => 3,
                 _ => 4,
             };
-            // "trong quý I": the quarter of the meeting's year.
+            // "trong quý I": the meeting's year, or the next when the
+            // quarter ended more than a quarter before the meeting (a
+            // December meeting planning the first quarter).
             let year: i32 = match c.get(2) {
                 Some(y) => y.as_str().parse().ok()?,
-                None => reference?.year,
+                None => {
+                    let r = reference?;
+                    r.year + i32::from(r.month.is_some_and(|m| u32::from(m) > q * 3 + 3))
+                }
             };
             if let (Some(date), Some(w)) = (Date::ym(year, q * 3), c.get(0)) {
                 hits.push((w.start(), date, w.range()));
@@ -225,7 +230,7 @@ mod tests {
         assert_eq!(d("chuẩn bị cho năm mới và tết Nguyên đán 2021"), None);
         assert_eq!(
             d("yêu cầu hoàn thành đề án trong quý I").as_deref(),
-            Some("2020-03")
+            Some("2021-03")
         );
         assert_eq!(
             d("phải hoàn thành việc sáp nhập trong năm 2018").as_deref(),
