@@ -1,6 +1,6 @@
 //! Search latency per keystroke on a synthetic corpus, typing realistic
 //! queries letter by letter as the search worker sees them, and the whole
-//! query at once. `tinhuy bench` reports the same at 1k–100k articles.
+//! query at once. `cargo xtask bench` reports the same at 1k–100k articles.
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use tinhuy::corpus::ingest::from_texts;

@@ -277,3 +277,31 @@ fn export_corpus_streams_the_bundled_corpus_file() {
         "export corpus differs from data/corpus.json"
     );
 }
+
+#[test]
+fn completions_and_the_man_page_come_from_the_command_definitions() {
+    for (shell, mark) in [
+        ("bash", "complete -F _tinhuy"),
+        ("zsh", "#compdef tinhuy"),
+        ("fish", "complete -c tinhuy"),
+    ] {
+        let out = tinhuy(&["completions", shell]);
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains(mark), "{shell}: {script}");
+        for sub in ["extract", "ingest", "person", "who", "search", "export"] {
+            assert!(script.contains(sub), "{shell} lacks {sub}");
+        }
+    }
+    let out = tinhuy(&["completions", "tcsh"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = tinhuy(&["man"]);
+    assert!(out.status.success());
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.starts_with(".ie \\n(.g .ds Aq"), "{page}");
+    assert!(page.contains(".TH tinhuy 1"), "{page}");
+    assert!(page.contains("\\-\\-corpus"), "{page}");
+    for a in [&["completions", "bash"][..], &["man"]] {
+        assert_eq!(closed_pipe(a).status.code(), Some(0), "{a:?}");
+    }
+}

@@ -14,7 +14,7 @@ use std::io::Write;
 
 use crate::tui::load::Source;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::corpus::{self, Corpus};
 use crate::extract::Date;
@@ -103,6 +103,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = export::Format::Json)]
         format: export::Format,
     },
+    /// Print a shell completion script ("tinhuy completions bash >
+    /// ~/.local/share/bash-completion/completions/tinhuy").
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page, in roff ("tinhuy man > ~/.local/share/man/man1/tinhuy.1").
+    Man,
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -224,6 +232,17 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
         }
         Some(Command::Export { what, format }) => {
             export::run(&load_corpus(corpus_path)?, what, format, out)
+        }
+        Some(Command::Completions { shell }) => {
+            // Made in memory: the generator panics on a failed write.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "tinhuy", &mut script);
+            out.write_all(&script)?;
+            Ok(0)
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(Cli::command()).render(out)?;
+            Ok(0)
         }
         None if cli.print_config_path => {
             match crate::tui::config::config_path() {

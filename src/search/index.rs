@@ -16,63 +16,80 @@ use crate::text::fold::{fold_char_into, word_key};
 use super::entries::each_entry;
 use super::{Kind, Target};
 
-/// Many strings in one buffer.
+/// Many strings, byte strings or number lists in one buffer: item `i` is
+/// `buf[ends[i - 1]..ends[i]]`. A few flat arrays instead of a heap
+/// allocation per item.
 #[derive(Debug, Default)]
-pub(super) struct Strings {
-    bytes: String,
+pub(super) struct Packed<B> {
+    buf: B,
     ends: Vec<usize>,
 }
 
-impl Strings {
-    fn push(&mut self, s: &str) {
-        self.bytes.push_str(s);
-        self.ends.push(self.bytes.len());
+/// The buffers [`Packed`] keeps its items in.
+pub(super) trait Buffer {
+    type Item: ?Sized;
+    fn len(&self) -> usize;
+    fn append(&mut self, item: &Self::Item);
+    fn slice(&self, range: Range<usize>) -> &Self::Item;
+}
+
+impl Buffer for String {
+    type Item = str;
+    fn len(&self) -> usize {
+        self.len()
     }
-    fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.bytes[start..self.ends[i]]
+    fn append(&mut self, item: &str) {
+        self.push_str(item);
+    }
+    fn slice(&self, range: Range<usize>) -> &str {
+        &self[range]
     }
 }
 
-/// Many byte strings in one buffer.
-#[derive(Debug, Default)]
-pub(super) struct Bytes {
-    bytes: Vec<u8>,
-    ends: Vec<usize>,
+impl<T: Copy> Buffer for Vec<T> {
+    type Item = [T];
+    fn len(&self) -> usize {
+        self.len()
+    }
+    fn append(&mut self, item: &[T]) {
+        self.extend_from_slice(item);
+    }
+    fn slice(&self, range: Range<usize>) -> &[T] {
+        &self[range]
+    }
 }
 
-impl Bytes {
-    fn push(&mut self, s: impl IntoIterator<Item = u8>) {
-        self.bytes.extend(s);
-        self.ends.push(self.bytes.len());
+impl<B: Buffer> Packed<B> {
+    fn push(&mut self, item: &B::Item) {
+        self.buf.append(item);
+        self.ends.push(self.buf.len());
     }
-    fn get(&self, i: usize) -> &[u8] {
+    fn push_iter<I: IntoIterator>(&mut self, items: I)
+    where
+        B: Extend<I::Item>,
+    {
+        self.buf.extend(items);
+        self.ends.push(self.buf.len());
+    }
+    pub(super) fn get(&self, i: usize) -> &B::Item {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.bytes[start..self.ends[i]]
+        self.buf.slice(start..self.ends[i])
+    }
+    fn len(&self) -> usize {
+        self.ends.len()
     }
 }
+
+/// Entry texts.
+type Strings = Packed<String>;
+/// Entry haystacks, one byte per character (see [`project`]).
+type Bytes = Packed<Vec<u8>>;
+/// Sorted lists of word or entry numbers.
+pub(super) type Lists = Packed<Vec<u32>>;
 
 /// One byte per character of `s`: ASCII as is, 0x80 for anything else.
 pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.chars().map(|c| if c.is_ascii() { c as u8 } else { 0x80 })
-}
-
-/// Many sorted lists of numbers in one buffer.
-#[derive(Debug, Default)]
-pub(super) struct Lists {
-    items: Vec<u32>,
-    ends: Vec<usize>,
-}
-
-impl Lists {
-    fn push(&mut self, list: &[u32]) {
-        self.items.extend_from_slice(list);
-        self.ends.push(self.items.len());
-    }
-    pub(super) fn get(&self, i: usize) -> &[u32] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        &self.items[start..self.ends[i]]
-    }
 }
 
 /// Whether a sorted list holds a number in `range`.
@@ -235,7 +252,7 @@ impl Builder {
         for c in text.chars() {
             fold_char_into(c, &mut self.folded);
         }
-        self.projected.push(project(&self.folded));
+        self.projected.push_iter(project(&self.folded));
         self.scratch.clear();
         for w in folded_words(&self.folded) {
             self.scratch.push(number(&mut self.word_ids, w));
@@ -259,7 +276,7 @@ impl Builder {
         // every posting list comes out sorted.
         let n_words = words.words.len();
         let mut count = vec![0usize; n_words];
-        for &w in &entry_words.items {
+        for &w in &entry_words.buf {
             count[w as usize] += 1;
         }
         let mut postings_before = Vec::with_capacity(n_words + 1);
@@ -271,14 +288,14 @@ impl Builder {
         }
         let mut next: Vec<usize> = postings_before[..n_words].to_vec();
         let mut items = vec![0u32; total];
-        for e in 0..entry_words.ends.len() {
+        for e in 0..entry_words.len() {
             for &w in entry_words.get(e) {
                 items[next[w as usize]] = e as u32;
                 next[w as usize] += 1;
             }
         }
         let postings = Lists {
-            items,
+            buf: items,
             ends: postings_before[1..].to_vec(),
         };
         Index {
@@ -305,12 +322,12 @@ fn sorted(ids: FastMap<Box<str>, u32>, mut lists: Lists) -> (Dictionary, Lists) 
     for (new, (_, old)) in words.iter().enumerate() {
         renumber[*old as usize] = new as u32;
     }
-    for w in &mut lists.items {
+    for w in &mut lists.buf {
         *w = renumber[*w as usize];
     }
     let mut start = 0;
     for &end in &lists.ends {
-        lists.items[start..end].sort_unstable();
+        lists.buf[start..end].sort_unstable();
         start = end;
     }
     let words = words.into_iter().map(|(w, _)| w).collect();
