@@ -346,3 +346,13 @@ fn commune_and_ward_posts() {
         ]
     );
 }
+
+#[test]
+fn place_names_listed_after_a_kind_of_place_are_not_people() {
+    let f = facts_of(&page(
+        "Sáng 13/4, đồng chí Trần Văn Lộc, Bí thư Tỉnh ủy chủ trì hội nghị. Thu ngân sách \
+         trên địa bàn các xã Đồng Hưng, Lê Lợi và Hoàng Xá tăng 30%; phường Bắc Sơn, Võ Cường \
+         đạt chỉ tiêu.",
+    ));
+    assert_eq!(names(&f), ["Trần Văn Lộc"]);
+}

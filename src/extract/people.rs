@@ -775,7 +775,7 @@ fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
 
 /// A name with nothing introducing it, where a name may begin.
 fn bare_name_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
-    if !is_name_token(&toks[i]) || !name_may_start(toks, i) {
+    if !is_name_token(&toks[i]) || !name_may_start(toks, i) || in_place_list(toks, i) {
         return None;
     }
     let len = best_name(toks, i, false)?;
@@ -788,6 +788,25 @@ fn bare_name_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
         },
     ))
 }
+
+/// Whether `toks[i]` goes on a list headed by a kind of place ("các xã An
+/// Bình, Hòa Phú và Tân Lập", "phường Bắc Sơn, Nam Sơn"): its capitalised
+/// words are place names, however much they look like a person's.
+fn in_place_list(toks: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0 {
+        let p = &toks[j - 1];
+        if p.is_punct(',') || p.is("và") || is_name_token(p) {
+            j -= 1;
+        } else {
+            return j < i && PLACE_KINDS.contains(&p.key.as_ref());
+        }
+    }
+    false
+}
+
+/// Words for a kind of place that a list of place names follows.
+const PLACE_KINDS: &[&str] = &["xã", "phường", "huyện", "quận", "trấn", "thị xã"];
 
 /// Reads "các [đồng chí] T1, T2:" at `toks[i]`: titles ending in a colon
 /// head the list after it and are pushed as shared; otherwise the group
