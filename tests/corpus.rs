@@ -265,14 +265,32 @@ fn a_visitors_posts_stay_with_the_visitors_province() {
 
 #[test]
 fn person_lists_every_official_a_name_matches() {
-    let c = built(&[
+    let dir = tempfile::tempdir().unwrap();
+    let texts = [
         "Hội nghị Ban Thường vụ Tỉnh ủy Bình Thuận\n\nSáng 14/4/2026, Ban Thường vụ Tỉnh ủy Bình Thuận họp. Đồng chí Đặng Minh Tú, Bí thư Tỉnh ủy Bình Thuận chủ trì.\n",
         "Hội nghị Ban Thường vụ Tỉnh ủy Ninh Thuận\n\nSáng 20/5/2026, Ban Thường vụ Tỉnh ủy Ninh Thuận họp. Đồng chí Đặng Minh Tú, Phó Chủ tịch UBND tỉnh Ninh Thuận dự.\n",
-    ]);
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = tinhuy::cli::person::run(&c, "Đặng Minh Tú", false, &mut out, &mut err).unwrap();
-    assert_eq!(code, 0);
-    let text = String::from_utf8(out).unwrap();
+    ];
+    for (i, t) in texts.iter().enumerate() {
+        std::fs::write(dir.path().join(format!("{i}.txt")), t).unwrap();
+    }
+    let corpus = dir.path().join("corpus.json");
+    let bin = env!("CARGO_BIN_EXE_tinhuy");
+    let ingest = std::process::Command::new(bin)
+        .arg("ingest")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(ingest.status.success(), "{ingest:?}");
+    let o = std::process::Command::new(bin)
+        .arg("--corpus")
+        .arg(&corpus)
+        .args(["person", "Đặng Minh Tú"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{o:?}");
+    let text = String::from_utf8(o.stdout).unwrap();
     assert!(text.contains("2 officials match"), "{text}");
     assert!(
         text.contains("Bình Thuận") && text.contains("Ninh Thuận"),
