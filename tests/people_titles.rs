@@ -356,3 +356,15 @@ fn place_names_listed_after_a_kind_of_place_are_not_people() {
     ));
     assert_eq!(names(&f), ["Trần Văn Lộc"]);
 }
+
+#[test]
+fn on_a_page_of_teasers_only_the_meetings_people_attended() {
+    let f = facts_of(
+        "Tin hoạt động\n\n\
+         Chiều 7/4, đồng chí Lê Văn Khải, Phó Chủ tịch UBND tỉnh chủ trì lễ ký kết chương trình phối hợp.\n\n\
+         Chiều 5/4, đồng chí Đỗ Minh Quang, Chủ tịch UBND tỉnh chủ trì buổi đối thoại với thanh niên.\n\n\
+         Sáng 3/4, đồng chí Hà Thị Liên, Bí thư Tỉnh ủy chủ trì hội nghị Ban Thường vụ Tỉnh ủy cho ý kiến dự thảo quy chế.\n\n\
+         Sáng 2/4, Bộ trưởng Vũ Đức Thành thăm và làm việc với tỉnh.\n",
+    );
+    assert_eq!(names(&f), ["Hà Thị Liên"]);
+}

@@ -371,9 +371,9 @@ static CITED_WORK: LazyLock<PhraseList> = LazyLock::new(|| {
 pub fn extract(doc: &Doc) -> People {
     let mut out = People::default();
     let mut index: HashMap<String, usize> = HashMap::new();
-    let story_end = first_story_end(doc);
+    let story = meeting_story(doc);
     for (si, sentence) in doc.sentences().enumerate() {
-        if sentence.start >= story_end {
+        if !story.contains(&sentence.start) {
             continue;
         }
         let toks = &sentence.tokens;
@@ -564,6 +564,46 @@ fn absent_from(toks: &[Token]) -> usize {
         return c;
     }
     usize::MAX
+}
+
+/// The part of the page that tells the meeting's story: on a page of
+/// teasers, the teaser of a meeting; else from the start to where a second
+/// story begins.
+fn meeting_story(doc: &Doc) -> Range<usize> {
+    teaser_story(doc).unwrap_or(0..first_story_end(doc))
+}
+
+/// A listing page strings teasers together, each a short paragraph opening
+/// with its own dateline ("Chiều 5/4, …"). On such a page (three teasers or
+/// more) the meeting's story is the first teaser that tells of a meeting,
+/// else of a working session; the people of the others were elsewhere.
+fn teaser_story(doc: &Doc) -> Option<Range<usize>> {
+    const SHORT: usize = 900;
+    let paras = &doc.paragraphs;
+    let leads: Vec<usize> = (0..paras.len())
+        .filter(|&i| opens_with_dateline(&paras[i]))
+        .collect();
+    if leads.len() < 3 || leads.iter().any(|&i| paras[i].end - paras[i].start > SHORT) {
+        return None;
+    }
+    let stories: Vec<Range<usize>> = leads
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| {
+            let end = leads.get(k + 1).map_or(doc.text.len(), |&n| paras[n].start);
+            paras[i].start..end
+        })
+        .collect();
+    let tells = |cues: &[&str]| {
+        stories
+            .iter()
+            .find(|r| {
+                let folded = crate::text::fold::lex_key(&doc.text[(*r).clone()]);
+                cues.iter().any(|c| folded.contains(c))
+            })
+            .cloned()
+    };
+    tells(&["hội nghị", "đại hội", " họp "]).or_else(|| tells(&["làm việc"]))
 }
 
 /// Where the meeting's story ends on a page holding several: a listing or
