@@ -450,3 +450,37 @@ fn a_corpus_written_before_source_fields_still_loads() {
     assert_eq!(c.articles[0].facts.province.as_deref(), Some("Hà Tĩnh"));
     assert_eq!(c.articles[0].facts.province_from, None);
 }
+
+#[test]
+fn a_lead_beside_the_content_block_is_part_of_the_article() {
+    // The stamp stays too, as a plain-text copy of the page has it.
+    let html = r#"<body><div class="menu-top"><a href="/">Trang chủ</a></div>
+<div class="article">
+<h1>Tỉnh ủy Bắc Ninh sơ kết công tác quý II</h1>
+<div class="date">Thứ năm, 06/06/2024 - 09:00</div>
+<h2 class="sapo">Sáng 5/6, Ban Thường vụ Tỉnh ủy Bắc Ninh tổ chức hội nghị sơ kết công tác quý II, triển khai nhiệm vụ quý III năm 2024.</h2>
+<div class="content"><p>Đồng chí Lê Văn An, Bí thư Tỉnh ủy chủ trì hội nghị, cùng dự có các đồng chí lãnh đạo tỉnh.</p><p>Hội nghị đã nghe báo cáo, thảo luận và thống nhất các nội dung.</p></div>
+<div class="box-tinlienquan"><p>Tin liên quan: Tỉnh ủy Bắc Giang họp phiên thường kỳ, bàn nhiều nội dung quan trọng của tỉnh.</p></div>
+</div></body>"#;
+    assert_eq!(
+        page_text(html),
+        "Tỉnh ủy Bắc Ninh sơ kết công tác quý II\nThứ năm, 06/06/2024 - 09:00\nSáng 5/6, Ban Thường vụ Tỉnh ủy Bắc Ninh tổ chức hội nghị sơ kết công tác quý II, triển khai nhiệm vụ quý III năm 2024.\nĐồng chí Lê Văn An, Bí thư Tỉnh ủy chủ trì hội nghị, cùng dự có các đồng chí lãnh đạo tỉnh.\nHội nghị đã nghe báo cáo, thảo luận và thống nhất các nội dung."
+    );
+}
+
+#[test]
+fn a_long_lead_beside_the_text_block_joins_it() {
+    let p = "<p>Hội nghị đã nghe báo cáo, thảo luận, thống nhất các nội dung, giao các cơ quan hoàn thiện.</p>";
+    let html = format!(
+        r#"<body><div class="wrap"><div class="lead">Chiều 2/7, Thành ủy Cần Thơ tổ chức hội nghị lần thứ năm, cho ý kiến nhiều nội dung quan trọng của thành phố.</div>
+<div class="photo-caption">Quang cảnh hội nghị.</div>
+<div class="body">{}</div></div>
+<div class="footer-links"><p>Liên hệ quảng cáo, đường dây nóng, bản quyền thuộc về tòa soạn báo điện tử.</p></div></body>"#,
+        p.repeat(6)
+    );
+    let text = page_text(&html);
+    assert!(text.starts_with("Chiều 2/7, Thành ủy Cần Thơ"), "{text}");
+    assert!(!text.contains("Quang cảnh"), "{text}");
+    assert!(!text.contains("Liên hệ"), "{text}");
+    assert_eq!(text.lines().count(), 7);
+}

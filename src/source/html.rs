@@ -130,11 +130,12 @@ pub fn read_page(bytes: &[u8]) -> Result<(String, ArticleMeta), String> {
     let doc = Html::parse_document(&decoded.text);
     let meta = metadata(&doc);
     let body = select_first(&doc, "body").ok_or("no <body> in the page")?;
-    let main = main_content(body);
     let mut lines = Vec::new();
     let mut line = String::new();
-    write_text(main, &mut lines, &mut line);
-    flush(&mut lines, &mut line);
+    for part in main_content(body) {
+        write_text(part, &mut lines, &mut line);
+        flush(&mut lines, &mut line);
+    }
     if lines.is_empty() {
         return Err("no article text in the page (empty or truncated <body>)".into());
     }
@@ -265,24 +266,48 @@ fn is_block(name: &str) -> bool {
     BLOCK_TAGS.contains(&name)
 }
 
-/// The element that holds the article: each paragraph scores its parent
-/// fully and its grandparent by half, as reading modes do; an element's
-/// score is cut by the share of its text inside links. Falls back to the
-/// whole body.
-fn main_content<'a>(body: ElementRef<'a>) -> ElementRef<'a> {
+/// The elements that hold the article, in page order: the container whose
+/// paragraphs score most (each paragraph scores its parent fully and its
+/// grandparent by half, as reading modes do, cut by the share of text in
+/// links), with the siblings that read as part of it (a lead or a second
+/// text block beside it). Falls back to the whole body.
+fn main_content<'a>(body: ElementRef<'a>) -> Vec<ElementRef<'a>> {
     let mut scores = HashMap::new();
     let mut add = |e: ElementRef<'a>, s: f64| scores.entry(e.id()).or_insert((e, 0.0)).1 += s;
     score_paragraphs(body, &mut add, 0);
-    let mut ranked: Vec<(ElementRef<'a>, f64)> = scores.into_values().collect();
+    let mut ranked: Vec<(ElementRef<'a>, f64)> = scores.values().copied().collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1));
     // Link density costs a walk of the element: weigh only the leaders.
-    ranked
+    let Some((top, top_score)) = ranked
         .into_iter()
         .take(CANDIDATES)
         .map(|(e, s)| (e, s * (1.0 - link_density(e))))
         .reduce(|best, x| if x.1 > best.1 { x } else { best })
-        .map_or(body, |(e, _)| e)
+    else {
+        return vec![body];
+    };
+    let Some(parent) = top.parent().and_then(ElementRef::wrap) else {
+        return vec![top];
+    };
+    parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|&e| {
+            if e.id() == top.id() {
+                return true;
+            }
+            if is_skipped(&e) || link_density(e) > 0.25 {
+                return false;
+            }
+            let score = scores.get(&e.id()).map_or(0.0, |x| x.1);
+            score >= top_score * 0.2 || own_text_len(e, 0) >= LEAD_MIN
+        })
+        .collect()
 }
+
+/// The shortest block beside the article's container taken as part of
+/// it: a lead paragraph, not a caption or a stamp.
+const LEAD_MIN: usize = 80;
 
 /// Containers weighed for their links.
 const CANDIDATES: usize = 8;
