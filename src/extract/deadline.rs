@@ -136,40 +136,10 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
                 hits.push((w.start(), date, w.range()));
             }
         }
-        for c in YEAR.captures_iter(text) {
-            let year: i32 = c[1].parse().ok()?;
-            if let Some(w) = c.get(0)
-                && (1900..=2100).contains(&year)
-            {
-                hits.push((
-                    w.start(),
-                    Date {
-                        year,
-                        month: None,
-                        day: None,
-                    },
-                    w.range(),
-                ));
-            }
-        }
+        year_hits(&YEAR, text, &mut hits);
     }
     if FINISH.is_match(text) {
-        for c in YEAR_IN.captures_iter(text) {
-            let year: i32 = c[1].parse().ok()?;
-            if let Some(w) = c.get(0)
-                && (1900..=2100).contains(&year)
-            {
-                hits.push((
-                    w.start(),
-                    Date {
-                        year,
-                        month: None,
-                        day: None,
-                    },
-                    w.range(),
-                ));
-            }
-        }
+        year_hits(&YEAR_IN, text, &mut hits);
     }
     // A date an event is scheduled for is not a duty's deadline, unless a
     // cue of its own says so ("trước", "chậm nhất").
@@ -193,6 +163,26 @@ fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
     } else {
         reference.year
     })
+}
+
+/// Adds the years `re` finds in `text` (its first group) as whole-year
+/// deadlines, where they are years at all.
+fn year_hits(re: &Regex, text: &str, hits: &mut Vec<(usize, Date, std::ops::Range<usize>)>) {
+    for c in re.captures_iter(text) {
+        let Ok(year) = c[1].parse::<i32>() else {
+            continue;
+        };
+        if let Some(w) = c.get(0)
+            && (1900..=2100).contains(&year)
+        {
+            let date = Date {
+                year,
+                month: None,
+                day: None,
+            };
+            hits.push((w.start(), date, w.range()));
+        }
+    }
 }
 
 #[cfg(test)]
