@@ -342,6 +342,17 @@ fn help_scrolls_to_its_end_on_a_small_screen() {
 }
 
 #[test]
+fn help_scrolled_on_a_small_screen_fits_a_larger_one() {
+    let corpus = Arc::new(Corpus::bundled());
+    let index = Arc::new(Index::build(&corpus));
+    let mut a = App::new(corpus, index, Keymap::default(), 60, 15);
+    keys(&mut a, "?G");
+    a.resize(120, 40);
+    let (lines, page) = a.help_lines();
+    assert_eq!(a.help, Some(lines.len().saturating_sub(page)));
+}
+
+#[test]
 fn ctrl_c_quits_whatever_the_config_says() {
     let corpus = Arc::new(Corpus::bundled());
     let index = Arc::new(Index::build(&corpus));

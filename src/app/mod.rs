@@ -501,6 +501,12 @@ impl App {
                 View::Search(s) => s.list.fit(s.hits.len(), page),
             }
         }
+        // A larger help box shows more lines: scroll no further than the last page.
+        if self.help.is_some() {
+            let (lines, page) = self.help_lines();
+            let top = lines.len().saturating_sub(page);
+            self.help = self.help.map(|scroll| scroll.min(top));
+        }
     }
 
     /// The length and cursor of a pane's list.
