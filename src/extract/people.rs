@@ -1128,20 +1128,15 @@ fn titles_after(
             } if !claimed[k + 1] => Some(title),
             _ => None,
         };
+        let takes = |sep: char| match sep {
+            ',' | '-' | '(' | '=' | 'l' => !dashed_onward && (sep != 'l' || k == idx + 1),
+            // A title chain after ';' with no name after it stays with this name.
+            ';' => !titles.is_empty() && chain_ends_list(elems, k + 1),
+            _ => false,
+        };
         match (&elems[k].1, next_title) {
-            (Elem::Sep(sep @ (',' | '-' | '(' | '=' | 'l')), Some(t))
-                if !dashed_onward && (*sep != 'l' || k == idx + 1) =>
-            {
+            (Elem::Sep(sep), Some(t)) if takes(*sep) => {
                 conferring |= *sep == '=';
-                claimed[k + 1] = true;
-                titles.push(Given {
-                    title: t.clone(),
-                    conferred: conferring,
-                });
-                last = k + 1;
-                k += 2;
-            }
-            (Elem::Sep(';'), Some(t)) if !titles.is_empty() && chain_ends_list(elems, k + 1) => {
                 claimed[k + 1] = true;
                 titles.push(Given {
                     title: t.clone(),
