@@ -2,8 +2,11 @@
 //! official's posts over time; loading, saving and the questions asked of it.
 
 pub mod build;
+pub mod changes;
+pub mod deadlines;
 pub mod dedupe;
 pub mod ingest;
+pub mod leadership;
 pub mod model;
 pub mod query;
 pub mod store;

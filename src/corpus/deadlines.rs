@@ -1,0 +1,106 @@
+//! Conclusions with a deadline, by due date, and how urgent each is.
+
+use serde::Serialize;
+
+use super::leadership::last_day;
+use super::model::Corpus;
+use crate::extract::Date;
+use crate::text::fold;
+
+/// A conclusion that names a deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Due {
+    /// Indices of the article, its meeting and the conclusion in the
+    /// article's facts.
+    pub article: usize,
+    pub meeting: usize,
+    pub conclusion: usize,
+    pub province: Option<String>,
+    pub due: Date,
+    pub speaker: Option<String>,
+    pub text: String,
+}
+
+/// How close a deadline is to a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Urgency {
+    /// Its last day is before today.
+    Overdue,
+    /// Due within 30 days (today included).
+    Soon,
+    Later,
+}
+
+/// Days ahead within which a deadline counts as soon.
+pub const SOON_DAYS: i64 = 30;
+
+/// Every conclusion with a deadline, sorted by due date. A meeting
+/// reported by two articles gives the same conclusion once.
+pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
+    let mut seen: Vec<(usize, String, Date)> = Vec::new();
+    let mut out = Vec::new();
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for (ci, c) in a.facts.conclusions.iter().enumerate() {
+            let Some(due) = c.deadline else {
+                continue;
+            };
+            let key = (a.meeting, fold(&c.text), due);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            out.push(Due {
+                article: ai,
+                meeting: a.meeting,
+                conclusion: ci,
+                province: a.facts.province.clone(),
+                due,
+                speaker: c.speaker.clone(),
+                text: c.text.clone(),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        last_day(a.due)
+            .cmp(&last_day(b.due))
+            .then(a.article.cmp(&b.article))
+            .then(a.conclusion.cmp(&b.conclusion))
+    });
+    out
+}
+
+/// How urgent a deadline is on `today`; a month- or year-only due date
+/// means its last day.
+pub fn urgency(due: Date, today: Date) -> Urgency {
+    let left = last_day(due).days() - today.days();
+    if left < 0 {
+        Urgency::Overdue
+    } else if left <= SOON_DAYS {
+        Urgency::Soon
+    } else {
+        Urgency::Later
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn urgency_counts_from_the_last_day_due() {
+        let today = day("2020-12-10");
+        assert_eq!(urgency(day("2020-12-09"), today), Urgency::Overdue);
+        assert_eq!(urgency(day("2020-12-10"), today), Urgency::Soon);
+        assert_eq!(urgency(day("2020-12"), today), Urgency::Soon);
+        assert_eq!(urgency(day("2020-11"), today), Urgency::Overdue);
+        assert_eq!(urgency(day("2021-01-09"), today), Urgency::Soon);
+        assert_eq!(urgency(day("2021-01-10"), today), Urgency::Later);
+        assert_eq!(urgency(day("2020"), today), Urgency::Soon);
+        assert_eq!(urgency(day("2021"), today), Urgency::Later);
+    }
+}
