@@ -321,3 +321,48 @@ fn deadlines_command_as_json_csv_and_table() {
     let none = tinhuy(&["deadlines", "--province", "Nghệ An"]);
     assert_eq!(none.status.code(), Some(1));
 }
+
+/// Words of a shell command line, double quotes grouping.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+#[test]
+fn readme_examples_are_real_output() {
+    let readme = std::fs::read_to_string(common::root().join("README.md")).unwrap();
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let (command, shown) = block.split_once('\n').unwrap();
+        let words = shell_words(command.trim_start_matches("$ "));
+        assert_eq!(words[0], "tinhuy", "{command}");
+        let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+        let real = stdout(&tinhuy(&args));
+        // A shown example may stop early with "…".
+        for (i, line) in shown.lines().enumerate() {
+            if line == "…" {
+                break;
+            }
+            assert_eq!(Some(line), real.lines().nth(i), "{command}\n{real}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 3, "{checked} examples");
+}
