@@ -7,9 +7,9 @@ use serde::Serialize;
 
 use super::table::{Output, write_csv, write_table};
 use crate::corpus::deadlines::{self, Due, Urgency};
-use crate::corpus::leadership::last_day;
 use crate::corpus::{Corpus, query};
 use crate::extract::Date;
+use tinhuy::ui::text::{safe, truncate};
 
 /// Longest conclusion shown in the table, in cells; JSON and CSV give it whole.
 const TEXT_CELLS: usize = 90;
@@ -62,9 +62,28 @@ fn selected<'a>(all: &'a [Due], filter: &Filter) -> Vec<&'a Due> {
         .filter(|d| {
             filter
                 .due_before
-                .is_none_or(|b| last_day(d.due).days() < b.days())
+                .is_none_or(|b| d.due.last_day().days() < b.days())
         })
         .collect()
+}
+
+/// A deadline's cells: due, urgency, province, speaker, conclusion (cut
+/// to `text_cells` when given, for the table), meeting date, article.
+fn cells(r: &DueOut, text_cells: Option<usize>) -> Vec<String> {
+    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
+    let text = match text_cells {
+        Some(n) => truncate(&safe(r.text), n).into_owned(),
+        None => r.text.to_string(),
+    };
+    vec![
+        r.due.to_string(),
+        urgency_word(r.urgency).to_string(),
+        opt(r.province),
+        opt(r.speaker),
+        text,
+        r.meeting_date.map(|d| d.to_string()).unwrap_or_default(),
+        r.article.to_string(),
+    ]
 }
 
 /// Runs the command. With nothing to show, the table form says so on
@@ -89,27 +108,13 @@ pub fn run(
             article: &corpus.articles[d.article].id,
         })
         .collect();
-    let opt = |s: Option<&str>| s.unwrap_or_default().to_string();
     match output {
         Output::Json => {
             serde_json::to_writer_pretty(&mut *out, &rows)?;
             writeln!(out)?;
         }
         Output::Csv => {
-            let cells: Vec<Vec<String>> = rows
-                .iter()
-                .map(|r| {
-                    vec![
-                        r.due.to_string(),
-                        urgency_word(r.urgency).to_string(),
-                        opt(r.province),
-                        opt(r.speaker),
-                        r.text.to_string(),
-                        r.meeting_date.map(|d| d.to_string()).unwrap_or_default(),
-                        r.article.to_string(),
-                    ]
-                })
-                .collect();
+            let lines: Vec<Vec<String>> = rows.iter().map(|r| cells(r, None)).collect();
             write_csv(
                 out,
                 &[
@@ -121,7 +126,7 @@ pub fn run(
                     "meeting_date",
                     "article",
                 ],
-                &cells,
+                &lines,
             )?;
         }
         Output::Table if rows.is_empty() => {
@@ -130,23 +135,18 @@ pub fn run(
         }
         Output::Table => {
             writeln!(out, "Deadlines as of {}", filter.today)?;
-            let cells: Vec<Vec<String>> = rows
+            let lines: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    vec![
-                        r.due.to_string(),
-                        urgency_word(r.urgency).to_string(),
-                        opt(r.province),
-                        opt(r.speaker),
-                        tinhuy::ui::text::truncate(&tinhuy::ui::text::safe(r.text), TEXT_CELLS)
-                            .into_owned(),
-                    ]
+                    let mut c = cells(r, Some(TEXT_CELLS));
+                    c.truncate(5);
+                    c
                 })
                 .collect();
             write_table(
                 out,
                 &["Due", "", "Province", "Speaker", "Conclusion"],
-                &cells,
+                &lines,
             )?;
         }
     }

@@ -445,25 +445,9 @@ pub fn timeline(corpus: &Corpus, province: &str) -> Vec<PostRow> {
     rows
 }
 
-/// The last day a date stands for: a month or a year means its last day.
-pub fn last_day(d: Date) -> Date {
-    match (d.month, d.day) {
-        (_, Some(_)) => d,
-        (Some(m), None) => {
-            let next = if m == 12 {
-                Date::ymd(d.year + 1, 1, 1)
-            } else {
-                Date::ymd(d.year, m as u32 + 1, 1)
-            };
-            next.map_or(d, |n| n.add_days(-1))
-        }
-        (None, None) => Date::ymd(d.year, 12, 31).unwrap_or(d),
-    }
-}
-
 /// Whether a tenure covers any of the days `on` stands for.
 fn covers(t: &Tenure, on: Date) -> bool {
-    t.from.days() <= last_day(on).days() && t.to.is_none_or(|to| on.days() <= last_day(to).days())
+    t.from.days() <= on.last_day().days() && t.to.is_none_or(|to| on.days() <= to.last_day().days())
 }
 
 /// Tenures covering `on` for each row (same order; empty = nobody known).
@@ -572,12 +556,5 @@ mod tests {
             ["Thái Bình", "Hưng Yên"]
         );
         assert_eq!(segments(unit("Nghệ An")).len(), 1);
-    }
-
-    #[test]
-    fn last_days() {
-        assert_eq!(last_day(day("2020-02")).to_string(), "2020-02-29");
-        assert_eq!(last_day(day("2020")).to_string(), "2020-12-31");
-        assert_eq!(last_day(day("2020-12")).to_string(), "2020-12-31");
     }
 }
