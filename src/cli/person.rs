@@ -5,6 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::corpus::model::MergeKind;
 use crate::corpus::{Corpus, query};
 use crate::extract::{Date, Role};
 use crate::search::{Index, Kind, Target};
@@ -17,6 +18,9 @@ struct PersonOut<'a> {
     meetings: Vec<MeetingOut<'a>>,
     timeline: Vec<SpellOut<'a>>,
     seen_with: Vec<Companion<'a>>,
+    /// Records of other provinces found to be this official, and why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    merged: Vec<MergeOut<'a>>,
     /// Other officials the query matches as well as this one.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     also_matching: Vec<Match<'a>>,
@@ -45,6 +49,16 @@ struct SpellOut<'a> {
     first_seen: Option<Date>,
     last_seen: Option<Date>,
     meetings: Vec<Option<Date>>,
+}
+
+#[derive(Serialize)]
+struct MergeOut<'a> {
+    kind: MergeKind,
+    from: &'a str,
+    to: &'a str,
+    evidence: &'a str,
+    article: &'a str,
+    date: Option<Date>,
 }
 
 #[derive(Serialize)]
@@ -144,6 +158,21 @@ pub fn run(
                 meetings: n,
             })
             .collect(),
+        merged: p
+            .merged
+            .iter()
+            .map(|m| {
+                let a = corpus.articles.get(m.article);
+                MergeOut {
+                    kind: m.kind,
+                    from: &m.from,
+                    to: &m.to,
+                    evidence: &m.evidence,
+                    article: a.map_or("?", |a| a.id.as_str()),
+                    date: a.and_then(|a| a.date()),
+                }
+            })
+            .collect(),
         also_matching,
     };
     if json {
@@ -165,6 +194,24 @@ pub fn run(
             others.len() + 1,
             others.join("; ")
         )?;
+    }
+    if !view.merged.is_empty() {
+        writeln!(out, "\nOne official across provinces:")?;
+        for m in &view.merged {
+            let why = match m.kind {
+                MergeKind::Merger => "the 2025 merger",
+                MergeKind::Bridge => "one article names both",
+            };
+            writeln!(
+                out,
+                "  {} → {} ({why}): {}  [{} {}]",
+                m.from,
+                m.to,
+                m.evidence,
+                d(m.date),
+                m.article
+            )?;
+        }
     }
     writeln!(out, "\nPosts:")?;
     for s in &view.timeline {

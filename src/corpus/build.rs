@@ -11,11 +11,20 @@
 //! provincial official of that name is known is that official (a provincial
 //! secretary is also a Central Committee member), and a name written with no
 //! title is whoever of that name is known there or centrally.
+//!
+//! Records of one name in two provinces are then joined on evidence only:
+//! an article naming the person's posts in both ("nguyên Bí thư Tỉnh ủy Bà
+//! Rịa - Vũng Tàu" in a Đồng Nai story), or a province merged on 1 July
+//! 2025 whose official goes on in the merged one. Each person keeps the
+//! reasons in `merged`.
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::model::{Appearance, Article, CENTRAL, Corpus, Meeting, Person, Spell};
+use super::model::{
+    Appearance, Article, CENTRAL, Corpus, Meeting, MergeKind, MergeReason, Person, Spell,
+};
 use crate::extract::{ArticleFacts, Date, Position, Role};
+use crate::gazetteer::provinces::{self, PROVINCES};
 use crate::gazetteer::titles::{is_central, title_key};
 use crate::text::{fold, lex_key};
 
@@ -53,6 +62,8 @@ pub fn build(mut inputs: Vec<Input>) -> Corpus {
     }
     link_meetings(&mut corpus);
     resolve_people(&mut corpus);
+    join_across_provinces(&mut corpus);
+    link_chairs(&mut corpus);
     build_timelines(&mut corpus);
     corpus
 }
@@ -94,6 +105,13 @@ fn link_meetings(corpus: &mut Corpus) {
     }
 }
 
+/// Whether a post serves the whole country. The central departments that
+/// follow the provinces ("Vụ Địa phương II, Ủy ban Kiểm tra Trung ương")
+/// are central although "phương" alone would be a ward.
+fn is_central_post(title: &str) -> bool {
+    is_central(title) || is_central(&title_key(title).replace("dia phuong", ""))
+}
+
 /// Where a person named in an article serves, read from their positions.
 enum Scope {
     /// Every post held is central.
@@ -115,7 +133,7 @@ fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
     let local: Vec<&Position> = current
         .iter()
         .copied()
-        .filter(|p| !is_central(&p.title))
+        .filter(|p| !is_central_post(&p.title))
         .collect();
     if local.is_empty() {
         return Scope::Central;
@@ -183,7 +201,6 @@ fn resolve_people(corpus: &mut Corpus) {
         };
         attach(corpus, ai, pi, person);
     }
-    link_chairs(corpus);
 }
 
 /// The person of that name in the article's province if known, else the
@@ -211,6 +228,339 @@ fn known_or_new(
     }
 }
 
+// ---- One official across provinces ----------------------------------------
+//
+// The first rounds keep provinces apart, so an official who moved is two
+// records. Two records of one name are joined only on evidence: an article
+// naming the person's posts in both provinces ("nguyên Bí thư Tỉnh ủy Bà Rịa
+// - Vũng Tàu" in a Đồng Nai story), or the province merging into another on
+// 1 July 2025 with the posts going on there. A name alone never joins
+// provinces: namesakes in two provinces stay two people.
+
+/// The day the 63 provinces became 34.
+fn merger_day() -> Date {
+    Date::ymd(2025, 7, 1).expect("a valid date")
+}
+
+/// A province by its gazetteer name, so that spellings of one province meet.
+fn canonical(province: &str) -> String {
+    provinces::lookup(province).map_or_else(|| province.to_string(), |p| p.name.to_string())
+}
+
+/// A record's dated appearance: the date, the article, the posts written.
+#[derive(Clone)]
+struct Sighting {
+    date: Date,
+    article: usize,
+    titles: Vec<String>,
+}
+
+/// The earliest and latest dated appearances of a record.
+#[derive(Clone, Default)]
+struct Seen {
+    first: Option<Sighting>,
+    last: Option<Sighting>,
+}
+
+/// What the articles show of each record, by record index.
+fn sightings(corpus: &Corpus) -> Vec<Seen> {
+    let mut seen = vec![Seen::default(); corpus.people.len()];
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        let Some(date) = a.date() else { continue };
+        for (pi, p) in a.facts.people.iter().enumerate() {
+            let Some(s) = seen.get_mut(a.people[pi]) else {
+                continue;
+            };
+            let sighting = || Sighting {
+                date,
+                article: ai,
+                titles: p
+                    .positions
+                    .iter()
+                    .filter(|x| !x.former)
+                    .map(|x| x.title.clone())
+                    .collect(),
+            };
+            if s.first.as_ref().is_none_or(|f| date < f.date) {
+                s.first = Some(sighting());
+            }
+            if s.last.as_ref().is_none_or(|l| date > l.date) {
+                s.last = Some(sighting());
+            }
+        }
+    }
+    seen
+}
+
+/// Records by (name key, gazetteer province).
+fn records_by_name_and_province(corpus: &Corpus) -> HashMap<(String, String), Vec<usize>> {
+    let mut by: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (i, p) in corpus.people.iter().enumerate() {
+        let scope = if p.scope == CENTRAL {
+            p.scope.clone()
+        } else {
+            canonical(&p.scope)
+        };
+        by.entry((lex_key(&p.name), scope)).or_default().push(i);
+    }
+    by
+}
+
+/// Two records found to be one official, and why.
+struct Link {
+    kept: usize,
+    joined: usize,
+    reason: MergeReason,
+}
+
+/// Links from articles that name a person's posts in another province
+/// than the record they were resolved to.
+fn bridges(corpus: &Corpus, records: &HashMap<(String, String), Vec<usize>>) -> Vec<Link> {
+    let mut links = Vec::new();
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for (pi, p) in a.facts.people.iter().enumerate() {
+            let here = a.people[pi];
+            let Some(record) = corpus.people.get(here) else {
+                continue;
+            };
+            let here_scope = canonical(&record.scope);
+            let key = lex_key(&p.name);
+            for pos in &p.positions {
+                let there = if is_central_post(&pos.title) {
+                    // A central post now is a membership a provincial
+                    // leader also holds; a former one is a past career.
+                    if !pos.former {
+                        continue;
+                    }
+                    CENTRAL.to_string()
+                } else {
+                    let Some(there) = pos.province.as_deref().map(canonical) else {
+                        continue;
+                    };
+                    there
+                };
+                if there == here_scope {
+                    continue;
+                }
+                let others = records.get(&(key.clone(), there)).into_iter().flatten();
+                for &other in others.filter(|&&o| o != here) {
+                    links.push(Link {
+                        kept: here,
+                        joined: other,
+                        reason: MergeReason {
+                            kind: MergeKind::Bridge,
+                            article: ai,
+                            from: corpus.people[other].scope.clone(),
+                            to: record.scope.clone(),
+                            evidence: pos.title.clone(),
+                        },
+                    });
+                }
+            }
+        }
+    }
+    links
+}
+
+/// How high a set of posts sits: the province's own, a district's or
+/// commune's, or not to be told from the words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tier {
+    Province,
+    Local,
+    Unknown,
+}
+
+fn tier(titles: &[String]) -> Tier {
+    let keys: Vec<String> = titles.iter().map(|t| title_key(t)).collect();
+    let has = |w: &str| keys.iter().any(|k| k.split(' ').any(|x| x == w));
+    if has("tinh") {
+        Tier::Province
+    } else if ["huyen", "quan", "xa", "phuong", "khu"]
+        .iter()
+        .any(|w| has(w))
+    {
+        Tier::Local
+    } else {
+        Tier::Unknown
+    }
+}
+
+/// Whether posts seen after the merger can continue those seen before: a
+/// provincial leader re-seated in the merged province, not a namesake
+/// heading a commune.
+fn posts_follow(before: &[String], after: &[String]) -> bool {
+    !(tier(before) == Tier::Province && tier(after) == Tier::Local)
+}
+
+/// Links from the 2025 merger: a record of a merged province seen only
+/// from 1 July 2025 on, and the one record of that name in its
+/// predecessors seen only before, whose posts it continues.
+fn merger_continuations(
+    corpus: &Corpus,
+    seen: &[Seen],
+    records: &HashMap<(String, String), Vec<usize>>,
+) -> Vec<Link> {
+    let day = merger_day();
+    let mut links = Vec::new();
+    for (x, person) in corpus.people.iter().enumerate() {
+        let Some(unit) = provinces::lookup(&person.scope) else {
+            continue;
+        };
+        let Some(after) = seen[x].first.as_ref().filter(|f| f.date >= day) else {
+            continue;
+        };
+        let key = lex_key(&person.name);
+        let earlier: Vec<(usize, &Sighting)> = PROVINCES
+            .iter()
+            .filter(|p| p.merged_into == unit.merged_into && p.name != unit.name)
+            .flat_map(|p| records.get(&(key.clone(), p.name.to_string())))
+            .flatten()
+            .filter_map(|&y| seen[y].last.as_ref().map(|l| (y, l)))
+            .filter(|(_, before)| before.date < day && posts_follow(&before.titles, &after.titles))
+            .collect();
+        // Two candidates of one name: nothing tells which one it is.
+        let [(y, before)] = earlier[..] else { continue };
+        links.push(Link {
+            kept: x,
+            joined: y,
+            reason: MergeReason {
+                kind: MergeKind::Merger,
+                article: after.article,
+                from: corpus.people[y].scope.clone(),
+                to: person.scope.clone(),
+                evidence: format!(
+                    "{} {} until {}; {} {} from {}",
+                    posts_or_named(&before.titles),
+                    corpus.people[y].scope,
+                    before.date,
+                    posts_or_named(&after.titles),
+                    person.scope,
+                    after.date
+                ),
+            },
+        });
+    }
+    links
+}
+
+fn posts_or_named(titles: &[String]) -> String {
+    if titles.is_empty() {
+        "named".to_string()
+    } else {
+        titles.join(", ")
+    }
+}
+
+/// Joins the records of one official across provinces and renumbers people.
+fn join_across_provinces(corpus: &mut Corpus) {
+    let records = records_by_name_and_province(corpus);
+    let seen = sightings(corpus);
+    let mut links = bridges(corpus, &records);
+    links.extend(merger_continuations(corpus, &seen, &records));
+    let mut sets = DisjointSets::new(corpus.people.len());
+    let mut reasons: Vec<(usize, MergeReason)> = Vec::new();
+    for link in links {
+        if sets.union(link.kept, link.joined) {
+            reasons.push((link.kept, link.reason));
+        }
+    }
+    if reasons.is_empty() {
+        return;
+    }
+    regroup(corpus, &mut sets, &seen, reasons);
+}
+
+/// One person per set of records, in the order of their first record; the
+/// scope is that of the record seen last; each keeps the reasons its
+/// records were joined for.
+fn regroup(
+    corpus: &mut Corpus,
+    sets: &mut DisjointSets,
+    seen: &[Seen],
+    reasons: Vec<(usize, MergeReason)>,
+) {
+    let old = std::mem::take(&mut corpus.people);
+    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    let mut latest: Vec<Option<Date>> = Vec::new();
+    let mut new_index = vec![0; old.len()];
+    for (r, record) in old.into_iter().enumerate() {
+        let last = seen[r].last.as_ref().map(|l| l.date);
+        let root = sets.find(r);
+        let ni = match by_root.get(&root) {
+            Some(&ni) => ni,
+            None => {
+                by_root.insert(root, corpus.people.len());
+                latest.push(last);
+                corpus.people.push(Person {
+                    appearances: Vec::new(),
+                    ..record.clone()
+                });
+                corpus.people.len() - 1
+            }
+        };
+        new_index[r] = ni;
+        let person = &mut corpus.people[ni];
+        if last > latest[ni] {
+            latest[ni] = last;
+            person.scope = record.scope;
+        }
+        person.appearances.extend(record.appearances);
+    }
+    for (record, reason) in reasons {
+        corpus.people[new_index[record]].merged.push(reason);
+    }
+    // Records of one person may show the same meeting: keep its first showing.
+    for person in corpus.people.iter_mut().filter(|p| !p.merged.is_empty()) {
+        person.appearances.sort_by_key(|a| a.meeting);
+        person.appearances.dedup_by_key(|a| a.meeting);
+    }
+    for a in &mut corpus.articles {
+        for p in &mut a.people {
+            if let Some(&ni) = new_index.get(*p) {
+                *p = ni;
+            }
+        }
+    }
+}
+
+/// Union-find over record indices.
+struct DisjointSets {
+    parent: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        let mut y = x;
+        while self.parent[y] != root {
+            let next = self.parent[y];
+            self.parent[y] = root;
+            y = next;
+        }
+        root
+    }
+
+    /// Joins the sets of `a` and `b`; false when they were one already.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return false;
+        }
+        self.parent[rb.max(ra)] = rb.min(ra);
+        true
+    }
+}
+
 /// Each meeting's chairs by person index.
 fn link_chairs(corpus: &mut Corpus) {
     for mi in 0..corpus.meetings.len() {
@@ -233,6 +583,7 @@ fn new_person(people: &mut Vec<Person>, name: &str, scope: &str) -> usize {
         scope: scope.to_string(),
         appearances: Vec::new(),
         timeline: Vec::new(),
+        merged: Vec::new(),
     });
     people.len() - 1
 }
@@ -270,13 +621,11 @@ fn build_timelines(corpus: &mut Corpus) {
             let person = a.people[pi];
             // A former post was not held on this date.
             for pos in p.positions.iter().filter(|x| !x.former) {
-                let province = pos.province.clone().or_else(|| {
-                    if is_central(&pos.title) {
-                        None
-                    } else {
-                        a.facts.province.clone()
-                    }
-                });
+                let province = if is_central_post(&pos.title) {
+                    None
+                } else {
+                    pos.province.clone().or_else(|| a.facts.province.clone())
+                };
                 let key = (title_key(&pos.title), province.clone().unwrap_or_default());
                 let acc = per_person[person].entry(key).or_insert_with(|| Acc {
                     spellings: BTreeMap::new(),

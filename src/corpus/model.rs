@@ -83,6 +83,45 @@ pub struct Person {
     pub appearances: Vec<Appearance>,
     /// Their posts over time, earliest first.
     pub timeline: Vec<Spell>,
+    /// Records of other provinces joined into this one, and why.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merged: Vec<MergeReason>,
+}
+
+/// Why two records of one name in different provinces are one official.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeReason {
+    pub kind: MergeKind,
+    /// The article that shows it: the first one in the merged province
+    /// (`Merger`), or the one naming both provinces' posts (`Bridge`).
+    pub article: usize,
+    /// The province of the record joined in.
+    pub from: String,
+    /// The province it was joined to.
+    pub to: String,
+    /// What the article says: the post that bridges ("nguyên Bí thư Tỉnh
+    /// ủy Bà Rịa - Vũng Tàu"), or the posts before and after the merger.
+    pub evidence: String,
+}
+
+/// How two records were found to be one official.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MergeKind {
+    /// Their province merged into another on 1 July 2025 and the posts
+    /// continue there.
+    Merger,
+    /// One article names their posts in both provinces.
+    Bridge,
+}
+
+impl MergeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MergeKind::Merger => "merger",
+            MergeKind::Bridge => "bridge",
+        }
+    }
 }
 
 /// A person at one meeting.

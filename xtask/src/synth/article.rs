@@ -97,6 +97,8 @@ enum Sel {
 struct Writer<'a> {
     w: &'a World,
     rng: Rng,
+    /// Draws for former posts named, apart from the main stream.
+    former_rng: Rng,
     unit: UnitId,
     /// Meeting and publication days.
     day: i32,
@@ -173,6 +175,7 @@ pub fn render(world: &World, seed: u64, index: usize) -> SynthArticle {
     let mut wr = Writer {
         w: world,
         rng,
+        former_rng: Rng::derive(seed, 4, index as u64),
         unit,
         day: d,
         published,
@@ -318,6 +321,7 @@ impl<'a> Writer<'a> {
                     positions: Vec::new(),
                     roles: Vec::new(),
                     layouts: Vec::new(),
+                    former: Vec::new(),
                     id: p,
                 });
                 self.people.len() - 1
@@ -348,6 +352,48 @@ impl<'a> Writer<'a> {
         }
         if !entry.layouts.contains(&layout) {
             entry.layouts.push(layout);
+        }
+    }
+
+    /// Sometimes, the post an official held in another province or at the
+    /// centre before coming here, as stories introduce a newcomer: often in
+    /// the first year and a half, seldom later. Only posts whose title ends
+    /// in the province's name, or central posts written without a comma.
+    fn former_post(&mut self, p: PersonId) -> Option<String> {
+        let here: Vec<UnitId> = self
+            .w
+            .posts_of(p, self.day)
+            .iter()
+            .map(|&(u, _)| u)
+            .collect();
+        let (unit, post, last) = self.w.people[p as usize]
+            .tenures
+            .iter()
+            .filter_map(|&(s, t)| {
+                let slot = &self.w.slots[s as usize];
+                let t = &slot.tenures[t as usize];
+                (t.to < self.day && !here.contains(&slot.unit))
+                    .then_some((slot.unit, slot.post, t.to))
+            })
+            .max_by_key(|x| x.2)?;
+        let rate = if self.day - last < 550 { 0.3 } else { 0.1 };
+        if !self.former_rng.chance(rate) {
+            return None;
+        }
+        let names = self.w.names(unit, last);
+        let title = posts::title(post, &names, last, &self.w.reforms, &self.st);
+        if unit == CENTRAL {
+            return Some(title);
+        }
+        takes_province(&title).then(|| format!("{title} {}", self.w.unit_name(unit, last)))
+    }
+
+    /// Records a former post written for a person already in the cast.
+    fn people_former(&mut self, p: PersonId, former: String) {
+        if let Some(entry) = self.people.iter_mut().find(|x| x.id == p)
+            && !entry.former.contains(&former)
+        {
+            entry.former.push(former);
         }
     }
 
@@ -452,6 +498,17 @@ impl<'a> Writer<'a> {
         if suffix && titles.last().is_some_and(|t| takes_province(t)) {
             s.push_str(&self.province_suffix(p));
         }
+        // Not for the chair: the extractor still reads a province named in
+        // the chair's former post as the meeting's host.
+        let former = if titles.is_empty() || role == "chair" {
+            None
+        } else {
+            self.former_post(p)
+        };
+        if let Some(f) = &former {
+            s.push_str(", nguyên ");
+            s.push_str(f);
+        }
         let layout = if ranked {
             "rank_first"
         } else if titles.is_empty() {
@@ -460,6 +517,10 @@ impl<'a> Writer<'a> {
             "name_first"
         };
         self.record(p, &titles, role, layout);
+        if let Some(f) = former {
+            let f = self.toned(&f);
+            self.people_former(p, f);
+        }
         s
     }
 

@@ -58,6 +58,9 @@ pub struct TruthPerson {
     /// The layouts the person was written in ("name_first", "title_first",
     /// "caption_two_line", …), for finding what an extractor misses.
     pub layouts: Vec<&'static str>,
+    /// Posts held before in another province or at the centre, written
+    /// "nguyên <post> <province>", as written after "nguyên".
+    pub former: Vec<String>,
     /// The person in the world, the same across articles.
     pub id: PersonId,
 }
@@ -131,6 +134,8 @@ struct GoldPerson<'a> {
     positions: &'a [String],
     roles: &'a [&'static str],
     layouts: &'a [&'static str],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    former: &'a [String],
     id: PersonId,
 }
 
@@ -159,6 +164,7 @@ impl Truth {
                     positions: &p.positions,
                     roles: &p.roles,
                     layouts: &p.layouts,
+                    former: &p.former,
                     id: p.id,
                 })
                 .collect(),

@@ -559,6 +559,14 @@ struct Sim {
     /// (vacancy day, slot, tenure index): the day a tenure runs out.
     queue: BinaryHeap<Reverse<(i32, usize, usize)>>,
     taken_names: HashSet<String>,
+    /// Draws for namesakes, apart from the main stream so that the rest of
+    /// the world does not depend on them.
+    twin_rng: Rng,
+    /// The unit each person was first seated in.
+    home_of: Vec<UnitId>,
+    /// People sharing their full name with an official of another
+    /// province; they stay in their province, so namesakes never meet.
+    twins: HashSet<PersonId>,
     /// Slot closings of the 2025 reorganisations: (day, slot).
     closings: Vec<(i32, usize)>,
 }
@@ -575,6 +583,9 @@ impl Sim {
             rng: Rng::derive(seed, 1, 0),
             queue: BinaryHeap::new(),
             taken_names: HashSet::new(),
+            twin_rng: Rng::derive(seed, 5, 0),
+            home_of: Vec::new(),
+            twins: HashSet::new(),
             closings: Vec::new(),
         }
     }
@@ -854,6 +865,11 @@ impl Sim {
                 break n;
             }
         };
+        let twin = self.namesake_for(unit, female);
+        let name = match twin {
+            Some(q) => self.world.people[q as usize].name.clone(),
+            None => name,
+        };
         let rank = matches!(post, Post::GiamDocCongAn | Post::ChiHuyTruong).then(|| Rank {
             colonel_until: if post == Post::GiamDocCongAn && self.rng.chance(0.5) {
                 start() + self.rng.range(0, 11 * 365) as i32
@@ -871,7 +887,44 @@ impl Sim {
             secretariat: [false; 3],
             tenures: Vec::new(),
         });
-        (self.world.people.len() - 1) as PersonId
+        let id = (self.world.people.len() - 1) as PersonId;
+        self.home_of.push(unit);
+        if let Some(q) = twin {
+            self.twins.insert(q);
+            self.twins.insert(id);
+        }
+        id
+    }
+
+    /// Now and then (as often as full names recur among officials), an
+    /// official of another province whose name a newcomer to `unit` shares:
+    /// one who has served only there, in a province not merged with this
+    /// one, and has no namesake yet.
+    fn namesake_for(&mut self, unit: UnitId, female: bool) -> Option<PersonId> {
+        if unit == CENTRAL || !self.twin_rng.chance(0.03) {
+            return None;
+        }
+        let merged_into = |u: UnitId| {
+            self.world.units[u]
+                .province
+                .map(|p| PROVINCES[p].merged_into)
+        };
+        let here = merged_into(unit);
+        let candidates: Vec<PersonId> = (0..self.world.people.len() as PersonId)
+            .filter(|&q| {
+                let home = self.home_of[q as usize];
+                let person = &self.world.people[q as usize];
+                home != CENTRAL
+                    && merged_into(home) != here
+                    && person.female == female
+                    && !self.twins.contains(&q)
+                    && person
+                        .tenures
+                        .iter()
+                        .all(|&(s, _)| self.world.slots[s as usize].unit == home)
+            })
+            .collect();
+        (!candidates.is_empty()).then(|| *self.twin_rng.pick(&candidates))
     }
 
     fn push_tenure(&mut self, s: usize, p: PersonId, from: i32, concurrent: bool) {
@@ -957,6 +1010,10 @@ impl Sim {
                         eligible.push(t.person);
                     }
                 }
+            }
+            // Namesakes stay in their provinces.
+            if src.scope != Scope::Same {
+                eligible.retain(|p| !self.twins.contains(p));
             }
             // A concurrent post goes to someone not already holding two.
             if src.concurrent {
