@@ -164,7 +164,7 @@ static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
 static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
 });
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
 static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
