@@ -106,3 +106,16 @@ fn elections_foundings_and_a_steering_committee_decide() {
     );
     assert!(!got.iter().any(|c| c.contains("bầu cử")), "{got:?}");
 }
+
+#[test]
+fn a_congress_in_the_lead_is_held_in_the_first_year_of_its_term() {
+    let f = facts_of(
+        "Khai mạc Đại hội\n\nSáng 30/9, Đại hội đại biểu Đảng bộ tỉnh lần thứ I, nhiệm kỳ 2025-2030, chính thức khai mạc.\n",
+    );
+    assert_eq!(meeting_date(&f).as_deref(), Some("2025-09-30"));
+    // A target year in the headline is not the meeting's.
+    let g = facts_of(
+        "Tỉnh phấn đấu dẫn đầu khu vực vào năm 2030\n\nSáng 16/10, Đại hội đại biểu Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025 bế mạc.\n",
+    );
+    assert_eq!(meeting_date(&g).as_deref(), Some("2020-10-16"));
+}
