@@ -106,6 +106,9 @@ static DECISIONS: LazyLock<PhraseList> = LazyLock::new(|| {
         "đồng ý",
         "thông qua",
         "cho chủ trương",
+        "bầu",
+        "thành lập",
+        "chỉ định",
     ])
 });
 /// Bodies whose decisions count.
@@ -132,6 +135,8 @@ static DECIDING_BODIES: LazyLock<PhraseList> = LazyLock::new(|| {
         "huyện ủy",
         "tập thể",
         "ban cán sự",
+        "ban chỉ đạo",
+        "các đồng chí",
     ])
 });
 /// Words that continue what was said before.
@@ -250,9 +255,15 @@ pub fn extract(
                 // "Hội nghị thống nhất:" and the items it decided.
                 if let Some(d) = lead_in(doc, s, out.reference) {
                     out.inherited = d;
+                    // Items as bullets, or run together in the one
+                    // paragraph after it ("… thống nhất kết luận như sau:").
+                    let run_on = sentences
+                        .get(i + 1)
+                        .filter(|&&(_, pj, next)| pj != para && !is_bullet(&next.tokens))
+                        .map(|&(_, pj, _)| pj);
                     while let Some(&(_, pj, next)) = sentences.get(i + 1)
                         && pj != para
-                        && is_bullet(&next.tokens)
+                        && (is_bullet(&next.tokens) || Some(pj) == run_on)
                     {
                         out.add(doc, next, 0, body.clone());
                         i += 1;
@@ -691,9 +702,21 @@ fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<Str
 /// (cũng/cơ bản) thống nhất …"), as a byte range.
 fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
     // A decision, or a body's own directive ("Đoàn kiểm tra cũng yêu cầu …").
-    let verb = DECISIONS.find(toks, 24).map(|(d, _)| d);
+    // A lead-in to a list may tell the setting first ("Tại hội nghị ngày
+    // …, sau khi nghe …, Thường trực Tỉnh ủy thống nhất kết luận như sau:").
+    let within = if toks.last().is_some_and(|t| t.is_punct(':')) {
+        64
+    } else {
+        24
+    };
+    let verb = DECISIONS.find(toks, within).map(|(d, _)| d);
+    // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
     let directive = if directives {
-        BODY_DIRECTIVES.find(toks, 24).map(|(d, _)| d)
+        (0..toks.len().min(within)).find(|&i| {
+            BODY_DIRECTIVES.at(toks, i).is_some()
+                && !(i.saturating_sub(3)..i)
+                    .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
+        })
     } else {
         None
     };
@@ -819,8 +842,22 @@ fn noun_use(toks: &[Token], d: usize) -> bool {
         .map(|t| t.key.as_ref());
     matches!(
         before,
-        Some("các" | "những" | "trao" | "khai" | "bố" | "theo" | "tại" | "bản" | "số" | "nhận")
-    ) || matches!(after, Some("của" | "số"))
+        Some(
+            "các"
+                | "những"
+                | "trao"
+                | "khai"
+                | "bố"
+                | "theo"
+                | "tại"
+                | "bản"
+                | "số"
+                | "nhận"
+                | "năm"
+                | "ngày"
+                | "việc"
+        )
+    ) || matches!(after, Some("của" | "số" | "cử"))
 }
 
 /// Words between a body and its decision: "Ban Thường vụ | cũng đã |

@@ -25,7 +25,7 @@ static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
+        r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|hết|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
     ))
     .unwrap()
 });
@@ -42,7 +42,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static YEAR_IN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b").unwrap());
 /// Verbs of finishing that make "trong năm 2018" a deadline and not a
-/// reporting period.
+/// reporting period, when they stand near it.
 static FINISH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|phấn đấu|khẩn trương|chậm nhất|đưa vào|khởi công|giải ngân|phải)").unwrap()
 });
@@ -139,8 +139,16 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
         year_hits(&YEAR, text, &mut hits);
     }
     if FINISH.is_match(text) {
-        year_hits(&YEAR_IN, text, &mut hits);
+        let mut years = Vec::new();
+        year_hits(&YEAR_IN, text, &mut years);
+        // "phải …, để các dự án sớm triển khai trong năm 2025": a verb far
+        // before the year finishes something else.
+        hits.extend(years.into_iter().filter(|(at, _, _)| {
+            FINISH.is_match(&text[char_floor(text, at.saturating_sub(40))..*at])
+        }));
     }
+    // "tăng trưởng trong quý 2 tiếp tục trên 10%": a target's period.
+    hits.retain(|(_, _, r)| !targets_a_figure(&text[r.end..]));
     // A date an event is scheduled for is not a duty's deadline, unless a
     // cue of its own says so ("trước", "chậm nhất").
     hits.retain(|(at, _, r)| {
@@ -152,6 +160,21 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
     });
     hits.sort_by_key(|h| h.0);
     hits.into_iter().next().map(|(_, d, r)| (d, r))
+}
+
+/// Whether the clause after a date sets a figure ("… trên 10%") rather
+/// than something to finish by then.
+fn targets_a_figure(after: &str) -> bool {
+    let clause = after.split([',', ';', '.']).next().unwrap_or("");
+    clause.contains('%') && !FINISH.is_match(clause)
+}
+
+/// The nearest char boundary at or before `i`.
+fn char_floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// The year of a deadline written as day and month: the reference year, or

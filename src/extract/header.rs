@@ -142,7 +142,23 @@ fn published(doc: &Doc) -> Option<(Found<Date>, Option<String>)> {
             ));
         }
     }
-    None
+    metadata_published(doc)
+}
+
+/// The full date of a saver's metadata line ("date 2025-08-25"), which may
+/// share the headline's line: the page's own date when it shows no stamp.
+fn metadata_published(doc: &Doc) -> Option<(Found<Date>, Option<String>)> {
+    doc.page.blocks.iter().take(6).find_map(|b| {
+        let s = b.as_str(doc.text);
+        let n = crate::text::boilerplate::meta_date_prefix(s)?;
+        let date = s[..n]
+            .trim_start_matches("date")
+            .trim()
+            .parse::<Date>()
+            .ok()?;
+        date.is_full()
+            .then(|| (Found::new(date, Span::new(b.start, b.start + n)), None))
+    })
 }
 
 fn views(doc: &Doc) -> Option<Found<u64>> {

@@ -164,7 +164,7 @@ static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
 static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
 });
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
 static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -607,7 +607,7 @@ static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// Words before a year that make it something other than the meeting's:
 /// a horizon, a birth, a party entry, a period's start.
 static NOT_NOW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:đến|tới|tầm nhìn|sinh|vào đảng|từ|giai đoạn|thời kỳ|nhiệm kỳ|trước|sau|kể từ)\s*(?:ngày|năm)?\s*$")
+    Regex::new(r"(?i)(?:đến|tới|vào|tầm nhìn|sinh|vào đảng|từ|giai đoạn|thời kỳ|nhiệm kỳ|trước|sau|kể từ)\s*(?:ngày|năm)?\s*$")
         .unwrap()
 });
 static TERM_YEARS: LazyLock<Regex> = LazyLock::new(|| {
@@ -622,7 +622,8 @@ static TERM_START: LazyLock<Regex> = LazyLock::new(|| {
 /// The year the article's own cues give a meeting in `month`: "năm 2022"
 /// in the lead (a January or February meeting planning the next year
 /// belongs to it), else the latest full date written in the article, else
-/// the start of the term when the meeting is one of its first.
+/// the first year of a congress's term, else the start of the term when
+/// the meeting is one of its first.
 fn context_year(doc: &Doc, lead: &[&Sentence], month: u32) -> Option<i32> {
     let lead_text: Vec<&str> = lead.iter().map(|s| &doc.text[s.range()]).collect();
     let mut years: Vec<i32> = Vec::new();
@@ -658,6 +659,9 @@ fn context_year(doc: &Doc, lead: &[&Sentence], month: u32) -> Option<i32> {
     if latest.is_some() {
         return latest;
     }
+    if let Some(year) = congress_year(&lead_text) {
+        return Some(year);
+    }
     let all = doc.text;
     if TERM_START.is_match(all) {
         let c = TERM_YEARS.captures(all)?;
@@ -667,6 +671,24 @@ fn context_year(doc: &Doc, lead: &[&Sentence], month: u32) -> Option<i32> {
         return Some(if month >= 7 { start } else { start + 1 });
     }
     None
+}
+
+/// A congress the lead tells of ("Đại hội đại biểu Đảng bộ tỉnh lần thứ I,
+/// nhiệm kỳ 2025-2030") is held in the first year of the term it opens; a
+/// resolution of one ("Nghị quyết Đại hội …") is not the congress itself.
+fn congress_year(lead: &[&str]) -> Option<i32> {
+    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bđại hội\b").unwrap());
+    static RESOLUTION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?i)(?:nghị quyết|văn kiện)\s*$").unwrap());
+    lead.iter().find_map(|t| {
+        let congress = CONGRESS
+            .find_iter(t)
+            .any(|m| !RESOLUTION.is_match(&t[..m.start()]));
+        if !congress {
+            return None;
+        }
+        TERM_YEARS.captures(t)?[1].parse().ok()
+    })
 }
 
 /// The year of a day and month written without one: the publication year,
