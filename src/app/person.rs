@@ -12,6 +12,8 @@ use super::cursor::Cursor;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     Heading(&'static str),
+    /// The time axis of the posts' chart.
+    Axis,
     /// A post: index into the person's timeline.
     Spell(usize),
     Meeting {
@@ -33,7 +35,7 @@ pub enum Row {
 impl Row {
     /// Whether the cursor can stop on the row.
     pub fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Blank)
+        !matches!(self, Row::Heading(_) | Row::Blank | Row::Axis)
     }
 }
 
@@ -51,8 +53,20 @@ const COMPANIONS: usize = 8;
 impl PersonPage {
     pub fn new(corpus: &Corpus, person: usize) -> PersonPage {
         let p = &corpus.people[person];
-        let mut rows = vec![Row::Heading("Posts")];
-        rows.extend((0..p.timeline.len()).map(Row::Spell));
+        let mut rows = vec![Row::Heading("Posts"), Row::Axis];
+        // Posts not seen at their newest meeting are no longer held.
+        let newest = p.appearances.iter().filter_map(|a| a.date).max();
+        let former = |s: &usize| {
+            let last = p.timeline[*s].last_seen;
+            last.is_some() && last < newest
+        };
+        let (gone, held): (Vec<usize>, Vec<usize>) = (0..p.timeline.len()).partition(former);
+        rows.extend(held.into_iter().map(Row::Spell));
+        if !gone.is_empty() {
+            rows.push(Row::Blank);
+            rows.push(Row::Heading("Former posts"));
+            rows.extend(gone.into_iter().map(Row::Spell));
+        }
         rows.push(Row::Blank);
         rows.push(Row::Heading("Meetings"));
         // A corpus may hold a meeting, and so its conclusions, more than once.
