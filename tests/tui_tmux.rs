@@ -206,12 +206,8 @@ fn leadership_over_time_and_a_holders_page() {
     if !available() {
         return;
     }
-    let t = Tmux::start("leaders", 100, 30);
-    t.launch("");
     // The newest meeting (Thái Bình) is selected once the corpus is read.
-    t.wait_for("the corpus", |s| {
-        s.contains("Meetings") && !s.contains("Reading") && !s.contains("Indexing")
-    });
+    let t = loaded("leaders");
     t.keys(&["L"]);
     t.wait_for("the leadership on the newest meeting's date", |s| {
         s.contains("Leadership — Thái Bình · on 2020-12-03")
@@ -241,11 +237,7 @@ fn leadership_over_time_and_a_holders_page() {
     t.wait_for("the leadership again", |s| {
         s.contains("Leadership — Thái Bình")
     });
-    t.keys(&["q"]);
-    t.wait_for("the shell", |s| {
-        s.lines().filter(|l| l.starts_with("PROMPT$")).count() >= 2
-    });
-    assert_clean(&t);
+    quit_clean(&t);
 }
 
 #[test]
@@ -253,11 +245,7 @@ fn deadlines_by_province_and_into_the_article() {
     if !available() {
         return;
     }
-    let t = Tmux::start("deadlines", 100, 30);
-    t.launch("");
-    t.wait_for("the corpus", |s| {
-        s.contains("Meetings") && !s.contains("Reading") && !s.contains("Indexing")
-    });
+    let t = loaded("deadlines");
     t.keys(&["D"]);
     // Today is the real date here: deadlines of 2020 are past.
     t.wait_for("every deadline, soonest first", |s| {
@@ -275,9 +263,24 @@ fn deadlines_by_province_and_into_the_article() {
     t.wait_for("the article at the conclusion", |s| {
         s.contains("conclusion") && s.contains("10/11/2020")
     });
+    quit_clean(&t);
+}
+
+/// The app at 100x30 with the whole corpus read.
+fn loaded(name: &str) -> Tmux {
+    let t = Tmux::start(name, 100, 30);
+    t.launch("");
+    t.wait_for("the corpus", |s| {
+        s.contains("Meetings") && !s.contains("Reading") && !s.contains("Indexing")
+    });
+    t
+}
+
+/// Quits and checks the shell's screen and the terminal are as before.
+fn quit_clean(t: &Tmux) {
     t.keys(&["q"]);
     t.wait_for("the shell", |s| {
         s.lines().filter(|l| l.starts_with("PROMPT$")).count() >= 2
     });
-    assert_clean(&t);
+    assert_clean(t);
 }

@@ -123,14 +123,11 @@ const EVERYWHERE: &[Mode] = &[
     Mode::Help,
 ];
 
+/// Every view but help.
+const BELOW_HELP: &[Mode] = EVERYWHERE.split_at(EVERYWHERE.len() - 1).0;
+
 /// Every view but the search prompt (where letters are typed) and help.
-const OUTSIDE_PROMPT: &[Mode] = &[
-    Mode::Browse,
-    Mode::Detail,
-    Mode::Person,
-    Mode::Leadership,
-    Mode::Deadlines,
-];
+const OUTSIDE_PROMPT: &[Mode] = EVERYWHERE.split_at(EVERYWHERE.len() - 2).0;
 
 impl Action {
     /// The views the action does something in. A key may be bound to
@@ -142,14 +139,7 @@ impl Action {
             | Help | Quit => EVERYWHERE,
             Left | Right => &[Mode::Browse, Mode::Leadership],
             NextPane | PrevPane => &[Mode::Browse],
-            Open | CopyText | CopyJson => &[
-                Mode::Browse,
-                Mode::Detail,
-                Mode::Person,
-                Mode::Leadership,
-                Mode::Deadlines,
-                Mode::Search,
-            ],
+            Open | CopyText | CopyJson => BELOW_HELP,
             Source => &[Mode::Browse, Mode::Person],
             Search | Leadership | Deadlines => OUTSIDE_PROMPT,
             MonthBack | MonthForward | YearBack | YearForward | MarkDate | Compare => {
