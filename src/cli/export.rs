@@ -4,6 +4,7 @@ use std::io::Write;
 
 use clap::ValueEnum;
 
+use super::table::csv_field;
 use crate::corpus::Corpus;
 use crate::extract::Date;
 
@@ -140,14 +141,6 @@ fn rows(corpus: &Corpus, what: What) -> Vec<Row> {
                 })
             })
             .collect(),
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
     }
 }
 

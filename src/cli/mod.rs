@@ -1,11 +1,15 @@
 //! The command line: subcommands for scripts, and the terminal app when no
 //! subcommand is given.
 
+pub mod changes;
+pub mod deadlines;
 pub mod export;
 pub mod extract;
 pub mod ingest;
+pub mod leaders;
 pub mod person;
 pub mod search;
+pub mod table;
 pub mod who;
 
 use std::path::{Path, PathBuf};
@@ -81,6 +85,42 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Who held each key post of a province on a date.
+    Leaders {
+        /// The province (old or post-2025 name, with or without diacritics).
+        province: String,
+        /// The date (YYYY-MM-DD, YYYY-MM or YYYY); default: the province's
+        /// newest meeting.
+        #[arg(long, value_parser = parse_date)]
+        on: Option<Date>,
+        #[command(flatten)]
+        format: FormatFlags,
+    },
+    /// Conclusions with a deadline, soonest first, marked overdue or due soon.
+    Deadlines {
+        /// Only this province (old or post-2025 name).
+        #[arg(long)]
+        province: Option<String>,
+        /// Only those due before this date.
+        #[arg(long, value_parser = parse_date)]
+        due_before: Option<Date>,
+        /// The day urgency is measured from (default: the system date).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        #[command(flatten)]
+        format: FormatFlags,
+    },
+    /// Who took and who left which key post of a province between two dates.
+    Changes {
+        #[arg(long)]
+        province: String,
+        #[arg(long, value_parser = parse_date)]
+        from: Date,
+        #[arg(long, value_parser = parse_date)]
+        to: Date,
+        #[command(flatten)]
+        format: FormatFlags,
+    },
     /// Search officials, positions, meetings, conclusions and provinces.
     Search {
         query: String,
@@ -111,6 +151,23 @@ pub enum Command {
     },
     /// Print the man page, in roff ("tinhuy man > ~/.local/share/man/man1/tinhuy.1").
     Man,
+}
+
+/// `--json` or `--csv` instead of the table.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct FormatFlags {
+    /// Print JSON.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV, one line per row.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+impl FormatFlags {
+    fn output(self) -> table::Output {
+        table::Output::from_flags(self.json, self.csv)
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -224,6 +281,47 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             province.as_deref(),
             on,
             json,
+            out,
+            err,
+        ),
+        Some(Command::Leaders {
+            province,
+            on,
+            format,
+        }) => leaders::run(
+            &load_corpus(corpus_path)?,
+            &province,
+            on,
+            format.output(),
+            out,
+        ),
+        Some(Command::Deadlines {
+            province,
+            due_before,
+            today,
+            format,
+        }) => deadlines::run(
+            &load_corpus(corpus_path)?,
+            &deadlines::Filter {
+                province: province.as_deref(),
+                due_before,
+                today: today.unwrap_or_else(deadlines::system_today),
+            },
+            format.output(),
+            out,
+            err,
+        ),
+        Some(Command::Changes {
+            province,
+            from,
+            to,
+            format,
+        }) => changes::run(
+            &load_corpus(corpus_path)?,
+            &province,
+            from,
+            to,
+            format.output(),
             out,
             err,
         ),

@@ -2,7 +2,6 @@
 
 use serde::Serialize;
 
-use super::leadership::last_day;
 use super::model::Corpus;
 use crate::extract::Date;
 use crate::text::fold;
@@ -62,8 +61,9 @@ pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
         }
     }
     out.sort_by(|a, b| {
-        last_day(a.due)
-            .cmp(&last_day(b.due))
+        a.due
+            .last_day()
+            .cmp(&b.due.last_day())
             .then(a.article.cmp(&b.article))
             .then(a.conclusion.cmp(&b.conclusion))
     });
@@ -73,7 +73,7 @@ pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
 /// How urgent a deadline is on `today`; a month- or year-only due date
 /// means its last day.
 pub fn urgency(due: Date, today: Date) -> Urgency {
-    let left = last_day(due).days() - today.days();
+    let left = due.last_day().days() - today.days();
     if left < 0 {
         Urgency::Overdue
     } else if left <= SOON_DAYS {

@@ -78,6 +78,23 @@ impl Date {
         }
     }
 
+    /// The last day this date covers: a month or a year means its last day
+    /// ("2023-10" → 2023-10-31).
+    pub fn last_day(&self) -> Date {
+        match (self.month, self.day) {
+            (_, Some(_)) => *self,
+            (Some(m), None) => {
+                let next = if m == 12 {
+                    Date::ymd(self.year + 1, 1, 1)
+                } else {
+                    Date::ymd(self.year, u32::from(m) + 1, 1)
+                };
+                next.map_or(*self, |n| n.add_days(-1))
+            }
+            (None, _) => Date::ymd(self.year, 12, 31).unwrap_or(*self),
+        }
+    }
+
     /// Whether `other` falls inside the period this date covers.
     pub fn covers(&self, other: &Date) -> bool {
         self.year == other.year
@@ -175,6 +192,15 @@ mod tests {
         assert_eq!(d.add_days(-1).to_string(), "2020-02-29");
         assert_eq!(Date::ymd(1970, 1, 1).unwrap().days(), 0);
         assert_eq!(d.add_days(306).to_string(), "2021-01-01");
+    }
+
+    #[test]
+    fn last_days() {
+        let last = |s: &str| s.parse::<Date>().unwrap().last_day().to_string();
+        assert_eq!(last("2020-02"), "2020-02-29");
+        assert_eq!(last("2020"), "2020-12-31");
+        assert_eq!(last("2020-12"), "2020-12-31");
+        assert_eq!(last("2020-12-03"), "2020-12-03");
     }
 
     #[test]

@@ -505,9 +505,8 @@ fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate
                 };
                 // A written year after publication is another event.
                 let in_time = match (year, published) {
-                    (Some(y), Some(p)) => {
-                        Date::ymd(y, month, day).is_some_and(|d| d.days() <= last_day(p).days() + 1)
-                    }
+                    (Some(y), Some(p)) => Date::ymd(y, month, day)
+                        .is_some_and(|d| d.days() <= p.last_day().days() + 1),
                     _ => Date::ymd(year.unwrap_or(2000), month, day).is_some(),
                 };
                 if in_time {
@@ -568,27 +567,11 @@ fn resolve_year(
         return Date::ymd(y, dm.month, dm.day).map(|d| (d, YearFrom::Text));
     }
     if let Some(p) = published {
-        let year = infer_year(dm.day, dm.month, last_day(p))?;
+        let year = infer_year(dm.day, dm.month, p.last_day())?;
         return Date::ymd(year, dm.month, dm.day).map(|d| (d, YearFrom::Published));
     }
     let year = context_year(doc, lead, dm.month)?;
     Date::ymd(year, dm.month, dm.day).map(|d| (d, YearFrom::Context))
-}
-
-/// The last day a date covers ("2023-10" → 2023-10-31).
-fn last_day(d: Date) -> Date {
-    match (d.month, d.day) {
-        (_, Some(_)) => d,
-        (Some(m), None) => {
-            let next = if m == 12 {
-                Date::ymd(d.year + 1, 1, 1)
-            } else {
-                Date::ymd(d.year, u32::from(m) + 1, 1)
-            };
-            next.map_or(d, |n| n.add_days(-1))
-        }
-        (None, _) => Date::ymd(d.year, 12, 31).unwrap_or(d),
-    }
 }
 
 /// A page-metadata date line ("date 2023-10") when the page has no stamp.
