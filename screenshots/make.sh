@@ -47,4 +47,15 @@ shot detail
 # Help.
 keys '?'
 shot help
+keys Escape
+# Who held what when in Thái Bình (the last province) on its newest
+# meeting's date; then that date marked, three months back, the chairman of
+# the people's committee selected and the two dates compared.
+keys Escape Escape h h h G L
+shot leadership
+keys m '[' '[' '[' j j j c
+shot leadership-compare
+# Every deadline, soonest first: opened on Thái Bình's, p goes on to all.
+keys D p
+shot deadlines
 keys Escape q

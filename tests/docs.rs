@@ -42,7 +42,15 @@ fn readme_names_every_action_and_its_default_keys() {
 fn readme_shows_the_screenshots_it_names() {
     let readme =
         std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    for shot in ["browse", "search", "detail", "person"] {
+    for shot in [
+        "browse",
+        "search",
+        "detail",
+        "person",
+        "leadership",
+        "leadership-compare",
+        "deadlines",
+    ] {
         let path = format!("screenshots/{shot}.png");
         assert!(readme.contains(&path), "{path}");
         assert!(

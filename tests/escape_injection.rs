@@ -305,6 +305,30 @@ fn frames(corpus: &Corpus, w: u16, h: u16) -> Vec<Frame> {
         a.apply(Action::Down);
     }
 
+    // Who held which post, over time and compared, and the deadlines.
+    let mut a = app(corpus.clone(), w, h);
+    a.today = "2020-12-03".parse().ok();
+    a.apply(Action::Leadership);
+    // A province name with escapes in it is no province the gazetteer
+    // knows: the status line says so, and shows the name harmlessly.
+    let shows: &[&str] = if a.mode() == Mode::Leadership {
+        &["Bí thư Tỉnh ủy", "Leadership"]
+    } else {
+        &["No meeting of"]
+    };
+    out.push(frame("the leadership", &a, shows));
+    if a.mode() == Mode::Leadership {
+        a.apply(Action::MarkDate);
+        a.apply(Action::MonthBack);
+        a.apply(Action::Compare);
+        out.push(frame("the leadership compared", &a, &["Changes"]));
+    }
+    let mut a = app(corpus.clone(), w, h);
+    a.today = "2020-12-03".parse().ok();
+    a.apply(Action::Deadlines);
+    assert_eq!(a.mode(), Mode::Deadlines);
+    out.push(frame("the deadlines", &a, &["2020-12-10", "yêu cầu"]));
+
     // Search results, and a query typed with the hostile text in it.
     for (query, shows) in [
         ("ngo dong hai", [NAME, "Bí thư"]),

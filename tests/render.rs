@@ -93,6 +93,60 @@ fn every_view_at_every_size() {
     }
 }
 
+/// The leadership of Thái Bình on 2020-12-03 (its newest meeting), the
+/// deadlines on a fixed today, and an official's chart of posts.
+fn when_views() -> Vec<(&'static str, Setup)> {
+    vec![
+        ("leadership", |a| a.apply(Action::Leadership)),
+        ("leadership_compare", |a| {
+            a.apply(Action::Leadership);
+            a.apply(Action::MarkDate);
+            for _ in 0..4 {
+                a.apply(Action::MonthBack);
+            }
+            a.apply(Action::Compare);
+        }),
+        ("deadlines", |a| a.apply(Action::Deadlines)),
+        ("person_chart", |a| {
+            a.apply(Action::Leadership);
+            a.apply(Action::Down);
+            a.apply(Action::Open);
+        }),
+    ]
+}
+
+#[test]
+fn leadership_deadlines_and_the_posts_chart() {
+    for (w, h) in [(80, 24), (120, 40)] {
+        for (name, setup) in when_views() {
+            let mut a = app(w, h);
+            a.today = "2020-12-03".parse().ok();
+            setup(&mut a);
+            let t = draw(&a, &Theme::default());
+            insta::assert_snapshot!(format!("{name}_{w}x{h}"), t.backend());
+        }
+    }
+}
+
+#[test]
+fn the_timeline_reads_without_colour() {
+    let mut a = app(80, 24);
+    a.apply(Action::Leadership);
+    let t = draw(&a, &Theme::mono());
+    let buf = t.backend().buffer();
+    // Names on their bars, the date as a glyph, the selected post marked.
+    assert!(find(buf, "├Ngô Đông Hải─").is_some());
+    assert!(find(buf, "▼ 2020-12-03").is_some());
+    let (x, y) = find(buf, "›Bí thư Tỉnh ủy").expect("selected post");
+    assert!(buf[(x + 1, y)].modifier.contains(Modifier::REVERSED));
+    for cell in buf.content() {
+        assert_eq!(
+            (cell.fg, cell.bg),
+            (ratatui::style::Color::Reset, ratatui::style::Color::Reset)
+        );
+    }
+}
+
 #[test]
 fn too_small_says_so() {
     let a = app(40, 10);

@@ -200,3 +200,87 @@ fn flat(s: &str) -> String {
         .filter(|c| !c.is_whitespace() && !"┃│".contains(*c))
         .collect()
 }
+
+#[test]
+fn leadership_over_time_and_a_holders_page() {
+    if !available() {
+        return;
+    }
+    // The newest meeting (Thái Bình) is selected once the corpus is read.
+    let t = loaded("leaders");
+    t.keys(&["L"]);
+    t.wait_for("the leadership on the newest meeting's date", |s| {
+        s.contains("Leadership — Thái Bình · on 2020-12-03")
+            && s.contains("▼ 2020-12-03")
+            && s.lines()
+                .any(|l| l.contains("Chủ tịch UBND tỉnh") && l.contains("Nguyễn Khắc Thận"))
+    });
+    // A month back, then a year back and forward again.
+    t.keys(&["["]);
+    t.wait_for("the date a month earlier", |s| {
+        s.contains("on 2020-11-03") && s.contains("▼ 2020-11-03")
+    });
+    t.keys(&["{"]);
+    t.wait_for("a year earlier", |s| s.contains("on 2019-11-03"));
+    t.keys(&["}"]);
+    t.wait_for("back to 2020", |s| s.contains("on 2020-11-03"));
+    // Down to the chairman of the people's committee, then his predecessor.
+    t.keys(&["j", "j", "j", "h"]);
+    t.wait_for("the predecessor selected", |s| {
+        s.contains("Đặng Trọng Thăng · Chủ tịch UBND tỉnh")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("his page", |s| {
+        s.contains("Đặng Trọng Thăng — Thái Bình") && s.contains("Former posts")
+    });
+    t.keys(&["Escape"]);
+    t.wait_for("the leadership again", |s| {
+        s.contains("Leadership — Thái Bình")
+    });
+    quit_clean(&t);
+}
+
+#[test]
+fn deadlines_by_province_and_into_the_article() {
+    if !available() {
+        return;
+    }
+    let t = loaded("deadlines");
+    t.keys(&["D"]);
+    // Today is the real date here: deadlines of 2020 are past.
+    t.wait_for("every deadline, soonest first", |s| {
+        s.contains("Deadlines — all provinces")
+            && s.contains("OVERDUE")
+            && s.find("2020-11-10")
+                .zip(s.find("2020-12  "))
+                .is_some_and(|(a, b)| a < b)
+    });
+    t.keys(&["p"]);
+    t.wait_for("one province", |s| {
+        s.contains("Deadlines — Hà Tĩnh · 1 directive")
+    });
+    t.keys(&["Enter"]);
+    t.wait_for("the article at the conclusion", |s| {
+        s.contains("conclusion") && s.contains("10/11/2020")
+    });
+    quit_clean(&t);
+}
+
+/// The app at 100x30 with the whole corpus read.
+fn loaded(name: &str) -> Tmux {
+    let t = Tmux::start(name, 100, 30);
+    t.launch("");
+    t.wait_for("the corpus", |s| {
+        s.contains("Meetings") && !s.contains("Reading") && !s.contains("Indexing")
+    });
+    t
+}
+
+/// Quits and checks the shell's screen and the terminal are as before.
+fn quit_clean(t: &Tmux) {
+    t.keys(&["q"]);
+    t.wait_for("the shell", |s| {
+        s.lines().filter(|l| l.starts_with("PROMPT$")).count() >= 2
+    });
+    assert_clean(t);
+}

@@ -389,7 +389,8 @@ fn view_page(app: &App, v: &View) -> usize {
     match v {
         View::Detail(_) => rows.saturating_sub(DETAIL_HEADER_ROWS),
         View::Search(_) => rows.saturating_sub(2),
-        View::Person(_) => rows.saturating_sub(1),
+        View::Person(_) | View::Leadership(_) => rows.saturating_sub(1),
+        View::Deadlines(_) => rows.saturating_sub(1) / 2,
     }
 }
 
@@ -469,6 +470,27 @@ fn check_state(app: &App) {
                 );
             }
             View::Person(p) => check_person(app, p, page, drawn),
+            View::Leadership(l) => {
+                assert!(l.charted.iter().all(|&r| r < l.rows.len()));
+                assert!(
+                    l.charted.is_empty() || l.post < l.charted.len(),
+                    "post {} of {}",
+                    l.post,
+                    l.charted.len()
+                );
+                let holders = l.selected_post().map_or(0, |r| r.holders.len());
+                assert!(holders == 0 || l.holder < holders);
+                for t in l.rows.iter().flat_map(|r| &r.holders) {
+                    assert!(t.person < c.people.len());
+                }
+            }
+            View::Deadlines(d) => {
+                assert!(d.shown.iter().all(|&i| i < d.all.len()));
+                for due in &d.all {
+                    assert!(due.article < c.articles.len() && due.meeting < c.meetings.len());
+                }
+                check_cursor("deadlines", d.cursor, d.shown.len(), page, drawn);
+            }
             View::Search(s) => {
                 assert!(s.hits.iter().all(|h| h.entry < app.index.len()));
                 assert!(s.caret <= s.query.chars().count());
@@ -538,6 +560,17 @@ fn check_frame(app: &App, buf: &Buffer) {
             }
         }
         Some(View::Person(_)) => assert_eq!(count(buf, rect(s.main), "›"), 1),
+        // The selected post's label in the chart.
+        Some(View::Leadership(l)) => assert_eq!(
+            count(buf, rect(s.main), "›"),
+            usize::from(!l.charted.is_empty() && s.main.inner_rows() >= 2),
+            "leadership selection"
+        ),
+        Some(View::Deadlines(d)) => assert_eq!(
+            count(buf, rect(s.main), "›"),
+            usize::from(!d.shown.is_empty() && s.main.inner_rows() >= 3),
+            "deadlines selection"
+        ),
         Some(View::Search(x)) => {
             // Results, or with nothing typed the recent searches, below a
             // line of help and a heading.

@@ -82,6 +82,24 @@ actions! {
     NextFact = "next_fact" "next fact" ["n"],
     /// Jump to the previous highlighted fact
     PrevFact = "prev_fact" "prev fact" ["N"],
+    /// Who held the key posts of the current province, over time
+    Leadership = "leadership" "leaders" ["L"],
+    /// Every directive with a deadline, soonest first
+    Deadlines = "deadlines" "deadlines" ["D"],
+    /// Move the date a month earlier
+    MonthBack = "month_back" "−month" ["["],
+    /// Move the date a month later
+    MonthForward = "month_forward" "+month" ["]"],
+    /// Move the date a year earlier
+    YearBack = "year_back" "−year" ["{"],
+    /// Move the date a year later
+    YearForward = "year_forward" "+year" ["}"],
+    /// Mark the date, to compare another with it
+    MarkDate = "mark_date" "mark" ["m"],
+    /// Who took and who left which post between the marked date and this one
+    Compare = "compare" "compare" ["c"],
+    /// Show the next province's deadlines, then all again
+    NextProvince = "next_province" "province" ["p"],
     /// Copy the selected item as text
     CopyText = "copy_text" "copy" ["y"],
     /// Copy the selected item as JSON
@@ -99,9 +117,17 @@ const EVERYWHERE: &[Mode] = &[
     Mode::Browse,
     Mode::Detail,
     Mode::Person,
+    Mode::Leadership,
+    Mode::Deadlines,
     Mode::Search,
     Mode::Help,
 ];
+
+/// Every view but help.
+const BELOW_HELP: &[Mode] = EVERYWHERE.split_at(EVERYWHERE.len() - 1).0;
+
+/// Every view but the search prompt (where letters are typed) and help.
+const OUTSIDE_PROMPT: &[Mode] = EVERYWHERE.split_at(EVERYWHERE.len() - 2).0;
 
 impl Action {
     /// The views the action does something in. A key may be bound to
@@ -111,10 +137,15 @@ impl Action {
         match self {
             Down | Up | HalfPageDown | HalfPageUp | PageDown | PageUp | Top | Bottom | Back
             | Help | Quit => EVERYWHERE,
-            Left | Right | NextPane | PrevPane => &[Mode::Browse],
-            Open | CopyText | CopyJson => &[Mode::Browse, Mode::Detail, Mode::Person, Mode::Search],
+            Left | Right => &[Mode::Browse, Mode::Leadership],
+            NextPane | PrevPane => &[Mode::Browse],
+            Open | CopyText | CopyJson => BELOW_HELP,
             Source => &[Mode::Browse, Mode::Person],
-            Search => &[Mode::Browse, Mode::Detail, Mode::Person],
+            Search | Leadership | Deadlines => OUTSIDE_PROMPT,
+            MonthBack | MonthForward | YearBack | YearForward | MarkDate | Compare => {
+                &[Mode::Leadership]
+            }
+            NextProvince => &[Mode::Deadlines],
             NextFact | PrevFact => &[Mode::Detail],
         }
     }

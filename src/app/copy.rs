@@ -50,8 +50,13 @@ pub fn selected(app: &App) -> Option<Item> {
                 conclusion: i,
             } => conclusion(c, *article, *i),
             Row::Companion { person: other, .. } => person(c, *other),
-            Row::Spell(_) | Row::Heading(_) | Row::Blank => person(c, p.person),
+            Row::Spell(_) | Row::Heading(_) | Row::Blank | Row::Axis => person(c, p.person),
         },
+        Some(View::Leadership(l)) => person(c, l.selected()?.person),
+        Some(View::Deadlines(d)) => {
+            let due = d.selected()?;
+            conclusion(c, due.article, due.conclusion)
+        }
         Some(View::Search(s)) => {
             let h = s.hits.get(s.list.selected)?;
             match app.index.entry(h.entry).target {

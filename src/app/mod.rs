@@ -9,11 +9,14 @@ pub mod action;
 pub mod browse;
 pub mod copy;
 pub mod cursor;
+pub mod deadlines;
 pub mod detail;
 pub mod help;
 pub mod keymap;
 pub mod layout;
+pub mod leadership;
 pub mod person;
+mod posts;
 pub mod search;
 
 use std::sync::Arc;
@@ -23,12 +26,15 @@ use serde::{Deserialize, Serialize};
 pub use action::Action;
 pub use keymap::{ALWAYS_QUIT, Key, KeyCode, Keymap};
 
-use crate::corpus::Corpus;
+use crate::corpus::{CENTRAL, Corpus};
+use crate::extract::Date;
 use crate::search::{Hit, Index, Target};
 use browse::Browse;
 use cursor::{Cursor, Move};
+use deadlines::{Deadlines, ROWS_PER_DUE};
 use detail::{Detail, FactKind};
 use layout::Screen;
+use leadership::Leadership;
 use person::{PersonPage, Row};
 use search::Search;
 
@@ -69,6 +75,8 @@ impl Pane {
 pub enum View {
     Detail(Detail),
     Person(PersonPage),
+    Leadership(Leadership),
+    Deadlines(Deadlines),
     Search(Search),
 }
 
@@ -78,6 +86,8 @@ pub enum Mode {
     Browse,
     Detail,
     Person,
+    Leadership,
+    Deadlines,
     Search,
     Help,
 }
@@ -111,6 +121,23 @@ impl Mode {
                 Action::Open,
                 Action::Back,
                 Action::CopyText,
+            ],
+            Mode::Leadership => &[
+                Action::MonthBack,
+                Action::MonthForward,
+                Action::YearBack,
+                Action::YearForward,
+                Action::Open,
+                Action::MarkDate,
+                Action::Compare,
+                Action::Back,
+            ],
+            Mode::Deadlines => &[
+                Action::Down,
+                Action::Up,
+                Action::Open,
+                Action::NextProvince,
+                Action::Back,
             ],
             Mode::Search => &[Action::Down, Action::Up, Action::Open, Action::Back],
             Mode::Help => &[Action::Down, Action::Up, Action::Back],
@@ -221,6 +248,9 @@ pub struct App {
     pub help: Option<usize>,
     pub status: Option<Status>,
     pub recent_searches: Vec<String>,
+    /// Today's date, given by the terminal program (the state reads no
+    /// clock): deadlines are overdue or near by it.
+    pub today: Option<Date>,
     effects: Vec<Effect>,
     generation: u64,
 }
@@ -247,6 +277,7 @@ impl App {
             help: None,
             status: None,
             recent_searches: Vec::new(),
+            today: None,
             effects: Vec::new(),
             generation: 0,
         }
@@ -312,6 +343,8 @@ impl App {
             None => Mode::Browse,
             Some(View::Detail(_)) => Mode::Detail,
             Some(View::Person(_)) => Mode::Person,
+            Some(View::Leadership(_)) => Mode::Leadership,
+            Some(View::Deadlines(_)) => Mode::Deadlines,
             Some(View::Search(_)) => Mode::Search,
         }
     }
@@ -348,6 +381,7 @@ impl App {
         match view {
             Some(View::Detail(_)) => rows.saturating_sub(DETAIL_HEADER_ROWS),
             Some(View::Search(_)) => rows.saturating_sub(2),
+            Some(View::Deadlines(_)) => rows.saturating_sub(1) / ROWS_PER_DUE,
             _ => rows.saturating_sub(1),
         }
     }
@@ -498,6 +532,8 @@ impl App {
                     d.show_current(page);
                 }
                 View::Person(p) => p.cursor.fit(p.rows.len(), page),
+                View::Leadership(_) => {}
+                View::Deadlines(d) => d.cursor.fit(d.shown.len(), page),
                 View::Search(s) => s.list.fit(s.hits.len(), page),
             }
         }
@@ -536,12 +572,16 @@ impl App {
             Action::Quit => self.effects.push(Effect::Quit),
             Action::Help => self.help = Some(0),
             Action::Search => self.open_search(),
+            Action::Leadership => self.open_leadership(),
+            Action::Deadlines => self.open_deadlines(),
             Action::Back => self.back(),
             Action::CopyText | Action::CopyJson => self.copy(action == Action::CopyJson),
             _ => match self.stack.last() {
                 None => self.apply_in_browse(action),
                 Some(View::Detail(_)) => self.apply_in_detail(action),
                 Some(View::Person(_)) => self.apply_in_person(action),
+                Some(View::Leadership(_)) => self.apply_in_leadership(action),
+                Some(View::Deadlines(_)) => self.apply_in_deadlines(action),
                 Some(View::Search(_)) => self.apply_in_search(action),
             },
         }
@@ -847,6 +887,13 @@ impl App {
     }
 
     fn back(&mut self) {
+        // A comparison shown over the leadership closes first.
+        if let Some(View::Leadership(l)) = self.stack.last_mut()
+            && l.comparison.is_some()
+        {
+            l.comparison = None;
+            return;
+        }
         if self.stack.pop().is_none() {
             self.status = None;
         }

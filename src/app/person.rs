@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-use crate::corpus::{Corpus, query};
+use crate::corpus::{CENTRAL, Corpus, leadership, query};
 use crate::extract::Role;
+use crate::text::fold;
 
 use super::cursor::Cursor;
 
@@ -12,6 +13,8 @@ use super::cursor::Cursor;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Row {
     Heading(&'static str),
+    /// The time axis of the posts' chart.
+    Axis,
     /// A post: index into the person's timeline.
     Spell(usize),
     Meeting {
@@ -33,7 +36,7 @@ pub enum Row {
 impl Row {
     /// Whether the cursor can stop on the row.
     pub fn selectable(&self) -> bool {
-        !matches!(self, Row::Heading(_) | Row::Blank)
+        !matches!(self, Row::Heading(_) | Row::Blank | Row::Axis)
     }
 }
 
@@ -51,8 +54,23 @@ const COMPANIONS: usize = 8;
 impl PersonPage {
     pub fn new(corpus: &Corpus, person: usize) -> PersonPage {
         let p = &corpus.people[person];
-        let mut rows = vec![Row::Heading("Posts")];
-        rows.extend((0..p.timeline.len()).map(Row::Spell));
+        let mut rows = vec![Row::Heading("Posts"), Row::Axis];
+        // Posts not seen at their newest meeting are no longer held, nor
+        // key posts someone else is known to have taken.
+        let newest = p.appearances.iter().filter_map(|a| a.date).max();
+        let handed_on = handed_on(corpus, person);
+        let former = |s: &usize| {
+            let spell = &p.timeline[*s];
+            let last = spell.last_seen;
+            (last.is_some() && last < newest) || handed_on.contains(&fold(&spell.title))
+        };
+        let (gone, held): (Vec<usize>, Vec<usize>) = (0..p.timeline.len()).partition(former);
+        rows.extend(held.into_iter().map(Row::Spell));
+        if !gone.is_empty() {
+            rows.push(Row::Blank);
+            rows.push(Row::Heading("Former posts"));
+            rows.extend(gone.into_iter().map(Row::Spell));
+        }
         rows.push(Row::Blank);
         rows.push(Row::Heading("Meetings"));
         // A corpus may hold a meeting, and so its conclusions, more than once.
@@ -176,4 +194,25 @@ impl PersonPage {
             .get(self.cursor.selected)
             .filter(|r| r.selectable())
     }
+}
+
+/// The key posts (folded) of a person's province whose tenure of theirs
+/// ended before the province's newest meeting.
+fn handed_on(corpus: &Corpus, person: usize) -> HashSet<String> {
+    let scope = &corpus.people[person].scope;
+    if scope == CENTRAL {
+        return HashSet::new();
+    }
+    let Some(newest) = leadership::newest_meeting_date(corpus, Some(scope)) else {
+        return HashSet::new();
+    };
+    leadership::timeline(corpus, scope)
+        .into_iter()
+        .filter(|row| {
+            row.holders
+                .iter()
+                .any(|t| t.person == person && t.to.is_some_and(|to| to < newest))
+        })
+        .map(|row| fold(&row.post))
+        .collect()
 }

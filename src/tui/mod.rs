@@ -80,6 +80,7 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
     let mut app = App::starting(cfg.keymap, size.width, size.height);
+    app.today = today();
     let mut notices: Vec<String> = options.notice.into_iter().chain(cfg.warnings).collect();
     if let Some(path) = &options.state_path {
         let (s, warning) = saved::load(path, &corpus_key);
@@ -179,6 +180,16 @@ fn draw(
     terminal.draw(|f| crate::ui::draw(f, app, theme))?;
     execute!(io::stdout(), term::EndSynchronizedUpdate)?;
     Ok(())
+}
+
+/// Today's date by the system clock (UTC), for how near deadlines are.
+fn today() -> Option<crate::extract::Date> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?
+        .as_secs();
+    let epoch = crate::extract::Date::ymd(1970, 1, 1)?;
+    Some(epoch.add_days((secs / 86_400) as i64))
 }
 
 /// Reads terminal input on its own thread.

@@ -2,8 +2,11 @@
 //! the state by reference and draws into a frame.
 
 pub mod browse;
+pub mod chart;
+pub mod deadlines;
 pub mod detail;
 pub mod help;
+pub mod leadership;
 pub mod person;
 pub mod search;
 pub mod status;
@@ -31,6 +34,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         None => browse::draw(frame, app, theme),
         Some(View::Detail(d)) => detail::draw(frame, app, d, theme),
         Some(View::Person(p)) => person::draw(frame, app, p, theme),
+        Some(View::Leadership(l)) => leadership::draw(frame, app, l, theme),
+        Some(View::Deadlines(d)) => deadlines::draw(frame, app, d, theme),
         Some(View::Search(s)) => search::draw(frame, app, s, theme),
     }
     status::draw(frame, app, theme);
@@ -88,15 +93,7 @@ pub fn row_line<'a>(
 ) -> Line<'a> {
     let marker = if selected { "›" } else { " " };
     let mut out = vec![Span::raw(marker)];
-    let mut used = 1;
-    for s in spans {
-        if used >= cols {
-            break;
-        }
-        let content = text::truncate(&s.content, cols - used).into_owned();
-        used += text::width(&content);
-        out.push(Span::styled(content, s.style));
-    }
+    let used = 1 + cut_into(spans, cols.saturating_sub(1), &mut out);
     if used < cols {
         out.push(Span::raw(" ".repeat(cols - used)));
     }
@@ -106,6 +103,28 @@ pub fn row_line<'a>(
         (true, false) => line.style(theme.selected_unfocused),
         _ => line,
     }
+}
+
+/// Appends the spans to `out`, cut to `cols` cells in all; returns the
+/// cells used.
+pub fn cut_into<'a>(spans: Vec<Span<'a>>, cols: usize, out: &mut Vec<Span<'a>>) -> usize {
+    let mut used = 0;
+    for s in spans {
+        if used >= cols {
+            break;
+        }
+        let content = text::truncate(&s.content, cols - used).into_owned();
+        used += text::width(&content);
+        out.push(Span::styled(content, s.style));
+    }
+    used
+}
+
+/// A line of spans cut to `cols` cells.
+pub fn cut_line(spans: Vec<Span<'static>>, cols: usize) -> Line<'static> {
+    let mut out = Vec::new();
+    cut_into(spans, cols, &mut out);
+    Line::from(out)
 }
 
 /// Plain text span made safe for the terminal.

@@ -123,6 +123,29 @@ fn context(app: &App) -> String {
                 plural(p.meetings(), "meeting", "meetings")
             )
         }
+        Some(View::Leadership(l)) => match (l.selected_post(), l.selected()) {
+            (Some(row), Some(t)) => format!(
+                "{} · {} · {} – {} · {} · Enter opens",
+                t.name,
+                row.post,
+                t.from,
+                t.to.map_or_else(|| "now".to_string(), |d| d.to_string()),
+                plural(t.meetings, "meeting", "meetings")
+            ),
+            (Some(row), None) => format!("{}: nobody known", row.post),
+            _ => "No key post known".to_string(),
+        },
+        Some(View::Deadlines(d)) => match d.selected() {
+            Some(due) => {
+                let m = app.corpus.meetings.get(due.meeting);
+                format!(
+                    "{} · {} · Enter opens the article",
+                    m.and_then(|m| m.title.as_deref()).unwrap_or("?"),
+                    due.province.as_deref().unwrap_or("?")
+                )
+            }
+            None => String::new(),
+        },
         Some(View::Search(_)) if app.mode() == Mode::Search => {
             "Enter opens · Esc goes back".to_string()
         }
