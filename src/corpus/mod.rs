@@ -6,6 +6,7 @@ pub mod dedupe;
 pub mod ingest;
 pub mod model;
 pub mod query;
+pub mod sqlite;
 pub mod store;
 
 use std::path::Path;
