@@ -117,21 +117,8 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
         (dir, articles)
     };
     std::fs::create_dir_all(&dir)?;
-    if n > 0 && !complete(&articles, n) {
-        writeln!(
-            err,
-            "  writing {n} synthetic articles to {}",
-            articles.display()
-        )?;
-        let _ = std::fs::remove_dir_all(&articles);
-        write_dir(
-            &SynthConfig {
-                articles: n,
-                seed: opts.seed,
-            },
-            &articles,
-            false,
-        )?;
+    if n > 0 {
+        ensure_synthetic(&articles, n, opts.seed, err)?;
     }
     let corpus_path = dir.join("corpus.json");
     let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
@@ -224,6 +211,26 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
         peak_rss_mb: peak_rss_of_probe(&corpus_path),
         queries,
     })
+}
+
+/// Writes `n` synthetic articles to `articles` unless an earlier run did.
+fn ensure_synthetic(
+    articles: &Path,
+    n: usize,
+    seed: u64,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if complete(articles, n) {
+        return Ok(());
+    }
+    writeln!(
+        err,
+        "  writing {n} synthetic articles to {}",
+        articles.display()
+    )?;
+    let _ = std::fs::remove_dir_all(articles);
+    write_dir(&SynthConfig { articles: n, seed }, articles, false)?;
+    Ok(())
 }
 
 /// Whether `dir` holds the `n` articles of an earlier run.
@@ -502,7 +509,7 @@ mod tests {
     }
 }
 
-/// One size's figures for the SQLite store (`cargo xtask bench-store`).
+/// One size's figures for the SQLite store (`cargo xtask bench --store`).
 #[derive(Debug, Serialize)]
 pub struct StoreReport {
     pub articles: usize,
@@ -540,8 +547,8 @@ pub fn run_store(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> an
         exe.display()
     );
     let mut reports = Vec::new();
-    for &n in &opts.sizes {
-        writeln!(err, "bench-store: {n} articles")?;
+    for &n in opts.sizes.iter().filter(|&&n| n > 0) {
+        writeln!(err, "bench --store: {n} articles")?;
         reports.push(measure_store(n, opts, &exe, err)?);
     }
     if opts.json {
@@ -561,17 +568,7 @@ fn measure_store(
 ) -> anyhow::Result<StoreReport> {
     let dir = opts.dir.join(format!("{n}-seed{}", opts.seed));
     let articles = dir.join("articles");
-    if !complete(&articles, n) {
-        let _ = std::fs::remove_dir_all(&articles);
-        write_dir(
-            &SynthConfig {
-                articles: n,
-                seed: opts.seed,
-            },
-            &articles,
-            false,
-        )?;
-    }
+    ensure_synthetic(&articles, n, opts.seed, err)?;
     let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
     let (files, _) = ingest::collect(std::slice::from_ref(&articles));
     let json = dir.join("corpus.json");

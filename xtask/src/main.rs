@@ -38,23 +38,14 @@ enum Command {
         /// Reuse the corpus files of an earlier run (no ingest figures).
         #[arg(long)]
         reuse: bool,
+        /// Measure the SQLite store instead: ingest to .db, cold `tinhuy
+        /// search` and `who` on .db and on .json, and the sqlite3 shell on
+        /// an FTS5 table of the same entries (synthetic sizes only).
+        #[arg(long)]
+        store: bool,
         /// Load this corpus, index and search it, print peak RSS in kB.
         #[arg(long, value_name = "FILE", hide = true)]
         rss_probe: Option<PathBuf>,
-    },
-    /// Measure the SQLite store: ingest to .db, cold search and who on .db
-    /// against .json, and the sqlite3 shell on an FTS5 table of the entries.
-    BenchStore {
-        #[arg(long, value_delimiter = ',', default_values_t = [1000, 10_000])]
-        sizes: Vec<usize>,
-        #[arg(long, value_name = "DIR", default_value = "target/bench-corpora")]
-        dir: PathBuf,
-        #[arg(long, default_value_t = 3)]
-        runs: usize,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-        #[arg(long)]
-        json: bool,
     },
     /// Write a synthetic corpus of articles (and their truth) for tests.
     Synth {
@@ -92,24 +83,6 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             out,
             truth,
         } => synth(articles, seed, &out, truth, err),
-        Command::BenchStore {
-            sizes,
-            dir,
-            runs,
-            seed,
-            json,
-        } => bench::run_store(
-            &bench::Options {
-                sizes,
-                dir,
-                runs: runs.max(1),
-                seed,
-                json,
-                reuse: true,
-            },
-            out,
-            err,
-        ),
         Command::Bench {
             rss_probe: Some(path),
             ..
@@ -121,8 +94,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             seed,
             json,
             reuse,
+            store,
             rss_probe: None,
-        } => bench::run(
+        } => (if store { bench::run_store } else { bench::run })(
             &bench::Options {
                 sizes,
                 dir,
