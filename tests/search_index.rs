@@ -1,28 +1,55 @@
 //! The index-backed search gives exactly what reading every entry gives:
 //! the same entries, in the same order, with the same scores and matched
-//! characters, whether queries are typed letter by letter or asked at once.
+//! characters, whether queries are typed letter by letter or asked at once,
+//! or asked of a corpus store without loading the corpus.
 
+use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
-use tinhuy::corpus::Corpus;
 use tinhuy::corpus::ingest::from_texts;
-use tinhuy::search::{Index, Searcher, exhaustive};
+use tinhuy::corpus::{Corpus, sqlite, store};
+use tinhuy::search::{Index, Searcher, exhaustive, stored};
 use xtask::synth::{SynthConfig, generate};
 
 static BUNDLED: LazyLock<Index> = LazyLock::new(|| Index::build(&Corpus::bundled()));
 
 /// A few hundred synthetic articles: thousands of entries, with the
 /// recurring names and titles of a real corpus.
-static SYNTHETIC: LazyLock<Index> = LazyLock::new(|| {
+static SYNTHETIC_CORPUS: LazyLock<Corpus> = LazyLock::new(|| {
     let articles = generate(&SynthConfig {
         articles: 400,
         seed: 3,
     })
     .map(|a| (a.file_name, a.text))
     .collect();
-    Index::build(&from_texts(articles, 2))
+    from_texts(articles, 2)
 });
+
+static SYNTHETIC: LazyLock<Index> = LazyLock::new(|| Index::build(&SYNTHETIC_CORPUS));
+
+/// Both corpora written as stores: (directory kept for the run, bundled,
+/// synthetic).
+static STORES: LazyLock<(tempfile::TempDir, PathBuf, PathBuf)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let bundled = dir.path().join("bundled.db");
+    let synthetic = dir.path().join("synthetic.db");
+    store::save(&Corpus::bundled(), &bundled, false).expect("bundled store");
+    store::save(&SYNTHETIC_CORPUS, &synthetic, false).expect("synthetic store");
+    (dir, bundled, synthetic)
+});
+
+/// The store's answer equals the exhaustive reading of the whole index.
+fn check_stored(index: &Index, db: &Path, query: &str, limit: usize) {
+    let conn = sqlite::open(db).expect("the store opens");
+    let found = stored::search(&conn, query, limit).expect("the store answers");
+    assert_eq!(
+        found.numbered(),
+        exhaustive(index, query, limit),
+        "{query:?} (limit {limit}) from {}",
+        db.display()
+    );
+}
 
 const QUERIES: &[&str] = &[
     "ngo dong hai",
@@ -98,6 +125,55 @@ fn queries_taken_from_entries_match_the_exhaustive_search() {
         let words: Vec<&str> = text.split_whitespace().take(4).collect();
         let q = words.join(" ");
         check_typing(index, &q, 50);
+    }
+}
+
+#[test]
+fn a_store_answers_as_the_whole_index_does() {
+    for q in QUERIES {
+        for limit in [1, 5, 200, 500] {
+            check_stored(&BUNDLED, &STORES.1, q, limit);
+            check_stored(&SYNTHETIC, &STORES.2, q, limit);
+        }
+    }
+}
+
+#[test]
+fn a_store_answers_short_queries_as_the_whole_index_does() {
+    // One and two letters, as one word or two: the lists ranked at ingest.
+    let letters = "abdghnt0đ";
+    let mut queries: Vec<String> = Vec::new();
+    for a in letters.chars() {
+        queries.push(a.to_string());
+        for b in letters.chars() {
+            queries.push(format!("{a}{b}"));
+            queries.push(format!("{a} {b}"));
+        }
+    }
+    let conn = sqlite::open(&STORES.2).expect("the store opens");
+    for q in &queries {
+        // A shorter page is the start of a longer one.
+        let all = exhaustive(&SYNTHETIC, q, 201);
+        for limit in [3, 200, 201] {
+            let found = stored::search(&conn, q, limit).expect("the store answers");
+            let expected = &all[..limit.min(all.len())];
+            assert_eq!(found.numbered(), expected, "{q:?} (limit {limit})");
+        }
+        check_stored(&BUNDLED, &STORES.1, q, 20);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_queries_to_a_store_match_the_exhaustive_search(
+        q in "[antuhgiocbdđ ôơưạảệ0-9/-]{1,12}",
+        limit in 1usize..300,
+    ) {
+        let conn = sqlite::open(&STORES.2).expect("the store opens");
+        let found = stored::search(&conn, &q, limit).expect("the store answers");
+        prop_assert_eq!(found.numbered(), exhaustive(&SYNTHETIC, &q, limit));
     }
 }
 

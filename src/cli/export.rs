@@ -1,6 +1,8 @@
-//! `tinhuy export WHAT`: tables of the corpus as JSON, JSON lines or CSV.
+//! `tinhuy export WHAT`: tables of the corpus as JSON, JSON lines or CSV;
+//! the whole corpus as JSON or as an SQLite store (`--format sqlite -o FILE`).
 
 use std::io::Write;
+use std::path::Path;
 
 use clap::ValueEnum;
 
@@ -29,6 +31,8 @@ pub enum Format {
     Json,
     Jsonl,
     Csv,
+    /// An SQLite store (the whole corpus only, to a file).
+    Sqlite,
 }
 
 type Row = Vec<(&'static str, String)>;
@@ -154,6 +158,36 @@ pub fn run(
     corpus: &Corpus,
     what: What,
     format: Format,
+    output: Option<&Path>,
+    out: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    if format == Format::Sqlite {
+        anyhow::ensure!(
+            what == What::Corpus,
+            "--format sqlite writes the whole corpus: `tinhuy export corpus --format sqlite -o FILE`"
+        );
+        let Some(path) = output else {
+            anyhow::bail!("--format sqlite needs a file to write: -o FILE");
+        };
+        crate::corpus::sqlite::save(corpus, path)?;
+        return Ok(0);
+    }
+    match output {
+        Some(path) => {
+            let mut bytes = Vec::new();
+            let code = write_table(corpus, what, format, &mut bytes)?;
+            crate::corpus::store::write_atomically(path, &bytes)
+                .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+            Ok(code)
+        }
+        None => write_table(corpus, what, format, out),
+    }
+}
+
+fn write_table(
+    corpus: &Corpus,
+    what: What,
+    format: Format,
     out: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     if what == What::Corpus {
@@ -174,6 +208,7 @@ pub fn run(
                 writeln!(out)?;
             }
         }
+        Format::Sqlite => unreachable!("written above"),
         Format::Csv => {
             if let Some(first) = rows.first() {
                 writeln!(

@@ -1,11 +1,12 @@
-//! `tinhuy ingest PATH... -o corpus.json`: build a corpus from article files.
+//! `tinhuy ingest PATH... -o corpus.json`: build a corpus from article files;
+//! `-o corpus.db` adds them to an SQLite store instead (made when missing).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::corpus::ingest::{collect, ingest};
-use crate::corpus::save;
+use crate::corpus::ingest::{Report, collect, read_inputs};
+use crate::corpus::{build::build, save, sqlite};
 
 /// Files from which a progress bar is worth drawing.
 const PROGRESS_FROM: usize = 50;
@@ -15,6 +16,7 @@ pub fn run(
     output: &Path,
     threads: Option<usize>,
     pretty: bool,
+    wait: std::time::Duration,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let started = Instant::now();
@@ -46,7 +48,7 @@ pub fn run(
             );
         }
     };
-    let (corpus, report) = ingest(&files, threads, &progress);
+    let (inputs, report) = read_inputs(&files, threads, &progress);
     if show {
         eprintln!();
     }
@@ -62,19 +64,41 @@ pub fn run(
         )?;
         return Ok(1);
     }
-    save(&corpus, output, pretty)?;
+    let (meetings, people) = if sqlite::wants_store(output) {
+        let added = sqlite::ingest(output, inputs, wait)?;
+        for (file, why) in &added.already {
+            writeln!(err, "already in the store: {file}: {why}")?;
+        }
+        writeln!(
+            err,
+            "added {} article(s) to the store; it holds {}",
+            added.added, added.articles
+        )?;
+        (added.meetings, added.people)
+    } else {
+        let corpus = build(inputs);
+        save(&corpus, output, pretty)?;
+        (corpus.meetings.len(), corpus.people.len())
+    };
     let secs = started.elapsed().as_secs_f64();
     writeln!(
         err,
-        "read {} article(s), {:.2} MB in {:.2} s ({:.1} MB/s, {threads} thread(s)): {} meetings, {} people → {}",
+        "read {} article(s), {:.2} MB in {:.2} s ({:.1} MB/s, {threads} thread(s)): {meetings} meetings, {people} people → {}",
         report.read,
         report.bytes as f64 / 1e6,
         secs,
         report.bytes as f64 / 1e6 / secs.max(1e-9),
-        corpus.meetings.len(),
-        corpus.people.len(),
         output.display()
     )?;
+    report_rest(&report, &skipped, err)
+}
+
+/// Duplicates dropped, warnings and files skipped.
+fn report_rest(
+    report: &Report,
+    skipped: &[crate::corpus::ingest::Skipped],
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
     if report.duplicates > 0 {
         writeln!(
             err,
@@ -87,7 +111,7 @@ pub fn run(
     }
     if !skipped.is_empty() {
         writeln!(err, "skipped {} file(s):", skipped.len())?;
-        for s in &skipped {
+        for s in skipped {
             writeln!(err, "  {}: {}", s.path.display(), s.reason)?;
         }
     }

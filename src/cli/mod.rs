@@ -64,6 +64,9 @@ pub enum Command {
         /// Indent the JSON (larger and slower to load; for files people read).
         #[arg(long)]
         pretty: bool,
+        /// Seconds to wait for another ingest into the same store to finish.
+        #[arg(long, value_name = "SECONDS", default_value_t = 60.0)]
+        wait: f64,
     },
     /// Show the official best matching a name: meetings, posts over time.
     Person {
@@ -142,6 +145,9 @@ pub enum Command {
         what: export::What,
         #[arg(long, value_enum, default_value_t = export::Format::Json)]
         format: export::Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Print a shell completion script ("tinhuy completions bash >
     /// ~/.local/share/bash-completion/completions/tinhuy").
@@ -266,7 +272,11 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             output,
             threads,
             pretty,
-        }) => ingest::run(&paths, &output, threads, pretty, err),
+            wait,
+        }) => {
+            let wait = std::time::Duration::from_secs_f64(wait.max(0.0));
+            ingest::run(&paths, &output, threads, pretty, wait, err)
+        }
         Some(Command::Person { query, json }) => {
             person::run(&load_corpus(corpus_path)?, &query, json, out, err)
         }
@@ -276,7 +286,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             on,
             json,
         }) => who::run(
-            &load_corpus(corpus_path)?,
+            &who::load(corpus_path)?,
             &title,
             province.as_deref(),
             on,
@@ -326,11 +336,19 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             err,
         ),
         Some(Command::Search { query, limit, json }) => {
-            search::run(&load_corpus(corpus_path)?, &query, limit, json, out, err)
+            search::run(corpus_path, &query, limit, json, out, err)
         }
-        Some(Command::Export { what, format }) => {
-            export::run(&load_corpus(corpus_path)?, what, format, out)
-        }
+        Some(Command::Export {
+            what,
+            format,
+            output,
+        }) => export::run(
+            &load_corpus(corpus_path)?,
+            what,
+            format,
+            output.as_deref(),
+            out,
+        ),
         Some(Command::Completions { shell }) => {
             // Made in memory: the generator panics on a failed write.
             let mut script = Vec::new();

@@ -1,11 +1,13 @@
-//! `tinhuy search QUERY`: the search of the app, for scripts.
+//! `tinhuy search QUERY`: the search of the app, for scripts. From a store
+//! it reads only the entries that can match, not the corpus.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde::Serialize;
 
-use crate::corpus::Corpus;
-use crate::search::{Index, Kind, Target};
+use crate::corpus::sqlite;
+use crate::search::{Hit, Index, Kind, Target, stored};
 
 #[derive(Serialize)]
 struct HitOut<'a> {
@@ -17,17 +19,42 @@ struct HitOut<'a> {
     target: &'a Target,
 }
 
-/// Runs the subcommand; returns 1 when nothing matches.
+/// Runs the subcommand on the corpus at `corpus` (the bundled one when
+/// None); returns 1 when nothing matches.
 pub fn run(
-    corpus: &Corpus,
+    corpus: Option<&Path>,
     q: &str,
     limit: usize,
     json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let index = Index::build(corpus);
-    let hits = index.search(q, limit);
+    let (index, hits) = match corpus {
+        Some(path) if sqlite::is_store(path) => {
+            let conn = sqlite::open(path)?;
+            let found =
+                stored::search(&conn, q, limit).map_err(|e| crate::corpus::CorpusError::Store {
+                    path: path.to_path_buf(),
+                    message: e.to_string(),
+                })?;
+            (found.entries, found.hits)
+        }
+        _ => {
+            let index = Index::build(&super::load_corpus(corpus)?);
+            let hits = index.search(q, limit);
+            (index, hits)
+        }
+    };
+    print_hits(&index, &hits, json, out)?;
+    if hits.is_empty() {
+        // Said apart from the results, so a script reading them sees none.
+        writeln!(err, "tinhuy: no match for {q:?}")?;
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn print_hits(index: &Index, hits: &[Hit], json: bool, out: &mut dyn Write) -> anyhow::Result<()> {
     if json {
         let rows: Vec<HitOut> = hits
             .iter()
@@ -45,15 +72,10 @@ pub fn run(
         serde_json::to_writer_pretty(&mut *out, &rows)?;
         writeln!(out)?;
     } else {
-        for h in &hits {
+        for h in hits {
             let e = index.entry(h.entry);
             writeln!(out, "{:<10} {}", e.kind.label(), e.text)?;
         }
     }
-    if hits.is_empty() {
-        // Said apart from the results, so a script reading them sees none.
-        writeln!(err, "tinhuy: no match for {q:?}")?;
-        return Ok(1);
-    }
-    Ok(0)
+    Ok(())
 }

@@ -2,10 +2,11 @@
 //! to when as far as the corpus shows.
 
 use std::io::Write;
+use std::path::Path;
 
 use serde::Serialize;
 
-use crate::corpus::{Corpus, query};
+use crate::corpus::{Corpus, query, sqlite};
 use crate::extract::Date;
 
 #[derive(Serialize)]
@@ -19,6 +20,14 @@ struct HolderOut<'a> {
     /// Whether this holder answers the `--on` date.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     on_date: bool,
+}
+
+/// The corpus to ask: from a store only its people, which hold every post.
+pub fn load(path: Option<&Path>) -> anyhow::Result<Corpus> {
+    match path {
+        Some(p) if sqlite::is_store(p) => Ok(sqlite::load_people(p)?),
+        _ => super::load_corpus(path),
+    }
 }
 
 pub fn run(

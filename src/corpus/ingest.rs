@@ -169,6 +169,17 @@ pub fn ingest(
     threads: usize,
     progress: &(dyn Fn(usize, u64) + Sync),
 ) -> (Corpus, Report) {
+    let (inputs, report) = read_inputs(files, threads, progress);
+    (build(inputs), report)
+}
+
+/// Reads `files` on `threads` threads into articles ready to build a
+/// corpus from (or to add to a store), duplicates among them dropped.
+pub fn read_inputs(
+    files: &[PathBuf],
+    threads: usize,
+    progress: &(dyn Fn(usize, u64) + Sync),
+) -> (Vec<Input>, Report) {
     let done = AtomicUsize::new(0);
     let bytes_done = std::sync::atomic::AtomicU64::new(0);
     let results = in_parallel(files.len(), threads, |i| {
@@ -203,5 +214,5 @@ pub fn ingest(
     }
     let (inputs, dropped) = super::dedupe::dedupe(inputs);
     report.duplicates = dropped;
-    (build(inputs), report)
+    (inputs, report)
 }

@@ -1,4 +1,5 @@
-//! Reading and writing corpus files, with errors that say what is wrong and
+//! Reading and writing corpus files (JSON here; SQLite stores, told by
+//! their first bytes, in [`super::sqlite`]), with errors that say what is wrong and
 //! where, and writes that never leave a half-written file behind.
 
 use std::io::{BufRead, Write};
@@ -54,6 +55,13 @@ pub enum CorpusError {
     },
     #[error("{}: corpus is inconsistent: {message}", path.display())]
     Inconsistent { path: PathBuf, message: String },
+    #[error("{}: corpus database: {message}", path.display())]
+    Store { path: PathBuf, message: String },
+    #[error(
+        "{}: another ingest is writing to this corpus (waited {waited:.0} s); try again when it is done",
+        path.display()
+    )]
+    Busy { path: PathBuf, waited: f64 },
 }
 
 /// Parses a corpus from JSON text; `path` names the source in errors.
@@ -81,6 +89,9 @@ pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
 /// read, before the articles: a browser can show them while the rest loads.
 /// The file is read as a stream, never held in memory whole.
 pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpus, CorpusError> {
+    if super::sqlite::is_store(path) {
+        return super::sqlite::load_in_stages(path, catalog);
+    }
     let reader = open(path)?;
     read(serde_json::Deserializer::from_reader(reader), path, catalog)
 }
@@ -115,6 +126,9 @@ fn open(path: &Path) -> Result<std::io::BufReader<std::fs::File>, CorpusError> {
 /// refuse a bad file before it changes the screen, then reads the rest in
 /// stages. What is wrong inside the articles is found only by reading them.
 pub fn check_header(path: &Path) -> Result<(), CorpusError> {
+    if super::sqlite::is_store(path) {
+        return super::sqlite::open(path).map(drop);
+    }
     let reader = open(path)?;
     let mut header = Header::default();
     let mut de = serde_json::Deserializer::from_reader(reader);
@@ -395,7 +409,7 @@ impl<'de, F: FnOnce(Corpus)> serde::de::Visitor<'de> for Staged<'_, F> {
 
 /// A corpus with the given meetings and people, and for each article only
 /// the meeting it reports (the rest empty).
-fn stub_corpus(meetings: &[Meeting], people: &[Person]) -> Corpus {
+pub(super) fn stub_corpus(meetings: &[Meeting], people: &[Person]) -> Corpus {
     let count = meetings
         .iter()
         .flat_map(|m| m.articles.iter())
@@ -426,7 +440,7 @@ fn strip_position(msg: &str) -> String {
 
 /// Cross-references point where they should, so later stages can index
 /// without checking.
-fn check(c: &Corpus) -> Result<(), String> {
+pub(super) fn check(c: &Corpus) -> Result<(), String> {
     let (na, nm, np) = (c.articles.len(), c.meetings.len(), c.people.len());
     for (i, a) in c.articles.iter().enumerate() {
         if a.meeting >= nm {
@@ -506,7 +520,12 @@ pub fn write_json(corpus: &Corpus, pretty: bool, mut w: impl Write) -> std::io::
 
 /// Writes a corpus: to a temporary file beside the target, then renamed over
 /// it, so an interrupted write never leaves a partial corpus.
+///
+/// A path ending `.db`, `.sqlite` or `.sqlite3` gets an SQLite store.
 pub fn save(corpus: &Corpus, path: &Path, pretty: bool) -> Result<(), CorpusError> {
+    if super::sqlite::wants_store(path) {
+        return super::sqlite::save(corpus, path);
+    }
     write_atomically_with(path, |f| {
         write_json(
             corpus,

@@ -105,6 +105,10 @@ pub(super) struct Dictionary {
 }
 
 impl Dictionary {
+    pub(super) fn words(&self) -> &[Box<str>] {
+        &self.words
+    }
+
     /// The numbers of the words that begin with `prefix`.
     pub(super) fn prefixed(&self, prefix: &str) -> Range<u32> {
         let lo = self.words.partition_point(|w| &**w < prefix);
@@ -173,6 +177,15 @@ impl Index {
     pub fn build(corpus: &Corpus) -> Index {
         let mut b = Builder::default();
         each_entry(corpus, |kind, target, text| b.push(kind, target, &text));
+        b.finish()
+    }
+
+    /// Indexes the given entries, in the order given.
+    pub fn from_entries(entries: impl IntoIterator<Item = (Kind, Target, String)>) -> Index {
+        let mut b = Builder::default();
+        for (kind, target, text) in entries {
+            b.push(kind, target, &text);
+        }
         b.finish()
     }
 

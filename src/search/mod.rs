@@ -7,15 +7,16 @@ pub mod entries;
 pub(crate) mod index;
 mod rank;
 pub mod shortfall;
+pub mod stored;
 pub mod typo;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use index::{EntryRef, Index};
 pub use rank::{Query, Searcher, exhaustive};
 
 /// What a search entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Official,
@@ -35,10 +36,23 @@ impl Kind {
             Kind::Province => "province",
         }
     }
+
+    /// The kind a [`Kind::label`] names.
+    pub fn from_label(label: &str) -> Option<Kind> {
+        [
+            Kind::Official,
+            Kind::Position,
+            Kind::Meeting,
+            Kind::Conclusion,
+            Kind::Province,
+        ]
+        .into_iter()
+        .find(|k| k.label() == label)
+    }
 }
 
 /// What a search entry leads to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Target {
     Person { person: usize },

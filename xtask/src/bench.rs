@@ -117,21 +117,8 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
         (dir, articles)
     };
     std::fs::create_dir_all(&dir)?;
-    if n > 0 && !complete(&articles, n) {
-        writeln!(
-            err,
-            "  writing {n} synthetic articles to {}",
-            articles.display()
-        )?;
-        let _ = std::fs::remove_dir_all(&articles);
-        write_dir(
-            &SynthConfig {
-                articles: n,
-                seed: opts.seed,
-            },
-            &articles,
-            false,
-        )?;
+    if n > 0 {
+        ensure_synthetic(&articles, n, opts.seed, err)?;
     }
     let corpus_path = dir.join("corpus.json");
     let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
@@ -224,6 +211,26 @@ fn measure_size(n: usize, opts: &Options, err: &mut dyn Write) -> anyhow::Result
         peak_rss_mb: peak_rss_of_probe(&corpus_path),
         queries,
     })
+}
+
+/// Writes `n` synthetic articles to `articles` unless an earlier run did.
+fn ensure_synthetic(
+    articles: &Path,
+    n: usize,
+    seed: u64,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if complete(articles, n) {
+        return Ok(());
+    }
+    writeln!(
+        err,
+        "  writing {n} synthetic articles to {}",
+        articles.display()
+    )?;
+    let _ = std::fs::remove_dir_all(articles);
+    write_dir(&SynthConfig { articles: n, seed }, articles, false)?;
+    Ok(())
 }
 
 /// Whether `dir` holds the `n` articles of an earlier run.
@@ -500,4 +507,193 @@ mod tests {
         assert_eq!(percentile(&[], 0.5), 0.0);
         assert_eq!(median(&mut [3.0, 1.0, 2.0]), 2.0);
     }
+}
+
+/// One size's figures for the SQLite store (`cargo xtask bench --store`).
+#[derive(Debug, Serialize)]
+pub struct StoreReport {
+    pub articles: usize,
+    pub json_mb: f64,
+    pub db_mb: f64,
+    /// Reading the articles and writing a new store, seconds.
+    pub ingest_db_s: f64,
+    /// Of which writing the store (build, tables, search lists).
+    pub write_db_s: f64,
+    /// (query, cold `tinhuy search` on .db ms, on .json ms, `sqlite3` FTS5 ms)
+    pub searches: Vec<(String, f64, f64, Option<f64>)>,
+    /// Cold `tinhuy who "chu tich ubnd"` on .db and on .json, ms.
+    pub who_db_ms: f64,
+    pub who_json_ms: f64,
+}
+
+/// The queries asked cold: the four typed ones and two short ones.
+const COLD_QUERIES: [&str; 6] = [
+    "ngo dong hai",
+    "chu tich ubnd",
+    "bi thu tinh uy thai binh",
+    "nguyen van zzz",
+    "t",
+    "ng",
+];
+
+/// Measures the store: ingest into a new `.db`, then cold processes of
+/// `tinhuy search` and `tinhuy who` on it and on the JSON corpus, and the
+/// `sqlite3` shell asking an FTS5 table of the same entries.
+pub fn run_store(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
+    let exe = std::env::current_exe()?.with_file_name("tinhuy");
+    anyhow::ensure!(
+        exe.exists(),
+        "{} is missing: build it first (cargo build --release)",
+        exe.display()
+    );
+    let mut reports = Vec::new();
+    for &n in opts.sizes.iter().filter(|&&n| n > 0) {
+        writeln!(err, "bench --store: {n} articles")?;
+        reports.push(measure_store(n, opts, &exe, err)?);
+    }
+    if opts.json {
+        serde_json::to_writer_pretty(&mut *out, &reports)?;
+        writeln!(out)?;
+    } else {
+        write_store_table(&reports, out)?;
+    }
+    Ok(0)
+}
+
+fn measure_store(
+    n: usize,
+    opts: &Options,
+    exe: &Path,
+    err: &mut dyn Write,
+) -> anyhow::Result<StoreReport> {
+    let dir = opts.dir.join(format!("{n}-seed{}", opts.seed));
+    let articles = dir.join("articles");
+    ensure_synthetic(&articles, n, opts.seed, err)?;
+    let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
+    let (files, _) = ingest::collect(std::slice::from_ref(&articles));
+    let json = dir.join("corpus.json");
+    if !json.exists() {
+        let (corpus, _) = ingest::ingest(&files, threads, &|_, _| {});
+        store::save(&corpus, &json, false)?;
+    }
+    let db = dir.join("corpus.db");
+    let _ = std::fs::remove_file(&db);
+    let t = Instant::now();
+    let (inputs, _) = ingest::read_inputs(&files, threads, &|_, _| {});
+    let w = Instant::now();
+    tinhuy::corpus::sqlite::ingest(&db, inputs, Duration::from_secs(1))?;
+    let (ingest_db_s, write_db_s) = (t.elapsed().as_secs_f64(), w.elapsed().as_secs_f64());
+    writeln!(err, "  ingest to .db {ingest_db_s:.1} s")?;
+    let fts = dir.join("fts.db");
+    let fts_ready = make_fts(&db, &fts);
+    let cold = |args: &[&str]| -> f64 {
+        let mut times: Vec<f64> = (0..opts.runs)
+            .map(|_| {
+                let t = Instant::now();
+                let _ = Command::new(exe)
+                    .args(args)
+                    .stdout(Stdio::null())
+                    .stderr(Stdio::null())
+                    .status();
+                t.elapsed().as_secs_f64() * 1e3
+            })
+            .collect();
+        median(&mut times)
+    };
+    let (db_s, json_s) = (db.to_string_lossy(), json.to_string_lossy());
+    let mut searches = Vec::new();
+    for q in COLD_QUERIES {
+        let on_db = cold(&["search", "--corpus", &db_s, q]);
+        let on_json = cold(&["search", "--corpus", &json_s, q]);
+        let raw = fts_ready.then(|| fts_query(&fts, q, opts.runs)).flatten();
+        searches.push((q.to_string(), on_db, on_json, raw));
+    }
+    Ok(StoreReport {
+        articles: n,
+        json_mb: std::fs::metadata(&json)?.len() as f64 / 1e6,
+        db_mb: std::fs::metadata(&db)?.len() as f64 / 1e6,
+        ingest_db_s,
+        write_db_s,
+        searches,
+        who_db_ms: cold(&["who", "--corpus", &db_s, "chu tich ubnd"]),
+        who_json_ms: cold(&["who", "--corpus", &json_s, "chu tich ubnd"]),
+    })
+}
+
+/// An FTS5 table (`e`, with prefix indexes) of the store's entries, made
+/// with the `sqlite3` shell; false when the shell is missing.
+fn make_fts(db: &Path, fts: &Path) -> bool {
+    let _ = std::fs::remove_file(fts);
+    let sql = format!(
+        "ATTACH '{}' AS s; CREATE VIRTUAL TABLE e USING fts5(text, prefix='1 2 3', \
+         tokenize='unicode61 remove_diacritics 2'); \
+         INSERT INTO e(rowid, text) SELECT id, text FROM s.entries;",
+        db.display()
+    );
+    Command::new("sqlite3")
+        .arg(fts)
+        .arg(sql)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Milliseconds for a cold `sqlite3` answering the query's words as
+/// prefixes, best 20 by rank: the median of runs.
+fn fts_query(fts: &Path, query: &str, runs: usize) -> Option<f64> {
+    let words: Vec<String> = query
+        .split_whitespace()
+        .map(|w| format!("\"{w}\"*"))
+        .collect();
+    let sql = format!(
+        "SELECT rowid FROM e WHERE e MATCH '{}' ORDER BY rank LIMIT 20;",
+        words.join(" ")
+    );
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let ok = Command::new("sqlite3")
+            .arg(fts)
+            .arg(&sql)
+            .stdout(Stdio::null())
+            .status()
+            .ok()?
+            .success();
+        if !ok {
+            return None;
+        }
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+    }
+    Some(median(&mut times))
+}
+
+fn write_store_table(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| articles | corpus.json MB | corpus.db MB | ingest to .db s | of which writing s | cold who .db ms | cold who .json ms |"
+    )?;
+    writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|")?;
+    for r in reports {
+        writeln!(
+            out,
+            "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.0} | {:.0} |",
+            r.articles, r.json_mb, r.db_mb, r.ingest_db_s, r.write_db_s, r.who_db_ms, r.who_json_ms
+        )?;
+    }
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| articles | query | cold search .db ms | cold search .json ms | sqlite3 FTS5 ms |"
+    )?;
+    writeln!(out, "|---:|---|---:|---:|---:|")?;
+    for r in reports {
+        for (q, db, json, fts) in &r.searches {
+            writeln!(
+                out,
+                "| {} | `{q}` | {db:.0} | {json:.0} | {} |",
+                r.articles,
+                fts.map_or("–".into(), |f| format!("{f:.0}"))
+            )?;
+        }
+    }
+    Ok(())
 }

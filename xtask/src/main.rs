@@ -38,6 +38,11 @@ enum Command {
         /// Reuse the corpus files of an earlier run (no ingest figures).
         #[arg(long)]
         reuse: bool,
+        /// Measure the SQLite store instead: ingest to .db, cold `tinhuy
+        /// search` and `who` on .db and on .json, and the sqlite3 shell on
+        /// an FTS5 table of the same entries (synthetic sizes only).
+        #[arg(long)]
+        store: bool,
         /// Load this corpus, index and search it, print peak RSS in kB.
         #[arg(long, value_name = "FILE", hide = true)]
         rss_probe: Option<PathBuf>,
@@ -89,8 +94,9 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             seed,
             json,
             reuse,
+            store,
             rss_probe: None,
-        } => bench::run(
+        } => (if store { bench::run_store } else { bench::run })(
             &bench::Options {
                 sizes,
                 dir,

@@ -1,0 +1,686 @@
+//! The corpus as an SQLite database (a "store"): articles written once,
+//! everything derived from them (meetings, people, their posts, the search
+//! entries) rewritten by each ingest in the same transaction, so a store is
+//! always the result of its last completed ingest.
+//!
+//! Nested records that other parts of the program grow (a person, a
+//! meeting, an article's facts) are kept as JSON columns, read back with
+//! serde, so a field added to them needs no change here; the flat tables
+//! beside them (positions, attendance, conclusions) are for `sqlite3` users.
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{
+    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+};
+
+use super::build::{Input, build};
+use super::dedupe::{text_key, url_key};
+use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
+use super::store::CorpusError;
+use crate::extract::ArticleFacts;
+use crate::search::{Index, stored};
+
+/// Version of the database layout, also kept as `PRAGMA user_version`.
+pub const STORE_VERSION: u32 = 1;
+
+/// What every store file starts with.
+const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// The tables, as documented in the README.
+const SCHEMA_SQL: &str = "
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+-- Written once per article; never rewritten.
+CREATE TABLE articles (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  file TEXT NOT NULL,
+  url TEXT,
+  url_key TEXT,
+  text_hash INTEGER NOT NULL,
+  published TEXT,
+  outlet TEXT,
+  title TEXT,
+  province TEXT,
+  facts TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX articles_url_key ON articles(url_key);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+-- Everything below is rewritten by each ingest.
+CREATE TABLE article_links (
+  idx INTEGER PRIMARY KEY,
+  article INTEGER NOT NULL UNIQUE REFERENCES articles(key),
+  meeting INTEGER NOT NULL,
+  people TEXT NOT NULL
+);
+CREATE TABLE meetings (
+  idx INTEGER PRIMARY KEY,
+  date TEXT, province TEXT, body TEXT, title TEXT, session INTEGER, term TEXT,
+  data TEXT NOT NULL
+);
+CREATE TABLE people (
+  idx INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  scope TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE TABLE positions (
+  person INTEGER NOT NULL, spell INTEGER, title TEXT NOT NULL, province TEXT,
+  from_date TEXT, to_date TEXT, former INTEGER NOT NULL, meetings INTEGER
+);
+CREATE INDEX positions_person ON positions(person);
+CREATE TABLE attendance (
+  person INTEGER NOT NULL, meeting INTEGER NOT NULL, article INTEGER NOT NULL,
+  date TEXT, roles TEXT NOT NULL
+);
+CREATE INDEX attendance_person ON attendance(person);
+CREATE TABLE conclusions (
+  article INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, deadline TEXT,
+  text TEXT NOT NULL
+);
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY, kind TEXT NOT NULL, target TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE TABLE words (
+  id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, n INTEGER NOT NULL,
+  postings BLOB NOT NULL
+);
+CREATE TABLE tops (pattern TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID;
+";
+
+/// The tables an ingest rewrites.
+const DERIVED: [&str; 9] = [
+    "article_links",
+    "meetings",
+    "people",
+    "positions",
+    "attendance",
+    "conclusions",
+    "entries",
+    "words",
+    "tops",
+];
+
+/// Whether a corpus written to `path` should be a store: by its extension.
+pub fn wants_store(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "db" | "sqlite" | "sqlite3"))
+}
+
+/// Whether the file at `path` is an SQLite database, by its first bytes.
+pub fn is_store(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == MAGIC)
+}
+
+fn store_error(path: &Path) -> impl Fn(rusqlite::Error) -> CorpusError + '_ {
+    move |e| CorpusError::Store {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
+}
+
+fn json_error(path: &Path, what: String) -> impl Fn(serde_json::Error) -> CorpusError + '_ {
+    move |e| CorpusError::Store {
+        path: path.to_path_buf(),
+        message: format!("{what}: {e}"),
+    }
+}
+
+/// Opens a store for reading and checks it is one this build reads.
+pub fn open(path: &Path) -> Result<Connection, CorpusError> {
+    if !is_store(path) {
+        return Err(CorpusError::NotACorpus {
+            path: path.to_path_buf(),
+            detail: ": not an SQLite database".into(),
+        });
+    }
+    // Opened for writing when it may be, though only read: an ingest killed
+    // halfway leaves a journal that the next reader rolls back, which a
+    // read-only connection cannot do.
+    let flags = OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_WRITE)
+        .or_else(|_| Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_READ_ONLY))
+        .map_err(store_error(path))?;
+    // A reader waits out another process's commit rather than failing.
+    conn.busy_timeout(Duration::from_secs(30))
+        .map_err(store_error(path))?;
+    check_version(&conn, path)?;
+    Ok(conn)
+}
+
+/// The store's version, or None for an empty database.
+fn version(conn: &Connection, path: &Path) -> Result<Option<u32>, CorpusError> {
+    let has_meta: bool = conn
+        .query_row(
+            "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'meta'",
+            [],
+            |r| r.get(0),
+        )
+        .map_err(store_error(path))?;
+    if !has_meta {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(store_error(path))?;
+        return if tables == 0 {
+            Ok(None)
+        } else {
+            Err(CorpusError::NotACorpus {
+                path: path.to_path_buf(),
+                detail: ": an SQLite database without tinhuy's tables".into(),
+            })
+        };
+    }
+    let meta = |key: &str| -> Result<Option<String>, CorpusError> {
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()
+            .map_err(store_error(path))
+    };
+    if meta("schema")?.as_deref() != Some(SCHEMA) {
+        return Err(CorpusError::NotACorpus {
+            path: path.to_path_buf(),
+            detail: ": its meta table names another schema".into(),
+        });
+    }
+    let found: u32 = meta("store_version")?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    Ok(Some(found))
+}
+
+fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
+    match version(conn, path)? {
+        None => Err(CorpusError::NotACorpus {
+            path: path.to_path_buf(),
+            detail: ": an empty SQLite database".into(),
+        }),
+        Some(v) if v > STORE_VERSION => Err(CorpusError::Newer {
+            path: path.to_path_buf(),
+            found: v,
+        }),
+        Some(_) => Ok(()),
+    }
+}
+
+/// Creates the tables in an empty database.
+fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(SCHEMA_SQL)?;
+    tx.execute_batch(&format!("PRAGMA user_version = {STORE_VERSION};"))?;
+    let mut put = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
+    put.execute(["schema", SCHEMA])?;
+    put.execute(["schema_version", &SCHEMA_VERSION.to_string()])?;
+    put.execute(["store_version", &STORE_VERSION.to_string()])?;
+    Ok(())
+}
+
+/// Reads a whole store into a corpus.
+pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
+    load_in_stages(path, |_| {})
+}
+
+/// Reads a store, handing `catalog` its meetings and people (with articles
+/// that only say which meeting they report) before the articles.
+pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpus, CorpusError> {
+    let conn = open(path)?;
+    // One read transaction: the stages see one ingest, not two.
+    conn.execute_batch("BEGIN").map_err(store_error(path))?;
+    let meetings: Vec<Meeting> = read_json_column(&conn, path, "meetings")?;
+    let people: Vec<Person> = read_json_column(&conn, path, "people")?;
+    catalog(super::store::stub_corpus(&meetings, &people));
+    let articles = read_articles(&conn, path, true)?;
+    let corpus = Corpus {
+        meetings,
+        people,
+        articles,
+        ..Corpus::default()
+    };
+    super::store::check(&corpus).map_err(|message| CorpusError::Inconsistent {
+        path: path.to_path_buf(),
+        message,
+    })?;
+    Ok(corpus)
+}
+
+/// The people of a store alone (no meetings, no articles): enough for
+/// questions about who held which post.
+pub fn load_people(path: &Path) -> Result<Corpus, CorpusError> {
+    let conn = open(path)?;
+    Ok(Corpus {
+        people: read_json_column(&conn, path, "people")?,
+        ..Corpus::default()
+    })
+}
+
+/// The `data` column of `table`, in corpus order.
+fn read_json_column<T: serde::de::DeserializeOwned>(
+    conn: &Connection,
+    path: &Path,
+    table: &str,
+) -> Result<Vec<T>, CorpusError> {
+    let mut stmt = conn
+        .prepare(&format!("SELECT idx, data FROM {table} ORDER BY idx"))
+        .map_err(store_error(path))?;
+    let mut rows = stmt.query([]).map_err(store_error(path))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(store_error(path))? {
+        let idx: i64 = row.get(0).map_err(store_error(path))?;
+        let data: String = row.get(1).map_err(store_error(path))?;
+        out.push(serde_json::from_str(&data).map_err(json_error(path, format!("{table} {idx}")))?);
+    }
+    Ok(out)
+}
+
+/// The articles in corpus order; without their text unless `text`.
+fn read_articles(conn: &Connection, path: &Path, text: bool) -> Result<Vec<Article>, CorpusError> {
+    let text_column = if text { "a.text" } else { "''" };
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT l.idx, l.meeting, l.people, a.id, a.file, a.facts, {text_column}
+             FROM article_links l JOIN articles a ON a.key = l.article ORDER BY l.idx"
+        ))
+        .map_err(store_error(path))?;
+    let mut rows = stmt.query([]).map_err(store_error(path))?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next().map_err(store_error(path))? {
+        let get = |i| row.get::<_, String>(i).map_err(store_error(path));
+        let idx: i64 = row.get(0).map_err(store_error(path))?;
+        let meeting: i64 = row.get(1).map_err(store_error(path))?;
+        let id = get(3)?;
+        let bad = |what: &str| json_error(path, format!("article {idx} ({id}) {what}"));
+        out.push(Article {
+            meeting: meeting as usize,
+            people: serde_json::from_str(&get(2)?).map_err(bad("people"))?,
+            facts: serde_json::from_str(&get(5)?).map_err(bad("facts"))?,
+            file: get(4)?,
+            text: get(6)?,
+            id,
+        });
+    }
+    Ok(out)
+}
+
+/// Writes `corpus` as a new store at `path`: built in a temporary file
+/// beside it, then renamed over it, so a reader never sees half of it.
+pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
+    let write_error = |cause| CorpusError::Write {
+        path: path.to_path_buf(),
+        cause,
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".tinhuy-store-")
+        .tempfile_in(dir)
+        .map_err(write_error)?;
+    {
+        let mut conn = Connection::open(tmp.path()).map_err(store_error(path))?;
+        let tx = conn.transaction().map_err(store_error(path))?;
+        create_schema(&tx).map_err(store_error(path))?;
+        let keys = insert_articles(&tx, corpus.articles.iter()).map_err(store_error(path))?;
+        write_derived(&tx, corpus, &keys).map_err(store_error(path))?;
+        tx.commit().map_err(store_error(path))?;
+    }
+    tmp.as_file().sync_all().map_err(write_error)?;
+    tmp.persist(path).map_err(|e| write_error(e.error))?;
+    Ok(())
+}
+
+/// An article passed over: its file, and why.
+pub type AlreadyStored = (String, &'static str);
+
+/// What an ingest into a store did.
+#[derive(Debug, Default)]
+pub struct Added {
+    /// Articles added.
+    pub added: usize,
+    /// Articles already in the store, by their file and why.
+    pub already: Vec<AlreadyStored>,
+    pub articles: usize,
+    pub meetings: usize,
+    pub people: usize,
+}
+
+/// Adds articles to the store at `path` (made when missing), in one
+/// transaction: articles already there (same address or same text) are
+/// passed over, and people, meetings and search entries are rebuilt from
+/// the facts of all. Another ingest writing to it is waited for up to
+/// `wait`.
+pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, CorpusError> {
+    if path.exists() && !is_store(path) && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
+        return Err(CorpusError::NotACorpus {
+            path: path.to_path_buf(),
+            detail: ": not an SQLite database; write a store to a new file".into(),
+        });
+    }
+    let mut conn = Connection::open(path).map_err(store_error(path))?;
+    conn.busy_timeout(wait).map_err(store_error(path))?;
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .map_err(|e| busy_or_store(path, e, wait))?;
+    match version(&tx, path)? {
+        None => create_schema(&tx).map_err(store_error(path))?,
+        Some(v) if v > STORE_VERSION => {
+            return Err(CorpusError::Newer {
+                path: path.to_path_buf(),
+                found: v,
+            });
+        }
+        Some(_) => {}
+    }
+    let known = Known::read(&tx, path)?;
+    let (fresh, already) = known.new_inputs(&tx, inputs).map_err(store_error(path))?;
+    let added = fresh.len();
+    let mut all = known.inputs;
+    let fresh_ids: HashSet<String> = fresh.iter().map(|i| i.id.clone()).collect();
+    all.extend(fresh);
+    let corpus = build(all);
+    let fresh_articles = corpus.articles.iter().filter(|a| fresh_ids.contains(&a.id));
+    let mut new_keys: HashMap<String, i64> = corpus
+        .articles
+        .iter()
+        .filter(|a| fresh_ids.contains(&a.id))
+        .map(|a| a.id.clone())
+        .zip(insert_articles(&tx, fresh_articles).map_err(store_error(path))?)
+        .collect();
+    new_keys.extend(known.keys);
+    let keys: Vec<i64> = corpus.articles.iter().map(|a| new_keys[&a.id]).collect();
+    write_derived(&tx, &corpus, &keys).map_err(store_error(path))?;
+    tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
+    Ok(Added {
+        added,
+        already,
+        articles: corpus.articles.len(),
+        meetings: corpus.meetings.len(),
+        people: corpus.people.len(),
+    })
+}
+
+/// A locked store is said as such, with what to do.
+fn busy_or_store(path: &Path, e: rusqlite::Error, wait: Duration) -> CorpusError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+            CorpusError::Busy {
+                path: path.to_path_buf(),
+                waited: wait.as_secs_f64(),
+            }
+        }
+        _ => store_error(path)(e),
+    }
+}
+
+/// What a store already holds: its articles' facts (without text) and the
+/// keys duplicates are told by.
+struct Known {
+    inputs: Vec<Input>,
+    keys: HashMap<String, i64>,
+    urls: HashSet<String>,
+    hashes: HashSet<i64>,
+}
+
+impl Known {
+    fn read(tx: &Transaction, path: &Path) -> Result<Known, CorpusError> {
+        let mut known = Known {
+            inputs: Vec::new(),
+            keys: HashMap::new(),
+            urls: HashSet::new(),
+            hashes: HashSet::new(),
+        };
+        let mut stmt = tx
+            .prepare("SELECT key, id, file, facts, url_key, text_hash FROM articles")
+            .map_err(store_error(path))?;
+        let mut rows = stmt.query([]).map_err(store_error(path))?;
+        while let Some(row) = rows.next().map_err(store_error(path))? {
+            let key: i64 = row.get(0).map_err(store_error(path))?;
+            let id: String = row.get(1).map_err(store_error(path))?;
+            let facts: String = row.get(3).map_err(store_error(path))?;
+            let facts: ArticleFacts =
+                serde_json::from_str(&facts).map_err(json_error(path, format!("article {id}")))?;
+            if let Some(u) = row.get::<_, Option<String>>(4).map_err(store_error(path))? {
+                known.urls.insert(u);
+            }
+            known.hashes.insert(row.get(5).map_err(store_error(path))?);
+            known.keys.insert(id.clone(), key);
+            known.inputs.push(Input {
+                id,
+                file: row.get(2).map_err(store_error(path))?,
+                text: String::new(),
+                facts,
+            });
+        }
+        Ok(known)
+    }
+
+    /// The inputs not in the store, with ids made unique against it, and
+    /// the files of those that are.
+    fn new_inputs(
+        &self,
+        tx: &Transaction,
+        inputs: Vec<Input>,
+    ) -> rusqlite::Result<(Vec<Input>, Vec<AlreadyStored>)> {
+        let mut fresh = Vec::new();
+        let mut already = Vec::new();
+        let mut ids: HashSet<String> = self.keys.keys().cloned().collect();
+        for mut input in inputs {
+            if input
+                .facts
+                .url
+                .as_deref()
+                .is_some_and(|u| self.urls.contains(&url_key(u)))
+            {
+                already.push((input.file, "same address as an article in the store"));
+                continue;
+            }
+            let key = text_key(&input.text);
+            if !key.is_empty() && self.hashes.contains(&hash(&key)) && same_text_stored(tx, &key)? {
+                already.push((input.file, "same text as an article in the store"));
+                continue;
+            }
+            input.id = unique_id(&input.id, &ids);
+            ids.insert(input.id.clone());
+            fresh.push(input);
+        }
+        Ok((fresh, already))
+    }
+}
+
+/// Whether an article with this text key is stored (the hash only says it
+/// may be).
+fn same_text_stored(tx: &Transaction, key: &str) -> rusqlite::Result<bool> {
+    let mut stmt = tx.prepare_cached("SELECT text FROM articles WHERE text_hash = ?1")?;
+    let texts = stmt.query_map([hash(key)], |r| r.get::<_, String>(0))?;
+    for t in texts {
+        if text_key(&t?) == key {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// `id`, or `id-2`, `id-3` … when taken: stored articles keep their ids.
+fn unique_id(id: &str, taken: &HashSet<String>) -> String {
+    if !taken.contains(id) {
+        return id.to_string();
+    }
+    (2..)
+        .map(|n| format!("{id}-{n}"))
+        .find(|c| !taken.contains(c))
+        .expect("some suffix is free")
+}
+
+/// FNV-1a of a text key: stable across builds, unlike std's hasher.
+fn hash(key: &str) -> i64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h as i64
+}
+
+fn date(d: Option<crate::extract::Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+/// Inserts articles with their text; returns their keys in order.
+fn insert_articles<'a>(
+    tx: &Transaction,
+    articles: impl Iterator<Item = &'a Article>,
+) -> rusqlite::Result<Vec<i64>> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
+           province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    let mut keys = Vec::new();
+    for a in articles {
+        let f = &a.facts;
+        let facts = serde_json::to_string(f).expect("facts always serialize");
+        keys.push(stmt.insert(params![
+            a.id,
+            a.file,
+            f.url,
+            f.url.as_deref().map(url_key),
+            hash(&text_key(&a.text)),
+            date(f.published),
+            f.outlet,
+            f.title,
+            f.province,
+            facts,
+            a.text,
+        ])?);
+    }
+    Ok(keys)
+}
+
+/// Rewrites everything derived from the articles: links, meetings, people,
+/// positions, attendance, conclusions and the search tables. `keys[i]` is
+/// the stored key of article `i`.
+fn write_derived(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+    for table in DERIVED {
+        tx.execute(&format!("DELETE FROM {table}"), [])?;
+    }
+    write_links(tx, corpus, keys)?;
+    write_meetings(tx, corpus)?;
+    write_people(tx, corpus)?;
+    write_positions(tx, corpus)?;
+    write_conclusions(tx, corpus)?;
+    stored::write(tx, &Index::build(corpus))
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("corpus records always serialize")
+}
+
+fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO article_links (idx, article, meeting, people) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, a) in corpus.articles.iter().enumerate() {
+        stmt.execute(params![i, keys[i], a.meeting, to_json(&a.people)])?;
+    }
+    Ok(())
+}
+
+fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO meetings (idx, date, province, body, title, session, term, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, m) in corpus.meetings.iter().enumerate() {
+        stmt.execute(params![
+            i,
+            date(m.date),
+            m.province,
+            m.body,
+            m.title,
+            m.session,
+            m.term,
+            to_json(m)
+        ])?;
+    }
+    Ok(())
+}
+
+/// People, and the meetings each attended with their roles.
+fn write_people(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut person =
+        tx.prepare("INSERT INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut attended = tx.prepare(
+        "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (i, p) in corpus.people.iter().enumerate() {
+        person.execute(params![i, p.name, p.scope, to_json(p)])?;
+        for a in &p.appearances {
+            let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
+            attended.execute(params![
+                i,
+                a.meeting,
+                a.article,
+                date(a.date),
+                roles.join("; ")
+            ])?;
+        }
+    }
+    Ok(())
+}
+
+/// Posts held (each spell of a timeline) and posts written as former ones,
+/// which were no longer held on the article's date.
+fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (i, p) in corpus.people.iter().enumerate() {
+        for (si, s) in p.timeline.iter().enumerate() {
+            stmt.execute(params![
+                i,
+                si,
+                s.title,
+                s.province,
+                date(s.first_seen),
+                date(s.last_seen),
+                false,
+                s.meetings.len()
+            ])?;
+        }
+    }
+    for a in &corpus.articles {
+        for (pi, p) in a.facts.people.iter().enumerate() {
+            for pos in p.positions.iter().filter(|x| x.former) {
+                let (none, zero): (Option<usize>, Option<usize>) = (None, None);
+                stmt.execute(params![
+                    a.people[pi],
+                    none,
+                    pos.title,
+                    pos.province,
+                    None::<String>,
+                    date(a.date()),
+                    true,
+                    zero
+                ])?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn write_conclusions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare(
+        "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for (ci, c) in a.facts.conclusions.iter().enumerate() {
+            stmt.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
+        }
+    }
+    Ok(())
+}
