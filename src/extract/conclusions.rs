@@ -467,14 +467,19 @@ impl Conclusions {
     }
 }
 
+// Both patterns are only asked whether they match, so a word boundary is
+// written as the non-word character (or text edge) it stands next to: a
+// Unicode `\b` keeps the regex engine off its fast automaton on Vietnamese
+// text, and these run on every candidate conclusion.
+
 /// Openers of what is judged or told, not asked: an assessment, thanks,
 /// a look back ("Năm 2020, …", "Thời gian qua, …").
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)\b|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)\b|^(?:\S+\s+){1,12}?là\s").unwrap()
+    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)(?:\W|$)|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)\b").unwrap()
+    Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)(?:\W|$)").unwrap()
 });
 
 /// Whether a piece asks, assigns or decides, rather than only judging
@@ -949,5 +954,9 @@ mod tests {
         assert!(directs(
             "Chương trình hành động là nội dung mới, vì vậy cần tránh trùng lặp"
         ));
+        // Cue words count whole, not inside a longer word.
+        assert!(!directs("đánh giá cao các thôngqua, mongmỏi và cầnx"));
+        assert!(directs("ghi nhậnx các kết quả đạt được"));
+        assert!(directs("đánh giá cao kết quả; cần."));
     }
 }

@@ -533,7 +533,30 @@ const EXPANSIONS: &[(&str, &str)] = &[
 /// A key under which the same post written in different ways compares
 /// equal: folded, abbreviations expanded, punctuation dropped, and
 /// "Ban Chấp hành Trung ương Đảng" reduced to "Trung ương".
+///
+/// Extraction and corpus building ask for the keys of the same few hundred
+/// titles again and again, so each thread remembers the keys it made.
 pub fn title_key(title: &str) -> String {
+    /// Enough for every title of a large corpus; past it the memory starts over.
+    const MAX_REMEMBERED: usize = 16 * 1024;
+    thread_local! {
+        static KEYS: std::cell::RefCell<super::FastMap<String, String>> = Default::default();
+    }
+    KEYS.with_borrow_mut(|keys| {
+        if let Some(k) = keys.get(title) {
+            return k.clone();
+        }
+        let k = make_title_key(title);
+        if keys.len() >= MAX_REMEMBERED {
+            keys.clear();
+        }
+        keys.insert(title.to_string(), k.clone());
+        k
+    })
+}
+
+/// [`title_key`] worked out.
+fn make_title_key(title: &str) -> String {
     let f = fold(title);
     let mut words: Vec<String> = Vec::new();
     // Only all-caps words are abbreviations: "tư" in running text is a word.

@@ -210,7 +210,9 @@ fn is_word_char(c: char) -> bool {
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     let s = &text[range.clone()];
     let base = range.start;
-    let mut out = Vec::new();
+    // A syllable and its space take four or more bytes: one allocation
+    // holds the sentence's tokens.
+    let mut out = Vec::with_capacity(s.len() / 4 + 1);
     let mut it = s.char_indices().peekable();
     let mut space_before = true;
     while let Some((b, c)) = it.next() {

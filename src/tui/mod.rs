@@ -177,7 +177,12 @@ fn draw(
 ) -> io::Result<()> {
     // Synchronized updates keep slow links from showing half-drawn frames.
     execute!(io::stdout(), term::BeginSynchronizedUpdate)?;
-    terminal.draw(|f| crate::ui::draw(f, app, theme))?;
+    let frame = terminal.draw(|f| crate::ui::draw(f, app, theme))?;
+    if terminal::hyperlinks()
+        && let Some((cells, url)) = crate::ui::status::link(app, frame.area)
+    {
+        terminal::write_link(&mut io::stdout(), frame.buffer, cells, &url)?;
+    }
     execute!(io::stdout(), term::EndSynchronizedUpdate)?;
     Ok(())
 }

@@ -99,6 +99,34 @@ fn footer<'a>(app: &App, cols: usize, theme: &Theme) -> Vec<Span<'a>> {
     spans
 }
 
+/// The cells of the status line that show the open article's address,
+/// and the address: what a terminal that supports it may make a link of.
+/// None when the status line shows anything else.
+pub fn link(app: &App, frame: Rect) -> Option<(Rect, String)> {
+    if app.screen.too_small || app.status.is_some() {
+        return None;
+    }
+    let Some(View::Detail(d)) = app.stack.last() else {
+        return None;
+    };
+    let url = app.corpus.articles[d.article].facts.url.as_deref()?;
+    if !context(app).starts_with(url) {
+        return None;
+    }
+    let s = app.screen.status;
+    let row = Rect::new(s.x, s.y, s.width, s.height.min(1)).intersection(frame);
+    let cells = text::width(&text::safe(url)).min(row.width as usize) as u16;
+    (cells > 0 && row.height > 0).then(|| {
+        (
+            Rect {
+                width: cells,
+                ..row
+            },
+            url.to_string(),
+        )
+    })
+}
+
 /// What the status line says when there is no message.
 fn context(app: &App) -> String {
     if let Some(note) = app.loading.note() {
