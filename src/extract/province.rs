@@ -212,8 +212,10 @@ fn named(
             i += n;
         }
     }
+    // A former post ("nguyên Bí thư Tỉnh ủy X") says where someone served
+    // before, not where the meeting is.
     for p in &people.people {
-        for pos in &p.positions {
+        for pos in p.positions.iter().filter(|x| !x.former) {
             if let Some(name) = &pos.province
                 && let Some(prov) = provinces::lookup(name)
             {

@@ -498,9 +498,7 @@ impl<'a> Writer<'a> {
         if suffix && titles.last().is_some_and(|t| takes_province(t)) {
             s.push_str(&self.province_suffix(p));
         }
-        // Not for the chair: the extractor still reads a province named in
-        // the chair's former post as the meeting's host.
-        let former = if titles.is_empty() || role == "chair" {
+        let former = if titles.is_empty() {
             None
         } else {
             self.former_post(p)
