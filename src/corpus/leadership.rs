@@ -358,8 +358,9 @@ fn sightings(corpus: &Corpus, seg: &Segment) -> Vec<Vec<Sighting>> {
 /// one-seat tenure ends at the latest the day before the next holder is
 /// first seen (a post conferred at a meeting where the old holder is still
 /// named). A holder seen at the segment's newest meeting still holds the
-/// post as far as the corpus knows (`to` is `None`), until the segment ends
-/// (the merger).
+/// post as far as the corpus knows (`to` is `None`): the corpus does not
+/// say when it ended, so no end is written, though a predecessor's post ends
+/// with the merger at the latest (see `covers`).
 fn tenures(
     corpus: &Corpus,
     seg: &Segment,
@@ -383,7 +384,6 @@ fn tenures(
         .map(|(p, (f, l, m))| (p, f, l, m.len()))
         .collect();
     v.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
-    let segment_end = seg.ends.map(|e| e.add_days(-1));
     (0..v.len())
         .map(|i| {
             let (person, from, last, meetings) = v[i];
@@ -394,7 +394,7 @@ fn tenures(
                 .map(|n| n.1.add_days(-1));
             let still_held = successor.is_none() && newest_meeting.is_some_and(|n| last >= n);
             let to = if still_held {
-                segment_end
+                None
             } else {
                 Some(successor.map_or(last, |s| s.min(last)))
             };
@@ -452,7 +452,26 @@ pub fn last_day(d: Date) -> Date {
 
 /// Whether a tenure covers any of the days `on` stands for.
 fn covers(t: &Tenure, on: Date) -> bool {
-    t.from.days() <= on.last_day().days() && t.to.is_none_or(|to| on.days() <= to.last_day().days())
+    t.from.days() <= on.last_day().days()
+        && t.to.is_none_or(|to| on.days() <= to.last_day().days())
+        && !(held_before_merger(t) && on.days() >= merger_day().days())
+}
+
+/// A tenure in a unit that became part of a larger one on the merger day
+/// (the merged unit's own tenures start on or after it).
+fn held_before_merger(t: &Tenure) -> bool {
+    t.from.days() < merger_day().days() && gone_in_merger(&t.province)
+}
+
+/// A unit merged with others on the merger day.
+fn gone_in_merger(unit: &str) -> bool {
+    provinces::lookup(unit).is_some_and(|p| {
+        PROVINCES
+            .iter()
+            .filter(|q| q.merged_into == p.merged_into)
+            .count()
+            > 1
+    })
 }
 
 /// Tenures covering `on` for each row (same order; empty = nobody known).

@@ -157,7 +157,8 @@ fn context(app: &App) -> String {
                 t.name,
                 row.post,
                 t.from,
-                t.to.map_or_else(|| "now".to_string(), |d| d.to_string()),
+                // An open tenure: the corpus shows no end, only the last sighting.
+                t.to.map_or_else(|| format!("last seen {}", t.last_seen), |d| d.to_string()),
                 plural(t.meetings, "meeting", "meetings")
             ),
             (Some(row), None) => format!("{}: nobody known", row.post),
