@@ -7,13 +7,7 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
-fn tinhuy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tinhuy"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .unwrap()
-}
+use common::tinhuy;
 
 fn json(out: &Output) -> Value {
     serde_json::from_slice(&out.stdout)

@@ -3,7 +3,7 @@
 
 mod common;
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 use tinhuy::corpus::Corpus;
@@ -100,13 +100,7 @@ fn deadlines_come_sorted_and_marked() {
     assert_eq!(deadlines::urgency(all[1].due, today), Urgency::Soon);
 }
 
-fn tinhuy(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tinhuy"))
-        .args(args)
-        .current_dir(common::root())
-        .output()
-        .unwrap()
-}
+use common::tinhuy;
 
 fn json(out: &Output) -> Value {
     assert!(
