@@ -368,3 +368,11 @@ fn on_a_page_of_teasers_only_the_meetings_people_attended() {
     );
     assert_eq!(names(&f), ["Hà Thị Liên"]);
 }
+
+#[test]
+fn who_sent_flowers_of_congratulation_did_not_attend() {
+    let f = facts_of(&page(
+        "Sáng 14/4, đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy, chủ trì hội nghị. Đồng chí Trần Văn Lâm, Ủy viên Bộ Chính trị, Phó Thủ tướng Chính phủ gửi lẵng hoa chúc mừng hội nghị.",
+    ));
+    assert_eq!(names(&f), vec!["Lâm Quốc Khải"]);
+}

@@ -538,7 +538,21 @@ fn not_present(doc: &Doc, toks: &[Token], found: &Found) -> bool {
     let name_start = toks[found.name.start].start;
     cites_work
         || is_cited(toks, found.tokens.start)
+        || sent_greetings(toks, found.tokens.start)
         || credited(doc.text, toks[0].start, name_start)
+}
+
+/// Whether the name at `i` sent flowers, a letter or a telegram of
+/// congratulation ("X gửi lẵng hoa chúc mừng"): sent in place of coming.
+fn sent_greetings(toks: &[Token], i: usize) -> bool {
+    let congratulates = toks.windows(2).any(|w| w[0].is("chúc") && w[1].is("mừng"));
+    congratulates
+        && toks.windows(2).skip(i).any(|w| {
+            w[0].is("gửi")
+                && ["lẵng", "hoa", "thư", "điện", "lời"]
+                    .iter()
+                    .any(|g| w[1].is(g))
+        })
 }
 
 /// The token from which the people a sentence names were not at the
