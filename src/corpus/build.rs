@@ -105,13 +105,6 @@ fn link_meetings(corpus: &mut Corpus) {
     }
 }
 
-/// Whether a post serves the whole country. The central departments that
-/// follow the provinces ("Vụ Địa phương II, Ủy ban Kiểm tra Trung ương")
-/// are central although "phương" alone would be a ward.
-fn is_central_post(title: &str) -> bool {
-    is_central(title) || is_central(&title_key(title).replace("dia phuong", ""))
-}
-
 /// Where a person named in an article serves, read from their positions.
 enum Scope {
     /// Every post held is central.
@@ -133,7 +126,7 @@ fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
     let local: Vec<&Position> = current
         .iter()
         .copied()
-        .filter(|p| !is_central_post(&p.title))
+        .filter(|p| !is_central(&p.title))
         .collect();
     if local.is_empty() {
         return Scope::Central;
@@ -237,11 +230,6 @@ fn known_or_new(
 // 1 July 2025 with the posts going on there. A name alone never joins
 // provinces: namesakes in two provinces stay two people.
 
-/// The day the 63 provinces became 34.
-fn merger_day() -> Date {
-    Date::ymd(2025, 7, 1).expect("a valid date")
-}
-
 /// A province by its gazetteer name, so that spellings of one province meet.
 fn canonical(province: &str) -> String {
     provinces::lookup(province).map_or_else(|| province.to_string(), |p| p.name.to_string())
@@ -326,7 +314,7 @@ fn bridges(corpus: &Corpus, records: &HashMap<(String, String), Vec<usize>>) -> 
             let here_scope = canonical(&record.scope);
             let key = lex_key(&p.name);
             for pos in &p.positions {
-                let there = if is_central_post(&pos.title) {
+                let there = if is_central(&pos.title) {
                     // A central post now is a membership a provincial
                     // leader also holds; a former one is a past career.
                     if !pos.former {
@@ -401,7 +389,7 @@ fn merger_continuations(
     seen: &[Seen],
     records: &HashMap<(String, String), Vec<usize>>,
 ) -> Vec<Link> {
-    let day = merger_day();
+    let day = super::leadership::merger_day();
     let mut links = Vec::new();
     for (x, person) in corpus.people.iter().enumerate() {
         let Some(unit) = provinces::lookup(&person.scope) else {
@@ -621,7 +609,7 @@ fn build_timelines(corpus: &mut Corpus) {
             let person = a.people[pi];
             // A former post was not held on this date.
             for pos in p.positions.iter().filter(|x| !x.former) {
-                let province = if is_central_post(&pos.title) {
+                let province = if is_central(&pos.title) {
                     None
                 } else {
                     pos.province.clone().or_else(|| a.facts.province.clone())

@@ -603,6 +603,8 @@ fn make_title_key(title: &str) -> String {
 /// officials serve everywhere, not in one province.
 pub fn is_central(title: &str) -> bool {
     let k = title_key(title);
+    // "Vụ Địa phương II" is a central department: its "phương" is no ward.
+    let places = k.replace("dia phuong", "");
     let provincial = [
         "tinh",
         "huyen",
@@ -615,7 +617,7 @@ pub fn is_central(title: &str) -> bool {
     ];
     let local = provincial
         .iter()
-        .any(|p| k.split(' ').any(|w| w == *p) || k.contains(&format!("{p} uy")));
+        .any(|p| places.split(' ').any(|w| w == *p) || places.contains(&format!("{p} uy")));
     if local {
         return false;
     }
