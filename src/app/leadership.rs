@@ -122,7 +122,7 @@ impl Leadership {
 
     /// Who took and who left which post between the marked date (else the
     /// earliest tenure's start) and the chosen one.
-    pub fn compare(&mut self, corpus: &Corpus) {
+    pub fn compare(&mut self) {
         let other = self.mark.unwrap_or_else(|| self.earliest());
         let (from, to) = if other <= self.date {
             (other, self.date)
@@ -132,7 +132,7 @@ impl Leadership {
         self.comparison = Some(Comparison {
             from,
             to,
-            changes: changes::changes(corpus, &self.province, from, to),
+            changes: changes::changes_in(&self.rows, from, to),
         });
     }
 
@@ -165,7 +165,7 @@ fn holder_at(row: Option<&PostRow>, on: Date) -> usize {
     let Some(row) = row else { return 0 };
     row.holders
         .iter()
-        .rposition(|t| t.from <= on && t.to.is_none_or(|to| on <= to))
+        .rposition(|t| leadership::covers(t, on))
         .or_else(|| row.holders.iter().rposition(|t| t.from <= on))
         .unwrap_or(0)
 }

@@ -73,7 +73,7 @@ impl App {
     }
 
     pub(super) fn apply_in_leadership(&mut self, action: Action) {
-        let corpus = self.corpus.clone();
+        let people = self.corpus.people.len();
         let Some(View::Leadership(l)) = self.stack.last_mut() else {
             return;
         };
@@ -88,7 +88,7 @@ impl App {
             l.shift(months);
             // A comparison on screen follows the date.
             if l.comparison.is_some() {
-                l.compare(&corpus);
+                l.compare();
             }
             return;
         }
@@ -108,10 +108,10 @@ impl App {
                 );
                 self.notify(msg, false);
             }
-            Action::Compare => l.compare(&corpus),
+            Action::Compare => l.compare(),
             Action::Open => {
                 let person = l.selected().map(|t| t.person);
-                if let Some(p) = person.filter(|&p| p < corpus.people.len()) {
+                if let Some(p) = person.filter(|&p| p < people) {
                     self.open_person(p);
                 }
             }

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::leadership::{Tenure, holders_on, same_holder, timeline};
+use super::leadership::{PostRow, Tenure, holders_on, same_holder, timeline};
 use super::model::Corpus;
 use crate::extract::Date;
 
@@ -21,9 +21,13 @@ pub struct Change {
 /// it; one at `to` not there at `from` took it. Leavers and newcomers of
 /// the same post are paired in order, so a succession is one change.
 pub fn changes(corpus: &Corpus, province: &str, from: Date, to: Date) -> Vec<Change> {
-    let rows = timeline(corpus, province);
-    let before = holders_on(&rows, from);
-    let after = holders_on(&rows, to);
+    changes_in(&timeline(corpus, province), from, to)
+}
+
+/// The changes between `from` and `to` in posts already laid out in time.
+pub fn changes_in(rows: &[PostRow], from: Date, to: Date) -> Vec<Change> {
+    let before = holders_on(rows, from);
+    let after = holders_on(rows, to);
     let mut out = Vec::new();
     for ((post, was), (_, is)) in before.into_iter().zip(after) {
         let left: Vec<&Tenure> = was

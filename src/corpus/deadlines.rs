@@ -1,5 +1,7 @@
 //! Conclusions with a deadline, by due date, and how urgent each is.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use super::model::Corpus;
@@ -37,7 +39,7 @@ pub const SOON_DAYS: i64 = 30;
 /// Every conclusion with a deadline, sorted by due date. A meeting
 /// reported by two articles gives the same conclusion once.
 pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
-    let mut seen: Vec<(usize, String, Date)> = Vec::new();
+    let mut seen: HashSet<(usize, String, Date)> = HashSet::new();
     let mut out = Vec::new();
     for (ai, a) in corpus.articles.iter().enumerate() {
         for (ci, c) in a.facts.conclusions.iter().enumerate() {
@@ -45,10 +47,9 @@ pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
                 continue;
             };
             let key = (a.meeting, fold(&c.text), due);
-            if seen.contains(&key) {
+            if !seen.insert(key) {
                 continue;
             }
-            seen.push(key);
             out.push(Due {
                 article: ai,
                 meeting: a.meeting,

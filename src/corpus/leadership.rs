@@ -445,13 +445,8 @@ pub fn timeline(corpus: &Corpus, province: &str) -> Vec<PostRow> {
     rows
 }
 
-/// The last day a date stands for (see [`Date::last_day`]).
-pub fn last_day(d: Date) -> Date {
-    d.last_day()
-}
-
 /// Whether a tenure covers any of the days `on` stands for.
-fn covers(t: &Tenure, on: Date) -> bool {
+pub fn covers(t: &Tenure, on: Date) -> bool {
     t.from.days() <= on.last_day().days()
         && t.to.is_none_or(|to| on.days() <= to.last_day().days())
         && !(held_before_merger(t) && on.days() >= merger_day().days())

@@ -8,7 +8,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::{Theme, text};
-use crate::corpus::leadership::last_day;
 use crate::extract::Date;
 
 /// A span of time drawn as a bar.
@@ -220,7 +219,7 @@ pub fn row(
     };
     let extent = |b: &Bar| {
         let x0 = range.x(b.from, cols);
-        let x1 = (range.x(last_day(b.to.max(b.from)), cols) + 1).max(x0 + 1);
+        let x1 = (range.x(b.to.max(b.from).last_day(), cols) + 1).max(x0 + 1);
         (x0, x1)
     };
     // The selected bar last, so that an overlap shows it whole.
@@ -233,7 +232,7 @@ pub fn row(
         if b.from.days() < range.start {
             cells.set(x0, "◀", style(b));
         }
-        if last_day(b.to).days() >= range.end {
+        if b.to.last_day().days() >= range.end {
             cells.set(x1 - 1, "▶", style(b));
         }
     }
