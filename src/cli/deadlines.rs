@@ -37,8 +37,7 @@ pub fn system_today() -> Date {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let epoch = Date::ymd(1970, 1, 1).expect("a real day");
-    epoch.add_days((secs / 86_400) as i64)
+    Date::from_unix_seconds(secs)
 }
 
 fn urgency_word(u: Urgency) -> &'static str {

@@ -78,6 +78,12 @@ impl Date {
         }
     }
 
+    /// The UTC day of a Unix time in seconds.
+    pub fn from_unix_seconds(secs: u64) -> Date {
+        let epoch = Date::ymd(1970, 1, 1).expect("a real day");
+        epoch.add_days((secs / 86_400) as i64)
+    }
+
     /// The last day this date covers: a month or a year means its last day
     /// ("2023-10" → 2023-10-31).
     pub fn last_day(&self) -> Date {

@@ -193,8 +193,7 @@ fn today() -> Option<crate::extract::Date> {
         .duration_since(std::time::UNIX_EPOCH)
         .ok()?
         .as_secs();
-    let epoch = crate::extract::Date::ymd(1970, 1, 1)?;
-    Some(epoch.add_days((secs / 86_400) as i64))
+    Some(crate::extract::Date::from_unix_seconds(secs))
 }
 
 /// Reads terminal input on its own thread.
