@@ -32,11 +32,7 @@ pub fn run(
     let (index, hits) = match corpus {
         Some(path) if sqlite::is_store(path) => {
             let conn = sqlite::open(path)?;
-            let found =
-                stored::search(&conn, q, limit).map_err(|e| crate::corpus::CorpusError::Store {
-                    path: path.to_path_buf(),
-                    message: e.to_string(),
-                })?;
+            let found = stored::search(&conn, q, limit).map_err(sqlite::store_error(path))?;
             (found.entries, found.hits)
         }
         _ => {

@@ -120,7 +120,8 @@ pub fn is_store(path: &Path) -> bool {
         .is_ok_and(|()| &head == MAGIC)
 }
 
-fn store_error(path: &Path) -> impl Fn(rusqlite::Error) -> CorpusError + '_ {
+/// A SQLite error as a corpus error naming the store.
+pub fn store_error(path: &Path) -> impl Fn(rusqlite::Error) -> CorpusError + '_ {
     move |e| CorpusError::Store {
         path: path.to_path_buf(),
         message: e.to_string(),
@@ -220,11 +221,6 @@ fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Reads a whole store into a corpus.
-pub fn load(path: &Path) -> Result<Corpus, CorpusError> {
-    load_in_stages(path, |_| {})
-}
-
 /// Reads a store, handing `catalog` its meetings and people (with articles
 /// that only say which meeting they report) before the articles.
 pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpus, CorpusError> {
@@ -234,7 +230,7 @@ pub fn load_in_stages(path: &Path, catalog: impl FnOnce(Corpus)) -> Result<Corpu
     let meetings: Vec<Meeting> = read_json_column(&conn, path, "meetings")?;
     let people: Vec<Person> = read_json_column(&conn, path, "people")?;
     catalog(super::store::stub_corpus(&meetings, &people));
-    let articles = read_articles(&conn, path, true)?;
+    let articles = read_articles(&conn, path)?;
     let corpus = Corpus {
         meetings,
         people,
@@ -277,14 +273,13 @@ fn read_json_column<T: serde::de::DeserializeOwned>(
     Ok(out)
 }
 
-/// The articles in corpus order; without their text unless `text`.
-fn read_articles(conn: &Connection, path: &Path, text: bool) -> Result<Vec<Article>, CorpusError> {
-    let text_column = if text { "a.text" } else { "''" };
+/// The articles in corpus order.
+fn read_articles(conn: &Connection, path: &Path) -> Result<Vec<Article>, CorpusError> {
     let mut stmt = conn
-        .prepare(&format!(
-            "SELECT l.idx, l.meeting, l.people, a.id, a.file, a.facts, {text_column}
-             FROM article_links l JOIN articles a ON a.key = l.article ORDER BY l.idx"
-        ))
+        .prepare(
+            "SELECT l.idx, l.meeting, l.people, a.id, a.file, a.facts, a.text
+             FROM article_links l JOIN articles a ON a.key = l.article ORDER BY l.idx",
+        )
         .map_err(store_error(path))?;
     let mut rows = stmt.query([]).map_err(store_error(path))?;
     let mut out = Vec::new();
@@ -313,14 +308,7 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         path: path.to_path_buf(),
         cause,
     };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let tmp = tempfile::Builder::new()
-        .prefix(".tinhuy-store-")
-        .tempfile_in(dir)
-        .map_err(write_error)?;
+    let tmp = super::store::temp_beside(path).map_err(write_error)?;
     {
         let mut conn = Connection::open(tmp.path()).map_err(store_error(path))?;
         let tx = conn.transaction().map_err(store_error(path))?;
@@ -329,9 +317,7 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         write_derived(&tx, corpus, &keys).map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
     }
-    tmp.as_file().sync_all().map_err(write_error)?;
-    tmp.persist(path).map_err(|e| write_error(e.error))?;
-    Ok(())
+    super::store::persist_over(tmp, path).map_err(write_error)
 }
 
 /// An article passed over: its file, and why.
@@ -656,16 +642,15 @@ fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
     for a in &corpus.articles {
         for (pi, p) in a.facts.people.iter().enumerate() {
             for pos in p.positions.iter().filter(|x| x.former) {
-                let (none, zero): (Option<usize>, Option<usize>) = (None, None);
                 stmt.execute(params![
                     a.people[pi],
-                    none,
+                    None::<usize>,
                     pos.title,
                     pos.province,
                     None::<String>,
                     date(a.date()),
                     true,
-                    zero
+                    None::<usize>
                 ])?;
             }
         }

@@ -551,6 +551,14 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let mut tmp = temp_beside(path)?;
+    write(tmp.as_file_mut())?;
+    persist_over(tmp, path)
+}
+
+/// A new temporary file in `path`'s directory (`.NAME.tmp-XXXXXX`),
+/// removed when dropped unless persisted.
+pub(super) fn temp_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -566,8 +574,11 @@ pub fn write_atomically_with(
     // umask), not private as temporary files are by default.
     #[cfg(unix)]
     builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(dir).map_err(without_temp_path)?;
-    write(tmp.as_file_mut())?;
+    builder.tempfile_in(dir).map_err(without_temp_path)
+}
+
+/// Syncs a temporary file and renames it over `path`.
+pub(super) fn persist_over(tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| without_temp_path(e.error))?;
     Ok(())

@@ -16,7 +16,7 @@ pub use index::{EntryRef, Index};
 pub use rank::{Query, Searcher, exhaustive};
 
 /// What a search entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Official,
