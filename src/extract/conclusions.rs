@@ -109,7 +109,39 @@ static DECISIONS: LazyLock<PhraseList> = LazyLock::new(|| {
         "bầu",
         "thành lập",
         "chỉ định",
+        "điều động",
+        "phân công",
+        "kết thúc hoạt động",
     ])
+});
+/// Decisions on people and bodies, which may be told without the body
+/// that took them.
+static ORG_DECISIONS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "bầu",
+        "thành lập",
+        "chỉ định",
+        "điều động",
+        "phân công",
+        "kết thúc hoạt động",
+        "bổ nhiệm",
+    ])
+});
+/// Words that tell someone to act, early in a paragraph of a directive.
+static EXHORTATIONS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "khẩn trương",
+        "cần",
+        "phải",
+        "tập trung",
+        "chú trọng",
+        "chịu trách nhiệm",
+        "trọng tâm",
+    ])
+});
+/// Words of a duty that a deadline is set for.
+static DATED_DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:^|\W)(?:khẩn trương|phải|cần|hoàn thành|xong|chậm nhất)(?:\W|$)").unwrap()
 });
 /// Bodies whose decisions count.
 static DECIDING_BODIES: LazyLock<PhraseList> = LazyLock::new(|| {
@@ -222,6 +254,18 @@ enum Opener {
     Directive,
 }
 
+/// A sentence with where it stands: (global sentence index, paragraph,
+/// sentence).
+type Placed<'a> = (usize, usize, &'a Sentence<'a>);
+
+/// What the passage walk needs to know of the article.
+struct Reader<'d, 'a> {
+    doc: &'d Doc<'a>,
+    people: &'d People,
+    has_chairs: bool,
+    sentences: Vec<Placed<'d>>,
+}
+
 /// Reads the conclusions.
 pub fn extract(
     doc: &Doc,
@@ -229,8 +273,8 @@ pub fn extract(
     headline: Option<Span>,
     reference: Option<Date>,
 ) -> Vec<Conclusion> {
-    // (global sentence index, paragraph, sentence), the headline left out.
-    let mut sentences: Vec<(usize, usize, &Sentence)> = Vec::new();
+    // The headline is left out.
+    let mut sentences: Vec<Placed> = Vec::new();
     let mut global = 0;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
         let is_headline = headline.is_some_and(|h| h.start <= p.start && p.end <= h.end);
@@ -241,39 +285,97 @@ pub fn extract(
             global += 1;
         }
     }
-    let has_chairs = people.people.iter().any(|p| p.roles.contains(&Role::Chair));
-    let mut out = Conclusions::new(reference);
+    let reader = Reader {
+        doc,
+        people,
+        has_chairs: people.people.iter().any(|p| p.roles.contains(&Role::Chair)),
+        sentences,
+    };
+    let mut out = Conclusions::new(reference.or_else(|| deadline::year_of_text(doc.text)));
+    let mut last_body = None;
     let mut i = 0;
-    while i < sentences.len() {
-        let (si, para, s) = sentences[i];
-        let Some((mut opener, speaker, from)) =
-            opens_passage(doc, people, has_chairs, si, &s.tokens)
-        else {
-            if let Some(body) = decision_subject(&s.tokens, true) {
-                let body = Some(clean(&doc.text[body]));
-                out.add(doc, s, 0, body.clone());
-                // "Hội nghị thống nhất:" and the items it decided.
-                if let Some(d) = lead_in(doc, s, out.reference) {
-                    out.inherited = d;
-                    // Items as bullets, or run together in the one
-                    // paragraph after it ("… thống nhất kết luận như sau:").
-                    let run_on = sentences
-                        .get(i + 1)
-                        .filter(|&&(_, pj, next)| pj != para && !is_bullet(&next.tokens))
-                        .map(|&(_, pj, _)| pj);
-                    while let Some(&(_, pj, next)) = sentences.get(i + 1)
-                        && pj != para
-                        && (is_bullet(&next.tokens) || Some(pj) == run_on)
-                    {
-                        out.add(doc, next, 0, body.clone());
-                        i += 1;
-                    }
-                    out.inherited = None;
-                }
-            }
-            i += 1;
-            continue;
+    while i < reader.sentences.len() {
+        i = match reader.opens(i) {
+            Some(opened) => reader.passage(i, opened, &mut out),
+            None => reader.outside_passage(i, &mut out, &mut last_body),
         };
+    }
+    back_references(doc, people, &reader.sentences, &mut out);
+    out.list.sort_by_key(|c| c.span.start);
+    out.list
+}
+
+impl Reader<'_, '_> {
+    /// Whether sentence `i` opens a passage: a leader's closing speech or
+    /// directive, or a body's directive ("Ban Thường vụ Tỉnh ủy yêu cầu …").
+    fn opens(&self, i: usize) -> Option<(Opener, Option<String>, usize)> {
+        let (si, _, s) = self.sentences[i];
+        opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
+            match decision_subject(&s.tokens, true)? {
+                (body, false) => Some((Opener::Directive, Some(clean(&self.doc.text[body])), 0)),
+                _ => None,
+            }
+        })
+    }
+
+    /// A sentence outside any passage: a body's decision (with the list it
+    /// leads in), a decision told without its body, or a dated duty.
+    /// Returns the index of the next sentence to read.
+    fn outside_passage(
+        &self,
+        mut i: usize,
+        out: &mut Conclusions,
+        last_body: &mut Option<String>,
+    ) -> usize {
+        let doc = self.doc;
+        let (_, para, s) = self.sentences[i];
+        let toks = &s.tokens;
+        if let Some((body, _)) = decision_subject(toks, true) {
+            let body = Some(clean(&doc.text[body]));
+            out.add(doc, s, 0, body.clone());
+            *last_body = body.clone();
+            // "Hội nghị thống nhất:" and the items it decided.
+            if let Some(d) = lead_in(doc, s, out.reference) {
+                out.inherited = d;
+                // Items as bullets, or run together in the one
+                // paragraph after it ("… thống nhất kết luận như sau:").
+                let sentences = &self.sentences;
+                let run_on = sentences
+                    .get(i + 1)
+                    .filter(|&&(_, pj, next)| pj != para && !is_bullet(&next.tokens))
+                    .map(|&(_, pj, _)| pj);
+                while let Some(&(_, pj, next)) = sentences.get(i + 1)
+                    && pj != para
+                    && (is_bullet(&next.tokens) || Some(pj) == run_on)
+                {
+                    out.add(doc, next, 0, body.clone());
+                    i += 1;
+                }
+                out.inherited = None;
+            }
+        } else if is_caption(doc, para) {
+            // A caption repeats what the story tells.
+        } else if passive_decision(toks) {
+            out.add(doc, s, 0, None);
+        } else if last_body.is_some() && opens_with_decision(toks) {
+            // "Thành lập Đảng bộ …" after "Ban Thường vụ Tỉnh ủy đã …".
+            out.add(doc, s, 0, last_body.clone());
+        } else if dated_duty(doc, s, out.reference) {
+            out.add(doc, s, 0, None);
+        }
+        i + 1
+    }
+
+    /// Reads the passage sentence `i` opens, through the paragraphs that
+    /// go on with it. Returns the index of the next sentence to read.
+    fn passage(
+        &self,
+        i: usize,
+        (mut opener, speaker, from): (Opener, Option<String>, usize),
+        out: &mut Conclusions,
+    ) -> usize {
+        let (doc, people, sentences) = (self.doc, self.people, &self.sentences);
+        let (_, para, s) = sentences[i];
         out.add(doc, s, from, speaker.clone());
         let mut list = lead_in(doc, s, out.reference);
         out.inherited = list.flatten();
@@ -281,6 +383,11 @@ pub fn extract(
         while j < sentences.len() {
             let (sj, pj, next) = sentences[j];
             let new_paragraph = pj != sentences[j - 1].1;
+            if new_paragraph && is_caption(doc, pj) {
+                // A photo caption between paragraphs of one speech.
+                j += 1;
+                continue;
+            }
             if new_paragraph {
                 // Bullets under a lead-in ("đề nghị các cấp, các ngành:")
                 // go on with it.
@@ -290,16 +397,12 @@ pub fn extract(
                     out.inherited = None;
                 }
                 let goes_on = bullet
-                    || match opener {
-                        Opener::Closing => {
-                            !ends_passage(people, sj, &next.tokens, &speaker) && pj <= para + 12
-                        }
-                        Opener::Directive => {
-                            CONNECTIVES.at(&next.tokens, 0).is_some()
-                                && !ends_passage(people, sj, &next.tokens, &speaker)
-                        }
-                    };
-                match opens_passage(doc, people, has_chairs, sj, &next.tokens) {
+                    || !ends_passage(people, sj, &next.tokens, &speaker)
+                        && match opener {
+                            Opener::Closing => pj <= para + 12,
+                            Opener::Directive => continues(&next.tokens),
+                        };
+                match self.opens(j) {
                     // The same speaker going on keeps the passage.
                     Some((Opener::Closing, s, _)) if same_speaker(&s, &speaker) => {
                         opener = Opener::Closing
@@ -310,13 +413,13 @@ pub fn extract(
                     None => {}
                 }
             }
-            let from = match opens_passage(doc, people, has_chairs, sj, &next.tokens) {
+            let from = match self.opens(j) {
                 Some((_, s, from)) if same_speaker(&s, &speaker) => from,
                 _ => 0,
             };
             // Inside a speech a body is decided for, it directs nobody.
             let who = decision_subject(&next.tokens, false)
-                .map(|b| clean(&doc.text[b]))
+                .map(|(b, _)| clean(&doc.text[b]))
                 .or_else(|| speaker.clone());
             out.add(doc, next, from, who);
             if let Some(d) = lead_in(doc, next, out.reference) {
@@ -326,22 +429,69 @@ pub fn extract(
             j += 1;
         }
         out.inherited = None;
-        i = j;
+        j
     }
-    back_references(doc, people, &sentences, &mut out);
-    out.list.sort_by_key(|c| c.span.start);
-    out.list
+}
+
+/// Whether a paragraph goes on with a leader's directive: it opens with a
+/// connective ("Đồng thời, …") or tells someone to act ("Các ngành khẩn
+/// trương …", "Trọng tâm trước mắt là tập trung …").
+fn continues(toks: &[Token]) -> bool {
+    CONNECTIVES.at(toks, 0).is_some()
+        || (0..toks.len().min(8)).any(|k| EXHORTATIONS.at(toks, k).is_some())
+}
+
+/// Whether paragraph `p` is a photo caption ("… (Ảnh: N.H.)").
+fn is_caption(doc: &Doc, p: usize) -> bool {
+    let para = &doc.paragraphs[p];
+    let text = &doc.text[para.start..para.end];
+    text.len() < 300 && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"))
+}
+
+/// A decision told of the one decided on ("Đồng chí A được bầu giữ chức
+/// …"), whose body is not named.
+fn passive_decision(toks: &[Token]) -> bool {
+    // A life story ("từng được bầu …", "được điều động năm 2016") tells of
+    // decisions taken long before.
+    let past = toks.windows(2).any(|w| {
+        w[0].is("từng")
+            || (w[0].is("trước") && w[1].is("đó"))
+            || (w[0].is("năm") && w[1].kind == crate::text::segment::TokenKind::Number)
+    });
+    !past
+        && (1..toks.len().min(40)).any(|d| {
+            toks[d - 1].is("được")
+                && ORG_DECISIONS
+                    .at(toks, d)
+                    .is_some_and(|n| toks.get(d + n).is_some_and(|t| t.is_word()))
+                && !noun_use(toks, d)
+        })
+}
+
+/// Whether a sentence opens with a decision on people or bodies and no
+/// subject ("Thành lập Đảng bộ …", "Điều động, chỉ định ông …"): one more
+/// of the decisions a body was just told to take.
+fn opens_with_decision(toks: &[Token]) -> bool {
+    let at = bullet_len(toks);
+    toks.get(at).is_some_and(|t| t.is_capitalized())
+        && ORG_DECISIONS.at(toks, at).is_some()
+        && !toks.get(at + 1).is_some_and(|t| t.is("cử"))
+}
+
+/// A sentence that sets a deadline for work still to do ("Các chi bộ khẩn
+/// trương …, xong trước ngày 20-7"), whoever it is told of.
+fn dated_duty(doc: &Doc, s: &Sentence, reference: Option<Date>) -> bool {
+    let done = s.tokens.iter().any(|t| t.is("đã") || t.is("được"));
+    !done
+        && !is_attendance(&s.tokens)
+        && DATED_DUTY.is_match(&doc.text[s.range()])
+        && deadline::find(&doc.text[s.range()], reference).is_some()
 }
 
 /// Directives told first and attributed after: "“Quyết tâm …” – đó là phát
 /// biểu chỉ đạo của đồng chí …", "… Đó là yêu cầu của đồng chí …". The
 /// paragraph up to the attribution holds them.
-fn back_references(
-    doc: &Doc,
-    people: &People,
-    sentences: &[(usize, usize, &Sentence)],
-    out: &mut Conclusions,
-) {
+fn back_references(doc: &Doc, people: &People, sentences: &[Placed], out: &mut Conclusions) {
     for (i, &(si, para, s)) in sentences.iter().enumerate() {
         let text = &doc.text[s.range()];
         let toks = &s.tokens;
@@ -705,7 +855,7 @@ fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<Str
 
 /// The deciding body right before a decision verb ("Ban Thường vụ Tỉnh ủy
 /// (cũng/cơ bản) thống nhất …"), as a byte range.
-fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
+fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, bool)> {
     // A decision, or a body's own directive ("Đoàn kiểm tra cũng yêu cầu …").
     // A lead-in to a list may tell the setting first ("Tại hội nghị ngày
     // …, sau khi nghe …, Thường trực Tỉnh ủy thống nhất kết luận như sau:").
@@ -714,59 +864,87 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
     } else {
         24
     };
-    let verb = DECISIONS.find(toks, within).map(|(d, _)| d);
+    let within = toks.len().min(within);
+    // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
+    // định" are not), each with a chance to find its body.
+    let decisions = (0..within)
+        .filter(|&i| DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
+        .map(|i| (i, true));
     // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
-    let directive = if directives {
-        (0..toks.len().min(within)).find(|&i| {
-            BODY_DIRECTIVES.at(toks, i).is_some()
+    let directive = (0..within)
+        .find(|&i| {
+            directives
+                && BODY_DIRECTIVES.at(toks, i).is_some()
+                && FALSE_DIRECTIVES.at(toks, i).is_none()
                 && !(i.saturating_sub(3)..i)
                     .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
         })
-    } else {
-        None
-    };
-    let verb = verb.filter(|&d| !noun_use(toks, d));
-    let (d, decided) = match (verb, directive) {
-        (Some(a), Some(b)) if a <= b => (a, true),
-        (Some(a), None) => (a, true),
-        (_, Some(b)) => (b, false),
-        (None, None) => return None,
-    };
-    // The subject opens the sentence, maybe after a connective or a place
-    // ("Ngoài ra, Ban Thường vụ …", "Tại hội nghị, các đại biểu …").
+        .map(|i| (i, false));
+    let mut verbs: Vec<(usize, bool)> = decisions.chain(directive).collect();
+    verbs.sort();
+    verbs
+        .into_iter()
+        .find_map(|(d, decided)| Some((subject_of(toks, d, decided)?, decided)))
+}
+
+/// The body that is the subject of the verb at `d`: the one right before
+/// it ("…, sau khi nghe …, Thường trực Tỉnh ủy đã thống nhất"), else one
+/// opening the sentence.
+fn subject_of(toks: &[Token], d: usize, decided: bool) -> Option<Range<usize>> {
+    // "A được bầu …", "A được điều động, phân công …": the one decided on
+    // comes first, not who decides.
+    if toks[d.saturating_sub(4)..d].iter().any(|t| t.is("được")) {
+        return None;
+    }
+    let (b, end) = body_right_before(toks, d).or_else(|| body_opening(toks, d, decided))?;
+    let titled = b > 0
+        && matches!(
+            toks[b - 1].key.as_ref(),
+            "thư" | "tịch" | "viên" | "nhiệm" | "trưởng" | "phó" | "đốc"
+        );
+    (!titled).then(|| toks[b].start..toks[end - 1].end)
+}
+
+/// A body whose name ends right before the verb at `d`, but for adverbs
+/// ("Ban Chấp hành Đảng bộ tỉnh khóa XIV đã bầu"): its first and end token.
+fn body_right_before(toks: &[Token], d: usize) -> Option<(usize, usize)> {
+    (d.saturating_sub(16)..d).find_map(|k| {
+        let n = DECIDING_BODIES.at(&toks[..d], k)?;
+        let end = body_end(toks, k + n, d);
+        // "53 ủy viên", "100% đại biểu" count the members of a subject
+        // named before; "tổ chức Hội nghị" is the meeting held.
+        let counted_or_held = k > 0
+            && (toks[k - 1].kind == crate::text::segment::TokenKind::Number
+                || toks[k - 1].is_punct('%')
+                || toks[k - 1].is("chức"));
+        (!counted_or_held && toks[end..d].iter().all(is_adverb)).then_some((k, end))
+    })
+}
+
+/// A body opening the sentence, maybe after a connective or a place
+/// ("Ngoài ra, Ban Thường vụ …", "Tại hội nghị, các đại biểu …").
+fn body_opening(toks: &[Token], d: usize, decided: bool) -> Option<(usize, usize)> {
     let opening = toks
         .iter()
         .take(6)
         .position(|t| t.is_punct(','))
         .filter(|_| toks.iter().take(d).filter(|t| t.is_punct(',')).count() >= 1)
         .map_or(0, |c| c + 1);
-    let starts = [0, opening, opening + 1];
-    let b = starts
+    let b = [0, opening, opening + 1]
         .into_iter()
-        .find(|&b| b < d && DECIDING_BODIES.at(&toks[..d], b).is_some())
-        // A decision may also be told of a body nearer the verb ("… với 100%
-        // ủy viên thống nhất"); a directive needs its body as subject.
-        .or_else(|| {
-            (0..d).rev().find(|&k| {
-                decided
-                    && d - k <= 8
-                    && DECIDING_BODIES
-                        .at(&toks[..d], k)
-                        .is_some_and(|n| toks[k + n..d].iter().all(is_adverb))
-            })
-        })?;
-    let titled = b > 0
-        && matches!(
-            toks[b - 1].key.as_ref(),
-            "thư" | "tịch" | "viên" | "nhiệm" | "trưởng" | "phó" | "đốc"
-        );
-    if titled {
-        return None;
-    }
-    let body_len = DECIDING_BODIES.at(&toks[..d], b)?;
-    // The body's name runs on through capitals and places ("Ban Chấp hành
-    // Đảng bộ TP Cần Thơ"); the subject ends there.
-    let mut end = b + body_len;
+        .find(|&b| b < d && DECIDING_BODIES.at(&toks[..d], b).is_some())?;
+    let end = body_end(toks, b + DECIDING_BODIES.at(&toks[..d], b)?, d);
+    // A body's own directive follows its name ("Đoàn kiểm tra cũng yêu
+    // cầu"); one further on names the meeting it held ("… tổ chức Hội nghị
+    // bàn giao nhiệm vụ").
+    (decided || toks[end.min(d)..d].iter().all(is_adverb)).then_some((b, end))
+}
+
+/// Where a body's name that runs on from `from` ends, before `d`: through
+/// capitals, places and terms ("Ban Chấp hành Đảng bộ TP Cần Thơ khóa
+/// XIV").
+fn body_end(toks: &[Token], from: usize, d: usize) -> usize {
+    let mut end = from;
     while end < d {
         match LEXICON.longest(toks, end) {
             Some((Part::Org { .. } | Part::Level(_) | Part::Department, n))
@@ -778,21 +956,29 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<Range<usize>> {
             _ if toks[end].is_capitalized()
                 || matches!(
                     toks[end].key.as_ref(),
-                    "kiểm" | "tra" | "công" | "tác" | "giám" | "sát"
+                    "kiểm" | "tra" | "giám" | "sát" | "khóa" | "khoá"
                 ) =>
             {
                 end += 1
             }
+            // "khóa 20", "khóa mới".
+            _ if (toks[end - 1].is("khóa") || toks[end - 1].is("khoá"))
+                && (toks[end].kind == crate::text::segment::TokenKind::Number
+                    || toks[end].is("mới")) =>
+            {
+                end += 1
+            }
+            // "Đoàn công tác", "Ban Chỉ đạo của Thành ủy".
+            _ if (toks[end].is("công") && toks.get(end + 1).is_some_and(|t| t.is("tác")))
+                || (toks[end].is("của")
+                    && toks.get(end + 1).is_some_and(|t| t.is_capitalized())) =>
+            {
+                end += 2
+            }
             _ => break,
         }
     }
-    // A body's own directive follows its name ("Đoàn kiểm tra cũng yêu
-    // cầu"); one further on names the meeting it held ("… tổ chức Hội nghị
-    // bàn giao nhiệm vụ").
-    if !decided && !toks[end.min(d)..d].iter().all(is_adverb) {
-        return None;
-    }
-    Some(toks[b].start..toks[end - 1].end)
+    end.min(d)
 }
 
 /// A sentence ending in a colon introduces a list: `Some` with the
@@ -841,10 +1027,13 @@ fn is_bullet(toks: &[Token]) -> bool {
 /// quyết định", "quyết định của Bộ Chính trị").
 fn noun_use(toks: &[Token], d: usize) -> bool {
     let before = d.checked_sub(1).map(|i| toks[i].key.as_ref());
-    let after = DECISIONS
-        .at(toks, d)
-        .and_then(|n| toks.get(d + n))
-        .map(|t| t.key.as_ref());
+    let n = DECISIONS.at(toks, d).unwrap_or(1);
+    let after = toks.get(d + n).map(|t| t.key.as_ref());
+    // "quyết định số 12", not "thống nhất số lượng".
+    let numbered = after == Some("số")
+        && toks
+            .get(d + n + 1)
+            .is_some_and(|t| t.kind == crate::text::segment::TokenKind::Number);
     matches!(
         before,
         Some(
@@ -861,8 +1050,11 @@ fn noun_use(toks: &[Token], d: usize) -> bool {
                 | "năm"
                 | "ngày"
                 | "việc"
+                | "phiếu"
+                | "sự"
         )
-    ) || matches!(after, Some("của" | "số" | "cử"))
+    ) || numbered
+        || matches!(after, Some("của" | "cử"))
 }
 
 /// Words between a body and its decision: "Ban Thường vụ | cũng đã |
@@ -870,7 +1062,22 @@ fn noun_use(toks: &[Token], d: usize) -> bool {
 fn is_adverb(t: &Token) -> bool {
     matches!(
         t.key.as_ref(),
-        "cũng" | "đã" | "cơ" | "bản" | "đều" | "hoàn" | "toàn" | "biểu" | "quyết"
+        "cũng"
+            | "đã"
+            | "cơ"
+            | "bản"
+            | "đều"
+            | "hoàn"
+            | "toàn"
+            | "biểu"
+            | "quyết"
+            | "tín"
+            | "nhiệm"
+            | "công"
+            | "bố"
+            | "định"
+            | "tiếp"
+            | "tục"
     )
 }
 

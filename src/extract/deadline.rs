@@ -64,8 +64,33 @@ fn scheduled(text: &str, at: usize) -> bool {
 /// Verbs that make "trong/vào/đến … tháng M" a deadline and not a time
 /// reference.
 static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải|yêu cầu|đề nghị|giao|chỉ đạo|khẩn trương)").unwrap()
+    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải|yêu cầu|đề nghị|giao|chỉ đạo|khẩn trương|tập trung|chuẩn bị|xử lý)").unwrap()
 });
+
+/// A month or a day written with its year: "tháng 7/2022", "15/3/2020".
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\btháng\s+\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2})\s*[/.-]\s*(\d{4})\b").unwrap()
+});
+
+/// The year an undated article speaks of, for deadlines written without
+/// one: the year its dated months and days name most often (the latest
+/// on a tie).
+pub fn year_of_text(text: &str) -> Option<Date> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
+    for c in DATED.captures_iter(text) {
+        if let Ok(y) = c[1].parse::<i32>()
+            && (1900..=2100).contains(&y)
+        {
+            *counts.entry(y).or_default() += 1;
+        }
+    }
+    let (year, _) = counts.into_iter().max_by_key(|&(y, n)| (n, y))?;
+    Some(Date {
+        year,
+        month: None,
+        day: None,
+    })
+}
 
 /// The first deadline in a directive's text, with its byte range in it.
 /// `reference` is the meeting or publication date that years are taken from.
