@@ -61,6 +61,7 @@ static DIRECTIVE_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "tin tưởng",
         "đề ra",
         "chỉ ra",
+        "gợi mở",
     ])
 });
 /// How a body directs ("Đoàn kiểm tra yêu cầu …"); what delegates "cho
@@ -241,6 +242,7 @@ const LEADING_TITLES: &[&str] = &[
     "truong ban",
     "bo truong",
     "thu tuong",
+    "pho thu tuong",
     "pho bi thu",
     "uy vien bo chinh tri",
     "tong bi thu",
@@ -277,7 +279,10 @@ pub fn extract(
     let mut sentences: Vec<Placed> = Vec::new();
     let mut global = 0;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
-        let is_headline = headline.is_some_and(|h| h.start <= p.start && p.end <= h.end);
+        // A "headline" of several sentences is the story itself, on a page
+        // that has nothing else.
+        let is_headline =
+            headline.is_some_and(|h| h.start <= p.start && p.end <= h.end) && p.sentences.len() < 3;
         for s in &p.sentences {
             if !is_headline {
                 sentences.push((global, pi, s));
@@ -629,13 +634,17 @@ static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)(?:\W|$)").unwrap()
+    Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
 });
 
 /// Whether a piece asks, assigns or decides, rather than only judging
 /// what was done or telling the background.
 fn directs(text: &str) -> bool {
-    !ASSESSMENT.is_match(text) || DIRECTS.is_match(text)
+    // "nhất là", "tức là" join, they do not say what a thing is.
+    let text = ["nhất là ", "tức là ", "hoặc là ", "hay là "]
+        .iter()
+        .fold(text.to_string(), |t, joint| t.replace(joint, "nhất "));
+    !ASSESSMENT.is_match(&text) || DIRECTS.is_match(&text)
 }
 
 /// Whether sentence `si` opens a conclusion passage, with the speaker and
@@ -660,14 +669,21 @@ fn opens_passage(
     let closing = CLOSING
         .at(toks, dated)
         .map(|n| (dated + n + 1).min(toks.len()));
+    if closing.is_none()
+        && let Some(opened) = according_to(people, has_chairs, toks)
+    {
+        return Some(opened);
+    }
     // After a closing cue the speaker comes first, then what they said.
     let skip = closing.map_or(0, |n| speaker_end(people, si, toks, n).unwrap_or(n));
     let mut found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
     // "Đánh giá cao …, đồng chí A yêu cầu …": a verb opening the sentence
     // with nobody before it leaves the speaker to a later verb.
+    // "Trên cơ sở chỉ rõ …, đồng chí A yêu cầu …": likewise for a verb
+    // with nobody named before it.
     if closing.is_none()
         && let Some((v, n)) = found
-        && v == skip
+        && (v == skip || speaker_before(doc, people, si, toks, v).is_none())
         && let Some((w, m)) = find_directive(&toks[v + n..], 80)
     {
         found = Some((v + n + w, m));
@@ -718,6 +734,24 @@ fn opens_passage(
         _ => verb,
     };
     Some((opener, speaker.map(|(s, _)| s), from))
+}
+
+/// "Theo ông A, các cấp cần …": a leader's directive told in their name,
+/// from after the comma.
+fn according_to(
+    people: &People,
+    has_chairs: bool,
+    toks: &[Token],
+) -> Option<(Opener, Option<String>, usize)> {
+    if !toks.first()?.is("theo") {
+        return None;
+    }
+    let comma = toks.iter().take(12).position(|t| t.is_punct(','))?;
+    let (name, is_chair) = short_name(people, &toks[..comma])?;
+    let leads = is_chair || (!has_chairs && leading_person(people, &name));
+    let rest = &toks[comma + 1..];
+    let directs = rest.iter().any(|t| t.is("cần") || t.is("phải"));
+    (leads && directs).then_some((Opener::Directive, Some(name), comma + 1))
 }
 
 /// Who says "tôi" in a quote: the person named after it in the sentence,
@@ -785,7 +819,9 @@ fn speaker_before(
         .title_refs_in(si)
         .filter(|r| r.span.end <= verb_at && !is_object(toks, r.tokens.start))
         .collect();
-    let last = refs.last()?;
+    let Some(last) = refs.last() else {
+        return short_name(people, &toks[..verb]);
+    };
     // Titles of one speaker follow each other, separated by commas.
     let mut first = last;
     for r in refs.iter().rev().skip(1) {
@@ -799,6 +835,19 @@ fn speaker_before(
     match people.holder_of(&last.title) {
         Some(p) => Some((people.people[p].name.clone(), is_chair(p))),
         None => Some((clean(&doc.text[first.span.start..last.span.end]), false)),
+    }
+}
+
+/// A person named by "ông"/"bà" and the last word of their name ("Ông
+/// Quảng yêu cầu …"), when one person of the article has that name.
+fn short_name(people: &People, toks: &[Token]) -> Option<(String, bool)> {
+    let at = toks.iter().rposition(|t| t.is("ông") || t.is("bà"))?;
+    let given = toks.get(at + 1).filter(|t| t.is_capitalized())?;
+    let tail = format!(" {}", given.text);
+    let mut named = people.people.iter().filter(|p| p.name.ends_with(&tail));
+    match (named.next(), named.next()) {
+        (Some(p), None) => Some((p.name.clone(), p.roles.contains(&Role::Chair))),
+        _ => None,
     }
 }
 
@@ -862,7 +911,7 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, b
     let within = if toks.last().is_some_and(|t| t.is_punct(':')) {
         64
     } else {
-        24
+        32
     };
     let within = toks.len().min(within);
     // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
@@ -932,7 +981,7 @@ fn body_opening(toks: &[Token], d: usize, decided: bool) -> Option<(usize, usize
         .map_or(0, |c| c + 1);
     let b = [0, opening, opening + 1]
         .into_iter()
-        .find(|&b| b < d && DECIDING_BODIES.at(&toks[..d], b).is_some())?;
+        .find(|&b| b < d && d < 24 && DECIDING_BODIES.at(&toks[..d], b).is_some())?;
     let end = body_end(toks, b + DECIDING_BODIES.at(&toks[..d], b)?, d);
     // A body's own directive follows its name ("Đoàn kiểm tra cũng yêu
     // cầu"); one further on names the meeting it held ("… tổ chức Hội nghị
@@ -1026,7 +1075,11 @@ fn is_bullet(toks: &[Token]) -> bool {
 /// Whether the decision word at `d` is a noun ("trao quyết định", "các
 /// quyết định", "quyết định của Bộ Chính trị").
 fn noun_use(toks: &[Token], d: usize) -> bool {
-    let before = d.checked_sub(1).map(|i| toks[i].key.as_ref());
+    // "cơ bản thống nhất" is "on the whole agreed".
+    let before = d
+        .checked_sub(1)
+        .filter(|&i| !(i > 0 && toks[i].is("bản") && toks[i - 1].is("cơ")))
+        .map(|i| toks[i].key.as_ref());
     let n = DECISIONS.at(toks, d).unwrap_or(1);
     let after = toks.get(d + n).map(|t| t.key.as_ref());
     // "quyết định số 12", not "thống nhất số lượng".
@@ -1123,7 +1176,7 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
         if at_end || (toks[k].is_punct(';') && k - start >= 6 && toks.len() - k >= 6) {
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
-            let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"']));
+            let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"', '/']));
             let text = match ATTRIBUTION_TAIL.find(&text) {
                 Some(m) if m.start() > 0 => text[..m.start()]
                     .trim_end_matches(['.', ';', ' ', '”', '"', ','])

@@ -61,6 +61,13 @@ fn scheduled(text: &str, at: usize) -> bool {
     SCHEDULE.is_match(&text[from..at])
 }
 
+/// Whether a verb of finishing stands right before a date at `at`:
+/// "đại hội các chi bộ hoàn thành trong tháng 3" is due then, not held then.
+fn finished_by(text: &str, at: usize) -> bool {
+    let before = text[char_floor(text, at.saturating_sub(16))..at].trim_end();
+    before.ends_with("hoàn thành") || before.ends_with("xong")
+}
+
 /// Verbs that make "trong/vào/đến … tháng M" a deadline and not a time
 /// reference.
 static DUTY: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,6 +188,7 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
         cue.starts_with("trước")
             || cue.starts_with("chậm nhất")
             || cue.starts_with("hạn")
+            || finished_by(text, *at)
             || !scheduled(text, *at)
     });
     hits.sort_by_key(|h| h.0);
