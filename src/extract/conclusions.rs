@@ -87,6 +87,7 @@ static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
         "giao tiếp",
         "giao nhận",
         "giao thương",
+        "giao phó",
     ])
 });
 
@@ -126,6 +127,19 @@ static ORG_DECISIONS: LazyLock<PhraseList> = LazyLock::new(|| {
         "phân công",
         "kết thúc hoạt động",
         "bổ nhiệm",
+    ])
+});
+/// Decisions told of whom they bind ("A được giao …", "B được chọn …").
+static PASSIVE_DECISIONS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "bầu",
+        "thành lập",
+        "chỉ định",
+        "điều động",
+        "phân công",
+        "bổ nhiệm",
+        "giao",
+        "chọn",
     ])
 });
 /// Words that tell someone to act, early in a paragraph of a directive.
@@ -463,10 +477,16 @@ fn passive_decision(toks: &[Token]) -> bool {
             || (w[0].is("trước") && w[1].is("đó"))
             || (w[0].is("năm") && w[1].kind == crate::text::segment::TokenKind::Number)
     });
+    // "nhiệm vụ được giao" names a duty; "thay ông B được bầu …" tells why
+    // a post fell free.
+    let duty = |d: usize| d >= 3 && matches!(toks[d - 2].key.as_ref(), "vụ" | "trách");
+    let replaced = |d: usize| toks[..d].iter().any(|t| t.is("thay"));
     !past
         && (1..toks.len().min(40)).any(|d| {
             toks[d - 1].is("được")
-                && ORG_DECISIONS
+                && !duty(d)
+                && !replaced(d)
+                && PASSIVE_DECISIONS
                     .at(toks, d)
                     .is_some_and(|n| toks.get(d + n).is_some_and(|t| t.is_word()))
                 && !noun_use(toks, d)
@@ -630,11 +650,14 @@ impl Conclusions {
 /// Openers of what is judged or told, not asked: an assessment, thanks,
 /// a look back ("Năm 2020, …", "Thời gian qua, …").
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy)(?:\W|$)|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
+    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã)(?:\W|$)|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:nghe|báo cáo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
+/// The outlet speaking of itself: "Báo … trân trọng trích đăng …".
+static PAGE_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu").unwrap());
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
+    Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh|bầu|thành lập|chỉ định|điều động|phân công|bổ nhiệm|kết thúc hoạt động)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
 });
 
 /// Whether a piece asks, assigns or decides, rather than only judging
@@ -644,7 +667,9 @@ fn directs(text: &str) -> bool {
     let text = ["nhất là ", "tức là ", "hoặc là ", "hay là "]
         .iter()
         .fold(text.to_string(), |t, joint| t.replace(joint, "nhất "));
-    !ASSESSMENT.is_match(&text) || DIRECTS.is_match(&text)
+    // A quote opens like the words inside it.
+    let text = text.trim_start_matches(['"', '“', '\'', ' ']);
+    !PAGE_LINE.is_match(text) && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
 }
 
 /// Whether sentence `si` opens a conclusion passage, with the speaker and
@@ -731,9 +756,20 @@ fn opens_passage(
         .map(|p| verb + p + 1);
     let from = match colon {
         Some(c) if c <= verb + verb_len + 1 => c,
+        // "“… phải …”, Bí thư Tỉnh ủy nhấn mạnh": the quote is what was said.
+        _ if quoted_before(toks, verb) => 0,
         _ => verb,
     };
     Some((opener, speaker.map(|(s, _)| s), from))
+}
+
+/// Whether the sentence opens with a quote that closes before token `verb`.
+fn quoted_before(toks: &[Token], verb: usize) -> bool {
+    let is_quote = |t: &Token| t.is_punct('“') || t.is_punct('"');
+    toks.first().is_some_and(is_quote)
+        && toks[1..verb]
+            .iter()
+            .any(|t| t.is_punct('”') || t.is_punct('"'))
 }
 
 /// "Theo ông A, các cấp cần …": a leader's directive told in their name,
@@ -1040,7 +1076,7 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
 
 /// An attribution after a quoted request: "…, đồng chí A nhấn mạnh".
 static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
+    Regex::new(r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?|[”\x22]\s*,?\s*[^”\x22]{2,100}?)\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
 });
 
 /// How many tokens a list bullet takes at the start: "-" is one, "1." two.
@@ -1171,8 +1207,19 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
     if start >= toks.len() {
         return Vec::new();
     }
+    // A page cut off mid-word ("… tiến tới m") leaves a last piece that
+    // says nothing whole.
+    let cut_off = doc.text[s.end..].trim().is_empty()
+        && toks.last().is_some_and(|t| {
+            t.is_word()
+                && t.text.chars().count() == 1
+                && !t.text.chars().all(|c| c.is_ascii_digit())
+        });
     for k in from..=toks.len() {
         let at_end = k == toks.len();
+        if at_end && cut_off {
+            break;
+        }
         if at_end || (toks[k].is_punct(';') && k - start >= 6 && toks.len() - k >= 6) {
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
