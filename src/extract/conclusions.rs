@@ -926,7 +926,7 @@ fn leading_person(people: &People, name: &str) -> bool {
 /// Whether a paragraph starting with this sentence ends a passage: it
 /// changes the scene or gives the floor to someone else.
 fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<String>) -> bool {
-    if SCENE_CHANGE.at(toks, 0).is_some() {
+    if SCENE_CHANGE.at(toks, 0).is_some() || opens_with_date(toks) {
         return true;
     }
     let early = toks.get(12).map_or(usize::MAX, |t| t.start);
@@ -1053,12 +1053,13 @@ fn body_end(toks: &[Token], from: usize, d: usize) -> usize {
             {
                 end += 1
             }
-            // "Đoàn công tác", "Ban Chỉ đạo của Thành ủy".
-            _ if (toks[end].is("công") && toks.get(end + 1).is_some_and(|t| t.is("tác")))
-                || (toks[end].is("của")
-                    && toks.get(end + 1).is_some_and(|t| t.is_capitalized())) =>
-            {
+            // "Đoàn công tác".
+            _ if toks[end].is("công") && toks.get(end + 1).is_some_and(|t| t.is("tác")) => {
                 end += 2
+            }
+            // "Ban Chỉ đạo của Thành ủy".
+            _ if toks[end].is("của") && toks.get(end + 1).is_some_and(|t| t.is_capitalized()) => {
+                end += 1
             }
             _ => break,
         }
@@ -1168,6 +1169,19 @@ fn is_adverb(t: &Token) -> bool {
             | "tiếp"
             | "tục"
     )
+}
+
+/// Whether a paragraph opens on another day: "Sáng 15/4, …".
+fn opens_with_date(toks: &[Token]) -> bool {
+    toks.iter()
+        .take(8)
+        .position(|t| t.is_punct(','))
+        .is_some_and(|c| {
+            toks[..c].iter().all(is_date_word)
+                && toks[..c]
+                    .iter()
+                    .any(|t| t.kind == crate::text::segment::TokenKind::Number)
+        })
 }
 
 /// Words of a date prefix: "Sáng ngày 15/10", "Chiều nay".
