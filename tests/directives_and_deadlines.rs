@@ -281,6 +281,7 @@ fn words_cut_off_at_the_end_of_a_page() {
     ));
     assert!(holds(&f, "đẩy mạnh cải cách hành chính"));
     assert!(!holds(&f, "tiến tới m"), "{:#?}", listed(&f));
+    assert!(holds(&f, "phát triển tỉnh thành vùng động lực, tiến tới"));
 }
 
 #[test]
@@ -307,4 +308,22 @@ fn what_is_not_a_deadline() {
         "{:#?}",
         listed(&f)
     );
+}
+
+#[test]
+fn reports_of_figures_and_procedure_are_not_directives() {
+    let f = facts_of(&page(
+        "Sáng 14/4, đồng chí Lê Văn Minh, Bí thư Tỉnh ủy chủ trì hội nghị.\n\nPhát biểu kết luận, đồng chí Lê Văn Minh cho biết tốc độ tăng trưởng kinh tế của tỉnh tăng trên 8%/năm. Đồng chí yêu cầu các cấp ủy tiếp tục tạo sự thống nhất trong toàn Đảng bộ.\n\nTại phiên trù bị, Đại hội đã thông qua chương trình làm việc; quán triệt một số nội dung về công tác bầu cử trong Đảng; công bố các quyết định chia tổ thảo luận.\n\nĐồng chí Trần Văn An dự và chỉ đạo tại đại hội.",
+    ));
+    let all = listed(&f);
+    assert!(holds(&f, "thông qua chương trình làm việc"), "{all:#?}");
+    assert!(holds(&f, "tiếp tục tạo sự thống nhất"), "{all:#?}");
+    for part in [
+        "tăng trên 8%",
+        "quán triệt một số nội dung",
+        "chia tổ",
+        "chỉ đạo tại đại hội",
+    ] {
+        assert!(!holds(&f, part), "{part}: {all:#?}");
+    }
 }

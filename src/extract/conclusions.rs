@@ -650,11 +650,12 @@ impl Conclusions {
 /// Openers of what is judged or told, not asked: an assessment, thanks,
 /// a look back ("Năm 2020, …", "Thời gian qua, …").
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,4}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã)(?:\W|$)|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:nghe|báo cáo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
+    Regex::new(r"(?i)^(?:\S+\s+){0,6}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã|đang)(?:\W|$)|^(?:\S+\s+){0,10}?(?:tăng|đạt|giảm)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|^(?:dự và\s+)?chỉ đạo\s+(?:tại\s+)?(?:đại hội|hội nghị)|^chỉ đạo và\s|^(?:chỉ đạo|yêu cầu|kết luận)\s+của\s|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:đồng thời,?\s+)?(?:nghe|báo cáo|quán triệt|hướng dẫn|công bố|thông báo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
 /// The outlet speaking of itself: "Báo … trân trọng trích đăng …".
-static PAGE_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu").unwrap());
+static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu|lượt truy cập|^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap()
+});
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh|bầu|thành lập|chỉ định|điều động|phân công|bổ nhiệm|kết thúc hoạt động)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
@@ -667,6 +668,16 @@ fn directs(text: &str) -> bool {
     let text = ["nhất là ", "tức là ", "hoặc là ", "hay là "]
         .iter()
         .fold(text.to_string(), |t, joint| t.replace(joint, "nhất "));
+    // Nouns spelt like the verbs that direct: "bầu cử", "sự thống nhất",
+    // "các quyết định".
+    let text = [
+        "bầu cử",
+        "sự thống nhất",
+        "các quyết định",
+        "những quyết định",
+    ]
+    .iter()
+    .fold(text, |t, noun| t.replace(noun, "danh từ"));
     // A quote opens like the words inside it.
     let text = text.trim_start_matches(['"', '“', '\'', ' ']);
     !PAGE_LINE.is_match(text) && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
@@ -1221,20 +1232,21 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
     if start >= toks.len() {
         return Vec::new();
     }
-    // A page cut off mid-word ("… tiến tới m") leaves a last piece that
-    // says nothing whole.
+    // A page cut off mid-word ("… tiến tới m").
     let cut_off = doc.text[s.end..].trim().is_empty()
         && toks.last().is_some_and(|t| {
             t.is_word()
                 && t.text.chars().count() == 1
                 && !t.text.chars().all(|c| c.is_ascii_digit())
         });
-    for k in from..=toks.len() {
-        let at_end = k == toks.len();
-        if at_end && cut_off {
+    // The unfinished word is left out.
+    let len = toks.len() - usize::from(cut_off);
+    for k in from..=len {
+        let at_end = k == len;
+        if at_end && start >= len {
             break;
         }
-        if at_end || (toks[k].is_punct(';') && k - start >= 6 && toks.len() - k >= 6) {
+        if at_end || (toks[k].is_punct(';') && k - start >= 6 && len - k >= 6) {
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
             let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"', '/']));
