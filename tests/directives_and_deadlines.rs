@@ -214,14 +214,14 @@ fn exhortations_after_a_suggestion() {
 #[test]
 fn a_sequence_of_dated_steps() {
     let f = facts_of(&page(
-        "Tại cuộc họp, các đồng chí Phó Chủ tịch UBND thành phố và lãnh đạo các sở, ngành thành phố thảo luận thống nhất tiến độ cụ thể là: Trước ngày 16-2-2026, xây dựng xong đề cương chi tiết; trước ngày 28-2-2026 hoàn thành đề cương; trước ngày 20-6-2026 hoàn thành báo cáo trình Thường trực Thành ủy.",
+        "Tại cuộc họp, các đồng chí Phó Chủ tịch UBND thành phố và lãnh đạo các sở, ngành thành phố thảo luận thống nhất tiến độ cụ thể là: Trước ngày 16-5-2026, xây dựng xong đề cương chi tiết; trước ngày 28-5-2026 hoàn thành đề cương; trước ngày 20-6-2026 hoàn thành báo cáo trình Thường trực Thành ủy.",
     ));
     let due: Vec<String> = f
         .conclusions
         .iter()
         .filter_map(|c| c.deadline.map(|d| d.to_string()))
         .collect();
-    assert_eq!(due, vec!["2026-02-16", "2026-02-28", "2026-06-20"]);
+    assert_eq!(due, vec!["2026-05-16", "2026-05-28", "2026-06-20"]);
 }
 
 #[test]
@@ -326,4 +326,12 @@ fn reports_of_figures_and_procedure_are_not_directives() {
     ] {
         assert!(!holds(&f, part), "{part}: {all:#?}");
     }
+}
+
+#[test]
+fn a_date_already_past_is_a_report() {
+    let f = facts_of(&page(
+        "Đến ngày 9/3/2026, 100% chi bộ cơ sở tổ chức xong đại hội, hoàn thành sớm hơn kế hoạch.",
+    ));
+    assert!(!holds(&f, "tổ chức xong đại hội"), "{:#?}", listed(&f));
 }

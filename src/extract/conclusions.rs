@@ -507,10 +507,12 @@ fn opens_with_decision(toks: &[Token]) -> bool {
 /// trương …, xong trước ngày 20-7"), whoever it is told of.
 fn dated_duty(doc: &Doc, s: &Sentence, reference: Option<Date>) -> bool {
     let done = s.tokens.iter().any(|t| t.is("đã") || t.is("được"));
+    // A date already past when the meeting sat tells what was done.
+    let still_due = |due: Date| reference.is_none_or(|r| due.days() >= r.days());
     !done
         && !is_attendance(&s.tokens)
         && DATED_DUTY.is_match(&doc.text[s.range()])
-        && deadline::find(&doc.text[s.range()], reference).is_some()
+        && deadline::find(&doc.text[s.range()], reference).is_some_and(|(due, _)| still_due(due))
 }
 
 /// Directives told first and attributed after: "“Quyết tâm …” – đó là phát
