@@ -721,7 +721,8 @@ fn opens_passage(
     // with nobody named before it.
     if closing.is_none()
         && let Some((v, n)) = found
-        && (v == skip || speaker_before(doc, people, si, toks, v).is_none())
+        && (v == skip
+            || (!said_by_me(toks, v) && speaker_before(doc, people, si, toks, v).is_none()))
         && let Some((w, m)) = find_directive(&toks[v + n..], 80)
     {
         found = Some((v + n + w, m));
@@ -731,10 +732,7 @@ fn opens_passage(
         (None, Some(_)) => (skip, 0),
         (None, None) => return None,
     };
-    let first_person = verb_len > 0
-        && toks[verb.saturating_sub(2)..verb]
-            .iter()
-            .any(|t| t.is("tôi") || t.is("chúng"));
+    let first_person = verb_len > 0 && said_by_me(toks, verb);
     let speaker = if first_person {
         // "“Tôi đề nghị …”, đồng chí A nhấn mạnh": the one quoted.
         quoted_speaker(people, has_chairs, si, toks, verb)
@@ -774,6 +772,13 @@ fn opens_passage(
         _ => verb,
     };
     Some((opener, speaker.map(|(s, _)| s), from))
+}
+
+/// Whether the verb at `verb` is said in the first person ("Tôi đề nghị").
+fn said_by_me(toks: &[Token], verb: usize) -> bool {
+    toks[verb.saturating_sub(2)..verb]
+        .iter()
+        .any(|t| t.is("tôi") || t.is("chúng"))
 }
 
 /// Whether the sentence opens with a quote that closes before token `verb`.
