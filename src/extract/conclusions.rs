@@ -10,6 +10,14 @@
 //!   official when no chair is named, running on only through paragraphs
 //!   that continue it ("Ngoài ra, …", "Đồng thời, …").
 //!
+//! - a body's own directive ("Ban Thường vụ Tỉnh ủy yêu cầu …"), running on
+//!   like a leader's.
+//!
+//! Outside them stand a body's decisions (with the list they lead in), a
+//! decision told of whom it binds ("A được bầu …") or without its body
+//! right after one ("Thành lập Đảng bộ …"), and a duty set a date
+//! ("… khẩn trương …, xong trước ngày 20-7").
+//!
 //! Other speakers' remarks are opinions, not conclusions.
 
 use std::ops::Range;
