@@ -344,6 +344,21 @@ fn whole_names_of_bodies_and_departments() {
 }
 
 #[test]
+fn where_a_liaison_board_sits_is_part_of_its_name() {
+    let f = facts_of(&page(
+        "Dự hội nghị có ông Lê Văn Nam, nguyên Bí thư Tỉnh ủy Bình Thuận, Trưởng Ban liên lạc Hội đồng hương Bình Thuận tại Hà Nội; ông Phạm Văn Bình, Bí thư Tỉnh ủy tại hội nghị.",
+    ));
+    assert_eq!(
+        held(&f, "Lê Văn Nam"),
+        vec![
+            "nguyên Bí thư Tỉnh ủy",
+            "Trưởng Ban liên lạc Hội đồng hương Bình Thuận tại Hà Nội"
+        ]
+    );
+    assert_eq!(held(&f, "Phạm Văn Bình"), vec!["Bí thư Tỉnh ủy"]);
+}
+
+#[test]
 fn a_head_cut_off_without_its_body_is_no_title() {
     let f = facts_of(&page(
         "Bộ Chính trị điều động ông Lâm Quốc Khải, Ủy viên Trung ương Đảng, Phó Trưởng",

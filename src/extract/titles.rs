@@ -283,6 +283,12 @@ impl Reader<'_, '_> {
         if t.kind == TokenKind::Punct {
             return self.punct();
         }
+        if let Some(n) = self.seat(j) {
+            self.j += n;
+            self.province = None;
+            self.set_state(Locality::No, false, false);
+            return Step::Read { reported: true };
+        }
         if let Some(n) = caps_name_at(toks, j) {
             self.name = Some(j..j + n);
             return Step::Stop;
@@ -299,6 +305,28 @@ impl Reader<'_, '_> {
                 .or_else(|| self.unlisted_body())
                 .unwrap_or_else(|| self.place_or_name()),
         }
+    }
+
+    /// Where a liaison board or a representative office sits, part of its
+    /// name ("Ban liên lạc … tại Hà Nội", "Văn phòng đại diện … tại TP Hồ
+    /// Chí Minh"): the length of "tại" and the place.
+    fn seat(&self, j: usize) -> Option<usize> {
+        let toks = self.toks;
+        let read = &toks[self.start..j];
+        let located = read.windows(2).any(|w| {
+            matches!(
+                (w[0].key.as_ref(), w[1].key.as_ref()),
+                ("liên", "lạc") | ("đại", "diện") | ("thường", "trú")
+            )
+        });
+        if !located || !toks[j].is("tại") {
+            return None;
+        }
+        let level = match LEXICON.longest(toks, j + 1) {
+            Some((Part::Level(_), n)) => n,
+            _ => 0,
+        };
+        provinces::at_tokens(toks, j + 1 + level).map(|(_, n)| 1 + level + n)
     }
 
     /// A steering committee's remit and owner.
