@@ -234,7 +234,7 @@ fn conferred_posts_are_marked_and_left_out_of_positions() {
         marks,
         vec![
             ("Tổng Biên tập Tạp chí Cộng sản", false),
-            ("Bí thư Tỉnh ủy", true)
+            ("Bí thư Tỉnh ủy Bình Thuận nhiệm kỳ 2020-2025", true)
         ]
     );
     assert_eq!(
@@ -284,17 +284,160 @@ fn second_story_of_a_listing_page_is_left_out() {
 }
 
 #[test]
-fn term_is_not_part_of_a_title() {
+fn term_is_part_of_a_title_as_written() {
     let f = facts_of(&page(
-        "Dự hội nghị có đồng chí Lâm Quốc Khải, Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII, Trưởng Ban Tổ chức Tỉnh ủy.",
+        "Dự hội nghị có đồng chí Lâm Quốc Khải, Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII, Trưởng Ban Tổ chức Tỉnh ủy; đồng chí Đặng Minh Tú, Phó Bí thư Tỉnh ủy Bình Thuận khoá 16; đồng chí Hà Văn Lộc, Bí thư Tỉnh ủy nhiệm kỳ 2015-2020.",
     ));
     assert_eq!(
         held(&f, "Lâm Quốc Khải"),
         vec![
-            "Ủy viên Ban Thường vụ Tỉnh ủy",
+            "Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII",
             "Trưởng Ban Tổ chức Tỉnh ủy"
         ]
     );
+    // The province inside stays in the text and is the post's place.
+    let tu = details(&f, "Đặng Minh Tú");
+    assert_eq!(tu[0].title, "Phó Bí thư Tỉnh ủy Bình Thuận khoá 16");
+    assert_eq!(tu[0].province.as_deref(), Some("Bình Thuận"));
+    assert_eq!(
+        held(&f, "Hà Văn Lộc"),
+        vec!["Bí thư Tỉnh ủy nhiệm kỳ 2015-2020"]
+    );
+}
+
+#[test]
+fn a_delegations_constituency_and_an_abbreviation_in_parentheses() {
+    let f = facts_of(&page(
+        "Dự hội nghị có đồng chí Lâm Quốc Khải, Trưởng Đoàn ĐBQH khóa XV, đơn vị tỉnh Ninh Thuận; đồng chí Đặng Minh Tú, Trưởng Đoàn đại biểu Quốc hội đơn vị tỉnh Ninh Thuận; đồng chí Hà Văn Lộc, Phó Trưởng Đoàn đại biểu Quốc hội (ĐBQH) tỉnh.",
+    ));
+    let khai = details(&f, "Lâm Quốc Khải");
+    assert_eq!(khai[0].title, "Trưởng Đoàn ĐBQH khóa XV, đơn vị tỉnh");
+    assert_eq!(khai[0].province.as_deref(), Some("Ninh Thuận"));
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec!["Trưởng Đoàn đại biểu Quốc hội đơn vị tỉnh"]
+    );
+    assert_eq!(
+        held(&f, "Hà Văn Lộc"),
+        vec!["Phó Trưởng Đoàn đại biểu Quốc hội (ĐBQH) tỉnh"]
+    );
+}
+
+#[test]
+fn whole_names_of_bodies_and_departments() {
+    let f = facts_of(&page(
+        "Dự hội nghị có bà Trần Thị Hoa - Bí thư Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh; ông Lê Văn Nam – Viện trưởng VKSND Tối cao; ông Phạm Văn Bình – Trưởng phòng Tuyên truyền và Xuất bản Ban Tuyên giáo Tỉnh ủy; ông Võ Văn Thành, Phó Trưởng Ban chỉ đạo đại hội, chủ trì buổi làm việc.",
+    ));
+    assert_eq!(
+        held(&f, "Trần Thị Hoa"),
+        vec!["Bí thư Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh"]
+    );
+    assert_eq!(held(&f, "Lê Văn Nam"), vec!["Viện trưởng VKSND Tối cao"]);
+    assert_eq!(
+        held(&f, "Phạm Văn Bình"),
+        vec!["Trưởng phòng Tuyên truyền và Xuất bản Ban Tuyên giáo Tỉnh ủy"]
+    );
+    assert_eq!(
+        held(&f, "Võ Văn Thành"),
+        vec!["Phó Trưởng Ban chỉ đạo đại hội"]
+    );
+}
+
+#[test]
+fn where_a_liaison_board_sits_is_part_of_its_name() {
+    let f = facts_of(&page(
+        "Dự hội nghị có ông Lê Văn Nam, nguyên Bí thư Tỉnh ủy Bình Thuận, Trưởng Ban liên lạc Hội đồng hương Bình Thuận tại Hà Nội; ông Phạm Văn Bình, Bí thư Tỉnh ủy tại hội nghị.",
+    ));
+    assert_eq!(
+        held(&f, "Lê Văn Nam"),
+        vec![
+            "nguyên Bí thư Tỉnh ủy",
+            "Trưởng Ban liên lạc Hội đồng hương Bình Thuận tại Hà Nội"
+        ]
+    );
+    assert_eq!(held(&f, "Phạm Văn Bình"), vec!["Bí thư Tỉnh ủy"]);
+}
+
+#[test]
+fn a_head_cut_off_without_its_body_is_no_title() {
+    let f = facts_of(&page(
+        "Bộ Chính trị điều động ông Lâm Quốc Khải, Ủy viên Trung ương Đảng, Phó Trưởng",
+    ));
+    assert_eq!(held(&f, "Lâm Quốc Khải"), vec!["Ủy viên Trung ương Đảng"]);
+}
+
+#[test]
+fn name_shapes_of_minorities_capitals_and_doubles() {
+    let f = facts_of(&page(
+        "Chủ trì hội nghị có các đồng chí: Y Thanh Hà Niê Kđăm, Bí thư Tỉnh ủy; Sùng A Lềnh, Phó Bí thư Tỉnh ủy. Đồng chí Trần Văn Hùng Trần Văn Hùng, Chủ tịch UBND tỉnh, phát biểu. Dự có các ông: Chá A Của; Lò Văn Tiến.\n\nBí thư Thị ủy, Chủ tịch UBND thị xã Đức Phổ NGUYỄN VĂN HẢI",
+    ));
+    assert_eq!(
+        names(&f),
+        vec![
+            "Y Thanh Hà Niê Kđăm",
+            "Sùng A Lềnh",
+            "Trần Văn Hùng",
+            "Chá A Của",
+            "Lò Văn Tiến",
+            "NGUYỄN VĂN HẢI"
+        ]
+    );
+    assert_eq!(f.chairs, vec!["Y Thanh Hà Niê Kđăm", "Sùng A Lềnh"]);
+    assert_eq!(held(&f, "Trần Văn Hùng"), vec!["Chủ tịch UBND tỉnh"]);
+    assert_eq!(
+        held(&f, "NGUYỄN VĂN HẢI"),
+        vec!["Bí thư Thị ủy", "Chủ tịch UBND thị xã Đức Phổ"]
+    );
+}
+
+#[test]
+fn an_aside_between_a_name_and_its_titles() {
+    let f = facts_of(&page(
+        "Đồng chí Lâm Quốc Khải (bên phải), Phó Bí thư Tỉnh ủy dự và chủ trì hội nghị. Hội nghị bầu đồng chí Đặng Minh Tú (sinh năm 1970), Trưởng Ban Nội chính Tỉnh ủy giữ chức Phó Bí thư Tỉnh ủy. Ông Hà Văn Lộc, 52 tuổi, Chủ tịch UBND tỉnh, phát biểu.",
+    ));
+    assert_eq!(held(&f, "Lâm Quốc Khải"), vec!["Phó Bí thư Tỉnh ủy"]);
+    assert_eq!(f.chairs, vec!["Lâm Quốc Khải"]);
+    assert_eq!(
+        held(&f, "Đặng Minh Tú"),
+        vec!["Trưởng Ban Nội chính Tỉnh ủy"]
+    );
+    assert_eq!(held(&f, "Hà Văn Lộc"), vec!["Chủ tịch UBND tỉnh"]);
+}
+
+#[test]
+fn chairs_listed_after_the_group_honorific_or_the_chairing_body() {
+    let f = facts_of(&page(
+        "Các đồng chí Lâm Quốc Khải – Bí thư Tỉnh ủy; Đặng Minh Tú – Phó Bí thư Thường trực Tỉnh ủy và đồng chí Hà Văn Lộc – Chủ tịch UBND tỉnh chủ trì hội nghị.",
+    ));
+    assert_eq!(
+        f.chairs,
+        vec!["Lâm Quốc Khải", "Đặng Minh Tú", "Hà Văn Lộc"]
+    );
+    assert_eq!(held(&f, "Lâm Quốc Khải"), vec!["Bí thư Tỉnh ủy"]);
+    let f = facts_of(&page(
+        "Hội nghị do Thường trực Đảng ủy xã chủ trì, gồm các đồng chí: Trần Thị Hoa, Bí thư Đảng ủy; Lê Văn Nam, Phó Bí thư Đảng ủy. Dự có các ông Phạm Văn Bình, Võ Văn Thành.",
+    ));
+    assert_eq!(f.chairs, vec!["Trần Thị Hoa", "Lê Văn Nam"]);
+    // A group's names with no titles and no list are not read as attendees.
+    assert_eq!(names(&f), vec!["Trần Thị Hoa", "Lê Văn Nam"]);
+}
+
+#[test]
+fn background_and_recalled_words_are_not_attendance() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Tỉnh ủy tổ chức hội nghị công bố quyết định. Dự hội nghị có đồng chí Lâm Quốc Khải, Bí thư Tỉnh ủy. Đồng chí Lâm Quốc Khải nhấn mạnh, như nhận xét của Phó Thủ tướng Trần Văn Sơn tại buổi làm việc chiều 14/3, tỉnh đã làm tốt.\n\nTrước đó, ông Đặng Minh Tú đã có đơn xin thôi giữ chức. Bộ Chính trị đồng ý để ông Đặng Minh Tú nghỉ.\n\nÔng Đặng Minh Tú. Ảnh: Báo tỉnh\n\nPhát biểu kết luận của đồng chí Hà Văn Lộc, Phó Bí thư Tỉnh ủy tại hội nghị được đăng tải.",
+    ));
+    assert_eq!(names(&f), vec!["Lâm Quốc Khải", "Hà Văn Lộc"]);
+}
+
+#[test]
+fn a_post_called_new_is_conferred_and_a_held_post_stays_beside_it() {
+    let f = facts_of(&page(
+        "Hội nghị bầu đồng chí Lâm Quốc Khải, Phó Bí thư Tỉnh ủy giữ chức Phó Bí thư Tỉnh ủy Bình Thuận khóa XV. Tân Bí thư Tỉnh ủy Đặng Minh Tú phát biểu.",
+    ));
+    assert_eq!(held(&f, "Lâm Quốc Khải"), vec!["Phó Bí thư Tỉnh ủy"]);
+    assert!(held(&f, "Đặng Minh Tú").is_empty());
+    assert!(details(&f, "Đặng Minh Tú")[0].conferred);
 }
 
 #[test]

@@ -69,6 +69,11 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
             } else {
                 chain_before(toks, &in_sentence, k)
             };
+            // "Hội nghị do Thường trực Đảng ủy chủ trì, gồm các đồng chí: A,
+            // B": a body chaired, its members named after it.
+            if group.is_empty() && members_follow(toks, k + 2) {
+                group = chain_after(toks, &in_sentence, k + 4);
+            }
             // "… chủ trì hội nghị cùng các đồng chí: B, C" names co-chairs.
             if !opens
                 && let Some(c) = (k + 2..(k + 6).min(toks.len())).find(|&j| toks[j].is("cùng"))
@@ -115,6 +120,12 @@ fn chain_after(toks: &[Token], mentions: &[&Mention], from: usize) -> Vec<usize>
         pos = m.tokens.end;
     }
     out
+}
+
+/// Whether the members of the chairing body are listed from token `at`:
+/// ", gồm".
+fn members_follow(toks: &[Token], at: usize) -> bool {
+    toks.get(at).is_some_and(|t| t.is_punct(',')) && toks.get(at + 1).is_some_and(|t| t.is("gồm"))
 }
 
 /// People named just before token `to`, joined only by glue words.

@@ -86,12 +86,40 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
         }
         if (starts_title_word(tokens, i + n) && !org_words_ending_name(tokens, i, n))
             || HONORIFIC_LEXICON.longest(tokens, i + n).is_some()
+            || repeats_start(tokens, i, n)
         {
             break;
         }
         n += 1;
     }
     n
+}
+
+/// A name written in capitals after a title in a caption ("Bí thư Thị ủy
+/// TRẦN PHƯỚC HIỀN"): two to four capitalized syllables ending the clause,
+/// the first a family name. Returns its length.
+pub fn caps_name_at(tokens: &[Token], i: usize) -> Option<usize> {
+    let syllable = |t: &Token| {
+        t.kind == TokenKind::Word
+            && t.is_all_caps()
+            && t.space_before
+            && (2..=7).contains(&t.text.chars().count())
+            && t.text.chars().all(char::is_alphabetic)
+    };
+    let n = tokens[i..].iter().take_while(|t| syllable(t)).count();
+    let ends = tokens.get(i + n).is_none_or(|t| t.kind == TokenKind::Punct);
+    let first = tokens[i].text.to_lowercase();
+    let shaped = (2..=4).contains(&n) && ends && surname_rank(&[first.as_str()]) > 0;
+    (shaped && !provinces::is_province(&tokens[i..i + n])).then_some(n)
+}
+
+/// Whether the run begun at `tokens[i]` starts over at `tokens[i + n]`: a
+/// name written twice ("Bùi Thanh Nhân Bùi Thanh Nhân") is two names.
+fn repeats_start(tokens: &[Token], i: usize, n: usize) -> bool {
+    n >= 2
+        && tokens.len() > i + n + 1
+        && tokens[i + n].key == tokens[i].key
+        && tokens[i + n + 1].key == tokens[i + 1].key
 }
 
 /// Whether the body words at `tokens[i + n]` are the last syllables of the
@@ -116,7 +144,7 @@ fn org_words_ending_name(tokens: &[Token], i: usize, n: usize) -> bool {
 /// names of minorities without a known family name are accepted.
 pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
     let n = toks.len();
-    if !(2..=5).contains(&n) || (n == 5 && !introduced) {
+    if !(2..=5).contains(&n) || (n == 5 && !introduced && !ede_shape(toks)) {
         return None;
     }
     if toks.iter().all(|t| t.text.chars().count() == 1) {
@@ -138,6 +166,15 @@ pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
         _ => -0.5,
     };
     Some(rank as f32 + length_bonus)
+}
+
+/// An Ê Đê or Jrai name, which may have five words: a personal prefix ("Y"
+/// for men, "H'" for women) and a family name after the given names ("Y
+/// Thanh Hà Niê Kđăm").
+fn ede_shape(toks: &[Token]) -> bool {
+    let first = toks[0].text;
+    let prefix = first == "Y" || first.starts_with("H'") || first.starts_with("H’");
+    prefix && toks[1..].iter().any(|t| surname_rank(&[t.text]) > 0)
 }
 
 /// A line that holds only a name, maybe after an honorific or rank

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Span;
 use super::doc::{Doc, Sentence, clean};
-use super::names::{is_name_token, name_run, name_score};
+use super::names::{is_name_token, looks_like_name_line, name_run, name_score};
 use super::titles::{TitleMatch, parse_title};
 use crate::gazetteer::PhraseList;
 use crate::gazetteer::provinces::{self, Province};
@@ -372,6 +372,7 @@ pub fn extract(doc: &Doc) -> People {
     let mut out = People::default();
     let mut index: HashMap<String, usize> = HashMap::new();
     let story = meeting_story(doc);
+    let background = background_paragraphs(doc);
     for (si, sentence) in doc.sentences().enumerate() {
         if !story.contains(&sentence.start) {
             continue;
@@ -379,7 +380,9 @@ pub fn extract(doc: &Doc) -> People {
         let toks = &sentence.tokens;
         let elems = elements(toks);
         let (persons, claimed) = associate(toks, &elems);
-        let absent_from = absent_from(toks);
+        let elsewhere = background.iter().any(|r| r.contains(&sentence.start))
+            || portrait_caption(doc, sentence);
+        let absent_from = if elsewhere { 0 } else { absent_from(toks) };
         let delegation = delegation_of(toks);
         for found in persons {
             if found.tokens.start >= absent_from || not_present(doc, toks, &found) {
@@ -427,9 +430,10 @@ fn record(
     let person = &mut out.people[pi];
     person.spans.push(name_span);
     for g in &found.titles {
+        let conferred = g.conferred || newly_given(toks, g.title.tokens.start);
         person
             .positions
-            .push(position(&g.title, g.conferred, toks, doc.text));
+            .push(position(&g.title, conferred, toks, doc.text));
     }
     let role =
         role_after(toks, found.tokens.end).or_else(|| role_before(sentence, found.tokens.start));
@@ -443,6 +447,12 @@ fn record(
         name: name_span,
     });
     pi
+}
+
+/// Whether the title at `toks[i]` is called new ("tân Bí thư Tỉnh ủy A"):
+/// taken up at the meeting, not held before it.
+fn newly_given(toks: &[Token], i: usize) -> bool {
+    i > 0 && toks[i - 1].is("tân")
 }
 
 /// The province whose delegation a sentence lists: "Về phía tỉnh Bình
@@ -578,6 +588,50 @@ fn absent_from(toks: &[Token]) -> usize {
         return c;
     }
     usize::MAX
+}
+
+/// Paragraphs telling what happened before the meeting: opening "Trước
+/// đó," and never naming a meeting. Their people were elsewhere.
+fn background_paragraphs(doc: &Doc) -> Vec<Range<usize>> {
+    doc.paragraphs
+        .iter()
+        .filter(|p| {
+            let opens = p.sentences.first().is_some_and(|s| {
+                let t = &s.tokens;
+                t.len() > 3 && t[0].is("trước") && t[1].is("đó") && t[2].is_punct(',')
+            });
+            opens
+                && !p
+                    .sentences
+                    .iter()
+                    .any(|s| MEETING_NOUNS.find(&s.tokens, s.tokens.len()).is_some())
+        })
+        .map(|p| p.start..p.end)
+        .collect()
+}
+
+/// Nouns for a meeting, which a background paragraph does not name.
+static MEETING_NOUNS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "hội nghị",
+        "đại hội",
+        "kỳ họp",
+        "cuộc họp",
+        "buổi làm việc",
+        "phiên",
+    ])
+});
+
+/// A portrait's caption: only a name, then the photo credit ("Ông A. Ảnh:
+/// …"). It shows who someone is, not that they came.
+fn portrait_caption(doc: &Doc, sentence: &Sentence) -> bool {
+    let toks = &sentence.tokens;
+    let words = toks
+        .iter()
+        .rposition(|t| t.kind != TokenKind::Punct)
+        .map_or(0, |k| k + 1);
+    let after = doc.text[sentence.end..].trim_start();
+    words > 0 && after.starts_with("Ảnh") && looks_like_name_line(&toks[..words])
 }
 
 /// The part of the page that tells the meeting's story: on a page of
@@ -735,10 +789,49 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
             .or_else(|| separator_at(toks, i))
             .or_else(|| bare_name_at(toks, i))
             .unwrap_or((i..i + 1, Elem::Other));
+        let range = match &elem {
+            Elem::Name { name, .. } => range.start..aside_end(toks, name, range.end),
+            _ => range,
+        };
         i = range.end.max(i + 1);
         out.push((range, elem));
     }
     out
+}
+
+/// Where an aside written right after a name ends, so the titles after it
+/// still reach the name: a caption's place note or a birth year in
+/// parentheses ("A (bên phải), Bí thư", "A (sinh năm 1968), Trưởng ban"),
+/// an age between commas ("A, 50 tuổi, Phó Bí thư"), the name written
+/// twice ("A A, Phó Bí thư"). `at` when none.
+fn aside_end(toks: &[Token], name: &Range<usize>, at: usize) -> usize {
+    let len = name.len();
+    let again = toks.get(at..at + len).is_some_and(|w| {
+        w.iter()
+            .zip(&toks[name.clone()])
+            .all(|(a, b)| a.key == b.key)
+    });
+    if again {
+        return at + len;
+    }
+    let Some(open) = toks.get(at) else { return at };
+    if open.is_punct('(') {
+        let inner = toks[at + 1..].iter().take(6).position(|t| t.is_punct(')'));
+        let plain = |t: &Token| {
+            t.kind == TokenKind::Number || (t.kind == TokenKind::Word && !t.is_capitalized())
+        };
+        return match inner {
+            Some(n) if n > 0 && toks[at + 1..at + 1 + n].iter().all(plain) => at + n + 2,
+            _ => at,
+        };
+    }
+    let age = open.is_punct(',')
+        && toks
+            .get(at + 1)
+            .is_some_and(|t| t.kind == TokenKind::Number)
+        && toks.get(at + 2).is_some_and(|t| t.is("tuổi"))
+        && toks.get(at + 3).is_some_and(|t| t.is_punct(','));
+    if age { at + 3 } else { at }
 }
 
 /// A person or title introduced by "đồng chí", "ông", "bà" or a rank before
@@ -919,6 +1012,19 @@ fn name_may_start(toks: &[Token], i: usize) -> bool {
     let p = &toks[i - 1];
     (p.kind == TokenKind::Punct && !p.is_punct(')') && !p.is_punct('.'))
         || matches!(p.key.as_ref(), "có" | "gồm" | "và" | "cùng" | "với")
+        || after_group_honorific(toks, i)
+}
+
+/// Whether `toks[i]` follows a group's honorific ("Các đồng chí A – Bí thư
+/// …; B – …"): the first of a list of names, each to be given titles.
+fn after_group_honorific(toks: &[Token], i: usize) -> bool {
+    (1..=2).any(|n| {
+        i > n
+            && HONORIFIC_LEXICON
+                .longest(toks, i - n)
+                .is_some_and(|(_, m)| m == n)
+            && (toks[i - n - 1].is("các") || toks[i - n - 1].is("những"))
+    })
 }
 
 /// The best-scoring name at `toks[i..]`, as a token count.
@@ -1243,8 +1349,17 @@ fn is_cited(toks: &[Token], i: usize) -> bool {
     if toks[i - 1].is("thay") || (i >= 2 && toks[i - 2].is("thay") && toks[i - 1].is("cho")) {
         return true;
     }
-    // The author right after "của": "Chỉ thị số 05 của Tổng Bí thư …".
-    toks[i - 1].is("của") && (i.saturating_sub(7)..i - 1).any(|k| CITED_WORK.at(toks, k).is_some())
+    if !toks[i - 1].is("của") {
+        return false;
+    }
+    // Words recalled: "như nhận xét của Phó Thủ tướng …".
+    if (i.saturating_sub(4)..i - 1).any(|k| toks[k].is("như")) {
+        return true;
+    }
+    // The author right after "của": "Chỉ thị số 05 của Tổng Bí thư …"; a
+    // closing speech ("Phát biểu kết luận của đồng chí …") is no writing.
+    (i.saturating_sub(7)..i - 1)
+        .any(|k| CITED_WORK.at(toks, k).is_some() && !(k > 0 && toks[k - 1].is("biểu")))
 }
 
 /// Whether the name at `at` follows a photo or writer credit label in its
@@ -1301,7 +1416,19 @@ fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
 /// nhân dân) is kept once, and a title that only begins another is dropped
 /// ("Phó Bí thư" beside "Phó Bí thư Tỉnh ủy").
 fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
-    let keys: Vec<String> = positions.iter().map(|p| title_key(&p.title)).collect();
+    // Held and conferred posts are kept apart: a post held before does not
+    // hide in the one conferred ("Phó Bí thư Tỉnh ủy" re-elected "Phó Bí thư
+    // Tỉnh ủy Nam Định khóa 20").
+    let keys: Vec<String> = positions
+        .iter()
+        .map(|p| {
+            format!(
+                "{}{}",
+                if p.conferred { "+ " } else { "" },
+                title_key(&p.title)
+            )
+        })
+        .collect();
     // Sorted, so the titles that begin with "k " sit right after "k " and a
     // person named a thousand times costs a thousand lookups, not a million.
     let all: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();

@@ -4,12 +4,14 @@
 //!
 //! A trailing province name is dropped from the title as written and kept
 //! apart ("Bí thư Tỉnh ủy Thái Bình" is the post "Bí thư Tỉnh ủy" in Thái
-//! Bình); district and commune names stay, as they name the post.
+//! Bình); district and commune names stay, as they name the post. A term
+//! after a title is part of it as written ("Bí thư Tỉnh ủy Thái Bình khóa
+//! XIX"), the province inside it kept in the text and noted apart too.
 
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::names::{is_name_token, name_run, name_score};
+use super::names::{caps_name_at, is_name_token, name_run, name_score};
 use crate::gazetteer::PhraseList;
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::surnames::surname_rank;
@@ -23,11 +25,9 @@ pub struct TitleMatch {
     pub tokens: Range<usize>,
     /// Index of the first token after the title and any province after it.
     pub end: usize,
-    /// The province named right after the title and dropped from it.
+    /// The province named by the title: dropped from its end, or kept
+    /// inside it before a term ("Phó Bí thư Tỉnh ủy Đắk Lắk khóa XVI").
     pub province: Option<&'static Province>,
-    /// Tokens inside `tokens` left out of the reported title: a province
-    /// before a term ("Phó Bí thư Tỉnh ủy Đắk Lắk khóa XVI").
-    pub hole: Option<Range<usize>>,
     /// Token range of a name directly after the title (title-first layout).
     pub name: Option<Range<usize>>,
 }
@@ -38,19 +38,9 @@ impl TitleMatch {
         toks[self.tokens.start].start..toks[self.tokens.end - 1].end
     }
 
-    /// The title as reported: its text without the hole, whitespace
-    /// collapsed.
+    /// The title as reported, whitespace collapsed.
     pub fn text(&self, toks: &[Token], text: &str) -> String {
-        let whole = self.span(toks);
-        let s = match &self.hole {
-            Some(h) => format!(
-                "{} {}",
-                &text[whole.start..toks[h.start].start],
-                &text[toks[h.end - 1].end..whole.end]
-            ),
-            None => text[whole].to_string(),
-        };
-        super::doc::clean(&s)
+        super::doc::clean(&text[self.span(toks)])
     }
 }
 
@@ -166,20 +156,31 @@ pub fn parse_title(toks: &[Token], i: usize) -> Option<TitleMatch> {
     while let Some((Part::Prefix, n)) = LEXICON.longest(toks, j) {
         j += n;
     }
-    match LEXICON.longest(toks, j) {
-        Some((Part::Head, n)) => j += n,
+    let head = match LEXICON.longest(toks, j) {
+        Some((Part::Head, n)) => j..j + n,
         _ => return None,
-    }
-    // A head ending in a body word names that body next ("Phó Ban Tổ chức").
-    let names_body = toks[j - 1].is("ban");
+    };
+    j = head.end;
+    // A head ending in a body word names that body next ("Phó Ban Tổ chức",
+    // "Trưởng phòng Tuyên truyền").
+    let names_body = toks[j - 1].is("ban") || toks[j - 1].is("phòng");
     let tail = extend(toks, j, Locality::No, names_body);
+    if tail.text_end <= j && needs_body(&toks[head]) {
+        return None;
+    }
     Some(TitleMatch {
         tokens: i..tail.text_end.max(j),
         end: tail.end.max(j),
         province: tail.province,
-        hole: tail.hole,
         name: tail.name,
     })
+}
+
+/// Heads that are no post without the body they lead ("Phó Trưởng" cut
+/// off at the end of a page).
+fn needs_body(head: &[Token]) -> bool {
+    let last = &head[head.len() - 1];
+    last.is("trưởng") && head.iter().all(|t| t.is("trưởng") || t.is("phó"))
 }
 
 /// Whether the tokens begin with a title.
@@ -188,12 +189,11 @@ pub fn starts_with_title(toks: &[Token]) -> bool {
 }
 
 /// What follows a head: where the title text ends, where the consumed part
-/// ends, a province dropped from its end, a name after it.
+/// ends, the province it names, a name after it.
 struct Tail {
     text_end: usize,
     end: usize,
     province: Option<&'static Province>,
-    hole: Option<Range<usize>>,
     name: Option<Range<usize>>,
 }
 
@@ -203,8 +203,7 @@ enum Step {
     Stop,
     /// Read, with the reader's state already settled.
     Skip,
-    /// Read; `reported` when it is part of the title's text (a term of
-    /// office is read but not reported).
+    /// Read; `reported` when it is part of the title's text.
     Read { reported: bool },
 }
 
@@ -228,8 +227,11 @@ struct Reader<'t, 'a> {
     /// a dropped province, "Tỉnh trưởng tỉnh Hủa Phăn" does not.
     body_named: bool,
     level_after_body: bool,
-    /// Where the title's reported text stood when only a term followed.
+    /// Where a term began that directly follows a province: the province
+    /// stays in the text and is still the title's place.
     before_term: Option<usize>,
+    /// Where the last term of office read ended.
+    term_end: Option<usize>,
     name: Option<Range<usize>>,
     /// Whether a steering committee was named: its remit ("về xây dựng Đề
     /// án …") and its owner ("của Thành ủy") are part of its name.
@@ -251,6 +253,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
         body_named: false,
         level_after_body: false,
         before_term: None,
+        term_end: None,
         name: None,
         steering: false,
     };
@@ -280,6 +283,16 @@ impl Reader<'_, '_> {
         if t.kind == TokenKind::Punct {
             return self.punct();
         }
+        if let Some(n) = self.seat(j) {
+            self.j += n;
+            self.province = None;
+            self.set_state(Locality::No, false, false);
+            return Step::Read { reported: true };
+        }
+        if let Some(n) = caps_name_at(toks, j) {
+            self.name = Some(j..j + n);
+            return Step::Stop;
+        }
         // A verb ends the title even where its first word could name a body
         // ("Tỉnh ủy báo cáo": "Báo" is a newspaper only when capitalized).
         if !t.is_capitalized() && STOPS.at(toks, j).is_some_and(|n| n > 1) {
@@ -292,6 +305,28 @@ impl Reader<'_, '_> {
                 .or_else(|| self.unlisted_body())
                 .unwrap_or_else(|| self.place_or_name()),
         }
+    }
+
+    /// Where a liaison board or a representative office sits, part of its
+    /// name ("Ban liên lạc … tại Hà Nội", "Văn phòng đại diện … tại TP Hồ
+    /// Chí Minh"): the length of "tại" and the place.
+    fn seat(&self, j: usize) -> Option<usize> {
+        let toks = self.toks;
+        let read = &toks[self.start..j];
+        let located = read.windows(2).any(|w| {
+            matches!(
+                (w[0].key.as_ref(), w[1].key.as_ref()),
+                ("liên", "lạc") | ("đại", "diện") | ("thường", "trú")
+            )
+        });
+        if !located || !toks[j].is("tại") {
+            return None;
+        }
+        let level = match LEXICON.longest(toks, j + 1) {
+            Some((Part::Level(_), n)) => n,
+            _ => 0,
+        };
+        provinces::at_tokens(toks, j + 1 + level).map(|(_, n)| 1 + level + n)
     }
 
     /// A steering committee's remit and owner.
@@ -310,6 +345,18 @@ impl Reader<'_, '_> {
         );
         if self.steering && t.is("của") && owner {
             self.j += 1;
+            return Some(Step::Skip);
+        }
+        // "Ban Chỉ đạo đại hội": a remit in plain words, up to the clause end.
+        let plain = t.kind == TokenKind::Word
+            && !t.is_capitalized()
+            && LEXICON.longest(self.toks, self.j).is_none()
+            && STOPS.at(self.toks, self.j).is_none();
+        if self.steering && plain {
+            self.j = remit_end(self.toks, self.j);
+            self.text_end = self.j;
+            self.province = None;
+            self.steering = false;
             return Some(Step::Skip);
         }
         None
@@ -341,6 +388,24 @@ impl Reader<'_, '_> {
             self.j += n + 2;
             self.set_state(Locality::No, false, false);
             return Step::Read { reported: true };
+        }
+        if t.is_punct('(')
+            && let Some(n) = abbreviation_aside(self.toks, self.j)
+        {
+            self.j += n;
+            return Step::Skip;
+        }
+        // "Trưởng đoàn ĐBQH khóa XIV, đơn vị tỉnh Hà Giang".
+        if t.is_punct(',')
+            && self.term_end == Some(self.j)
+            && self.toks.get(self.j + 1).is_some_and(|t| t.is("đơn"))
+            && matches!(
+                LEXICON.longest(self.toks, self.j + 1),
+                Some((Part::Level(_), _))
+            )
+        {
+            self.j += 1;
+            return Step::Skip;
         }
         if t.is_dash() && dash_inside_name(self.toks, self.j + 1) {
             self.j += 1;
@@ -400,8 +465,7 @@ impl Reader<'_, '_> {
         Step::Read { reported: true }
     }
 
-    /// A term ("khóa XVII", "nhiệm kỳ 2020-2025"), read but not reported; an
-    /// owner ("của Bộ Chính trị"); a number or numeral naming a body
+    /// A term ("khóa XVII", "khoá 16", "nhiệm kỳ 2020-2025"); an owner ("của Bộ Chính trị"); a number or numeral naming a body
     /// ("Đoàn kiểm tra số 11", "Vụ Địa phương I").
     fn term_or_number(&mut self) -> Option<Step> {
         let (toks, j) = (self.toks, self.j);
@@ -409,22 +473,13 @@ impl Reader<'_, '_> {
         let w = lex(t);
         let next = toks.get(j + 1);
         let names_body = self.after_department || self.locality != Locality::No;
-        if (w == "khóa" || w == "khoá") && next.is_some_and(is_roman) {
+        if let Some(n) = term_at(toks, j) {
             if self.province.as_ref().is_some_and(|(r, _)| r.end == j) {
                 self.before_term = Some(j);
             }
-            self.j += 2;
-            return Some(Step::Read { reported: false });
-        }
-        if w == "nhiệm" && next.is_some_and(|n| lex(n) == "kỳ") {
-            self.j += 2;
-            while toks
-                .get(self.j)
-                .is_some_and(|t| t.kind == TokenKind::Number || t.is_dash())
-            {
-                self.j += 1;
-            }
-            return Some(Step::Read { reported: false });
+            self.j += n;
+            self.term_end = Some(self.j);
+            return Some(Step::Read { reported: true });
         }
         let central_owner = matches!(
             LEXICON.longest(toks, j + 1),
@@ -485,7 +540,8 @@ impl Reader<'_, '_> {
         }
         if (w == "và" || w == "&")
             && (self.after_department || self.expect_name)
-            && matches!(LEXICON.longest(toks, j + 1), Some((Part::Department, _)))
+            && (matches!(LEXICON.longest(toks, j + 1), Some((Part::Department, _)))
+                || second_unlisted_department(toks, j + 1))
         {
             self.j += 1;
             self.expect_name = true;
@@ -564,7 +620,6 @@ impl Reader<'_, '_> {
     fn finish(self) -> Tail {
         let (toks, start, text_end) = (self.toks, self.start, self.text_end);
         let end = self.j.max(text_end);
-        let mut hole = None;
         let (text_end, province) = match self.province {
             Some((r, p))
                 if r.start > start && (r.end == text_end || self.before_term == Some(r.end)) =>
@@ -579,7 +634,6 @@ impl Reader<'_, '_> {
                 if r.end == text_end {
                     (cut, p)
                 } else {
-                    hole = Some(cut..r.end);
                     (text_end, p)
                 }
             }
@@ -589,10 +643,56 @@ impl Reader<'_, '_> {
             text_end,
             end,
             province,
-            hole,
             name: self.name,
         }
     }
+}
+
+/// The length of a term of office at `toks[j]`: "khóa XIV", "khoá 16",
+/// "nhiệm kỳ 2015-2020", "nhiệm kỳ 2020 – 2025".
+fn term_at(toks: &[Token], j: usize) -> Option<usize> {
+    let w = lex(&toks[j]);
+    let next = toks.get(j + 1)?;
+    if w == "khóa" || w == "khoá" {
+        return (is_roman(next) || next.kind == TokenKind::Number).then_some(2);
+    }
+    if w != "nhiệm" || lex(next) != "kỳ" {
+        return None;
+    }
+    let mut n = 2;
+    while toks
+        .get(j + n)
+        .is_some_and(|t| t.kind == TokenKind::Number || t.is_dash())
+    {
+        n += 1;
+    }
+    // A dash after the last year is not part of the term.
+    while n > 2 && toks[j + n - 1].is_dash() {
+        n -= 1;
+    }
+    (n > 2).then_some(n)
+}
+
+/// An abbreviation in parentheses inside a title, the title going on after
+/// it: "Đoàn đại biểu Quốc hội (ĐBQH) tỉnh". Returns its length.
+fn abbreviation_aside(toks: &[Token], j: usize) -> Option<usize> {
+    let abbr = toks.get(j + 1)?;
+    let is_abbr = abbr.is_all_caps() && abbr.text.chars().count() <= 8 && !is_name_token(abbr);
+    let goes_on = matches!(
+        LEXICON.longest(toks, j + 3),
+        Some((Part::Level(_) | Part::Org { .. }, _))
+    );
+    (is_abbr && toks.get(j + 2)?.is_punct(')') && goes_on).then_some(3)
+}
+
+/// A second department not in the lexicon after "và", in capitals and not
+/// a person ("Phòng Tuyên truyền và Xuất bản").
+fn second_unlisted_department(toks: &[Token], j: usize) -> bool {
+    toks.get(j)
+        .is_some_and(|t| t.is_capitalized() && is_name_token(t))
+        && LEXICON.longest(toks, j).is_none()
+        && full_name_at(toks, j).is_none()
+        && name_score(&toks[j..j + name_run(toks, j, 4).max(1)], false).is_none()
 }
 
 /// A district, commune or town level abbreviation glued to a place name:
@@ -863,7 +963,19 @@ mod tests {
         );
         assert_eq!(
             read("Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII, Bí thư"),
-            ("Ủy viên Ban Chấp hành Trung ương Đảng".into(), None, None)
+            (
+                "Ủy viên Ban Chấp hành Trung ương Đảng khóa XIII".into(),
+                None,
+                None
+            )
+        );
+        assert_eq!(
+            read("Phó Bí thư Tỉnh ủy Đắk Lắk khóa XVI phát biểu"),
+            (
+                "Phó Bí thư Tỉnh ủy Đắk Lắk khóa XVI".into(),
+                Some("Đắk Lắk"),
+                None
+            )
         );
     }
 }

@@ -121,6 +121,17 @@ const OTHER: &[&str] = &[
     "Chang",
     "Lộc",
     "Ôn",
+    // Mông and Dao family names.
+    "Chá",
+    "Cứ",
+    "Hạng",
+    "Tráng",
+    "Sình",
+    "Chảo",
+    "Tẩn",
+    "Lỳ",
+    "Ly",
+    "Mã",
 ];
 
 /// How common a family name is: 2 for the ranked common names, 1 for the

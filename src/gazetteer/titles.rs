@@ -227,6 +227,9 @@ const ORGS_OPTIONAL_PLACE: &[&str] = &[
     "Đoàn Thanh niên",
     "Đoàn TNCS Hồ Chí Minh",
     "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Khối các cơ quan và doanh nghiệp",
+    "Đảng ủy Khối các cơ quan và doanh nghiệp",
+    "Đảng ủy Khối các cơ quan",
     "Khối các cơ quan",
     "Khối Doanh nghiệp",
     "Đảng ủy Khối",
@@ -300,6 +303,10 @@ const ORGS_NO_PLACE: &[&str] = &[
     "Tổng Liên đoàn Lao động Việt Nam",
     "Tổng Liên đoàn Lao động",
     "Tạp chí Cộng sản",
+    "Viện Kiểm sát nhân dân tối cao",
+    "VKSND Tối cao",
+    "Tòa án nhân dân tối cao",
+    "TAND Tối cao",
 ];
 
 /// Bodies that take a name after them ("Sở Tài chính", "Vụ Địa phương I").
@@ -416,7 +423,16 @@ const DEPARTMENTS: &[&str] = &[
 ];
 
 /// Administrative levels, and whether their name must follow.
-const LEVELS_OPTIONAL: &[&str] = &["tỉnh", "thành phố", "TP", "TP.", "Thủ đô"];
+const LEVELS_OPTIONAL: &[&str] = &[
+    "tỉnh",
+    "thành phố",
+    "TP",
+    "TP.",
+    "Thủ đô",
+    // The constituency of a National Assembly delegation.
+    "đơn vị tỉnh",
+    "đơn vị thành phố",
+];
 const LEVELS_REQUIRED: &[&str] = &[
     "huyện",
     "quận",
@@ -583,11 +599,8 @@ fn make_title_key(title: &str) -> String {
             _ => words.push(w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()),
         }
     }
-    let mut s = words
-        .into_iter()
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    let mut s = without_terms(&words).join(" ");
     for (from, to) in [
         ("ban chap hanh trung uong dang", "trung uong"),
         ("ban chap hanh trung uong", "trung uong"),
@@ -596,6 +609,33 @@ fn make_title_key(title: &str) -> String {
         s = s.replace(from, to);
     }
     s
+}
+
+/// Folded title words without terms of office ("khoa xiv", "nhiem ky 2015
+/// 2020"): a post is the same whichever term it is written with.
+fn without_terms(words: &[String]) -> Vec<&str> {
+    let numeral = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < words.len() {
+        let w = words[k].as_str();
+        let next = words.get(k + 1).map(String::as_str);
+        if w == "khoa" && next.is_some_and(numeral) {
+            k += 2;
+        } else if w == "nhiem" && next == Some("ky") {
+            k += 2;
+            while words.get(k).is_some_and(|w| numeral(w)) {
+                k += 1;
+            }
+        } else {
+            out.push(w);
+            k += 1;
+        }
+    }
+    out
 }
 
 /// True when a title belongs to the central level (Politburo, Secretariat,
@@ -679,6 +719,19 @@ mod tests {
         assert_ne!(
             title_key("Chủ tịch UBND tỉnh"),
             title_key("Phó Chủ tịch UBND tỉnh")
+        );
+        // A term is no part of the post.
+        assert_eq!(
+            title_key("Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII"),
+            title_key("Ủy viên Ban Thường vụ Tỉnh ủy")
+        );
+        assert_eq!(
+            title_key("Bí thư Tỉnh ủy nhiệm kỳ 2015-2020"),
+            title_key("Bí thư Tỉnh ủy")
+        );
+        assert_ne!(
+            title_key("Giám đốc Sở Khoa học và Công nghệ"),
+            title_key("Giám đốc Sở học và Công nghệ")
         );
     }
 
