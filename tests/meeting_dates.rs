@@ -120,3 +120,24 @@ fn a_meeting_date_on_the_line_after_a_hard_break() {
     );
     assert_eq!(dated(&f), pair("2022-06-03", "text"));
 }
+
+#[test]
+fn a_notice_issued_about_a_meeting_is_dated_by_the_meeting() {
+    let f = facts_of(
+        "Thông báo kết luận của Thường trực Tỉnh ủy\n\nNgày 12/6/2023, Tỉnh ủy ban hành Thông báo số 10/TB-TU về kết luận của Thường trực Tỉnh ủy tại hội nghị ngày 6/6/2023.\n",
+    );
+    assert_eq!(dated(&f), pair("2023-06-06", "text"));
+}
+
+#[test]
+fn a_meeting_named_with_its_date_at_the_end_of_the_lead() {
+    let f = facts_of(
+        "Thứ Hai, 11/05/2015, 09:00 [GMT+7]\n\n(ABC) - Phát biểu kết luận của đồng chí Phó Bí thư Thường trực Tỉnh ủy tại Hội nghị sơ kết công tác đại hội điểm, nhiệm kỳ 2015-2020, ngày 8-5-2015.\n",
+    );
+    assert_eq!(dated(&f), pair("2015-05-08", "text"));
+    // A document between the meeting and the date dates the document.
+    let f = facts_of(
+        "Tỉnh ủy tổ chức hội nghị quán triệt Nghị quyết số 5 ngày 2/3/2023 của Bộ Chính trị.\n",
+    );
+    assert_eq!(dated(&f), None);
+}

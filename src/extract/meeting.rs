@@ -494,6 +494,9 @@ fn date(
 fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate {
     for s in lead {
         if let Some(dm) = opening_date(doc, s, published) {
+            return LeadDate::Day(issued_about(doc, s, published).unwrap_or(dm));
+        }
+        if let Some(dm) = named_meeting_date(doc, s, published) {
             return LeadDate::Day(dm);
         }
         let text = &doc.text[s.range()];
@@ -566,6 +569,51 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
             sentence: s.range(),
         })
     })
+}
+
+/// A date the text gives a meeting by name: "tại hội nghị ngày
+/// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
+static NAMED_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b").unwrap()
+});
+/// Documents between a meeting and a date: the date is the document's
+/// ("hội nghị quán triệt Nghị quyết số 5 ngày …").
+static DOCUMENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:nghị quyết|kết luận|thông báo|chỉ thị|quyết định|quy định|kế hoạch|công văn|số)\b").unwrap()
+});
+/// Verbs of issuing a document.
+static ISSUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ban hành|đã ký|ký ban hành)\b").unwrap());
+
+/// The date a sentence gives a meeting by name (see [`NAMED_MEETING_DATE`]).
+fn named_meeting_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
+    let text = &doc.text[s.range()];
+    NAMED_MEETING_DATE.captures_iter(text).find_map(|c| {
+        if DOCUMENT_WORDS.is_match(&c[1]) {
+            return None;
+        }
+        let day = c[2].parse::<u32>().ok()?;
+        let month = c[3].parse::<u32>().ok()?;
+        let year = c.get(4).and_then(|y| y.as_str().parse().ok());
+        let (from, to) = (c.get(1)?.end(), c.get(0)?.end());
+        written_in_time(day, month, year, published).then(|| DayMonth {
+            day,
+            month,
+            year,
+            span: Span::new(s.start + from, s.start + to),
+            sentence: s.range(),
+        })
+    })
+}
+
+/// A sentence opening on the day a document was issued about a meeting
+/// it dates ("Ngày 31/5, Tỉnh ủy ban hành Thông báo kết luận … tại hội
+/// nghị ngày 25/5"): the meeting's day.
+fn issued_about(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
+    ISSUED
+        .is_match(&doc.text[s.range()])
+        .then(|| named_meeting_date(doc, s, published))
+        .flatten()
 }
 
 /// Whether a day exists and, with its year written, is not after publication.
