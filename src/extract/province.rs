@@ -1,8 +1,9 @@
 //! The province where the meeting took place, when several are named: the
 //! one in the headline, after "tỉnh"/"Tỉnh ủy"/"tại", in the lead, of the
-//! outlet, and named most often. When the text names none: a district that
-//! belongs to one province, else the outlet's province (a provincial paper
-//! or portal), else a province in the article's address.
+//! outlet, and named most often. When the text names none: a district,
+//! commune or ward that belongs to one province, else the outlet's province
+//! (a provincial paper or portal), else a province in the article's
+//! address. From the July 2025 merger on, a province goes by its new unit.
 
 use super::doc::Doc;
 use super::people::People;
