@@ -9,7 +9,7 @@ use tinhuy::extract::{ArticleFacts, Position};
 /// A page with a headline, a stamp and the given body.
 fn page(body: &str) -> String {
     format!(
-        "Hội nghị Ban Chấp hành Đảng bộ tỉnh Bình Thuận lần thứ 9\n\nThứ 3, 14/04/2026 | 09:10\n\n{body}\n"
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh Bình Thuận lần thứ 9\n\nThứ 3, 14/04/2020 | 09:10\n\n{body}\n"
     )
 }
 

@@ -206,3 +206,90 @@ fn hosts_by_pattern_for_every_province() {
         "Thanh Hóa"
     );
 }
+
+#[test]
+fn a_commune_of_one_unit_after_the_merger_gives_that_unit() {
+    let text = " date 2025-09-20 Hội nghị Ban Chấp hành Đảng bộ xã\n\nNgày 19/9, Đảng ủy xã Tịnh Khê tổ chức Hội nghị sơ kết công tác 9 tháng.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Quảng Ngãi", "text")
+    );
+    // A name that goes on is another place: not the district of Hà Nội.
+    let text = " date 2025-10-02 Hội nghị Ban Chấp hành Đảng bộ xã\n\nChiều 2/10, Ban Thường vụ Đảng ủy xã Sơn Tây Hạ tổ chức Hội nghị lần thứ 2.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Quảng Ngãi", "text")
+    );
+}
+
+#[test]
+fn before_the_merger_a_commune_counts_only_in_a_unit_that_absorbed_none() {
+    // Names of 2025 wards that no commune bore before.
+    let text = " date 2024-05-10 Hội nghị Đảng ủy phường\n\nNgày 9/5, Đảng ủy phường Yên Tử tổ chức hội nghị thường kỳ.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Quảng Ninh", "text")
+    );
+    let text = " date 2024-05-10 Hội nghị Đảng ủy xã\n\nNgày 9/5, Đảng ủy xã Ba Gia tổ chức hội nghị thường kỳ.";
+    assert_eq!(province(text, ArticleMeta::default()), (None, None));
+}
+
+#[test]
+fn after_the_merger_a_former_province_is_named_by_its_unit() {
+    let text = " date 2025-07-24 Làm việc với các đảng ủy phường\n\nNgày 24/7, Phó Bí thư Thành ủy làm việc với các đảng ủy phường thuộc tỉnh Bình Dương trước đây về chuẩn bị đại hội.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Hồ Chí Minh", "text")
+    );
+    let before =
+        " date 2024-07-24 Hội nghị Tỉnh ủy\n\nNgày 24/7, Tỉnh ủy Bình Dương tổ chức hội nghị.";
+    assert_eq!(
+        province(before, ArticleMeta::default()),
+        pair("Bình Dương", "text")
+    );
+    let hue =
+        " date 2025-03-10 Hội nghị Tỉnh ủy\n\nNgày 10/3, Tỉnh ủy Thừa Thiên Huế tổ chức hội nghị.";
+    assert_eq!(province(hue, ArticleMeta::default()), pair("Huế", "text"));
+}
+
+#[test]
+fn a_papers_bracketed_tag_names_its_province() {
+    let text =
+        "(BBNĐT) Ngày 3-3, Tiểu ban Tổ chức phục vụ Đại hội Đảng bộ tỉnh triển khai nhiệm vụ.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Bắc Ninh", "outlet")
+    );
+    assert_eq!(
+        province_of_outlet("QBĐT").map(|p| p.name),
+        Some("Quảng Bình")
+    );
+    assert_eq!(
+        province_of_outlet("BDK.VN").map(|p| p.name),
+        Some("Bến Tre")
+    );
+}
+
+#[test]
+fn a_district_of_the_official_list_after_its_kind() {
+    let text = " date 2024-12-20 Hội nghị Ban Chấp hành Đảng bộ huyện\n\nNgày 19/12, Ban Thường vụ Huyện ủy Tuy Phong tổ chức hội nghị tổng kết năm.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Bình Thuận", "text")
+    );
+    // A town ("thị xã") is not read as a commune of the same name.
+    let text = " date 2020-03-20 Chuẩn bị đại hội\n\nThị ủy thị xã Đức Phổ đã ban hành kế hoạch chuẩn bị đại hội đảng các cấp.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Quảng Ngãi", "text")
+    );
+}
+
+#[test]
+fn a_commune_of_one_province_before_the_merger() {
+    let text = " date 2024-01-16 Đại hội điểm\n\nNgày 15/1, Đảng bộ xã Bình Ba tổ chức Đại hội đại biểu lần thứ VII.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Bà Rịa - Vũng Tàu", "text")
+    );
+}

@@ -35,6 +35,9 @@ static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
 /// "(Baohatinh.vn) - …", "BDK.VN - …", "(QBĐT) - …" at the start of a paragraph.
 static SOURCE_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?([A-ZĐa-z][\w.&]{1,40}?)\)?\s*[-–—]\s").unwrap());
+/// A paper's tag in brackets opening the lead with no dash: "(BBNĐT) Ngày …".
+static TAG_PREFIX: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(([A-ZĐ][A-Za-zĐ]{1,7})\)\s+\p{Lu}").unwrap());
 /// A line that is only a source: "(baothaibinh.com.vn)", "Theo VnExpress",
 /// "Nguồn: Báo Thái Bình".
 static SOURCE_LINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -47,9 +50,12 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Reads the page facts.
 pub fn extract(doc: &Doc) -> Header {
-    let (published, published_time) = published(doc).map_or((None, None), |(d, t)| (Some(d), t));
+    let title = title(doc);
+    let title_start = title.as_ref().map(|t| t.span.start);
+    let (published, published_time) =
+        published(doc, title_start).map_or((None, None), |(d, t)| (Some(d), t));
     Header {
-        title: title(doc),
+        title,
         published,
         published_time,
         views: views(doc),
@@ -107,13 +113,22 @@ pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
     Some((date, time))
 }
 
-/// The first date in a page stamp, else in a "Cập nhật"/"Ngày đăng" line.
-fn published(doc: &Doc) -> Option<(Found<Date>, Option<String>)> {
-    let stamps = doc
-        .page
-        .blocks
-        .iter()
-        .filter(|b| b.kind == BlockKind::Stamp);
+/// Blocks after the headline in which the article's own stamp stands.
+const STAMP_AFTER_TITLE: usize = 3;
+
+/// The first date in a page stamp (one right under the headline before
+/// one above it: a site's date line above the headline is the day the page
+/// was viewed), else in a "Cập nhật"/"Ngày đăng" line.
+fn published(doc: &Doc, title_start: Option<usize>) -> Option<(Found<Date>, Option<String>)> {
+    let blocks = &doc.page.blocks;
+    let title_at = title_start.and_then(|t| blocks.iter().position(|b| b.start == t));
+    let under_title = title_at.into_iter().flat_map(|i| {
+        blocks[i + 1..]
+            .iter()
+            .take(STAMP_AFTER_TITLE)
+            .filter(|b| b.kind == BlockKind::Stamp)
+    });
+    let stamps = under_title.chain(blocks.iter().filter(|b| b.kind == BlockKind::Stamp));
     // "Tin tức - Ngày đăng : 20:15, 26/08/2015", "Cập nhật: …".
     let labelled = doc.page.blocks.iter().filter(|b| {
         let s = b.as_str(doc.text).to_lowercase();
@@ -228,6 +243,10 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
         .filter(|b| b.kind == BlockKind::Content)
     {
         let s = b.as_str(doc.text);
+        if let Some(m) = TAG_PREFIX.captures(s).and_then(|c| c.get(1)) {
+            let span = b.start + m.start()..b.start + m.end();
+            return Some(Found::new(m.as_str().to_string(), span));
+        }
         if let Some(c) = SOURCE_PREFIX.captures(s) {
             let m = c.get(1)?;
             let v = m.as_str().trim_end_matches('.');

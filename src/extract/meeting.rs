@@ -163,8 +163,14 @@ static TERM: LazyLock<Regex> =
 static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
+/// "Chiều 5/11", "ngày 22-8", "Sáng nay (12/10)", "Hôm nay 22/7".
 static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
+    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
+});
+/// A meeting over two days, read as its first: "Trong 2 ngày 6 và 7/8",
+/// "ngày 14, 15/12".
+static DATE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b").unwrap()
 });
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
 static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -174,7 +180,7 @@ static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
 });
 static RELATIVE_TODAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+nay\b").unwrap());
@@ -239,11 +245,14 @@ pub fn extract(doc: &Doc, published: Option<Date>, people: &People) -> Meeting {
     }
 }
 
+/// Paragraphs that make the lead, the title's included.
+const LEAD_PARAGRAPHS: usize = 4;
+
 /// The title sentence and those of the first paragraphs.
 fn lead_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sentence<'d>> {
     doc.paragraphs
         .iter()
-        .take(4)
+        .take(LEAD_PARAGRAPHS)
         .flat_map(|p| p.sentences.iter())
         .collect()
 }
@@ -424,6 +433,8 @@ struct DayMonth {
     month: u32,
     year: Option<i32>,
     span: Span,
+    /// The sentence it was read from.
+    sentence: std::ops::Range<usize>,
 }
 
 /// What the lead says of the meeting day.
@@ -477,43 +488,19 @@ fn date(
     }
 }
 
-/// The day and month of the meeting as the lead tells it: a date opening a
-/// sentence ("Chiều 5/11, …"), maybe after a source ("(Baohatinh.vn) - ",
-/// "Trực tiếp - "), or right after a verb of taking place ("Buổi tiếp
-/// nhận diễn ra chiều 22.12"). Dates elsewhere in sentences are about
-/// other things; one the meeting "will" take place on is a later session.
+/// The day and month of the meeting as the lead tells it (see
+/// [`opening_date`]), else a relative day ("chiều nay"); when the lead
+/// dates nothing, a later paragraph that opens on the meeting's date.
 fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate {
     for s in lead {
+        if let Some(dm) = opening_date(doc, s, published) {
+            return LeadDate::Day(issued_about(doc, s, published).unwrap_or(dm));
+        }
+        if let Some(dm) = named_meeting_date(doc, s, published) {
+            return LeadDate::Day(dm);
+        }
         let text = &doc.text[s.range()];
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
-        let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
-        for re in [&*DATE_CUE, &*DATE_WORDS] {
-            for c in re.captures_iter(text) {
-                let Some(whole) = c.get(0) else { continue };
-                if whole.start() > opening + 2 && !after_event_verb(&text[..whole.start()]) {
-                    continue;
-                }
-                let (Ok(day), Ok(month)) = (c[1].parse::<u32>(), c[2].parse::<u32>()) else {
-                    continue;
-                };
-                let year = c.get(3).and_then(|y| y.as_str().parse().ok());
-                let dm = DayMonth {
-                    day,
-                    month,
-                    year,
-                    span: at(whole),
-                };
-                // A written year after publication is another event.
-                let in_time = match (year, published) {
-                    (Some(y), Some(p)) => Date::ymd(y, month, day)
-                        .is_some_and(|d| d.days() <= p.last_day().days() + 1),
-                    _ => Date::ymd(year.unwrap_or(2000), month, day).is_some(),
-                };
-                if in_time {
-                    return LeadDate::Day(dm);
-                }
-            }
-        }
         if let Some(m) = RELATIVE_TODAY.find(text) {
             return LeadDate::Today(at(m));
         }
@@ -524,7 +511,137 @@ fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate
             return LeadDate::Unknown;
         }
     }
-    LeadDate::Nothing
+    later_meeting_date(doc, published).map_or(LeadDate::Nothing, LeadDate::Day)
+}
+
+/// Paragraphs read after the lead for a meeting's date.
+const LATER_PARAGRAPHS: usize = 8;
+
+/// The date opening a sentence of the paragraphs after the lead that names
+/// a meeting ("Ngày 9/9, Tỉnh ủy tổ chức Hội nghị …"): the lead may be page
+/// noise, a quote or another story's teaser.
+fn later_meeting_date(doc: &Doc, published: Option<Date>) -> Option<DayMonth> {
+    doc.paragraphs
+        .iter()
+        .skip(LEAD_PARAGRAPHS)
+        .take(LATER_PARAGRAPHS)
+        .flat_map(|p| p.sentences.iter())
+        .filter(|s| names_meeting(s))
+        .find_map(|s| opening_date(doc, s, published))
+}
+
+/// Whether a sentence names a meeting: a body, a meeting noun or "họp".
+fn names_meeting(s: &Sentence) -> bool {
+    let toks = &s.tokens;
+    toks.iter().any(|t| t.is("họp"))
+        || MEETING_NOUNS.find(toks, toks.len()).is_some()
+        || (0..toks.len()).any(|i| BODY_LEXICON.longest(toks, i).is_some())
+}
+
+/// The first date of a sentence that tells when it happened: opening it
+/// ("Chiều 5/11, …"), maybe after a source ("(Baohatinh.vn) - ",
+/// "Trực tiếp - "), right after a verb of taking place ("Buổi tiếp nhận
+/// diễn ra chiều 22.12"), or opening a clause (see [`opens_clause`]).
+/// Dates elsewhere in sentences are about other things; one the meeting
+/// "will" take place on is a later session; a written year after
+/// publication is another event.
+fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
+    let text = &doc.text[s.range()];
+    let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
+    let mut found: Vec<regex::Captures> = [&*DATE_CUE, &*DATE_PAIR, &*DATE_WORDS]
+        .iter()
+        .flat_map(|re| re.captures_iter(text))
+        .collect();
+    found.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
+    found.into_iter().find_map(|c| {
+        let whole = c.get(0)?;
+        if !opens_sentence(text, whole, opening) {
+            return None;
+        }
+        let day = c[1].parse::<u32>().ok()?;
+        let month = c[2].parse::<u32>().ok()?;
+        let year = c.get(3).and_then(|y| y.as_str().parse().ok());
+        written_in_time(day, month, year, published).then(|| DayMonth {
+            day,
+            month,
+            year,
+            span: Span::new(s.start + whole.start(), s.start + whole.end()),
+            sentence: s.range(),
+        })
+    })
+}
+
+/// A date the text gives a meeting by name: "tại hội nghị ngày
+/// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
+static NAMED_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b").unwrap()
+});
+/// Documents between a meeting and a date: the date is the document's
+/// ("hội nghị quán triệt Nghị quyết số 5 ngày …").
+static DOCUMENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:nghị quyết|kết luận|thông báo|chỉ thị|quyết định|quy định|kế hoạch|công văn|số)\b").unwrap()
+});
+/// Verbs of issuing a document.
+static ISSUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:ban hành|đã ký|ký ban hành)\b").unwrap());
+
+/// The date a sentence gives a meeting by name (see [`NAMED_MEETING_DATE`]).
+fn named_meeting_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
+    let text = &doc.text[s.range()];
+    NAMED_MEETING_DATE.captures_iter(text).find_map(|c| {
+        if DOCUMENT_WORDS.is_match(&c[1]) {
+            return None;
+        }
+        let day = c[2].parse::<u32>().ok()?;
+        let month = c[3].parse::<u32>().ok()?;
+        let year = c.get(4).and_then(|y| y.as_str().parse().ok());
+        let (from, to) = (c.get(1)?.end(), c.get(0)?.end());
+        written_in_time(day, month, year, published).then(|| DayMonth {
+            day,
+            month,
+            year,
+            span: Span::new(s.start + from, s.start + to),
+            sentence: s.range(),
+        })
+    })
+}
+
+/// A sentence opening on the day a document was issued about a meeting
+/// it dates ("Ngày 31/5, Tỉnh ủy ban hành Thông báo kết luận … tại hội
+/// nghị ngày 25/5"): the meeting's day.
+fn issued_about(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
+    ISSUED
+        .is_match(&doc.text[s.range()])
+        .then(|| named_meeting_date(doc, s, published))
+        .flatten()
+}
+
+/// Whether a day exists and, with its year written, is not after publication.
+fn written_in_time(day: u32, month: u32, year: Option<i32>, published: Option<Date>) -> bool {
+    match (year, published) {
+        (Some(y), Some(p)) => {
+            Date::ymd(y, month, day).is_some_and(|d| d.days() <= p.last_day().days() + 1)
+        }
+        _ => Date::ymd(year.unwrap_or(2000), month, day).is_some(),
+    }
+}
+
+/// Whether the date `m` tells when its sentence happened (see [`opening_date`]).
+fn opens_sentence(text: &str, m: regex::Match, opening: usize) -> bool {
+    let before = &text[..m.start()];
+    m.start() <= opening + 2
+        || after_event_verb(before)
+        || (text[m.end()..].starts_with(',') && opens_clause(before, m.as_str()))
+}
+
+/// A date followed by a comma that opens a clause after a short lead-in
+/// ("Theo đó, chiều ngày 14/10, …", "Sau 2 ngày làm việc, chiều 3/10, …"),
+/// or a capitalised one opening a sentence glued to the headline before it
+/// ("… nhiệm kỳ 2020 - 2025 Chiều 15/7, …").
+fn opens_clause(before: &str, date: &str) -> bool {
+    let lead_in = before.trim_end();
+    let short = lead_in.split_whitespace().count() <= 10;
+    (short && lead_in.ends_with(',')) || date.starts_with(char::is_uppercase)
 }
 
 /// Verbs of a meeting taking place, right before its date.
@@ -570,7 +687,11 @@ fn resolve_year(
         let year = infer_year(dm.day, dm.month, p.last_day())?;
         return Date::ymd(year, dm.month, dm.day).map(|d| (d, YearFrom::Published));
     }
-    let year = context_year(doc, lead, dm.month)?;
+    let mut cues: Vec<&str> = lead.iter().map(|s| &doc.text[s.range()]).collect();
+    if !lead.iter().any(|s| s.range() == dm.sentence) {
+        cues.push(&doc.text[dm.sentence.clone()]);
+    }
+    let year = context_year(doc, &cues, dm.month)?;
     Date::ymd(year, dm.month, dm.day).map(|d| (d, YearFrom::Context))
 }
 
@@ -597,9 +718,11 @@ fn printed_stamp(doc: &Doc) -> bool {
     })
 }
 
-/// "năm 2023" in the lead, not a horizon ("đến năm 2030") or a birth year.
-static YEAR_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnăm\s+((?:19|20)\d{2})\b").unwrap());
+/// "năm 2023" or "tháng 7/2022" in the lead, not a horizon ("đến năm
+/// 2030", "vào tháng 7-2015") or a birth year.
+static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:năm\s+|tháng\s+\d{1,2}\s*[/\-]\s*)((?:19|20)\d{2})\b").unwrap()
+});
 /// A full date anywhere: "13/3/2024", "14-6-2024".
 static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b").unwrap()
@@ -624,10 +747,9 @@ static TERM_START: LazyLock<Regex> = LazyLock::new(|| {
 /// belongs to it), else the latest full date written in the article, else
 /// the first year of a congress's term, else the start of the term when
 /// the meeting is one of its first.
-fn context_year(doc: &Doc, lead: &[&Sentence], month: u32) -> Option<i32> {
-    let lead_text: Vec<&str> = lead.iter().map(|s| &doc.text[s.range()]).collect();
+fn context_year(doc: &Doc, lead_text: &[&str], month: u32) -> Option<i32> {
     let mut years: Vec<i32> = Vec::new();
-    for t in &lead_text {
+    for t in lead_text {
         for c in YEAR_WORD.captures_iter(t) {
             let at = c.get(0).map_or(0, |m| m.start());
             if NOT_NOW.is_match(&t[..at]) {
@@ -659,7 +781,7 @@ fn context_year(doc: &Doc, lead: &[&Sentence], month: u32) -> Option<i32> {
     if latest.is_some() {
         return latest;
     }
-    if let Some(year) = congress_year(&lead_text) {
+    if let Some(year) = congress_year(lead_text) {
         return Some(year);
     }
     let all = doc.text;

@@ -259,12 +259,18 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
     let mut people = people::extract(&doc);
     let chairs = chairs::extract(&doc, &mut people);
     let meeting = meeting::extract(&doc, head.published.as_ref().map(|p| p.value), &people);
+    let article_day = head
+        .published
+        .as_ref()
+        .map(|p| p.value)
+        .or(meeting.date.as_ref().map(|d| d.value));
     let province = province::extract(
         &doc,
         head.title.as_ref().map(|t| t.span),
         head.outlet.as_ref(),
         meta.url.as_deref(),
         &people,
+        article_day,
     );
     let province_from = province.as_ref().map(|p| p.1.as_str().to_string());
     let province = province.map(|p| p.0);
@@ -294,7 +300,9 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
         views: head.views.as_ref().map(|v| v.value),
         outlet: head.outlet.as_ref().map(|o| o.value.clone()),
         authors: authors.iter().map(|a| a.value.clone()).collect(),
-        province: province.as_ref().map(|p| p.value.name.to_string()),
+        province: province
+            .as_ref()
+            .map(|p| province::name_on(p.value, article_day).to_string()),
         province_2025: province.as_ref().map(|p| p.value.merged_into.to_string()),
         province_from,
         meeting: MeetingFacts {

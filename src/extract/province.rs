@@ -1,12 +1,13 @@
 //! The province where the meeting took place, when several are named: the
 //! one in the headline, after "tỉnh"/"Tỉnh ủy"/"tại", in the lead, of the
-//! outlet, and named most often. When the text names none: a district that
-//! belongs to one province, else the outlet's province (a provincial paper
-//! or portal), else a province in the article's address.
+//! outlet, and named most often. When the text names none: a district,
+//! commune or ward that belongs to one province, else the outlet's province
+//! (a provincial paper or portal), else a province in the article's
+//! address. From the July 2025 merger on, a province goes by its new unit.
 
 use super::doc::Doc;
 use super::people::People;
-use super::{Found, Span, SpanSet};
+use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::outlets;
 use crate::gazetteer::provinces::{self, Province};
 use std::sync::LazyLock;
@@ -71,6 +72,7 @@ pub fn extract(
     outlet: Option<&Found<String>>,
     url: Option<&str>,
     people: &People,
+    on: Option<Date>,
 ) -> Option<(Found<&'static Province>, Origin)> {
     let of_outlet = outlet.and_then(|o| outlets::province_of_outlet(&o.value));
     let of_host = url.and_then(outlets::province_of_host);
@@ -78,7 +80,7 @@ pub fn extract(
     if let Some(p) = named(doc, title, outlet_span, of_outlet.or(of_host), people) {
         return Some((p, Origin::Text));
     }
-    if let Some(p) = district(doc) {
+    if let Some(p) = district(doc).or_else(|| ward(doc, on)) {
         return Some((p, Origin::Text));
     }
     if let (Some(p), Some(o)) = (of_outlet, outlet) {
@@ -88,6 +90,62 @@ pub fn extract(
     of_host
         .or_else(|| url.and_then(outlets::province_in_path))
         .map(|p| (Found::new(p, none), Origin::Url))
+}
+
+/// The day the 63 units became 34.
+fn merger_day() -> Date {
+    Date::ymd(2025, 7, 1).expect("a real day")
+}
+
+/// The day Thừa Thiên Huế became the city of Huế.
+fn hue_city_day() -> Date {
+    Date::ymd(2025, 1, 1).expect("a real day")
+}
+
+/// The name a province goes by on the article's day: its 2025 unit from
+/// the merger on ("Bình Dương" → "Hồ Chí Minh"), "Huế" once the province
+/// became that city; the name of the time before.
+pub fn name_on(p: &Province, on: Option<Date>) -> &'static str {
+    match on {
+        Some(d) if d >= merger_day() => p.merged_into,
+        Some(d) if d >= hue_city_day() && p.merged_into == "Huế" => p.merged_into,
+        _ => p.name,
+    }
+}
+
+/// The first ward, commune or special zone named after its kind ("xã Tịnh
+/// Khê") whose name belongs to one province, as that province: after the
+/// merger among the 2025 units' wards, before it among the communes of the
+/// time, else a 2025 ward of a unit that absorbed no other.
+fn ward(doc: &Doc, on: Option<Date>) -> Option<Found<&'static Province>> {
+    if on.is_some_and(|d| d >= merger_day()) {
+        return first_place(doc, &provinces::WARDS_2025, provinces::lookup);
+    }
+    first_place(doc, &provinces::COMMUNES_2024, provinces::lookup)
+        .or_else(|| first_place(doc, &provinces::WARDS_2025, provinces::sole_predecessor))
+}
+
+/// The first place of a list named in the text, as the province `owner`
+/// gives for its owner.
+fn first_place(
+    doc: &Doc,
+    places: &provinces::Places,
+    owner: fn(&str) -> Option<&'static Province>,
+) -> Option<Found<&'static Province>> {
+    doc.sentences().find_map(|sentence| {
+        let toks = &sentence.tokens;
+        (0..toks.len()).find_map(|i| {
+            let (name, n) = places.at(toks, i)?;
+            let span = Span::new(toks[i].start, toks[i + n - 1].end);
+            owner(name).map(|p| Found::new(p, span))
+        })
+    })
+}
+
+/// A district of the official list named after its kind ("huyện Châu Đức").
+fn listed_district(toks: &[Token], i: usize) -> Option<(&'static Province, usize)> {
+    let (owner, n) = provinces::DISTRICTS_2024.at(toks, i)?;
+    provinces::lookup(owner).map(|p| (p, n))
 }
 
 /// The district named most often (a place after "tại" counts more), as its
@@ -101,7 +159,9 @@ fn district(doc: &Doc) -> Option<Found<&'static Province>> {
         while i < toks.len() {
             let hit = toks[i]
                 .is_capitalized()
-                .then(|| provinces::district_at_tokens(toks, i))
+                .then(|| {
+                    provinces::district_at_tokens(toks, i).or_else(|| listed_district(toks, i))
+                })
                 .flatten();
             let Some((p, n)) = hit else {
                 i += 1;

@@ -37,6 +37,21 @@ const IRREGULAR: &[(&str, &str)] = &[
     ("daklak", "Đắk Lắk"),
     ("daknong", "Đắk Nông"),
     ("thanhphohaiphong", "Hải Phòng"),
+    ("bdk", "Bến Tre"),
+];
+
+/// Short tags provincial papers sign their leads with ("(QBĐT) - …").
+const TAGS: &[(&str, &str)] = &[
+    ("BBNĐT", "Bắc Ninh"),
+    ("BGĐT", "Bắc Giang"),
+    ("QBĐT", "Quảng Bình"),
+    ("QTO", "Quảng Trị"),
+    ("KGO", "Kiên Giang"),
+    ("BPO", "Bình Phước"),
+    ("HGĐT", "Hà Giang"),
+    ("QNgĐT", "Quảng Ngãi"),
+    ("HNMO", "Hà Nội"),
+    ("BDK", "Bến Tre"),
 ];
 
 /// Words a host starts with before the slug: "báo", "tỉnh ủy", "thành ủy",
@@ -95,6 +110,9 @@ pub fn slug(s: &str) -> String {
 /// "Cổng TTĐT tỉnh Tuyên Quang").
 pub fn province_of_outlet(outlet: &str) -> Option<&'static Province> {
     let o = outlet.trim();
+    if let Some((_, name)) = TAGS.iter().find(|(t, _)| *t == o) {
+        return provinces::lookup(name);
+    }
     let looks_like_host = !o.contains(' ') && o.contains('.');
     if looks_like_host {
         return province_of_host(o);
@@ -119,6 +137,17 @@ pub fn province_of_host(host: &str) -> Option<&'static Province> {
     let registered = labels.last()?;
     of_label(registered, true)
         .or_else(|| labels.iter().rev().skip(1).find_map(|l| of_label(l, false)))
+        .or_else(|| blog_label(&labels))
+}
+
+/// A site on a shared host ("kinhtethaibinh.family.blog"): its own label,
+/// the first, with a province's slug inside it.
+fn blog_label(labels: &[&str]) -> Option<&'static Province> {
+    let [own, _, ..] = labels else { return None };
+    SLUGS
+        .iter()
+        .find(|(s, _)| s.len() >= 7 && own.contains(s.as_str()))
+        .map(|(_, p)| *p)
 }
 
 /// A label that is a slug, a prefix and a slug, or (for the registered
@@ -248,6 +277,7 @@ mod tests {
         assert_eq!(host("thanhuytphcm.vn"), Some("Hồ Chí Minh"));
         assert_eq!(host("xaabc.danang.gov.vn"), Some("Đà Nẵng"));
         assert_eq!(host("baoapbac.vn"), Some("Tiền Giang"));
+        assert_eq!(host("kinhtethaibinh.family.blog"), Some("Thái Bình"));
         assert_eq!(host("vnexpress.net"), None);
         assert_eq!(host("thanhnien.vn"), None);
     }

@@ -429,7 +429,99 @@ static DISTRICT_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
 /// token count.
 pub fn district_at_tokens(toks: &[Token], i: usize) -> Option<(&'static Province, usize)> {
     let (d, n) = DISTRICT_LEXICON.longest(toks, i)?;
+    // "Sơn Tây Hạ" is another place than "Sơn Tây".
+    if toks.get(i + n).is_some_and(|t| t.is_capitalized()) {
+        return None;
+    }
     lookup(DISTRICTS[d].1).map(|p| (p, n))
+}
+
+/// Places of one kind whose name belongs to one province (or 2025 unit)
+/// only, read from a list of "owner<TAB>name;name…" lines, and found in
+/// text after a word of their kind ("xã Tịnh Khê", "Huyện ủy Châu Đức").
+pub struct Places {
+    names: Vec<(&'static str, &'static str)>,
+    lexicon: Lexicon<usize>,
+    kinds: super::PhraseList,
+    /// Whether "thị xã" (a town) is of this kind.
+    towns: bool,
+}
+
+impl Places {
+    fn new(list: &'static str, kinds: &[&str]) -> Places {
+        let names: Vec<(&'static str, &'static str)> = list
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .flat_map(|(owner, names)| names.split(';').map(move |n| (owner, n)))
+            .collect();
+        let mut lexicon = Lexicon::new();
+        for (i, (_, name)) in names.iter().enumerate() {
+            lexicon.add(name, i);
+        }
+        Places {
+            names,
+            lexicon,
+            kinds: super::PhraseList::new(kinds),
+            towns: kinds.contains(&"thị xã"),
+        }
+    }
+
+    /// The owner of the place named at `toks[i]` after a word of its kind,
+    /// with the name's token count; a name that goes on ("Sơn Tây Hạ") is
+    /// another place.
+    pub fn at(&self, toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
+        // "thị xã Đức Phổ" is a town, not a commune.
+        let town = i >= 1 && toks[i - 1].key == "xã" && i >= 2 && toks[i - 2].key == "thị";
+        if !self.kinds.ends_before(toks, i) || (town && !self.towns) {
+            return None;
+        }
+        let (w, n) = self.lexicon.longest(toks, i)?;
+        let continues = toks.get(i + n).is_some_and(|t| t.is_capitalized());
+        (!continues).then(|| (self.names[w].0, n))
+    }
+}
+
+/// Wards, communes and special zones of the 34 units since July 2025.
+pub static WARDS_2025: LazyLock<Places> = LazyLock::new(|| {
+    Places::new(
+        include_str!("wards_2025.txt"),
+        &["xã", "phường", "đặc khu", "đảng bộ xã", "đảng bộ phường"],
+    )
+});
+
+/// Communes, wards and townships of the 63 provinces before July 2025.
+pub static COMMUNES_2024: LazyLock<Places> = LazyLock::new(|| {
+    Places::new(
+        include_str!("communes_2024.txt"),
+        &["xã", "phường", "thị trấn", "đảng bộ xã", "đảng bộ phường"],
+    )
+});
+
+/// Districts, towns and provincial cities of the 63 provinces.
+pub static DISTRICTS_2024: LazyLock<Places> = LazyLock::new(|| {
+    Places::new(
+        include_str!("districts_2024.txt"),
+        &[
+            "huyện",
+            "quận",
+            "thị xã",
+            "thành phố",
+            "tp",
+            "huyện ủy",
+            "quận ủy",
+            "thị ủy",
+            "thành ủy",
+        ],
+    )
+});
+
+/// The one pre-2025 unit a 2025 unit was formed from, when it absorbed
+/// none (Quảng Ninh, Lạng Sơn, Huế).
+pub fn sole_predecessor(unit: &str) -> Option<&'static Province> {
+    let mut it = PROVINCES.iter().filter(|p| p.merged_into == unit);
+    let first = it.next()?;
+    it.next().is_none().then_some(first)
 }
 
 /// True when the province is one of the 34 units in force since July 2025.

@@ -162,7 +162,7 @@ static CLOCK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b").unwrap());
 /// Words allowed in a stamp line besides the date and time.
 static STAMP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:thứ|hai|ba|tư|năm|sáu|bảy|bẩy|chủ|nhật|cn|t\d|cập|nhật|ngày|đăng|lúc|vào|gmt(?:\+\d+)?|utc(?:\+\d+)?|giờ|số|lần|lượt|xem|\d+|\+\d+|sáng|chiều|am|pm|updated|published|posted|tin|bài|ảnh|thời|gian)$").unwrap()
+    Regex::new(r"(?i)^(?:thứ|hai|ba|tư|năm|sáu|bảy|bẩy|chủ|nhật|cn|t\d|cập|nhật|ngày|đăng|lúc|vào|gmt(?:\+\d+)?|utc(?:\+\d+)?|giờ|số|lần|lượt|xem|\d+|\+\d+|sáng|chiều|am|pm|updated|published|posted|tin|bài|ảnh|thời|gian|print|in|gốc)$").unwrap()
 });
 
 /// Splits a page into blocks. `title_hint` (folded) lets a repeated headline
@@ -199,6 +199,12 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
             out.push((l.end - rest.len(), l.end));
             continue;
         }
+        // "14/12/2021Ngày 13/12, …": a page stamp glued to the lead.
+        if let Some(n) = glued_stamp_prefix(s) {
+            out.push((l.start, l.start + n));
+            out.push((l.start + n, l.end));
+            continue;
+        }
         let mut cut = None;
         let mut prev: Option<char> = None;
         for (i, c) in s.char_indices() {
@@ -225,6 +231,18 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// A full date with no space before the capital that starts the article
+/// text: its length.
+fn glued_stamp_prefix(s: &str) -> Option<usize> {
+    static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d{2}(?:\s*,?\s*\d{1,2}:\d{2})?\p{Lu}")
+            .unwrap()
+    });
+    let m = GLUED.find(s)?;
+    let last = s[..m.end()].chars().next_back()?;
+    Some(m.end() - last.len_utf8())
 }
 
 /// Folded line with bullets, brackets and a trailing colon or ellipsis removed.

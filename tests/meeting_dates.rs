@@ -1,0 +1,143 @@
+//! The meeting day as leads write it and the year it takes: written, from
+//! the page stamp, or from the article's own cues; each on a short text
+//! written for the test.
+
+mod common;
+
+use common::facts_of;
+use tinhuy::extract::ArticleFacts;
+
+fn published(f: &ArticleFacts) -> Option<String> {
+    f.published.map(|d| d.to_string())
+}
+
+/// The meeting date with where its year came from.
+fn dated(f: &ArticleFacts) -> Option<(String, String)> {
+    let d = f.meeting.date?;
+    Some((d.to_string(), f.meeting.year_from.clone()?))
+}
+
+fn pair(d: &str, from: &str) -> Option<(String, String)> {
+    Some((d.to_string(), from.to_string()))
+}
+
+#[test]
+fn a_print_stamp_with_a_button_word_is_the_publication_time() {
+    let f = facts_of(
+        "Print Thứ Năm, 12/03/2020 09:15 Gốc\n\nSáng 11-3, Ban Thường vụ Thành ủy tổ chức hội nghị sơ kết công tác quý I.\n",
+    );
+    assert_eq!(published(&f).as_deref(), Some("2020-03-12"));
+    assert_eq!(dated(&f), pair("2020-03-11", "published"));
+}
+
+#[test]
+fn a_stamp_glued_to_the_lead_is_read_apart_from_it() {
+    let f = facts_of(
+        "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 9\n10/11/2022Ngày 9/11, Ban Thường vụ Tỉnh ủy tổ chức hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 9.\n",
+    );
+    assert_eq!(published(&f).as_deref(), Some("2022-11-10"));
+    assert_eq!(dated(&f), pair("2022-11-09", "published"));
+}
+
+#[test]
+fn a_site_date_line_above_the_headline_is_not_the_article_stamp() {
+    let f = facts_of(
+        "Thứ hai 02/03/2026 08:10\nLiên hệ quảng cáo\n\nBế mạc Đại hội đại biểu Đảng bộ huyện lần thứ XX\n\n20/07/2020 16:05\nChiều nay 20/7, Đại hội đại biểu Đảng bộ huyện lần thứ XX đã bế mạc sau hai ngày làm việc.\n",
+    );
+    assert_eq!(published(&f).as_deref(), Some("2020-07-20"));
+    assert_eq!(dated(&f), pair("2020-07-20", "published"));
+}
+
+#[test]
+fn a_day_in_brackets_after_this_morning() {
+    let f = facts_of(
+        "Hội nghị Tỉnh ủy lần thứ 6\n\nSáng nay (14/6), Tỉnh ủy khai mạc Hội nghị lần thứ 6 theo Kết luận số 9 ngày 2/6/2022 của Ban Bí thư.\n",
+    );
+    assert_eq!(dated(&f), pair("2022-06-14", "context"));
+    let f = facts_of(
+        "Làm việc với Ban Thường vụ Tỉnh ủy\n\nHôm nay (3/8), đoàn công tác làm việc với Ban Thường vụ Tỉnh ủy nhân kỷ niệm (3/8/1945 - 3/8/2021).\n",
+    );
+    assert_eq!(dated(&f), pair("2021-08-03", "context"));
+}
+
+#[test]
+fn a_two_day_meeting_is_dated_by_its_first_day() {
+    let f = facts_of(
+        "Đại hội Đảng bộ xã lần thứ I\n\nTrong 2 ngày 9 và 10/8, Đảng bộ xã tổ chức Đại hội đại biểu lần thứ I, nhiệm kỳ 2025-2030.\n",
+    );
+    assert_eq!(dated(&f), pair("2025-08-09", "context"));
+}
+
+#[test]
+fn a_date_in_words_after_a_part_of_the_day() {
+    let f = facts_of(
+        "Hội nghị Ban Thường vụ Đảng ủy xã\n\nChiều ngày 04 tháng 11 năm 2025, Ban Thường vụ Đảng ủy xã tổ chức hội nghị thường kỳ.\n",
+    );
+    assert_eq!(dated(&f), pair("2025-11-04", "text"));
+}
+
+#[test]
+fn a_date_opening_a_clause_after_a_short_lead_in() {
+    let f = facts_of(
+        "Bầu Ban Thường vụ Tỉnh ủy khóa mới\n\nTheo đó, chiều ngày 16/10, Ban Chấp hành Đảng bộ tỉnh nhiệm kỳ 2020 - 2025 tổ chức phiên họp lần thứ nhất để bầu Ban Thường vụ.\n",
+    );
+    assert_eq!(dated(&f), pair("2020-10-16", "context"));
+    // A date inside a clause that goes on is about something else.
+    let f = facts_of(
+        "Hội nghị Tỉnh ủy\n\nTỉnh ủy quán triệt Thông báo số 5, ngày 9/8/2021 về phòng chống tham nhũng.\n",
+    );
+    assert_eq!(dated(&f), None);
+}
+
+#[test]
+fn a_lead_glued_to_the_headline_opens_on_its_capital() {
+    let f = facts_of(
+        " date 2024-03 Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 15 Chiều 12/3, Ban Chấp hành Đảng bộ tỉnh tổ chức hội nghị lần thứ 15.\n",
+    );
+    assert_eq!(dated(&f), pair("2024-03-12", "published"));
+}
+
+#[test]
+fn the_month_of_a_periodic_session_gives_the_year() {
+    let f = facts_of(
+        "Phiên họp thường kỳ\n\n0:00 / 0:00\n0:00\nGiọng nam\nGiọng nữ\n(Baoabc.vn) - Chủ tịch UBND tỉnh yêu cầu các ngành hoàn thành nhiệm vụ trong tháng 10.\n\nChiều 28/9, UBND tỉnh tổ chức phiên họp thường kỳ tháng 9/2021.\n",
+    );
+    assert_eq!(dated(&f), pair("2021-09-28", "context"));
+}
+
+#[test]
+fn a_meeting_further_down_a_teaser_page() {
+    let f = facts_of(
+        "Nghị quyết đi vào cuộc sống ở vùng sâu, vùng xa của tỉnh suốt nhiều năm qua.\nTruyền thống cách mạng là niềm tự hào của cán bộ, đảng viên trong tỉnh.\nPhát huy tinh thần đoàn kết, thống nhất trong toàn Đảng bộ tỉnh.\nCông tác tuyên truyền cần có trọng tâm, trọng điểm rõ ràng.\nNgày 18/9, Tỉnh ủy tổ chức Hội nghị tổng kết Đại hội Đảng bộ cấp huyện nhiệm kỳ 2015- 2020.\n",
+    );
+    assert_eq!(dated(&f), pair("2015-09-18", "context"));
+}
+
+#[test]
+fn a_meeting_date_on_the_line_after_a_hard_break() {
+    let f = facts_of(
+        "TỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 12-KL/TU\nHà Tĩnh, ngày 20 tháng 6 năm 2022\nKẾT LUẬN\nHỘI NGHỊ LẦN THỨ TÁM\nHội nghị lần thứ tám Ban Chấp hành Đảng bộ tỉnh họp\nngày 3/6/2022 đã thảo luận Tờ trình của Ban Thường vụ Tỉnh ủy và kết luận:\n",
+    );
+    assert_eq!(dated(&f), pair("2022-06-03", "text"));
+}
+
+#[test]
+fn a_notice_issued_about_a_meeting_is_dated_by_the_meeting() {
+    let f = facts_of(
+        "Thông báo kết luận của Thường trực Tỉnh ủy\n\nNgày 12/6/2023, Tỉnh ủy ban hành Thông báo số 10/TB-TU về kết luận của Thường trực Tỉnh ủy tại hội nghị ngày 6/6/2023.\n",
+    );
+    assert_eq!(dated(&f), pair("2023-06-06", "text"));
+}
+
+#[test]
+fn a_meeting_named_with_its_date_at_the_end_of_the_lead() {
+    let f = facts_of(
+        "Thứ Hai, 11/05/2015, 09:00 [GMT+7]\n\n(ABC) - Phát biểu kết luận của đồng chí Phó Bí thư Thường trực Tỉnh ủy tại Hội nghị sơ kết công tác đại hội điểm, nhiệm kỳ 2015-2020, ngày 8-5-2015.\n",
+    );
+    assert_eq!(dated(&f), pair("2015-05-08", "text"));
+    // A document between the meeting and the date dates the document.
+    let f = facts_of(
+        "Tỉnh ủy tổ chức hội nghị quán triệt Nghị quyết số 5 ngày 2/3/2023 của Bộ Chính trị.\n",
+    );
+    assert_eq!(dated(&f), None);
+}
