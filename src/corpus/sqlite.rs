@@ -255,7 +255,7 @@ pub fn load_people(path: &Path) -> Result<Corpus, CorpusError> {
 }
 
 /// The `data` column of `table`, in corpus order.
-fn read_json_column<T: serde::de::DeserializeOwned>(
+pub(crate) fn read_json_column<T: serde::de::DeserializeOwned>(
     conn: &Connection,
     path: &Path,
     table: &str,
