@@ -54,18 +54,18 @@ fn reading() -> App {
 }
 
 #[test]
-fn starts_by_asking_for_provinces_and_the_first_page_of_meetings() {
+fn starts_by_asking_for_the_first_page_of_meetings_and_the_provinces() {
     let mut app = reading();
     let asked = requests(&mut app);
     assert_eq!(
         asked,
         vec![
-            Effect::Read(Request::Provinces),
             Effect::Read(Request::Meetings {
                 province: None,
                 offset: 0,
                 limit: MEETINGS_PAGE
             }),
+            Effect::Read(Request::Provinces),
         ]
     );
     let s = app.store.as_ref().unwrap();

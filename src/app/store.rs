@@ -179,8 +179,9 @@ impl App {
         // read when opened.
         app.loading.index = true;
         app.loading.articles = true;
-        app.ask(Request::Provinces);
+        // The meetings first: they fill most of the first screen.
         app.ask_meetings(None, 0);
+        app.ask(Request::Provinces);
         app
     }
 

@@ -13,7 +13,7 @@ use super::model::{Article, Corpus, Meeting};
 use super::sqlite::{open, read_json_column, store_error};
 use super::store::CorpusError;
 use crate::extract::{ArticleFacts, Date, Role};
-use crate::search::{Hit, Index, stored};
+use crate::search::{Hit, Index, Kind, Target, stored};
 use crate::text::fold;
 
 /// A province with how many meetings it holds; `None` for all provinces.
@@ -317,6 +317,8 @@ impl CorpusReader for MemoryReader {
 pub struct StoreReader {
     conn: Connection,
     path: PathBuf,
+    /// Meetings of each province ("" for none), counted once.
+    counts: Option<Vec<(String, usize)>>,
 }
 
 impl std::fmt::Debug for StoreReader {
@@ -337,7 +339,28 @@ impl StoreReader {
         Ok(StoreReader {
             conn: open(path)?,
             path: path.to_path_buf(),
+            counts: None,
         })
+    }
+
+    /// Distinct meetings of each province, read once per connection.
+    fn counts(&mut self) -> Result<&[(String, usize)], CorpusError> {
+        if self.counts.is_none() {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT coalesce(province, ''), count(*) FROM
+                     (SELECT DISTINCT province, date, body, title FROM meetings)
+                     GROUP BY province",
+                )
+                .map_err(self.error())?;
+            let counts = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(self.error())?;
+            self.counts = Some(counts);
+        }
+        Ok(self.counts.as_deref().unwrap_or_default())
     }
 
     fn error(&self) -> impl Fn(rusqlite::Error) -> CorpusError + '_ {
@@ -349,6 +372,31 @@ impl StoreReader {
             path: self.path.clone(),
             message: format!("{what}: {e}"),
         }
+    }
+
+    /// Every search entry of the store, indexed in memory: searching it
+    /// narrows keystroke by keystroke, faster than reading postings anew.
+    /// Entries are short labels, not article texts.
+    pub fn entries_index(&self) -> Result<Index, CorpusError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, kind, target, text FROM entries ORDER BY id")
+            .map_err(self.error())?;
+        let mut rows = stmt.query([]).map_err(self.error())?;
+        let mut entries = Vec::new();
+        while let Some(row) = rows.next().map_err(self.error())? {
+            let id: i64 = row.get(0).map_err(self.error())?;
+            let bad = |what: &str| CorpusError::Store {
+                path: self.path.clone(),
+                message: format!("entry {id}: {what}"),
+            };
+            let kind: String = row.get(1).map_err(self.error())?;
+            let kind = Kind::from_label(&kind).ok_or_else(|| bad("unknown kind"))?;
+            let target: String = row.get(2).map_err(self.error())?;
+            let target: Target = serde_json::from_str(&target).map_err(|_| bad("bad target"))?;
+            entries.push((kind, target, row.get(3).map_err(self.error())?));
+        }
+        Ok(Index::from_entries(entries))
     }
 
     /// An article's people and facts, without its text.
@@ -449,27 +497,19 @@ impl StoreReader {
     }
 }
 
-/// Meetings once each: the first (lowest number) of equal ones, whose
-/// columns SQLite returns beside `min(idx)`.
-const DISTINCT_MEETINGS: &str = "SELECT min(idx), date, province, body, title,
+/// A province's meetings (all when ?1 is NULL), newest first, each once:
+/// a meeting equal to an earlier-numbered one is left out.
+const NEWEST_MEETINGS: &str = "SELECT idx, date, province, body, title,
        json_extract(data, '$.articles[0]')
-     FROM meetings WHERE ?1 IS NULL OR province = ?1
-     GROUP BY date, province, body, title";
+     FROM meetings m
+     WHERE (?1 IS NULL OR province = ?1) AND NOT EXISTS (
+       SELECT 1 FROM meetings d WHERE d.province IS m.province AND d.date IS m.date
+         AND d.body IS m.body AND d.title IS m.title AND d.idx < m.idx)
+     ORDER BY date DESC, idx LIMIT ?2 OFFSET ?3";
 
 impl CorpusReader for StoreReader {
     fn provinces(&mut self) -> Result<Vec<ProvinceCount>, CorpusError> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT coalesce(province, ''), count(*) FROM
-                 (SELECT DISTINCT date, province, body, title FROM meetings)
-                 GROUP BY province",
-            )
-            .map_err(self.error())?;
-        let counts: Vec<(String, usize)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .and_then(|rows| rows.collect())
-            .map_err(self.error())?;
+        let counts = self.counts()?.to_vec();
         let all = counts.iter().map(|(_, n)| n).sum();
         Ok(province_list(counts, all))
     }
@@ -480,16 +520,14 @@ impl CorpusReader for StoreReader {
         offset: usize,
         limit: usize,
     ) -> Result<Page<MeetingRow>, CorpusError> {
-        let total: usize = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM ({DISTINCT_MEETINGS})"))
-            .and_then(|mut s| s.query_row([province], |r| r.get(0)))
-            .map_err(self.error())?;
+        let counts = self.counts()?.iter();
+        let total = match province {
+            None => counts.map(|(_, n)| n).sum(),
+            Some(p) => counts.filter(|(name, _)| name == p).map(|(_, n)| n).sum(),
+        };
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "{DISTINCT_MEETINGS} ORDER BY date DESC, 1 LIMIT ?2 OFFSET ?3"
-            ))
+            .prepare_cached(NEWEST_MEETINGS)
             .map_err(self.error())?;
         let rows = stmt
             .query_map(params![province, limit as i64, offset as i64], |r| {

@@ -61,6 +61,10 @@ CREATE TABLE meetings (
   date TEXT, province TEXT, body TEXT, title TEXT, session INTEGER, term TEXT,
   data TEXT NOT NULL
 );
+-- The browser's meetings pane: each province's meetings (and the check
+-- that a meeting is the first of equal ones), and all of them newest first.
+CREATE INDEX meetings_province ON meetings(province, date, body, title);
+CREATE INDEX meetings_newest ON meetings(date DESC);
 CREATE TABLE people (
   idx INTEGER PRIMARY KEY,
   name TEXT NOT NULL,

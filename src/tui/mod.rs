@@ -131,7 +131,7 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
 /// corpus in memory, or a reader of a store.
 enum Workers {
     Memory(Sender<SearchJob>),
-    Store(Sender<reader::Job>),
+    Store(reader::Readers),
 }
 
 /// Reads the whole corpus on its own thread, in stages.
