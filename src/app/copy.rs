@@ -23,7 +23,7 @@ pub fn selected(app: &App) -> Option<Item> {
     match app.stack.last() {
         None => in_browse(app),
         Some(View::Detail(d)) => {
-            let a = &c.articles[d.article];
+            let a = app.article(d.article)?;
             match d.current {
                 Some(i) => {
                     let f = &d.facts[i];

@@ -18,6 +18,7 @@ pub mod leadership;
 pub mod person;
 mod posts;
 pub mod search;
+pub mod store;
 
 use std::sync::Arc;
 
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use action::Action;
 pub use keymap::{ALWAYS_QUIT, Key, KeyCode, Keymap};
 
-use crate::corpus::{CENTRAL, Corpus};
+use crate::corpus::{Article, CENTRAL, Corpus};
 use crate::extract::Date;
 use crate::search::{Hit, Index, Target};
 use browse::Browse;
@@ -37,6 +38,7 @@ use layout::Screen;
 use leadership::Leadership;
 use person::{PersonPage, Row};
 use search::Search;
+use store::{AfterCatalog, ArticleOf, Focus, StoreBrowse};
 
 /// The panes of the browser, left to right, top to bottom.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -162,6 +164,8 @@ pub enum Effect {
         generation: u64,
         query: String,
     },
+    /// Read rows from the corpus and hand them back to [`App::receive`].
+    Read(store::Request),
 }
 
 /// A message on the status line until the next key.
@@ -242,6 +246,10 @@ pub struct App {
     pub screen: Screen,
     pub focus: Pane,
     pub browse: Browse,
+    /// The panes' rows when the corpus is read pane by pane (a store).
+    pub store: Option<StoreBrowse>,
+    /// Articles read for the views that show them, the newest last.
+    opened: Vec<(usize, Arc<Article>)>,
     /// Views opened above the browser, the current one last.
     pub stack: Vec<View>,
     /// The help overlay's scroll position, when it is open.
@@ -273,6 +281,8 @@ impl App {
             screen: Screen::of(width, height),
             focus: Pane::Meetings,
             browse,
+            store: None,
+            opened: Vec::new(),
             stack: Vec::new(),
             help: None,
             status: None,
@@ -525,10 +535,15 @@ impl App {
         let width = self.detail_width();
         let pages: Vec<usize> = self.stack.iter().map(|v| self.view_page(Some(v))).collect();
         let corpus = self.corpus.clone();
+        let opened = self.opened.clone();
         for (v, page) in self.stack.iter_mut().zip(pages) {
             match v {
                 View::Detail(d) => {
-                    d.rewrap(&corpus.articles[d.article], width);
+                    let held = opened.iter().rev().find(|(a, _)| *a == d.article);
+                    let doc = held.map(|(_, doc)| doc.as_ref());
+                    if let Some(doc) = doc.or_else(|| corpus.articles.get(d.article)) {
+                        d.rewrap(doc, width);
+                    }
                     d.show_current(page);
                 }
                 View::Person(p) => p.cursor.fit(p.rows.len(), page),
@@ -547,6 +562,9 @@ impl App {
 
     /// The length and cursor of a pane's list.
     fn pane_list(&mut self, pane: Pane) -> (usize, &mut Cursor) {
+        if let Some(s) = self.store.as_mut() {
+            return s.pane_list(pane);
+        }
         let b = &mut self.browse;
         match pane {
             Pane::Provinces => (b.provinces.len(), &mut b.province),
@@ -637,7 +655,9 @@ impl App {
             let before = cursor.selected;
             cursor.go(m, len, page);
             let moved = cursor.selected != before;
-            if moved {
+            if moved && self.store.is_some() {
+                self.store_moved(pane);
+            } else if moved {
                 let corpus = self.corpus.clone();
                 match pane {
                     Pane::Provinces => self.browse.refresh_meetings(&corpus),
@@ -655,6 +675,8 @@ impl App {
             // row is the other row's pane on that side.
             Action::Right => self.focus = Pane::ALL[(i + 1).min(3)],
             Action::Left => self.focus = Pane::ALL[i.saturating_sub(1)],
+            Action::Open if self.store.is_some() => self.open_in_store(false),
+            Action::Source if self.store.is_some() => self.open_in_store(true),
             Action::Open => self.open_in_browse(),
             Action::Source => self.source_in_browse(),
             _ => {}
@@ -709,6 +731,7 @@ impl App {
     fn apply_in_detail(&mut self, action: Action) {
         let page = self.main_page();
         let corpus = self.corpus.clone();
+        let store = self.store.is_some();
         let Some(View::Detail(d)) = self.stack.last_mut() else {
             return;
         };
@@ -727,7 +750,8 @@ impl App {
             Action::Open => {
                 // On a person's name, open their page.
                 let person = d.current.and_then(|c| d.facts[c].person);
-                if let Some(p) = person.filter(|&p| p < corpus.people.len()) {
+                let known = |p: &usize| store || *p < corpus.people.len();
+                if let Some(p) = person.filter(known) {
                     self.open_person(p);
                 } else if d.current.is_none() {
                     d.step_fact(true, page);
@@ -748,15 +772,14 @@ impl App {
             Action::Open | Action::Source => {
                 let row = p.selected().cloned();
                 match row {
-                    Some(Row::Meeting { article, .. }) => self.open_detail(article, None),
+                    Some(Row::Meeting { article, .. }) => {
+                        self.open_article(ArticleOf::Number(article), Focus::Start)
+                    }
                     Some(Row::Conclusion {
                         article,
                         conclusion,
                     }) => {
-                        let at = self.corpus.articles[article].facts.conclusions[conclusion]
-                            .span
-                            .start;
-                        self.open_detail(article, Some(at));
+                        self.open_article(ArticleOf::Number(article), Focus::Conclusion(conclusion))
                     }
                     Some(Row::Companion { person, .. }) => self.open_person(person),
                     Some(Row::Spell(s)) => {
@@ -767,18 +790,7 @@ impl App {
                             .first()
                             .copied();
                         if let Some(m) = meeting {
-                            let article = self.corpus.meetings[m].articles[0];
-                            let at = self.corpus.articles[article]
-                                .people
-                                .iter()
-                                .position(|&x| x == person)
-                                .and_then(|fi| {
-                                    self.corpus.articles[article].facts.people[fi]
-                                        .spans
-                                        .first()
-                                        .map(|s| s.start)
-                                });
-                            self.open_detail(article, at);
+                            self.open_article(ArticleOf::Meeting(m), Focus::Person(person));
                         }
                     }
                     _ => {}
@@ -845,17 +857,16 @@ impl App {
             Target::Person { person } => self.open_person(person),
             Target::Spell { person, .. } => self.open_person(person),
             Target::Meeting { meeting } => {
-                let article = corpus.meetings[meeting].articles[0];
-                self.open_detail(article, None);
+                self.open_article(ArticleOf::Meeting(meeting), Focus::Start)
             }
             Target::Conclusion {
                 article,
                 conclusion,
-            } => {
-                let at = corpus.articles[article].facts.conclusions[conclusion]
-                    .span
-                    .start;
-                self.open_detail(article, Some(at));
+            } => self.open_article(ArticleOf::Number(article), Focus::Conclusion(conclusion)),
+            Target::Province { name } if self.store.is_some() => {
+                self.stack.clear();
+                self.select_store_province(&name);
+                self.focus = Pane::Meetings;
             }
             Target::Province { name } => {
                 self.stack.clear();
@@ -916,7 +927,10 @@ impl App {
             return;
         }
         let width = self.detail_width();
-        let d = Detail::new(article, &self.corpus.articles[article], width, at);
+        let Some(doc) = self.article(article) else {
+            return;
+        };
+        let d = Detail::new(article, doc, width, at);
         self.stack.push(View::Detail(d));
         let page = self.main_page();
         if let Some(View::Detail(d)) = self.stack.last_mut() {
@@ -925,7 +939,10 @@ impl App {
     }
 
     pub fn open_person(&mut self, person: usize) {
-        if !self.articles_ready() {
+        if !self.articles_ready() || !self.catalog_ready(AfterCatalog::Person(person)) {
+            return;
+        }
+        if person >= self.corpus.people.len() {
             return;
         }
         let page = PersonPage::new(&self.corpus, person);
@@ -934,6 +951,14 @@ impl App {
 
     /// Copies what is selected, as text or as JSON.
     fn copy(&mut self, json: bool) {
+        // Over a store only an open article holds what a copy says.
+        if self.store.is_some() && !matches!(self.stack.last(), Some(View::Detail(_))) {
+            self.notify(
+                "Open the item to copy it: this corpus is read pane by pane",
+                true,
+            );
+            return;
+        }
         match copy::selected(self) {
             Some(item) => {
                 let text = if json {
@@ -957,6 +982,14 @@ impl App {
                 ..pending.clone()
             };
         }
+        if let Some(s) = &self.store {
+            return Saved {
+                province: s.selected_province().map(str::to_string),
+                meeting_article: None,
+                focus: Some(self.focus),
+                recent_searches: self.recent_searches.clone(),
+            };
+        }
         let meeting_article = self
             .browse
             .selected_meeting()
@@ -974,7 +1007,10 @@ impl App {
     /// Before the articles have arrived, only the province is put back, and
     /// the rest waits for them.
     pub fn restore(&mut self, saved: &Saved) {
-        if !self.loading.articles {
+        if self.store.is_some() {
+            // The province is put back when the list of provinces arrives.
+            self.pending_restore = Some(saved.clone());
+        } else if !self.loading.articles {
             self.pending_restore = Some(saved.clone());
         }
         let corpus = self.corpus.clone();

@@ -3,6 +3,7 @@
 
 use super::deadlines::Deadlines;
 use super::leadership::Leadership;
+use super::store::{AfterCatalog, ArticleOf, Focus};
 use super::{Action, App, CENTRAL, View};
 
 /// Months in a year, for the date's year steps.
@@ -22,7 +23,12 @@ impl App {
                     .and_then(|due| due.province.clone())
                     .or_else(|| d.province.clone()),
                 View::Person(p) => Some(c.people[p.person].scope.clone()).filter(|s| s != CENTRAL),
-                View::Detail(d) => c.meetings[c.articles[d.article].meeting].province.clone(),
+                View::Detail(d) => self.article(d.article).and_then(|a| {
+                    c.meetings
+                        .get(a.meeting)
+                        .and_then(|m| m.province.clone())
+                        .or_else(|| a.facts.province.clone())
+                }),
                 View::Search(_) => None,
             }
         };
@@ -30,17 +36,17 @@ impl App {
             .iter()
             .rev()
             .find_map(of_view)
-            .or_else(|| self.browse.selected_province().map(str::to_string))
-            .or_else(|| {
-                let m = self.browse.selected_meeting()?;
-                c.meetings[m].province.clone()
+            .or_else(|| self.selected_province().map(str::to_string))
+            .or_else(|| match &self.store {
+                Some(s) => s.selected_meeting()?.province.clone(),
+                None => c.meetings[self.browse.selected_meeting()?].province.clone(),
             })
             .filter(|p| !p.is_empty())
     }
 
     /// Opens the leadership of the current province.
     pub fn open_leadership(&mut self) {
-        if !self.articles_ready() {
+        if !self.articles_ready() || !self.catalog_ready(AfterCatalog::Leadership) {
             return;
         }
         let Some(province) = self.current_province() else {
@@ -61,13 +67,13 @@ impl App {
     /// Opens the deadlines, of the current province when a province is
     /// selected in the browser, else of all.
     pub fn open_deadlines(&mut self) {
-        if !self.articles_ready() {
+        if !self.articles_ready() || !self.catalog_ready(AfterCatalog::Deadlines) {
             return;
         }
         if matches!(self.stack.last(), Some(View::Deadlines(_))) {
             return;
         }
-        let province = self.browse.selected_province().map(str::to_string);
+        let province = self.selected_province().map(str::to_string);
         let view = Deadlines::new(&self.corpus, province.as_deref());
         self.stack.push(View::Deadlines(view));
     }
@@ -133,15 +139,7 @@ impl App {
             Action::Open => {
                 let Some(due) = d.selected() else { return };
                 let (article, conclusion) = (due.article, due.conclusion);
-                let at = self
-                    .corpus
-                    .articles
-                    .get(article)
-                    .and_then(|a| a.facts.conclusions.get(conclusion))
-                    .map(|c| c.span.start);
-                if article < self.corpus.articles.len() {
-                    self.open_detail(article, at);
-                }
+                self.open_article(ArticleOf::Number(article), Focus::Conclusion(conclusion));
             }
             _ => {}
         }

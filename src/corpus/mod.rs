@@ -9,6 +9,7 @@ pub mod ingest;
 pub mod leadership;
 pub mod model;
 pub mod query;
+pub mod reader;
 pub mod sqlite;
 pub mod store;
 

@@ -61,6 +61,10 @@ CREATE TABLE meetings (
   date TEXT, province TEXT, body TEXT, title TEXT, session INTEGER, term TEXT,
   data TEXT NOT NULL
 );
+-- The browser's meetings pane: each province's meetings (and the check
+-- that a meeting is the first of equal ones), and all of them newest first.
+CREATE INDEX meetings_province ON meetings(province, date, body, title);
+CREATE INDEX meetings_newest ON meetings(date DESC);
 CREATE TABLE people (
   idx INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -255,7 +259,7 @@ pub fn load_people(path: &Path) -> Result<Corpus, CorpusError> {
 }
 
 /// The `data` column of `table`, in corpus order.
-fn read_json_column<T: serde::de::DeserializeOwned>(
+pub(crate) fn read_json_column<T: serde::de::DeserializeOwned>(
     conn: &Connection,
     path: &Path,
     table: &str,

@@ -7,6 +7,7 @@
 pub mod clipboard;
 pub mod config;
 pub mod load;
+pub mod reader;
 pub mod saved;
 pub mod terminal;
 
@@ -23,6 +24,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::{execute, terminal as term};
 
+use crate::app::store::Reply;
 use crate::app::{App, Effect, Key, KeyCode, SEARCH_LIMIT};
 use crate::search::typo::Vocabulary;
 use crate::search::{Hit, Index, Searcher};
@@ -39,6 +41,8 @@ enum Event {
     Progress(usize, usize),
     /// A stage of the corpus, read on its own thread.
     Load(Loaded),
+    /// Rows read from a store for the app.
+    Reply(Reply),
     /// A terminating signal (SIGTERM, SIGHUP, SIGINT, SIGQUIT).
     Signal(i32),
     /// The terminal stopped answering (closed, or the connection dropped).
@@ -79,7 +83,14 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     let guard = terminal::Guard::enter()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let size = terminal.size()?;
-    let mut app = App::starting(cfg.keymap, size.width, size.height);
+    let store = match &source {
+        Source::File(path) if reader::is_store(path) => Some(path.clone()),
+        _ => None,
+    };
+    let mut app = match store {
+        Some(_) => App::reading(cfg.keymap, size.width, size.height),
+        None => App::starting(cfg.keymap, size.width, size.height),
+    };
     app.today = today();
     let mut notices: Vec<String> = options.notice.into_iter().chain(cfg.warnings).collect();
     if let Some(path) = &options.state_path {
@@ -90,20 +101,22 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     if !notices.is_empty() {
         app.notify(notices.join("; "), true);
     }
-    let search_tx = spawn_search(tx.clone());
-    let load_tx = tx.clone();
-    let progress_tx = tx.clone();
-    load::spawn_with_progress(
-        source,
-        move |stage| load_tx.send(Event::Load(stage)).is_ok(),
-        move |done, total| {
-            let _ = progress_tx.send(Event::Progress(done, total));
-        },
-    );
+    let workers = match store {
+        Some(path) => {
+            let reply_tx = tx.clone();
+            let jobs = reader::spawn(path, move |r| reply_tx.send(Event::Reply(r)).is_ok());
+            Workers::Store(jobs)
+        }
+        None => {
+            let search_tx = spawn_search(tx.clone());
+            spawn_loader(source, tx.clone());
+            Workers::Memory(search_tx)
+        }
+    };
     spawn_hangup_watch(tx.clone());
     spawn_input(tx);
 
-    let result = event_loop(&mut terminal, &mut app, &cfg.theme, &rx, &search_tx);
+    let result = event_loop(&mut terminal, &mut app, &cfg.theme, &rx, &workers);
     drop(terminal);
     drop(guard);
     if let Some(path) = &options.state_path
@@ -114,13 +127,36 @@ pub fn run(source: Source, options: Options) -> anyhow::Result<Option<i32>> {
     result
 }
 
+/// The threads that answer the app: a loader and a search worker over a
+/// corpus in memory, or a reader of a store.
+enum Workers {
+    Memory(Sender<SearchJob>),
+    Store(reader::Readers),
+}
+
+/// Reads the whole corpus on its own thread, in stages.
+fn spawn_loader(source: Source, tx: Sender<Event>) {
+    let progress_tx = tx.clone();
+    load::spawn_with_progress(
+        source,
+        move |stage| tx.send(Event::Load(stage)).is_ok(),
+        move |done, total| {
+            let _ = progress_tx.send(Event::Progress(done, total));
+        },
+    );
+}
+
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<io::Stdout>>,
     app: &mut App,
     theme: &crate::ui::Theme,
     rx: &Receiver<Event>,
-    search_tx: &Sender<SearchJob>,
+    workers: &Workers,
 ) -> anyhow::Result<Option<i32>> {
+    // What the app asks for at start (a store's first rows) goes out first.
+    if carry_out(app, workers) {
+        return Ok(None);
+    }
     draw(terminal, app, theme)?;
     loop {
         let first = rx.recv()?;
@@ -133,40 +169,62 @@ fn event_loop(
                 Event::Load(Loaded::Catalog(c)) => app.receive_corpus(c, false),
                 Event::Load(Loaded::Corpus(c)) => app.receive_corpus(c, true),
                 Event::Load(Loaded::Index(index)) => {
-                    let _ = search_tx.send(SearchJob::Index(index.clone()));
+                    if let Workers::Memory(search_tx) = workers {
+                        let _ = search_tx.send(SearchJob::Index(index.clone()));
+                    }
                     app.receive_index(index);
                 }
+                Event::Reply(reply) => app.receive(reply),
                 Event::Load(Loaded::Notice(text)) => app.notify(text, true),
                 Event::Load(Loaded::Failed(e)) => anyhow::bail!(e),
                 Event::Signal(sig) => return Ok(Some(sig)),
                 Event::InputGone(e) => anyhow::bail!("terminal input closed: {e}"),
             }
-            for effect in app.take_effects() {
-                match effect {
-                    Effect::Quit => return Ok(None),
-                    Effect::Search { generation, query } => {
-                        let _ = search_tx.send(SearchJob::Query(generation, query));
-                    }
-                    Effect::Copy { text, what } => {
-                        match clipboard::osc52(&text, std::env::var_os("TMUX").is_some()) {
-                            Ok(seq) => {
-                                let mut out = io::stdout();
-                                let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
-                                app.notify(
-                                    format!(
-                                        "Copied {what} ({} characters) to the clipboard",
-                                        text.chars().count()
-                                    ),
-                                    false,
-                                );
-                            }
-                            Err(e) => app.notify(format!("Not copied: {e}"), true),
-                        }
-                    }
-                }
+            if carry_out(app, workers) {
+                return Ok(None);
             }
         }
         draw(terminal, app, theme)?;
+    }
+}
+
+/// Carries out what the app asked for; true when it asked to quit.
+fn carry_out(app: &mut App, workers: &Workers) -> bool {
+    for effect in app.take_effects() {
+        match (effect, workers) {
+            (Effect::Quit, _) => return true,
+            (Effect::Search { generation, query }, Workers::Memory(search_tx)) => {
+                let _ = search_tx.send(SearchJob::Query(generation, query));
+            }
+            (Effect::Search { generation, query }, Workers::Store(jobs)) => {
+                let _ = jobs.send(reader::Job::Search(generation, query));
+            }
+            (Effect::Read(request), Workers::Store(jobs)) => {
+                let _ = jobs.send(reader::Job::Read(request));
+            }
+            // A corpus in memory answers its own reads.
+            (Effect::Read(_), Workers::Memory(_)) => {}
+            (Effect::Copy { text, what }, _) => copy(app, &text, &what),
+        }
+    }
+    false
+}
+
+/// Puts text on the clipboard through the terminal and says so.
+fn copy(app: &mut App, text: &str, what: &str) {
+    match clipboard::osc52(text, std::env::var_os("TMUX").is_some()) {
+        Ok(seq) => {
+            let mut out = io::stdout();
+            let _ = out.write_all(seq.as_bytes()).and_then(|_| out.flush());
+            app.notify(
+                format!(
+                    "Copied {what} ({} characters) to the clipboard",
+                    text.chars().count()
+                ),
+                false,
+            );
+        }
+        Err(e) => app.notify(format!("Not copied: {e}"), true),
     }
 }
 

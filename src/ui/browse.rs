@@ -8,7 +8,7 @@ use super::{Theme, pane_block, rect, row_line, span, text};
 use crate::app::cursor::Cursor;
 use crate::app::layout::Area;
 use crate::app::{App, Pane, plural};
-use crate::extract::Role;
+use crate::extract::{Date, Role};
 
 /// Draws the four panes.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -19,101 +19,183 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 }
 
 fn provinces(frame: &mut Frame, app: &App, theme: &Theme) {
-    let b = &app.browse;
     let area = app.screen.provinces;
-    let rows = visible(&b.provinces, b.province, area, |p| {
-        let name = p.name.as_deref().unwrap_or("All provinces");
-        let count = p.meetings.to_string();
+    let format = |name: Option<&str>, meetings: usize| {
+        let name = name.unwrap_or("All provinces");
+        let count = meetings.to_string();
         let cols = area.inner_cols().saturating_sub(2 + count.len());
         vec![
             span(&text::fit(name, cols), theme.text),
             Span::styled(format!(" {count}"), theme.dim),
         ]
-    });
-    let title = format!("Provinces ({})", b.provinces.len().saturating_sub(1));
+    };
+    let (rows, len) = match &app.store {
+        Some(s) => (
+            visible(&s.provinces, s.province, area, |p| {
+                format(p.name.as_deref(), p.meetings)
+            }),
+            s.provinces.len(),
+        ),
+        None => {
+            let b = &app.browse;
+            (
+                visible(&b.provinces, b.province, area, |p| {
+                    format(p.name.as_deref(), p.meetings)
+                }),
+                b.provinces.len(),
+            )
+        }
+    };
+    let title = format!("Provinces ({})", len.saturating_sub(1));
     list(frame, app, Pane::Provinces, title, rows, theme);
 }
 
-fn meetings(frame: &mut Frame, app: &App, theme: &Theme) {
-    let b = &app.browse;
-    let c = &app.corpus;
-    let all = b.selected_province().is_none();
-    let rows = visible(&b.meetings, b.meeting, app.screen.meetings, |&m| {
-        let meeting = &c.meetings[m];
-        let date = meeting.date.map_or_else(
-            || "          ".to_string(),
-            |d| format!("{:<10}", d.to_string()),
-        );
-        let body = short_body(meeting.body.as_deref().unwrap_or("?"));
-        let mut row = vec![
-            Span::styled(date, theme.dim),
-            Span::raw(" "),
-            span(&text::fit(&body, 16), theme.heading),
-        ];
-        if all {
-            row.push(span(
-                &format!(
-                    " {}",
-                    text::fit(meeting.province.as_deref().unwrap_or("?"), 10)
-                ),
-                theme.dim,
-            ));
-        }
+/// A meeting's row: date, body, province (when all are listed), title.
+fn meeting_spans<'a>(
+    date: Option<Date>,
+    body: Option<&str>,
+    province: Option<&str>,
+    title: Option<&str>,
+    all: bool,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let date = date.map_or_else(
+        || "          ".to_string(),
+        |d| format!("{:<10}", d.to_string()),
+    );
+    let body = short_body(body.unwrap_or("?"));
+    let mut row = vec![
+        Span::styled(date, theme.dim),
+        Span::raw(" "),
+        span(&text::fit(&body, 16), theme.heading),
+    ];
+    if all {
         row.push(span(
-            &format!(" {}", meeting.title.as_deref().unwrap_or("")),
-            theme.text,
+            &format!(" {}", text::fit(province.unwrap_or("?"), 10)),
+            theme.dim,
         ));
-        row
-    });
-    let title = match b.selected_province() {
-        Some(p) => format!("Meetings · {p} ({})", b.meetings.len()),
-        None => format!("Meetings ({})", b.meetings.len()),
+    }
+    row.push(span(&format!(" {}", title.unwrap_or("")), theme.text));
+    row
+}
+
+fn meetings(frame: &mut Frame, app: &App, theme: &Theme) {
+    let all = app.selected_province().is_none();
+    let area = app.screen.meetings;
+    let (rows, len) = match &app.store {
+        Some(s) => {
+            let total = s.meetings_total();
+            let shown = (s.meeting.offset..total).take(area.inner_rows());
+            let rows = shown
+                .map(|i| match s.meetings.as_ref().and_then(|p| p.get(i)) {
+                    Some(r) => {
+                        let (body, province) = (r.body.as_deref(), r.province.as_deref());
+                        let spans =
+                            meeting_spans(r.date, body, province, r.title.as_deref(), all, theme);
+                        (i, spans)
+                    }
+                    // A row of a page still being read.
+                    None => (i, vec![Span::styled("…", theme.dim)]),
+                })
+                .collect();
+            (rows, total)
+        }
+        None => {
+            let b = &app.browse;
+            let c = &app.corpus;
+            let rows = visible(&b.meetings, b.meeting, area, |&m| {
+                let m = &c.meetings[m];
+                let (body, province) = (m.body.as_deref(), m.province.as_deref());
+                meeting_spans(m.date, body, province, m.title.as_deref(), all, theme)
+            });
+            (rows, b.meetings.len())
+        }
+    };
+    let title = match app.selected_province() {
+        Some(p) => format!("Meetings · {p} ({len})"),
+        None => format!("Meetings ({len})"),
     };
     list(frame, app, Pane::Meetings, title, rows, theme);
 }
 
+/// An attendee's row: role marks, name, titles.
+fn attendee_spans<'a>(name: &str, titles: &str, roles: &[Role], theme: &Theme) -> Vec<Span<'a>> {
+    let style = if roles.contains(&Role::Chair) {
+        theme.person.patch(theme.chair)
+    } else {
+        theme.person
+    };
+    vec![
+        Span::styled(role_marks(roles), theme.chair),
+        span(name, style),
+        span(&format!("  {titles}"), theme.text),
+    ]
+}
+
 fn attendees(frame: &mut Frame, app: &App, theme: &Theme) {
-    let b = &app.browse;
-    let c = &app.corpus;
-    let rows = visible(&b.attendees, b.attendee, app.screen.attendees, |r| {
-        let fact = &c.articles[r.article].facts.people[r.fact];
-        let style = if r.roles.contains(&Role::Chair) {
-            theme.person.patch(theme.chair)
-        } else {
-            theme.person
-        };
-        vec![
-            Span::styled(role_marks(&r.roles), theme.chair),
-            span(&fact.name, style),
-            span(
-                &format!("  {}", fact.titles().collect::<Vec<_>>().join(", ")),
-                theme.text,
-            ),
-        ]
-    });
-    let title = format!(
-        "Attendees ({}) ★ chair ▲ presents ✎ speaks",
-        b.attendees.len()
-    );
+    let area = app.screen.attendees;
+    let (rows, len) = match &app.store {
+        Some(s) => {
+            let list = s.shown_panes().map_or(&[][..], |p| &p.attendees[..]);
+            let rows = visible(list, s.attendee, area, |r| {
+                attendee_spans(&r.name, &r.titles.join(", "), &r.roles, theme)
+            });
+            (rows, list.len())
+        }
+        None => {
+            let b = &app.browse;
+            let c = &app.corpus;
+            let rows = visible(&b.attendees, b.attendee, area, |r| {
+                let fact = &c.articles[r.article].facts.people[r.fact];
+                let titles = fact.titles().collect::<Vec<_>>().join(", ");
+                attendee_spans(&fact.name, &titles, &r.roles, theme)
+            });
+            (rows, b.attendees.len())
+        }
+    };
+    let title = format!("Attendees ({len}) ★ chair ▲ presents ✎ speaks");
     list(frame, app, Pane::Attendees, title, rows, theme);
 }
 
+/// A conclusion's row: deadline, text, speaker.
+fn conclusion_spans<'a>(
+    text: &str,
+    speaker: Option<&str>,
+    deadline: Option<Date>,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let mut row = Vec::new();
+    if let Some(d) = deadline {
+        row.push(Span::styled(format!("⏱{d} "), theme.error));
+    }
+    row.push(span(text, theme.conclusion));
+    if let Some(sp) = speaker {
+        row.push(span(&format!(" — {sp}"), theme.dim));
+    }
+    row
+}
+
 fn conclusions(frame: &mut Frame, app: &App, theme: &Theme) {
-    let b = &app.browse;
-    let c = &app.corpus;
-    let rows = visible(&b.conclusions, b.conclusion, app.screen.conclusions, |r| {
-        let x = &c.articles[r.article].facts.conclusions[r.conclusion];
-        let mut row = Vec::new();
-        if let Some(d) = x.deadline {
-            row.push(Span::styled(format!("⏱{d} "), theme.error));
+    let area = app.screen.conclusions;
+    let (rows, len) = match &app.store {
+        Some(s) => {
+            let list = s.shown_panes().map_or(&[][..], |p| &p.conclusions[..]);
+            let rows = visible(list, s.conclusion, area, |r| {
+                conclusion_spans(&r.text, r.speaker.as_deref(), r.deadline, theme)
+            });
+            (rows, list.len())
         }
-        row.push(span(&x.text, theme.conclusion));
-        if let Some(sp) = &x.speaker {
-            row.push(span(&format!(" — {sp}"), theme.dim));
+        None => {
+            let b = &app.browse;
+            let c = &app.corpus;
+            let rows = visible(&b.conclusions, b.conclusion, area, |r| {
+                let x = &c.articles[r.article].facts.conclusions[r.conclusion];
+                conclusion_spans(&x.text, x.speaker.as_deref(), x.deadline, theme)
+            });
+            (rows, b.conclusions.len())
         }
-        row
-    });
-    let title = format!("Conclusions ({})", b.conclusions.len());
+    };
+    let title = format!("Conclusions ({len})");
     list(frame, app, Pane::Conclusions, title, rows, theme);
 }
 
@@ -168,18 +250,24 @@ fn list(
     theme: &Theme,
 ) {
     // An empty pane says whether there is nothing, or nothing yet.
-    let ready = match pane {
-        Pane::Provinces | Pane::Meetings => app.loading.catalog,
-        Pane::Attendees | Pane::Conclusions => app.loading.articles,
+    let ready = match (&app.store, pane) {
+        (Some(s), _) => s.ready(pane),
+        (None, Pane::Provinces | Pane::Meetings) => app.loading.catalog,
+        (None, Pane::Attendees | Pane::Conclusions) => app.loading.articles,
     };
     let empty = if ready { " (none)" } else { " loading…" };
     let focused = app.focus == pane;
     let s = &app.screen;
+    let b = &app.browse;
+    let (province, meeting, attendee, conclusion) = match &app.store {
+        Some(st) => (st.province, st.meeting, st.attendee, st.conclusion),
+        None => (b.province, b.meeting, b.attendee, b.conclusion),
+    };
     let (area, cursor) = match pane {
-        Pane::Provinces => (s.provinces, app.browse.province),
-        Pane::Meetings => (s.meetings, app.browse.meeting),
-        Pane::Attendees => (s.attendees, app.browse.attendee),
-        Pane::Conclusions => (s.conclusions, app.browse.conclusion),
+        Pane::Provinces => (s.provinces, province),
+        Pane::Meetings => (s.meetings, meeting),
+        Pane::Attendees => (s.attendees, attendee),
+        Pane::Conclusions => (s.conclusions, conclusion),
     };
     let cols = area.inner_cols();
     let lines: Vec<Line> = if rows.is_empty() {
@@ -197,6 +285,12 @@ fn list(
 
 /// Counts for the status line: what the panes show.
 pub fn counts(app: &App) -> String {
+    if let Some(s) = &app.store {
+        let all = app
+            .selected_province()
+            .map_or(String::new(), |p| format!("{p}: "));
+        return format!("{all}{}", plural(s.meetings_total(), "meeting", "meetings"));
+    }
     let n = app.browse.shown;
     let all = match app.browse.selected_province() {
         Some(p) => format!("{p}: "),

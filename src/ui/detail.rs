@@ -11,7 +11,9 @@ use crate::app::detail::{Detail, FactKind};
 use crate::app::{App, DETAIL_HEADER_ROWS};
 
 pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
-    let a = &app.corpus.articles[d.article];
+    let Some(a) = app.article(d.article) else {
+        return;
+    };
     let f = &a.facts;
     let area = rect(app.screen.main, frame);
     let title = f.title.clone().unwrap_or_else(|| a.id.clone());

@@ -109,7 +109,7 @@ pub fn link(app: &App, frame: Rect) -> Option<(Rect, String)> {
     let Some(View::Detail(d)) = app.stack.last() else {
         return None;
     };
-    let url = app.corpus.articles[d.article].facts.url.as_deref()?;
+    let url = app.article(d.article)?.facts.url.as_deref()?;
     if !context(app).starts_with(url) {
         return None;
     }
@@ -135,7 +135,9 @@ fn context(app: &App) -> String {
     match app.stack.last() {
         None => super::browse::counts(app),
         Some(View::Detail(d)) => {
-            let a = &app.corpus.articles[d.article];
+            let Some(a) = app.article(d.article) else {
+                return String::new();
+            };
             format!(
                 "{} · line {}/{}",
                 a.facts.url.as_deref().unwrap_or(&a.file),

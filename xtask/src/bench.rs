@@ -244,7 +244,7 @@ type Ready = (Arc<Corpus>, Arc<Index>);
 /// Starts the app as the terminal program does, drawing into a test
 /// backend: milliseconds to the first frame, the frame with meetings, the
 /// frame with articles and the search index; and the corpus and index.
-fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], Ready)> {
+pub(crate) fn startup(corpus_path: &Path) -> anyhow::Result<([f64; 4], Ready)> {
     let t = Instant::now();
     let (tx, rx) = mpsc::channel();
     load::spawn(Source::File(corpus_path.to_path_buf()), move |s| {
@@ -360,7 +360,7 @@ fn fzf_filter(lines: &Path, query: &str, runs: usize) -> Option<f64> {
 
 /// Peak resident memory of a fresh process that loads the corpus as the
 /// browser does, builds the index and searches.
-fn peak_rss_of_probe(corpus_path: &Path) -> Option<f64> {
+pub(crate) fn peak_rss_of_probe(corpus_path: &Path) -> Option<f64> {
     let exe = std::env::current_exe().ok()?;
     let out = Command::new(exe)
         .args(["bench", "--rss-probe"])
@@ -486,7 +486,7 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 /// The value at fraction `p` of sorted `v` (nearest rank).
-fn percentile(v: &[f64], p: f64) -> f64 {
+pub(crate) fn percentile(v: &[f64], p: f64) -> f64 {
     if v.is_empty() {
         return 0.0;
     }

@@ -4,4 +4,5 @@
 //! ([`bench`]). `cargo xtask synth` and `cargo xtask bench` run them.
 
 pub mod bench;
+pub mod browse_bench;
 pub mod synth;

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use xtask::bench;
 use xtask::synth::{SynthConfig, write_dir};
+use xtask::{bench, browse_bench};
 
 /// Development tools for tinhuy.
 #[derive(Debug, Parser)]
@@ -44,6 +44,23 @@ enum Command {
         #[arg(long)]
         store: bool,
         /// Load this corpus, index and search it, print peak RSS in kB.
+        #[arg(long, value_name = "FILE", hide = true)]
+        rss_probe: Option<PathBuf>,
+    },
+    /// Measure the browser over stores (`tinhuy ingest … -o X.db`): time
+    /// to meetings, panes and a first search, keystroke latency, memory.
+    BrowseBench {
+        #[arg(required_unless_present = "rss_probe")]
+        stores: Vec<PathBuf>,
+        #[arg(long, default_value_t = 3)]
+        runs: usize,
+        #[arg(long)]
+        json: bool,
+        /// Also measure the browser loading the whole store, as it did.
+        #[arg(long)]
+        before: bool,
+        /// Browse this store, print peak RSS in kB (twice: browsing, then
+        /// with the officials read).
         #[arg(long, value_name = "FILE", hide = true)]
         rss_probe: Option<PathBuf>,
     },
@@ -87,6 +104,17 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             rss_probe: Some(path),
             ..
         } => bench::rss_probe(&path, out),
+        Command::BrowseBench {
+            rss_probe: Some(path),
+            ..
+        } => browse_bench::rss_probe(&path, out),
+        Command::BrowseBench {
+            stores,
+            runs,
+            json,
+            before,
+            ..
+        } => browse_bench::run(&stores, runs, json, before, out),
         Command::Bench {
             sizes,
             dir,

@@ -1,0 +1,632 @@
+//! Reading a corpus a screen at a time: the rows the browser shows
+//! (provinces with counts, a page of a province's meetings, one meeting's
+//! attendees and conclusions, one article) asked of an in-memory corpus or
+//! of a store, so that a browser over a store reads only what it shows.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::model::{Article, Corpus, Meeting};
+use super::sqlite::{open, read_json_column, store_error};
+use super::store::CorpusError;
+use crate::extract::{ArticleFacts, Date, Role};
+use crate::search::{Hit, Index, Kind, Target, stored};
+use crate::text::fold;
+
+/// A province with how many meetings it holds; `None` for all provinces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProvinceCount {
+    pub name: Option<String>,
+    pub meetings: usize,
+}
+
+/// A meeting as the meetings pane shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRow {
+    pub meeting: usize,
+    /// The first article reporting it: what Enter opens.
+    pub article: usize,
+    pub date: Option<Date>,
+    pub province: Option<String>,
+    pub body: Option<String>,
+    pub title: Option<String>,
+}
+
+/// Rows `offset..offset + rows.len()` of a list of `total`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page<T> {
+    pub offset: usize,
+    pub total: usize,
+    pub rows: Vec<T>,
+}
+
+impl<T> Page<T> {
+    /// Row `i` of the whole list, when this page holds it.
+    pub fn get(&self, i: usize) -> Option<&T> {
+        i.checked_sub(self.offset).and_then(|k| self.rows.get(k))
+    }
+}
+
+/// An official at a meeting, as the attendees pane shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attendee {
+    pub person: usize,
+    pub article: usize,
+    /// Index into the article's `facts.people`.
+    pub fact: usize,
+    pub name: String,
+    pub titles: Vec<String>,
+    pub roles: Vec<Role>,
+}
+
+/// A conclusion of a meeting, as the conclusions pane shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConclusionLine {
+    pub article: usize,
+    pub conclusion: usize,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub deadline: Option<Date>,
+}
+
+/// What the attendees and conclusions panes show for one meeting.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MeetingPanes {
+    pub attendees: Vec<Attendee>,
+    pub conclusions: Vec<ConclusionLine>,
+}
+
+/// Search results with the entries they point at (`Hit::entry` indexes
+/// `entries`, not the whole corpus's index).
+#[derive(Debug)]
+pub struct Results {
+    pub entries: Arc<Index>,
+    pub hits: Vec<Hit>,
+}
+
+/// The questions the browser asks of a corpus, whatever holds it.
+pub trait CorpusReader {
+    /// "All provinces" first, then each province in Vietnamese order.
+    fn provinces(&mut self) -> Result<Vec<ProvinceCount>, CorpusError>;
+    /// A page of the province's meetings (all when `None`), newest first,
+    /// each meeting once.
+    fn meetings(
+        &mut self,
+        province: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Page<MeetingRow>, CorpusError>;
+    fn meeting_panes(&mut self, meeting: usize) -> Result<MeetingPanes, CorpusError>;
+    /// The first article reporting a meeting.
+    fn meeting_article(&mut self, meeting: usize) -> Result<usize, CorpusError>;
+    /// One article with its text and facts.
+    fn article(&mut self, article: usize) -> Result<Article, CorpusError>;
+    fn search(&mut self, query: &str, limit: usize) -> Result<Results, CorpusError>;
+    /// Meetings and people, with articles that hold only their meeting,
+    /// people and dated conclusions: what the views over the whole corpus
+    /// (leadership, an official's page, deadlines) read.
+    fn catalog(&mut self) -> Result<Corpus, CorpusError>;
+}
+
+/// "All provinces", then the provinces with their counts in Vietnamese
+/// alphabetical order (by the name without marks, then as written).
+fn province_list(counts: Vec<(String, usize)>, all: usize) -> Vec<ProvinceCount> {
+    let mut named: Vec<(String, String, usize)> = counts
+        .into_iter()
+        .filter(|(name, _)| !name.is_empty())
+        .map(|(name, n)| (fold(&name), name, n))
+        .collect();
+    named.sort();
+    let mut rows = vec![ProvinceCount {
+        name: None,
+        meetings: all,
+    }];
+    rows.extend(named.into_iter().map(|(_, name, meetings)| ProvinceCount {
+        name: Some(name),
+        meetings,
+    }));
+    rows
+}
+
+/// Attendees (chairs first, each person once) and conclusions (each text
+/// once: two reports of a meeting may say the same) of a meeting's articles.
+pub fn panes_of<'a>(
+    articles: impl IntoIterator<Item = (usize, &'a [usize], &'a ArticleFacts)>,
+) -> MeetingPanes {
+    let mut panes = MeetingPanes::default();
+    for (ai, people, facts) in articles {
+        for (fi, fact) in facts.people.iter().enumerate() {
+            let Some(&person) = people.get(fi) else {
+                continue;
+            };
+            if !panes.attendees.iter().any(|r| r.person == person) {
+                panes.attendees.push(Attendee {
+                    person,
+                    article: ai,
+                    fact: fi,
+                    name: fact.name.clone(),
+                    titles: fact.titles().map(str::to_string).collect(),
+                    roles: fact.roles.clone(),
+                });
+            }
+        }
+        for (ci, c) in facts.conclusions.iter().enumerate() {
+            if !panes.conclusions.iter().any(|r| r.text == c.text) {
+                panes.conclusions.push(ConclusionLine {
+                    article: ai,
+                    conclusion: ci,
+                    text: c.text.clone(),
+                    speaker: c.speaker.clone(),
+                    deadline: c.deadline,
+                });
+            }
+        }
+    }
+    panes
+        .attendees
+        .sort_by_key(|r| !r.roles.contains(&Role::Chair));
+    panes
+}
+
+/// The reader over a corpus held in memory.
+#[derive(Debug, Clone)]
+pub struct MemoryReader {
+    corpus: Arc<Corpus>,
+    /// Meetings once each, newest first.
+    distinct: Vec<usize>,
+    /// Built on the first search.
+    index: Option<Arc<Index>>,
+}
+
+impl MemoryReader {
+    pub fn new(corpus: Arc<Corpus>) -> MemoryReader {
+        let distinct = distinct_meetings(&corpus.meetings);
+        MemoryReader {
+            corpus,
+            distinct,
+            index: None,
+        }
+    }
+
+    fn meeting(&self, m: usize) -> Result<&Meeting, CorpusError> {
+        self.corpus
+            .meetings
+            .get(m)
+            .ok_or_else(|| missing("meeting", m))
+    }
+}
+
+fn missing(what: &str, i: usize) -> CorpusError {
+    CorpusError::Inconsistent {
+        path: PathBuf::from("<corpus>"),
+        message: format!("no {what} {i}"),
+    }
+}
+
+/// What makes two meetings the same one.
+fn meeting_key(m: &Meeting) -> impl std::hash::Hash + Eq + '_ {
+    (
+        m.date,
+        m.province.as_deref(),
+        m.body.as_deref(),
+        m.title.as_deref(),
+    )
+}
+
+/// Meetings once each (the first of equal ones), newest first.
+fn distinct_meetings(meetings: &[Meeting]) -> Vec<usize> {
+    let mut first = HashMap::new();
+    let mut distinct: Vec<usize> = (0..meetings.len())
+        .filter(|&i| *first.entry(meeting_key(&meetings[i])).or_insert(i) == i)
+        .collect();
+    distinct.sort_by(|&a, &b| meetings[b].date.cmp(&meetings[a].date).then(a.cmp(&b)));
+    distinct
+}
+
+fn meeting_row(meeting: usize, m: &Meeting) -> MeetingRow {
+    MeetingRow {
+        meeting,
+        article: m.articles.first().copied().unwrap_or(0),
+        date: m.date,
+        province: m.province.clone(),
+        body: m.body.clone(),
+        title: m.title.clone(),
+    }
+}
+
+impl CorpusReader for MemoryReader {
+    fn provinces(&mut self) -> Result<Vec<ProvinceCount>, CorpusError> {
+        let mut counts: HashMap<&str, usize> = HashMap::new();
+        for &m in &self.distinct {
+            if let Some(p) = self.corpus.meetings[m].province.as_deref() {
+                *counts.entry(p).or_insert(0) += 1;
+            }
+        }
+        let counts = counts.into_iter().map(|(p, n)| (p.to_string(), n));
+        Ok(province_list(counts.collect(), self.distinct.len()))
+    }
+
+    fn meetings(
+        &mut self,
+        province: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Page<MeetingRow>, CorpusError> {
+        let meetings = &self.corpus.meetings;
+        let of_province = self
+            .distinct
+            .iter()
+            .filter(|&&m| province.is_none() || meetings[m].province.as_deref() == province);
+        let total = of_province.clone().count();
+        let rows = of_province
+            .skip(offset)
+            .take(limit)
+            .map(|&m| meeting_row(m, &meetings[m]))
+            .collect();
+        Ok(Page {
+            offset,
+            total,
+            rows,
+        })
+    }
+
+    fn meeting_panes(&mut self, meeting: usize) -> Result<MeetingPanes, CorpusError> {
+        let articles = &self.corpus.articles;
+        let of = self.meeting(meeting)?.articles.iter().filter_map(|&ai| {
+            let a = articles.get(ai)?;
+            Some((ai, a.people.as_slice(), &a.facts))
+        });
+        Ok(panes_of(of))
+    }
+
+    fn meeting_article(&mut self, meeting: usize) -> Result<usize, CorpusError> {
+        let m = self.meeting(meeting)?;
+        m.articles
+            .first()
+            .copied()
+            .ok_or_else(|| missing("article of meeting", meeting))
+    }
+
+    fn article(&mut self, article: usize) -> Result<Article, CorpusError> {
+        self.corpus
+            .articles
+            .get(article)
+            .cloned()
+            .ok_or_else(|| missing("article", article))
+    }
+
+    fn search(&mut self, query: &str, limit: usize) -> Result<Results, CorpusError> {
+        let corpus = &self.corpus;
+        let entries = self
+            .index
+            .get_or_insert_with(|| Arc::new(Index::build(corpus)))
+            .clone();
+        let hits = entries.search(query, limit);
+        Ok(Results { entries, hits })
+    }
+
+    fn catalog(&mut self) -> Result<Corpus, CorpusError> {
+        Ok(self.corpus.as_ref().clone())
+    }
+}
+
+/// The reader over a store: every answer is a few indexed queries.
+pub struct StoreReader {
+    conn: Connection,
+    path: PathBuf,
+    /// Meetings of each province ("" for none), counted once.
+    counts: Option<Vec<(String, usize)>>,
+}
+
+impl std::fmt::Debug for StoreReader {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("StoreReader")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+/// A date column as the corpus writes it.
+fn parse_date(text: Option<String>) -> Option<Date> {
+    text.and_then(|t| t.parse().ok())
+}
+
+impl StoreReader {
+    pub fn open(path: &Path) -> Result<StoreReader, CorpusError> {
+        Ok(StoreReader {
+            conn: open(path)?,
+            path: path.to_path_buf(),
+            counts: None,
+        })
+    }
+
+    /// Distinct meetings of each province, read once per connection.
+    fn counts(&mut self) -> Result<&[(String, usize)], CorpusError> {
+        if self.counts.is_none() {
+            let mut stmt = self
+                .conn
+                .prepare(
+                    "SELECT coalesce(province, ''), count(*) FROM
+                     (SELECT DISTINCT province, date, body, title FROM meetings)
+                     GROUP BY province",
+                )
+                .map_err(self.error())?;
+            let counts = stmt
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .and_then(|rows| rows.collect())
+                .map_err(self.error())?;
+            self.counts = Some(counts);
+        }
+        Ok(self.counts.as_deref().unwrap_or_default())
+    }
+
+    fn error(&self) -> impl Fn(rusqlite::Error) -> CorpusError + '_ {
+        store_error(&self.path)
+    }
+
+    fn bad_json(&self, what: String) -> impl Fn(serde_json::Error) -> CorpusError + '_ {
+        move |e| CorpusError::Store {
+            path: self.path.clone(),
+            message: format!("{what}: {e}"),
+        }
+    }
+
+    /// Every search entry of the store, indexed in memory: searching it
+    /// narrows keystroke by keystroke, faster than reading postings anew.
+    /// Entries are short labels, not article texts.
+    pub fn entries_index(&self) -> Result<Index, CorpusError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, kind, target, text FROM entries ORDER BY id")
+            .map_err(self.error())?;
+        let mut rows = stmt.query([]).map_err(self.error())?;
+        let mut entries = Vec::new();
+        while let Some(row) = rows.next().map_err(self.error())? {
+            let id: i64 = row.get(0).map_err(self.error())?;
+            let bad = |what: &str| CorpusError::Store {
+                path: self.path.clone(),
+                message: format!("entry {id}: {what}"),
+            };
+            let kind: String = row.get(1).map_err(self.error())?;
+            let kind = Kind::from_label(&kind).ok_or_else(|| bad("unknown kind"))?;
+            let target: String = row.get(2).map_err(self.error())?;
+            let target: Target = serde_json::from_str(&target).map_err(|_| bad("bad target"))?;
+            entries.push((kind, target, row.get(3).map_err(self.error())?));
+        }
+        Ok(Index::from_entries(entries))
+    }
+
+    /// An article's people and facts, without its text.
+    fn article_facts(&self, article: usize) -> Result<(Vec<usize>, ArticleFacts), CorpusError> {
+        let (people, facts): (String, String) = self
+            .conn
+            .prepare_cached(
+                "SELECT l.people, a.facts FROM article_links l
+                 JOIN articles a ON a.key = l.article WHERE l.idx = ?1",
+            )
+            .and_then(|mut s| s.query_row([article], |r| Ok((r.get(0)?, r.get(1)?))))
+            .map_err(self.error())?;
+        let bad = |what: &str| self.bad_json(format!("article {article} {what}"));
+        Ok((
+            serde_json::from_str(&people).map_err(bad("people"))?,
+            serde_json::from_str(&facts).map_err(bad("facts"))?,
+        ))
+    }
+
+    fn meeting(&self, meeting: usize) -> Result<Meeting, CorpusError> {
+        let data: String = self
+            .conn
+            .prepare_cached("SELECT data FROM meetings WHERE idx = ?1")
+            .and_then(|mut s| s.query_row([meeting], |r| r.get(0)))
+            .map_err(self.error())?;
+        serde_json::from_str(&data).map_err(self.bad_json(format!("meetings {meeting}")))
+    }
+
+    /// Articles with only their meeting, people and dated conclusions.
+    fn stub_articles(&self, meetings: &[Meeting]) -> Result<Vec<Article>, CorpusError> {
+        let count = meetings
+            .iter()
+            .flat_map(|m| &m.articles)
+            .max()
+            .map_or(0, |a| a + 1);
+        let mut articles = vec![Article::default(); count];
+        for (mi, m) in meetings.iter().enumerate() {
+            for &a in &m.articles {
+                articles[a].meeting = mi;
+            }
+        }
+        self.read_links(&mut articles)?;
+        self.read_dated_conclusions(&mut articles)?;
+        Ok(articles)
+    }
+
+    fn read_links(&self, articles: &mut [Article]) -> Result<(), CorpusError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT l.idx, l.people, a.id FROM article_links l JOIN articles a ON a.key = l.article")
+            .map_err(self.error())?;
+        let mut rows = stmt.query([]).map_err(self.error())?;
+        while let Some(row) = rows.next().map_err(self.error())? {
+            let idx: usize = row.get(0).map_err(self.error())?;
+            let people: String = row.get(1).map_err(self.error())?;
+            let Some(a) = articles.get_mut(idx) else {
+                continue;
+            };
+            a.people = serde_json::from_str(&people)
+                .map_err(self.bad_json(format!("article {idx} people")))?;
+            a.id = row.get(2).map_err(self.error())?;
+        }
+        Ok(())
+    }
+
+    /// Conclusions with a deadline, at their place in their article's list
+    /// (the others left empty): what the deadlines view reads.
+    fn read_dated_conclusions(&self, articles: &mut [Article]) -> Result<(), CorpusError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT article, n, speaker, deadline, text FROM conclusions
+                 WHERE deadline IS NOT NULL",
+            )
+            .map_err(self.error())?;
+        let mut rows = stmt.query([]).map_err(self.error())?;
+        while let Some(row) = rows.next().map_err(self.error())? {
+            let get_err = self.error();
+            let (ai, n): (usize, usize) =
+                (row.get(0).map_err(&get_err)?, row.get(1).map_err(&get_err)?);
+            let Some(a) = articles.get_mut(ai) else {
+                continue;
+            };
+            let list = &mut a.facts.conclusions;
+            while list.len() <= n {
+                list.push(crate::extract::Conclusion {
+                    text: String::new(),
+                    speaker: None,
+                    deadline: None,
+                    span: crate::extract::Span::new(0, 0),
+                });
+            }
+            list[n].speaker = row.get(2).map_err(&get_err)?;
+            list[n].deadline = parse_date(row.get(3).map_err(&get_err)?);
+            list[n].text = row.get(4).map_err(&get_err)?;
+        }
+        Ok(())
+    }
+}
+
+/// A province's meetings (all when ?1 is NULL), newest first, each once:
+/// a meeting equal to an earlier-numbered one is left out.
+const NEWEST_MEETINGS: &str = "SELECT idx, date, province, body, title,
+       json_extract(data, '$.articles[0]')
+     FROM meetings m
+     WHERE (?1 IS NULL OR province = ?1) AND NOT EXISTS (
+       SELECT 1 FROM meetings d WHERE d.province IS m.province AND d.date IS m.date
+         AND d.body IS m.body AND d.title IS m.title AND d.idx < m.idx)
+     ORDER BY date DESC, idx LIMIT ?2 OFFSET ?3";
+
+impl CorpusReader for StoreReader {
+    fn provinces(&mut self) -> Result<Vec<ProvinceCount>, CorpusError> {
+        let counts = self.counts()?.to_vec();
+        let all = counts.iter().map(|(_, n)| n).sum();
+        Ok(province_list(counts, all))
+    }
+
+    fn meetings(
+        &mut self,
+        province: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Page<MeetingRow>, CorpusError> {
+        let counts = self.counts()?.iter();
+        let total = match province {
+            None => counts.map(|(_, n)| n).sum(),
+            Some(p) => counts.filter(|(name, _)| name == p).map(|(_, n)| n).sum(),
+        };
+        let mut stmt = self
+            .conn
+            .prepare_cached(NEWEST_MEETINGS)
+            .map_err(self.error())?;
+        let rows = stmt
+            .query_map(params![province, limit as i64, offset as i64], |r| {
+                Ok(MeetingRow {
+                    meeting: r.get(0)?,
+                    article: r.get::<_, Option<usize>>(5)?.unwrap_or(0),
+                    date: parse_date(r.get(1)?),
+                    province: r.get(2)?,
+                    body: r.get(3)?,
+                    title: r.get(4)?,
+                })
+            })
+            .and_then(|rows| rows.collect())
+            .map_err(self.error())?;
+        Ok(Page {
+            offset,
+            total,
+            rows,
+        })
+    }
+
+    fn meeting_panes(&mut self, meeting: usize) -> Result<MeetingPanes, CorpusError> {
+        let m = self.meeting(meeting)?;
+        let read: Vec<(usize, Vec<usize>, ArticleFacts)> = m
+            .articles
+            .iter()
+            .map(|&ai| self.article_facts(ai).map(|(p, f)| (ai, p, f)))
+            .collect::<Result<_, _>>()?;
+        Ok(panes_of(
+            read.iter().map(|(ai, p, f)| (*ai, p.as_slice(), f)),
+        ))
+    }
+
+    fn meeting_article(&mut self, meeting: usize) -> Result<usize, CorpusError> {
+        self.meeting(meeting)?
+            .articles
+            .first()
+            .copied()
+            .ok_or_else(|| missing("article of meeting", meeting))
+    }
+
+    fn article(&mut self, article: usize) -> Result<Article, CorpusError> {
+        let row = self
+            .conn
+            .prepare_cached(
+                "SELECT l.meeting, l.people, a.id, a.file, a.facts, a.text
+                 FROM article_links l JOIN articles a ON a.key = l.article WHERE l.idx = ?1",
+            )
+            .and_then(|mut s| {
+                s.query_row([article], |r| {
+                    Ok((
+                        r.get::<_, usize>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                        r.get::<_, String>(5)?,
+                    ))
+                })
+                .optional()
+            })
+            .map_err(self.error())?;
+        let (meeting, people, id, file, facts, text) =
+            row.ok_or_else(|| missing("article", article))?;
+        let bad = |what: &str| self.bad_json(format!("article {article} ({id}) {what}"));
+        Ok(Article {
+            meeting,
+            people: serde_json::from_str(&people).map_err(bad("people"))?,
+            facts: serde_json::from_str(&facts).map_err(bad("facts"))?,
+            file,
+            text,
+            id,
+        })
+    }
+
+    fn search(&mut self, query: &str, limit: usize) -> Result<Results, CorpusError> {
+        let found = stored::search(&self.conn, query, limit).map_err(self.error())?;
+        Ok(Results {
+            entries: Arc::new(found.entries),
+            hits: found.hits,
+        })
+    }
+
+    fn catalog(&mut self) -> Result<Corpus, CorpusError> {
+        // One read transaction: meetings and people of one ingest.
+        self.conn.execute_batch("BEGIN").map_err(self.error())?;
+        let read = || -> Result<Corpus, CorpusError> {
+            let meetings: Vec<Meeting> = read_json_column(&self.conn, &self.path, "meetings")?;
+            let people = read_json_column(&self.conn, &self.path, "people")?;
+            let articles = self.stub_articles(&meetings)?;
+            Ok(Corpus {
+                meetings,
+                people,
+                articles,
+                ..Corpus::default()
+            })
+        };
+        let corpus = read();
+        self.conn.execute_batch("COMMIT").map_err(self.error())?;
+        corpus
+    }
+}

@@ -1,0 +1,204 @@
+//! Answering the app's requests for rows from a store, on a thread that
+//! owns the connection. Requests that queue up while one is answered are
+//! thinned first: of the meetings pages, meeting panes and searches asked
+//! for, only the newest of each is still wanted.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::mpsc::{self, Sender};
+use std::thread;
+
+use crate::app::SEARCH_LIMIT;
+use crate::app::store::{ArticleOf, Reply, Request};
+use crate::corpus::CorpusError;
+use crate::corpus::reader::{CorpusReader, Results, StoreReader};
+use crate::search::{Index, Searcher};
+
+/// What the reader is asked.
+#[derive(Debug, Clone)]
+pub enum Job {
+    Read(Request),
+    /// A search, tagged with the app's generation.
+    Search(u64, String),
+    /// The store's search entries, indexed in memory in the background.
+    Index(Arc<Index>),
+}
+
+/// The reader threads of a store: one answers the panes, the other the
+/// searches, so that a search never holds up the rows of a pane.
+#[derive(Debug, Clone)]
+pub struct Readers {
+    panes: Sender<Job>,
+    search: Sender<Job>,
+}
+
+impl Readers {
+    /// Hands a job to the thread that answers its kind.
+    pub fn send(&self, job: Job) -> Result<(), mpsc::SendError<Job>> {
+        match job {
+            Job::Search(..) | Job::Index(_) => self.search.send(job),
+            Job::Read(_) => self.panes.send(job),
+        }
+    }
+}
+
+/// Starts the readers of the store at `path`; replies go to `send`, which
+/// returns false once nobody listens.
+pub fn spawn(path: PathBuf, send: impl Fn(Reply) -> bool + Send + Sync + 'static) -> Readers {
+    let send = Arc::new(send);
+    let search = spawn_searcher(path.clone(), send.clone());
+    let (panes, rx) = mpsc::channel::<Job>();
+    let to_searcher = search.clone();
+    thread::spawn(move || {
+        let Some(mut reader) = open_or_say(&path, &*send) else {
+            return;
+        };
+        let mut indexing = false;
+        while let Ok(first) = rx.recv() {
+            let jobs = newest_only(std::iter::once(first).chain(rx.try_iter()).collect());
+            for job in jobs {
+                if matches!(job, Job::Read(Request::Catalog)) {
+                    spawn_catalog(path.clone(), send.clone());
+                } else if !send(answer(&mut reader, job)) {
+                    return;
+                }
+            }
+            // The first rows are out: the search index may take the time.
+            if !indexing {
+                indexing = true;
+                spawn_index(path.clone(), to_searcher.clone());
+            }
+        }
+    });
+    Readers { panes, search }
+}
+
+fn open_or_say(path: &Path, send: &dyn Fn(Reply) -> bool) -> Option<StoreReader> {
+    StoreReader::open(path)
+        .map_err(|e| send(Reply::Failed(e.to_string())))
+        .ok()
+}
+
+/// Answers searches: from the store's postings until the index in memory
+/// is here, then from it, each keystroke narrowing the last one's results.
+fn spawn_searcher(
+    path: PathBuf,
+    send: Arc<impl Fn(Reply) -> bool + Send + Sync + 'static>,
+) -> Sender<Job> {
+    let (tx, rx) = mpsc::channel::<Job>();
+    thread::spawn(move || {
+        let Some(mut reader) = open_or_say(&path, &*send) else {
+            return;
+        };
+        let mut memory: Option<(Arc<Index>, Searcher)> = None;
+        while let Ok(first) = rx.recv() {
+            let jobs = newest_only(std::iter::once(first).chain(rx.try_iter()).collect());
+            for job in jobs {
+                let reply = match (job, &mut memory) {
+                    (Job::Index(index), _) => {
+                        memory = Some((index, Searcher::default()));
+                        continue;
+                    }
+                    (Job::Search(generation, query), Some((index, searcher))) => Reply::Found {
+                        generation,
+                        results: Results {
+                            hits: searcher.search(index, &query, SEARCH_LIMIT),
+                            entries: index.clone(),
+                        },
+                    },
+                    (job, _) => answer(&mut reader, job),
+                };
+                if !send(reply) {
+                    return;
+                }
+            }
+        }
+    });
+    tx
+}
+
+/// Indexes the store's search entries on a connection of its own and
+/// hands the index to the reader; a store that cannot be indexed keeps
+/// being searched through its postings.
+fn spawn_index(path: PathBuf, to: Sender<Job>) {
+    thread::spawn(move || {
+        if let Ok(index) = StoreReader::open(&path).and_then(|r| r.entries_index()) {
+            let _ = to.send(Job::Index(Arc::new(index)));
+        }
+    });
+}
+
+/// The catalog takes long on a large store: it is read on a connection of
+/// its own, so the panes keep being answered meanwhile.
+fn spawn_catalog(path: PathBuf, send: Arc<impl Fn(Reply) -> bool + Send + Sync + 'static>) {
+    thread::spawn(move || {
+        let catalog = StoreReader::open(&path).and_then(|mut r| r.catalog());
+        send(match catalog {
+            Ok(c) => Reply::Catalog(Arc::new(c)),
+            Err(e) => Reply::Failed(e.to_string()),
+        });
+    });
+}
+
+/// Drops every meetings page, panes and search request that a later one
+/// of its kind replaces.
+pub fn newest_only(jobs: Vec<Job>) -> Vec<Job> {
+    let kind = |j: &Job| match j {
+        Job::Read(Request::Meetings { .. }) => Some(0),
+        Job::Read(Request::MeetingPanes { .. }) => Some(1),
+        Job::Search(..) => Some(2),
+        _ => None,
+    };
+    let last_of = |k| jobs.iter().rposition(|j| kind(j) == Some(k));
+    let keep: Vec<Option<usize>> = (0..3).map(last_of).collect();
+    jobs.iter()
+        .enumerate()
+        .filter(|(i, j)| kind(j).is_none_or(|k| keep[k] == Some(*i)))
+        .map(|(_, j)| j.clone())
+        .collect()
+}
+
+/// The reply to one job, or what went wrong.
+pub fn answer(reader: &mut impl CorpusReader, job: Job) -> Reply {
+    read(reader, job).unwrap_or_else(|e| Reply::Failed(e.to_string()))
+}
+
+fn read(reader: &mut impl CorpusReader, job: Job) -> Result<Reply, CorpusError> {
+    Ok(match job {
+        Job::Index(_) => Reply::Failed("an index is not a request".into()),
+        Job::Search(generation, query) => Reply::Found {
+            generation,
+            results: reader.search(&query, SEARCH_LIMIT)?,
+        },
+        Job::Read(Request::Provinces) => Reply::Provinces(reader.provinces()?),
+        Job::Read(Request::Meetings {
+            province,
+            offset,
+            limit,
+        }) => Reply::Meetings {
+            page: reader.meetings(province.as_deref(), offset, limit)?,
+            province,
+        },
+        Job::Read(Request::MeetingPanes { meeting }) => Reply::MeetingPanes {
+            meeting,
+            panes: reader.meeting_panes(meeting)?,
+        },
+        Job::Read(Request::Article { of, focus }) => {
+            let article = match of {
+                ArticleOf::Number(a) => a,
+                ArticleOf::Meeting(m) => reader.meeting_article(m)?,
+            };
+            Reply::Article {
+                article,
+                doc: Arc::new(reader.article(article)?),
+                focus,
+            }
+        }
+        Job::Read(Request::Catalog) => Reply::Catalog(Arc::new(reader.catalog()?)),
+    })
+}
+
+/// Whether `path` is a store the browser reads pane by pane.
+pub fn is_store(path: &Path) -> bool {
+    crate::corpus::sqlite::is_store(path)
+}
