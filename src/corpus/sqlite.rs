@@ -260,8 +260,8 @@ pub fn load_people(path: &Path) -> Result<Corpus, CorpusError> {
 }
 
 /// The people of a store who held a post that reads as `title` (by the
-/// rule of [`super::query::who`]), in corpus order: all that question
-/// needs, without reading everyone's appearances.
+/// rule of [`super::query::who`]), in corpus order, with their timelines
+/// but not their appearances: all that question needs.
 pub fn load_holders(path: &Path, title: &str) -> Result<Corpus, CorpusError> {
     let conn = open(path)?;
     conn.execute_batch("BEGIN").map_err(store_error(path))?;
@@ -292,22 +292,32 @@ fn held_titles(conn: &Connection) -> rusqlite::Result<Vec<String>> {
     stmt.query_map([], |r| r.get(0))?.collect()
 }
 
-/// The people numbered `people`, in that order.
+/// The people numbered `people`, in that order, with their names and
+/// timelines only: their appearances, most of a person's record, are left
+/// out (SQLite picks the timeline from the record).
 fn read_people(
     conn: &Connection,
     path: &Path,
     people: &std::collections::BTreeSet<i64>,
 ) -> Result<Vec<Person>, CorpusError> {
     let mut stmt = conn
-        .prepare("SELECT data FROM people WHERE idx = ?1")
+        .prepare("SELECT name, scope, json_extract(data, '$.timeline') FROM people WHERE idx = ?1")
         .map_err(store_error(path))?;
     people
         .iter()
         .map(|&idx| {
-            let data: String = stmt
-                .query_row([idx], |r| r.get(0))
+            let (name, scope, timeline): (String, String, String) = stmt
+                .query_row([idx], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .map_err(store_error(path))?;
-            serde_json::from_str(&data).map_err(json_error(path, format!("people {idx}")))
+            let timeline = serde_json::from_str(&timeline)
+                .map_err(json_error(path, format!("people {idx} timeline")))?;
+            Ok(Person {
+                name,
+                scope,
+                appearances: Vec::new(),
+                timeline,
+                merged: Vec::new(),
+            })
         })
         .collect()
 }
