@@ -139,6 +139,33 @@ fn a_store_answers_as_the_whole_index_does() {
 }
 
 #[test]
+fn a_store_answers_broad_queries_as_the_whole_index_does() {
+    // Queries with more candidates than a store reads at first: the page
+    // is taken from the front of them only when nothing later can enter it.
+    let index = &*SYNTHETIC;
+    let conn = sqlite::open(&STORES.2).expect("the store opens");
+    let mut broad = 0;
+    for q in [
+        "tinh", "uy vien", "hoi nghi", "chu tich", "nguyen", "ti uy", "Tỉnh",
+    ] {
+        let all = exhaustive(index, q, index.len());
+        broad += usize::from(all.len() > 1_100);
+        for limit in [1, 20, 200, 1_000, 5_000] {
+            let found = stored::search(&conn, q, limit).expect("the store answers");
+            assert_eq!(
+                found.numbered(),
+                &all[..limit.min(all.len())],
+                "{q:?} (limit {limit})"
+            );
+        }
+    }
+    assert!(
+        broad >= 2,
+        "too few queries with more matches than read at first"
+    );
+}
+
+#[test]
 fn a_store_answers_short_queries_as_the_whole_index_does() {
     // One and two letters, as one word or two: the lists ranked at ingest.
     let letters = "abdghnt0đ";

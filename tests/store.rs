@@ -275,3 +275,46 @@ fn an_ingest_killed_at_any_moment_leaves_the_last_committed_store() {
     }
     eprintln!("{cut} ingests cut off, {landed} landed");
 }
+
+#[test]
+fn who_asks_a_store_as_it_asks_the_same_corpus_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = from_texts(synthetic(80, 7), 2);
+    let (db, json) = (dir.path().join("c.db"), dir.path().join("c.json"));
+    store::save(&corpus, &db, false).unwrap();
+    store::save(&corpus, &json, false).unwrap();
+    let titles: BTreeSet<&str> = corpus
+        .people
+        .iter()
+        .flat_map(|p| p.timeline.iter().map(|s| s.title.as_str()))
+        .collect();
+    assert!(titles.len() > 5, "{titles:?}");
+    let typed = ["chu tich ubnd tinh", "bi thu tinh uy", "no such post"];
+    for title in titles.iter().copied().chain(typed) {
+        for extra in [&[][..], &["--on", "2020-06"], &["--province", "Thái Bình"]] {
+            let ask = |corpus: &Path| {
+                let mut args = vec!["who", "--json", "--corpus", corpus.to_str().unwrap(), title];
+                args.extend(extra);
+                tinhuy(&args)
+            };
+            let (from_db, from_json) = (ask(&db), ask(&json));
+            assert_eq!(
+                from_db.status.code(),
+                from_json.status.code(),
+                "{title} {extra:?}"
+            );
+            assert_eq!(
+                String::from_utf8_lossy(&from_db.stdout),
+                String::from_utf8_lossy(&from_json.stdout),
+                "{title} {extra:?}"
+            );
+        }
+    }
+    let o = tinhuy(&[
+        "who",
+        "--corpus",
+        db.to_str().unwrap(),
+        "chu tich ubnd tinh",
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("Chủ tịch UBND tỉnh"));
+}

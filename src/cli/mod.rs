@@ -286,7 +286,7 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             on,
             json,
         }) => who::run(
-            &who::load(corpus_path)?,
+            &who::load(corpus_path, &title)?,
             &title,
             province.as_deref(),
             on,

@@ -22,10 +22,11 @@ struct HolderOut<'a> {
     on_date: bool,
 }
 
-/// The corpus to ask: from a store only its people, which hold every post.
-pub fn load(path: Option<&Path>) -> anyhow::Result<Corpus> {
+/// The corpus to ask about `title`: from a store only the people who held
+/// it.
+pub fn load(path: Option<&Path>, title: &str) -> anyhow::Result<Corpus> {
     match path {
-        Some(p) if sqlite::is_store(p) => Ok(sqlite::load_people(p)?),
+        Some(p) if sqlite::is_store(p) => Ok(sqlite::load_holders(p, title)?),
         _ => super::load_corpus(path),
     }
 }

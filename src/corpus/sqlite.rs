@@ -95,6 +95,10 @@ CREATE TABLE words (
 CREATE TABLE tops (pattern TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID;
 ";
 
+/// Indexes newer than some stores, made when such a store is written to.
+const ADDED_INDEXES: &str =
+    "CREATE INDEX IF NOT EXISTS positions_title ON positions(title, former, person);";
+
 /// The tables an ingest rewrites.
 const DERIVED: [&str; 9] = [
     "article_links",
@@ -217,6 +221,7 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
 /// Creates the tables in an empty database.
 fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA_SQL)?;
+    tx.execute_batch(ADDED_INDEXES)?;
     tx.execute_batch(&format!("PRAGMA user_version = {STORE_VERSION};"))?;
     let mut put = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     put.execute(["schema", SCHEMA])?;
@@ -256,6 +261,69 @@ pub fn load_people(path: &Path) -> Result<Corpus, CorpusError> {
         people: read_json_column(&conn, path, "people")?,
         ..Corpus::default()
     })
+}
+
+/// The people of a store who held a post that reads as `title` (by the
+/// rule of [`super::query::who`]), in corpus order, with their timelines
+/// but not their appearances: all that question needs.
+pub fn load_holders(path: &Path, title: &str) -> Result<Corpus, CorpusError> {
+    let conn = open(path)?;
+    conn.execute_batch("BEGIN").map_err(store_error(path))?;
+    let key = super::query::query_title_key(title);
+    let titles = held_titles(&conn)
+        .map_err(store_error(path))?
+        .into_iter()
+        .filter(|t| crate::gazetteer::titles::title_key(t) == key);
+    let mut people = std::collections::BTreeSet::new();
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT person FROM positions WHERE title = ?1 AND former = 0")
+        .map_err(store_error(path))?;
+    for t in titles {
+        let holders = stmt.query_map([t], |r| r.get::<_, i64>(0));
+        for p in holders.map_err(store_error(path))? {
+            people.insert(p.map_err(store_error(path))?);
+        }
+    }
+    Ok(Corpus {
+        people: read_people(&conn, path, &people)?,
+        ..Corpus::default()
+    })
+}
+
+/// Every title held (not written as a former post), once.
+fn held_titles(conn: &Connection) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare("SELECT DISTINCT title FROM positions WHERE former = 0")?;
+    stmt.query_map([], |r| r.get(0))?.collect()
+}
+
+/// The people numbered `people`, in that order, with their names and
+/// timelines only: their appearances, most of a person's record, are left
+/// out (SQLite picks the timeline from the record).
+fn read_people(
+    conn: &Connection,
+    path: &Path,
+    people: &std::collections::BTreeSet<i64>,
+) -> Result<Vec<Person>, CorpusError> {
+    let mut stmt = conn
+        .prepare("SELECT name, scope, json_extract(data, '$.timeline') FROM people WHERE idx = ?1")
+        .map_err(store_error(path))?;
+    people
+        .iter()
+        .map(|&idx| {
+            let (name, scope, timeline): (String, String, String) = stmt
+                .query_row([idx], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(store_error(path))?;
+            let timeline = serde_json::from_str(&timeline)
+                .map_err(json_error(path, format!("people {idx} timeline")))?;
+            Ok(Person {
+                name,
+                scope,
+                appearances: Vec::new(),
+                timeline,
+                merged: Vec::new(),
+            })
+        })
+        .collect()
 }
 
 /// The `data` column of `table`, in corpus order.
@@ -364,7 +432,7 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
                 found: v,
             });
         }
-        Some(_) => {}
+        Some(_) => tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?,
     }
     let known = Known::read(&tx, path)?;
     let (fresh, already) = known.new_inputs(&tx, inputs).map_err(store_error(path))?;

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::Index;
+use super::shortfall::Shortfall;
 use super::{Hit, Kind, Query, Searcher, Target};
 
 /// How many results are ranked at ingest for each short query.
@@ -45,34 +46,150 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
 /// Every query of at most [`SHORT`] letters that matches something, with
 /// its best [`TOP`] entries in rank order. A match needs each query word to
 /// begin a word, so these are: each first letter of a word, each two first
-/// letters, and each pair of first letters as two words.
+/// letters, and each pair of first letters as two words. One pass over the
+/// entries, a part per thread, ranks them all.
 fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<u32>)> {
-    let mut firsts = std::collections::BTreeSet::new();
-    let mut patterns = std::collections::BTreeSet::new();
-    for w in index.words.words() {
-        let mut chars = w.chars();
-        if let Some(a) = chars.next() {
-            firsts.insert(a);
-            patterns.insert(a.to_string());
+    let parts: Vec<u32> = (0..index.len() as u32).step_by(PART).collect();
+    let best = parts
+        .into_par_iter()
+        .map(|from| {
+            let to = (from as usize + PART).min(index.len()) as u32;
+            ShortTops::of(index, from..to)
+        })
+        .reduce(ShortTops::default, ShortTops::merge);
+    let mut out: Vec<(String, Vec<u32>)> = best
+        .lists
+        .into_iter()
+        .filter(|(_, (_, top))| !top.is_empty())
+        .map(|(short, (_, top))| {
+            let ranked = top.into_sorted_vec().into_iter().map(|(_, e)| e).collect();
+            (short.pattern(), ranked)
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Entries ranked together for the short queries.
+const PART: usize = 4096;
+
+/// A query of one or two letters: `a`, `ab`, or `a b`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+struct Short {
+    first: char,
+    second: Option<char>,
+    /// The two letters begin two words.
+    spaced: bool,
+}
+
+impl Short {
+    fn pattern(self) -> String {
+        match (self.second, self.spaced) {
+            (None, _) => self.first.to_string(),
+            (Some(b), false) => format!("{}{b}", self.first),
+            (Some(b), true) => format!("{} {b}", self.first),
+        }
+    }
+
+    /// The short queries whose words all begin words of an entry with
+    /// these `words`.
+    fn of_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<Short> {
+        let mut firsts = Vec::new();
+        let mut out = Vec::new();
+        for w in words {
+            let mut chars = w.chars();
+            let Some(a) = chars.next() else { continue };
+            firsts.push(a);
+            out.push(Short {
+                first: a,
+                second: None,
+                spaced: false,
+            });
             if let Some(b) = chars.next() {
-                patterns.insert(format!("{a}{b}"));
+                out.push(Short {
+                    first: a,
+                    second: Some(b),
+                    spaced: false,
+                });
             }
         }
-    }
-    for a in &firsts {
-        for b in &firsts {
-            patterns.insert(format!("{a} {b}"));
+        firsts.sort_unstable();
+        firsts.dedup();
+        for &a in &firsts {
+            for &b in &firsts {
+                out.push(Short {
+                    first: a,
+                    second: Some(b),
+                    spaced: true,
+                });
+            }
         }
+        out.sort_unstable_by_key(|s| (s.first, s.second, s.spaced));
+        out.dedup();
+        out
     }
-    let patterns: Vec<String> = patterns.into_iter().collect();
-    patterns
-        .into_par_iter()
-        .filter_map(|p| {
-            let hits = Searcher::default().search(index, &p, TOP);
-            let list: Vec<u32> = hits.iter().map(|h| h.entry as u32).collect();
-            (!list.is_empty()).then_some((p, list))
-        })
-        .collect()
+}
+
+/// For each short query, its pattern and its best [`TOP`] entries so far
+/// as (shortfall, entry): the largest on top, to be dropped first.
+#[derive(Default)]
+struct ShortTops {
+    lists: std::collections::HashMap<Short, (Shortfall, std::collections::BinaryHeap<(u32, u32)>)>,
+}
+
+impl ShortTops {
+    /// The best entries in `range` for every short query, read in entry
+    /// order: a later entry must do strictly better than the worst kept.
+    fn of(index: &Index, range: std::ops::Range<u32>) -> ShortTops {
+        let mut tops = ShortTops::default();
+        let mut scratch = super::shortfall::Scratch::default();
+        for e in range {
+            let words = index.entry_words.get(e as usize);
+            let shorts = Short::of_words(words.iter().map(|&w| &*index.words.words()[w as usize]));
+            for short in shorts {
+                let (shortfall, top) = tops
+                    .lists
+                    .entry(short)
+                    .or_insert_with(|| (Shortfall::new(&short.pattern()), Default::default()));
+                let budget = match top.peek() {
+                    Some(&(worst, _)) if top.len() >= TOP => match worst.checked_sub(1) {
+                        Some(b) => b,
+                        None => continue,
+                    },
+                    _ => u32::MAX,
+                };
+                let loss = if shortfall.is_ascii() {
+                    shortfall.within_projected(index.projected(e as usize), budget, &mut scratch)
+                } else {
+                    shortfall.within(&index.haystack(e as usize), budget, &mut scratch)
+                };
+                if let Some(loss) = loss {
+                    top.push((loss, e));
+                    if top.len() > TOP {
+                        top.pop();
+                    }
+                }
+            }
+        }
+        tops
+    }
+
+    /// Both parts' best, as if read as one.
+    fn merge(mut self, other: ShortTops) -> ShortTops {
+        for (short, (shortfall, top)) in other.lists {
+            let (_, mine) = self
+                .lists
+                .entry(short)
+                .or_insert_with(|| (shortfall, Default::default()));
+            for item in top {
+                mine.push(item);
+                if mine.len() > TOP {
+                    mine.pop();
+                }
+            }
+        }
+        self
+    }
 }
 
 fn to_blob(list: &[u32]) -> Vec<u8> {
@@ -113,18 +230,59 @@ impl Found {
 /// The entries of the store matching `query`, best first, at most `limit`:
 /// the same as searching the whole corpus's index.
 pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<Found> {
-    let mut ids = match Query::parse(query) {
-        None => Vec::new(),
-        Some(_) if limit == 0 => Vec::new(),
-        Some(q) => match ranked(conn, &q, limit)? {
-            Some(top) => top,
-            None => candidates(conn, &q)?,
-        },
+    let Some(q) = Query::parse(query).filter(|_| limit > 0) else {
+        return ranked_among(conn, query, Vec::new(), limit);
     };
+    match ranked(conn, &q, limit)? {
+        Some(top) => ranked_among(conn, query, top, limit),
+        None => first_page(conn, query, &q, &candidates(conn, &q)?, limit),
+    }
+}
+
+/// The store's entries numbered `ids`, read and searched.
+fn ranked_among(
+    conn: &Connection,
+    query: &str,
+    mut ids: Vec<u32>,
+    limit: usize,
+) -> rusqlite::Result<Found> {
     ids.sort_unstable();
     let entries = read_entries(conn, &ids)?;
     let hits = Searcher::default().search(&entries, query, limit);
     Ok(Found { entries, ids, hits })
+}
+
+/// Candidates read before the first look for a full page.
+const FIRST_READ: usize = 1024;
+
+/// The hits among `candidates` (sorted), read a growing front part at a
+/// time: entries of equal score rank in entry order, so once the front
+/// holds a full page at the best possible score no later candidate can
+/// enter it, and a broad query reads a few of its many candidates.
+fn first_page(
+    conn: &Connection,
+    query: &str,
+    q: &Query,
+    candidates: &[u32],
+    limit: usize,
+) -> rusqlite::Result<Found> {
+    let best = Shortfall::new(&q.pattern).best();
+    let mut front = FIRST_READ.max(limit.saturating_mul(4));
+    loop {
+        let end = front.min(candidates.len());
+        let found = ranked_among(conn, query, candidates[..end].to_vec(), limit)?;
+        if end == candidates.len() || page_is_final(&found.hits, q, best, limit) {
+            return Ok(found);
+        }
+        front = front.saturating_mul(4);
+    }
+}
+
+/// Whether no later entry can enter `hits`: a full page at the best score.
+/// With marks typed, entries keeping them score above the best plain score,
+/// so such queries read every candidate.
+fn page_is_final(hits: &[Hit], q: &Query, best: i64, limit: usize) -> bool {
+    q.marked.is_empty() && hits.len() == limit && hits.last().is_some_and(|h| h.score >= best)
 }
 
 /// The first `limit` entries ranked at ingest, for a short query typed
@@ -216,21 +374,65 @@ fn postings(conn: &Connection, prefix: &str) -> rusqlite::Result<Vec<u32>> {
 
 /// The entries numbered `ids` (sorted), indexed.
 fn read_entries(conn: &Connection, ids: &[u32]) -> rusqlite::Result<Index> {
-    let mut stmt = conn.prepare_cached("SELECT kind, target, text FROM entries WHERE id = ?1")?;
-    let mut entries = Vec::with_capacity(ids.len());
-    for &id in ids {
-        let (kind, target, text): (String, String, String) =
-            stmt.query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-        let bad = |what: &str| {
-            rusqlite::Error::FromSqlConversionFailure(
-                0,
-                rusqlite::types::Type::Text,
-                format!("entry {id}: {what}").into(),
-            )
-        };
-        let kind = Kind::from_label(&kind).ok_or_else(|| bad("unknown kind"))?;
-        let target: Target = serde_json::from_str(&target).map_err(|_| bad("bad target"))?;
-        entries.push((kind, target, text));
-    }
+    let rows = match (ids.first(), ids.last()) {
+        // Close together: one pass over their range beats a lookup each.
+        (Some(&lo), Some(&hi)) if (hi - lo) as usize <= ids.len() * 4 => {
+            read_range(conn, ids, lo, hi)?
+        }
+        _ => read_each(conn, ids)?,
+    };
+    let entries = rows
+        .into_iter()
+        .map(|(id, kind, target, text)| decode(id, &kind, &target, text))
+        .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Index::from_entries(entries))
+}
+
+/// An entry row as stored: number, kind label, target JSON, text.
+type Row = (u32, String, String, String);
+
+fn read_each(conn: &Connection, ids: &[u32]) -> rusqlite::Result<Vec<Row>> {
+    let mut stmt = conn.prepare_cached("SELECT kind, target, text FROM entries WHERE id = ?1")?;
+    ids.iter()
+        .map(|&id| stmt.query_row([id], |r| Ok((id, r.get(0)?, r.get(1)?, r.get(2)?))))
+        .collect()
+}
+
+/// The rows of `ids` (sorted, all within `lo..=hi`), read in one pass.
+fn read_range(conn: &Connection, ids: &[u32], lo: u32, hi: u32) -> rusqlite::Result<Vec<Row>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, kind, target, text FROM entries WHERE id BETWEEN ?1 AND ?2 ORDER BY id",
+    )?;
+    let mut rows = stmt.query([lo, hi])?;
+    let mut out = Vec::with_capacity(ids.len());
+    let mut wanted = ids.iter().peekable();
+    while let Some(row) = rows.next()? {
+        let id: u32 = row.get(0)?;
+        if wanted.next_if_eq(&&id).is_some() {
+            out.push((id, row.get(1)?, row.get(2)?, row.get(3)?));
+        }
+    }
+    if wanted.peek().is_some() {
+        return Err(rusqlite::Error::QueryReturnedNoRows);
+    }
+    Ok(out)
+}
+
+/// A stored entry as the index takes it.
+fn decode(
+    id: u32,
+    kind: &str,
+    target: &str,
+    text: String,
+) -> rusqlite::Result<(Kind, Target, String)> {
+    let bad = |what: &str| {
+        rusqlite::Error::FromSqlConversionFailure(
+            0,
+            rusqlite::types::Type::Text,
+            format!("entry {id}: {what}").into(),
+        )
+    };
+    let kind = Kind::from_label(kind).ok_or_else(|| bad("unknown kind"))?;
+    let target: Target = serde_json::from_str(target).map_err(|_| bad("bad target"))?;
+    Ok((kind, target, text))
 }

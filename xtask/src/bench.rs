@@ -513,17 +513,27 @@ mod tests {
 #[derive(Debug, Serialize)]
 pub struct StoreReport {
     pub articles: usize,
+    pub text_mb: f64,
+    pub threads: usize,
     pub json_mb: f64,
     pub db_mb: f64,
     /// Reading the articles and writing a new store, seconds.
     pub ingest_db_s: f64,
     /// Of which writing the store (build, tables, search lists).
     pub write_db_s: f64,
+    /// Article text ingested into a new store, MB per second per core.
+    pub ingest_mb_s_core: f64,
+    /// `rg` reading the same files, MB per second per core: the floor of
+    /// merely reading them (None without `rg`).
+    pub rg_mb_s_core: Option<f64>,
     /// (query, cold `tinhuy search` on .db ms, on .json ms, `sqlite3` FTS5 ms)
     pub searches: Vec<(String, f64, f64, Option<f64>)>,
-    /// Cold `tinhuy who "chu tich ubnd"` on .db and on .json, ms.
+    /// Cold `tinhuy who "chu tich ubnd tinh"` on .db and on .json, ms.
     pub who_db_ms: f64,
     pub who_json_ms: f64,
+    /// `tinhuy ingest` of [`ADDED`] new articles into a copy of the store,
+    /// seconds (a whole process: reading, extracting, writing).
+    pub add_s: f64,
 }
 
 /// The queries asked cold: the four typed ones and two short ones.
@@ -536,9 +546,13 @@ const COLD_QUERIES: [&str; 6] = [
     "ng",
 ];
 
+/// New articles added to a finished store.
+const ADDED: usize = 100;
+
 /// Measures the store: ingest into a new `.db`, then cold processes of
-/// `tinhuy search` and `tinhuy who` on it and on the JSON corpus, and the
-/// `sqlite3` shell asking an FTS5 table of the same entries.
+/// `tinhuy search` and `tinhuy who` on it and on the JSON corpus, the
+/// `sqlite3` shell asking an FTS5 table of the same entries, and adding a
+/// few new articles to the store.
 pub fn run_store(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
     let exe = std::env::current_exe()?.with_file_name("tinhuy");
     anyhow::ensure!(
@@ -577,47 +591,132 @@ fn measure_store(
         store::save(&corpus, &json, false)?;
     }
     let db = dir.join("corpus.db");
-    let _ = std::fs::remove_file(&db);
-    let t = Instant::now();
-    let (inputs, _) = ingest::read_inputs(&files, threads, &|_, _| {});
-    let w = Instant::now();
-    tinhuy::corpus::sqlite::ingest(&db, inputs, Duration::from_secs(1))?;
-    let (ingest_db_s, write_db_s) = (t.elapsed().as_secs_f64(), w.elapsed().as_secs_f64());
+    let (text_mb, ingest_db_s, write_db_s) = ingest_store(&files, threads, &db)?;
     writeln!(err, "  ingest to .db {ingest_db_s:.1} s")?;
-    let fts = dir.join("fts.db");
-    let fts_ready = make_fts(&db, &fts);
-    let cold = |args: &[&str]| -> f64 {
-        let mut times: Vec<f64> = (0..opts.runs)
-            .map(|_| {
-                let t = Instant::now();
-                let _ = Command::new(exe)
-                    .args(args)
-                    .stdout(Stdio::null())
-                    .stderr(Stdio::null())
-                    .status();
-                t.elapsed().as_secs_f64() * 1e3
-            })
-            .collect();
-        median(&mut times)
-    };
     let (db_s, json_s) = (db.to_string_lossy(), json.to_string_lossy());
-    let mut searches = Vec::new();
-    for q in COLD_QUERIES {
-        let on_db = cold(&["search", "--corpus", &db_s, q]);
-        let on_json = cold(&["search", "--corpus", &json_s, q]);
-        let raw = fts_ready.then(|| fts_query(&fts, q, opts.runs)).flatten();
-        searches.push((q.to_string(), on_db, on_json, raw));
-    }
+    let searches = cold_searches(exe, &dir, &db, &json, opts.runs);
+    let who = |corpus: &str| {
+        cold(
+            exe,
+            &["who", "--corpus", corpus, "chu tich ubnd tinh"],
+            opts.runs,
+        )
+    };
+    let (who_db_ms, who_json_ms) = (who(&db_s), who(&json_s));
+    let add_s = add_articles(exe, &dir, &db, opts, err)?;
     Ok(StoreReport {
         articles: n,
+        text_mb,
+        threads,
         json_mb: std::fs::metadata(&json)?.len() as f64 / 1e6,
         db_mb: std::fs::metadata(&db)?.len() as f64 / 1e6,
         ingest_db_s,
         write_db_s,
+        ingest_mb_s_core: text_mb / ingest_db_s.max(1e-9) / threads as f64,
+        rg_mb_s_core: rg_floor(&articles, text_mb, threads),
         searches,
-        who_db_ms: cold(&["who", "--corpus", &db_s, "chu tich ubnd"]),
-        who_json_ms: cold(&["who", "--corpus", &json_s, "chu tich ubnd"]),
+        who_db_ms,
+        who_json_ms,
+        add_s,
     })
+}
+
+/// Ingests `files` into a new store at `db`: (text MB, seconds in all,
+/// seconds writing the store).
+fn ingest_store(files: &[PathBuf], threads: usize, db: &Path) -> anyhow::Result<(f64, f64, f64)> {
+    let _ = std::fs::remove_file(db);
+    let t = Instant::now();
+    let (inputs, report) = ingest::read_inputs(files, threads, &|_, _| {});
+    let w = Instant::now();
+    tinhuy::corpus::sqlite::ingest(db, inputs, Duration::from_secs(1))?;
+    let mb = report.bytes as f64 / 1e6;
+    Ok((mb, t.elapsed().as_secs_f64(), w.elapsed().as_secs_f64()))
+}
+
+/// Milliseconds for a cold `tinhuy` process with `args`: the median of runs.
+fn cold(exe: &Path, args: &[&str], runs: usize) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            let _ = Command::new(exe)
+                .args(args)
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    median(&mut times)
+}
+
+/// Each cold query on the store, on the JSON corpus and through FTS5, one
+/// after the other so that all three meet the same machine.
+fn cold_searches(
+    exe: &Path,
+    dir: &Path,
+    db: &Path,
+    json: &Path,
+    runs: usize,
+) -> Vec<(String, f64, f64, Option<f64>)> {
+    let fts = dir.join("fts.db");
+    let fts_ready = make_fts(db, &fts);
+    let (db_s, json_s) = (db.to_string_lossy(), json.to_string_lossy());
+    COLD_QUERIES
+        .iter()
+        .map(|&q| {
+            let on_db = cold(exe, &["search", "--corpus", &db_s, q], runs);
+            let on_json = cold(exe, &["search", "--corpus", &json_s, q], runs);
+            let raw = fts_ready.then(|| fts_query(&fts, q, runs)).flatten();
+            (q.to_string(), on_db, on_json, raw)
+        })
+        .collect()
+}
+
+/// Seconds for `tinhuy ingest` to add [`ADDED`] articles it has not seen
+/// (another seed's) to a copy of the store: the median of runs, each on a
+/// fresh copy.
+fn add_articles(
+    exe: &Path,
+    dir: &Path,
+    db: &Path,
+    opts: &Options,
+    err: &mut dyn Write,
+) -> anyhow::Result<f64> {
+    let added = dir.join(format!("added-{ADDED}"));
+    ensure_synthetic(&added, ADDED, opts.seed + 1_000, err)?;
+    let copy = dir.join("added.db");
+    let mut times = Vec::new();
+    for _ in 0..opts.runs {
+        std::fs::copy(db, &copy)?;
+        let t = Instant::now();
+        let status = Command::new(exe)
+            .arg("ingest")
+            .arg(&added)
+            .arg("-o")
+            .arg(&copy)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()?;
+        times.push(t.elapsed().as_secs_f64());
+        anyhow::ensure!(status.success(), "adding to {} failed", copy.display());
+    }
+    let _ = std::fs::remove_file(&copy);
+    Ok(median(&mut times))
+}
+
+/// `rg` counting the lines of the article files, MB per second per core;
+/// None when it is not installed.
+fn rg_floor(articles: &Path, text_mb: f64, threads: usize) -> Option<f64> {
+    let t = Instant::now();
+    let ok = Command::new("rg")
+        .args(["--count", "--threads", &threads.to_string(), "."])
+        .arg(articles)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?
+        .success();
+    ok.then(|| text_mb / t.elapsed().as_secs_f64().max(1e-9) / threads as f64)
 }
 
 /// An FTS5 table (`e`, with prefix indexes) of the store's entries, made
@@ -669,29 +768,45 @@ fn fts_query(fts: &Path, query: &str, runs: usize) -> Option<f64> {
 fn write_store_table(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "| articles | corpus.json MB | corpus.db MB | ingest to .db s | of which writing s | cold who .db ms | cold who .json ms |"
+        "| articles | text MB | .json MB | .db MB | ingest MB/s/core | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
     )?;
-    writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|")?;
+    writeln!(
+        out,
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    )?;
+    let or_dash =
+        |v: Option<f64>, digits: usize| v.map_or("–".into(), |v| format!("{v:.digits$}"));
     for r in reports {
         writeln!(
             out,
-            "| {} | {:.1} | {:.1} | {:.1} | {:.1} | {:.0} | {:.0} |",
-            r.articles, r.json_mb, r.db_mb, r.ingest_db_s, r.write_db_s, r.who_db_ms, r.who_json_ms
+            "| {} | {:.1} | {:.1} | {:.1} | {:.2} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} |",
+            r.articles,
+            r.text_mb,
+            r.json_mb,
+            r.db_mb,
+            r.ingest_mb_s_core,
+            or_dash(r.rg_mb_s_core, 0),
+            r.ingest_db_s,
+            r.write_db_s,
+            r.add_s,
+            r.who_db_ms,
+            r.who_json_ms
         )?;
     }
     writeln!(out)?;
     writeln!(
         out,
-        "| articles | query | cold search .db ms | cold search .json ms | sqlite3 FTS5 ms |"
+        "| articles | query | cold search .db ms | cold search .json ms | sqlite3 FTS5 ms | .db / FTS5 |"
     )?;
-    writeln!(out, "|---:|---|---:|---:|---:|")?;
+    writeln!(out, "|---:|---|---:|---:|---:|---:|")?;
     for r in reports {
         for (q, db, json, fts) in &r.searches {
             writeln!(
                 out,
-                "| {} | `{q}` | {db:.0} | {json:.0} | {} |",
+                "| {} | `{q}` | {db:.0} | {json:.0} | {} | {} |",
                 r.articles,
-                fts.map_or("–".into(), |f| format!("{f:.0}"))
+                or_dash(*fts, 0),
+                or_dash(fts.map(|f| db / f.max(1e-9)), 1)
             )?;
         }
     }
