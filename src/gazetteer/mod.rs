@@ -64,8 +64,13 @@ struct Entry<T> {
 #[derive(Debug)]
 pub struct Lexicon<T: Copy> {
     entries: Vec<Entry<T>>,
-    /// Slot → index into `entries` plus one; zero is empty.
-    table: Vec<u32>,
+    /// Slot → the first word's hash and its index into `entries` plus
+    /// one (zero: empty). The hash sits in the slot so that probing past
+    /// other words never reads their entries.
+    table: Vec<(u64, u32)>,
+    /// One bit per high part of a first word's hash: most tokens begin no
+    /// phrase, and this small set tells so without reading the table.
+    firsts: Vec<u64>,
 }
 
 /// Tokens that end a phrase: phrases do not run across a sentence break, a
@@ -78,37 +83,48 @@ impl<T: Copy> Lexicon<T> {
     pub fn new() -> Self {
         Lexicon {
             entries: Vec::new(),
-            table: vec![0; 16],
+            table: vec![(0, 0); 16],
+            firsts: vec![0; 16],
         }
     }
 
     /// The entry for a first word, by its hash and key.
     fn find(&self, hash: u64, key: &str) -> Option<&Entry<T>> {
+        self.index_of(hash, key).map(|i| &self.entries[i])
+    }
+
+    /// Index into `entries` of a first word, by its hash and key.
+    fn index_of(&self, hash: u64, key: &str) -> Option<usize> {
+        let bit = self.first_bit(hash);
+        if self.firsts[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let mask = self.table.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
             match self.table[slot] {
-                0 => return None,
-                i => {
-                    let e = &self.entries[i as usize - 1];
-                    if e.first.hash == hash && e.first.key == key {
-                        return Some(e);
-                    }
+                (_, 0) => return None,
+                (h, i) if h == hash && self.entries[i as usize - 1].first.key == key => {
+                    return Some(i as usize - 1);
                 }
+                _ => {}
             }
             slot = (slot + 1) & mask;
         }
     }
 
+    /// The bit of [`Lexicon::firsts`] for a first word's hash, from the
+    /// hash's high bits (the table slot comes from its low ones).
+    fn first_bit(&self, hash: u64) -> usize {
+        (hash >> 40) as usize & (self.firsts.len() * 64 - 1)
+    }
+
     fn rebuild(&mut self) {
         let size = (self.entries.len() * 2).next_power_of_two().max(16);
-        self.table = vec![0; size];
-        for (i, e) in self.entries.iter().enumerate() {
-            let mut slot = e.first.hash as usize & (size - 1);
-            while self.table[slot] != 0 {
-                slot = (slot + 1) & (size - 1);
-            }
-            self.table[slot] = i as u32 + 1;
+        self.table = vec![(0, 0); size];
+        self.firsts = vec![0; (size * 8 / 64).max(16)];
+        for i in 0..self.entries.len() {
+            self.rebuild_one(i);
         }
     }
 
@@ -125,7 +141,7 @@ impl<T: Copy> Lexicon<T> {
                 key: t.key.to_string(),
             })
             .collect();
-        let at = match self.entries.iter().position(|e| e.first.matches(first)) {
+        let at = match self.index_of(first.hash, &first.key) {
             Some(at) => at,
             None => {
                 self.entries.push(Entry {
@@ -151,11 +167,14 @@ impl<T: Copy> Lexicon<T> {
 
     fn rebuild_one(&mut self, i: usize) {
         let mask = self.table.len() - 1;
-        let mut slot = self.entries[i].first.hash as usize & mask;
-        while self.table[slot] != 0 {
+        let hash = self.entries[i].first.hash;
+        let mut slot = hash as usize & mask;
+        while self.table[slot].1 != 0 {
             slot = (slot + 1) & mask;
         }
-        self.table[slot] = i as u32 + 1;
+        self.table[slot] = (hash, i as u32 + 1);
+        let bit = self.first_bit(hash);
+        self.firsts[bit / 64] |= 1 << (bit % 64);
     }
 
     pub fn add_all(&mut self, phrases: &[&str], value: T) {

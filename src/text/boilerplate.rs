@@ -206,14 +206,18 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
             continue;
         }
         let mut cut = None;
-        let mut prev: Option<char> = None;
-        for (i, c) in s.char_indices() {
+        // Markers are short: only the line's last 80 bytes can hold one.
+        let mut from = s.len().saturating_sub(80);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut prev: Option<char> = s[..from].chars().next_back();
+        for (i, c) in s[from..].char_indices().map(|(i, c)| (from + i, c)) {
             if let Some(p) = prev
                 && p.is_lowercase()
                 && c.is_uppercase()
                 && i > 0
             {
-                // Markers are short: a long rest of line is not one.
                 let rest = &s[i..];
                 if rest.len() <= 80 && (is_marker_text(rest) || is_widget_text(rest)) {
                     cut = Some(i);

@@ -21,6 +21,53 @@ pub fn fold_char_into(c: char, out: &mut String) {
         out.push(c.to_ascii_lowercase());
         return;
     }
+    if let Some(f) = folded_letter(c) {
+        out.push(f);
+        return;
+    }
+    fold_char_slowly(c, out);
+}
+
+/// Blocks of the Latin letters Vietnamese is written in, whose folded
+/// forms and base letters are looked up rather than decomposed each time.
+const LETTER_BLOCKS: [std::ops::Range<u32>; 2] = [0x80..0x250, 0x1E00..0x1F00];
+
+/// A character for each letter of [`LETTER_BLOCKS`], `None` where there is
+/// none to look up.
+type LetterTable = [Vec<Option<char>>; 2];
+
+fn letter_table(of: fn(char) -> Option<char>) -> LetterTable {
+    LETTER_BLOCKS.map(|block| block.map(|u| char::from_u32(u).and_then(of)).collect())
+}
+
+fn look_up(table: &LetterTable, c: char) -> Option<char> {
+    let u = c as u32;
+    LETTER_BLOCKS
+        .iter()
+        .zip(table.iter())
+        .find(|(block, _)| block.contains(&u))
+        .and_then(|(block, letters)| letters[(u - block.start) as usize])
+}
+
+/// Folded forms of the letters that fold to exactly one character.
+static FOLD_TABLE: std::sync::LazyLock<LetterTable> = std::sync::LazyLock::new(|| {
+    letter_table(|c| {
+        let mut s = String::new();
+        fold_char_slowly(c, &mut s);
+        let mut it = s.chars();
+        let first = it.next()?;
+        it.next().is_none().then_some(first)
+    })
+});
+
+/// The single character `c` folds to, when it is a letter of
+/// [`LETTER_BLOCKS`] that folds to one.
+fn folded_letter(c: char) -> Option<char> {
+    look_up(&FOLD_TABLE, c)
+}
+
+/// [`fold_char_into`] by decomposition, for any character.
+fn fold_char_slowly(c: char, out: &mut String) {
     match c {
         'đ' | 'Đ' | 'ð' | 'Ð' => out.push('d'),
         _ => decompose_canonical(c, |d| {
@@ -173,11 +220,20 @@ fn is_mark(c: char) -> bool {
     }
 }
 
+/// Base letters of the letters of [`LETTER_BLOCKS`].
+static BASE_TABLE: std::sync::LazyLock<LetterTable> =
+    std::sync::LazyLock::new(|| letter_table(|c| Some(base_letter_slowly(c))));
+
 /// The letter under a precomposed Latin letter's marks ("ệ" → 'e').
 fn base_letter(c: char) -> char {
     if c.is_ascii() {
         return c;
     }
+    look_up(&BASE_TABLE, c).unwrap_or_else(|| base_letter_slowly(c))
+}
+
+/// [`base_letter`] by decomposition, for any character.
+fn base_letter_slowly(c: char) -> char {
     let mut first = None;
     decompose_canonical(c, |d| {
         if first.is_none() {
@@ -289,6 +345,24 @@ mod tests {
         assert_eq!(lex_key("\u{302}\u{301}"), "\u{302}\u{301}");
         // A tone written before its letter is moved onto it.
         assert_eq!(lex_key("\u{301}a"), "á");
+    }
+
+    #[test]
+    fn looked_up_folds_equal_decomposed_ones() {
+        for c in LETTER_BLOCKS
+            .iter()
+            .flat_map(|b| b.clone())
+            .filter_map(char::from_u32)
+        {
+            let (mut fast, mut slow) = (String::new(), String::new());
+            fold_char_into(c, &mut fast);
+            fold_char_slowly(c, &mut slow);
+            assert_eq!(fast, slow, "{c:?}");
+            assert_eq!(base_letter(c), base_letter_slowly(c), "{c:?}");
+        }
+        assert_eq!(base_letter('ệ'), 'e');
+        assert_eq!(folded_letter('Ệ'), Some('e'));
+        assert_eq!(folded_letter('\u{301}'), None);
     }
 
     #[test]

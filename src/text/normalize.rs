@@ -194,37 +194,25 @@ fn decode_utf16_with_bom(bytes: &[u8]) -> Option<String> {
 /// the Latin eth look-alike of Đ mapped to Đ, other control characters made
 /// visible, then NFC.
 pub fn normalize(s: &str) -> String {
-    // Most text needs no change at all: check before copying.
-    let clean = !s.chars().any(|c| {
-        c == '\r'
-            || c == '\t'
-            || c.is_control() && c != '\n'
-            || is_space(c)
-            || is_invisible(c)
-            || c == '\u{00D0}'
-            || c == '\u{00F0}'
-    });
-    if clean {
-        return if s.is_ascii()
-            || unicode_normalization::is_nfc_quick(s.chars())
-                == unicode_normalization::IsNormalized::Yes
-        {
-            s.to_string()
-        } else {
-            s.nfc().collect()
-        };
-    }
+    // Most text needs few changes: runs of characters kept as they are
+    // are copied whole.
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
-    while let Some(c) = chars.next() {
+    let mut run = 0;
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_kept(c) {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
         match c {
             '\r' => {
-                if chars.peek() == Some(&'\n') {
+                if let Some(&(n, '\n')) = chars.peek() {
                     chars.next();
+                    run = n + 1;
                 }
                 out.push('\n');
             }
-            '\n' => out.push('\n'),
             '\t' | '\u{0B}' | '\u{0C}' => out.push(' '),
             c if is_space(c) => out.push(' '),
             c if is_invisible(c) => {}
@@ -234,14 +222,35 @@ pub fn normalize(s: &str) -> String {
             c => out.push(visible_control(c).unwrap_or(c)),
         }
     }
+    out.push_str(&s[run..]);
     // Most scraped text is already NFC; recomposing it would only cost time.
-    if out.is_ascii()
-        || unicode_normalization::is_nfc_quick(out.chars())
-            == unicode_normalization::IsNormalized::Yes
-    {
+    if is_nfc(&out) {
         return out;
     }
     out.nfc().collect()
+}
+
+/// Whether [`normalize`] keeps a character as it is.
+fn is_kept(c: char) -> bool {
+    if c.is_ascii() {
+        return c == '\n' || (' '..'\u{7F}').contains(&c);
+    }
+    !(is_space(c)
+        || is_invisible(c)
+        || c == '\u{00D0}'
+        || c == '\u{00F0}'
+        || visible_control(c).is_some())
+}
+
+/// Whether text is surely NFC. Letters before the combining marks and the
+/// precomposed Vietnamese letters are NFC on their own and combine with
+/// nothing before them, so text of only those needs no table look-up.
+fn is_nfc(s: &str) -> bool {
+    s.chars().all(|c| {
+        (c as u32) < 0x300
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            || ('\u{2002}'..='\u{206F}').contains(&c)
+    }) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
 }
 
 /// Unicode space separators other than the plain space.
@@ -284,6 +293,37 @@ pub fn visible_control(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_read_as_nfc_without_tables_are_nfc() {
+        use unicode_normalization::char::canonical_combining_class;
+        let fast = (0..0x300)
+            .chain(0x1E00..=0x1EFF)
+            .chain(0x2002..=0x206F)
+            .filter_map(char::from_u32);
+        for c in fast {
+            assert!(is_nfc(&c.to_string()));
+            assert_eq!(canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(
+                unicode_normalization::is_nfc_quick(std::iter::once(c)),
+                unicode_normalization::IsNormalized::Yes,
+                "{c:?}"
+            );
+        }
+        assert!(!is_nfc("a\u{301}"));
+        assert!(!is_nfc("\u{2001}"));
+        // Every character is kept or changed exactly as before.
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            let changed = c == '\r'
+                || c == '\t'
+                || c.is_control() && c != '\n'
+                || is_space(c)
+                || is_invisible(c)
+                || c == '\u{00D0}'
+                || c == '\u{00F0}';
+            assert_eq!(is_kept(c), !changed, "{c:?}");
+        }
+    }
 
     #[test]
     fn nfc_and_line_ends() {
