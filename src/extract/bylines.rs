@@ -12,7 +12,7 @@ use super::names::is_name_token;
 use super::{Found, Span};
 use crate::gazetteer::provinces;
 use crate::text::BlockKind;
-use crate::text::segment::{tokenize, word_count};
+use crate::text::segment::{tokenize, word_count, word_count_over};
 
 /// Labels that introduce the writer ("Bài và ảnh:", "Tin, ảnh:").
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -96,7 +96,7 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
 /// Whether a line holds only a byline's names ("Tố Tuấn", "Thực hiện: A
 /// - B").
 pub fn is_byline_line(text: &str, span: Span) -> bool {
-    word_count(&text[span.range()]) <= 8 && !byline_names(text, span, false).is_empty()
+    word_count_over(&text[span.range()], 8) <= 8 && !byline_names(text, span, false).is_empty()
 }
 
 /// The names in a byline-shaped line, or nothing when the line is not one.

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::text::segment::{Token, TokenKind, sentences, tokenize};
+use crate::text::segment::{Token, TokenKind, sentences, tokenize, word_count_over};
 use crate::text::{BlockKind, Page};
 
 /// One sentence: its tokens and the byte range it covers.
@@ -115,6 +115,11 @@ fn joins_next(text: &str, a: Range<usize>, b: Range<usize>) -> bool {
     let sa = text[a.clone()].trim_end();
     if sa.ends_with(',') {
         return true;
+    }
+    // Every whitespace-separated word holds a token: a line of more than
+    // seven words is no bare name, and need not be tokenized again.
+    if word_count_over(sa, 7) > 7 {
+        return false;
     }
     let toks = tokenize(text, a);
     toks.len() <= 7

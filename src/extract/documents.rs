@@ -27,6 +27,21 @@ static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:cho ý kiến (?:vào|về|đối với)|thảo luận(?: về)?|thông qua|thống nhất(?: với)?|xem xét|góp ý(?: vào)?|ban hành|tổng kết|sơ kết)\s+(?:các\s+|việc\s+)?((?:Đề án|Kế hoạch|Nghị quyết|Chương trình|Quy chế|Quy định|Báo cáo|Tờ trình|Chỉ thị|Kết luận)\b)").unwrap()
 });
 
+/// The first [`NUMBER`] in `s`. Every number has a dash or slash before a
+/// capital ("-KH", "/NĐ"): text without one is not searched.
+fn number_in(s: &str) -> Option<regex::Match<'_>> {
+    let b = s.as_bytes();
+    let capital_after = |i: usize| {
+        b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            || (b.get(i + 1) == Some(&0xC4) && b.get(i + 2) == Some(&0x90))
+    };
+    b.iter()
+        .enumerate()
+        .any(|(i, &c)| matches!(c, b'-' | b'/') && capital_after(i))
+        .then(|| NUMBER.find(s))
+        .flatten()
+}
+
 /// Reads the documents of an article.
 pub fn extract(doc: &Doc) -> Vec<Document> {
     let mut out: Vec<Document> = Vec::new();
@@ -100,7 +115,7 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
                 .find([',', ';', ':', '(', ')', '.', '“', '"'])
                 .unwrap_or(rest.len());
             // Keep the dot inside a number like "153-KH/TU." only at its end.
-            if let Some(m) = NUMBER.find(rest)
+            if let Some(m) = number_in(rest)
                 && m.start() < end
                 && m.end() > end
             {
@@ -127,7 +142,7 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
                 return out;
             }
             keys.push(key);
-            let number = NUMBER.find(&piece).map(|m| m.as_str().to_string());
+            let number = number_in(&piece).map(|m| m.as_str().to_string());
             out.push(Document {
                 text: clean(&piece),
                 number,

@@ -8,7 +8,7 @@ use regex::Regex;
 use super::doc::{Doc, clean};
 use super::{Date, Found, Span};
 use crate::text::BlockKind;
-use crate::text::segment::word_count;
+use crate::text::segment::{word_count, word_count_over};
 
 /// Page facts with their spans.
 #[derive(Debug, Clone, Default)]
@@ -209,7 +209,7 @@ fn title(doc: &Doc) -> Option<Found<String>> {
         .map(|(i, _)| i)
         .filter(|&i| {
             let s = blocks[i].as_str(doc.text);
-            let w = word_count(s);
+            let w = word_count_over(s, 40);
             (4..=40).contains(&w) && !SOURCE_PREFIX.is_match(s) && !s.ends_with(':')
         })
         .collect();

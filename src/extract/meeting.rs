@@ -547,11 +547,18 @@ fn names_meeting(s: &Sentence) -> bool {
 /// publication is another event.
 fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
     let text = &doc.text[s.range()];
-    let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
+    // A day is read from ASCII digits: a sentence without one has no date.
+    if !has_ascii_digit(text) {
+        return None;
+    }
     let mut found: Vec<regex::Captures> = [&*DATE_CUE, &*DATE_PAIR, &*DATE_WORDS]
         .iter()
         .flat_map(|re| re.captures_iter(text))
         .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
     found.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
     found.into_iter().find_map(|c| {
         let whole = c.get(0)?;
@@ -571,6 +578,10 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
     })
 }
 
+fn has_ascii_digit(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// A date the text gives a meeting by name: "tại hội nghị ngày
 /// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
 static NAMED_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -588,6 +599,9 @@ static ISSUED: LazyLock<Regex> =
 /// The date a sentence gives a meeting by name (see [`NAMED_MEETING_DATE`]).
 fn named_meeting_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
     let text = &doc.text[s.range()];
+    if !has_ascii_digit(text) {
+        return None;
+    }
     NAMED_MEETING_DATE.captures_iter(text).find_map(|c| {
         if DOCUMENT_WORDS.is_match(&c[1]) {
             return None;

@@ -682,10 +682,12 @@ fn first_story_end(doc: &Doc) -> usize {
     let paras = &doc.paragraphs;
     for w in paras.windows(3) {
         let (before, byline, next) = (&w[0], &w[1], &w[2]);
-        let lone_name =
-            super::bylines::is_byline_line(doc.text, Span::new(byline.start, byline.end));
         let long_before = before.end - before.start > 200;
-        if lone_name && long_before && opens_with_dateline(next) {
+        // The cheap checks first: most paragraphs are no byline.
+        if long_before
+            && opens_with_dateline(next)
+            && super::bylines::is_byline_line(doc.text, Span::new(byline.start, byline.end))
+        {
             return next.start;
         }
     }

@@ -153,10 +153,12 @@ fn is_roman(t: &Token) -> bool {
 /// Reads a title starting at `toks[i]`: prefixes, a head, then what follows.
 pub fn parse_title(toks: &[Token], i: usize) -> Option<TitleMatch> {
     let mut j = i;
-    while let Some((Part::Prefix, n)) = LEXICON.longest(toks, j) {
+    let mut found = LEXICON.longest(toks, j);
+    while let Some((Part::Prefix, n)) = found {
         j += n;
+        found = LEXICON.longest(toks, j);
     }
-    let head = match LEXICON.longest(toks, j) {
+    let head = match found {
         Some((Part::Head, n)) => j..j + n,
         _ => return None,
     };
