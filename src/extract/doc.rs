@@ -89,7 +89,14 @@ impl<'a> Doc<'a> {
 
 /// Collapses whitespace runs (line breaks inside joined captions included).
 pub fn clean(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn paragraph(text: &str, block: usize, r: Range<usize>) -> Paragraph<'_> {

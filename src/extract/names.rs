@@ -21,9 +21,9 @@ pub fn is_name_token(t: &Token) -> bool {
     if !first.is_uppercase() || t.text.chars().count() > limit {
         return false;
     }
-    let rest: Vec<char> = chars.collect();
+    let rest = chars;
     if rest
-        .iter()
+        .clone()
         .any(|c| matches!(c, '/' | '&' | '.' | '_') || c.is_numeric())
     {
         return false;

@@ -97,8 +97,21 @@ pub fn key_hash(key: &str) -> u64 {
 /// Lower case, diacritics stripped, đ → d: the search key.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        fold_char_into(c, &mut out);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Runs of ASCII are lower-cased whole.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        out.push_str(&rest[..ascii]);
+        let run = out.len() - ascii..;
+        out[run].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            fold_char_into(c, &mut out);
+            rest = &rest[c.len_utf8()..];
+        }
     }
     out
 }
@@ -307,6 +320,21 @@ pub fn has_diacritics(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fold_reads_ascii_runs_like_other_text() {
+        let s = "Ông NGUYỄN Văn A, TP.HCM: 12/3 ĐẠI hội ủy ban Quận 1!";
+        let each: String = s
+            .chars()
+            .flat_map(|c| {
+                let mut o = String::new();
+                fold_char_into(c, &mut o);
+                o.chars().collect::<Vec<_>>()
+            })
+            .collect();
+        assert_eq!(fold(s), each);
+        assert_eq!(fold(""), "");
+    }
 
     #[test]
     fn fold_strips_marks_and_d_stroke() {
