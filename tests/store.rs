@@ -610,3 +610,102 @@ fn an_added_batch_answers_who_search_and_person_as_one_ingest_of_all() {
     );
     assert_eq!(integrity(&db), "ok");
 }
+
+#[test]
+fn an_added_article_that_makes_two_stored_people_one_gives_one_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut all = synthetic(12, 22);
+    let dong_nai = "Ban Thường vụ Tỉnh ủy";
+    all.push((
+        "dn.txt".into(),
+        meeting_article(
+            dong_nai,
+            "Đồng Nai",
+            "2022-10-10",
+            "Trịnh Văn Bảo",
+            "Bí thư Tỉnh ủy Đồng Nai",
+            "hoàn thành kế hoạch",
+        ),
+    ));
+    all.push((
+        "bp.txt".into(),
+        meeting_article(
+            dong_nai,
+            "Bình Phước",
+            "2019-10-10",
+            "Trịnh Văn Bảo",
+            "Chủ tịch UBND tỉnh Bình Phước",
+            "rà soát ngân sách",
+        ),
+    ));
+    // Names both posts: the two stored records are one official.
+    let bridge = (
+        "dn2.txt".into(),
+        meeting_article(
+            dong_nai,
+            "Đồng Nai",
+            "2023-03-10",
+            "Trịnh Văn Bảo",
+            "Bí thư Tỉnh ủy Đồng Nai, nguyên Chủ tịch UBND tỉnh Bình Phước",
+            "chuẩn bị đại hội",
+        ),
+    );
+    let db = dir.path().join("corpus.db");
+    ingest(&[&write_dir(dir.path(), "old", &all)], &db);
+    let named = |c: &Corpus| {
+        c.people
+            .iter()
+            .filter(|p| p.name == "Trịnh Văn Bảo")
+            .count()
+    };
+    assert_eq!(named(&store::load(&db).unwrap()), 2);
+    ingest(
+        &[&write_dir(dir.path(), "new", std::slice::from_ref(&bridge))],
+        &db,
+    );
+    all.push(bridge);
+    let json = dir.path().join("once.json");
+    ingest(&[&write_dir(dir.path(), "once", &all)], &json);
+    let (added, whole) = (store::load(&db).unwrap(), store::load(&json).unwrap());
+    assert_eq!(named(&added), 1);
+    assert_eq!(unnumbered(&added), unnumbered(&whole));
+    assert_same_search(&db, &whole, &["trinh", "t v b", "dong nai"]);
+    assert_eq!(integrity(&db), "ok");
+}
+
+#[test]
+fn a_version_1_store_is_upgraded_by_the_next_ingest() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = synthetic(30, 23);
+    let db = dir.path().join("corpus.db");
+    ingest(&[&write_dir(dir.path(), "old", &all[..20])], &db);
+    // What a version 1 store lacks.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE sightings; DROP TABLE meeting_keys; DROP INDEX entries_target;
+             DROP TABLE tops;
+             CREATE TABLE tops (pattern TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID;
+             UPDATE meta SET value = '1' WHERE key = 'store_version'; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    ingest(&[&write_dir(dir.path(), "new", &all[20..])], &db);
+    let version: String = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'store_version'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(version, sqlite::STORE_VERSION.to_string());
+    let json = dir.path().join("once.json");
+    ingest(&[&write_dir(dir.path(), "once", &all)], &json);
+    let (added, whole) = (store::load(&db).unwrap(), store::load(&json).unwrap());
+    assert_eq!(unnumbered(&added), unnumbered(&whole));
+    // And the next ingest adds to it.
+    let more = synthetic(35, 23);
+    ingest(&[&write_dir(dir.path(), "more", &more[30..])], &db);
+    assert_eq!(store::load(&db).unwrap().articles.len(), 35);
+    assert_eq!(integrity(&db), "ok");
+}
