@@ -157,13 +157,17 @@ fn update_words(conn: &Connection, n: &Numbered) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Every short query any of the entries matches now or matched before.
-fn touched_patterns(n: &Numbered) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
+/// Every short query any of the entries matches now or matched before,
+/// with the entries (by position) that match it now.
+fn touched_patterns(n: &Numbered) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for i in 0..n.ids.len() {
         let (now, before) = both_words(n, i);
-        for s in Short::of_words(now.into_iter().chain(before)) {
-            out.insert(s.pattern());
+        for s in Short::of_words(now.into_iter()) {
+            out.entry(s.pattern()).or_default().push(i);
+        }
+        for s in Short::of_words(before.into_iter()) {
+            out.entry(s.pattern()).or_default();
         }
     }
     out
@@ -178,7 +182,7 @@ fn update_tops(conn: &Connection, n: &Numbered) -> rusqlite::Result<bool> {
     )?;
     let mut drop = conn.prepare("DELETE FROM tops WHERE pattern = ?1")?;
     let mut scratch = Scratch::default();
-    for pattern in touched_patterns(n) {
+    for (pattern, matching) in touched_patterns(n) {
         let stored: Option<(Vec<u8>, Vec<u8>, bool)> = read
             .query_row([&pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
@@ -196,9 +200,9 @@ fn update_tops(conn: &Connection, n: &Numbered) -> rusqlite::Result<bool> {
         kept.retain(|(_, e)| !changed.contains(e));
         let shortfall = Shortfall::new(&pattern);
         let budget = last.map_or(u32::MAX, |(loss, _)| loss);
-        for (i, &id) in n.ids.iter().enumerate() {
+        for i in matching {
             if let Some(loss) = shortfall_of(&shortfall, &n.now, i, budget, &mut scratch) {
-                kept.push((loss, id));
+                kept.push((loss, n.ids[i]));
             }
         }
         kept.sort_unstable();
