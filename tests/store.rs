@@ -614,12 +614,12 @@ fn an_added_batch_answers_who_search_and_person_as_one_ingest_of_all() {
 #[test]
 fn an_added_article_that_makes_two_stored_people_one_gives_one_person() {
     let dir = tempfile::tempdir().unwrap();
-    let mut all = synthetic(12, 22);
-    let dong_nai = "Ban Thường vụ Tỉnh ủy";
-    all.push((
+    let mut old = synthetic(12, 22);
+    let committee = "Ban Thường vụ Tỉnh ủy";
+    old.push((
         "dn.txt".into(),
         meeting_article(
-            dong_nai,
+            committee,
             "Đồng Nai",
             "2022-10-10",
             "Trịnh Văn Bảo",
@@ -627,10 +627,10 @@ fn an_added_article_that_makes_two_stored_people_one_gives_one_person() {
             "hoàn thành kế hoạch",
         ),
     ));
-    all.push((
+    old.push((
         "bp.txt".into(),
         meeting_article(
-            dong_nai,
+            committee,
             "Bình Phước",
             "2019-10-10",
             "Trịnh Văn Bảo",
@@ -640,9 +640,9 @@ fn an_added_article_that_makes_two_stored_people_one_gives_one_person() {
     ));
     // Names both posts: the two stored records are one official.
     let bridge = (
-        "dn2.txt".into(),
+        "dn2.txt".to_string(),
         meeting_article(
-            dong_nai,
+            committee,
             "Đồng Nai",
             "2023-03-10",
             "Trịnh Văn Bảo",
@@ -650,27 +650,47 @@ fn an_added_article_that_makes_two_stored_people_one_gives_one_person() {
             "chuẩn bị đại hội",
         ),
     );
-    let db = dir.path().join("corpus.db");
-    ingest(&[&write_dir(dir.path(), "old", &all)], &db);
     let named = |c: &Corpus| {
         c.people
             .iter()
             .filter(|p| p.name == "Trịnh Văn Bảo")
             .count()
     };
-    assert_eq!(named(&store::load(&db).unwrap()), 2);
-    ingest(
-        &[&write_dir(dir.path(), "new", std::slice::from_ref(&bridge))],
-        &db,
-    );
-    all.push(bridge);
-    let json = dir.path().join("once.json");
-    ingest(&[&write_dir(dir.path(), "once", &all)], &json);
-    let (added, whole) = (store::load(&db).unwrap(), store::load(&json).unwrap());
-    assert_eq!(named(&added), 1);
-    assert_eq!(unnumbered(&added), unnumbered(&whole));
-    assert_same_search(&db, &whole, &["trinh", "t v b", "dong nai"]);
-    assert_eq!(integrity(&db), "ok");
+    // Alone, the bridge names no new person to take the merged one's
+    // number: the store is rebuilt. With new people, it is added to.
+    let with_new_people: Vec<(String, String)> = std::iter::once(bridge.clone())
+        .chain(
+            synthetic(3, 99)
+                .into_iter()
+                .map(|(f, t)| (format!("other_{f}"), t)),
+        )
+        .collect();
+    for (case, batch) in [("alone", vec![bridge]), ("with others", with_new_people)] {
+        let db = dir.path().join(format!("{case}.db"));
+        ingest(&[&write_dir(dir.path(), &format!("old {case}"), &old)], &db);
+        assert_eq!(named(&store::load(&db).unwrap()), 2);
+        let o = ingest(
+            &[&write_dir(dir.path(), &format!("new {case}"), &batch)],
+            &db,
+        );
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(
+            said.contains("rebuilt the store"),
+            case == "alone",
+            "{case}: {said}"
+        );
+        let all: Vec<(String, String)> = old.iter().chain(&batch).cloned().collect();
+        let json = dir.path().join(format!("{case}.json"));
+        ingest(
+            &[&write_dir(dir.path(), &format!("once {case}"), &all)],
+            &json,
+        );
+        let (added, whole) = (store::load(&db).unwrap(), store::load(&json).unwrap());
+        assert_eq!(named(&added), 1, "{case}");
+        assert_eq!(unnumbered(&added), unnumbered(&whole), "{case}");
+        assert_same_search(&db, &whole, &["trinh", "t v b", "dong nai", "b", "ch"]);
+        assert_eq!(integrity(&db), "ok");
+    }
 }
 
 #[test]

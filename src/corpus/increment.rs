@@ -7,9 +7,12 @@
 //! article at once. Stored people keep their numbers and new ones are
 //! numbered after them; only the people whose sightings changed, the
 //! meetings the new articles report, and the search entries that read
-//! differently are written. When the new sightings would merge two stored
-//! people into one, or take a post off a stored person, numbers would have
-//! to change: [`add`] then says so and the caller rebuilds the store.
+//! differently are written. When the new sightings merge two stored people
+//! into one, the one merged in leaves its number to a new person of the
+//! batch, so numbers stay dense; a post no longer held leaves an empty
+//! search entry, which no search finds. With more stored people merged
+//! than new people named, [`add`] says so and the caller rebuilds the
+//! store.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
@@ -96,10 +99,13 @@ impl<'c> SightingWriter<'c> {
     }
 }
 
+/// Why an addition needs the whole store rebuilt.
+pub type Rebuild = &'static str;
+
 /// Adds `fresh` (not in the store, ids unique, in corpus order) to the
-/// store; None when stored people would have to be renumbered, with
-/// whatever was written to be rolled back.
-pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Option<Counts>> {
+/// store; or says why stored numbers would have to change, with whatever
+/// was written to be rolled back.
+pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts, Rebuild>> {
     let before = Counts::read(conn)?;
     let mut articles: Vec<Article> = fresh
         .iter()
@@ -121,11 +127,11 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Option<Counts
     let mut named = Named::read(conn, &names, &articles, before.articles)?;
     resolve(&mut named.corpus);
     let Some(people) = Numbering::of(&named, before.people) else {
-        return Ok(None);
+        return Ok(Err(
+            "the new articles make more stored people one than they name new people",
+        ));
     };
-    if people.drops_posts(conn, &named)? {
-        return Ok(None);
-    }
+    let held = people.held_posts(conn)?;
     let touched = people.write(conn, &named)?;
     let moved = write_sightings(conn, &named, &people, &mut articles, before.articles)?;
     for (i, a) in articles.iter().enumerate() {
@@ -147,11 +153,11 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Option<Counts
             .max(meetings.keys().next_back().map_or(0, |m| m + 1)),
         people: people.next,
     };
-    let entries = entries(conn, &touched, &meetings, &articles, &before)?;
+    let entries = entries(conn, (&touched, &held), &meetings, &articles, &before)?;
     if !update::update(conn, entries)? {
-        return Ok(None);
+        return Ok(Err("a short query's ranked results must be ranked again"));
     }
-    Ok(Some(after))
+    Ok(Ok(after))
 }
 
 /// Links each new article to the stored or new meeting it reports; returns
@@ -380,8 +386,9 @@ struct Numbering {
 
 impl Numbering {
     /// Each person keeps the smallest stored number among its sightings
-    /// unless another took it; None when a stored person would be left
-    /// with no sightings (merged into another).
+    /// unless another took it. A stored person merged into another leaves
+    /// its number to a new person, so numbers stay dense; None when there
+    /// are fewer new people than such numbers.
     fn of(named: &Named, first_new: usize) -> Option<Numbering> {
         let n = named.corpus.people.len();
         let mut stored_as: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); n];
@@ -392,18 +399,26 @@ impl Numbering {
         order.sort_by_key(|&p| (stored_as[p].first().copied().unwrap_or(usize::MAX), p));
         let mut ids = vec![0; n];
         let mut claimed = HashSet::new();
-        let mut next = first_new;
+        let mut new_people = Vec::new();
         for p in order {
             match stored_as[p].first() {
                 Some(&s) if claimed.insert(s) => ids[p] = s,
-                _ => {
-                    ids[p] = next;
-                    next += 1;
-                }
+                _ => new_people.push(p),
             }
         }
-        if stored_as.iter().flatten().any(|s| !claimed.contains(s)) {
+        let freed: BTreeSet<usize> = stored_as
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|s| !claimed.contains(s))
+            .collect();
+        if freed.len() > new_people.len() {
             return None;
+        }
+        let next = first_new + new_people.len() - freed.len();
+        let numbers = freed.into_iter().chain(first_new..);
+        for (&p, id) in new_people.iter().zip(numbers) {
+            ids[p] = id;
         }
         let mut touched = vec![false; n];
         let mut lost = HashSet::new();
@@ -419,21 +434,19 @@ impl Numbering {
         Some(Numbering { ids, touched, next })
     }
 
-    /// Whether a stored person would now hold fewer posts: their search
-    /// entries would have to go, which renumbers entries.
-    fn drops_posts(&self, conn: &Connection, named: &Named) -> rusqlite::Result<bool> {
+    /// How many posts each changed person held as stored: the search
+    /// entries of posts no longer held are emptied.
+    fn held_posts(&self, conn: &Connection) -> rusqlite::Result<BTreeMap<usize, usize>> {
         let mut stmt = conn.prepare_cached(
             "SELECT count(*) FROM positions WHERE person = ?1 AND spell IS NOT NULL",
         )?;
-        for (p, person) in named.corpus.people.iter().enumerate() {
+        let mut out = BTreeMap::new();
+        for (p, &id) in self.ids.iter().enumerate() {
             if self.touched[p] {
-                let held: usize = stmt.query_row([self.ids[p]], |r| r.get(0))?;
-                if held > person.timeline.len() {
-                    return Ok(true);
-                }
+                out.insert(id, stmt.query_row([id], |r| r.get(0))?);
             }
         }
-        Ok(false)
+        Ok(out)
     }
 
     /// Rewrites the changed people with their attendance and posts;
@@ -521,7 +534,7 @@ fn relink(conn: &Connection, article: usize) -> rusqlite::Result<()> {
 /// so new entries are numbered kind by kind.
 fn entries(
     conn: &Connection,
-    people: &BTreeMap<usize, Person>,
+    (people, held): (&BTreeMap<usize, Person>, &BTreeMap<usize, usize>),
     meetings: &BTreeMap<usize, Meeting>,
     articles: &[Article],
     before: &Counts,
@@ -541,6 +554,13 @@ fn entries(
                 spell: si,
             };
             out.push((Kind::Position, target, spell_text(p, s)));
+        }
+        // Posts no longer held (their records went to another person):
+        // emptied entries, which no search finds, keep the numbering.
+        let was = held.get(&pi).copied().unwrap_or(0);
+        for spell in p.timeline.len()..was {
+            let target = Target::Spell { person: pi, spell };
+            out.push((Kind::Position, target, String::new()));
         }
     }
     let new_meetings = meetings.range(before.meetings..);

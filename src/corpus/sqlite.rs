@@ -442,6 +442,8 @@ pub struct Added {
     pub articles: usize,
     pub meetings: usize,
     pub people: usize,
+    /// Why the store was rebuilt from all its articles, when it was.
+    pub rebuilt: Option<&'static str>,
 }
 
 /// Adds articles to the store at `path` (made when missing), in one
@@ -478,24 +480,29 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     let (mut fresh, already) = new_inputs(&tx, inputs).map_err(store_error(path))?;
     fresh.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
     let added = fresh.len();
+    let mut rebuilt = None;
     if found == Some(STORE_VERSION) {
         let sp = tx.savepoint().map_err(store_error(path))?;
-        let counts = super::increment::add(&sp, &fresh).map_err(store_error(path))?;
-        if let Some(counts) = counts {
-            sp.commit().map_err(store_error(path))?;
-            tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
-            return Ok(Added {
-                added,
-                already,
-                articles: counts.articles,
-                meetings: counts.meetings,
-                people: counts.people,
-            });
+        match super::increment::add(&sp, &fresh).map_err(store_error(path))? {
+            Ok(counts) => {
+                sp.commit().map_err(store_error(path))?;
+                tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
+                return Ok(Added {
+                    added,
+                    already,
+                    articles: counts.articles,
+                    meetings: counts.meetings,
+                    people: counts.people,
+                    rebuilt: None,
+                });
+            }
+            // Dropped: rolled back, and the whole store is rebuilt below.
+            Err(why) => rebuilt = Some(why),
         }
-        // Dropped: rolled back, and the whole store is rebuilt below.
     }
     if found.is_some_and(|v| v < STORE_VERSION) {
         upgrade_schema(&tx).map_err(store_error(path))?;
+        rebuilt = Some("the store was of version 1");
     }
     let corpus = rebuild(&tx, path, fresh)?;
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
@@ -505,6 +512,7 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         articles: corpus.articles.len(),
         meetings: corpus.meetings.len(),
         people: corpus.people.len(),
+        rebuilt,
     })
 }
 
