@@ -69,6 +69,9 @@ pub fn run(
         for (file, why) in &added.already {
             writeln!(err, "already in the store: {file}: {why}")?;
         }
+        if let Some(why) = added.rebuilt {
+            writeln!(err, "rebuilt the store from all its articles: {why}")?;
+        }
         writeln!(
             err,
             "added {} article(s) to the store; it holds {}",

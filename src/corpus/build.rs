@@ -61,11 +61,29 @@ pub fn build(mut inputs: Vec<Input>) -> Corpus {
         });
     }
     link_meetings(&mut corpus);
-    resolve_people(&mut corpus);
-    join_across_provinces(&mut corpus);
+    resolve(&mut corpus);
     link_chairs(&mut corpus);
-    build_timelines(&mut corpus);
     corpus
+}
+
+/// Resolves the people of articles whose meetings are already linked:
+/// records by name and province, joined across provinces, with their
+/// timelines. People of different names never meet in any of these steps,
+/// so the people of some names can be resolved from only the articles
+/// that name them.
+pub(crate) fn resolve(corpus: &mut Corpus) {
+    resolve_people(corpus);
+    join_across_provinces(corpus);
+    build_timelines(corpus);
+}
+
+/// The key a meeting is told by: province, date and body, folded; None for
+/// an article missing any of these, whose meeting stands alone.
+pub(crate) fn meeting_key(f: &ArticleFacts) -> Option<(String, Date, String)> {
+    match (&f.province, f.meeting.date, &f.meeting.body) {
+        (Some(p), Some(d), Some(b)) => Some((fold(p), d, fold(b))),
+        _ => None,
+    }
 }
 
 /// One meeting per (province, date, body); articles missing any of these
@@ -74,10 +92,7 @@ fn link_meetings(corpus: &mut Corpus) {
     let mut by_key: HashMap<(String, Date, String), usize> = HashMap::new();
     for ai in 0..corpus.articles.len() {
         let f = &corpus.articles[ai].facts;
-        let key = match (&f.province, f.meeting.date, &f.meeting.body) {
-            (Some(p), Some(d), Some(b)) => Some((fold(p), d, fold(b))),
-            _ => None,
-        };
+        let key = meeting_key(f);
         let existing = key.as_ref().and_then(|k| by_key.get(k).copied());
         let mi = match existing {
             Some(mi) => {
@@ -85,16 +100,7 @@ fn link_meetings(corpus: &mut Corpus) {
                 mi
             }
             None => {
-                corpus.meetings.push(Meeting {
-                    articles: vec![ai],
-                    title: f.title.clone(),
-                    province: f.province.clone(),
-                    date: f.meeting.date.or(f.published),
-                    body: f.meeting.body.clone(),
-                    session: f.meeting.session,
-                    term: f.meeting.term.clone(),
-                    chairs: Vec::new(),
-                });
+                corpus.meetings.push(new_meeting(f, ai));
                 if let Some(k) = key {
                     by_key.insert(k, corpus.meetings.len() - 1);
                 }
@@ -102,6 +108,20 @@ fn link_meetings(corpus: &mut Corpus) {
             }
         };
         corpus.articles[ai].meeting = mi;
+    }
+}
+
+/// The meeting first reported by article `ai`, with these facts.
+pub(crate) fn new_meeting(f: &ArticleFacts, ai: usize) -> Meeting {
+    Meeting {
+        articles: vec![ai],
+        title: f.title.clone(),
+        province: f.province.clone(),
+        date: f.meeting.date.or(f.published),
+        body: f.meeting.body.clone(),
+        session: f.meeting.session,
+        term: f.meeting.term.clone(),
+        chairs: Vec::new(),
     }
 }
 
@@ -550,7 +570,7 @@ impl DisjointSets {
 }
 
 /// Each meeting's chairs by person index.
-fn link_chairs(corpus: &mut Corpus) {
+pub(crate) fn link_chairs(corpus: &mut Corpus) {
     for mi in 0..corpus.meetings.len() {
         let mut chairs = Vec::new();
         for &ai in &corpus.meetings[mi].articles {

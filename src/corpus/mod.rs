@@ -5,6 +5,7 @@ pub mod build;
 pub mod changes;
 pub mod deadlines;
 pub mod dedupe;
+mod increment;
 pub mod ingest;
 pub mod leadership;
 pub mod model;

@@ -24,7 +24,7 @@ use crate::extract::ArticleFacts;
 use crate::search::{Index, stored};
 
 /// Version of the database layout, also kept as `PRAGMA user_version`.
-pub const STORE_VERSION: u32 = 1;
+pub const STORE_VERSION: u32 = 2;
 
 /// What every store file starts with.
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -92,15 +92,34 @@ CREATE TABLE words (
   id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE, n INTEGER NOT NULL,
   postings BLOB NOT NULL
 );
-CREATE TABLE tops (pattern TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID;
+";
+
+/// What an ingest adds to without reading the whole store (version 2):
+/// each person named in each article by name key, to resolve a new
+/// article's people against the stored ones of the same names; each
+/// meeting's key; entries by target; the ranked lists with their entries'
+/// shortfalls, and whether they hold every match.
+const INCREMENTAL_SQL: &str = "
+CREATE TABLE sightings (
+  name_key TEXT NOT NULL, article INTEGER NOT NULL, fact INTEGER NOT NULL,
+  person INTEGER NOT NULL, province TEXT, date TEXT, meeting INTEGER NOT NULL,
+  data TEXT NOT NULL, PRIMARY KEY (article, fact)
+) WITHOUT ROWID;
+CREATE INDEX sightings_name ON sightings(name_key);
+CREATE TABLE meeting_keys (key TEXT PRIMARY KEY, meeting INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX entries_target ON entries(target);
+CREATE TABLE tops (
+  pattern TEXT PRIMARY KEY, entries BLOB NOT NULL, losses BLOB NOT NULL,
+  complete INTEGER NOT NULL
+) WITHOUT ROWID;
 ";
 
 /// Indexes newer than some stores, made when such a store is written to.
 const ADDED_INDEXES: &str =
     "CREATE INDEX IF NOT EXISTS positions_title ON positions(title, former, person);";
 
-/// The tables an ingest rewrites.
-const DERIVED: [&str; 9] = [
+/// The tables an ingest that reads the whole store rewrites.
+const DERIVED: [&str; 11] = [
     "article_links",
     "meetings",
     "people",
@@ -110,6 +129,8 @@ const DERIVED: [&str; 9] = [
     "entries",
     "words",
     "tops",
+    "sightings",
+    "meeting_keys",
 ];
 
 /// Whether a corpus written to `path` should be a store: by its extension.
@@ -221,13 +242,29 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
 /// Creates the tables in an empty database.
 fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA_SQL)?;
+    tx.execute_batch(INCREMENTAL_SQL)?;
     tx.execute_batch(ADDED_INDEXES)?;
-    tx.execute_batch(&format!("PRAGMA user_version = {STORE_VERSION};"))?;
     let mut put = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     put.execute(["schema", SCHEMA])?;
     put.execute(["schema_version", &SCHEMA_VERSION.to_string()])?;
     put.execute(["store_version", &STORE_VERSION.to_string()])?;
-    Ok(())
+    set_version(tx)
+}
+
+/// Brings a version 1 store's tables to this version; its derived tables
+/// are then rewritten by the ingest.
+fn upgrade_schema(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch("DROP TABLE tops;")?;
+    tx.execute_batch(INCREMENTAL_SQL)?;
+    tx.execute(
+        "UPDATE meta SET value = ?1 WHERE key = 'store_version'",
+        [STORE_VERSION.to_string()],
+    )?;
+    set_version(tx)
+}
+
+fn set_version(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(&format!("PRAGMA user_version = {STORE_VERSION};"))
 }
 
 /// Reads a store, handing `catalog` its meetings and people (with articles
@@ -405,13 +442,18 @@ pub struct Added {
     pub articles: usize,
     pub meetings: usize,
     pub people: usize,
+    /// Why the store was rebuilt from all its articles, when it was.
+    pub rebuilt: Option<&'static str>,
 }
 
 /// Adds articles to the store at `path` (made when missing), in one
 /// transaction: articles already there (same address or same text) are
-/// passed over, and people, meetings and search entries are rebuilt from
-/// the facts of all. Another ingest writing to it is waited for up to
-/// `wait`.
+/// passed over. The people of the new articles' names are resolved again
+/// with the stored articles naming them, and only what that changes is
+/// rewritten (see [`super::increment`]); a version 1 store, or an addition
+/// that regroups stored people in a way that would renumber them, is
+/// rebuilt from the facts of all its articles. Another ingest writing to
+/// it is waited for up to `wait`.
 pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, CorpusError> {
     if path.exists() && !is_store(path) && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
         return Err(CorpusError::NotACorpus {
@@ -421,10 +463,11 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     }
     let mut conn = Connection::open(path).map_err(store_error(path))?;
     conn.busy_timeout(wait).map_err(store_error(path))?;
-    let tx = conn
+    let mut tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| busy_or_store(path, e, wait))?;
-    match version(&tx, path)? {
+    let found = version(&tx, path)?;
+    match found {
         None => create_schema(&tx).map_err(store_error(path))?,
         Some(v) if v > STORE_VERSION => {
             return Err(CorpusError::Newer {
@@ -434,9 +477,49 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         }
         Some(_) => tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?,
     }
-    let known = Known::read(&tx, path)?;
-    let (fresh, already) = known.new_inputs(&tx, inputs).map_err(store_error(path))?;
+    let (mut fresh, already) = new_inputs(&tx, inputs).map_err(store_error(path))?;
+    fresh.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
     let added = fresh.len();
+    let mut rebuilt = None;
+    if found == Some(STORE_VERSION) {
+        let sp = tx.savepoint().map_err(store_error(path))?;
+        match super::increment::add(&sp, &fresh).map_err(store_error(path))? {
+            Ok(counts) => {
+                sp.commit().map_err(store_error(path))?;
+                tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
+                return Ok(Added {
+                    added,
+                    already,
+                    articles: counts.articles,
+                    meetings: counts.meetings,
+                    people: counts.people,
+                    rebuilt: None,
+                });
+            }
+            // Dropped: rolled back, and the whole store is rebuilt below.
+            Err(why) => rebuilt = Some(why),
+        }
+    }
+    if found.is_some_and(|v| v < STORE_VERSION) {
+        upgrade_schema(&tx).map_err(store_error(path))?;
+        rebuilt = Some("the store was of version 1");
+    }
+    let corpus = rebuild(&tx, path, fresh)?;
+    tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
+    Ok(Added {
+        added,
+        already,
+        articles: corpus.articles.len(),
+        meetings: corpus.meetings.len(),
+        people: corpus.people.len(),
+        rebuilt,
+    })
+}
+
+/// Builds the corpus of the stored articles and `fresh` at once, inserts
+/// `fresh`, and rewrites everything derived.
+fn rebuild(tx: &Transaction, path: &Path, fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
+    let known = Known::read(tx, path)?;
     let mut all = known.inputs;
     let fresh_ids: HashSet<String> = fresh.iter().map(|i| i.id.clone()).collect();
     all.extend(fresh);
@@ -447,19 +530,12 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         .iter()
         .filter(|a| fresh_ids.contains(&a.id))
         .map(|a| a.id.clone())
-        .zip(insert_articles(&tx, fresh_articles).map_err(store_error(path))?)
+        .zip(insert_articles(tx, fresh_articles).map_err(store_error(path))?)
         .collect();
     new_keys.extend(known.keys);
     let keys: Vec<i64> = corpus.articles.iter().map(|a| new_keys[&a.id]).collect();
-    write_derived(&tx, &corpus, &keys).map_err(store_error(path))?;
-    tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
-    Ok(Added {
-        added,
-        already,
-        articles: corpus.articles.len(),
-        meetings: corpus.meetings.len(),
-        people: corpus.people.len(),
-    })
+    write_derived(tx, &corpus, &keys).map_err(store_error(path))?;
+    Ok(corpus)
 }
 
 /// A locked store is said as such, with what to do.
@@ -475,13 +551,11 @@ fn busy_or_store(path: &Path, e: rusqlite::Error, wait: Duration) -> CorpusError
     }
 }
 
-/// What a store already holds: its articles' facts (without text) and the
-/// keys duplicates are told by.
+/// What a store already holds: its articles' facts (without text) and
+/// their keys.
 struct Known {
     inputs: Vec<Input>,
     keys: HashMap<String, i64>,
-    urls: HashSet<String>,
-    hashes: HashSet<i64>,
 }
 
 impl Known {
@@ -489,11 +563,9 @@ impl Known {
         let mut known = Known {
             inputs: Vec::new(),
             keys: HashMap::new(),
-            urls: HashSet::new(),
-            hashes: HashSet::new(),
         };
         let mut stmt = tx
-            .prepare("SELECT key, id, file, facts, url_key, text_hash FROM articles")
+            .prepare("SELECT key, id, file, facts FROM articles")
             .map_err(store_error(path))?;
         let mut rows = stmt.query([]).map_err(store_error(path))?;
         while let Some(row) = rows.next().map_err(store_error(path))? {
@@ -502,10 +574,6 @@ impl Known {
             let facts: String = row.get(3).map_err(store_error(path))?;
             let facts: ArticleFacts =
                 serde_json::from_str(&facts).map_err(json_error(path, format!("article {id}")))?;
-            if let Some(u) = row.get::<_, Option<String>>(4).map_err(store_error(path))? {
-                known.urls.insert(u);
-            }
-            known.hashes.insert(row.get(5).map_err(store_error(path))?);
             known.keys.insert(id.clone(), key);
             known.inputs.push(Input {
                 id,
@@ -516,43 +584,44 @@ impl Known {
         }
         Ok(known)
     }
+}
 
-    /// The inputs not in the store, with ids made unique against it, and
-    /// the files of those that are.
-    fn new_inputs(
-        &self,
-        tx: &Transaction,
-        inputs: Vec<Input>,
-    ) -> rusqlite::Result<(Vec<Input>, Vec<AlreadyStored>)> {
-        let mut fresh = Vec::new();
-        let mut already = Vec::new();
-        let mut ids: HashSet<String> = self.keys.keys().cloned().collect();
-        for mut input in inputs {
-            if input
-                .facts
-                .url
-                .as_deref()
-                .is_some_and(|u| self.urls.contains(&url_key(u)))
-            {
-                already.push((input.file, "same address as an article in the store"));
-                continue;
-            }
-            let key = text_key(&input.text);
-            if !key.is_empty() && self.hashes.contains(&hash(&key)) && same_text_stored(tx, &key)? {
-                already.push((input.file, "same text as an article in the store"));
-                continue;
-            }
-            input.id = unique_id(&input.id, &ids);
-            ids.insert(input.id.clone());
-            fresh.push(input);
+/// The inputs not in the store, with ids made unique against it, and the
+/// files of those that are: looked up by the store's indexes, not read.
+fn new_inputs(
+    tx: &Transaction,
+    inputs: Vec<Input>,
+) -> rusqlite::Result<(Vec<Input>, Vec<AlreadyStored>)> {
+    let mut fresh = Vec::new();
+    let mut already = Vec::new();
+    let mut ids: HashSet<String> = HashSet::new();
+    let mut url_stored = tx.prepare("SELECT count(*) > 0 FROM articles WHERE url_key = ?1")?;
+    let mut id_stored = tx.prepare("SELECT count(*) > 0 FROM articles WHERE id = ?1")?;
+    for mut input in inputs {
+        if let Some(u) = input.facts.url.as_deref()
+            && url_stored.query_row([url_key(u)], |r| r.get::<_, bool>(0))?
+        {
+            already.push((input.file, "same address as an article in the store"));
+            continue;
         }
-        Ok((fresh, already))
+        let key = text_key(&input.text);
+        if !key.is_empty() && same_text_stored(tx, &key)? {
+            already.push((input.file, "same text as an article in the store"));
+            continue;
+        }
+        let mut taken = |id: &str| -> rusqlite::Result<bool> {
+            Ok(ids.contains(id) || id_stored.query_row([id], |r| r.get::<_, bool>(0))?)
+        };
+        input.id = unique_id(&input.id, &mut taken)?;
+        ids.insert(input.id.clone());
+        fresh.push(input);
     }
+    Ok((fresh, already))
 }
 
 /// Whether an article with this text key is stored (the hash only says it
 /// may be).
-fn same_text_stored(tx: &Transaction, key: &str) -> rusqlite::Result<bool> {
+fn same_text_stored(tx: &Connection, key: &str) -> rusqlite::Result<bool> {
     let mut stmt = tx.prepare_cached("SELECT text FROM articles WHERE text_hash = ?1")?;
     let texts = stmt.query_map([hash(key)], |r| r.get::<_, String>(0))?;
     for t in texts {
@@ -564,18 +633,24 @@ fn same_text_stored(tx: &Transaction, key: &str) -> rusqlite::Result<bool> {
 }
 
 /// `id`, or `id-2`, `id-3` … when taken: stored articles keep their ids.
-fn unique_id(id: &str, taken: &HashSet<String>) -> String {
-    if !taken.contains(id) {
-        return id.to_string();
+fn unique_id(
+    id: &str,
+    taken: &mut impl FnMut(&str) -> rusqlite::Result<bool>,
+) -> rusqlite::Result<String> {
+    if !taken(id)? {
+        return Ok(id.to_string());
     }
-    (2..)
-        .map(|n| format!("{id}-{n}"))
-        .find(|c| !taken.contains(c))
-        .expect("some suffix is free")
+    for n in 2.. {
+        let candidate = format!("{id}-{n}");
+        if !taken(&candidate)? {
+            return Ok(candidate);
+        }
+    }
+    unreachable!("some suffix is free")
 }
 
 /// FNV-1a of a text key: stable across builds, unlike std's hasher.
-fn hash(key: &str) -> i64 {
+pub(super) fn hash(key: &str) -> i64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for b in key.bytes() {
         h ^= u64::from(b);
@@ -584,13 +659,13 @@ fn hash(key: &str) -> i64 {
     h as i64
 }
 
-fn date(d: Option<crate::extract::Date>) -> Option<String> {
+pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
 /// Inserts articles with their text; returns their keys in order.
-fn insert_articles<'a>(
-    tx: &Transaction,
+pub(super) fn insert_articles<'a>(
+    tx: &Connection,
     articles: impl Iterator<Item = &'a Article>,
 ) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare(
@@ -630,114 +705,195 @@ fn write_derived(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::R
     write_people(tx, corpus)?;
     write_positions(tx, corpus)?;
     write_conclusions(tx, corpus)?;
+    write_sightings(tx, corpus)?;
+    write_meeting_keys(tx, corpus)?;
     stored::write(tx, &Index::build(corpus))
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> String {
-    serde_json::to_string(v).expect("corpus records always serialize")
-}
-
-fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare(
-        "INSERT INTO article_links (idx, article, meeting, people) VALUES (?1, ?2, ?3, ?4)",
-    )?;
-    for (i, a) in corpus.articles.iter().enumerate() {
-        stmt.execute(params![i, keys[i], a.meeting, to_json(&a.people)])?;
+/// Every person named in every article, by name key.
+fn write_sightings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = super::increment::SightingWriter::new(tx)?;
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        for (pi, p) in a.facts.people.iter().enumerate() {
+            put.insert(ai, pi, a.people[pi], a, p)?;
+        }
     }
     Ok(())
 }
 
-fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare(
-        "INSERT INTO meetings (idx, date, province, body, title, session, term, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (i, m) in corpus.meetings.iter().enumerate() {
-        stmt.execute(params![
-            i,
-            date(m.date),
-            m.province,
-            m.body,
-            m.title,
-            m.session,
-            m.term,
-            to_json(m)
-        ])?;
+/// The key of each meeting that has one.
+fn write_meeting_keys(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare("INSERT INTO meeting_keys (key, meeting) VALUES (?1, ?2)")?;
+    for (mi, m) in corpus.meetings.iter().enumerate() {
+        let first = m.articles.first().map(|&ai| &corpus.articles[ai].facts);
+        if let Some(key) = first.and_then(super::increment::meeting_key_text) {
+            put.execute(params![key, mi])?;
+        }
     }
+    Ok(())
+}
+
+pub(super) fn to_json<T: serde::Serialize>(v: &T) -> String {
+    serde_json::to_string(v).expect("corpus records always serialize")
+}
+
+fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+    for (i, a) in corpus.articles.iter().enumerate() {
+        write_link(tx, i, keys[i], a)?;
+    }
+    Ok(())
+}
+
+/// Article number `i`'s row of `article_links`, in place of any stored.
+pub(super) fn write_link(
+    conn: &Connection,
+    i: usize,
+    key: i64,
+    a: &Article,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO article_links (idx, article, meeting, people) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![i, key, a.meeting, to_json(&a.people)])?;
+    Ok(())
+}
+
+fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    for (i, m) in corpus.meetings.iter().enumerate() {
+        write_meeting(tx, i, m)?;
+    }
+    Ok(())
+}
+
+/// A meeting's row, in place of any stored.
+pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![
+        i,
+        date(m.date),
+        m.province,
+        m.body,
+        m.title,
+        m.session,
+        m.term,
+        to_json(m)
+    ])?;
     Ok(())
 }
 
 /// People, and the meetings each attended with their roles.
 fn write_people(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut person =
-        tx.prepare("INSERT INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)")?;
-    let mut attended = tx.prepare(
+    for (i, p) in corpus.people.iter().enumerate() {
+        write_person(tx, i, p)?;
+    }
+    Ok(())
+}
+
+/// A person's row, attendance and spells, in place of any stored.
+pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![i, p.name, p.scope, to_json(p)])?;
+    let mut attended = conn.prepare_cached(
         "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (i, p) in corpus.people.iter().enumerate() {
-        person.execute(params![i, p.name, p.scope, to_json(p)])?;
-        for a in &p.appearances {
-            let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
-            attended.execute(params![
-                i,
-                a.meeting,
-                a.article,
-                date(a.date),
-                roles.join("; ")
-            ])?;
+    for a in &p.appearances {
+        let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
+        attended.execute(params![
+            i,
+            a.meeting,
+            a.article,
+            date(a.date),
+            roles.join("; ")
+        ])?;
+    }
+    for (si, s) in p.timeline.iter().enumerate() {
+        write_position(
+            conn,
+            i,
+            Some(si),
+            s.title.as_str(),
+            s.province.as_deref(),
+            (s.first_seen, s.last_seen),
+            Some(s.meetings.len()),
+        )?;
+    }
+    Ok(())
+}
+
+/// One row of `positions`: a spell held, or a post written as a former
+/// one (no spell, no meetings, and the article's date as its end).
+pub(super) fn write_position(
+    conn: &Connection,
+    person: usize,
+    spell: Option<usize>,
+    title: &str,
+    province: Option<&str>,
+    (from, to): (Option<crate::extract::Date>, Option<crate::extract::Date>),
+    meetings: Option<usize>,
+) -> rusqlite::Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![person, spell, title, province, date(from), date(to), spell.is_none(), meetings])?;
+    Ok(())
+}
+
+/// Posts written as former ones, which were no longer held on the
+/// article's date (the spells are written with their people).
+fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    for a in &corpus.articles {
+        for (pi, p) in a.facts.people.iter().enumerate() {
+            write_former(tx, a.people[pi], p, a.date())?;
         }
     }
     Ok(())
 }
 
-/// Posts held (each spell of a timeline) and posts written as former ones,
-/// which were no longer held on the article's date.
-fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare(
-        "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?;
-    for (i, p) in corpus.people.iter().enumerate() {
-        for (si, s) in p.timeline.iter().enumerate() {
-            stmt.execute(params![
-                i,
-                si,
-                s.title,
-                s.province,
-                date(s.first_seen),
-                date(s.last_seen),
-                false,
-                s.meetings.len()
-            ])?;
-        }
-    }
-    for a in &corpus.articles {
-        for (pi, p) in a.facts.people.iter().enumerate() {
-            for pos in p.positions.iter().filter(|x| x.former) {
-                stmt.execute(params![
-                    a.people[pi],
-                    None::<usize>,
-                    pos.title,
-                    pos.province,
-                    None::<String>,
-                    date(a.date()),
-                    true,
-                    None::<usize>
-                ])?;
-            }
-        }
+/// The posts written as former ones for a person named in an article.
+pub(super) fn write_former(
+    conn: &Connection,
+    person: usize,
+    fact: &crate::extract::PersonFact,
+    on: Option<crate::extract::Date>,
+) -> rusqlite::Result<()> {
+    for pos in fact.positions.iter().filter(|x| x.former) {
+        write_position(
+            conn,
+            person,
+            None,
+            &pos.title,
+            pos.province.as_deref(),
+            (None, on),
+            None,
+        )?;
     }
     Ok(())
 }
 
 fn write_conclusions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare(
+    for (ai, a) in corpus.articles.iter().enumerate() {
+        write_article_conclusions(tx, ai, a)?;
+    }
+    Ok(())
+}
+
+/// The conclusions of article number `ai`.
+pub(super) fn write_article_conclusions(
+    conn: &Connection,
+    ai: usize,
+    a: &Article,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
         "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for (ai, a) in corpus.articles.iter().enumerate() {
-        for (ci, c) in a.facts.conclusions.iter().enumerate() {
-            stmt.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
-        }
+    for (ci, c) in a.facts.conclusions.iter().enumerate() {
+        stmt.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
     }
     Ok(())
 }

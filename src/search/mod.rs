@@ -9,6 +9,7 @@ mod rank;
 pub mod shortfall;
 pub mod stored;
 pub mod typo;
+pub mod update;
 
 use serde::{Deserialize, Serialize};
 

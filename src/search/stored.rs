@@ -18,6 +18,11 @@ use super::{Hit, Kind, Query, Searcher, Target};
 /// How many results are ranked at ingest for each short query.
 pub const TOP: usize = 200;
 
+/// How many entries each short query's list keeps: more than [`TOP`], so
+/// that an ingest that changes some of them still knows the best [`TOP`]
+/// without ranking every entry again.
+pub(super) const KEPT: usize = 2 * TOP;
+
 /// Letters (and digits) in a query answered from the ranked lists.
 const SHORT: usize = 2;
 
@@ -36,19 +41,28 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
         let list = index.postings.get(i);
         word.execute(params![i, &**w, list.len(), to_blob(list)])?;
     }
-    let mut top = conn.prepare("INSERT INTO tops (pattern, entries) VALUES (?1, ?2)")?;
+    let mut top = conn
+        .prepare("INSERT INTO tops (pattern, entries, losses, complete) VALUES (?1, ?2, ?3, ?4)")?;
     for (pattern, list) in ranked_short_queries(index) {
-        top.execute(params![pattern, to_blob(&list)])?;
+        // A list cut short may leave out matches; one shorter is all of them.
+        let complete = list.len() < KEPT;
+        let (losses, entries): (Vec<u32>, Vec<u32>) = list.into_iter().unzip();
+        top.execute(params![
+            pattern,
+            to_blob(&entries),
+            to_blob(&losses),
+            complete
+        ])?;
     }
     Ok(())
 }
 
 /// Every query of at most [`SHORT`] letters that matches something, with
-/// its best [`TOP`] entries in rank order. A match needs each query word to
+/// its best [`KEPT`] entries in rank order as (shortfall, entry). A match needs each query word to
 /// begin a word, so these are: each first letter of a word, each two first
 /// letters, and each pair of first letters as two words. One pass over the
 /// entries, a part per thread, ranks them all.
-fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<u32>)> {
+fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<(u32, u32)>)> {
     let parts: Vec<u32> = (0..index.len() as u32).step_by(PART).collect();
     let best = parts
         .into_par_iter()
@@ -57,14 +71,11 @@ fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<u32>)> {
             ShortTops::of(index, from..to)
         })
         .reduce(ShortTops::default, ShortTops::merge);
-    let mut out: Vec<(String, Vec<u32>)> = best
+    let mut out: Vec<(String, Vec<(u32, u32)>)> = best
         .lists
         .into_iter()
         .filter(|(_, (_, top))| !top.is_empty())
-        .map(|(short, (_, top))| {
-            let ranked = top.into_sorted_vec().into_iter().map(|(_, e)| e).collect();
-            (short.pattern(), ranked)
-        })
+        .map(|(short, (_, top))| (short.pattern(), top.into_sorted_vec()))
         .collect();
     out.sort_unstable();
     out
@@ -75,7 +86,7 @@ const PART: usize = 4096;
 
 /// A query of one or two letters: `a`, `ab`, or `a b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-struct Short {
+pub(super) struct Short {
     first: char,
     second: Option<char>,
     /// The two letters begin two words.
@@ -83,7 +94,7 @@ struct Short {
 }
 
 impl Short {
-    fn pattern(self) -> String {
+    pub(super) fn pattern(self) -> String {
         match (self.second, self.spaced) {
             (None, _) => self.first.to_string(),
             (Some(b), false) => format!("{}{b}", self.first),
@@ -93,7 +104,7 @@ impl Short {
 
     /// The short queries whose words all begin words of an entry with
     /// these `words`.
-    fn of_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<Short> {
+    pub(super) fn of_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<Short> {
         let mut firsts = Vec::new();
         let mut out = Vec::new();
         for w in words {
@@ -130,7 +141,7 @@ impl Short {
     }
 }
 
-/// For each short query, its pattern and its best [`TOP`] entries so far
+/// For each short query, its pattern and its best [`KEPT`] entries so far
 /// as (shortfall, entry): the largest on top, to be dropped first.
 #[derive(Default)]
 struct ShortTops {
@@ -144,28 +155,23 @@ impl ShortTops {
         let mut tops = ShortTops::default();
         let mut scratch = super::shortfall::Scratch::default();
         for e in range {
-            let words = index.entry_words.get(e as usize);
-            let shorts = Short::of_words(words.iter().map(|&w| &*index.words.words()[w as usize]));
+            let shorts = Short::of_words(words_of(index, e as usize));
             for short in shorts {
                 let (shortfall, top) = tops
                     .lists
                     .entry(short)
                     .or_insert_with(|| (Shortfall::new(&short.pattern()), Default::default()));
                 let budget = match top.peek() {
-                    Some(&(worst, _)) if top.len() >= TOP => match worst.checked_sub(1) {
+                    Some(&(worst, _)) if top.len() >= KEPT => match worst.checked_sub(1) {
                         Some(b) => b,
                         None => continue,
                     },
                     _ => u32::MAX,
                 };
-                let loss = if shortfall.is_ascii() {
-                    shortfall.within_projected(index.projected(e as usize), budget, &mut scratch)
-                } else {
-                    shortfall.within(&index.haystack(e as usize), budget, &mut scratch)
-                };
+                let loss = shortfall_of(shortfall, index, e as usize, budget, &mut scratch);
                 if let Some(loss) = loss {
                     top.push((loss, e));
-                    if top.len() > TOP {
+                    if top.len() > KEPT {
                         top.pop();
                     }
                 }
@@ -183,7 +189,7 @@ impl ShortTops {
                 .or_insert_with(|| (shortfall, Default::default()));
             for item in top {
                 mine.push(item);
-                if mine.len() > TOP {
+                if mine.len() > KEPT {
                     mine.pop();
                 }
             }
@@ -192,11 +198,36 @@ impl ShortTops {
     }
 }
 
-fn to_blob(list: &[u32]) -> Vec<u8> {
+/// The folded words of entry `e`.
+pub(super) fn words_of(index: &Index, e: usize) -> impl Iterator<Item = &str> {
+    let words = index.words.words();
+    index
+        .entry_words
+        .get(e)
+        .iter()
+        .map(move |&w| &*words[w as usize])
+}
+
+/// How far entry `e` falls short of the pattern, when within `budget`.
+pub(super) fn shortfall_of(
+    shortfall: &Shortfall,
+    index: &Index,
+    e: usize,
+    budget: u32,
+    scratch: &mut super::shortfall::Scratch,
+) -> Option<u32> {
+    if shortfall.is_ascii() {
+        shortfall.within_projected(index.projected(e), budget, scratch)
+    } else {
+        shortfall.within(&index.haystack(e), budget, scratch)
+    }
+}
+
+pub(super) fn to_blob(list: &[u32]) -> Vec<u8> {
     list.iter().flat_map(|e| e.to_le_bytes()).collect()
 }
 
-fn from_blob(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
+pub(super) fn from_blob(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
     blob.chunks_exact(4)
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
 }

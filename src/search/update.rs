@@ -1,0 +1,230 @@
+//! Bringing a store's search tables up to date after an ingest that added
+//! entries or changed the text of some, without reading the others: the
+//! postings of the words those entries gain or lose, and the ranked lists
+//! of the short queries they match or matched.
+//!
+//! Each ranked list keeps its entries' shortfalls, so new scores merge in
+//! without scoring the entries kept. A list is complete (every match) or
+//! the exact best of all matches down to its last entry: entries outside
+//! it rank below that one. A changed entry that leaves such a list can
+//! only be replaced by one as good as its last; when fewer than
+//! [`TOP`] entries are then known to be best, the update gives up and the
+//! caller ranks everything again.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::index::Index;
+use super::shortfall::{Scratch, Shortfall};
+use super::stored::{KEPT, Short, TOP, from_blob, shortfall_of, to_blob, words_of};
+use super::{Kind, Target};
+
+/// An entry as it now reads.
+pub type Entry = (Kind, Target, String);
+
+/// The entries to write, numbered: stored ones keep their number, new ones
+/// are numbered after the last.
+struct Numbered {
+    ids: Vec<u32>,
+    /// The stored text of each entry that was stored, by position in `ids`.
+    old: Vec<Option<usize>>,
+    now: Index,
+    before: Index,
+}
+
+/// Writes `entries` (new ones, or stored ones by their target) and updates
+/// the words and ranked lists. False when a ranked list can no longer be
+/// kept exact this way; nothing useful is then written and the caller
+/// rebuilds the search tables.
+pub fn update(conn: &Connection, entries: Vec<Entry>) -> rusqlite::Result<bool> {
+    let numbered = number(conn, entries)?;
+    if numbered.ids.is_empty() {
+        return Ok(true);
+    }
+    write_entries(conn, &numbered)?;
+    update_words(conn, &numbered)?;
+    update_tops(conn, &numbered)
+}
+
+/// Numbers the entries, leaving out stored ones whose text is unchanged.
+fn number(conn: &Connection, entries: Vec<Entry>) -> rusqlite::Result<Numbered> {
+    let mut next: u32 =
+        conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM entries", [], |r| {
+            r.get(0)
+        })?;
+    let mut find = conn.prepare("SELECT id, text FROM entries WHERE target = ?1")?;
+    let (mut ids, mut old, mut now, mut before) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for (kind, target, text) in entries {
+        let key = serde_json::to_string(&target).expect("targets always serialize");
+        let stored: Option<(u32, String)> = find
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        match stored {
+            Some((_, was)) if was == text => continue,
+            Some((id, was)) => {
+                ids.push(id);
+                old.push(Some(before.len()));
+                before.push((kind, target.clone(), was));
+            }
+            None => {
+                ids.push(next);
+                old.push(None);
+                next += 1;
+            }
+        }
+        now.push((kind, target, text));
+    }
+    Ok(Numbered {
+        ids,
+        old,
+        now: Index::from_entries(now),
+        before: Index::from_entries(before),
+    })
+}
+
+fn write_entries(conn: &Connection, n: &Numbered) -> rusqlite::Result<()> {
+    let mut put = conn.prepare(
+        "INSERT OR REPLACE INTO entries (id, kind, target, text) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (i, &id) in n.ids.iter().enumerate() {
+        let e = n.now.entry(i);
+        let target = serde_json::to_string(e.target).expect("targets always serialize");
+        put.execute(params![id, e.kind.label(), target, e.text])?;
+    }
+    Ok(())
+}
+
+/// The words of entry `i` now and before.
+fn both_words(n: &Numbered, i: usize) -> (BTreeSet<&str>, BTreeSet<&str>) {
+    let now = words_of(&n.now, i).collect();
+    let before = n.old[i]
+        .map(|o| words_of(&n.before, o).collect())
+        .unwrap_or_default();
+    (now, before)
+}
+
+/// Adds each entry to the postings of the words it gained and takes it out
+/// of those of the words it lost; lists stay sorted, emptied words go.
+fn update_words(conn: &Connection, n: &Numbered) -> rusqlite::Result<()> {
+    let mut changes: BTreeMap<&str, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
+    for (i, &id) in n.ids.iter().enumerate() {
+        let (now, before) = both_words(n, i);
+        for w in now.difference(&before) {
+            changes.entry(w).or_default().0.push(id);
+        }
+        for w in before.difference(&now) {
+            changes.entry(w).or_default().1.push(id);
+        }
+    }
+    let mut next: i64 = conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM words", [], |r| {
+        r.get(0)
+    })?;
+    let mut read = conn.prepare("SELECT id, postings FROM words WHERE word = ?1")?;
+    let mut put = conn
+        .prepare("INSERT OR REPLACE INTO words (id, word, n, postings) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut drop = conn.prepare("DELETE FROM words WHERE id = ?1")?;
+    for (word, (mut added, mut removed)) in changes {
+        let stored: Option<(i64, Vec<u8>)> = read
+            .query_row([word], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let (id, mut list) = match stored {
+            Some((id, blob)) => (id, from_blob(&blob).collect::<Vec<u32>>()),
+            None => {
+                next += 1;
+                (next - 1, Vec::new())
+            }
+        };
+        removed.sort_unstable();
+        if !removed.is_empty() {
+            list.retain(|e| removed.binary_search(e).is_err());
+        }
+        added.sort_unstable();
+        let after_all = list
+            .last()
+            .is_none_or(|&l| added.first().is_none_or(|&a| a > l));
+        list.extend(added);
+        if !after_all {
+            list.sort_unstable();
+            list.dedup();
+        }
+        if list.is_empty() {
+            drop.execute([id])?;
+        } else {
+            put.execute(params![id, word, list.len(), to_blob(&list)])?;
+        }
+    }
+    Ok(())
+}
+
+/// Every short query any of the entries matches now or matched before,
+/// with the entries (by position) that match it now.
+fn touched_patterns(n: &Numbered) -> BTreeMap<String, Vec<usize>> {
+    let mut out: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for i in 0..n.ids.len() {
+        let (now, before) = both_words(n, i);
+        for s in Short::of_words(now.into_iter()) {
+            out.entry(s.pattern()).or_default().push(i);
+        }
+        for s in Short::of_words(before.into_iter()) {
+            out.entry(s.pattern()).or_default();
+        }
+    }
+    out
+}
+
+/// Merges the entries' new shortfalls into each list they may be in.
+fn update_tops(conn: &Connection, n: &Numbered) -> rusqlite::Result<bool> {
+    let changed: HashSet<u32> = n.ids.iter().copied().collect();
+    let mut read = conn.prepare("SELECT entries, losses, complete FROM tops WHERE pattern = ?1")?;
+    let mut put = conn.prepare(
+        "INSERT OR REPLACE INTO tops (pattern, entries, losses, complete) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    let mut drop = conn.prepare("DELETE FROM tops WHERE pattern = ?1")?;
+    let mut scratch = Scratch::default();
+    for (pattern, matching) in touched_patterns(n) {
+        let stored: Option<(Vec<u8>, Vec<u8>, bool)> = read
+            .query_row([&pattern], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .optional()?;
+        let (mut kept, complete) = match stored {
+            Some((entries, losses, complete)) => (
+                from_blob(&losses)
+                    .zip(from_blob(&entries))
+                    .collect::<Vec<_>>(),
+                complete,
+            ),
+            None => (Vec::new(), true),
+        };
+        // Past the last of an incomplete list, entries not read may rank.
+        let last = kept.last().copied().filter(|_| !complete);
+        kept.retain(|(_, e)| !changed.contains(e));
+        let shortfall = Shortfall::new(&pattern);
+        let budget = last.map_or(u32::MAX, |(loss, _)| loss);
+        for i in matching {
+            if let Some(loss) = shortfall_of(&shortfall, &n.now, i, budget, &mut scratch) {
+                kept.push((loss, n.ids[i]));
+            }
+        }
+        kept.sort_unstable();
+        if let Some(last) = last {
+            kept.retain(|&x| x <= last);
+            if kept.len() < TOP {
+                return Ok(false);
+            }
+        }
+        let complete = complete && kept.len() <= KEPT;
+        kept.truncate(KEPT);
+        if kept.is_empty() {
+            drop.execute([&pattern])?;
+            continue;
+        }
+        let (losses, entries): (Vec<u32>, Vec<u32>) = kept.into_iter().unzip();
+        put.execute(params![
+            pattern,
+            to_blob(&entries),
+            to_blob(&losses),
+            complete
+        ])?;
+    }
+    Ok(true)
+}
