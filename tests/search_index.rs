@@ -138,6 +138,39 @@ fn a_store_answers_as_the_whole_index_does() {
     }
 }
 
+/// Types `query` letter by letter into one store search, each keystroke
+/// narrowing the last one's candidates, then deletes back: every prefix
+/// answers as the exhaustive reading does.
+fn check_stored_typing(index: &Index, db: &Path, query: &str, limit: usize) {
+    let conn = sqlite::open(db).expect("the store opens");
+    let mut typing = stored::Typing::default();
+    let chars: Vec<char> = query.chars().collect();
+    let prefixes = (1..=chars.len()).chain((1..chars.len()).rev());
+    for n in prefixes {
+        let typed: String = chars[..n].iter().collect();
+        let found = typing
+            .search(&conn, &typed, limit)
+            .expect("the store answers");
+        assert_eq!(
+            found.numbered(),
+            exhaustive(index, &typed, limit),
+            "typed {typed:?} (limit {limit}) into {}",
+            db.display()
+        );
+    }
+}
+
+#[test]
+fn a_store_typed_into_answers_as_the_whole_index_does() {
+    for q in QUERIES
+        .iter()
+        .chain(&["thanh uy hai phong", "nguyen van zzz"])
+    {
+        check_stored_typing(&BUNDLED, &STORES.1, q, 20);
+        check_stored_typing(&SYNTHETIC, &STORES.2, q, 20);
+    }
+}
+
 #[test]
 fn a_store_answers_broad_queries_as_the_whole_index_does() {
     // Queries with more candidates than a store reads at first: the page

@@ -409,3 +409,36 @@ fn browsing_a_store_in_a_terminal() {
     });
     assert_clean(&t);
 }
+
+#[test]
+fn the_first_page_shows_before_the_meetings_are_counted_then_the_count_follows() {
+    let corpus = Arc::new(many_meetings(MEETINGS_PAGE + 30));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    sqlite::save(&corpus, &db).unwrap();
+    let mut store = StoreReader::open(&db).unwrap();
+    let mut memory = MemoryReader::new(corpus);
+    let counted = memory.meetings(None, 0, MEETINGS_PAGE).unwrap();
+    let early = store
+        .meetings_uncounted(None, 0, MEETINGS_PAGE)
+        .unwrap()
+        .expect("nothing counted yet");
+    assert_eq!(early.rows, counted.rows);
+    assert_eq!(early.total, MEETINGS_PAGE);
+
+    // The app shows the early page, then takes the counted one in its place.
+    let mut app = reading();
+    let asked = requests(&mut app);
+    app.receive(tinhuy::app::store::Reply::Meetings {
+        province: None,
+        page: early,
+    });
+    assert_eq!(app.store.as_ref().unwrap().meetings_total(), MEETINGS_PAGE);
+    reply(&mut app, &mut store, asked);
+    settle(&mut app, &mut store);
+    let s = app.store.as_ref().unwrap();
+    assert_eq!(s.meetings_total(), MEETINGS_PAGE + 30);
+    assert!(s.shown_panes().is_some());
+    // Counted once per reader: later pages come counted.
+    assert_eq!(store.meetings_uncounted(None, 0, 10).unwrap(), None);
+}

@@ -230,12 +230,61 @@ impl Found {
 /// The entries of the store matching `query`, best first, at most `limit`:
 /// the same as searching the whole corpus's index.
 pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<Found> {
-    let Some(q) = Query::parse(query).filter(|_| limit > 0) else {
-        return ranked_among(conn, query, Vec::new(), limit);
-    };
-    match ranked(conn, &q, limit)? {
-        Some(top) => ranked_among(conn, query, top, limit),
-        None => first_page(conn, query, &q, &candidates(conn, &q)?, limit),
+    Typing::default().search(conn, query, limit)
+}
+
+/// A store searched as someone types: the last query's candidates are
+/// kept, so that a query adding letters or words to it narrows them
+/// instead of reading the posting lists of every word again.
+#[derive(Debug, Default)]
+pub struct Typing {
+    /// The last query's words and every entry holding them.
+    last: Option<(Vec<String>, Vec<u32>)>,
+}
+
+impl Typing {
+    /// The entries of the store matching `query`, as [`search`] finds them.
+    pub fn search(
+        &mut self,
+        conn: &Connection,
+        query: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Found> {
+        let Some(q) = Query::parse(query).filter(|_| limit > 0) else {
+            self.last = None;
+            return ranked_among(conn, query, Vec::new(), limit);
+        };
+        if let Some(top) = ranked(conn, &q, limit)? {
+            self.last = None;
+            return ranked_among(conn, query, top, limit);
+        }
+        let found = self.candidates(conn, &q)?;
+        let page = first_page(conn, query, &q, &found, limit);
+        self.last = Some((q.words, found));
+        page
+    }
+
+    /// The last query's candidates narrowed by the words that changed when
+    /// `q` only adds to it; otherwise read from the posting lists.
+    fn candidates(&self, conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+        let Some((old_words, old)) = &self.last else {
+            return candidates(conn, q);
+        };
+        let extends = old_words.len() <= q.words.len()
+            && old_words
+                .iter()
+                .zip(&q.words)
+                .all(|(o, n)| n.starts_with(o.as_str()));
+        if !extends {
+            return candidates(conn, q);
+        }
+        let mut found = old.clone();
+        for (i, w) in q.words.iter().enumerate() {
+            if old_words.get(i) != Some(w) {
+                narrow(conn, w, &mut found)?;
+            }
+        }
+        Ok(found)
     }
 }
 
@@ -328,48 +377,104 @@ fn after_prefix(prefix: &str) -> Option<String> {
     None
 }
 
-/// Entries holding a word that begins with each query word: the entries of
-/// the word with the fewest postings, narrowed by the others' where those
-/// are not much longer (the ranking checks every word again).
-fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+/// Entries holding a word that begins with each query word, found in the
+/// posting lists alone before any entry is read: the rarest word's
+/// entries, narrowed by each other word's in order of size.
+pub(super) fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
     let mut sized = Vec::new();
     for w in &q.words {
-        let n: i64 = conn.query_row(
-            "SELECT coalesce(sum(n), 0) FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
-            params![w, after_prefix(w)],
-            |r| r.get(0),
-        )?;
+        let n = postings_count(conn, w)?;
         if n == 0 {
             return Ok(Vec::new());
         }
         sized.push((n, w));
     }
     sized.sort();
+    sized.dedup_by(|a, b| a.1 == b.1);
     let mut found = postings(conn, sized[0].1)?;
-    for &(n, w) in &sized[1..] {
-        if n as usize > found.len() * 8 {
+    for &(_, w) in &sized[1..] {
+        if found.is_empty() {
             break;
         }
-        let other = postings(conn, w)?;
-        found.retain(|e| other.binary_search(e).is_ok());
+        narrow(conn, w, &mut found)?;
     }
     Ok(found)
 }
 
-/// The entries holding a word that begins with `prefix`, sorted.
-fn postings(conn: &Connection, prefix: &str) -> rusqlite::Result<Vec<u32>> {
+/// How many postings the words that begin with `prefix` have together.
+fn postings_count(conn: &Connection, prefix: &str) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "SELECT coalesce(sum(n), 0) FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
+    )?
+    .query_row(params![prefix, after_prefix(prefix)], |r| r.get(0))
+}
+
+/// The posting lists of the words that begin with `prefix`, each as
+/// stored, handed to `each` without copying.
+fn each_posting_list(
+    conn: &Connection,
+    prefix: &str,
+    mut each: impl FnMut(&[u8]),
+) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT postings FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
     )?;
     let mut rows = stmt.query(params![prefix, after_prefix(prefix)])?;
-    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let blob = row.get_ref(0)?.as_blob()?;
-        out.extend(from_blob(blob));
+        each(row.get_ref(0)?.as_blob()?);
     }
+    Ok(())
+}
+
+/// The entries holding a word that begins with `prefix`, sorted.
+fn postings(conn: &Connection, prefix: &str) -> rusqlite::Result<Vec<u32>> {
+    let mut out = Vec::new();
+    each_posting_list(conn, prefix, |blob| out.extend(from_blob(blob)))?;
     out.sort_unstable();
     out.dedup();
     Ok(out)
+}
+
+/// Keeps of `found` (sorted) the entries holding a word that begins with
+/// `prefix`: each posting is looked up in a bit set of `found`.
+fn narrow(conn: &Connection, prefix: &str, found: &mut Vec<u32>) -> rusqlite::Result<()> {
+    let Some(&last) = found.last() else {
+        return Ok(());
+    };
+    let mut wanted = Bits::new(last as usize + 1);
+    for &e in found.iter() {
+        wanted.insert(e);
+    }
+    let mut held = Bits::new(last as usize + 1);
+    each_posting_list(conn, prefix, |blob| {
+        for e in from_blob(blob) {
+            if wanted.contains(e) {
+                held.insert(e);
+            }
+        }
+    })?;
+    found.retain(|&e| held.contains(e));
+    Ok(())
+}
+
+/// A set of entry numbers below a bound, one bit each.
+pub(super) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(super) fn new(bound: usize) -> Bits {
+        Bits(vec![0; bound.div_ceil(64)])
+    }
+
+    pub(super) fn insert(&mut self, e: u32) {
+        self.0[e as usize / 64] |= 1 << (e % 64);
+    }
+
+    /// Whether `e` is in the set; numbers past the bound never are.
+    pub(super) fn contains(&self, e: u32) -> bool {
+        self.0
+            .get(e as usize / 64)
+            .is_some_and(|w| w & (1 << (e % 64)) != 0)
+    }
 }
 
 /// The entries numbered `ids` (sorted), indexed.
