@@ -377,6 +377,16 @@ impl StoreReader {
         }
     }
 
+    /// Every search entry's haystack, read on this reader's connection.
+    pub fn haystacks(&self) -> Result<stored::Haystacks, CorpusError> {
+        stored::Haystacks::read(&self.conn).map_err(self.error())
+    }
+
+    /// Searches rank candidates on `haystacks` from now on.
+    pub fn use_haystacks(&mut self, haystacks: Arc<stored::Haystacks>) {
+        self.typing.use_haystacks(haystacks);
+    }
+
     /// A page of meetings while they are not counted yet: its total is
     /// its end, until [`CorpusReader::meetings`] counts them. Counting
     /// reads every meeting once, many times longer than a page; None once

@@ -8,12 +8,16 @@
 //! ranks those with the in-memory search: entries outside them cannot
 //! match, so the results are those of searching every entry.
 
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::index::Index;
-use super::shortfall::Shortfall;
+use super::index::{Index, project};
+use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
+use crate::text::fold::fold_char_into;
 
 /// How many results are ranked at ingest for each short query.
 pub const TOP: usize = 200;
@@ -240,6 +244,92 @@ pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<
 pub struct Typing {
     /// The last query's words and every entry holding them.
     last: Option<(Vec<String>, Vec<u32>)>,
+    /// Every entry's haystack, once read.
+    haystacks: Option<Arc<Haystacks>>,
+}
+
+/// What every entry of a store is searched in, one byte per character as
+/// the index projects it: about a byte per character of the entries, a
+/// fifth of their index in memory, and enough to rank candidates without
+/// reading them.
+pub struct Haystacks {
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+impl std::fmt::Debug for Haystacks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Haystacks")
+            .field("entries", &self.ends.len())
+            .finish()
+    }
+}
+
+impl Haystacks {
+    /// Every entry's haystack, read in entry order.
+    pub fn read(conn: &Connection) -> rusqlite::Result<Haystacks> {
+        let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Haystacks {
+            bytes: Vec::new(),
+            ends: Vec::new(),
+        };
+        let mut folded = String::new();
+        while let Some(row) = rows.next()? {
+            // Entries are numbered from 0 without gaps.
+            let id: i64 = row.get(0)?;
+            if id != out.ends.len() as i64 {
+                return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
+            }
+            folded.clear();
+            folded.push(' ');
+            for c in row.get_ref(1)?.as_str()?.chars() {
+                fold_char_into(c, &mut folded);
+            }
+            out.bytes.extend(project(&folded));
+            let end = u32::try_from(out.bytes.len())
+                .map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, id))?;
+            out.ends.push(end);
+        }
+        out.bytes.shrink_to_fit();
+        out.ends.shrink_to_fit();
+        Ok(out)
+    }
+
+    fn get(&self, e: u32) -> Option<&[u8]> {
+        let end = *self.ends.get(e as usize)? as usize;
+        let start = match e {
+            0 => 0,
+            _ => self.ends[e as usize - 1] as usize,
+        };
+        Some(&self.bytes[start..end])
+    }
+
+    /// The best `limit` of `candidates` (sorted) as the index ranks them:
+    /// least shortfall, then entry order. A later candidate only gets in
+    /// with less shortfall than the worst kept, and once a full page has
+    /// none nothing later can.
+    fn best(&self, candidates: &[u32], shortfall: &Shortfall, limit: usize) -> Vec<u32> {
+        let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
+        let mut scratch = Scratch::default();
+        for &e in candidates {
+            let budget = match top.peek() {
+                Some(&(worst, _)) if top.len() >= limit => match worst.checked_sub(1) {
+                    Some(b) => b,
+                    None => break,
+                },
+                _ => u32::MAX,
+            };
+            let Some(hay) = self.get(e) else { continue };
+            if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
+                top.push((loss, e));
+                if top.len() > limit {
+                    top.pop();
+                }
+            }
+        }
+        top.into_iter().map(|(_, e)| e).collect()
+    }
 }
 
 impl Typing {
@@ -259,9 +349,22 @@ impl Typing {
             return ranked_among(conn, query, top, limit);
         }
         let found = self.candidates(conn, &q)?;
-        let page = first_page(conn, query, &q, &found, limit);
+        let shortfall = Shortfall::new(&q.pattern);
+        let page = match &self.haystacks {
+            // Marks typed rank entries keeping them first: read in full.
+            Some(h) if shortfall.is_ascii() && q.marked.is_empty() => {
+                ranked_among(conn, query, h.best(&found, &shortfall, limit), limit)
+            }
+            _ => first_page(conn, query, &q, &found, limit),
+        };
         self.last = Some((q.words, found));
         page
+    }
+
+    /// Ranks candidates on `haystacks` from now on, reading only the
+    /// entries shown.
+    pub fn use_haystacks(&mut self, haystacks: Arc<Haystacks>) {
+        self.haystacks = Some(haystacks);
     }
 
     /// The last query's candidates narrowed by the words that changed when

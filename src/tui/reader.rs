@@ -12,6 +12,7 @@ use crate::app::SEARCH_LIMIT;
 use crate::app::store::{ArticleOf, Reply, Request};
 use crate::corpus::CorpusError;
 use crate::corpus::reader::{CorpusReader, StoreReader};
+use crate::search::stored::Haystacks;
 
 /// What the reader is asked.
 #[derive(Debug, Clone)]
@@ -19,6 +20,8 @@ pub enum Job {
     Read(Request),
     /// A search, tagged with the app's generation.
     Search(u64, String),
+    /// Every search entry's haystack, read in the background.
+    Haystacks(Arc<Haystacks>),
 }
 
 /// The reader threads of a store: one answers the panes, the other the
@@ -33,7 +36,7 @@ impl Readers {
     /// Hands a job to the thread that answers its kind.
     pub fn send(&self, job: Job) -> Result<(), mpsc::SendError<Job>> {
         match job {
-            Job::Search(..) => self.search.send(job),
+            Job::Search(..) | Job::Haystacks(_) => self.search.send(job),
             Job::Read(_) => self.panes.send(job),
         }
     }
@@ -45,10 +48,12 @@ pub fn spawn(path: PathBuf, send: impl Fn(Reply) -> bool + Send + Sync + 'static
     let send = Arc::new(send);
     let search = spawn_searcher(path.clone(), send.clone());
     let (panes, rx) = mpsc::channel::<Job>();
+    let to_searcher = search.clone();
     thread::spawn(move || {
         let Some(mut reader) = open_or_say(&path, &*send) else {
             return;
         };
+        let mut reading_haystacks = false;
         while let Ok(first) = rx.recv() {
             let jobs = newest_only(std::iter::once(first).chain(rx.try_iter()).collect());
             for job in jobs {
@@ -60,6 +65,11 @@ pub fn spawn(path: PathBuf, send: impl Fn(Reply) -> bool + Send + Sync + 'static
                 if first_page.is_some_and(|page| !send(page)) || !send(answer(&mut reader, job)) {
                     return;
                 }
+            }
+            // The first rows are out: the haystacks may take the time.
+            if !reading_haystacks {
+                reading_haystacks = true;
+                spawn_haystacks(path.clone(), to_searcher.clone());
             }
         }
     });
@@ -106,13 +116,26 @@ fn spawn_searcher(
         while let Ok(first) = rx.recv() {
             let jobs = newest_only(std::iter::once(first).chain(rx.try_iter()).collect());
             for job in jobs {
-                if !send(answer(&mut reader, job)) {
+                if let Job::Haystacks(h) = job {
+                    reader.use_haystacks(h);
+                } else if !send(answer(&mut reader, job)) {
                     return;
                 }
             }
         }
     });
     tx
+}
+
+/// Reads the store's haystacks on a connection of their own and hands them
+/// to the searcher; a store whose haystacks cannot be read keeps being
+/// searched by reading candidates.
+fn spawn_haystacks(path: PathBuf, to: Sender<Job>) {
+    thread::spawn(move || {
+        if let Ok(h) = StoreReader::open(&path).and_then(|r| r.haystacks()) {
+            let _ = to.send(Job::Haystacks(Arc::new(h)));
+        }
+    });
 }
 
 /// The catalog takes long on a large store: it is read on a connection of
@@ -152,6 +175,7 @@ pub fn answer(reader: &mut impl CorpusReader, job: Job) -> Reply {
 
 fn read(reader: &mut impl CorpusReader, job: Job) -> Result<Reply, CorpusError> {
     Ok(match job {
+        Job::Haystacks(_) => Reply::Failed("haystacks are not a request".into()),
         Job::Search(generation, query) => Reply::Found {
             generation,
             results: reader.search(&query, SEARCH_LIMIT)?,

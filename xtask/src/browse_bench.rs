@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
@@ -19,6 +19,7 @@ use crate::bench::{QUERIES, percentile};
 use tinhuy::app::store::Reply;
 use tinhuy::app::{Action, App, Effect, Key, Keymap};
 use tinhuy::corpus::reader::{CorpusReader, StoreReader};
+use tinhuy::search::stored::Haystacks;
 use tinhuy::tui::reader::{self, Job, answer};
 use tinhuy::ui::Theme;
 
@@ -33,8 +34,13 @@ pub struct BrowseReport {
     pub panes_ms: f64,
     /// A search typed at start answered and drawn.
     pub search_ms: f64,
-    /// Keystrokes answered from the store's postings.
-    pub keys: Vec<KeyReport>,
+    /// Keystrokes answered from the store's postings, reading the
+    /// candidates (before the haystacks are read), then ranking them on
+    /// the haystacks.
+    pub keys_reading: Vec<KeyReport>,
+    pub keys_haystacks: Vec<KeyReport>,
+    /// Time to read every entry's haystack.
+    pub haystacks_ms: f64,
     /// Peak resident memory browsing and searching; then after reading
     /// the officials (leadership, an official's page).
     pub peak_rss_mb: Option<f64>,
@@ -103,9 +109,16 @@ fn measure(db: &Path, runs: usize) -> anyhow::Result<BrowseReport> {
         s.sort_by(|a, b| a[i].total_cmp(&b[i]));
         s[s.len() / 2][i]
     };
-    let keys = QUERIES
+    let keys_reading = QUERIES
         .iter()
-        .map(|q| store_typing(db, q, runs))
+        .map(|q| store_typing(db, q, runs, None))
+        .collect::<anyhow::Result<_>>()?;
+    let t = Instant::now();
+    let haystacks = Arc::new(StoreReader::open(db)?.haystacks()?);
+    let haystacks_ms = t.elapsed().as_secs_f64() * 1e3;
+    let keys_haystacks = QUERIES
+        .iter()
+        .map(|q| store_typing(db, q, runs, Some(&haystacks)))
         .collect::<anyhow::Result<_>>()?;
     let rss = peak_rss_of_browsing(db);
     Ok(BrowseReport {
@@ -114,7 +127,9 @@ fn measure(db: &Path, runs: usize) -> anyhow::Result<BrowseReport> {
         meetings_ms: median_of(1, &mut startups),
         panes_ms: median_of(2, &mut startups),
         search_ms: median_of(3, &mut startups),
-        keys,
+        keys_reading,
+        keys_haystacks,
+        haystacks_ms,
         peak_rss_mb: rss.map(|r| r.0),
         peak_rss_catalog_mb: rss.and_then(|r| r.1),
         whole_load: None,
@@ -176,8 +191,14 @@ fn store_startup(db: &Path) -> anyhow::Result<[f64; 4]> {
 }
 
 /// Types `query` letter by letter `runs` times: each keystroke's search
-/// from the postings, its reply taken and the frame drawn.
-fn store_typing(db: &Path, query: &str, runs: usize) -> anyhow::Result<KeyReport> {
+/// from the postings (ranked on `haystacks` when given), its reply taken
+/// and the frame drawn.
+fn store_typing(
+    db: &Path,
+    query: &str,
+    runs: usize,
+    haystacks: Option<&Arc<Haystacks>>,
+) -> anyhow::Result<KeyReport> {
     let theme = Theme::default();
     let mut term = Terminal::new(TestBackend::new(100, 30))?;
     let mut per_key = Vec::new();
@@ -185,6 +206,9 @@ fn store_typing(db: &Path, query: &str, runs: usize) -> anyhow::Result<KeyReport
     for _ in 0..runs {
         // A fresh reader each time: nothing kept from the last run.
         let mut reader = StoreReader::open(db)?;
+        if let Some(h) = haystacks {
+            reader.use_haystacks(h.clone());
+        }
         let mut app = App::reading(Keymap::default(), 100, 30);
         settle(&mut app, &mut reader);
         app.apply(Action::Search);
@@ -244,7 +268,7 @@ fn peak_rss_of_browsing(db: &Path) -> Option<(f64, Option<f64>)> {
 }
 
 /// The child side of [`peak_rss_of_browsing`]: walks fifty meetings, opens
-/// an article, types every bench query, prints
+/// an article, reads the haystacks, types every bench query, prints
 /// the peak resident set in kB; then opens an official's page and prints
 /// it again (Linux).
 pub fn rss_probe(db: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
@@ -258,6 +282,8 @@ pub fn rss_probe(db: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
     app.apply(Action::Open);
     settle(&mut app, &mut reader);
     app.apply(Action::Back);
+    // The browser holds every entry's haystack once read.
+    reader.use_haystacks(Arc::new(reader.haystacks()?));
     for q in QUERIES {
         app.apply(Action::Search);
         for c in q.chars() {
@@ -324,13 +350,20 @@ fn write_table(reports: &[BrowseReport], out: &mut dyn Write) -> std::io::Result
     )?;
     writeln!(out, "|---|---|---:|---:|---:|---:|")?;
     for r in reports {
-        for k in &r.keys {
-            writeln!(
-                out,
-                "| {} | {} | {:.2} | {:.2} | {:.2} | {} |",
-                r.store, k.query, k.p50_ms, k.p95_ms, k.max_ms, k.results
-            )?;
+        let both = [
+            ("reading", &r.keys_reading),
+            ("haystacks", &r.keys_haystacks),
+        ];
+        for (from, keys) in both {
+            for k in keys {
+                writeln!(
+                    out,
+                    "| {} | {} ({from}) | {:.2} | {:.2} | {:.2} | {} |",
+                    r.store, k.query, k.p50_ms, k.p95_ms, k.max_ms, k.results
+                )?;
+            }
         }
+        writeln!(out, "\nhaystacks read in {:.0} ms", r.haystacks_ms)?;
     }
     Ok(())
 }
