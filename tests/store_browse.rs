@@ -442,3 +442,28 @@ fn the_first_page_shows_before_the_meetings_are_counted_then_the_count_follows()
     // Counted once per reader: later pages come counted.
     assert_eq!(store.meetings_uncounted(None, 0, 10).unwrap(), None);
 }
+
+#[test]
+fn a_store_older_than_the_meetings_indexes_gains_them_when_written_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    sqlite::save(&Corpus::bundled(), &db).unwrap();
+    let indexes = || -> Vec<String> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'meetings_%' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
+        .unwrap();
+    assert!(indexes().is_empty());
+    sqlite::save(&Corpus::bundled(), &db).unwrap();
+    assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
+}

@@ -96,8 +96,12 @@ CREATE TABLE tops (pattern TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWI
 ";
 
 /// Indexes newer than some stores, made when such a store is written to.
+/// Without the meetings indexes the browser's meetings page checks each
+/// meeting against every other.
 const ADDED_INDEXES: &str =
-    "CREATE INDEX IF NOT EXISTS positions_title ON positions(title, former, person);";
+    "CREATE INDEX IF NOT EXISTS positions_title ON positions(title, former, person);
+     CREATE INDEX IF NOT EXISTS meetings_province ON meetings(province, date, body, title);
+     CREATE INDEX IF NOT EXISTS meetings_newest ON meetings(date DESC);";
 
 /// The tables an ingest rewrites.
 const DERIVED: [&str; 9] = [
