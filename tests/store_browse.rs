@@ -467,3 +467,37 @@ fn a_store_older_than_the_meetings_indexes_gains_them_when_written_to() {
     sqlite::save(&Corpus::bundled(), &db).unwrap();
     assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
 }
+
+#[test]
+fn a_store_without_the_meetings_indexes_pages_its_meetings_as_the_corpus_in_memory() {
+    let corpus = Arc::new(many_meetings(MEETINGS_PAGE + 30));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    sqlite::save(&corpus, &db).unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
+        .unwrap();
+    let mut store = StoreReader::open(&db).unwrap();
+    let mut memory = MemoryReader::new(corpus);
+    for (province, offset, limit) in [(None, 0, 50), (Some("Hà Tĩnh"), 190, 100), (None, 229, 5)]
+    {
+        assert_eq!(
+            store.meetings(province, offset, limit).unwrap(),
+            memory.meetings(province, offset, limit).unwrap()
+        );
+    }
+    let corpus = bundled();
+    let db = dir.path().join("bundled.db");
+    sqlite::save(&corpus, &db).unwrap();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
+        .unwrap();
+    let mut store = StoreReader::open(&db).unwrap();
+    let mut memory = MemoryReader::new(corpus);
+    assert_eq!(
+        store.meetings(None, 0, 100).unwrap(),
+        memory.meetings(None, 0, 100).unwrap()
+    );
+}

@@ -321,6 +321,9 @@ pub struct StoreReader {
     counts: Option<Vec<(String, usize)>>,
     /// Searches narrow the last one's candidates as a query is typed.
     typing: stored::Typing,
+    /// How a page of meetings is read: a store older than the meetings
+    /// indexes has them grouped instead of looked up.
+    newest_meetings: &'static str,
 }
 
 impl std::fmt::Debug for StoreReader {
@@ -338,8 +341,21 @@ fn parse_date(text: Option<String>) -> Option<Date> {
 
 impl StoreReader {
     pub fn open(path: &Path) -> Result<StoreReader, CorpusError> {
+        let conn = open(path)?;
+        let indexed: bool = conn
+            .query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'meetings_province'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(store_error(path))?;
         Ok(StoreReader {
-            conn: open(path)?,
+            newest_meetings: if indexed {
+                NEWEST_MEETINGS
+            } else {
+                NEWEST_MEETINGS_UNINDEXED
+            },
+            conn,
             path: path.to_path_buf(),
             counts: None,
             typing: stored::Typing::default(),
@@ -417,7 +433,7 @@ impl StoreReader {
     ) -> Result<Vec<MeetingRow>, CorpusError> {
         let mut stmt = self
             .conn
-            .prepare_cached(NEWEST_MEETINGS)
+            .prepare_cached(self.newest_meetings)
             .map_err(self.error())?;
         stmt.query_map(params![province, limit as i64, offset as i64], |r| {
             Ok(MeetingRow {
@@ -539,6 +555,16 @@ const NEWEST_MEETINGS: &str = "SELECT idx, date, province, body, title,
      WHERE (?1 IS NULL OR province = ?1) AND NOT EXISTS (
        SELECT 1 FROM meetings d WHERE d.province IS m.province AND d.date IS m.date
          AND d.body IS m.body AND d.title IS m.title AND d.idx < m.idx)
+     ORDER BY date DESC, idx LIMIT ?2 OFFSET ?3";
+
+/// [`NEWEST_MEETINGS`] on a store without the meetings indexes: equal
+/// meetings grouped in one pass, where a lookup of each would read every
+/// meeting again.
+const NEWEST_MEETINGS_UNINDEXED: &str = "SELECT idx, date, province, body, title,
+       json_extract(data, '$.articles[0]')
+     FROM meetings WHERE idx IN (
+       SELECT min(idx) FROM meetings WHERE ?1 IS NULL OR province = ?1
+       GROUP BY province, date, body, title)
      ORDER BY date DESC, idx LIMIT ?2 OFFSET ?3";
 
 impl CorpusReader for StoreReader {
