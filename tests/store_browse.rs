@@ -443,6 +443,15 @@ fn the_first_page_shows_before_the_meetings_are_counted_then_the_count_follows()
     assert_eq!(store.meetings_uncounted(None, 0, 10).unwrap(), None);
 }
 
+/// Makes the store at `db` as old as one written before the meetings
+/// indexes.
+fn drop_meetings_indexes(db: &std::path::Path) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
+        .unwrap();
+}
+
 #[test]
 fn a_store_older_than_the_meetings_indexes_gains_them_when_written_to() {
     let dir = tempfile::tempdir().unwrap();
@@ -459,10 +468,7 @@ fn a_store_older_than_the_meetings_indexes_gains_them_when_written_to() {
             .unwrap()
     };
     assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
-        .unwrap();
+    drop_meetings_indexes(&db);
     assert!(indexes().is_empty());
     sqlite::save(&Corpus::bundled(), &db).unwrap();
     assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
@@ -474,10 +480,7 @@ fn a_store_without_the_meetings_indexes_pages_its_meetings_as_the_corpus_in_memo
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("x.db");
     sqlite::save(&corpus, &db).unwrap();
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
-        .unwrap();
+    drop_meetings_indexes(&db);
     let mut store = StoreReader::open(&db).unwrap();
     let mut memory = MemoryReader::new(corpus);
     for (province, offset, limit) in [(None, 0, 50), (Some("Hà Tĩnh"), 190, 100), (None, 229, 5)]
@@ -490,10 +493,7 @@ fn a_store_without_the_meetings_indexes_pages_its_meetings_as_the_corpus_in_memo
     let corpus = bundled();
     let db = dir.path().join("bundled.db");
     sqlite::save(&corpus, &db).unwrap();
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
-        .unwrap();
+    drop_meetings_indexes(&db);
     let mut store = StoreReader::open(&db).unwrap();
     let mut memory = MemoryReader::new(corpus);
     assert_eq!(
