@@ -138,6 +138,62 @@ fn a_store_answers_as_the_whole_index_does() {
     }
 }
 
+/// Types `query` letter by letter into one store search, each keystroke
+/// narrowing the last one's candidates, then deletes back: every prefix
+/// answers as the exhaustive reading does.
+fn check_stored_typing(index: &Index, db: &Path, query: &str, limit: usize, haystacks: bool) {
+    let conn = sqlite::open(db).expect("the store opens");
+    let mut typing = stored::Typing::default();
+    if haystacks {
+        let h = stored::Haystacks::read(&conn).expect("haystacks read");
+        typing.use_haystacks(std::sync::Arc::new(h));
+    }
+    let chars: Vec<char> = query.chars().collect();
+    let prefixes = (1..=chars.len()).chain((1..chars.len()).rev());
+    for n in prefixes {
+        let typed: String = chars[..n].iter().collect();
+        let found = typing
+            .search(&conn, &typed, limit)
+            .expect("the store answers");
+        assert_eq!(
+            found.numbered(),
+            exhaustive(index, &typed, limit),
+            "typed {typed:?} (limit {limit}) into {}",
+            db.display()
+        );
+    }
+}
+
+#[test]
+fn a_store_typed_into_answers_as_the_whole_index_does() {
+    for q in QUERIES
+        .iter()
+        .chain(&["thanh uy hai phong", "nguyen van zzz"])
+    {
+        for haystacks in [false, true] {
+            check_stored_typing(&BUNDLED, &STORES.1, q, 20, haystacks);
+            check_stored_typing(&SYNTHETIC, &STORES.2, q, 20, haystacks);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(100))]
+
+    #[test]
+    fn random_queries_ranked_on_haystacks_match_the_exhaustive_search(
+        q in "[a-z]{1,5}( [a-z]{1,4}){0,2}",
+        limit in 1usize..60,
+    ) {
+        let conn = sqlite::open(&STORES.2).expect("the store opens");
+        let mut typing = stored::Typing::default();
+        let h = stored::Haystacks::read(&conn).expect("haystacks read");
+        typing.use_haystacks(std::sync::Arc::new(h));
+        let found = typing.search(&conn, &q, limit).expect("the store answers");
+        prop_assert_eq!(found.numbered(), exhaustive(&SYNTHETIC, &q, limit));
+    }
+}
+
 #[test]
 fn a_store_answers_broad_queries_as_the_whole_index_does() {
     // Queries with more candidates than a store reads at first: the page

@@ -409,3 +409,95 @@ fn browsing_a_store_in_a_terminal() {
     });
     assert_clean(&t);
 }
+
+#[test]
+fn the_first_page_shows_before_the_meetings_are_counted_then_the_count_follows() {
+    let corpus = Arc::new(many_meetings(MEETINGS_PAGE + 30));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    sqlite::save(&corpus, &db).unwrap();
+    let mut store = StoreReader::open(&db).unwrap();
+    let mut memory = MemoryReader::new(corpus);
+    let counted = memory.meetings(None, 0, MEETINGS_PAGE).unwrap();
+    let early = store
+        .meetings_uncounted(None, 0, MEETINGS_PAGE)
+        .unwrap()
+        .expect("nothing counted yet");
+    assert_eq!(early.rows, counted.rows);
+    assert_eq!(early.total, MEETINGS_PAGE);
+
+    // The app shows the early page, then takes the counted one in its place.
+    let mut app = reading();
+    let asked = requests(&mut app);
+    app.receive(tinhuy::app::store::Reply::Meetings {
+        province: None,
+        page: early,
+    });
+    assert_eq!(app.store.as_ref().unwrap().meetings_total(), MEETINGS_PAGE);
+    reply(&mut app, &mut store, asked);
+    settle(&mut app, &mut store);
+    let s = app.store.as_ref().unwrap();
+    assert_eq!(s.meetings_total(), MEETINGS_PAGE + 30);
+    assert!(s.shown_panes().is_some());
+    // Counted once per reader: later pages come counted.
+    assert_eq!(store.meetings_uncounted(None, 0, 10).unwrap(), None);
+}
+
+/// Makes the store at `db` as old as one written before the meetings
+/// indexes.
+fn drop_meetings_indexes(db: &std::path::Path) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("DROP INDEX meetings_newest; DROP INDEX meetings_province;")
+        .unwrap();
+}
+
+#[test]
+fn a_store_older_than_the_meetings_indexes_gains_them_when_written_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    sqlite::save(&Corpus::bundled(), &db).unwrap();
+    let indexes = || -> Vec<String> {
+        let conn = rusqlite::Connection::open(&db).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE name LIKE 'meetings_%' ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
+    drop_meetings_indexes(&db);
+    assert!(indexes().is_empty());
+    sqlite::save(&Corpus::bundled(), &db).unwrap();
+    assert_eq!(indexes(), ["meetings_newest", "meetings_province"]);
+}
+
+#[test]
+fn a_store_without_the_meetings_indexes_pages_its_meetings_as_the_corpus_in_memory() {
+    let corpus = Arc::new(many_meetings(MEETINGS_PAGE + 30));
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("x.db");
+    sqlite::save(&corpus, &db).unwrap();
+    drop_meetings_indexes(&db);
+    let mut store = StoreReader::open(&db).unwrap();
+    let mut memory = MemoryReader::new(corpus);
+    for (province, offset, limit) in [(None, 0, 50), (Some("Hà Tĩnh"), 190, 100), (None, 229, 5)]
+    {
+        assert_eq!(
+            store.meetings(province, offset, limit).unwrap(),
+            memory.meetings(province, offset, limit).unwrap()
+        );
+    }
+    let corpus = bundled();
+    let db = dir.path().join("bundled.db");
+    sqlite::save(&corpus, &db).unwrap();
+    drop_meetings_indexes(&db);
+    let mut store = StoreReader::open(&db).unwrap();
+    let mut memory = MemoryReader::new(corpus);
+    assert_eq!(
+        store.meetings(None, 0, 100).unwrap(),
+        memory.meetings(None, 0, 100).unwrap()
+    );
+}

@@ -13,7 +13,7 @@ use super::model::{Article, Corpus, Meeting};
 use super::sqlite::{open, read_json_column, store_error};
 use super::store::CorpusError;
 use crate::extract::{ArticleFacts, Date, Role};
-use crate::search::{Hit, Index, Kind, Target, stored};
+use crate::search::{Hit, Index, stored};
 use crate::text::fold;
 
 /// A province with how many meetings it holds; `None` for all provinces.
@@ -319,6 +319,11 @@ pub struct StoreReader {
     path: PathBuf,
     /// Meetings of each province ("" for none), counted once.
     counts: Option<Vec<(String, usize)>>,
+    /// Searches narrow the last one's candidates as a query is typed.
+    typing: stored::Typing,
+    /// How a page of meetings is read: a store older than the meetings
+    /// indexes has them grouped instead of looked up.
+    newest_meetings: &'static str,
 }
 
 impl std::fmt::Debug for StoreReader {
@@ -336,10 +341,24 @@ fn parse_date(text: Option<String>) -> Option<Date> {
 
 impl StoreReader {
     pub fn open(path: &Path) -> Result<StoreReader, CorpusError> {
+        let conn = open(path)?;
+        let indexed: bool = conn
+            .query_row(
+                "SELECT count(*) > 0 FROM sqlite_master WHERE name = 'meetings_province'",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(store_error(path))?;
         Ok(StoreReader {
-            conn: open(path)?,
+            newest_meetings: if indexed {
+                NEWEST_MEETINGS
+            } else {
+                NEWEST_MEETINGS_UNINDEXED
+            },
+            conn,
             path: path.to_path_buf(),
             counts: None,
+            typing: stored::Typing::default(),
         })
     }
 
@@ -374,29 +393,60 @@ impl StoreReader {
         }
     }
 
-    /// Every search entry of the store, indexed in memory: searching it
-    /// narrows keystroke by keystroke, faster than reading postings anew.
-    /// Entries are short labels, not article texts.
-    pub fn entries_index(&self) -> Result<Index, CorpusError> {
+    /// Every search entry's haystack, read on this reader's connection.
+    pub fn haystacks(&self) -> Result<stored::Haystacks, CorpusError> {
+        stored::Haystacks::read(&self.conn).map_err(self.error())
+    }
+
+    /// Searches rank candidates on `haystacks` from now on.
+    pub fn use_haystacks(&mut self, haystacks: Arc<stored::Haystacks>) {
+        self.typing.use_haystacks(haystacks);
+    }
+
+    /// A page of meetings while they are not counted yet: its total is
+    /// its end, until [`CorpusReader::meetings`] counts them. Counting
+    /// reads every meeting once, many times longer than a page; None once
+    /// they are counted.
+    pub fn meetings_uncounted(
+        &mut self,
+        province: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Option<Page<MeetingRow>>, CorpusError> {
+        if self.counts.is_some() {
+            return Ok(None);
+        }
+        let rows = self.meeting_rows(province, offset, limit)?;
+        Ok(Some(Page {
+            offset,
+            total: offset + rows.len(),
+            rows,
+        }))
+    }
+
+    /// Rows `offset..offset + limit` of the province's meetings.
+    fn meeting_rows(
+        &self,
+        province: Option<&str>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<MeetingRow>, CorpusError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, kind, target, text FROM entries ORDER BY id")
+            .prepare_cached(self.newest_meetings)
             .map_err(self.error())?;
-        let mut rows = stmt.query([]).map_err(self.error())?;
-        let mut entries = Vec::new();
-        while let Some(row) = rows.next().map_err(self.error())? {
-            let id: i64 = row.get(0).map_err(self.error())?;
-            let bad = |what: &str| CorpusError::Store {
-                path: self.path.clone(),
-                message: format!("entry {id}: {what}"),
-            };
-            let kind: String = row.get(1).map_err(self.error())?;
-            let kind = Kind::from_label(&kind).ok_or_else(|| bad("unknown kind"))?;
-            let target: String = row.get(2).map_err(self.error())?;
-            let target: Target = serde_json::from_str(&target).map_err(|_| bad("bad target"))?;
-            entries.push((kind, target, row.get(3).map_err(self.error())?));
-        }
-        Ok(Index::from_entries(entries))
+        stmt.query_map(params![province, limit as i64, offset as i64], |r| {
+            Ok(MeetingRow {
+                meeting: r.get(0)?,
+                article: r.get::<_, Option<usize>>(5)?.unwrap_or(0),
+                date: parse_date(r.get(1)?),
+                province: r.get(2)?,
+                body: r.get(3)?,
+                title: r.get(4)?,
+            })
+        })
+        .and_then(|rows| rows.collect())
+        .map_err(self.error())
     }
 
     /// An article's people and facts, without its text.
@@ -507,6 +557,16 @@ const NEWEST_MEETINGS: &str = "SELECT idx, date, province, body, title,
          AND d.body IS m.body AND d.title IS m.title AND d.idx < m.idx)
      ORDER BY date DESC, idx LIMIT ?2 OFFSET ?3";
 
+/// [`NEWEST_MEETINGS`] on a store without the meetings indexes: equal
+/// meetings grouped in one pass, where a lookup of each would read every
+/// meeting again.
+const NEWEST_MEETINGS_UNINDEXED: &str = "SELECT idx, date, province, body, title,
+       json_extract(data, '$.articles[0]')
+     FROM meetings WHERE idx IN (
+       SELECT min(idx) FROM meetings WHERE ?1 IS NULL OR province = ?1
+       GROUP BY province, date, body, title)
+     ORDER BY date DESC, idx LIMIT ?2 OFFSET ?3";
+
 impl CorpusReader for StoreReader {
     fn provinces(&mut self) -> Result<Vec<ProvinceCount>, CorpusError> {
         let counts = self.counts()?.to_vec();
@@ -525,27 +585,10 @@ impl CorpusReader for StoreReader {
             None => counts.map(|(_, n)| n).sum(),
             Some(p) => counts.filter(|(name, _)| name == p).map(|(_, n)| n).sum(),
         };
-        let mut stmt = self
-            .conn
-            .prepare_cached(NEWEST_MEETINGS)
-            .map_err(self.error())?;
-        let rows = stmt
-            .query_map(params![province, limit as i64, offset as i64], |r| {
-                Ok(MeetingRow {
-                    meeting: r.get(0)?,
-                    article: r.get::<_, Option<usize>>(5)?.unwrap_or(0),
-                    date: parse_date(r.get(1)?),
-                    province: r.get(2)?,
-                    body: r.get(3)?,
-                    title: r.get(4)?,
-                })
-            })
-            .and_then(|rows| rows.collect())
-            .map_err(self.error())?;
         Ok(Page {
             offset,
             total,
-            rows,
+            rows: self.meeting_rows(province, offset, limit)?,
         })
     }
 
@@ -604,7 +647,10 @@ impl CorpusReader for StoreReader {
     }
 
     fn search(&mut self, query: &str, limit: usize) -> Result<Results, CorpusError> {
-        let found = stored::search(&self.conn, query, limit).map_err(self.error())?;
+        let found = self
+            .typing
+            .search(&self.conn, query, limit)
+            .map_err(self.error())?;
         Ok(Results {
             entries: Arc::new(found.entries),
             hits: found.hits,

@@ -115,8 +115,12 @@ CREATE TABLE tops (
 ";
 
 /// Indexes newer than some stores, made when such a store is written to.
+/// Without the meetings indexes the browser's meetings page checks each
+/// meeting against every other.
 const ADDED_INDEXES: &str =
-    "CREATE INDEX IF NOT EXISTS positions_title ON positions(title, former, person);";
+    "CREATE INDEX IF NOT EXISTS positions_title ON positions(title, former, person);
+     CREATE INDEX IF NOT EXISTS meetings_province ON meetings(province, date, body, title);
+     CREATE INDEX IF NOT EXISTS meetings_newest ON meetings(date DESC);";
 
 /// The tables an ingest that reads the whole store rewrites.
 const DERIVED: [&str; 11] = [
@@ -334,24 +338,33 @@ fn held_titles(conn: &Connection) -> rusqlite::Result<Vec<String>> {
 }
 
 /// The people numbered `people`, in that order, with their names and
-/// timelines only: their appearances, most of a person's record, are left
-/// out (SQLite picks the timeline from the record).
+/// timelines only: their appearances, most of a person's record, are
+/// passed over unparsed.
 fn read_people(
     conn: &Connection,
     path: &Path,
     people: &std::collections::BTreeSet<i64>,
 ) -> Result<Vec<Person>, CorpusError> {
+    /// A person's record as `who` reads it.
+    #[derive(serde::Deserialize)]
+    struct Timeline {
+        timeline: Vec<super::model::Spell>,
+    }
     let mut stmt = conn
-        .prepare("SELECT name, scope, json_extract(data, '$.timeline') FROM people WHERE idx = ?1")
+        .prepare("SELECT name, scope, data FROM people WHERE idx = ?1")
         .map_err(store_error(path))?;
     people
         .iter()
         .map(|&idx| {
-            let (name, scope, timeline): (String, String, String) = stmt
-                .query_row([idx], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            let (name, scope, read) = stmt
+                .query_row([idx], |r| {
+                    let data = r.get_ref(2)?.as_str()?;
+                    Ok((r.get(0)?, r.get(1)?, serde_json::from_str::<Timeline>(data)))
+                })
                 .map_err(store_error(path))?;
-            let timeline = serde_json::from_str(&timeline)
-                .map_err(json_error(path, format!("people {idx} timeline")))?;
+            let timeline = read
+                .map_err(json_error(path, format!("people {idx} timeline")))?
+                .timeline;
             Ok(Person {
                 name,
                 scope,

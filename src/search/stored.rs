@@ -8,12 +8,16 @@
 //! ranks those with the in-memory search: entries outside them cannot
 //! match, so the results are those of searching every entry.
 
+use std::collections::BinaryHeap;
+use std::sync::Arc;
+
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::index::Index;
-use super::shortfall::Shortfall;
+use super::index::{Index, project};
+use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
+use crate::text::fold::fold_char_into;
 
 /// How many results are ranked at ingest for each short query.
 pub const TOP: usize = 200;
@@ -261,12 +265,160 @@ impl Found {
 /// The entries of the store matching `query`, best first, at most `limit`:
 /// the same as searching the whole corpus's index.
 pub fn search(conn: &Connection, query: &str, limit: usize) -> rusqlite::Result<Found> {
-    let Some(q) = Query::parse(query).filter(|_| limit > 0) else {
-        return ranked_among(conn, query, Vec::new(), limit);
-    };
-    match ranked(conn, &q, limit)? {
-        Some(top) => ranked_among(conn, query, top, limit),
-        None => first_page(conn, query, &q, &candidates(conn, &q)?, limit),
+    Typing::default().search(conn, query, limit)
+}
+
+/// A store searched as someone types: the last query's candidates are
+/// kept, so that a query adding letters or words to it narrows them
+/// instead of reading the posting lists of every word again.
+#[derive(Debug, Default)]
+pub struct Typing {
+    /// The last query's words and every entry holding them.
+    last: Option<(Vec<String>, Vec<u32>)>,
+    /// Every entry's haystack, once read.
+    haystacks: Option<Arc<Haystacks>>,
+}
+
+/// What every entry of a store is searched in, one byte per character as
+/// the index projects it: about a byte per character of the entries, a
+/// fifth of their index in memory, and enough to rank candidates without
+/// reading them.
+pub struct Haystacks {
+    bytes: Vec<u8>,
+    ends: Vec<u32>,
+}
+
+impl std::fmt::Debug for Haystacks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Haystacks")
+            .field("entries", &self.ends.len())
+            .finish()
+    }
+}
+
+impl Haystacks {
+    /// Every entry's haystack, read in entry order.
+    pub fn read(conn: &Connection) -> rusqlite::Result<Haystacks> {
+        let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
+        let mut rows = stmt.query([])?;
+        let mut out = Haystacks {
+            bytes: Vec::new(),
+            ends: Vec::new(),
+        };
+        let mut folded = String::new();
+        while let Some(row) = rows.next()? {
+            // Entries are numbered from 0 without gaps.
+            let id: i64 = row.get(0)?;
+            if id != out.ends.len() as i64 {
+                return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
+            }
+            folded.clear();
+            folded.push(' ');
+            for c in row.get_ref(1)?.as_str()?.chars() {
+                fold_char_into(c, &mut folded);
+            }
+            out.bytes.extend(project(&folded));
+            let end = u32::try_from(out.bytes.len())
+                .map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, id))?;
+            out.ends.push(end);
+        }
+        out.bytes.shrink_to_fit();
+        out.ends.shrink_to_fit();
+        Ok(out)
+    }
+
+    fn get(&self, e: u32) -> Option<&[u8]> {
+        let end = *self.ends.get(e as usize)? as usize;
+        let start = match e {
+            0 => 0,
+            _ => self.ends[e as usize - 1] as usize,
+        };
+        Some(&self.bytes[start..end])
+    }
+
+    /// The best `limit` of `candidates` (sorted) as the index ranks them:
+    /// least shortfall, then entry order. A later candidate only gets in
+    /// with less shortfall than the worst kept, and once a full page has
+    /// none nothing later can.
+    fn best(&self, candidates: &[u32], shortfall: &Shortfall, limit: usize) -> Vec<u32> {
+        let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
+        let mut scratch = Scratch::default();
+        for &e in candidates {
+            let budget = match top.peek() {
+                Some(&(worst, _)) if top.len() >= limit => match worst.checked_sub(1) {
+                    Some(b) => b,
+                    None => break,
+                },
+                _ => u32::MAX,
+            };
+            let Some(hay) = self.get(e) else { continue };
+            if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
+                top.push((loss, e));
+                if top.len() > limit {
+                    top.pop();
+                }
+            }
+        }
+        top.into_iter().map(|(_, e)| e).collect()
+    }
+}
+
+impl Typing {
+    /// The entries of the store matching `query`, as [`search`] finds them.
+    pub fn search(
+        &mut self,
+        conn: &Connection,
+        query: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Found> {
+        let Some(q) = Query::parse(query).filter(|_| limit > 0) else {
+            self.last = None;
+            return ranked_among(conn, query, Vec::new(), limit);
+        };
+        if let Some(top) = ranked(conn, &q, limit)? {
+            self.last = None;
+            return ranked_among(conn, query, top, limit);
+        }
+        let found = self.candidates(conn, &q)?;
+        let shortfall = Shortfall::new(&q.pattern);
+        let page = match &self.haystacks {
+            // Marks typed rank entries keeping them first: read in full.
+            Some(h) if shortfall.is_ascii() && q.marked.is_empty() => {
+                ranked_among(conn, query, h.best(&found, &shortfall, limit), limit)
+            }
+            _ => first_page(conn, query, &q, &found, limit),
+        };
+        self.last = Some((q.words, found));
+        page
+    }
+
+    /// Ranks candidates on `haystacks` from now on, reading only the
+    /// entries shown.
+    pub fn use_haystacks(&mut self, haystacks: Arc<Haystacks>) {
+        self.haystacks = Some(haystacks);
+    }
+
+    /// The last query's candidates narrowed by the words that changed when
+    /// `q` only adds to it; otherwise read from the posting lists.
+    fn candidates(&self, conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+        let Some((old_words, old)) = &self.last else {
+            return candidates(conn, q);
+        };
+        let extends = old_words.len() <= q.words.len()
+            && old_words
+                .iter()
+                .zip(&q.words)
+                .all(|(o, n)| n.starts_with(o.as_str()));
+        if !extends {
+            return candidates(conn, q);
+        }
+        let mut found = old.clone();
+        for (i, w) in q.words.iter().enumerate() {
+            if old_words.get(i) != Some(w) {
+                narrow(conn, w, &mut found)?;
+            }
+        }
+        Ok(found)
     }
 }
 
@@ -359,48 +511,104 @@ fn after_prefix(prefix: &str) -> Option<String> {
     None
 }
 
-/// Entries holding a word that begins with each query word: the entries of
-/// the word with the fewest postings, narrowed by the others' where those
-/// are not much longer (the ranking checks every word again).
-fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+/// Entries holding a word that begins with each query word, found in the
+/// posting lists alone before any entry is read: the rarest word's
+/// entries, narrowed by each other word's in order of size.
+pub(super) fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
     let mut sized = Vec::new();
     for w in &q.words {
-        let n: i64 = conn.query_row(
-            "SELECT coalesce(sum(n), 0) FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
-            params![w, after_prefix(w)],
-            |r| r.get(0),
-        )?;
+        let n = postings_count(conn, w)?;
         if n == 0 {
             return Ok(Vec::new());
         }
         sized.push((n, w));
     }
     sized.sort();
+    sized.dedup_by(|a, b| a.1 == b.1);
     let mut found = postings(conn, sized[0].1)?;
-    for &(n, w) in &sized[1..] {
-        if n as usize > found.len() * 8 {
+    for &(_, w) in &sized[1..] {
+        if found.is_empty() {
             break;
         }
-        let other = postings(conn, w)?;
-        found.retain(|e| other.binary_search(e).is_ok());
+        narrow(conn, w, &mut found)?;
     }
     Ok(found)
 }
 
-/// The entries holding a word that begins with `prefix`, sorted.
-fn postings(conn: &Connection, prefix: &str) -> rusqlite::Result<Vec<u32>> {
+/// How many postings the words that begin with `prefix` have together.
+fn postings_count(conn: &Connection, prefix: &str) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "SELECT coalesce(sum(n), 0) FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
+    )?
+    .query_row(params![prefix, after_prefix(prefix)], |r| r.get(0))
+}
+
+/// The posting lists of the words that begin with `prefix`, each as
+/// stored, handed to `each` without copying.
+fn each_posting_list(
+    conn: &Connection,
+    prefix: &str,
+    mut each: impl FnMut(&[u8]),
+) -> rusqlite::Result<()> {
     let mut stmt = conn.prepare_cached(
         "SELECT postings FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
     )?;
     let mut rows = stmt.query(params![prefix, after_prefix(prefix)])?;
-    let mut out = Vec::new();
     while let Some(row) = rows.next()? {
-        let blob = row.get_ref(0)?.as_blob()?;
-        out.extend(from_blob(blob));
+        each(row.get_ref(0)?.as_blob()?);
     }
+    Ok(())
+}
+
+/// The entries holding a word that begins with `prefix`, sorted.
+fn postings(conn: &Connection, prefix: &str) -> rusqlite::Result<Vec<u32>> {
+    let mut out = Vec::new();
+    each_posting_list(conn, prefix, |blob| out.extend(from_blob(blob)))?;
     out.sort_unstable();
     out.dedup();
     Ok(out)
+}
+
+/// Keeps of `found` (sorted) the entries holding a word that begins with
+/// `prefix`: each posting is looked up in a bit set of `found`.
+fn narrow(conn: &Connection, prefix: &str, found: &mut Vec<u32>) -> rusqlite::Result<()> {
+    let Some(&last) = found.last() else {
+        return Ok(());
+    };
+    let mut wanted = Bits::new(last as usize + 1);
+    for &e in found.iter() {
+        wanted.insert(e);
+    }
+    let mut held = Bits::new(last as usize + 1);
+    each_posting_list(conn, prefix, |blob| {
+        for e in from_blob(blob) {
+            if wanted.contains(e) {
+                held.insert(e);
+            }
+        }
+    })?;
+    found.retain(|&e| held.contains(e));
+    Ok(())
+}
+
+/// A set of entry numbers below a bound, one bit each.
+pub(super) struct Bits(Vec<u64>);
+
+impl Bits {
+    pub(super) fn new(bound: usize) -> Bits {
+        Bits(vec![0; bound.div_ceil(64)])
+    }
+
+    pub(super) fn insert(&mut self, e: u32) {
+        self.0[e as usize / 64] |= 1 << (e % 64);
+    }
+
+    /// Whether `e` is in the set; numbers past the bound never are.
+    pub(super) fn contains(&self, e: u32) -> bool {
+        self.0
+            .get(e as usize / 64)
+            .is_some_and(|w| w & (1 << (e % 64)) != 0)
+    }
 }
 
 /// The entries numbered `ids` (sorted), indexed.

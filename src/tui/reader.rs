@@ -11,8 +11,8 @@ use std::thread;
 use crate::app::SEARCH_LIMIT;
 use crate::app::store::{ArticleOf, Reply, Request};
 use crate::corpus::CorpusError;
-use crate::corpus::reader::{CorpusReader, Results, StoreReader};
-use crate::search::{Index, Searcher};
+use crate::corpus::reader::{CorpusReader, StoreReader};
+use crate::search::stored::Haystacks;
 
 /// What the reader is asked.
 #[derive(Debug, Clone)]
@@ -20,8 +20,8 @@ pub enum Job {
     Read(Request),
     /// A search, tagged with the app's generation.
     Search(u64, String),
-    /// The store's search entries, indexed in memory in the background.
-    Index(Arc<Index>),
+    /// Every search entry's haystack, read in the background.
+    Haystacks(Arc<Haystacks>),
 }
 
 /// The reader threads of a store: one answers the panes, the other the
@@ -36,7 +36,7 @@ impl Readers {
     /// Hands a job to the thread that answers its kind.
     pub fn send(&self, job: Job) -> Result<(), mpsc::SendError<Job>> {
         match job {
-            Job::Search(..) | Job::Index(_) => self.search.send(job),
+            Job::Search(..) | Job::Haystacks(_) => self.search.send(job),
             Job::Read(_) => self.panes.send(job),
         }
     }
@@ -53,20 +53,23 @@ pub fn spawn(path: PathBuf, send: impl Fn(Reply) -> bool + Send + Sync + 'static
         let Some(mut reader) = open_or_say(&path, &*send) else {
             return;
         };
-        let mut indexing = false;
+        let mut reading_haystacks = false;
         while let Ok(first) = rx.recv() {
             let jobs = newest_only(std::iter::once(first).chain(rx.try_iter()).collect());
             for job in jobs {
                 if matches!(job, Job::Read(Request::Catalog)) {
                     spawn_catalog(path.clone(), send.clone());
-                } else if !send(answer(&mut reader, job)) {
+                    continue;
+                }
+                let first_page = uncounted_page(&mut reader, &job);
+                if first_page.is_some_and(|page| !send(page)) || !send(answer(&mut reader, job)) {
                     return;
                 }
             }
-            // The first rows are out: the search index may take the time.
-            if !indexing {
-                indexing = true;
-                spawn_index(path.clone(), to_searcher.clone());
+            // The first rows are out: the haystacks may take the time.
+            if !reading_haystacks {
+                reading_haystacks = true;
+                spawn_haystacks(path.clone(), to_searcher.clone());
             }
         }
     });
@@ -79,8 +82,28 @@ fn open_or_say(path: &Path, send: &dyn Fn(Reply) -> bool) -> Option<StoreReader>
         .ok()
 }
 
-/// Answers searches: from the store's postings until the index in memory
-/// is here, then from it, each keystroke narrowing the last one's results.
+/// Before the meetings are first counted, the page asked for, to show at
+/// once: the counted page follows.
+fn uncounted_page(reader: &mut StoreReader, job: &Job) -> Option<Reply> {
+    let Job::Read(Request::Meetings {
+        province,
+        offset,
+        limit,
+    }) = job
+    else {
+        return None;
+    };
+    let page = reader
+        .meetings_uncounted(province.as_deref(), *offset, *limit)
+        .ok()??;
+    Some(Reply::Meetings {
+        province: province.clone(),
+        page,
+    })
+}
+
+/// Answers searches from the store's postings, each keystroke narrowing
+/// the last one's candidates.
 fn spawn_searcher(
     path: PathBuf,
     send: Arc<impl Fn(Reply) -> bool + Send + Sync + 'static>,
@@ -90,25 +113,12 @@ fn spawn_searcher(
         let Some(mut reader) = open_or_say(&path, &*send) else {
             return;
         };
-        let mut memory: Option<(Arc<Index>, Searcher)> = None;
         while let Ok(first) = rx.recv() {
             let jobs = newest_only(std::iter::once(first).chain(rx.try_iter()).collect());
             for job in jobs {
-                let reply = match (job, &mut memory) {
-                    (Job::Index(index), _) => {
-                        memory = Some((index, Searcher::default()));
-                        continue;
-                    }
-                    (Job::Search(generation, query), Some((index, searcher))) => Reply::Found {
-                        generation,
-                        results: Results {
-                            hits: searcher.search(index, &query, SEARCH_LIMIT),
-                            entries: index.clone(),
-                        },
-                    },
-                    (job, _) => answer(&mut reader, job),
-                };
-                if !send(reply) {
+                if let Job::Haystacks(h) = job {
+                    reader.use_haystacks(h);
+                } else if !send(answer(&mut reader, job)) {
                     return;
                 }
             }
@@ -117,13 +127,13 @@ fn spawn_searcher(
     tx
 }
 
-/// Indexes the store's search entries on a connection of its own and
-/// hands the index to the reader; a store that cannot be indexed keeps
-/// being searched through its postings.
-fn spawn_index(path: PathBuf, to: Sender<Job>) {
+/// Reads the store's haystacks on a connection of their own and hands them
+/// to the searcher; a store whose haystacks cannot be read keeps being
+/// searched by reading candidates.
+fn spawn_haystacks(path: PathBuf, to: Sender<Job>) {
     thread::spawn(move || {
-        if let Ok(index) = StoreReader::open(&path).and_then(|r| r.entries_index()) {
-            let _ = to.send(Job::Index(Arc::new(index)));
+        if let Ok(h) = StoreReader::open(&path).and_then(|r| r.haystacks()) {
+            let _ = to.send(Job::Haystacks(Arc::new(h)));
         }
     });
 }
@@ -165,7 +175,7 @@ pub fn answer(reader: &mut impl CorpusReader, job: Job) -> Reply {
 
 fn read(reader: &mut impl CorpusReader, job: Job) -> Result<Reply, CorpusError> {
     Ok(match job {
-        Job::Index(_) => Reply::Failed("an index is not a request".into()),
+        Job::Haystacks(_) => Reply::Failed("haystacks are not a request".into()),
         Job::Search(generation, query) => Reply::Found {
             generation,
             results: reader.search(&query, SEARCH_LIMIT)?,

@@ -1,7 +1,8 @@
 //! The browser over a store (`cargo xtask browse-bench STORE…`): time to
 //! the meetings on screen, to the first meeting's attendees, to the first
 //! search answered after start, per-keystroke search latency from the
-//! store's postings (keystroke to drawn frame), and peak memory (in a child
+//! store's postings (keystroke to drawn frame, each keystroke narrowing the
+//! last one's candidates, as the browser does), and peak memory (in a child
 //! process) while browsing and searching, then after the officials are read.
 
 use std::io::Write;
@@ -15,11 +16,10 @@ use ratatui::backend::TestBackend;
 use serde::Serialize;
 
 use crate::bench::{QUERIES, percentile};
-use tinhuy::app::SEARCH_LIMIT;
 use tinhuy::app::store::Reply;
 use tinhuy::app::{Action, App, Effect, Key, Keymap};
-use tinhuy::corpus::reader::{CorpusReader, Results, StoreReader};
-use tinhuy::search::{Index, Searcher};
+use tinhuy::corpus::reader::{CorpusReader, StoreReader};
+use tinhuy::search::stored::Haystacks;
 use tinhuy::tui::reader::{self, Job, answer};
 use tinhuy::ui::Theme;
 
@@ -34,12 +34,13 @@ pub struct BrowseReport {
     pub panes_ms: f64,
     /// A search typed at start answered and drawn.
     pub search_ms: f64,
-    /// Keystrokes answered from the store's postings (before the
-    /// in-memory index is ready), then from the index.
-    pub keys_postings: Vec<KeyReport>,
-    pub keys_index: Vec<KeyReport>,
-    /// Time to read and index the store's search entries.
-    pub index_ms: f64,
+    /// Keystrokes answered from the store's postings, reading the
+    /// candidates (before the haystacks are read), then ranking them on
+    /// the haystacks.
+    pub keys_reading: Vec<KeyReport>,
+    pub keys_haystacks: Vec<KeyReport>,
+    /// Time to read every entry's haystack.
+    pub haystacks_ms: f64,
     /// Peak resident memory browsing and searching; then after reading
     /// the officials (leadership, an official's page).
     pub peak_rss_mb: Option<f64>,
@@ -108,16 +109,16 @@ fn measure(db: &Path, runs: usize) -> anyhow::Result<BrowseReport> {
         s.sort_by(|a, b| a[i].total_cmp(&b[i]));
         s[s.len() / 2][i]
     };
-    let keys_postings = QUERIES
+    let keys_reading = QUERIES
         .iter()
         .map(|q| store_typing(db, q, runs, None))
         .collect::<anyhow::Result<_>>()?;
     let t = Instant::now();
-    let index = Arc::new(StoreReader::open(db)?.entries_index()?);
-    let index_ms = t.elapsed().as_secs_f64() * 1e3;
-    let keys_index = QUERIES
+    let haystacks = Arc::new(StoreReader::open(db)?.haystacks()?);
+    let haystacks_ms = t.elapsed().as_secs_f64() * 1e3;
+    let keys_haystacks = QUERIES
         .iter()
-        .map(|q| store_typing(db, q, runs, Some(&index)))
+        .map(|q| store_typing(db, q, runs, Some(&haystacks)))
         .collect::<anyhow::Result<_>>()?;
     let rss = peak_rss_of_browsing(db);
     Ok(BrowseReport {
@@ -126,9 +127,9 @@ fn measure(db: &Path, runs: usize) -> anyhow::Result<BrowseReport> {
         meetings_ms: median_of(1, &mut startups),
         panes_ms: median_of(2, &mut startups),
         search_ms: median_of(3, &mut startups),
-        keys_postings,
-        keys_index,
-        index_ms,
+        keys_reading,
+        keys_haystacks,
+        haystacks_ms,
         peak_rss_mb: rss.map(|r| r.0),
         peak_rss_catalog_mb: rss.and_then(|r| r.1),
         whole_load: None,
@@ -190,31 +191,31 @@ fn store_startup(db: &Path) -> anyhow::Result<[f64; 4]> {
 }
 
 /// Types `query` letter by letter `runs` times: each keystroke's search
-/// (from the postings, or from `index` as the reader does once it has
-/// one), its reply taken and the frame drawn.
+/// from the postings (ranked on `haystacks` when given), its reply taken
+/// and the frame drawn.
 fn store_typing(
     db: &Path,
     query: &str,
     runs: usize,
-    index: Option<&Arc<Index>>,
+    haystacks: Option<&Arc<Haystacks>>,
 ) -> anyhow::Result<KeyReport> {
-    let mut reader = StoreReader::open(db)?;
     let theme = Theme::default();
     let mut term = Terminal::new(TestBackend::new(100, 30))?;
     let mut per_key = Vec::new();
     let mut results = 0;
     for _ in 0..runs {
+        // A fresh reader each time: nothing kept from the last run.
+        let mut reader = StoreReader::open(db)?;
+        if let Some(h) = haystacks {
+            reader.use_haystacks(h.clone());
+        }
         let mut app = App::reading(Keymap::default(), 100, 30);
         settle(&mut app, &mut reader);
         app.apply(Action::Search);
-        let mut searcher = Searcher::default();
         for c in query.chars() {
             let t = Instant::now();
             app.handle_key(Key::char(c));
-            match index {
-                Some(index) => search_in_memory(&mut app, index, &mut searcher),
-                None => settle(&mut app, &mut reader),
-            }
+            settle(&mut app, &mut reader);
             term.draw(|f| tinhuy::ui::draw(f, &app, &theme))?;
             per_key.push(t.elapsed().as_secs_f64() * 1e3);
         }
@@ -230,23 +231,6 @@ fn store_typing(
         max_ms: per_key.last().copied().unwrap_or(0.0),
         results,
     })
-}
-
-/// Answers the app's searches from an index in memory.
-fn search_in_memory(app: &mut App, index: &Arc<Index>, searcher: &mut Searcher) {
-    for e in app.take_effects() {
-        if let Effect::Search { generation, query } = e {
-            let hits = searcher.search(index, &query, SEARCH_LIMIT);
-            let results = Results {
-                entries: index.clone(),
-                hits,
-            };
-            app.receive(Reply::Found {
-                generation,
-                results,
-            });
-        }
-    }
 }
 
 /// Answers what the app asks, in this thread, until it asks nothing more.
@@ -284,7 +268,7 @@ fn peak_rss_of_browsing(db: &Path) -> Option<(f64, Option<f64>)> {
 }
 
 /// The child side of [`peak_rss_of_browsing`]: walks fifty meetings, opens
-/// an article, indexes the search entries, types every bench query, prints
+/// an article, reads the haystacks, types every bench query, prints
 /// the peak resident set in kB; then opens an official's page and prints
 /// it again (Linux).
 pub fn rss_probe(db: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
@@ -298,14 +282,13 @@ pub fn rss_probe(db: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
     app.apply(Action::Open);
     settle(&mut app, &mut reader);
     app.apply(Action::Back);
-    // The browser holds the search entries indexed once they are read.
-    let index = Arc::new(reader.entries_index()?);
+    // The browser holds every entry's haystack once read.
+    reader.use_haystacks(Arc::new(reader.haystacks()?));
     for q in QUERIES {
         app.apply(Action::Search);
-        let mut searcher = Searcher::default();
         for c in q.chars() {
             app.handle_key(Key::char(c));
-            search_in_memory(&mut app, &index, &mut searcher);
+            settle(&mut app, &mut reader);
         }
         app.apply(Action::Back);
     }
@@ -367,7 +350,10 @@ fn write_table(reports: &[BrowseReport], out: &mut dyn Write) -> std::io::Result
     )?;
     writeln!(out, "|---|---|---:|---:|---:|---:|")?;
     for r in reports {
-        let both = [("postings", &r.keys_postings), ("index", &r.keys_index)];
+        let both = [
+            ("reading", &r.keys_reading),
+            ("haystacks", &r.keys_haystacks),
+        ];
         for (from, keys) in both {
             for k in keys {
                 writeln!(
@@ -377,11 +363,7 @@ fn write_table(reports: &[BrowseReport], out: &mut dyn Write) -> std::io::Result
                 )?;
             }
         }
-        writeln!(
-            out,
-            "\nsearch entries indexed in memory in {:.0} ms",
-            r.index_ms
-        )?;
+        writeln!(out, "\nhaystacks read in {:.0} ms", r.haystacks_ms)?;
     }
     Ok(())
 }
