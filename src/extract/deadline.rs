@@ -2,6 +2,7 @@
 //! "hoàn thành vào giữa tháng 12/2020" → 2020-12, "trong quý I/2021" →
 //! 2021-03, "trước ngày 15 tháng 11" → that day of the meeting's year.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -101,22 +102,47 @@ pub fn year_of_text(text: &str) -> Option<Date> {
 
 /// The first deadline in a directive's text, with its byte range in it.
 /// `reference` is the meeting or publication date that years are taken from.
-pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Range<usize>)> {
+pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, Range<usize>)> {
     // Every deadline form has a number in it.
     if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains("quý") {
         return None;
     }
     let duty = DUTY.is_match(text);
-    let mut hits: Vec<(usize, Date, std::ops::Range<usize>)> = Vec::new();
+    let mut hits: Vec<Hit> = Vec::new();
+    day_hits(text, duty, reference, &mut hits)?;
+    if duty {
+        month_hits(text, reference, &mut hits)?;
+        quarter_hits(text, reference, &mut hits)?;
+        year_hits(&YEAR, text, &mut hits);
+    }
+    finish_year_hits(text, &mut hits);
+    // "tăng trưởng trong quý 2 tiếp tục trên 10%": a target's period.
+    hits.retain(|(_, _, r)| !targets_a_figure(&text[r.end..]));
+    // A date an event is scheduled for is not a duty's deadline, unless a
+    // cue of its own says so ("trước", "chậm nhất").
+    hits.retain(|(at, _, r)| {
+        own_cue(&text[r.clone()]) || finished_by(text, *at) || !scheduled(text, *at)
+    });
+    hits.sort_by_key(|h| h.0);
+    hits.into_iter().next().map(|(_, d, r)| (d, r))
+}
+
+/// A deadline found: where it starts, the date, its byte range.
+type Hit = (usize, Date, Range<usize>);
+
+/// Whether a date's words are a deadline on their own ("trước", "chậm
+/// nhất", "hạn …"); other dates need a duty verb in the sentence.
+fn own_cue(cue: &str) -> bool {
+    let cue = cue.to_lowercase();
+    cue.starts_with("trước") || cue.starts_with("chậm nhất") || cue.starts_with("hạn")
+}
+
+/// Day-and-month deadlines ("trước ngày 15/3"). None when a date cannot be
+/// read or needs a year and there is no reference: no deadline at all then.
+fn day_hits(text: &str, duty: bool, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
     for re in [&*DAY, &*DAY_WORDS] {
         for c in re.captures_iter(text) {
-            let cue = c.get(0).map_or("", |m| m.as_str()).to_lowercase();
-            // "trước" and "chậm nhất" are deadlines on their own; others need a duty verb.
-            if !(cue.starts_with("trước")
-                || cue.starts_with("chậm nhất")
-                || cue.starts_with("hạn")
-                || duty)
-            {
+            if !(duty || own_cue(c.get(0).map_or("", |m| m.as_str()))) {
                 continue;
             }
             let (d, m) = (c[1].parse().ok()?, c[2].parse().ok()?);
@@ -129,70 +155,73 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, std::ops::Rang
             }
         }
     }
-    if duty {
-        for c in MONTH.captures_iter(text) {
-            let m: u32 = c[1].parse().ok()?;
-            let year = match c.get(2).or_else(|| c.get(3)) {
-                Some(y) => y.as_str().parse().ok()?,
-                None => {
-                    reference?.year
-                        + if reference?.month.is_some_and(|rm| u32::from(rm) > m) {
-                            1
-                        } else {
-                            0
-                        }
-                }
-            };
-            if let (Some(date), Some(w)) = (Date::ym(year, m), c.get(0)) {
-                hits.push((w.start(), date, w.range()));
+    Some(())
+}
+
+/// Month deadlines ("trong tháng 9", "tháng 3.2026"): a month without a
+/// year is the next such month from the reference.
+fn month_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
+    for c in MONTH.captures_iter(text) {
+        let m: u32 = c[1].parse().ok()?;
+        let year = match c.get(2).or_else(|| c.get(3)) {
+            Some(y) => y.as_str().parse().ok()?,
+            None => {
+                reference?.year
+                    + if reference?.month.is_some_and(|rm| u32::from(rm) > m) {
+                        1
+                    } else {
+                        0
+                    }
             }
+        };
+        if let (Some(date), Some(w)) = (Date::ym(year, m), c.get(0)) {
+            hits.push((w.start(), date, w.range()));
         }
-        for c in QUARTER.captures_iter(text) {
-            let q = match &c[1] {
-                "I" | "1" => 1,
-                "II" | "2" => 2,
-                "III" | "3" => 3,
-                _ => 4,
-            };
-            // "trong quý I": the meeting's year, or the next when the
-            // quarter ended more than a quarter before the meeting (a
-            // December meeting planning the first quarter).
-            let year: i32 = match c.get(2) {
-                Some(y) => y.as_str().parse().ok()?,
-                None => {
-                    let r = reference?;
-                    r.year + i32::from(r.month.is_some_and(|m| u32::from(m) > q * 3 + 3))
-                }
-            };
-            if let (Some(date), Some(w)) = (Date::ym(year, q * 3), c.get(0)) {
-                hits.push((w.start(), date, w.range()));
-            }
-        }
-        year_hits(&YEAR, text, &mut hits);
     }
-    if FINISH.is_match(text) {
-        let mut years = Vec::new();
-        year_hits(&YEAR_IN, text, &mut years);
-        // "phải …, để các dự án sớm triển khai trong năm 2025": a verb far
-        // before the year finishes something else.
-        hits.extend(years.into_iter().filter(|(at, _, _)| {
+    Some(())
+}
+
+/// Quarter deadlines ("trong quý I"), due at the quarter's last month.
+fn quarter_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
+    for c in QUARTER.captures_iter(text) {
+        let q = match &c[1] {
+            "I" | "1" => 1,
+            "II" | "2" => 2,
+            "III" | "3" => 3,
+            _ => 4,
+        };
+        // "trong quý I": the meeting's year, or the next when the
+        // quarter ended more than a quarter before the meeting (a
+        // December meeting planning the first quarter).
+        let year: i32 = match c.get(2) {
+            Some(y) => y.as_str().parse().ok()?,
+            None => {
+                let r = reference?;
+                r.year + i32::from(r.month.is_some_and(|m| u32::from(m) > q * 3 + 3))
+            }
+        };
+        if let (Some(date), Some(w)) = (Date::ym(year, q * 3), c.get(0)) {
+            hits.push((w.start(), date, w.range()));
+        }
+    }
+    Some(())
+}
+
+/// Years a finishing verb shortly before them makes deadlines ("hoàn
+/// thành trong năm 2025").
+fn finish_year_hits(text: &str, hits: &mut Vec<Hit>) {
+    if !FINISH.is_match(text) {
+        return;
+    }
+    let mut years = Vec::new();
+    year_hits(&YEAR_IN, text, &mut years);
+    // "phải …, để các dự án sớm triển khai trong năm 2025": a verb far
+    // before the year finishes something else.
+    hits.extend(
+        years.into_iter().filter(|(at, _, _)| {
             FINISH.is_match(&text[char_floor(text, at.saturating_sub(40))..*at])
-        }));
-    }
-    // "tăng trưởng trong quý 2 tiếp tục trên 10%": a target's period.
-    hits.retain(|(_, _, r)| !targets_a_figure(&text[r.end..]));
-    // A date an event is scheduled for is not a duty's deadline, unless a
-    // cue of its own says so ("trước", "chậm nhất").
-    hits.retain(|(at, _, r)| {
-        let cue = text[r.clone()].to_lowercase();
-        cue.starts_with("trước")
-            || cue.starts_with("chậm nhất")
-            || cue.starts_with("hạn")
-            || finished_by(text, *at)
-            || !scheduled(text, *at)
-    });
-    hits.sort_by_key(|h| h.0);
-    hits.into_iter().next().map(|(_, d, r)| (d, r))
+        }),
+    );
 }
 
 /// Whether the clause after a date sets a figure ("… trên 10%") rather
@@ -223,7 +252,7 @@ fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
 
 /// Adds the years `re` finds in `text` (its first group) as whole-year
 /// deadlines, where they are years at all.
-fn year_hits(re: &Regex, text: &str, hits: &mut Vec<(usize, Date, std::ops::Range<usize>)>) {
+fn year_hits(re: &Regex, text: &str, hits: &mut Vec<Hit>) {
     for c in re.captures_iter(text) {
         let Ok(year) = c[1].parse::<i32>() else {
             continue;

@@ -9,6 +9,7 @@ use regex::Regex;
 use super::doc::{Doc, clean};
 use super::{Document, Span};
 use crate::text::fold;
+use crate::text::segment::{Token, TokenKind};
 
 /// The most documents reported for one article.
 const MAX_DOCUMENTS: usize = 100;
@@ -48,11 +49,53 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
     let mut keys: Vec<String> = Vec::new();
     for s in doc.sentences() {
         let text = &doc.text[s.range()];
-        // Cheap checks first: most sentences name no document.
-        let toks = &s.tokens;
+        let Some(cues) = Cues::of(&s.tokens, text) else {
+            continue;
+        };
+        for st in starts(text, cues) {
+            let Some((piece, len)) = named_at(&text[st..]) else {
+                continue;
+            };
+            let key = fold(&piece);
+            if keys
+                .iter()
+                .any(|k| k.contains(&key) || key.contains(k.as_str()))
+            {
+                continue;
+            }
+            // Comparing each with all is fine for an article's documents;
+            // a page with hundreds is not an article.
+            if out.len() >= MAX_DOCUMENTS {
+                return out;
+            }
+            keys.push(key);
+            let number = number_in(&piece).map(|m| m.as_str().to_string());
+            out.push(Document {
+                text: clean(&piece),
+                number,
+                span: Span::new(s.start + st, s.start + st + len),
+            });
+        }
+    }
+    out
+}
+
+/// Which ways a sentence may name a document, found by cheap checks on
+/// its tokens and bytes first: most sentences name none.
+#[derive(Clone, Copy)]
+struct Cues {
+    /// "dự thảo …", "số 12 …".
+    named: bool,
+    /// A capitalized document word with a verb of discussing it.
+    discussed: bool,
+    /// "153-KH/TU", "12/NQ-TU": a digit, a dash or slash, a capital.
+    numbered: bool,
+}
+
+impl Cues {
+    fn of(toks: &[Token<'_>], text: &str) -> Option<Cues> {
         let named = toks.windows(2).any(|w| {
-            (w[0].is("dự") && w[1].is("thảo"))
-                || (w[0].is("số") && w[1].kind == crate::text::segment::TokenKind::Number)
+            (w[0].is("dự") && w[1].is("thảo")) || (w[0].is("số") && w[1].kind == TokenKind::Number)
         });
         let discussed = toks.iter().any(|t| {
             t.is_capitalized()
@@ -79,78 +122,65 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
                 && (w[1] == b'-' || w[1] == b'/')
                 && (w[2].is_ascii_uppercase() || w[2] >= 0xC3)
         });
-        if !(named || discussed || numbered) {
-            continue;
-        }
-        let mut starts: Vec<usize> = if named {
-            NAMED.find_iter(text).map(|m| m.start()).collect()
-        } else {
-            Vec::new()
-        };
-        if discussed {
-            starts.extend(
-                DISCUSSED
-                    .captures_iter(text)
-                    .filter_map(|c| c.get(1))
-                    .map(|m| m.start()),
-            );
-        }
-        // A bare number names its document by the words before it.
-        for m in NUMBER.find_iter(if numbered { text } else { "" }) {
-            let before = &text[..m.start()];
-            let typed = before
-                .rfind(|c: char| c.is_uppercase())
-                .unwrap_or(m.start());
-            if m.start() - typed <= 24
-                && !starts.iter().any(|&s| s <= m.start() && m.start() - s < 40)
-            {
-                starts.push(typed);
-            }
-        }
-        starts.sort_unstable();
-        starts.dedup();
-        for st in starts {
-            let rest = &text[st..];
-            let mut end = rest
-                .find([',', ';', ':', '(', ')', '.', '“', '"'])
-                .unwrap_or(rest.len());
-            // Keep the dot inside a number like "153-KH/TU." only at its end.
-            if let Some(m) = number_in(rest)
-                && m.start() < end
-                && m.end() > end
-            {
-                end = m.end();
-            }
-            let words: Vec<&str> = rest[..end].split_whitespace().take(24).collect();
-            let piece = words.join(" ");
-            if words.len() < 2 {
-                continue;
-            }
-            let len = rest[..end]
-                .find(words.last().copied().unwrap_or(""))
-                .map_or(end, |p| p + words.last().map_or(0, |w| w.len()));
-            let key = fold(&piece);
-            if keys
-                .iter()
-                .any(|k| k.contains(&key) || key.contains(k.as_str()))
-            {
-                continue;
-            }
-            // Comparing each with all is fine for an article's documents;
-            // a page with hundreds is not an article.
-            if out.len() >= MAX_DOCUMENTS {
-                return out;
-            }
-            keys.push(key);
-            let number = number_in(&piece).map(|m| m.as_str().to_string());
-            out.push(Document {
-                text: clean(&piece),
-                number,
-                span: Span::new(s.start + st, s.start + st + len),
-            });
+        (named || discussed || numbered).then_some(Cues {
+            named,
+            discussed,
+            numbered,
+        })
+    }
+}
+
+/// Where documents' names may begin in a sentence, in order, once each.
+fn starts(text: &str, cues: Cues) -> Vec<usize> {
+    let mut starts: Vec<usize> = if cues.named {
+        NAMED.find_iter(text).map(|m| m.start()).collect()
+    } else {
+        Vec::new()
+    };
+    if cues.discussed {
+        starts.extend(
+            DISCUSSED
+                .captures_iter(text)
+                .filter_map(|c| c.get(1))
+                .map(|m| m.start()),
+        );
+    }
+    // A bare number names its document by the words before it.
+    for m in NUMBER.find_iter(if cues.numbered { text } else { "" }) {
+        let before = &text[..m.start()];
+        let typed = before
+            .rfind(|c: char| c.is_uppercase())
+            .unwrap_or(m.start());
+        if m.start() - typed <= 24 && !starts.iter().any(|&s| s <= m.start() && m.start() - s < 40)
+        {
+            starts.push(typed);
         }
     }
-    out
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// The document named at the start of `rest` (up to 24 words, to the first
+/// stop), and its length in `rest`; None when it is under two words.
+fn named_at(rest: &str) -> Option<(String, usize)> {
+    let mut end = rest
+        .find([',', ';', ':', '(', ')', '.', '“', '"'])
+        .unwrap_or(rest.len());
+    // Keep the dot inside a number like "153-KH/TU." only at its end.
+    if let Some(m) = number_in(rest)
+        && m.start() < end
+        && m.end() > end
+    {
+        end = m.end();
+    }
+    let words: Vec<&str> = rest[..end].split_whitespace().take(24).collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let last = words.last().copied().unwrap_or("");
+    let len = rest[..end].find(last).map_or(end, |p| p + last.len());
+    Some((words.join(" "), len))
 }
 
 #[cfg(test)]
