@@ -424,6 +424,15 @@ impl StoreReader {
         }))
     }
 
+    /// How many meetings the province (all, for None) holds, counted once.
+    pub fn meetings_total(&mut self, province: Option<&str>) -> Result<usize, CorpusError> {
+        let counts = self.counts()?.iter();
+        Ok(match province {
+            None => counts.map(|(_, n)| n).sum(),
+            Some(p) => counts.filter(|(name, _)| name == p).map(|(_, n)| n).sum(),
+        })
+    }
+
     /// Rows `offset..offset + limit` of the province's meetings.
     fn meeting_rows(
         &self,
@@ -580,14 +589,9 @@ impl CorpusReader for StoreReader {
         offset: usize,
         limit: usize,
     ) -> Result<Page<MeetingRow>, CorpusError> {
-        let counts = self.counts()?.iter();
-        let total = match province {
-            None => counts.map(|(_, n)| n).sum(),
-            Some(p) => counts.filter(|(name, _)| name == p).map(|(_, n)| n).sum(),
-        };
         Ok(Page {
             offset,
-            total,
+            total: self.meetings_total(province)?,
             rows: self.meeting_rows(province, offset, limit)?,
         })
     }

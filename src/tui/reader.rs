@@ -11,7 +11,7 @@ use std::thread;
 use crate::app::SEARCH_LIMIT;
 use crate::app::store::{ArticleOf, Reply, Request};
 use crate::corpus::CorpusError;
-use crate::corpus::reader::{CorpusReader, StoreReader};
+use crate::corpus::reader::{CorpusReader, MeetingRow, Page, StoreReader};
 use crate::search::stored::Haystacks;
 
 /// What the reader is asked.
@@ -61,8 +61,21 @@ pub fn spawn(path: PathBuf, send: impl Fn(Reply) -> bool + Send + Sync + 'static
                     spawn_catalog(path.clone(), send.clone());
                     continue;
                 }
-                let first_page = uncounted_page(&mut reader, &job);
-                if first_page.is_some_and(|page| !send(page)) || !send(answer(&mut reader, job)) {
+                let reply = match uncounted_page(&mut reader, &job) {
+                    // The rows shown at once, then the same rows counted.
+                    Some((province, page)) => {
+                        let shown = Reply::Meetings {
+                            province: province.clone(),
+                            page: page.clone(),
+                        };
+                        if !send(shown) {
+                            return;
+                        }
+                        counted(&mut reader, province, page)
+                    }
+                    None => answer(&mut reader, job),
+                };
+                if !send(reply) {
                     return;
                 }
             }
@@ -82,9 +95,12 @@ fn open_or_say(path: &Path, send: &dyn Fn(Reply) -> bool) -> Option<StoreReader>
         .ok()
 }
 
-/// Before the meetings are first counted, the page asked for, to show at
-/// once: the counted page follows.
-fn uncounted_page(reader: &mut StoreReader, job: &Job) -> Option<Reply> {
+/// Before the meetings are first counted, the page asked for (with its
+/// province), to show at once: the counted page follows.
+fn uncounted_page(
+    reader: &mut StoreReader,
+    job: &Job,
+) -> Option<(Option<String>, Page<MeetingRow>)> {
     let Job::Read(Request::Meetings {
         province,
         offset,
@@ -96,10 +112,18 @@ fn uncounted_page(reader: &mut StoreReader, job: &Job) -> Option<Reply> {
     let page = reader
         .meetings_uncounted(province.as_deref(), *offset, *limit)
         .ok()??;
-    Some(Reply::Meetings {
-        province: province.clone(),
-        page,
-    })
+    Some((province.clone(), page))
+}
+
+/// A page read before the meetings were counted, with its true total.
+fn counted(reader: &mut StoreReader, province: Option<String>, page: Page<MeetingRow>) -> Reply {
+    match reader.meetings_total(province.as_deref()) {
+        Ok(total) => Reply::Meetings {
+            province,
+            page: Page { total, ..page },
+        },
+        Err(e) => Reply::Failed(e.to_string()),
+    }
 }
 
 /// Answers searches from the store's postings, each keystroke narrowing
