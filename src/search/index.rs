@@ -64,7 +64,7 @@ impl<B: Buffer> Packed<B> {
         self.buf.append(item);
         self.ends.push(self.buf.len());
     }
-    fn push_iter<I: IntoIterator>(&mut self, items: I)
+    pub(super) fn push_iter<I: IntoIterator>(&mut self, items: I)
     where
         B: Extend<I::Item>,
     {
@@ -75,21 +75,49 @@ impl<B: Buffer> Packed<B> {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buf.slice(start..self.ends[i])
     }
-    fn len(&self) -> usize {
+    pub(super) fn len(&self) -> usize {
         self.ends.len()
+    }
+    pub(super) fn shrink_to_fit(&mut self)
+    where
+        B: Shrink,
+    {
+        self.buf.shrink();
+        self.ends.shrink_to_fit();
+    }
+}
+
+/// Buffers whose spare capacity can be given back.
+pub(super) trait Shrink {
+    fn shrink(&mut self);
+}
+
+impl<T> Shrink for Vec<T> {
+    fn shrink(&mut self) {
+        self.shrink_to_fit();
     }
 }
 
 /// Entry texts.
 type Strings = Packed<String>;
 /// Entry haystacks, one byte per character (see [`project`]).
-type Bytes = Packed<Vec<u8>>;
+pub(super) type Bytes = Packed<Vec<u8>>;
 /// Sorted lists of word or entry numbers.
 pub(super) type Lists = Packed<Vec<u32>>;
 
 /// One byte per character of `s`: ASCII as is, 0x80 for anything else.
 pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
     s.chars().map(|c| if c.is_ascii() { c as u8 } else { 0x80 })
+}
+
+/// `text` as an entry is searched: folded, after a space so that every
+/// word follows one.
+pub(super) fn fold_entry(text: &str, folded: &mut String) {
+    folded.clear();
+    folded.push(' ');
+    for c in text.chars() {
+        fold_char_into(c, folded);
+    }
 }
 
 /// Whether a sorted list holds a number in `range`.
@@ -260,11 +288,7 @@ impl Builder {
         self.kinds.push(kind);
         self.targets.push(target);
         self.texts.push(text);
-        self.folded.clear();
-        self.folded.push(' ');
-        for c in text.chars() {
-            fold_char_into(c, &mut self.folded);
-        }
+        fold_entry(text, &mut self.folded);
         self.projected.push_iter(project(&self.folded));
         self.scratch.clear();
         for w in folded_words(&self.folded) {

@@ -14,10 +14,9 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::index::{Index, project};
+use super::index::{Bytes, Index, fold_entry, project};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
-use crate::text::fold::fold_char_into;
 
 /// How many results are ranked at ingest for each short query.
 pub const TOP: usize = 200;
@@ -283,15 +282,12 @@ pub struct Typing {
 /// the index projects it: about a byte per character of the entries, a
 /// fifth of their index in memory, and enough to rank candidates without
 /// reading them.
-pub struct Haystacks {
-    bytes: Vec<u8>,
-    ends: Vec<u32>,
-}
+pub struct Haystacks(Bytes);
 
 impl std::fmt::Debug for Haystacks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Haystacks")
-            .field("entries", &self.ends.len())
+            .field("entries", &self.0.len())
             .finish()
     }
 }
@@ -301,39 +297,23 @@ impl Haystacks {
     pub fn read(conn: &Connection) -> rusqlite::Result<Haystacks> {
         let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
         let mut rows = stmt.query([])?;
-        let mut out = Haystacks {
-            bytes: Vec::new(),
-            ends: Vec::new(),
-        };
+        let mut out = Bytes::default();
         let mut folded = String::new();
         while let Some(row) = rows.next()? {
             // Entries are numbered from 0 without gaps.
             let id: i64 = row.get(0)?;
-            if id != out.ends.len() as i64 {
+            if id != out.len() as i64 {
                 return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
             }
-            folded.clear();
-            folded.push(' ');
-            for c in row.get_ref(1)?.as_str()?.chars() {
-                fold_char_into(c, &mut folded);
-            }
-            out.bytes.extend(project(&folded));
-            let end = u32::try_from(out.bytes.len())
-                .map_err(|_| rusqlite::Error::IntegralValueOutOfRange(0, id))?;
-            out.ends.push(end);
+            fold_entry(row.get_ref(1)?.as_str()?, &mut folded);
+            out.push_iter(project(&folded));
         }
-        out.bytes.shrink_to_fit();
-        out.ends.shrink_to_fit();
-        Ok(out)
+        out.shrink_to_fit();
+        Ok(Haystacks(out))
     }
 
     fn get(&self, e: u32) -> Option<&[u8]> {
-        let end = *self.ends.get(e as usize)? as usize;
-        let start = match e {
-            0 => 0,
-            _ => self.ends[e as usize - 1] as usize,
-        };
-        Some(&self.bytes[start..end])
+        ((e as usize) < self.0.len()).then(|| self.0.get(e as usize))
     }
 
     /// The best `limit` of `candidates` (sorted) as the index ranks them:
