@@ -15,6 +15,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde::Serialize;
 
+use crate::browse_bench::BrowseReport;
 use crate::synth::{SynthConfig, write_dir};
 use tinhuy::app::{App, Keymap, SEARCH_LIMIT};
 use tinhuy::corpus::{Corpus, ingest, store};
@@ -515,7 +516,9 @@ pub struct StoreReport {
     pub articles: usize,
     pub text_mb: f64,
     pub threads: usize,
-    pub json_mb: f64,
+    /// The JSON corpus, made only up to [`JSON_UP_TO`] articles: beyond,
+    /// loading it whole for every cold process takes minutes per size.
+    pub json_mb: Option<f64>,
     pub db_mb: f64,
     /// Reading the articles and writing a new store, seconds.
     pub ingest_db_s: f64,
@@ -527,14 +530,19 @@ pub struct StoreReport {
     /// merely reading them (None without `rg`).
     pub rg_mb_s_core: Option<f64>,
     /// (query, cold `tinhuy search` on .db ms, on .json ms, `sqlite3` FTS5 ms)
-    pub searches: Vec<(String, f64, f64, Option<f64>)>,
+    pub searches: Vec<(String, f64, Option<f64>, Option<f64>)>,
     /// Cold `tinhuy who "chu tich ubnd tinh"` on .db and on .json, ms.
     pub who_db_ms: f64,
-    pub who_json_ms: f64,
+    pub who_json_ms: Option<f64>,
     /// `tinhuy ingest` of [`ADDED`] new articles into a copy of the store,
     /// seconds (a whole process: reading, extracting, writing).
     pub add_s: f64,
+    /// (query, a cold `fzf --filter` over the entries' folded lines, ms)
+    pub fzf: Vec<(String, Option<f64>)>,
 }
+
+/// The largest size for which the JSON corpus is made and asked too.
+const JSON_UP_TO: usize = 10_000;
 
 /// The queries asked cold: the four typed ones and two short ones.
 const COLD_QUERIES: [&str; 6] = [
@@ -560,16 +568,19 @@ pub fn run_store(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> an
         "{} is missing: build it first (cargo build --release)",
         exe.display()
     );
-    let mut reports = Vec::new();
+    let (mut reports, mut browse) = (Vec::new(), Vec::new());
     for &n in opts.sizes.iter().filter(|&&n| n > 0) {
         writeln!(err, "bench --store: {n} articles")?;
-        reports.push(measure_store(n, opts, &exe, err)?);
+        let (report, browsed) = measure_store(n, opts, &exe, err)?;
+        reports.push(report);
+        browse.push(browsed);
     }
     if opts.json {
-        serde_json::to_writer_pretty(&mut *out, &reports)?;
+        let both = serde_json::json!({ "store": reports, "browse": browse });
+        serde_json::to_writer_pretty(&mut *out, &both)?;
         writeln!(out)?;
     } else {
-        write_store_table(&reports, out)?;
+        write_store_table(&reports, &browse, out)?;
     }
     Ok(0)
 }
@@ -579,36 +590,42 @@ fn measure_store(
     opts: &Options,
     exe: &Path,
     err: &mut dyn Write,
-) -> anyhow::Result<StoreReport> {
+) -> anyhow::Result<(StoreReport, BrowseReport)> {
     let dir = opts.dir.join(format!("{n}-seed{}", opts.seed));
     let articles = dir.join("articles");
     ensure_synthetic(&articles, n, opts.seed, err)?;
     let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
     let (files, _) = ingest::collect(std::slice::from_ref(&articles));
-    let json = dir.join("corpus.json");
-    if !json.exists() {
+    let json = (n <= JSON_UP_TO).then(|| dir.join("corpus.json"));
+    if let Some(json) = json.as_ref().filter(|j| !j.exists()) {
         let (corpus, _) = ingest::ingest(&files, threads, &|_, _| {});
-        store::save(&corpus, &json, false)?;
+        store::save(&corpus, json, false)?;
     }
     let db = dir.join("corpus.db");
     let (text_mb, ingest_db_s, write_db_s) = ingest_store(&files, threads, &db)?;
     writeln!(err, "  ingest to .db {ingest_db_s:.1} s")?;
-    let (db_s, json_s) = (db.to_string_lossy(), json.to_string_lossy());
-    let searches = cold_searches(exe, &dir, &db, &json, opts.runs);
-    let who = |corpus: &str| {
+    let searches = cold_searches(exe, &dir, &db, json.as_deref(), opts.runs);
+    let who = |corpus: &Path| {
+        let corpus = corpus.to_string_lossy();
         cold(
             exe,
-            &["who", "--corpus", corpus, "chu tich ubnd tinh"],
+            &["who", "--corpus", &corpus, "chu tich ubnd tinh"],
             opts.runs,
         )
     };
-    let (who_db_ms, who_json_ms) = (who(&db_s), who(&json_s));
+    let (who_db_ms, who_json_ms) = (who(&db), json.as_deref().map(who));
+    let fzf = fzf_on_store(&db, &dir, opts.runs);
     let add_s = add_articles(exe, &dir, &db, opts, err)?;
-    Ok(StoreReport {
+    writeln!(err, "  browsing the store")?;
+    let browse = crate::browse_bench::measure(&db, opts.runs)?;
+    let report = StoreReport {
         articles: n,
         text_mb,
         threads,
-        json_mb: std::fs::metadata(&json)?.len() as f64 / 1e6,
+        json_mb: match &json {
+            Some(json) => Some(std::fs::metadata(json)?.len() as f64 / 1e6),
+            None => None,
+        },
         db_mb: std::fs::metadata(&db)?.len() as f64 / 1e6,
         ingest_db_s,
         write_db_s,
@@ -618,7 +635,46 @@ fn measure_store(
         who_db_ms,
         who_json_ms,
         add_s,
-    })
+        fzf,
+    };
+    Ok((report, browse))
+}
+
+/// Each typed query through a cold `fzf --filter` over the store's entries
+/// folded one per line (None without `fzf` or `sqlite3`).
+fn fzf_on_store(db: &Path, dir: &Path, runs: usize) -> Vec<(String, Option<f64>)> {
+    let lines = dir.join("entries.txt");
+    let ready = fzf_available() && store_entry_lines(db, &lines).is_ok();
+    QUERIES
+        .iter()
+        .map(|&q| {
+            (
+                q.to_string(),
+                ready.then(|| fzf_filter(&lines, q, runs)).flatten(),
+            )
+        })
+        .collect()
+}
+
+/// The store's entries, folded as the index reads them, one per line (read
+/// through the `sqlite3` shell, as a script would).
+fn store_entry_lines(db: &Path, to: &Path) -> anyhow::Result<()> {
+    let dump = Command::new("sqlite3")
+        .arg(db)
+        .arg("SELECT replace(text, char(10), ' ') FROM entries ORDER BY id;")
+        .stderr(Stdio::null())
+        .output()?;
+    anyhow::ensure!(
+        dump.status.success(),
+        "sqlite3 could not read {}",
+        db.display()
+    );
+    let mut w = std::io::BufWriter::new(std::fs::File::create(to)?);
+    for line in String::from_utf8_lossy(&dump.stdout).lines() {
+        writeln!(w, "{}", tinhuy::text::fold(line))?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// Ingests `files` into a new store at `db`: (text MB, seconds in all,
@@ -649,23 +705,26 @@ fn cold(exe: &Path, args: &[&str], runs: usize) -> f64 {
     median(&mut times)
 }
 
-/// Each cold query on the store, on the JSON corpus and through FTS5, one
-/// after the other so that all three meet the same machine.
+/// Each cold query on the store, on the JSON corpus (when made) and
+/// through FTS5, one after the other so that all three meet the same machine.
 fn cold_searches(
     exe: &Path,
     dir: &Path,
     db: &Path,
-    json: &Path,
+    json: Option<&Path>,
     runs: usize,
-) -> Vec<(String, f64, f64, Option<f64>)> {
+) -> Vec<(String, f64, Option<f64>, Option<f64>)> {
     let fts = dir.join("fts.db");
     let fts_ready = make_fts(db, &fts);
-    let (db_s, json_s) = (db.to_string_lossy(), json.to_string_lossy());
+    let db = db.to_string_lossy();
+    let json = json.map(|j| j.to_string_lossy());
     COLD_QUERIES
         .iter()
         .map(|&q| {
-            let on_db = cold(exe, &["search", "--corpus", &db_s, q], runs);
-            let on_json = cold(exe, &["search", "--corpus", &json_s, q], runs);
+            let on_db = cold(exe, &["search", "--corpus", &db, q], runs);
+            let on_json = json
+                .as_ref()
+                .map(|json| cold(exe, &["search", "--corpus", json, q], runs));
             let raw = fts_ready.then(|| fts_query(&fts, q, runs)).flatten();
             (q.to_string(), on_db, on_json, raw)
         })
@@ -765,7 +824,24 @@ fn fts_query(fts: &Path, query: &str, runs: usize) -> Option<f64> {
     Some(median(&mut times))
 }
 
-fn write_store_table(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
+fn write_store_table(
+    reports: &[StoreReport],
+    browse: &[BrowseReport],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    write_store_sizes(reports, out)?;
+    write_cold_searches(reports, out)?;
+    crate::browse_bench::write_table(browse, out)?;
+    writeln!(out)?;
+    write_fzf(reports, browse, out)
+}
+
+fn or_dash(v: Option<f64>, digits: usize) -> String {
+    v.map_or("–".into(), |v| format!("{v:.digits$}"))
+}
+
+/// Per size: ingest, sizes on disk, adding articles, cold `who`.
+fn write_store_sizes(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "| articles | text MB | .json MB | .db MB | ingest MB/s/core | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
@@ -774,15 +850,13 @@ fn write_store_table(reports: &[StoreReport], out: &mut dyn Write) -> std::io::R
         out,
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )?;
-    let or_dash =
-        |v: Option<f64>, digits: usize| v.map_or("–".into(), |v| format!("{v:.digits$}"));
     for r in reports {
         writeln!(
             out,
-            "| {} | {:.1} | {:.1} | {:.1} | {:.2} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {:.0} |",
+            "| {} | {:.1} | {} | {:.1} | {:.2} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
             r.articles,
             r.text_mb,
-            r.json_mb,
+            or_dash(r.json_mb, 1),
             r.db_mb,
             r.ingest_mb_s_core,
             or_dash(r.rg_mb_s_core, 0),
@@ -790,10 +864,14 @@ fn write_store_table(reports: &[StoreReport], out: &mut dyn Write) -> std::io::R
             r.write_db_s,
             r.add_s,
             r.who_db_ms,
-            r.who_json_ms
+            or_dash(r.who_json_ms, 0)
         )?;
     }
-    writeln!(out)?;
+    writeln!(out)
+}
+
+/// Per size and query: cold `tinhuy search` against the raw FTS5 query.
+fn write_cold_searches(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "| articles | query | cold search .db ms | cold search .json ms | sqlite3 FTS5 ms | .db / FTS5 |"
@@ -803,10 +881,44 @@ fn write_store_table(reports: &[StoreReport], out: &mut dyn Write) -> std::io::R
         for (q, db, json, fts) in &r.searches {
             writeln!(
                 out,
-                "| {} | `{q}` | {db:.0} | {json:.0} | {} | {} |",
+                "| {} | `{q}` | {db:.0} | {} | {} | {} |",
                 r.articles,
+                or_dash(*json, 0),
                 or_dash(*fts, 0),
                 or_dash(fts.map(|f| db / f.max(1e-9)), 1)
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+/// Per size and query: a cold `fzf --filter` against the browser's
+/// keystroke p95 once the haystacks are read.
+fn write_fzf(
+    reports: &[StoreReport],
+    browse: &[BrowseReport],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| articles | query | keystroke p95 ms | fzf --filter ms | fzf ÷ keystroke p95 |"
+    )?;
+    writeln!(out, "|---:|---|---:|---:|---:|")?;
+    for (r, b) in reports.iter().zip(browse) {
+        for (q, fzf) in &r.fzf {
+            let p95 = b
+                .keys_haystacks
+                .iter()
+                .find(|k| &k.query == q)
+                .map(|k| k.p95_ms);
+            let ratio = fzf.zip(p95).map(|(f, p)| f / p.max(1e-3));
+            writeln!(
+                out,
+                "| {} | `{q}` | {} | {} | {} |",
+                r.articles,
+                or_dash(p95, 2),
+                or_dash(*fzf, 0),
+                ratio.map_or("–".into(), |x| format!("{x:.0}×"))
             )?;
         }
     }

@@ -101,7 +101,7 @@ pub fn run(
     Ok(0)
 }
 
-fn measure(db: &Path, runs: usize) -> anyhow::Result<BrowseReport> {
+pub(crate) fn measure(db: &Path, runs: usize) -> anyhow::Result<BrowseReport> {
     let mut startups: Vec<[f64; 4]> = (0..runs)
         .map(|_| store_startup(db))
         .collect::<anyhow::Result<_>>()?;
@@ -310,7 +310,7 @@ fn peak_kb() -> u64 {
         .unwrap_or(0)
 }
 
-fn write_table(reports: &[BrowseReport], out: &mut dyn Write) -> std::io::Result<()> {
+pub(crate) fn write_table(reports: &[BrowseReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
         "| store | first frame ms | meetings ms | panes ms | search ms | peak RSS MB (browse / +officials) |"

@@ -38,9 +38,12 @@ enum Command {
         /// Reuse the corpus files of an earlier run (no ingest figures).
         #[arg(long)]
         reuse: bool,
-        /// Measure the SQLite store instead: ingest to .db, cold `tinhuy
-        /// search` and `who` on .db and on .json, and the sqlite3 shell on
-        /// an FTS5 table of the same entries (synthetic sizes only).
+        /// Measure the SQLite store instead: ingest to .db (rg as the
+        /// floor), cold `tinhuy search` and `who` on .db (and on .json up
+        /// to 10,000 articles) against the sqlite3 shell on an FTS5 table
+        /// of the same entries, adding 100 articles, the browser over the
+        /// store (as `browse-bench`) and `fzf --filter` on the same entries
+        /// (synthetic sizes only; needs the release build beside it).
         #[arg(long)]
         store: bool,
         /// Load this corpus, index and search it, print peak RSS in kB.
