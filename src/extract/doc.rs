@@ -148,6 +148,7 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
                 end: last.end,
                 kind: TokenKind::Punct,
                 space_before: false,
+                shape: Default::default(),
             });
         }
         last.tokens.extend(first.tokens);

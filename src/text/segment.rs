@@ -165,6 +165,59 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// Whether whitespace (or the start of the range) comes right before it.
     pub space_before: bool,
+    /// Its shape, read once here because every extractor asks.
+    pub shape: Shape,
+}
+
+/// What a token looks like, as far as telling names and titles apart needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// A word whose first letter is upper case ("Hải", "UBND", "Đ/c").
+    pub capitalized: bool,
+    /// A capitalized word of letters that can be a syllable of a name
+    /// ("Hải", "H'Hen", "Y"), not an abbreviation.
+    pub name_like: bool,
+}
+
+impl Shape {
+    /// The shape of a token of `kind` written `text`.
+    pub fn of(kind: TokenKind, text: &str) -> Shape {
+        let capitalized =
+            kind == TokenKind::Word && text.chars().next().is_some_and(char::is_uppercase);
+        Shape {
+            capitalized,
+            name_like: capitalized && is_name_syllable(text),
+        }
+    }
+}
+
+/// Whether a capitalized word can be a syllable of a name: short, letters
+/// only, no capital inside but after an apostrophe ("H'Hen", "K'Nhiên").
+fn is_name_syllable(text: &str) -> bool {
+    // Syllables are short; hyphens join a few of them ("Phông-tha-đi").
+    let limit = if text.contains('-') { 16 } else { 9 };
+    if text.chars().count() > limit {
+        return false;
+    }
+    let rest = text.chars().skip(1);
+    if rest
+        .clone()
+        .any(|c| matches!(c, '/' | '&' | '.' | '_') || c.is_numeric())
+    {
+        return false;
+    }
+    let mut after_apostrophe = false;
+    for c in rest {
+        if c == '\'' || c == '’' {
+            after_apostrophe = true;
+            continue;
+        }
+        if c.is_uppercase() && !after_apostrophe {
+            return false;
+        }
+        after_apostrophe = false;
+    }
+    true
 }
 
 impl Token<'_> {
@@ -184,7 +237,7 @@ impl Token<'_> {
     }
     /// First letter upper case ("Hải", "UBND", "Đ/c").
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.shape.capitalized
     }
     /// Two or more letters, all upper case ("UBND", "HĐND", "T.Ư").
     pub fn is_all_caps(&self) -> bool {
@@ -273,6 +326,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 end: base + end,
                 kind,
                 space_before,
+                shape: Shape::of(kind, word),
             });
         } else {
             out.push(Token {
@@ -283,6 +337,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 end: base + b + c.len_utf8(),
                 kind: TokenKind::Punct,
                 space_before,
+                shape: Shape::default(),
             });
         }
         space_before = false;
@@ -298,7 +353,19 @@ pub fn word_count(s: &str) -> usize {
 /// Number of words, counting no further than `max + 1`: enough to compare
 /// with `max` without reading a long paragraph to its end.
 pub fn word_count_over(s: &str, max: usize) -> usize {
-    s.split_whitespace().take(max + 1).count()
+    let mut count = 0;
+    let mut in_word = false;
+    for c in s.chars() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            count += 1;
+            if count > max {
+                break;
+            }
+        }
+        in_word = !space;
+    }
+    count
 }
 
 #[cfg(test)]
