@@ -609,8 +609,13 @@ impl Conclusions {
 
     /// Adds one directive's text.
     fn add_text(&mut self, text: String, span: Span, speaker: Option<String>) {
+        // Lower case keeps the spaces where they are: short pieces are
+        // left before any copy is made.
+        if text.split_whitespace().nth(4).is_none() {
+            return;
+        }
         let key = text.to_lowercase();
-        if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) || !directs(&text) {
+        if self.seen.contains(&key) || !directs(&text) {
             return;
         }
         self.seen.insert(key);
@@ -631,23 +636,7 @@ impl Conclusions {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
-            let key = text.to_lowercase();
-            if key.split_whitespace().nth(4).is_none()
-                || self.seen.contains(&key)
-                || !directs(&text)
-            {
-                continue;
-            }
-            self.seen.insert(key);
-            let deadline = deadline::find(&text, self.reference)
-                .map(|(d, _)| d)
-                .or(self.inherited);
-            self.list.push(Conclusion {
-                text,
-                speaker: speaker.clone().filter(|s| !s.is_empty()),
-                deadline,
-                span,
-            });
+            self.add_text(text, span, speaker.clone());
         }
     }
 }
