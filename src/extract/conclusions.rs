@@ -519,6 +519,7 @@ fn dated_duty(doc: &Doc, s: &Sentence, reference: Option<Date>) -> bool {
     let still_due = |due: Date| reference.is_none_or(|r| due.days() >= r.days());
     !done
         && !is_attendance(&s.tokens)
+        && deadline::may_hold(&doc.text[s.range()])
         && DATED_DUTY.is_match(&doc.text[s.range()])
         && deadline::find(&doc.text[s.range()], reference).is_some_and(|(due, _)| still_due(due))
 }
