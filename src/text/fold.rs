@@ -40,13 +40,17 @@ fn letter_table(of: fn(char) -> Option<char>) -> LetterTable {
     LETTER_BLOCKS.map(|block| block.map(|u| char::from_u32(u).and_then(of)).collect())
 }
 
+#[inline]
 fn look_up(table: &LetterTable, c: char) -> Option<char> {
     let u = c as u32;
-    LETTER_BLOCKS
-        .iter()
-        .zip(table.iter())
-        .find(|(block, _)| block.contains(&u))
-        .and_then(|(block, letters)| letters[(u - block.start) as usize])
+    let [first, second] = &LETTER_BLOCKS;
+    if first.contains(&u) {
+        table[0][(u - first.start) as usize]
+    } else if second.contains(&u) {
+        table[1][(u - second.start) as usize]
+    } else {
+        None
+    }
 }
 
 /// Folded forms of the letters that fold to exactly one character.
@@ -162,7 +166,11 @@ pub fn lex_key(s: &str) -> String {
         if n > 0 {
             out.push(' ');
         }
-        push_lex_word(word, &mut out);
+        if word.is_ascii() {
+            push_lex_word(word, &mut out);
+        } else {
+            push_kept_lex_word(word, &mut out);
+        }
     }
     out
 }
@@ -243,24 +251,32 @@ fn simple_lower(c: char) -> Option<char> {
 /// which the full rules leave as it is) recur throughout an article: their
 /// keys are kept per thread rather than decomposed each time.
 fn moved_tone_key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    push_kept_lex_word(word, &mut out);
+    out
+}
+
+/// [`push_lex_word`] for a word whose key may have been made before on
+/// this thread: names and titles are keyed again and again.
+fn push_kept_lex_word(word: &str, out: &mut String) {
     use std::cell::RefCell;
     use std::collections::HashMap;
-    // Enough for an article's vocabulary of such words; cleared when full.
+    // Enough for an article's vocabulary; cleared when full.
     const MOST_KEPT: usize = 4096;
     thread_local! {
         static KEPT: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
     }
     KEPT.with_borrow_mut(|kept| {
         if let Some(key) = kept.get(word) {
-            return key.to_string();
+            out.push_str(key);
+            return;
         }
-        let mut out = String::with_capacity(word.len() + 2);
-        push_lex_word(word, &mut out);
+        let start = out.len();
+        push_lex_word(word, out);
         if kept.len() >= MOST_KEPT {
             kept.clear();
         }
-        kept.insert(word.into(), out.as_str().into());
-        out
+        kept.insert(word.into(), out[start..].into());
     })
 }
 
@@ -280,8 +296,10 @@ fn ends_own_key(word: &str) -> bool {
     }
 }
 
-/// Upper case, answered without a table for the letters Vietnamese uses.
-fn is_upper(c: char) -> bool {
+/// Upper case (`char::is_uppercase`), answered without a table for the
+/// letters Vietnamese uses.
+#[inline]
+pub fn is_upper(c: char) -> bool {
     match c {
         'A'..='Z' => true,
         'a'..='z' | '0'..='9' => false,
@@ -296,6 +314,7 @@ fn is_upper(c: char) -> bool {
 }
 
 /// A combining mark: the common ones by range, the rest by table.
+#[inline]
 fn is_mark(c: char) -> bool {
     match c as u32 {
         0x300..=0x36F => true,

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::fold::{key_hash, word_key};
+use super::fold::{is_upper, key_hash, word_key};
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let next_is_space = rest.starts_with(' ');
         let after = rest.trim_start_matches(' ').chars().next();
         let starts_new = after.is_some_and(|a| {
-            a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
+            is_upper(a) || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
         });
         if next_is_space && starts_new && !(lone_period && is_abbreviation(&s[start..b])) {
             push_trimmed(&mut out, s, start..end, range.start);
@@ -182,8 +182,7 @@ pub struct Shape {
 impl Shape {
     /// The shape of a token of `kind` written `text`.
     pub fn of(kind: TokenKind, text: &str) -> Shape {
-        let capitalized =
-            kind == TokenKind::Word && text.chars().next().is_some_and(char::is_uppercase);
+        let capitalized = kind == TokenKind::Word && text.chars().next().is_some_and(is_upper);
         Shape {
             capitalized,
             name_like: capitalized && is_name_syllable(text),
@@ -212,7 +211,7 @@ fn is_name_syllable(text: &str) -> bool {
             after_apostrophe = true;
             continue;
         }
-        if c.is_uppercase() && !after_apostrophe {
+        if is_upper(c) && !after_apostrophe {
             return false;
         }
         after_apostrophe = false;
