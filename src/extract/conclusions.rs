@@ -652,10 +652,15 @@ impl Conclusions {
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\S+\s+){0,6}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã|đang)(?:\W|$)|^(?:\S+\s+){0,10}?(?:tăng|đạt|giảm)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|^(?:dự và\s+)?chỉ đạo\s+(?:tại\s+)?(?:đại hội|hội nghị)|^chỉ đạo và\s|^(?:chỉ đạo|yêu cầu|kết luận)\s+của\s|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:đồng thời,?\s+)?(?:nghe|báo cáo|quán triệt|hướng dẫn|công bố|thông báo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
-/// The outlet speaking of itself: "Báo … trân trọng trích đăng …".
-static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu|lượt truy cập|^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap()
+/// The outlet speaking of itself: "Báo … trân trọng trích đăng …". Phrases
+/// alone, so the engine can look for them by their letters rather than
+/// walk every piece through an automaton.
+static PAGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu|lượt truy cập").unwrap()
 });
+/// A piece opening with its outlet's tag: "(BTB) - ", "TTXVN - ".
+static PAGE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap());
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh|bầu|thành lập|chỉ định|điều động|phân công|bổ nhiệm|kết thúc hoạt động)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
@@ -669,7 +674,8 @@ fn directs(text: &str) -> bool {
     let text = NOUNS_LIKE_VERBS.replace_all(&text, "danh từ");
     // A quote opens like the words inside it.
     let text = text.trim_start_matches(['"', '“', '\'', ' ']);
-    !PAGE_LINE.is_match(text) && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
+    let page_line = PAGE_TAG.is_match(text) || PAGE_PHRASES.is_match(text);
+    !page_line && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
 }
 
 /// "nhất là", "tức là" join, they do not say what a thing is.
