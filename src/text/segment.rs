@@ -352,10 +352,10 @@ pub fn word_count(s: &str) -> usize {
 /// Number of words, counting no further than `max + 1`: enough to compare
 /// with `max` without reading a long paragraph to its end.
 pub fn word_count_over(s: &str, max: usize) -> usize {
-    let mut count = 0;
-    let mut in_word = false;
-    for c in s.chars() {
-        let space = c.is_whitespace();
+    let bytes = s.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (space, len) = space_at(s, i);
         if !space && !in_word {
             count += 1;
             if count > max {
@@ -363,13 +363,46 @@ pub fn word_count_over(s: &str, max: usize) -> usize {
             }
         }
         in_word = !space;
+        i += len;
     }
     count
+}
+
+/// Whether a whitespace character (`char::is_whitespace`) starts at byte
+/// `i` of `s`, and how many bytes to step. Only the lead bytes that begin
+/// non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000)
+/// need the character decoded; the other bytes of a word are stepped one
+/// at a time.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        _ => (false, 1),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_counts_split_on_every_kind_of_space() {
+        for s in [
+            "",
+            "  ",
+            "Bí thư  Tỉnh ủy",
+            " a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{0b}h ",
+            "ồ—ồ “x” \u{2028}y",
+        ] {
+            let all = s.split_whitespace().count();
+            for max in 0..all + 2 {
+                assert_eq!(word_count_over(s, max), all.min(max + 1), "{s:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn lines_are_trimmed_and_positioned() {
