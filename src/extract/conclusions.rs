@@ -519,6 +519,7 @@ fn dated_duty(doc: &Doc, s: &Sentence, reference: Option<Date>) -> bool {
     let still_due = |due: Date| reference.is_none_or(|r| due.days() >= r.days());
     !done
         && !is_attendance(&s.tokens)
+        && deadline::may_hold(&doc.text[s.range()])
         && DATED_DUTY.is_match(&doc.text[s.range()])
         && deadline::find(&doc.text[s.range()], reference).is_some_and(|(due, _)| still_due(due))
 }
@@ -609,8 +610,13 @@ impl Conclusions {
 
     /// Adds one directive's text.
     fn add_text(&mut self, text: String, span: Span, speaker: Option<String>) {
+        // Lower case keeps the spaces where they are: short pieces are
+        // left before any copy is made.
+        if text.split_whitespace().nth(4).is_none() {
+            return;
+        }
         let key = text.to_lowercase();
-        if key.split_whitespace().nth(4).is_none() || self.seen.contains(&key) || !directs(&text) {
+        if self.seen.contains(&key) || !directs(&text) {
             return;
         }
         self.seen.insert(key);
@@ -631,23 +637,7 @@ impl Conclusions {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
-            let key = text.to_lowercase();
-            if key.split_whitespace().nth(4).is_none()
-                || self.seen.contains(&key)
-                || !directs(&text)
-            {
-                continue;
-            }
-            self.seen.insert(key);
-            let deadline = deadline::find(&text, self.reference)
-                .map(|(d, _)| d)
-                .or(self.inherited);
-            self.list.push(Conclusion {
-                text,
-                speaker: speaker.clone().filter(|s| !s.is_empty()),
-                deadline,
-                span,
-            });
+            self.add_text(text, span, speaker.clone());
         }
     }
 }
@@ -662,10 +652,15 @@ impl Conclusions {
 static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:\S+\s+){0,6}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã|đang)(?:\W|$)|^(?:\S+\s+){0,10}?(?:tăng|đạt|giảm)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|^(?:dự và\s+)?chỉ đạo\s+(?:tại\s+)?(?:đại hội|hội nghị)|^chỉ đạo và\s|^(?:chỉ đạo|yêu cầu|kết luận)\s+của\s|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:đồng thời,?\s+)?(?:nghe|báo cáo|quán triệt|hướng dẫn|công bố|thông báo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
 });
-/// The outlet speaking of itself: "Báo … trân trọng trích đăng …".
-static PAGE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu|lượt truy cập|^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap()
+/// The outlet speaking of itself: "Báo … trân trọng trích đăng …". Phrases
+/// alone, so the engine can look for them by their letters rather than
+/// walk every piece through an automaton.
+static PAGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu|lượt truy cập").unwrap()
 });
+/// A piece opening with its outlet's tag: "(BTB) - ", "TTXVN - ".
+static PAGE_TAG: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap());
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh|bầu|thành lập|chỉ định|điều động|phân công|bổ nhiệm|kết thúc hoạt động)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
@@ -679,7 +674,8 @@ fn directs(text: &str) -> bool {
     let text = NOUNS_LIKE_VERBS.replace_all(&text, "danh từ");
     // A quote opens like the words inside it.
     let text = text.trim_start_matches(['"', '“', '\'', ' ']);
-    !PAGE_LINE.is_match(text) && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
+    let page_line = PAGE_TAG.is_match(text) || PAGE_PHRASES.is_match(text);
+    !page_line && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
 }
 
 /// "nhất là", "tức là" join, they do not say what a thing is.

@@ -103,8 +103,7 @@ pub fn year_of_text(text: &str) -> Option<Date> {
 /// The first deadline in a directive's text, with its byte range in it.
 /// `reference` is the meeting or publication date that years are taken from.
 pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, Range<usize>)> {
-    // Every deadline form has a number in it.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && !text.contains("quý") {
+    if !may_hold(text) {
         return None;
     }
     let duty = DUTY.is_match(text);
@@ -127,6 +126,58 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, Range<usize>)>
     hits.into_iter().next().map(|(_, d, r)| (d, r))
 }
 
+/// Whether `text` may hold a deadline: every deadline form has a number in
+/// it, or a quarter.
+pub fn may_hold(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) || text.contains("quý")
+}
+
+/// Whether `text` may have a day and month written with digits ("15/3",
+/// "20 - 7"), without which the numeric day pattern cannot match. Any
+/// numeric character counts, as the pattern's digits are Unicode ones.
+fn has_day_and_month(text: &str) -> bool {
+    let numeric = |c: char| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric());
+    text.char_indices().any(|(i, c)| {
+        if !numeric(c) {
+            return false;
+        }
+        let rest = text[i + c.len_utf8()..].trim_start();
+        rest.strip_prefix(['/', '.', '-'])
+            .and_then(|after| after.trim_start().chars().next())
+            .is_some_and(numeric)
+    })
+}
+
+/// Whether `text` holds `word` in any mix of cases, as a case-insensitive
+/// pattern would find it. `word` is lower case: ASCII letters other than
+/// k and s (which have non-ASCII capitals) and one two-byte letter whose
+/// capital is two bytes too ("tháng", "quý", "năm"). Looked for by that
+/// letter's bytes, so most texts are passed over at memchr speed.
+fn holds_word(text: &str, word: &str) -> bool {
+    let w = word.as_bytes();
+    let Some(k) = w.iter().position(|b| !b.is_ascii()) else {
+        return false;
+    };
+    let letter = word[k..].chars().next().unwrap_or(' ');
+    let mut upper = [0u8; 4];
+    let upper = letter
+        .to_uppercase()
+        .next()
+        .unwrap_or(letter)
+        .encode_utf8(&mut upper);
+    let (lower, upper) = (&w[k..k + 2], upper.as_bytes());
+    let (before, after) = (&w[..k], &w[k + 2..]);
+    let t = text.as_bytes();
+    memchr::memchr2_iter(lower[0], upper[0], t).any(|p| {
+        let at = t.get(p..p + 2);
+        (at == Some(lower) || at == Some(upper))
+            && p >= before.len()
+            && t[p - before.len()..p].eq_ignore_ascii_case(before)
+            && t.get(p + 2..p + 2 + after.len())
+                .is_some_and(|a| a.eq_ignore_ascii_case(after))
+    })
+}
+
 /// A deadline found: where it starts, the date, its byte range.
 type Hit = (usize, Date, Range<usize>);
 
@@ -140,7 +191,12 @@ fn own_cue(cue: &str) -> bool {
 /// Day-and-month deadlines ("trước ngày 15/3"). None when a date cannot be
 /// read or needs a year and there is no reference: no deadline at all then.
 fn day_hits(text: &str, duty: bool, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
-    for re in [&*DAY, &*DAY_WORDS] {
+    // Each pattern is run only where the words it needs are.
+    let patterns = [
+        (&*DAY, has_day_and_month(text)),
+        (&*DAY_WORDS, holds_word(text, "tháng")),
+    ];
+    for (re, _) in patterns.into_iter().filter(|&(_, may)| may) {
         for c in re.captures_iter(text) {
             if !(duty || own_cue(c.get(0).map_or("", |m| m.as_str()))) {
                 continue;
@@ -161,6 +217,9 @@ fn day_hits(text: &str, duty: bool, reference: Option<Date>, hits: &mut Vec<Hit>
 /// Month deadlines ("trong tháng 9", "tháng 3.2026"): a month without a
 /// year is the next such month from the reference.
 fn month_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
+    if !holds_word(text, "tháng") {
+        return Some(());
+    }
     for c in MONTH.captures_iter(text) {
         let m: u32 = c[1].parse().ok()?;
         let year = match c.get(2).or_else(|| c.get(3)) {
@@ -183,6 +242,9 @@ fn month_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Optio
 
 /// Quarter deadlines ("trong quý I"), due at the quarter's last month.
 fn quarter_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
+    if !holds_word(text, "quý") {
+        return Some(());
+    }
     for c in QUARTER.captures_iter(text) {
         let q = match &c[1] {
             "I" | "1" => 1,
@@ -253,6 +315,10 @@ fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
 /// Adds the years `re` finds in `text` (its first group) as whole-year
 /// deadlines, where they are years at all.
 fn year_hits(re: &Regex, text: &str, hits: &mut Vec<Hit>) {
+    // Both year patterns need "năm".
+    if !holds_word(text, "năm") {
+        return;
+    }
     for c in re.captures_iter(text) {
         let Ok(year) = c[1].parse::<i32>() else {
             continue;

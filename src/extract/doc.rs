@@ -89,6 +89,10 @@ impl<'a> Doc<'a> {
 
 /// Collapses whitespace runs (line breaks inside joined captions included).
 pub fn clean(s: &str) -> String {
+    // Most pieces are clean already: one copy then.
+    if is_clean(s) {
+        return s.to_string();
+    }
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -97,6 +101,14 @@ pub fn clean(s: &str) -> String {
         out.push_str(word);
     }
     out
+}
+
+/// Whether `s` has single spaces between words and none around them.
+fn is_clean(s: &str) -> bool {
+    !s.starts_with(' ')
+        && !s.ends_with(' ')
+        && !s.contains("  ")
+        && s.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
 
 fn paragraph(text: &str, block: usize, r: Range<usize>) -> Paragraph<'_> {
@@ -148,6 +160,7 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
                 end: last.end,
                 kind: TokenKind::Punct,
                 space_before: false,
+                shape: Default::default(),
             });
         }
         last.tokens.extend(first.tokens);

@@ -9,38 +9,7 @@ use crate::text::segment::{Token, TokenKind};
 /// Whether a token can be a syllable of a name: a capitalized word of
 /// letters ("Hải", "H'Hen", "Y"), not an abbreviation.
 pub fn is_name_token(t: &Token) -> bool {
-    if t.kind != TokenKind::Word {
-        return false;
-    }
-    let mut chars = t.text.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    // Syllables are short; hyphens join a few of them ("Phông-tha-đi").
-    let limit = if t.text.contains('-') { 16 } else { 9 };
-    if !first.is_uppercase() || t.text.chars().count() > limit {
-        return false;
-    }
-    let rest = chars;
-    if rest
-        .clone()
-        .any(|c| matches!(c, '/' | '&' | '.' | '_') || c.is_numeric())
-    {
-        return false;
-    }
-    // "H'Hen", "K'Nhiên": a capital after an apostrophe is allowed.
-    let mut after_apostrophe = false;
-    for c in rest {
-        if c == '\'' || c == '’' {
-            after_apostrophe = true;
-            continue;
-        }
-        if c.is_uppercase() && !after_apostrophe {
-            return false;
-        }
-        after_apostrophe = false;
-    }
-    true
+    t.shape.name_like
 }
 
 /// Whether a title-lexicon phrase begins at `tokens[i]`, so a name cannot

@@ -95,8 +95,7 @@ impl<T: Copy> Lexicon<T> {
 
     /// Index into `entries` of a first word, by its hash and key.
     fn index_of(&self, hash: u64, key: &str) -> Option<usize> {
-        let bit = self.first_bit(hash);
-        if self.firsts[bit / 64] & (1 << (bit % 64)) == 0 {
+        if !self.may_begin(hash) {
             return None;
         }
         let mask = self.table.len() - 1;
@@ -115,6 +114,7 @@ impl<T: Copy> Lexicon<T> {
 
     /// The bit of [`Lexicon::firsts`] for a first word's hash, from the
     /// hash's high bits (the table slot comes from its low ones).
+    #[inline]
     fn first_bit(&self, hash: u64) -> usize {
         (hash >> 40) as usize & (self.firsts.len() * 64 - 1)
     }
@@ -184,14 +184,34 @@ impl<T: Copy> Lexicon<T> {
     }
 
     /// The longest phrase starting at `tokens[i]`, with its token count.
+    ///
+    /// Asked of nearly every token by several lexicons, and most tokens
+    /// begin no phrase: that answer comes from the first-word bits, inline,
+    /// before any table is read.
+    #[inline]
     pub fn longest(&self, tokens: &[Token], i: usize) -> Option<(T, usize)> {
         let t = tokens.get(i)?;
+        if !self.may_begin(t.hash) {
+            return None;
+        }
+        self.longest_from(tokens, i, t)
+    }
+
+    /// Whether a word of this hash may begin a phrase (no false negatives).
+    #[inline]
+    fn may_begin(&self, hash: u64) -> bool {
+        let bit = self.first_bit(hash);
+        self.firsts[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// [`Lexicon::longest`] past the first-word bits.
+    fn longest_from(&self, tokens: &[Token], i: usize, t: &Token) -> Option<(T, usize)> {
         let list = &self.find(t.hash, &t.key)?.phrases;
         list.iter().find_map(|(rest, v)| {
             let ok = rest.len() < tokens.len() - i
                 && rest.iter().enumerate().all(|(k, w)| {
                     let t = &tokens[i + 1 + k];
-                    !breaks_phrase(t) && w.matches(t)
+                    w.matches(t) && !breaks_phrase(t)
                 });
             ok.then_some((*v, rest.len() + 1))
         })
@@ -225,6 +245,7 @@ impl PhraseList {
     }
 
     /// Token count of the longest phrase starting at `tokens[i]`.
+    #[inline]
     pub fn at(&self, tokens: &[Token], i: usize) -> Option<usize> {
         self.0.longest(tokens, i).map(|(_, n)| n)
     }

@@ -40,13 +40,17 @@ fn letter_table(of: fn(char) -> Option<char>) -> LetterTable {
     LETTER_BLOCKS.map(|block| block.map(|u| char::from_u32(u).and_then(of)).collect())
 }
 
+#[inline]
 fn look_up(table: &LetterTable, c: char) -> Option<char> {
     let u = c as u32;
-    LETTER_BLOCKS
-        .iter()
-        .zip(table.iter())
-        .find(|(block, _)| block.contains(&u))
-        .and_then(|(block, letters)| letters[(u - block.start) as usize])
+    let [first, second] = &LETTER_BLOCKS;
+    if first.contains(&u) {
+        table[0][(u - first.start) as usize]
+    } else if second.contains(&u) {
+        table[1][(u - second.start) as usize]
+    } else {
+        None
+    }
 }
 
 /// Folded forms of the letters that fold to exactly one character.
@@ -162,7 +166,11 @@ pub fn lex_key(s: &str) -> String {
         if n > 0 {
             out.push(' ');
         }
-        push_lex_word(word, &mut out);
+        if word.is_ascii() {
+            push_lex_word(word, &mut out);
+        } else {
+            push_kept_lex_word(word, &mut out);
+        }
     }
     out
 }
@@ -170,35 +178,114 @@ pub fn lex_key(s: &str) -> String {
 /// The lex key of one word, borrowed when the word already is its own key
 /// (lower case, precomposed, no tone to move), which most words are.
 pub fn word_key(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            std::borrow::Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            std::borrow::Cow::Borrowed(word)
+        };
+    }
+    // Most other words are only capitalized: their lower case, taken in
+    // the same pass that looks for marks, is the key.
+    match lower_plain(word) {
+        Some(None) if ends_own_key(word) => std::borrow::Cow::Borrowed(word),
+        Some(Some(lower)) if ends_own_key(&lower) => std::borrow::Cow::Owned(lower),
+        Some(_) => std::borrow::Cow::Owned(moved_tone_key(word)),
+        None => key_by_full_rules(word),
+    }
+}
+
+/// [`word_key`] for words with combining marks or letters outside the
+/// Vietnamese alphabet: Unicode lower case, then the tone moved.
+fn key_by_full_rules(word: &str) -> std::borrow::Cow<'_, str> {
     if is_own_key(word) {
         return std::borrow::Cow::Borrowed(word);
     }
-    // Most other words are only capitalized: their lower case is the key.
     let lower = word.to_lowercase();
     if is_own_key(&lower) {
         return std::borrow::Cow::Owned(lower);
     }
-    let mut out = String::with_capacity(word.len() + 2);
-    push_lex_word(word, &mut out);
-    std::borrow::Cow::Owned(out)
+    std::borrow::Cow::Owned(moved_tone_key(word))
 }
 
 fn is_own_key(word: &str) -> bool {
-    if word.is_ascii() {
-        return !word.bytes().any(|b| b.is_ascii_uppercase());
+    !word.chars().any(|c| is_upper(c) || is_mark(c)) && ends_own_key(word)
+}
+
+/// The lower case of a word without combining marks whose letters all
+/// have a one-letter lower case: `Some(None)` when the word has no
+/// capital, `None` when it needs the full rules.
+fn lower_plain(word: &str) -> Option<Option<String>> {
+    if !word.chars().any(|c| is_upper(c) || is_mark(c)) {
+        return Some(None);
     }
-    let mut prev: Option<char> = None;
+    let mut lower = String::with_capacity(word.len());
     for c in word.chars() {
-        if is_upper(c) || is_mark(c) {
-            return false;
+        if is_mark(c) {
+            return None;
         }
-        prev = Some(c);
+        lower.push(simple_lower(c)?);
     }
-    // A final open "oa", "oe", "uy" with the tone on its last vowel is the
-    // new placement and must be moved.
-    let Some(last) = prev else { return true };
+    Some(Some(lower))
+}
+
+/// The one-letter lower case of a letter, answered without a table for the
+/// letters Vietnamese is written in; `None` when it is not one letter.
+fn simple_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    match c {
+        'A'..='Z' | 'À'..='Ö' | 'Ø'..='Þ' => char::from_u32(u + 0x20),
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => char::from_u32(u + 1),
+        '\u{1EA0}'..='\u{1EF9}' if u.is_multiple_of(2) => char::from_u32(u + 1),
+        '\0'..='@' | '['..='\u{BF}' | '×' | 'ß'..='ÿ' => Some(c),
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' | '\u{1EA0}'..='\u{1EF9}' => Some(c),
+        // Any other: only when it is its own lower case.
+        _ => {
+            let mut l = c.to_lowercase();
+            (l.next() == Some(c) && l.next().is_none()).then_some(c)
+        }
+    }
+}
+
+/// Words whose tone must be moved (new-style "hoà", "thuỷ", and "quý",
+/// which the full rules leave as it is) recur throughout an article: their
+/// keys are kept per thread rather than decomposed each time.
+fn moved_tone_key(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 2);
+    push_kept_lex_word(word, &mut out);
+    out
+}
+
+/// [`push_lex_word`] for a word whose key may have been made before on
+/// this thread: names and titles are keyed again and again.
+fn push_kept_lex_word(word: &str, out: &mut String) {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    // Enough for an article's vocabulary; cleared when full.
+    const MOST_KEPT: usize = 4096;
+    thread_local! {
+        static KEPT: RefCell<HashMap<Box<str>, Box<str>>> = RefCell::new(HashMap::new());
+    }
+    KEPT.with_borrow_mut(|kept| {
+        if let Some(key) = kept.get(word) {
+            out.push_str(key);
+            return;
+        }
+        let start = out.len();
+        push_lex_word(word, out);
+        if kept.len() >= MOST_KEPT {
+            kept.clear();
+        }
+        kept.insert(word.into(), out[start..].into());
+    })
+}
+
+/// Whether a word of lower-case letters without combining marks is its own
+/// key: a final open "oa", "oe", "uy" with the tone on its last vowel is
+/// the new placement and must be moved.
+fn ends_own_key(word: &str) -> bool {
     let mut it = word.chars().rev();
-    it.next();
+    let Some(last) = it.next() else { return true };
     let before = it.next();
     match before {
         Some(b) if last != base_letter(last) => !matches!(
@@ -209,8 +296,10 @@ fn is_own_key(word: &str) -> bool {
     }
 }
 
-/// Upper case, answered without a table for the letters Vietnamese uses.
-fn is_upper(c: char) -> bool {
+/// Upper case (`char::is_uppercase`), answered without a table for the
+/// letters Vietnamese uses.
+#[inline]
+pub fn is_upper(c: char) -> bool {
     match c {
         'A'..='Z' => true,
         'a'..='z' | '0'..='9' => false,
@@ -225,6 +314,7 @@ fn is_upper(c: char) -> bool {
 }
 
 /// A combining mark: the common ones by range, the rest by table.
+#[inline]
 fn is_mark(c: char) -> bool {
     match c as u32 {
         0x300..=0x36F => true,

@@ -198,9 +198,13 @@ pub fn normalize(s: &str) -> String {
     // are copied whole.
     let mut out = String::with_capacity(s.len());
     let mut run = 0;
+    // Whether every character out is NFC on its own, told in this pass
+    // so that most text is not read a second time.
+    let mut surely_nfc = true;
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if is_kept(c) {
+            surely_nfc &= is_nfc_alone(c);
             continue;
         }
         out.push_str(&s[run..i]);
@@ -219,18 +223,23 @@ pub fn normalize(s: &str) -> String {
             // Legacy converters write Latin eth for Đ ("Ðại hội").
             '\u{00D0}' => out.push('Đ'),
             '\u{00F0}' => out.push('đ'),
-            c => out.push(visible_control(c).unwrap_or(c)),
+            c => {
+                let shown = visible_control(c).unwrap_or(c);
+                surely_nfc &= is_nfc_alone(shown);
+                out.push(shown);
+            }
         }
     }
     out.push_str(&s[run..]);
     // Most scraped text is already NFC; recomposing it would only cost time.
-    if is_nfc(&out) {
+    if surely_nfc || is_nfc(&out) {
         return out;
     }
     out.nfc().collect()
 }
 
 /// Whether [`normalize`] keeps a character as it is.
+#[inline]
 fn is_kept(c: char) -> bool {
     if c.is_ascii() {
         return c == '\n' || (' '..'\u{7F}').contains(&c);
@@ -246,14 +255,21 @@ fn is_kept(c: char) -> bool {
 /// precomposed Vietnamese letters are NFC on their own and combine with
 /// nothing before them, so text of only those needs no table look-up.
 fn is_nfc(s: &str) -> bool {
-    s.chars().all(|c| {
-        (c as u32) < 0x300
-            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
-            || ('\u{2002}'..='\u{206F}').contains(&c)
-    }) || unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes
+    s.chars().all(is_nfc_alone)
+        || unicode_normalization::is_nfc_quick(s.chars())
+            == unicode_normalization::IsNormalized::Yes
+}
+
+/// A character that is NFC and combines with nothing before it.
+#[inline]
+fn is_nfc_alone(c: char) -> bool {
+    (c as u32) < 0x300
+        || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+        || ('\u{2002}'..='\u{206F}').contains(&c)
 }
 
 /// Unicode space separators other than the plain space.
+#[inline]
 fn is_space(c: char) -> bool {
     matches!(
         c,
@@ -263,6 +279,7 @@ fn is_space(c: char) -> bool {
 
 /// Characters that change how text is shown without being seen: zero-width
 /// characters, joiners, the BOM, soft hyphens and bidirectional controls.
+#[inline]
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
@@ -281,6 +298,7 @@ pub fn is_invisible(c: char) -> bool {
 /// The visible stand-in for a control character, or `None` for other
 /// characters. C0 controls become their Control Picture (ESC → ␛), DEL → ␡,
 /// C1 controls → the replacement character.
+#[inline]
 pub fn visible_control(c: char) -> Option<char> {
     match c {
         '\u{00}'..='\u{1F}' => char::from_u32(0x2400 + c as u32),

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::fold::{key_hash, word_key};
+use super::fold::{is_upper, key_hash, word_key};
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,7 +72,7 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let next_is_space = rest.starts_with(' ');
         let after = rest.trim_start_matches(' ').chars().next();
         let starts_new = after.is_some_and(|a| {
-            a.is_uppercase() || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
+            is_upper(a) || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
         });
         if next_is_space && starts_new && !(lone_period && is_abbreviation(&s[start..b])) {
             push_trimmed(&mut out, s, start..end, range.start);
@@ -165,6 +165,58 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// Whether whitespace (or the start of the range) comes right before it.
     pub space_before: bool,
+    /// Its shape, read once here because every extractor asks.
+    pub shape: Shape,
+}
+
+/// What a token looks like, as far as telling names and titles apart needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// A word whose first letter is upper case ("Hải", "UBND", "Đ/c").
+    pub capitalized: bool,
+    /// A capitalized word of letters that can be a syllable of a name
+    /// ("Hải", "H'Hen", "Y"), not an abbreviation.
+    pub name_like: bool,
+}
+
+impl Shape {
+    /// The shape of a token of `kind` written `text`.
+    pub fn of(kind: TokenKind, text: &str) -> Shape {
+        let capitalized = kind == TokenKind::Word && text.chars().next().is_some_and(is_upper);
+        Shape {
+            capitalized,
+            name_like: capitalized && is_name_syllable(text),
+        }
+    }
+}
+
+/// Whether a capitalized word can be a syllable of a name: short, letters
+/// only, no capital inside but after an apostrophe ("H'Hen", "K'Nhiên").
+fn is_name_syllable(text: &str) -> bool {
+    // Syllables are short; hyphens join a few of them ("Phông-tha-đi").
+    let limit = if text.contains('-') { 16 } else { 9 };
+    if text.chars().count() > limit {
+        return false;
+    }
+    let rest = text.chars().skip(1);
+    if rest
+        .clone()
+        .any(|c| matches!(c, '/' | '&' | '.' | '_') || c.is_numeric())
+    {
+        return false;
+    }
+    let mut after_apostrophe = false;
+    for c in rest {
+        if c == '\'' || c == '’' {
+            after_apostrophe = true;
+            continue;
+        }
+        if is_upper(c) && !after_apostrophe {
+            return false;
+        }
+        after_apostrophe = false;
+    }
+    true
 }
 
 impl Token<'_> {
@@ -184,7 +236,7 @@ impl Token<'_> {
     }
     /// First letter upper case ("Hải", "UBND", "Đ/c").
     pub fn is_capitalized(&self) -> bool {
-        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+        self.shape.capitalized
     }
     /// Two or more letters, all upper case ("UBND", "HĐND", "T.Ư").
     pub fn is_all_caps(&self) -> bool {
@@ -273,6 +325,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 end: base + end,
                 kind,
                 space_before,
+                shape: Shape::of(kind, word),
             });
         } else {
             out.push(Token {
@@ -283,6 +336,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
                 end: base + b + c.len_utf8(),
                 kind: TokenKind::Punct,
                 space_before,
+                shape: Shape::default(),
             });
         }
         space_before = false;
@@ -298,12 +352,57 @@ pub fn word_count(s: &str) -> usize {
 /// Number of words, counting no further than `max + 1`: enough to compare
 /// with `max` without reading a long paragraph to its end.
 pub fn word_count_over(s: &str, max: usize) -> usize {
-    s.split_whitespace().take(max + 1).count()
+    let bytes = s.as_bytes();
+    let (mut count, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (space, len) = space_at(s, i);
+        if !space && !in_word {
+            count += 1;
+            if count > max {
+                break;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    count
+}
+
+/// Whether a whitespace character (`char::is_whitespace`) starts at byte
+/// `i` of `s`, and how many bytes to step. Only the lead bytes that begin
+/// non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000)
+/// need the character decoded; the other bytes of a word are stepped one
+/// at a time.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes()[i] {
+        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..]
+            .chars()
+            .next()
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        _ => (false, 1),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_counts_split_on_every_kind_of_space() {
+        for s in [
+            "",
+            "  ",
+            "Bí thư  Tỉnh ủy",
+            " a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{0b}h ",
+            "ồ—ồ “x” \u{2028}y",
+        ] {
+            let all = s.split_whitespace().count();
+            for max in 0..all + 2 {
+                assert_eq!(word_count_over(s, max), all.min(max + 1), "{s:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn lines_are_trimmed_and_positioned() {
