@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::index::{Bytes, Index, fold_entry, project};
+use super::index::{Bytes, Index, fold_entry, is_word_byte, project};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 
@@ -316,6 +316,19 @@ impl Haystacks {
         ((e as usize) < self.0.len()).then(|| self.0.get(e as usize))
     }
 
+    /// Keeps of `found` the entries holding a word that begins with `word`
+    /// (ASCII), checked in their haystacks: what the posting lists of the
+    /// words beginning with `word` give. False, with `found` unchanged,
+    /// when some entry has no haystack here.
+    fn narrow(&self, word: &str, found: &mut Vec<u32>) -> bool {
+        if found.last().is_some_and(|&e| e as usize >= self.0.len()) {
+            return false;
+        }
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        found.retain(|&e| begins_a_word(self.0.get(e as usize), &finder));
+        true
+    }
+
     /// The best `limit` of `candidates` (sorted) as the index ranks them:
     /// least shortfall, then entry order. A later candidate only gets in
     /// with less shortfall than the worst kept, and once a full page has
@@ -381,8 +394,9 @@ impl Typing {
     /// The last query's candidates narrowed by the words that changed when
     /// `q` only adds to it; otherwise read from the posting lists.
     fn candidates(&self, conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+        let haystacks = self.haystacks.as_deref();
         let Some((old_words, old)) = &self.last else {
-            return candidates(conn, q);
+            return candidates(conn, haystacks, q);
         };
         let extends = old_words.len() <= q.words.len()
             && old_words
@@ -390,16 +404,55 @@ impl Typing {
                 .zip(&q.words)
                 .all(|(o, n)| n.starts_with(o.as_str()));
         if !extends {
-            return candidates(conn, q);
+            return candidates(conn, haystacks, q);
         }
         let mut found = old.clone();
         for (i, w) in q.words.iter().enumerate() {
-            if old_words.get(i) != Some(w) {
-                narrow(conn, w, &mut found)?;
+            if old_words.get(i) == Some(w) {
+                continue;
             }
+            narrow_cheaper(conn, haystacks, w, None, &mut found)?;
         }
         Ok(found)
     }
+}
+
+/// Whether a projected haystack holds a word beginning with what `finder`
+/// looks for (ASCII letters and digits): somewhere it follows a character
+/// that is no part of a word.
+fn begins_a_word(haystack: &[u8], finder: &memchr::memmem::Finder) -> bool {
+    finder
+        .find_iter(haystack)
+        .any(|at| at == 0 || !is_word_byte(haystack[at - 1]))
+}
+
+/// How many postings read cost about as much as checking one candidate's
+/// haystack (about a hundred bytes) in memory.
+const CHECK_COST: usize = 8;
+
+/// Keeps of `found` the entries holding a word that begins with `prefix`:
+/// checked in the haystacks when that is cheaper than reading the posting
+/// lists, which for a word's first letter can be most of the store.
+/// `postings` is their size when already counted.
+fn narrow_cheaper(
+    conn: &Connection,
+    haystacks: Option<&Haystacks>,
+    prefix: &str,
+    postings: Option<i64>,
+    found: &mut Vec<u32>,
+) -> rusqlite::Result<()> {
+    let Some(h) = haystacks.filter(|_| prefix.is_ascii()) else {
+        return narrow(conn, prefix, found);
+    };
+    let postings = match postings {
+        Some(n) => n,
+        None => postings_count(conn, prefix)?,
+    };
+    let cheaper = found.len().saturating_mul(CHECK_COST) < postings.max(0) as usize;
+    if cheaper && h.narrow(prefix, found) {
+        return Ok(());
+    }
+    narrow(conn, prefix, found)
 }
 
 /// The store's entries numbered `ids`, read and searched.
@@ -491,10 +544,14 @@ fn after_prefix(prefix: &str) -> Option<String> {
     None
 }
 
-/// Entries holding a word that begins with each query word, found in the
-/// posting lists alone before any entry is read: the rarest word's
-/// entries, narrowed by each other word's in order of size.
-pub(super) fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+/// Entries holding a word that begins with each query word, found before
+/// any entry is read: the rarest word's entries, narrowed by each other
+/// word's in order of size, from the posting lists or from `haystacks`.
+fn candidates(
+    conn: &Connection,
+    haystacks: Option<&Haystacks>,
+    q: &Query,
+) -> rusqlite::Result<Vec<u32>> {
     let mut sized = Vec::new();
     for w in &q.words {
         let n = postings_count(conn, w)?;
@@ -506,11 +563,11 @@ pub(super) fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u
     sized.sort();
     sized.dedup_by(|a, b| a.1 == b.1);
     let mut found = postings(conn, sized[0].1)?;
-    for &(_, w) in &sized[1..] {
+    for &(n, w) in &sized[1..] {
         if found.is_empty() {
             break;
         }
-        narrow(conn, w, &mut found)?;
+        narrow_cheaper(conn, haystacks, w, Some(n), &mut found)?;
     }
     Ok(found)
 }
@@ -654,4 +711,102 @@ fn decode(
     let kind = Kind::from_label(kind).ok_or_else(|| bad("unknown kind"))?;
     let target: Target = serde_json::from_str(target).map_err(|_| bad("bad target"))?;
     Ok((kind, target, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, sqlite};
+
+    /// Every entry number of a store or index with `n` entries.
+    fn all(n: usize) -> Vec<u32> {
+        (0..n as u32).collect()
+    }
+
+    /// The prefixes a query word can be: each word's first one to three
+    /// letters and the whole word, ASCII only.
+    fn prefixes<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut out: Vec<String> = words
+            .filter(|w| w.is_ascii())
+            .flat_map(|w| {
+                (1..=3.min(w.len()))
+                    .map(|n| w[..n].to_string())
+                    .chain([w.into()])
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn haystacks_narrow_as_the_postings_of_words_with_marks_between() {
+        let texts = [
+            "Ông Nguyễn–Văn Hải",
+            "x—hai «tinh» uy",
+            "café hai",
+            "naïve·thu 日本hai",
+            "ab1 c2d ½van",
+            "Hải Phòng, Thái Bình",
+        ];
+        let target = Target::Province {
+            name: String::new(),
+        };
+        let index =
+            Index::from_entries(texts.map(|t| (Kind::Province, target.clone(), t.to_string())));
+        let mut bytes = Bytes::default();
+        for e in 0..index.len() {
+            bytes.push_iter(index.projected(e).iter().copied());
+        }
+        let haystacks = Haystacks(bytes);
+        let words = index.words.words().iter().map(|w| &**w);
+        for p in prefixes(words).iter().chain(&["zz".to_string()]) {
+            let range = index.words.prefixed(p);
+            let mut postings: Vec<u32> = range
+                .flat_map(|w| index.postings.get(w as usize).iter().copied())
+                .collect();
+            postings.sort_unstable();
+            postings.dedup();
+            let mut found = all(index.len());
+            assert!(haystacks.narrow(p, &mut found));
+            assert_eq!(found, postings, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn haystacks_narrow_as_the_store_postings() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        sqlite::save(&Corpus::bundled(), &db).unwrap();
+        let conn = sqlite::open(&db).unwrap();
+        let haystacks = Haystacks::read(&conn).unwrap();
+        let words: Vec<String> = conn
+            .prepare("SELECT word FROM words")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let prefixes = prefixes(words.iter().map(String::as_str));
+        assert!(prefixes.len() > 100, "too few words to check");
+        for p in &prefixes {
+            let mut found = all(haystacks.0.len());
+            assert!(haystacks.narrow(p, &mut found));
+            assert_eq!(found, postings(&conn, p).unwrap(), "{p:?}");
+            // From candidates already narrowed, as typing narrows them.
+            let mut odd: Vec<u32> = all(haystacks.0.len()).into_iter().step_by(3).collect();
+            let mut expected = odd.clone();
+            narrow(&conn, p, &mut expected).unwrap();
+            assert!(haystacks.narrow(p, &mut odd));
+            assert_eq!(odd, expected, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn entries_past_the_haystacks_are_not_narrowed_in_memory() {
+        let haystacks = Haystacks(Bytes::default());
+        let mut found = vec![0, 3];
+        assert!(!haystacks.narrow("a", &mut found));
+        assert_eq!(found, [0, 3]);
+    }
 }
