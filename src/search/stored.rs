@@ -276,6 +276,66 @@ pub struct Typing {
     last: Option<(Vec<String>, Vec<u32>)>,
     /// Every entry's haystack, once read.
     haystacks: Option<Arc<Haystacks>>,
+    /// Until then, those of the candidates ranked so far.
+    read: ReadHaystacks,
+}
+
+/// The haystacks of the candidates ranked before every entry's haystack is
+/// read, each read from its entry once however many keystrokes rank it.
+#[derive(Default)]
+struct ReadHaystacks(std::collections::HashMap<u32, Box<[u8]>>);
+
+impl std::fmt::Debug for ReadHaystacks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ReadHaystacks")
+            .field("entries", &self.0.len())
+            .finish()
+    }
+}
+
+impl ReadHaystacks {
+    /// The best `limit` of `candidates` (sorted), ranked on haystacks read
+    /// a growing front part at a time, as [`first_page`] reads entries.
+    fn best(
+        &mut self,
+        conn: &Connection,
+        candidates: &[u32],
+        shortfall: &Shortfall,
+        limit: usize,
+    ) -> rusqlite::Result<Ranked> {
+        let mut front = FIRST_READ.max(limit.saturating_mul(4));
+        loop {
+            let end = front.min(candidates.len());
+            self.read(conn, &candidates[..end])?;
+            let haystack_of = |e: u32| self.0.get(&e).map(|h| &**h);
+            let ranked = best(haystack_of, &candidates[..end], &[], shortfall, limit);
+            // Stopped early: a full page nothing later can enter.
+            if end == candidates.len() || ranked.holding.is_none() {
+                return Ok(Ranked {
+                    page: ranked.page,
+                    holding: None,
+                });
+            }
+            front = front.saturating_mul(4);
+        }
+    }
+
+    /// Reads the haystacks of `ids` not read yet.
+    fn read(&mut self, conn: &Connection, ids: &[u32]) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached("SELECT text FROM entries WHERE id = ?1")?;
+        let mut folded = String::new();
+        for &id in ids {
+            if self.0.contains_key(&id) {
+                continue;
+            }
+            stmt.query_row([id], |r| {
+                fold_entry(r.get_ref(0)?.as_str()?, &mut folded);
+                Ok(())
+            })?;
+            self.0.insert(id, project(&folded).collect());
+        }
+        Ok(())
+    }
 }
 
 /// What every entry of a store is searched in, one byte per character as
@@ -316,43 +376,87 @@ impl Haystacks {
         ((e as usize) < self.0.len()).then(|| self.0.get(e as usize))
     }
 
-    /// Keeps of `found` the entries holding a word that begins with `word`
-    /// (ASCII), checked in their haystacks: what the posting lists of the
-    /// words beginning with `word` give. False, with `found` unchanged,
-    /// when some entry has no haystack here.
-    fn narrow(&self, word: &str, found: &mut Vec<u32>) -> bool {
-        if found.last().is_some_and(|&e| e as usize >= self.0.len()) {
-            return false;
-        }
-        let finder = memchr::memmem::Finder::new(word.as_bytes());
-        found.retain(|&e| begins_a_word(self.0.get(e as usize), &finder));
-        true
+    /// Whether every entry of `entries` (sorted) has its haystack here.
+    fn covers(&self, entries: &[u32]) -> bool {
+        entries.last().is_none_or(|&e| (e as usize) < self.0.len())
     }
 
-    /// The best `limit` of `candidates` (sorted) as the index ranks them:
-    /// least shortfall, then entry order. A later candidate only gets in
-    /// with less shortfall than the worst kept, and once a full page has
-    /// none nothing later can.
-    fn best(&self, candidates: &[u32], shortfall: &Shortfall, limit: usize) -> Vec<u32> {
-        let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
-        let mut scratch = Scratch::default();
-        for &e in candidates {
-            let budget = match top.peek() {
-                Some(&(worst, _)) if top.len() >= limit => match worst.checked_sub(1) {
-                    Some(b) => b,
-                    None => break,
-                },
-                _ => u32::MAX,
-            };
-            let Some(hay) = self.get(e) else { continue };
-            if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
-                top.push((loss, e));
-                if top.len() > limit {
-                    top.pop();
-                }
+    /// Keeps of `found` (covered) the entries holding a word that begins
+    /// with `word` (ASCII), checked in their haystacks: what the posting
+    /// lists of the words beginning with `word` give.
+    fn narrow(&self, word: &str, found: &mut Vec<u32>) {
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        found.retain(|&e| begins_a_word(self.0.get(e as usize), &finder));
+    }
+
+    /// [`best`] on these haystacks.
+    fn best(
+        &self,
+        candidates: &[u32],
+        words: &[&str],
+        shortfall: &Shortfall,
+        limit: usize,
+    ) -> Ranked {
+        best(|e| self.get(e), candidates, words, shortfall, limit)
+    }
+}
+
+/// The best page of some candidates, and which of them hold the query's
+/// words when every candidate was checked.
+struct Ranked {
+    page: Vec<u32>,
+    holding: Option<Vec<u32>>,
+}
+
+/// The best `limit` of `candidates` (sorted) holding a word that begins
+/// with each of `words`, as the index ranks them on their haystacks: least
+/// shortfall, then entry order. A later candidate only gets in with less
+/// shortfall than the worst kept, and once a full page has none nothing
+/// later can.
+fn best<'a>(
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]>,
+    candidates: &[u32],
+    words: &[&str],
+    shortfall: &Shortfall,
+    limit: usize,
+) -> Ranked {
+    let finders: Vec<_> = words
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect();
+    let mut holding = Vec::new();
+    let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
+    let mut scratch = Scratch::default();
+    let mut checked_all = true;
+    for &e in candidates {
+        let Some(budget) = budget_of(&top, limit) else {
+            checked_all = false;
+            break;
+        };
+        let Some(hay) = haystack_of(e) else { continue };
+        if !finders.iter().all(|f| begins_a_word(hay, f)) {
+            continue;
+        }
+        holding.push(e);
+        if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
+            top.push((loss, e));
+            if top.len() > limit {
+                top.pop();
             }
         }
-        top.into_iter().map(|(_, e)| e).collect()
+    }
+    Ranked {
+        page: top.into_iter().map(|(_, e)| e).collect(),
+        holding: checked_all.then_some(holding),
+    }
+}
+
+/// The shortfall a candidate must keep within to enter a page of `limit`
+/// kept in `top`; None once a full page has none.
+fn budget_of(top: &BinaryHeap<(u32, u32)>, limit: usize) -> Option<u32> {
+    match top.peek() {
+        Some(&(worst, _)) if top.len() >= limit => worst.checked_sub(1),
+        _ => Some(u32::MAX),
     }
 }
 
@@ -372,31 +476,47 @@ impl Typing {
             self.last = None;
             return ranked_among(conn, query, top, limit);
         }
-        let found = self.candidates(conn, &q)?;
         let shortfall = Shortfall::new(&q.pattern);
-        let page = match &self.haystacks {
-            // Marks typed rank entries keeping them first: read in full.
-            Some(h) if shortfall.is_ascii() && q.marked.is_empty() => {
-                ranked_among(conn, query, h.best(&found, &shortfall, limit), limit)
-            }
-            _ => first_page(conn, query, &q, &found, limit),
+        // Marks typed rank entries keeping them first: read in full.
+        let on_haystacks = shortfall.is_ascii() && q.marked.is_empty();
+        let deferring = self.haystacks.clone().filter(|_| on_haystacks);
+        let found = self.candidates(conn, &q, deferring.as_deref())?;
+        if !on_haystacks {
+            let page = first_page(conn, query, &q, &found.entries, limit);
+            self.last = Some((q.words, found.entries));
+            return page;
+        }
+        let ranked = match &deferring {
+            Some(h) => h.best(&found.entries, &found.unchecked(&q), &shortfall, limit),
+            None => self.read.best(conn, &found.entries, &shortfall, limit)?,
         };
-        self.last = Some((q.words, found));
-        page
+        self.last = Some(match ranked.holding {
+            Some(all) => (q.words.clone(), all),
+            None => (found.held, found.entries),
+        });
+        ranked_among(conn, query, ranked.page, limit)
     }
 
     /// Ranks candidates on `haystacks` from now on, reading only the
     /// entries shown.
     pub fn use_haystacks(&mut self, haystacks: Arc<Haystacks>) {
         self.haystacks = Some(haystacks);
+        self.read = ReadHaystacks::default();
     }
 
     /// The last query's candidates narrowed by the words that changed when
-    /// `q` only adds to it; otherwise read from the posting lists.
-    fn candidates(&self, conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+    /// `q` only adds to it; otherwise read from the posting lists. Words
+    /// cheaper to check in `deferring`'s haystacks are left for ranking to
+    /// check, on the candidates it reaches.
+    fn candidates(
+        &self,
+        conn: &Connection,
+        q: &Query,
+        deferring: Option<&Haystacks>,
+    ) -> rusqlite::Result<Narrowed> {
         let haystacks = self.haystacks.as_deref();
         let Some((old_words, old)) = &self.last else {
-            return candidates(conn, haystacks, q);
+            return candidates(conn, haystacks, deferring.is_some(), q);
         };
         let extends = old_words.len() <= q.words.len()
             && old_words
@@ -404,16 +524,43 @@ impl Typing {
                 .zip(&q.words)
                 .all(|(o, n)| n.starts_with(o.as_str()));
         if !extends {
-            return candidates(conn, haystacks, q);
+            return candidates(conn, haystacks, deferring.is_some(), q);
         }
-        let mut found = old.clone();
+        let mut found = Narrowed {
+            entries: old.clone(),
+            held: old_words.clone(),
+        };
+        found.held.resize(q.words.len(), String::new());
         for (i, w) in q.words.iter().enumerate() {
-            if old_words.get(i) == Some(w) {
+            if found.held[i] == *w {
                 continue;
             }
-            narrow_cheaper(conn, haystacks, w, None, &mut found)?;
+            let defer = deferring.is_some();
+            if narrow_cheaper(conn, haystacks, defer, w, None, &mut found.entries)? {
+                found.held[i] = w.clone();
+            }
         }
         Ok(found)
+    }
+}
+
+/// Candidates of a query: the entries holding, at each place of the
+/// query's words, a word beginning with `held` there (the query's word,
+/// or a beginning of it, "" for none yet).
+struct Narrowed {
+    entries: Vec<u32>,
+    held: Vec<String>,
+}
+
+impl Narrowed {
+    /// The words of `q` the entries are yet to be checked for.
+    fn unchecked<'a>(&self, q: &'a Query) -> Vec<&'a str> {
+        q.words
+            .iter()
+            .zip(&self.held)
+            .filter(|(w, held)| w != held)
+            .map(|(w, _)| w.as_str())
+            .collect()
     }
 }
 
@@ -432,27 +579,32 @@ const CHECK_COST: usize = 8;
 
 /// Keeps of `found` the entries holding a word that begins with `prefix`:
 /// checked in the haystacks when that is cheaper than reading the posting
-/// lists, which for a word's first letter can be most of the store.
+/// lists, which for a word's first letter can be most of the store; or,
+/// with `defer`, left to check as the candidates are ranked (false).
 /// `postings` is their size when already counted.
 fn narrow_cheaper(
     conn: &Connection,
     haystacks: Option<&Haystacks>,
+    defer: bool,
     prefix: &str,
     postings: Option<i64>,
     found: &mut Vec<u32>,
-) -> rusqlite::Result<()> {
-    let Some(h) = haystacks.filter(|_| prefix.is_ascii()) else {
-        return narrow(conn, prefix, found);
+) -> rusqlite::Result<bool> {
+    let Some(h) = haystacks.filter(|h| prefix.is_ascii() && h.covers(found)) else {
+        narrow(conn, prefix, found)?;
+        return Ok(true);
     };
     let postings = match postings {
         Some(n) => n,
         None => postings_count(conn, prefix)?,
     };
     let cheaper = found.len().saturating_mul(CHECK_COST) < postings.max(0) as usize;
-    if cheaper && h.narrow(prefix, found) {
-        return Ok(());
+    match (cheaper, defer) {
+        (true, true) => return Ok(false),
+        (true, false) => h.narrow(prefix, found),
+        (false, _) => narrow(conn, prefix, found)?,
     }
-    narrow(conn, prefix, found)
+    Ok(true)
 }
 
 /// The store's entries numbered `ids`, read and searched.
@@ -546,30 +698,46 @@ fn after_prefix(prefix: &str) -> Option<String> {
 
 /// Entries holding a word that begins with each query word, found before
 /// any entry is read: the rarest word's entries, narrowed by each other
-/// word's in order of size, from the posting lists or from `haystacks`.
+/// word's in order of size, from the posting lists or from `haystacks`
+/// (or, with `defer`, left for ranking to check).
 fn candidates(
     conn: &Connection,
     haystacks: Option<&Haystacks>,
+    defer: bool,
     q: &Query,
-) -> rusqlite::Result<Vec<u32>> {
+) -> rusqlite::Result<Narrowed> {
     let mut sized = Vec::new();
     for w in &q.words {
         let n = postings_count(conn, w)?;
         if n == 0 {
-            return Ok(Vec::new());
+            return Ok(Narrowed {
+                entries: Vec::new(),
+                held: q.words.clone(),
+            });
         }
         sized.push((n, w));
     }
     sized.sort();
     sized.dedup_by(|a, b| a.1 == b.1);
-    let mut found = postings(conn, sized[0].1)?;
+    let mut entries = postings(conn, sized[0].1)?;
+    let mut held = vec![sized[0].1];
     for &(n, w) in &sized[1..] {
-        if found.is_empty() {
-            break;
+        if narrow_cheaper(conn, haystacks, defer, w, Some(n), &mut entries)? {
+            held.push(w);
         }
-        narrow_cheaper(conn, haystacks, w, Some(n), &mut found)?;
     }
-    Ok(found)
+    let held = q
+        .words
+        .iter()
+        .map(|w| {
+            if held.contains(&w) {
+                w.clone()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    Ok(Narrowed { entries, held })
 }
 
 /// How many postings the words that begin with `prefix` have together.
@@ -768,7 +936,7 @@ mod tests {
             postings.sort_unstable();
             postings.dedup();
             let mut found = all(index.len());
-            assert!(haystacks.narrow(p, &mut found));
+            haystacks.narrow(p, &mut found);
             assert_eq!(found, postings, "{p:?}");
         }
     }
@@ -791,22 +959,21 @@ mod tests {
         assert!(prefixes.len() > 100, "too few words to check");
         for p in &prefixes {
             let mut found = all(haystacks.0.len());
-            assert!(haystacks.narrow(p, &mut found));
+            haystacks.narrow(p, &mut found);
             assert_eq!(found, postings(&conn, p).unwrap(), "{p:?}");
             // From candidates already narrowed, as typing narrows them.
             let mut odd: Vec<u32> = all(haystacks.0.len()).into_iter().step_by(3).collect();
             let mut expected = odd.clone();
             narrow(&conn, p, &mut expected).unwrap();
-            assert!(haystacks.narrow(p, &mut odd));
+            haystacks.narrow(p, &mut odd);
             assert_eq!(odd, expected, "{p:?}");
         }
     }
 
     #[test]
-    fn entries_past_the_haystacks_are_not_narrowed_in_memory() {
+    fn entries_past_the_haystacks_are_not_covered() {
         let haystacks = Haystacks(Bytes::default());
-        let mut found = vec![0, 3];
-        assert!(!haystacks.narrow("a", &mut found));
-        assert_eq!(found, [0, 3]);
+        assert!(haystacks.covers(&[]));
+        assert!(!haystacks.covers(&[0, 3]));
     }
 }
