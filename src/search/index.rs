@@ -60,7 +60,7 @@ impl<T: Copy> Buffer for Vec<T> {
 }
 
 impl<B: Buffer> Packed<B> {
-    fn push(&mut self, item: &B::Item) {
+    pub(super) fn push(&mut self, item: &B::Item) {
         self.buf.append(item);
         self.ends.push(self.buf.len());
     }
@@ -119,6 +119,23 @@ pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
         c if c.is_alphanumeric() => OTHER_LETTER,
         _ => OTHER_MARK,
     })
+}
+
+/// [`project`] of `text` folded as [`fold_entry`] folds it, into `out`,
+/// without the folded text in between: most characters are ASCII and go
+/// straight in.
+pub(super) fn project_entry(text: &str, out: &mut Vec<u8>, scratch: &mut String) {
+    out.clear();
+    out.push(b' ');
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase() as u8);
+        } else {
+            scratch.clear();
+            fold_char_into(c, scratch);
+            out.extend(project(scratch));
+        }
+    }
 }
 
 /// Whether a projected byte belongs to a word, as [`folded_words`] splits.
@@ -389,6 +406,21 @@ fn sorted(ids: FastMap<Box<str>, u32>, mut lists: Lists) -> (Dictionary, Lists) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn entries_project_as_their_folded_text_does() {
+        let (mut out, mut scratch, mut folded) = (Vec::new(), String::new(), String::new());
+        for text in [
+            "",
+            "Ông Nguyễn–Văn HẢI",
+            "Đồng chí «Thái» · Bình",
+            "ĐẮK LẮK ½ 日本 café ß",
+        ] {
+            project_entry(text, &mut out, &mut scratch);
+            fold_entry(text, &mut folded);
+            assert_eq!(out, project(&folded).collect::<Vec<u8>>(), "{text:?}");
+        }
+    }
 
     #[test]
     fn prefixes_are_word_ranges() {

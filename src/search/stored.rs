@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::index::{Bytes, Index, fold_entry, is_word_byte, project};
+use super::index::{Bytes, Index, is_word_byte, project_entry};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 
@@ -287,9 +287,7 @@ struct ReadHaystacks(std::collections::HashMap<u32, Box<[u8]>>);
 
 impl std::fmt::Debug for ReadHaystacks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ReadHaystacks")
-            .field("entries", &self.0.len())
-            .finish()
+        debug_by_size(f, "ReadHaystacks", self.0.len())
     }
 }
 
@@ -323,19 +321,24 @@ impl ReadHaystacks {
     /// Reads the haystacks of `ids` not read yet.
     fn read(&mut self, conn: &Connection, ids: &[u32]) -> rusqlite::Result<()> {
         let mut stmt = conn.prepare_cached("SELECT text FROM entries WHERE id = ?1")?;
-        let mut folded = String::new();
+        let (mut one, mut scratch) = (Vec::new(), String::new());
         for &id in ids {
             if self.0.contains_key(&id) {
                 continue;
             }
             stmt.query_row([id], |r| {
-                fold_entry(r.get_ref(0)?.as_str()?, &mut folded);
+                project_entry(r.get_ref(0)?.as_str()?, &mut one, &mut scratch);
                 Ok(())
             })?;
-            self.0.insert(id, project(&folded).collect());
+            self.0.insert(id, one.as_slice().into());
         }
         Ok(())
     }
+}
+
+/// Haystacks shown by how many entries they hold, not byte by byte.
+fn debug_by_size(f: &mut std::fmt::Formatter<'_>, name: &str, entries: usize) -> std::fmt::Result {
+    f.debug_struct(name).field("entries", &entries).finish()
 }
 
 /// What every entry of a store is searched in, one byte per character as
@@ -346,9 +349,7 @@ pub struct Haystacks(Bytes);
 
 impl std::fmt::Debug for Haystacks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Haystacks")
-            .field("entries", &self.0.len())
-            .finish()
+        debug_by_size(f, "Haystacks", self.0.len())
     }
 }
 
@@ -358,15 +359,15 @@ impl Haystacks {
         let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
         let mut rows = stmt.query([])?;
         let mut out = Bytes::default();
-        let mut folded = String::new();
+        let (mut one, mut scratch) = (Vec::new(), String::new());
         while let Some(row) = rows.next()? {
             // Entries are numbered from 0 without gaps.
             let id: i64 = row.get(0)?;
             if id != out.len() as i64 {
                 return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
             }
-            fold_entry(row.get_ref(1)?.as_str()?, &mut folded);
-            out.push_iter(project(&folded));
+            project_entry(row.get_ref(1)?.as_str()?, &mut one, &mut scratch);
+            out.push(&one);
         }
         out.shrink_to_fit();
         Ok(Haystacks(out))
