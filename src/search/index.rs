@@ -60,7 +60,7 @@ impl<T: Copy> Buffer for Vec<T> {
 }
 
 impl<B: Buffer> Packed<B> {
-    fn push(&mut self, item: &B::Item) {
+    pub(super) fn push(&mut self, item: &B::Item) {
         self.buf.append(item);
         self.ends.push(self.buf.len());
     }
@@ -105,9 +105,42 @@ pub(super) type Bytes = Packed<Vec<u8>>;
 /// Sorted lists of word or entry numbers.
 pub(super) type Lists = Packed<Vec<u32>>;
 
-/// One byte per character of `s`: ASCII as is, 0x80 for anything else.
+/// A character outside ASCII that is a letter or digit, projected.
+pub(super) const OTHER_LETTER: u8 = 0x80;
+/// A character outside ASCII that is neither, projected: it ends a word.
+const OTHER_MARK: u8 = 0x81;
+
+/// One byte per character of `s`: ASCII as is, anything else as
+/// [`OTHER_LETTER`] or [`OTHER_MARK`], so that words can still be told
+/// apart.
 pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
-    s.chars().map(|c| if c.is_ascii() { c as u8 } else { 0x80 })
+    s.chars().map(|c| match c {
+        c if c.is_ascii() => c as u8,
+        c if c.is_alphanumeric() => OTHER_LETTER,
+        _ => OTHER_MARK,
+    })
+}
+
+/// [`project`] of `text` folded as [`fold_entry`] folds it, into `out`,
+/// without the folded text in between: most characters are ASCII and go
+/// straight in.
+pub(super) fn project_entry(text: &str, out: &mut Vec<u8>, scratch: &mut String) {
+    out.clear();
+    out.push(b' ');
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase() as u8);
+        } else {
+            scratch.clear();
+            fold_char_into(c, scratch);
+            out.extend(project(scratch));
+        }
+    }
+}
+
+/// Whether a projected byte belongs to a word, as [`folded_words`] splits.
+pub(super) fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == OTHER_LETTER
 }
 
 /// `text` as an entry is searched: folded, after a space so that every
@@ -150,8 +183,8 @@ pub struct Index {
     kinds: Vec<Kind>,
     targets: Vec<Target>,
     texts: Strings,
-    /// The haystack of each entry with one byte per character: ASCII as is,
-    /// anything else as 0x80 (see [`Index::haystack`]). Folded Vietnamese
+    /// The haystack of each entry with one byte per character (see
+    /// [`project`] and [`Index::haystack`]). Folded Vietnamese
     /// is nearly all ASCII, and an ASCII query meets it byte for byte.
     projected: Bytes,
     pub(super) words: Dictionary,
@@ -245,8 +278,7 @@ impl Index {
         h
     }
 
-    /// [`Index::haystack`] with one byte per character (0x80 for every
-    /// character outside ASCII).
+    /// [`Index::haystack`] with one byte per character (see [`project`]).
     pub(super) fn projected(&self, i: usize) -> &[u8] {
         self.projected.get(i)
     }
@@ -376,6 +408,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn entries_project_as_their_folded_text_does() {
+        let (mut out, mut scratch, mut folded) = (Vec::new(), String::new(), String::new());
+        for text in [
+            "",
+            "Ông Nguyễn–Văn HẢI",
+            "Đồng chí «Thái» · Bình",
+            "ĐẮK LẮK ½ 日本 café ß",
+        ] {
+            project_entry(text, &mut out, &mut scratch);
+            fold_entry(text, &mut folded);
+            assert_eq!(out, project(&folded).collect::<Vec<u8>>(), "{text:?}");
+        }
+    }
+
+    #[test]
     fn prefixes_are_word_ranges() {
         let d = Dictionary {
             words: ["ban", "bi", "binh", "bo", "thai"]
@@ -401,7 +448,7 @@ mod tests {
             .find(|&i| idx.entry(i).text.starts_with("Ngô Đông Hải"))
             .expect("an official entry");
         assert!(idx.haystack(hai).starts_with(" ngo dong hai"));
-        assert!(idx.projected(hai).starts_with(b" ngo dong hai \x80 "));
+        assert!(idx.projected(hai).starts_with(b" ngo dong hai \x81 "));
         let words = idx.words.prefixed("hai");
         assert!(holds_any(idx.entry_words.get(hai), &words));
         assert!(

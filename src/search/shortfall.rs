@@ -44,7 +44,8 @@ trait Sym: Copy + Eq {
 
 impl Sym for u8 {
     fn char(self) -> char {
-        // 0x80 stands for any non-ASCII character: a word letter.
+        // Bytes past ASCII stand for any non-ASCII character: fuzzy-matcher
+        // gives them all the bonus of a word letter.
         if self < 0x80 { self as char } else { 'é' }
     }
     fn each_at(h: &[u8], x: u8, from: usize, mut f: impl FnMut(usize)) {
@@ -144,7 +145,7 @@ impl Shortfall {
     }
 
     /// [`Shortfall::within`] on a haystack given with one byte per
-    /// character, 0x80 standing for any character outside ASCII: such
+    /// character, bytes past ASCII standing for characters outside it: such
     /// characters never meet an ASCII pattern, and fuzzy-matcher counts them
     /// all as word letters. `None` when the pattern is not ASCII.
     pub fn within_projected(

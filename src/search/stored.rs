@@ -14,7 +14,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::index::{Bytes, Index, fold_entry, project};
+use super::index::{Bytes, Index, is_word_byte, project_entry};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 
@@ -276,6 +276,69 @@ pub struct Typing {
     last: Option<(Vec<String>, Vec<u32>)>,
     /// Every entry's haystack, once read.
     haystacks: Option<Arc<Haystacks>>,
+    /// Until then, those of the candidates ranked so far.
+    read: ReadHaystacks,
+}
+
+/// The haystacks of the candidates ranked before every entry's haystack is
+/// read, each read from its entry once however many keystrokes rank it.
+#[derive(Default)]
+struct ReadHaystacks(std::collections::HashMap<u32, Box<[u8]>>);
+
+impl std::fmt::Debug for ReadHaystacks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        debug_by_size(f, "ReadHaystacks", self.0.len())
+    }
+}
+
+impl ReadHaystacks {
+    /// The best `limit` of `candidates` (sorted), ranked on haystacks read
+    /// a growing front part at a time, as [`first_page`] reads entries.
+    fn best(
+        &mut self,
+        conn: &Connection,
+        candidates: &[u32],
+        shortfall: &Shortfall,
+        limit: usize,
+    ) -> rusqlite::Result<Ranked> {
+        let mut front = FIRST_READ.max(limit.saturating_mul(4));
+        loop {
+            let end = front.min(candidates.len());
+            self.read(conn, &candidates[..end])?;
+            let haystack_of = |e: u32| self.0.get(&e).map(|h| &**h);
+            let ranked = best(haystack_of, &candidates[..end], &[], shortfall, limit);
+            // Stopped early: a full page nothing later can enter.
+            if end == candidates.len() || ranked.holding.is_none() {
+                return Ok(Ranked {
+                    page: ranked.page,
+                    holding: None,
+                });
+            }
+            front = front.saturating_mul(4);
+        }
+    }
+
+    /// Reads the haystacks of `ids` not read yet.
+    fn read(&mut self, conn: &Connection, ids: &[u32]) -> rusqlite::Result<()> {
+        let mut stmt = conn.prepare_cached("SELECT text FROM entries WHERE id = ?1")?;
+        let (mut one, mut scratch) = (Vec::new(), String::new());
+        for &id in ids {
+            if self.0.contains_key(&id) {
+                continue;
+            }
+            stmt.query_row([id], |r| {
+                project_entry(r.get_ref(0)?.as_str()?, &mut one, &mut scratch);
+                Ok(())
+            })?;
+            self.0.insert(id, one.as_slice().into());
+        }
+        Ok(())
+    }
+}
+
+/// Haystacks shown by how many entries they hold, not byte by byte.
+fn debug_by_size(f: &mut std::fmt::Formatter<'_>, name: &str, entries: usize) -> std::fmt::Result {
+    f.debug_struct(name).field("entries", &entries).finish()
 }
 
 /// What every entry of a store is searched in, one byte per character as
@@ -286,9 +349,7 @@ pub struct Haystacks(Bytes);
 
 impl std::fmt::Debug for Haystacks {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Haystacks")
-            .field("entries", &self.0.len())
-            .finish()
+        debug_by_size(f, "Haystacks", self.0.len())
     }
 }
 
@@ -298,15 +359,15 @@ impl Haystacks {
         let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
         let mut rows = stmt.query([])?;
         let mut out = Bytes::default();
-        let mut folded = String::new();
+        let (mut one, mut scratch) = (Vec::new(), String::new());
         while let Some(row) = rows.next()? {
             // Entries are numbered from 0 without gaps.
             let id: i64 = row.get(0)?;
             if id != out.len() as i64 {
                 return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
             }
-            fold_entry(row.get_ref(1)?.as_str()?, &mut folded);
-            out.push_iter(project(&folded));
+            project_entry(row.get_ref(1)?.as_str()?, &mut one, &mut scratch);
+            out.push(&one);
         }
         out.shrink_to_fit();
         Ok(Haystacks(out))
@@ -316,30 +377,87 @@ impl Haystacks {
         ((e as usize) < self.0.len()).then(|| self.0.get(e as usize))
     }
 
-    /// The best `limit` of `candidates` (sorted) as the index ranks them:
-    /// least shortfall, then entry order. A later candidate only gets in
-    /// with less shortfall than the worst kept, and once a full page has
-    /// none nothing later can.
-    fn best(&self, candidates: &[u32], shortfall: &Shortfall, limit: usize) -> Vec<u32> {
-        let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
-        let mut scratch = Scratch::default();
-        for &e in candidates {
-            let budget = match top.peek() {
-                Some(&(worst, _)) if top.len() >= limit => match worst.checked_sub(1) {
-                    Some(b) => b,
-                    None => break,
-                },
-                _ => u32::MAX,
-            };
-            let Some(hay) = self.get(e) else { continue };
-            if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
-                top.push((loss, e));
-                if top.len() > limit {
-                    top.pop();
-                }
+    /// Whether every entry of `entries` (sorted) has its haystack here.
+    fn covers(&self, entries: &[u32]) -> bool {
+        entries.last().is_none_or(|&e| (e as usize) < self.0.len())
+    }
+
+    /// Keeps of `found` (covered) the entries holding a word that begins
+    /// with `word` (ASCII), checked in their haystacks: what the posting
+    /// lists of the words beginning with `word` give.
+    fn narrow(&self, word: &str, found: &mut Vec<u32>) {
+        let finder = memchr::memmem::Finder::new(word.as_bytes());
+        found.retain(|&e| begins_a_word(self.0.get(e as usize), &finder));
+    }
+
+    /// [`best`] on these haystacks.
+    fn best(
+        &self,
+        candidates: &[u32],
+        words: &[&str],
+        shortfall: &Shortfall,
+        limit: usize,
+    ) -> Ranked {
+        best(|e| self.get(e), candidates, words, shortfall, limit)
+    }
+}
+
+/// The best page of some candidates, and which of them hold the query's
+/// words when every candidate was checked.
+struct Ranked {
+    page: Vec<u32>,
+    holding: Option<Vec<u32>>,
+}
+
+/// The best `limit` of `candidates` (sorted) holding a word that begins
+/// with each of `words`, as the index ranks them on their haystacks: least
+/// shortfall, then entry order. A later candidate only gets in with less
+/// shortfall than the worst kept, and once a full page has none nothing
+/// later can.
+fn best<'a>(
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]>,
+    candidates: &[u32],
+    words: &[&str],
+    shortfall: &Shortfall,
+    limit: usize,
+) -> Ranked {
+    let finders: Vec<_> = words
+        .iter()
+        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+        .collect();
+    let mut holding = Vec::new();
+    let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
+    let mut scratch = Scratch::default();
+    let mut checked_all = true;
+    for &e in candidates {
+        let Some(budget) = budget_of(&top, limit) else {
+            checked_all = false;
+            break;
+        };
+        let Some(hay) = haystack_of(e) else { continue };
+        if !finders.iter().all(|f| begins_a_word(hay, f)) {
+            continue;
+        }
+        holding.push(e);
+        if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
+            top.push((loss, e));
+            if top.len() > limit {
+                top.pop();
             }
         }
-        top.into_iter().map(|(_, e)| e).collect()
+    }
+    Ranked {
+        page: top.into_iter().map(|(_, e)| e).collect(),
+        holding: checked_all.then_some(holding),
+    }
+}
+
+/// The shortfall a candidate must keep within to enter a page of `limit`
+/// kept in `top`; None once a full page has none.
+fn budget_of(top: &BinaryHeap<(u32, u32)>, limit: usize) -> Option<u32> {
+    match top.peek() {
+        Some(&(worst, _)) if top.len() >= limit => worst.checked_sub(1),
+        _ => Some(u32::MAX),
     }
 }
 
@@ -359,30 +477,47 @@ impl Typing {
             self.last = None;
             return ranked_among(conn, query, top, limit);
         }
-        let found = self.candidates(conn, &q)?;
         let shortfall = Shortfall::new(&q.pattern);
-        let page = match &self.haystacks {
-            // Marks typed rank entries keeping them first: read in full.
-            Some(h) if shortfall.is_ascii() && q.marked.is_empty() => {
-                ranked_among(conn, query, h.best(&found, &shortfall, limit), limit)
-            }
-            _ => first_page(conn, query, &q, &found, limit),
+        // Marks typed rank entries keeping them first: read in full.
+        let on_haystacks = shortfall.is_ascii() && q.marked.is_empty();
+        let deferring = self.haystacks.clone().filter(|_| on_haystacks);
+        let found = self.candidates(conn, &q, deferring.as_deref())?;
+        if !on_haystacks {
+            let page = first_page(conn, query, &q, &found.entries, limit);
+            self.last = Some((q.words, found.entries));
+            return page;
+        }
+        let ranked = match &deferring {
+            Some(h) => h.best(&found.entries, &found.unchecked(&q), &shortfall, limit),
+            None => self.read.best(conn, &found.entries, &shortfall, limit)?,
         };
-        self.last = Some((q.words, found));
-        page
+        self.last = Some(match ranked.holding {
+            Some(all) => (q.words.clone(), all),
+            None => (found.held, found.entries),
+        });
+        ranked_among(conn, query, ranked.page, limit)
     }
 
     /// Ranks candidates on `haystacks` from now on, reading only the
     /// entries shown.
     pub fn use_haystacks(&mut self, haystacks: Arc<Haystacks>) {
         self.haystacks = Some(haystacks);
+        self.read = ReadHaystacks::default();
     }
 
     /// The last query's candidates narrowed by the words that changed when
-    /// `q` only adds to it; otherwise read from the posting lists.
-    fn candidates(&self, conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+    /// `q` only adds to it; otherwise read from the posting lists. Words
+    /// cheaper to check in `deferring`'s haystacks are left for ranking to
+    /// check, on the candidates it reaches.
+    fn candidates(
+        &self,
+        conn: &Connection,
+        q: &Query,
+        deferring: Option<&Haystacks>,
+    ) -> rusqlite::Result<Narrowed> {
+        let haystacks = self.haystacks.as_deref();
         let Some((old_words, old)) = &self.last else {
-            return candidates(conn, q);
+            return candidates(conn, haystacks, deferring.is_some(), q);
         };
         let extends = old_words.len() <= q.words.len()
             && old_words
@@ -390,16 +525,87 @@ impl Typing {
                 .zip(&q.words)
                 .all(|(o, n)| n.starts_with(o.as_str()));
         if !extends {
-            return candidates(conn, q);
+            return candidates(conn, haystacks, deferring.is_some(), q);
         }
-        let mut found = old.clone();
+        let mut found = Narrowed {
+            entries: old.clone(),
+            held: old_words.clone(),
+        };
+        found.held.resize(q.words.len(), String::new());
         for (i, w) in q.words.iter().enumerate() {
-            if old_words.get(i) != Some(w) {
-                narrow(conn, w, &mut found)?;
+            if found.held[i] == *w {
+                continue;
+            }
+            let defer = deferring.is_some();
+            if narrow_cheaper(conn, haystacks, defer, w, None, &mut found.entries)? {
+                found.held[i] = w.clone();
             }
         }
         Ok(found)
     }
+}
+
+/// Candidates of a query: the entries holding, at each place of the
+/// query's words, a word beginning with `held` there (the query's word,
+/// or a beginning of it, "" for none yet).
+struct Narrowed {
+    entries: Vec<u32>,
+    held: Vec<String>,
+}
+
+impl Narrowed {
+    /// The words of `q` the entries are yet to be checked for.
+    fn unchecked<'a>(&self, q: &'a Query) -> Vec<&'a str> {
+        q.words
+            .iter()
+            .zip(&self.held)
+            .filter(|(w, held)| w != held)
+            .map(|(w, _)| w.as_str())
+            .collect()
+    }
+}
+
+/// Whether a projected haystack holds a word beginning with what `finder`
+/// looks for (ASCII letters and digits): somewhere it follows a character
+/// that is no part of a word.
+fn begins_a_word(haystack: &[u8], finder: &memchr::memmem::Finder) -> bool {
+    finder
+        .find_iter(haystack)
+        .any(|at| at == 0 || !is_word_byte(haystack[at - 1]))
+}
+
+/// How many postings read cost about as much as checking one candidate's
+/// haystack (about a hundred bytes) in memory.
+const CHECK_COST: usize = 8;
+
+/// Keeps of `found` the entries holding a word that begins with `prefix`:
+/// checked in the haystacks when that is cheaper than reading the posting
+/// lists, which for a word's first letter can be most of the store; or,
+/// with `defer`, left to check as the candidates are ranked (false).
+/// `postings` is their size when already counted.
+fn narrow_cheaper(
+    conn: &Connection,
+    haystacks: Option<&Haystacks>,
+    defer: bool,
+    prefix: &str,
+    postings: Option<i64>,
+    found: &mut Vec<u32>,
+) -> rusqlite::Result<bool> {
+    let Some(h) = haystacks.filter(|h| prefix.is_ascii() && h.covers(found)) else {
+        narrow(conn, prefix, found)?;
+        return Ok(true);
+    };
+    let postings = match postings {
+        Some(n) => n,
+        None => postings_count(conn, prefix)?,
+    };
+    let cheaper = found.len().saturating_mul(CHECK_COST) < postings.max(0) as usize;
+    match (cheaper, defer) {
+        (true, true) => return Ok(false),
+        (true, false) => h.narrow(prefix, found),
+        (false, _) => narrow(conn, prefix, found)?,
+    }
+    Ok(true)
 }
 
 /// The store's entries numbered `ids`, read and searched.
@@ -491,28 +697,48 @@ fn after_prefix(prefix: &str) -> Option<String> {
     None
 }
 
-/// Entries holding a word that begins with each query word, found in the
-/// posting lists alone before any entry is read: the rarest word's
-/// entries, narrowed by each other word's in order of size.
-pub(super) fn candidates(conn: &Connection, q: &Query) -> rusqlite::Result<Vec<u32>> {
+/// Entries holding a word that begins with each query word, found before
+/// any entry is read: the rarest word's entries, narrowed by each other
+/// word's in order of size, from the posting lists or from `haystacks`
+/// (or, with `defer`, left for ranking to check).
+fn candidates(
+    conn: &Connection,
+    haystacks: Option<&Haystacks>,
+    defer: bool,
+    q: &Query,
+) -> rusqlite::Result<Narrowed> {
     let mut sized = Vec::new();
     for w in &q.words {
         let n = postings_count(conn, w)?;
         if n == 0 {
-            return Ok(Vec::new());
+            return Ok(Narrowed {
+                entries: Vec::new(),
+                held: q.words.clone(),
+            });
         }
         sized.push((n, w));
     }
     sized.sort();
     sized.dedup_by(|a, b| a.1 == b.1);
-    let mut found = postings(conn, sized[0].1)?;
-    for &(_, w) in &sized[1..] {
-        if found.is_empty() {
-            break;
+    let mut entries = postings(conn, sized[0].1)?;
+    let mut held = vec![sized[0].1];
+    for &(n, w) in &sized[1..] {
+        if narrow_cheaper(conn, haystacks, defer, w, Some(n), &mut entries)? {
+            held.push(w);
         }
-        narrow(conn, w, &mut found)?;
     }
-    Ok(found)
+    let held = q
+        .words
+        .iter()
+        .map(|w| {
+            if held.contains(&w) {
+                w.clone()
+            } else {
+                String::new()
+            }
+        })
+        .collect();
+    Ok(Narrowed { entries, held })
 }
 
 /// How many postings the words that begin with `prefix` have together.
@@ -654,4 +880,101 @@ fn decode(
     let kind = Kind::from_label(kind).ok_or_else(|| bad("unknown kind"))?;
     let target: Target = serde_json::from_str(target).map_err(|_| bad("bad target"))?;
     Ok((kind, target, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, sqlite};
+
+    /// Every entry number of a store or index with `n` entries.
+    fn all(n: usize) -> Vec<u32> {
+        (0..n as u32).collect()
+    }
+
+    /// The prefixes a query word can be: each word's first one to three
+    /// letters and the whole word, ASCII only.
+    fn prefixes<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+        let mut out: Vec<String> = words
+            .filter(|w| w.is_ascii())
+            .flat_map(|w| {
+                (1..=3.min(w.len()))
+                    .map(|n| w[..n].to_string())
+                    .chain([w.into()])
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn haystacks_narrow_as_the_postings_of_words_with_marks_between() {
+        let texts = [
+            "Ông Nguyễn–Văn Hải",
+            "x—hai «tinh» uy",
+            "café hai",
+            "naïve·thu 日本hai",
+            "ab1 c2d ½van",
+            "Hải Phòng, Thái Bình",
+        ];
+        let target = Target::Province {
+            name: String::new(),
+        };
+        let index =
+            Index::from_entries(texts.map(|t| (Kind::Province, target.clone(), t.to_string())));
+        let mut bytes = Bytes::default();
+        for e in 0..index.len() {
+            bytes.push_iter(index.projected(e).iter().copied());
+        }
+        let haystacks = Haystacks(bytes);
+        let words = index.words.words().iter().map(|w| &**w);
+        for p in prefixes(words).iter().chain(&["zz".to_string()]) {
+            let range = index.words.prefixed(p);
+            let mut postings: Vec<u32> = range
+                .flat_map(|w| index.postings.get(w as usize).iter().copied())
+                .collect();
+            postings.sort_unstable();
+            postings.dedup();
+            let mut found = all(index.len());
+            haystacks.narrow(p, &mut found);
+            assert_eq!(found, postings, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn haystacks_narrow_as_the_store_postings() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        sqlite::save(&Corpus::bundled(), &db).unwrap();
+        let conn = sqlite::open(&db).unwrap();
+        let haystacks = Haystacks::read(&conn).unwrap();
+        let words: Vec<String> = conn
+            .prepare("SELECT word FROM words")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        let prefixes = prefixes(words.iter().map(String::as_str));
+        assert!(prefixes.len() > 100, "too few words to check");
+        for p in &prefixes {
+            let mut found = all(haystacks.0.len());
+            haystacks.narrow(p, &mut found);
+            assert_eq!(found, postings(&conn, p).unwrap(), "{p:?}");
+            // From candidates already narrowed, as typing narrows them.
+            let mut odd: Vec<u32> = all(haystacks.0.len()).into_iter().step_by(3).collect();
+            let mut expected = odd.clone();
+            narrow(&conn, p, &mut expected).unwrap();
+            haystacks.narrow(p, &mut odd);
+            assert_eq!(odd, expected, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn entries_past_the_haystacks_are_not_covered() {
+        let haystacks = Haystacks(Bytes::default());
+        assert!(haystacks.covers(&[]));
+        assert!(!haystacks.covers(&[0, 3]));
+    }
 }
