@@ -582,8 +582,11 @@ fn rebuild(tx: &Transaction, path: &Path, fresh: Vec<Input>) -> Result<Corpus, C
 
 /// A page cache large enough for a whole ingest's writes to the indexes,
 /// which land all over them; pages are only taken as they are read.
+/// (Temporary files stay files: the journal of the savepoint an addition
+/// runs in is cut back after every statement, which in memory means
+/// walking all of it.)
 fn set_cache(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;")
+    conn.execute_batch("PRAGMA cache_size = -524288;")
 }
 
 /// A locked store is said as such, with what to do.
