@@ -58,9 +58,12 @@ pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
     }
     let mut word =
         conn.prepare("INSERT INTO words (id, word, n, postings) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut id = 0;
     for (i, w) in index.words.words().iter().enumerate() {
-        let list = index.postings.get(i);
-        word.execute(params![i, &**w, list.len(), to_blob(list)])?;
+        for (part, list) in index.postings.get(i).chunks(ROW_POSTINGS).enumerate() {
+            word.execute(params![id, row_key(w, part), list.len(), to_blob(list)])?;
+            id += 1;
+        }
     }
     let mut top = conn
         .prepare("INSERT INTO tops (pattern, entries, losses, complete) VALUES (?1, ?2, ?3, ?4)")?;
@@ -77,6 +80,27 @@ pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
     }
     Ok(())
 }
+
+/// Postings kept in one row of `words`. A longer list goes on over more
+/// rows, keyed by the word, a continuation mark and the row's number, so
+/// that adding to it rewrites only its last row and taking an entry out
+/// only the row holding it. Those keys sort after the word and before any
+/// longer one, so a search, which reads every row in the range of a
+/// query word, reads them all.
+pub(super) const ROW_POSTINGS: usize = 4096;
+
+/// The key of row `part` of a word's postings.
+pub(super) fn row_key(word: &str, part: usize) -> String {
+    if part == 0 {
+        word.to_string()
+    } else {
+        format!("{word}{ROW_MARK}{part:06}")
+    }
+}
+
+/// What sets a continuation row's key apart from the word: below every
+/// character a word holds.
+pub(super) const ROW_MARK: char = '\u{1}';
 
 /// Every query of at most [`SHORT`] letters that matches something, with
 /// its best [`KEPT`] entries in rank order as (shortfall, entry). A match
