@@ -727,7 +727,9 @@ pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// Inserts articles with their text; returns their keys in order.
+/// Inserts articles with their text; returns their keys in order. One
+/// thread does it: a new store's search entries are ranked on the others
+/// meanwhile.
 pub(super) fn insert_articles<'a>(
     tx: &Connection,
     articles: impl Iterator<Item = &'a Article>,
@@ -736,42 +738,25 @@ pub(super) fn insert_articles<'a>(
         "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
            province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    let articles: Vec<&Article> = articles.collect();
-    let mut keys = Vec::with_capacity(articles.len());
-    for chunk in articles.chunks(INSERTED_TOGETHER) {
-        for (a, (facts, text_hash)) in chunk.iter().zip(article_columns(chunk)) {
-            let f = &a.facts;
-            keys.push(stmt.insert(params![
-                a.id,
-                a.file,
-                f.url,
-                f.url.as_deref().map(url_key),
-                text_hash,
-                date(f.published),
-                f.outlet,
-                f.title,
-                f.province,
-                facts,
-                a.text,
-            ])?);
-        }
+    let mut keys = Vec::new();
+    for a in articles {
+        let f = &a.facts;
+        let facts = serde_json::to_string(f).expect("facts always serialize");
+        keys.push(stmt.insert(params![
+            a.id,
+            a.file,
+            f.url,
+            f.url.as_deref().map(url_key),
+            hash(&text_key(&a.text)),
+            date(f.published),
+            f.outlet,
+            f.title,
+            f.province,
+            facts,
+            a.text,
+        ])?);
     }
     Ok(keys)
-}
-
-/// Articles whose columns are worked out together, on all threads.
-const INSERTED_TOGETHER: usize = 1024;
-
-/// The costly columns of each article: its facts as JSON, its text's hash.
-fn article_columns(articles: &[&Article]) -> Vec<(String, i64)> {
-    use rayon::prelude::*;
-    articles
-        .par_iter()
-        .map(|a| {
-            let facts = serde_json::to_string(&a.facts).expect("facts always serialize");
-            (facts, hash(&text_key(&a.text)))
-        })
-        .collect()
 }
 
 /// Rewrites everything derived from the articles: links, meetings, people,
