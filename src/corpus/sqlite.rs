@@ -580,13 +580,14 @@ fn rebuild(tx: &Transaction, path: &Path, fresh: Vec<Input>) -> Result<Corpus, C
     Ok(corpus)
 }
 
-/// A page cache large enough for a whole ingest's writes to the indexes,
-/// which land all over them; pages are only taken as they are read.
-/// (Temporary files stay files: the journal of the savepoint an addition
-/// runs in is cut back after every statement, which in memory means
-/// walking all of it.)
+/// A page cache of 64 MB, so that an ingest's writes to indexes, which
+/// land all over them, seldom spill to the file before the commit; pages
+/// are only taken as they are read, and a larger cache only fills with
+/// the pages of whole tables read once. (Temporary files stay files: the
+/// journal of the savepoint an addition runs in is cut back after every
+/// statement, which in memory means walking all of it.)
 fn set_cache(conn: &Connection) -> rusqlite::Result<()> {
-    conn.execute_batch("PRAGMA cache_size = -524288;")
+    conn.execute_batch("PRAGMA cache_size = -65536;")
 }
 
 /// A locked store is said as such, with what to do.
