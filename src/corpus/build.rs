@@ -18,7 +18,7 @@
 //! 2025 whose official goes on in the merged one. Each person keeps the
 //! reasons in `merged`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::model::{
     Appearance, Article, CENTRAL, Corpus, Meeting, MergeKind, MergeReason, Person, Spell,
@@ -175,6 +175,7 @@ fn resolve_people(corpus: &mut Corpus) {
     let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
     let mut central: Vec<(usize, usize)> = Vec::new();
     let mut untitled: Vec<(usize, usize)> = Vec::new();
+    let mut attached = Attached::default();
     for ai in 0..corpus.articles.len() {
         for pi in 0..corpus.articles[ai].facts.people.len() {
             let a = &corpus.articles[ai];
@@ -194,12 +195,12 @@ fn resolve_people(corpus: &mut Corpus) {
             let person = *index
                 .entry(key)
                 .or_insert_with(|| new_person(&mut corpus.people, &p.name, &scope));
-            attach(corpus, ai, pi, person);
+            attach(corpus, &mut attached, ai, pi, person);
         }
     }
     for (ai, pi) in central {
         let person = known_or_new(corpus, &mut index, ai, pi, CENTRAL);
-        attach(corpus, ai, pi, person);
+        attach(corpus, &mut attached, ai, pi, person);
     }
     for (ai, pi) in untitled {
         let local = corpus.articles[ai]
@@ -212,7 +213,7 @@ fn resolve_people(corpus: &mut Corpus) {
             Some(&p) if !index.contains_key(&(lex_key(&corpus.people[p].name), local.clone())) => p,
             _ => known_or_new(corpus, &mut index, ai, pi, &local),
         };
-        attach(corpus, ai, pi, person);
+        attach(corpus, &mut attached, ai, pi, person);
     }
 }
 
@@ -253,6 +254,30 @@ fn known_or_new(
 /// A province by its gazetteer name, so that spellings of one province meet.
 fn canonical(province: &str) -> String {
     provinces::lookup(province).map_or_else(|| province.to_string(), |p| p.name.to_string())
+}
+
+/// Answers worked out once per distinct text: the same few dozen province
+/// spellings and titles recur across every article.
+struct Memo<T> {
+    work: fn(&str) -> T,
+    known: HashMap<String, T>,
+}
+
+impl<T> Memo<T> {
+    fn new(work: fn(&str) -> T) -> Self {
+        Memo {
+            work,
+            known: HashMap::new(),
+        }
+    }
+
+    fn get(&mut self, text: &str) -> &T {
+        if !self.known.contains_key(text) {
+            let answer = (self.work)(text);
+            self.known.insert(text.to_string(), answer);
+        }
+        &self.known[text]
+    }
 }
 
 /// A record's dated appearance: the date, the article, the posts written.
@@ -303,11 +328,12 @@ fn sightings(corpus: &Corpus) -> Vec<Seen> {
 /// Records by (name key, gazetteer province).
 fn records_by_name_and_province(corpus: &Corpus) -> HashMap<(String, String), Vec<usize>> {
     let mut by: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    let mut canon = Memo::new(canonical);
     for (i, p) in corpus.people.iter().enumerate() {
         let scope = if p.scope == CENTRAL {
             p.scope.clone()
         } else {
-            canonical(&p.scope)
+            canon.get(&p.scope).clone()
         };
         by.entry((lex_key(&p.name), scope)).or_default().push(i);
     }
@@ -325,32 +351,36 @@ struct Link {
 /// than the record they were resolved to.
 fn bridges(corpus: &Corpus, records: &HashMap<(String, String), Vec<usize>>) -> Vec<Link> {
     let mut links = Vec::new();
+    let (mut canon, mut central) = (Memo::new(canonical), Memo::new(is_central));
     for (ai, a) in corpus.articles.iter().enumerate() {
         for (pi, p) in a.facts.people.iter().enumerate() {
             let here = a.people[pi];
             let Some(record) = corpus.people.get(here) else {
                 continue;
             };
-            let here_scope = canonical(&record.scope);
+            let here_scope = canon.get(&record.scope).clone();
             let key = lex_key(&p.name);
             for pos in &p.positions {
-                let there = if is_central(&pos.title) {
+                let there = if *central.get(&pos.title) {
                     // A central post now is a membership a provincial
                     // leader also holds; a former one is a past career.
                     if !pos.former {
                         continue;
                     }
-                    CENTRAL.to_string()
+                    CENTRAL
                 } else {
-                    let Some(there) = pos.province.as_deref().map(canonical) else {
+                    let Some(there) = pos.province.as_deref() else {
                         continue;
                     };
-                    there
+                    canon.get(there).as_str()
                 };
                 if there == here_scope {
                     continue;
                 }
-                let others = records.get(&(key.clone(), there)).into_iter().flatten();
+                let others = records
+                    .get(&(key.clone(), there.to_string()))
+                    .into_iter()
+                    .flatten();
                 for &other in others.filter(|&&o| o != here) {
                     links.push(Link {
                         kept: here,
@@ -596,7 +626,13 @@ fn new_person(people: &mut Vec<Person>, name: &str, scope: &str) -> usize {
     people.len() - 1
 }
 
-fn attach(corpus: &mut Corpus, ai: usize, pi: usize, person: usize) {
+/// The (person, meeting) pairs with an appearance: looked up, not searched
+/// for in the person's appearances, which run to thousands for a leader.
+type Attached = HashSet<(usize, usize)>;
+
+/// Names fact `pi` of article `ai` as `person`, with an appearance at the
+/// article's meeting unless the person has one there.
+fn attach(corpus: &mut Corpus, attached: &mut Attached, ai: usize, pi: usize, person: usize) {
     let a = &mut corpus.articles[ai];
     a.people[pi] = person;
     let appearance = Appearance {
@@ -605,9 +641,8 @@ fn attach(corpus: &mut Corpus, ai: usize, pi: usize, person: usize) {
         roles: a.facts.people[pi].roles.clone(),
         date: a.date(),
     };
-    let apps = &mut corpus.people[person].appearances;
-    if !apps.iter().any(|x| x.meeting == appearance.meeting) {
-        apps.push(appearance);
+    if attached.insert((person, appearance.meeting)) {
+        corpus.people[person].appearances.push(appearance);
     }
 }
 
@@ -620,7 +655,10 @@ fn build_timelines(corpus: &mut Corpus) {
         first: Option<Date>,
         last: Option<Date>,
         meetings: Vec<usize>,
+        /// `meetings` as a set: a leader's post shows in thousands.
+        met: HashSet<usize>,
     }
+    let (mut central, mut keys) = (Memo::new(is_central), Memo::new(title_key));
     let mut per_person: Vec<BTreeMap<(String, String), Acc>> =
         (0..corpus.people.len()).map(|_| BTreeMap::new()).collect();
     for a in &corpus.articles {
@@ -629,25 +667,29 @@ fn build_timelines(corpus: &mut Corpus) {
             let person = a.people[pi];
             // A former post was not held on this date.
             for pos in p.positions.iter().filter(|x| !x.former) {
-                let province = if is_central(&pos.title) {
+                let province = if *central.get(&pos.title) {
                     None
                 } else {
                     pos.province.clone().or_else(|| a.facts.province.clone())
                 };
-                let key = (title_key(&pos.title), province.clone().unwrap_or_default());
+                let key = (
+                    keys.get(&pos.title).clone(),
+                    province.clone().unwrap_or_default(),
+                );
                 let acc = per_person[person].entry(key).or_insert_with(|| Acc {
                     spellings: BTreeMap::new(),
                     province,
                     first: None,
                     last: None,
                     meetings: Vec::new(),
+                    met: HashSet::new(),
                 });
                 *acc.spellings.entry(pos.title.clone()).or_insert(0) += 1;
                 if let Some(d) = date {
                     acc.first = Some(acc.first.map_or(d, |f| f.min(d)));
                     acc.last = Some(acc.last.map_or(d, |l| l.max(d)));
                 }
-                if !acc.meetings.contains(&a.meeting) {
+                if acc.met.insert(a.meeting) {
                     acc.meetings.push(a.meeting);
                 }
             }

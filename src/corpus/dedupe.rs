@@ -3,23 +3,31 @@
 //! punctuation and spacing are set aside (a page saved twice, a record
 //! scraped again, a file named twice).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::build::Input;
 use crate::text::fold;
 
 /// Keeps the first of each set of duplicates, in input order; returns the
-/// inputs kept and how many were dropped.
-pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, usize) {
+/// inputs kept and how many were dropped. Each input comes with its
+/// [`text_hash`], worked out where it was read.
+pub fn dedupe(inputs: Vec<(Input, Option<i64>)>) -> (Vec<Input>, usize) {
     let mut urls = HashSet::new();
-    let mut texts = HashSet::new();
-    let mut kept = Vec::with_capacity(inputs.len());
+    // Text hash → the inputs kept with it, by position in `kept`.
+    let mut texts: HashMap<i64, Vec<usize>> = HashMap::new();
+    let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
     let mut dropped = 0;
-    for input in inputs {
+    for (input, hash) in inputs {
         let url = input.facts.url.as_deref().map(url_key);
-        let text = text_key(&input.text);
         let seen_url = url.as_ref().is_some_and(|u| urls.contains(u));
-        let seen_text = !text.is_empty() && texts.contains(&text);
+        let same_hash = hash.and_then(|h| texts.get(&h)).into_iter().flatten();
+        let seen_text = !seen_url && {
+            // Equal hashes only say the texts may be the same.
+            let key = || text_key(&input.text);
+            same_hash
+                .map(|&k| text_key(&kept[k].text))
+                .any(|other| other == key())
+        };
         if seen_url || seen_text {
             dropped += 1;
             continue;
@@ -27,10 +35,19 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, usize) {
         if let Some(u) = url {
             urls.insert(u);
         }
-        texts.insert(text);
+        if let Some(h) = hash {
+            texts.entry(h).or_default().push(kept.len());
+        }
         kept.push(input);
     }
     (kept, dropped)
+}
+
+/// The hash of a text's [`text_key`], as stored; None for a text with no
+/// words, which is no duplicate of anything.
+pub fn text_hash(text: &str) -> Option<i64> {
+    let key = text_key(text);
+    (!key.is_empty()).then(|| super::sqlite::hash(&key))
 }
 
 /// An address without scheme, "www.", fragment or trailing slash, host in

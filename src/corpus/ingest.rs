@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::build::{Input, build};
+use super::dedupe::text_hash;
 use super::model::Corpus;
 use crate::source::{self, Kind};
 
@@ -184,7 +185,10 @@ pub fn read_inputs(
     let bytes_done = std::sync::atomic::AtomicU64::new(0);
     let results = in_parallel(files.len(), threads, |i| {
         let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
-        let r = read_articles(&files[i]);
+        let r = read_articles(&files[i])
+            .into_iter()
+            .map(|r| r.map(|(input, warnings)| (text_hash(&input.text), input, warnings)))
+            .collect::<Vec<_>>();
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
         progress(n, b);
@@ -198,7 +202,7 @@ pub fn read_inputs(
         }
         for r in read {
             match r {
-                Ok((input, warnings)) => {
+                Ok((hash, input, warnings)) => {
                     report.read += 1;
                     for w in warnings {
                         report.warnings.push(Skipped {
@@ -206,7 +210,7 @@ pub fn read_inputs(
                             reason: w,
                         });
                     }
-                    inputs.push(input);
+                    inputs.push((input, hash));
                 }
                 Err(s) => report.skipped.push(s),
             }

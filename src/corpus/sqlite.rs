@@ -21,7 +21,7 @@ use super::dedupe::{text_key, url_key};
 use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
-use crate::search::{Index, stored};
+use crate::search::stored;
 
 /// Version of the database layout, also kept as `PRAGMA user_version`.
 pub const STORE_VERSION: u32 = 2;
@@ -47,8 +47,6 @@ CREATE TABLE articles (
   facts TEXT NOT NULL,
   text TEXT NOT NULL
 );
-CREATE INDEX articles_url_key ON articles(url_key);
-CREATE INDEX articles_text_hash ON articles(text_hash);
 -- Everything below is rewritten by each ingest.
 CREATE TABLE article_links (
   idx INTEGER PRIMARY KEY,
@@ -61,10 +59,6 @@ CREATE TABLE meetings (
   date TEXT, province TEXT, body TEXT, title TEXT, session INTEGER, term TEXT,
   data TEXT NOT NULL
 );
--- The browser's meetings pane: each province's meetings (and the check
--- that a meeting is the first of equal ones), and all of them newest first.
-CREATE INDEX meetings_province ON meetings(province, date, body, title);
-CREATE INDEX meetings_newest ON meetings(date DESC);
 CREATE TABLE people (
   idx INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -75,12 +69,10 @@ CREATE TABLE positions (
   person INTEGER NOT NULL, spell INTEGER, title TEXT NOT NULL, province TEXT,
   from_date TEXT, to_date TEXT, former INTEGER NOT NULL, meetings INTEGER
 );
-CREATE INDEX positions_person ON positions(person);
 CREATE TABLE attendance (
   person INTEGER NOT NULL, meeting INTEGER NOT NULL, article INTEGER NOT NULL,
   date TEXT, roles TEXT NOT NULL
 );
-CREATE INDEX attendance_person ON attendance(person);
 CREATE TABLE conclusions (
   article INTEGER NOT NULL, n INTEGER NOT NULL, speaker TEXT, deadline TEXT,
   text TEXT NOT NULL
@@ -94,6 +86,19 @@ CREATE TABLE words (
 );
 ";
 
+/// The indexes of [`SCHEMA_SQL`]'s tables. A new store gets them once its
+/// rows are written: one sort each instead of an update per row.
+const SCHEMA_INDEXES: &str = "
+CREATE INDEX articles_url_key ON articles(url_key);
+CREATE INDEX articles_text_hash ON articles(text_hash);
+-- The browser's meetings pane: each province's meetings (and the check
+-- that a meeting is the first of equal ones), and all of them newest first.
+CREATE INDEX meetings_province ON meetings(province, date, body, title);
+CREATE INDEX meetings_newest ON meetings(date DESC);
+CREATE INDEX positions_person ON positions(person);
+CREATE INDEX attendance_person ON attendance(person);
+";
+
 /// What an ingest adds to without reading the whole store (version 2):
 /// each person named in each article by name key, to resolve a new
 /// article's people against the stored ones of the same names; each
@@ -105,13 +110,17 @@ CREATE TABLE sightings (
   person INTEGER NOT NULL, province TEXT, date TEXT, meeting INTEGER NOT NULL,
   data TEXT NOT NULL, PRIMARY KEY (article, fact)
 ) WITHOUT ROWID;
-CREATE INDEX sightings_name ON sightings(name_key);
 CREATE TABLE meeting_keys (key TEXT PRIMARY KEY, meeting INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX entries_target ON entries(target);
 CREATE TABLE tops (
   pattern TEXT PRIMARY KEY, entries BLOB NOT NULL, losses BLOB NOT NULL,
   complete INTEGER NOT NULL
 ) WITHOUT ROWID;
+";
+
+/// The indexes of [`INCREMENTAL_SQL`]'s tables and those it reads by.
+const INCREMENTAL_INDEXES: &str = "
+CREATE INDEX sightings_name ON sightings(name_key);
+CREATE INDEX entries_target ON entries(target);
 ";
 
 /// Indexes newer than some stores, made when such a store is written to.
@@ -243,11 +252,11 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
     }
 }
 
-/// Creates the tables in an empty database.
+/// Creates the tables in an empty database, without their indexes (see
+/// [`create_indexes`]).
 fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA_SQL)?;
     tx.execute_batch(INCREMENTAL_SQL)?;
-    tx.execute_batch(ADDED_INDEXES)?;
     let mut put = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     put.execute(["schema", SCHEMA])?;
     put.execute(["schema_version", &SCHEMA_VERSION.to_string()])?;
@@ -255,11 +264,19 @@ fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     set_version(tx)
 }
 
+/// Indexes the tables [`create_schema`] made, once they are filled.
+fn create_indexes(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(SCHEMA_INDEXES)?;
+    tx.execute_batch(INCREMENTAL_INDEXES)?;
+    tx.execute_batch(ADDED_INDEXES)
+}
+
 /// Brings a version 1 store's tables to this version; its derived tables
 /// are then rewritten by the ingest.
 fn upgrade_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("DROP TABLE tops;")?;
     tx.execute_batch(INCREMENTAL_SQL)?;
+    tx.execute_batch(INCREMENTAL_INDEXES)?;
     tx.execute(
         "UPDATE meta SET value = ?1 WHERE key = 'store_version'",
         [STORE_VERSION.to_string()],
@@ -433,10 +450,12 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
     let tmp = super::store::temp_beside(path).map_err(write_error)?;
     {
         let mut conn = Connection::open(tmp.path()).map_err(store_error(path))?;
+        set_cache(&conn).map_err(store_error(path))?;
         let tx = conn.transaction().map_err(store_error(path))?;
         create_schema(&tx).map_err(store_error(path))?;
-        let keys = insert_articles(&tx, corpus.articles.iter()).map_err(store_error(path))?;
-        write_derived(&tx, corpus, &keys).map_err(store_error(path))?;
+        write_derived(&tx, corpus, || insert_articles(&tx, corpus.articles.iter()))
+            .map_err(store_error(path))?;
+        create_indexes(&tx).map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
     }
     super::store::persist_over(tmp, path).map_err(write_error)
@@ -476,6 +495,7 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     }
     let mut conn = Connection::open(path).map_err(store_error(path))?;
     conn.busy_timeout(wait).map_err(store_error(path))?;
+    set_cache(&conn).map_err(store_error(path))?;
     let mut tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| busy_or_store(path, e, wait))?;
@@ -518,6 +538,9 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         rebuilt = Some("the store was of version 1");
     }
     let corpus = rebuild(&tx, path, fresh)?;
+    if found.is_none() {
+        create_indexes(&tx).map_err(store_error(path))?;
+    }
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
     Ok(Added {
         added,
@@ -537,18 +560,34 @@ fn rebuild(tx: &Transaction, path: &Path, fresh: Vec<Input>) -> Result<Corpus, C
     let fresh_ids: HashSet<String> = fresh.iter().map(|i| i.id.clone()).collect();
     all.extend(fresh);
     let corpus = build(all);
-    let fresh_articles = corpus.articles.iter().filter(|a| fresh_ids.contains(&a.id));
-    let mut new_keys: HashMap<String, i64> = corpus
-        .articles
-        .iter()
-        .filter(|a| fresh_ids.contains(&a.id))
-        .map(|a| a.id.clone())
-        .zip(insert_articles(tx, fresh_articles).map_err(store_error(path))?)
-        .collect();
-    new_keys.extend(known.keys);
-    let keys: Vec<i64> = corpus.articles.iter().map(|a| new_keys[&a.id]).collect();
-    write_derived(tx, &corpus, &keys).map_err(store_error(path))?;
+    let keys = || {
+        let fresh_articles = corpus.articles.iter().filter(|a| fresh_ids.contains(&a.id));
+        let mut new_keys: HashMap<&str, i64> = corpus
+            .articles
+            .iter()
+            .filter(|a| fresh_ids.contains(&a.id))
+            .map(|a| a.id.as_str())
+            .zip(insert_articles(tx, fresh_articles)?)
+            .collect();
+        new_keys.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
+        Ok(corpus
+            .articles
+            .iter()
+            .map(|a| new_keys[a.id.as_str()])
+            .collect())
+    };
+    write_derived(tx, &corpus, keys).map_err(store_error(path))?;
     Ok(corpus)
+}
+
+/// A page cache of 64 MB, so that an ingest's writes to indexes, which
+/// land all over them, seldom spill to the file before the commit; pages
+/// are only taken as they are read, and a larger cache only fills with
+/// the pages of whole tables read once. (Temporary files stay files: the
+/// journal of the savepoint an addition runs in is cut back after every
+/// statement, which in memory means walking all of it.)
+fn set_cache(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA cache_size = -65536;")
 }
 
 /// A locked store is said as such, with what to do.
@@ -608,6 +647,19 @@ fn new_inputs(
     let mut fresh = Vec::new();
     let mut already = Vec::new();
     let mut ids: HashSet<String> = HashSet::new();
+    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |r| {
+        r.get(0)
+    })?;
+    if empty {
+        // Nothing to be found in it: only ids must differ, which reading
+        // left them doing.
+        for mut input in inputs {
+            input.id = unique_id(&input.id, &mut |id| Ok(ids.contains(id)))?;
+            ids.insert(input.id.clone());
+            fresh.push(input);
+        }
+        return Ok((fresh, already));
+    }
     let mut url_stored = tx.prepare("SELECT count(*) > 0 FROM articles WHERE url_key = ?1")?;
     let mut id_stored = tx.prepare("SELECT count(*) > 0 FROM articles WHERE id = ?1")?;
     for mut input in inputs {
@@ -676,7 +728,9 @@ pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// Inserts articles with their text; returns their keys in order.
+/// Inserts articles with their text; returns their keys in order. One
+/// thread does it: a new store's search entries are ranked on the others
+/// meanwhile.
 pub(super) fn insert_articles<'a>(
     tx: &Connection,
     articles: impl Iterator<Item = &'a Article>,
@@ -707,20 +761,36 @@ pub(super) fn insert_articles<'a>(
 }
 
 /// Rewrites everything derived from the articles: links, meetings, people,
-/// positions, attendance, conclusions and the search tables. `keys[i]` is
-/// the stored key of article `i`.
-fn write_derived(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+/// positions, attendance, conclusions and the search tables. `keys` gives
+/// the stored key of each article (inserting those not stored yet); the
+/// search entries are indexed and ranked on other threads meanwhile.
+fn write_derived(
+    tx: &Transaction,
+    corpus: &Corpus,
+    keys: impl FnOnce() -> rusqlite::Result<Vec<i64>>,
+) -> rusqlite::Result<()> {
     for table in DERIVED {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
+    std::thread::scope(|s| {
+        let ranking = s.spawn(|| stored::Ranked::of(corpus));
+        write_rows(tx, corpus, &keys()?)?;
+        let ranked = ranking
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        stored::write(tx, &ranked)
+    })
+}
+
+/// The derived rows outside the search tables.
+fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
     write_links(tx, corpus, keys)?;
     write_meetings(tx, corpus)?;
     write_people(tx, corpus)?;
     write_positions(tx, corpus)?;
     write_conclusions(tx, corpus)?;
     write_sightings(tx, corpus)?;
-    write_meeting_keys(tx, corpus)?;
-    stored::write(tx, &Index::build(corpus))
+    write_meeting_keys(tx, corpus)
 }
 
 /// Every person named in every article, by name key.

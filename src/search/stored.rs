@@ -9,6 +9,7 @@
 //! match, so the results are those of searching every entry.
 
 use std::collections::BinaryHeap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -17,6 +18,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use super::index::{Bytes, Index, is_word_byte, project_entry};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
+use crate::corpus::Corpus;
 
 /// How many results are ranked at ingest for each short query.
 pub const TOP: usize = 200;
@@ -29,8 +31,24 @@ pub(super) const KEPT: usize = 2 * TOP;
 /// Letters (and digits) in a query answered from the ranked lists.
 const SHORT: usize = 2;
 
-/// Writes the search tables (`entries`, `words`, `tops`) of `index`.
-pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+/// A corpus's search entries, indexed, with their short queries ranked:
+/// what [`write`] writes.
+pub struct Ranked {
+    index: Index,
+    tops: Vec<(String, Vec<(u32, u32)>)>,
+}
+
+impl Ranked {
+    pub fn of(corpus: &Corpus) -> Ranked {
+        let index = Index::build(corpus);
+        let tops = ranked_short_queries(&index);
+        Ranked { index, tops }
+    }
+}
+
+/// Writes the search tables (`entries`, `words`, `tops`).
+pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
+    let index = &ranked.index;
     let mut entry =
         conn.prepare("INSERT INTO entries (id, kind, target, text) VALUES (?1, ?2, ?3, ?4)")?;
     for i in 0..index.len() {
@@ -40,16 +58,19 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
     }
     let mut word =
         conn.prepare("INSERT INTO words (id, word, n, postings) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut id = 0;
     for (i, w) in index.words.words().iter().enumerate() {
-        let list = index.postings.get(i);
-        word.execute(params![i, &**w, list.len(), to_blob(list)])?;
+        for (part, list) in index.postings.get(i).chunks(ROW_POSTINGS).enumerate() {
+            word.execute(params![id, row_key(w, part), list.len(), to_blob(list)])?;
+            id += 1;
+        }
     }
     let mut top = conn
         .prepare("INSERT INTO tops (pattern, entries, losses, complete) VALUES (?1, ?2, ?3, ?4)")?;
-    for (pattern, list) in ranked_short_queries(index) {
+    for (pattern, list) in &ranked.tops {
         // A list cut short may leave out matches; one shorter is all of them.
         let complete = list.len() < KEPT;
-        let (losses, entries): (Vec<u32>, Vec<u32>) = list.into_iter().unzip();
+        let (losses, entries): (Vec<u32>, Vec<u32>) = list.iter().copied().unzip();
         top.execute(params![
             pattern,
             to_blob(&entries),
@@ -60,21 +81,41 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
     Ok(())
 }
 
+/// Postings kept in one row of `words`. A longer list goes on over more
+/// rows, keyed by the word, a continuation mark and the row's number, so
+/// that adding to it rewrites only its last row and taking an entry out
+/// only the row holding it. Those keys sort after the word and before any
+/// longer one, so a search, which reads every row in the range of a
+/// query word, reads them all.
+pub(super) const ROW_POSTINGS: usize = 4096;
+
+/// The key of row `part` of a word's postings.
+pub(super) fn row_key(word: &str, part: usize) -> String {
+    if part == 0 {
+        word.to_string()
+    } else {
+        format!("{word}{ROW_MARK}{part:06}")
+    }
+}
+
+/// What sets a continuation row's key apart from the word: below every
+/// character a word holds.
+pub(super) const ROW_MARK: char = '\u{1}';
+
 /// Every query of at most [`SHORT`] letters that matches something, with
-/// its best [`KEPT`] entries in rank order as (shortfall, entry). A match needs each query word to
-/// begin a word, so these are: each first letter of a word, each two first
-/// letters, and each pair of first letters as two words. One pass over the
-/// entries, a part per thread, ranks them all.
+/// its best [`KEPT`] entries in rank order as (shortfall, entry). A match
+/// needs each query word to begin a word, so these are: each first letter
+/// of a word, each two first letters, and each pair of first letters as two
+/// words. A sample of the entries is ranked first; the worst of its full
+/// lists bounds what the other entries must beat, so that they are ranked
+/// in parts on all threads yet skipped as early as in one pass.
 fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<(u32, u32)>)> {
-    let parts: Vec<u32> = (0..index.len() as u32).step_by(PART).collect();
-    let best = parts
-        .into_par_iter()
-        .map(|from| {
-            let to = (from as usize + PART).min(index.len()) as u32;
-            ShortTops::of(index, from..to)
-        })
-        .reduce(ShortTops::default, ShortTops::merge);
-    let mut out: Vec<(String, Vec<(u32, u32)>)> = best
+    let sampled = |e: u32| e.is_multiple_of(SAMPLE_EVERY);
+    let sample = ranked_in_parts(index, &Bounds::default(), sampled);
+    let bounds = sample.bounds();
+    let rest = ranked_in_parts(index, &bounds, |e| !sampled(e));
+    let mut out: Vec<(String, Vec<(u32, u32)>)> = sample
+        .merge(rest)
         .lists
         .into_iter()
         .filter(|(_, (_, top))| !top.is_empty())
@@ -84,8 +125,28 @@ fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<(u32, u32)>)> {
     out
 }
 
+/// The best entries for every short query among the entries `chosen`,
+/// ranked a part per thread.
+fn ranked_in_parts(
+    index: &Index,
+    bounds: &Bounds,
+    chosen: impl Fn(u32) -> bool + Sync,
+) -> ShortTops {
+    let parts: Vec<u32> = (0..index.len() as u32).step_by(PART).collect();
+    parts
+        .into_par_iter()
+        .map(|from| {
+            let to = (from as usize + PART).min(index.len()) as u32;
+            ShortTops::of(index, (from..to).filter(|&e| chosen(e)), bounds)
+        })
+        .reduce(ShortTops::default, ShortTops::merge)
+}
+
 /// Entries ranked together for the short queries.
 const PART: usize = 4096;
+
+/// One entry in this many is in the sample ranked first.
+const SAMPLE_EVERY: u32 = 16;
 
 /// A query of one or two letters: `a`, `ab`, or `a b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -148,35 +209,58 @@ impl Short {
 /// as (shortfall, entry): the largest on top, to be dropped first.
 #[derive(Default)]
 struct ShortTops {
-    lists: std::collections::HashMap<Short, (Shortfall, std::collections::BinaryHeap<(u32, u32)>)>,
+    lists: ShortMap<(Shortfall, BinaryHeap<(u32, u32)>)>,
+}
+
+/// For each short query whose list is full, its worst (shortfall, entry):
+/// an entry ranks in the end only when it beats that.
+#[derive(Default)]
+struct Bounds(ShortMap<(u32, u32)>);
+
+impl Bounds {
+    /// The most entry `e` may fall short of `short` and still rank; None
+    /// when it cannot.
+    fn budget(&self, short: &Short, e: u32) -> Option<u32> {
+        match self.0.get(short) {
+            // On equal shortfalls the earlier entry ranks first.
+            Some(&(worst, last)) if e < last => Some(worst),
+            Some(&(worst, _)) => worst.checked_sub(1),
+            None => Some(u32::MAX),
+        }
+    }
 }
 
 impl ShortTops {
-    /// The best entries in `range` for every short query, read in entry
-    /// order: a later entry must do strictly better than the worst kept.
-    fn of(index: &Index, range: std::ops::Range<u32>) -> ShortTops {
+    /// The best `entries` (in increasing order) for every short query that
+    /// can still beat `bounds`: a later entry must do strictly better than
+    /// the worst kept.
+    fn of(index: &Index, entries: impl Iterator<Item = u32>, bounds: &Bounds) -> ShortTops {
         let mut tops = ShortTops::default();
+        let mut heads = Heads::default();
         let mut scratch = super::shortfall::Scratch::default();
-        for e in range {
-            let shorts = Short::of_words(words_of(index, e as usize));
-            for short in shorts {
+        for e in entries {
+            heads.start(e);
+            for short in Short::of_words(words_of(index, e as usize)) {
+                let Some(bound) = bounds.budget(&short, e) else {
+                    continue;
+                };
                 let (shortfall, top) = tops
                     .lists
                     .entry(short)
-                    .or_insert_with(|| (Shortfall::new(&short.pattern()), Default::default()));
-                let budget = match top.peek() {
-                    Some(&(worst, _)) if top.len() >= KEPT => match worst.checked_sub(1) {
-                        Some(b) => b,
-                        None => continue,
-                    },
-                    _ => u32::MAX,
+                    .or_insert_with(|| (Shortfall::new(&short.pattern()), BinaryHeap::new()));
+                let own = match top.peek() {
+                    Some(&(worst, _)) if top.len() >= KEPT => worst.checked_sub(1),
+                    _ => Some(u32::MAX),
                 };
-                let loss = shortfall_of(shortfall, index, e as usize, budget, &mut scratch);
-                if let Some(loss) = loss {
-                    top.push((loss, e));
-                    if top.len() > KEPT {
-                        top.pop();
-                    }
+                let Some(budget) = own.map(|own| own.min(bound)) else {
+                    continue;
+                };
+                if heads.rule_out(&short, budget, index, &mut scratch) {
+                    continue;
+                }
+                if let Some(loss) = shortfall_of(shortfall, index, e as usize, budget, &mut scratch)
+                {
+                    keep_best(top, (loss, e));
                 }
             }
         }
@@ -189,15 +273,119 @@ impl ShortTops {
             let (_, mine) = self
                 .lists
                 .entry(short)
-                .or_insert_with(|| (shortfall, Default::default()));
+                .or_insert_with(|| (shortfall, BinaryHeap::new()));
             for item in top {
-                mine.push(item);
-                if mine.len() > KEPT {
-                    mine.pop();
-                }
+                keep_best(mine, item);
             }
         }
         self
+    }
+
+    /// The worst entry of each full list.
+    fn bounds(&self) -> Bounds {
+        Bounds(
+            self.lists
+                .iter()
+                .filter(|(_, (_, top))| top.len() >= KEPT)
+                .filter_map(|(&short, (_, top))| Some((short, *top.peek()?)))
+                .collect(),
+        )
+    }
+}
+
+/// For one entry, how far it falls short of each first letter followed by
+/// a space, worked out once per letter: a two-word query can fall no
+/// shorter than its beginning, since an alignment's shortfall only grows
+/// character by character. The letter's queries that must do better are
+/// then passed over without measuring them.
+#[derive(Default)]
+struct Heads {
+    /// Each letter's pattern (the letter and a space), kept across entries.
+    patterns: std::collections::HashMap<char, Shortfall>,
+    entry: u32,
+    /// The entry's shortfall of each letter's pattern measured so far.
+    measured: Vec<(char, Option<u32>)>,
+}
+
+impl Heads {
+    fn start(&mut self, e: u32) {
+        self.entry = e;
+        self.measured.clear();
+    }
+
+    /// Whether the entry falls short of the beginning of `short`, a query
+    /// of two words, by more than `budget`.
+    fn rule_out(
+        &mut self,
+        short: &Short,
+        budget: u32,
+        index: &Index,
+        scratch: &mut super::shortfall::Scratch,
+    ) -> bool {
+        if !short.spaced || budget == u32::MAX {
+            return false;
+        }
+        let head = match self.measured.iter().find(|(c, _)| *c == short.first) {
+            Some(&(_, head)) => head,
+            None => {
+                let pattern = self
+                    .patterns
+                    .entry(short.first)
+                    .or_insert_with(|| Shortfall::new(&format!("{} ", short.first)));
+                let head = shortfall_of(pattern, index, self.entry as usize, u32::MAX, scratch);
+                self.measured.push((short.first, head));
+                head
+            }
+        };
+        head.is_none_or(|head| head > budget)
+    }
+}
+
+/// Adds `item` to `top`, dropping the worst when more than [`KEPT`].
+fn keep_best(top: &mut BinaryHeap<(u32, u32)>, item: (u32, u32)) {
+    if top.len() < KEPT {
+        top.push(item);
+    } else if let Some(mut worst) = top.peek_mut()
+        && item < *worst
+    {
+        *worst = item;
+    }
+}
+
+/// A map keyed by short queries, hashed cheaply: ranking looks one up for
+/// every short query of every entry.
+type ShortMap<V> = std::collections::HashMap<Short, V, BuildHasherDefault<ShortHasher>>;
+
+/// Multiply-rotate hashing (as rustc's FxHasher): a few letters need no
+/// protection from crafted collisions.
+#[derive(Default)]
+struct ShortHasher(u64);
+
+impl Hasher for ShortHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.write_u64(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 

@@ -17,7 +17,9 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::Index;
 use super::shortfall::{Scratch, Shortfall};
-use super::stored::{KEPT, Short, TOP, from_blob, shortfall_of, to_blob, words_of};
+use super::stored::{
+    KEPT, ROW_MARK, ROW_POSTINGS, Short, TOP, from_blob, row_key, shortfall_of, to_blob, words_of,
+};
 use super::{Kind, Target};
 
 /// An entry as it now reads.
@@ -105,8 +107,22 @@ fn both_words(n: &Numbered, i: usize) -> (BTreeSet<&str>, BTreeSet<&str>) {
 }
 
 /// Adds each entry to the postings of the words it gained and takes it out
-/// of those of the words it lost; lists stay sorted, emptied words go.
+/// of those of the words it lost, rewriting only the rows of `words` that
+/// change; emptied rows go.
 fn update_words(conn: &Connection, n: &Numbered) -> rusqlite::Result<()> {
+    let mut rows = WordRows::new(conn)?;
+    for (word, (added, removed)) in word_changes(n) {
+        let mut parts = rows.read(word, !removed.is_empty())?;
+        take_out(&mut parts, &removed);
+        put_in(&mut parts, added);
+        split_long(&mut parts);
+        rows.write(word, parts)?;
+    }
+    Ok(())
+}
+
+/// For each word, the entries that gained it and those that lost it.
+fn word_changes(n: &Numbered) -> BTreeMap<&str, (Vec<u32>, Vec<u32>)> {
     let mut changes: BTreeMap<&str, (Vec<u32>, Vec<u32>)> = BTreeMap::new();
     for (i, &id) in n.ids.iter().enumerate() {
         let (now, before) = both_words(n, i);
@@ -117,44 +133,165 @@ fn update_words(conn: &Connection, n: &Numbered) -> rusqlite::Result<()> {
             changes.entry(w).or_default().1.push(id);
         }
     }
-    let mut next: i64 = conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM words", [], |r| {
-        r.get(0)
-    })?;
-    let mut read = conn.prepare("SELECT id, postings FROM words WHERE word = ?1")?;
-    let mut put = conn
-        .prepare("INSERT OR REPLACE INTO words (id, word, n, postings) VALUES (?1, ?2, ?3, ?4)")?;
-    let mut drop = conn.prepare("DELETE FROM words WHERE id = ?1")?;
-    for (word, (mut added, mut removed)) in changes {
-        let stored: Option<(i64, Vec<u8>)> = read
-            .query_row([word], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
-        let (id, mut list) = match stored {
-            Some((id, blob)) => (id, from_blob(&blob).collect::<Vec<u32>>()),
-            None => {
-                next += 1;
-                (next - 1, Vec::new())
-            }
-        };
-        removed.sort_unstable();
-        if !removed.is_empty() {
-            list.retain(|e| removed.binary_search(e).is_err());
-        }
-        added.sort_unstable();
-        let after_all = list
-            .last()
-            .is_none_or(|&l| added.first().is_none_or(|&a| a > l));
-        list.extend(added);
-        if !after_all {
-            list.sort_unstable();
-            list.dedup();
-        }
-        if list.is_empty() {
-            drop.execute([id])?;
-        } else {
-            put.execute(params![id, word, list.len(), to_blob(&list)])?;
-        }
+    changes
+}
+
+/// One stored row of a word's postings (see [`ROW_POSTINGS`]).
+struct Part {
+    /// The row's id; None for a row not stored yet.
+    id: Option<i64>,
+    part: usize,
+    /// The row's postings, when read: only rows that may change are.
+    list: Vec<u32>,
+    loaded: bool,
+    changed: bool,
+}
+
+/// Takes `removed` out of the rows holding them.
+fn take_out(parts: &mut [Part], removed: &[u32]) {
+    if removed.is_empty() {
+        return;
     }
-    Ok(())
+    let removed: HashSet<u32> = removed.iter().copied().collect();
+    for p in parts {
+        let before = p.list.len();
+        p.list.retain(|e| !removed.contains(e));
+        p.changed |= p.list.len() != before;
+    }
+}
+
+/// Adds `added` (entries new to the word) to its last row while it has
+/// room, then to new rows.
+fn put_in(parts: &mut Vec<Part>, mut added: Vec<u32>) {
+    added.sort_unstable();
+    let mut rest = &added[..];
+    if let Some(last) = parts.last_mut()
+        && last.loaded
+        && last.list.len() < ROW_POSTINGS
+        && !rest.is_empty()
+    {
+        let (now, later) = rest.split_at((ROW_POSTINGS - last.list.len()).min(rest.len()));
+        last.list.extend_from_slice(now);
+        last.list.sort_unstable();
+        last.changed = true;
+        rest = later;
+    }
+    push_rows(parts, rest);
+}
+
+/// New rows after the last, holding `postings`.
+fn push_rows(parts: &mut Vec<Part>, postings: &[u32]) {
+    for chunk in postings.chunks(ROW_POSTINGS) {
+        let part = parts.last().map_or(0, |p| p.part + 1);
+        parts.push(Part {
+            id: None,
+            part,
+            list: chunk.to_vec(),
+            loaded: true,
+            changed: true,
+        });
+    }
+}
+
+/// Splits each changed row longer than [`ROW_POSTINGS`] (a store written
+/// with one row per word) so that the next change rewrites less.
+fn split_long(parts: &mut Vec<Part>) {
+    for i in 0..parts.len() {
+        if !parts[i].changed || parts[i].list.len() <= ROW_POSTINGS {
+            continue;
+        }
+        let rest = parts[i].list.split_off(ROW_POSTINGS);
+        push_rows(parts, &rest);
+    }
+}
+
+/// Reads and writes the rows of a word's postings.
+struct WordRows<'c> {
+    read: rusqlite::CachedStatement<'c>,
+    postings: rusqlite::CachedStatement<'c>,
+    put: rusqlite::CachedStatement<'c>,
+    drop: rusqlite::CachedStatement<'c>,
+    next: i64,
+}
+
+impl<'c> WordRows<'c> {
+    fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        Ok(WordRows {
+            // The word's rows and no other: their keys are the word, or it
+            // followed by the mark, below any other character.
+            read: conn.prepare_cached(
+                "SELECT id, word, n FROM words WHERE word >= ?1 AND word < ?2 ORDER BY word",
+            )?,
+            postings: conn.prepare_cached("SELECT postings FROM words WHERE id = ?1")?,
+            put: conn.prepare_cached(
+                "INSERT OR REPLACE INTO words (id, word, n, postings) VALUES (?1, ?2, ?3, ?4)",
+            )?,
+            drop: conn.prepare_cached("DELETE FROM words WHERE id = ?1")?,
+            next: conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM words", [], |r| {
+                r.get(0)
+            })?,
+        })
+    }
+
+    /// The rows of `word`'s postings, with the postings of every row when
+    /// `all`, else only of the last row when it has room: a long list is
+    /// not read to be added to.
+    fn read(&mut self, word: &str, all: bool) -> rusqlite::Result<Vec<Part>> {
+        // Past the word's last row: the character after the mark.
+        let past = format!("{word}\u{2}");
+        let mut rows = self.read.query(params![word, past])?;
+        let mut parts = Vec::new();
+        let mut sizes = Vec::new();
+        while let Some(r) = rows.next()? {
+            let key: String = r.get(1)?;
+            let part = key
+                .strip_prefix(word)
+                .and_then(|rest| rest.strip_prefix(ROW_MARK))
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            parts.push(Part {
+                id: Some(r.get(0)?),
+                part,
+                list: Vec::new(),
+                loaded: false,
+                changed: false,
+            });
+            sizes.push(r.get::<_, usize>(2)?);
+        }
+        let last = parts.len().wrapping_sub(1);
+        for (i, p) in parts.iter_mut().enumerate() {
+            if all || (i == last && sizes[i] < ROW_POSTINGS) {
+                let id = p.id.unwrap_or_default();
+                p.list = self
+                    .postings
+                    .query_row([id], |r| Ok(from_blob(r.get_ref(0)?.as_blob()?).collect()))?;
+                p.loaded = true;
+            }
+        }
+        Ok(parts)
+    }
+
+    /// Writes the rows that changed; an emptied one goes.
+    fn write(&mut self, word: &str, parts: Vec<Part>) -> rusqlite::Result<()> {
+        for p in parts.into_iter().filter(|p| p.changed) {
+            match (p.id, p.list.is_empty()) {
+                (Some(id), true) => {
+                    self.drop.execute([id])?;
+                }
+                (None, true) => {}
+                (id, false) => {
+                    let id = id.unwrap_or_else(|| {
+                        self.next += 1;
+                        self.next - 1
+                    });
+                    let key = row_key(word, p.part);
+                    self.put
+                        .execute(params![id, key, p.list.len(), to_blob(&p.list)])?;
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Every short query any of the entries matches now or matched before,
