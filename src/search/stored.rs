@@ -488,7 +488,7 @@ impl ReadHaystacks {
         candidates: &[u32],
         shortfall: &Shortfall,
         limit: usize,
-    ) -> rusqlite::Result<Ranked> {
+    ) -> rusqlite::Result<BestPage> {
         let mut front = FIRST_READ.max(limit.saturating_mul(4));
         loop {
             let end = front.min(candidates.len());
@@ -497,7 +497,7 @@ impl ReadHaystacks {
             let ranked = best(haystack_of, &candidates[..end], &[], shortfall, limit);
             // Stopped early: a full page nothing later can enter.
             if end == candidates.len() || ranked.holding.is_none() {
-                return Ok(Ranked {
+                return Ok(BestPage {
                     page: ranked.page,
                     holding: None,
                 });
@@ -585,14 +585,14 @@ impl Haystacks {
         words: &[&str],
         shortfall: &Shortfall,
         limit: usize,
-    ) -> Ranked {
+    ) -> BestPage {
         best(|e| self.get(e), candidates, words, shortfall, limit)
     }
 }
 
 /// The best page of some candidates, and which of them hold the query's
 /// words when every candidate was checked.
-struct Ranked {
+struct BestPage {
     page: Vec<u32>,
     holding: Option<Vec<u32>>,
 }
@@ -608,7 +608,7 @@ fn best<'a>(
     words: &[&str],
     shortfall: &Shortfall,
     limit: usize,
-) -> Ranked {
+) -> BestPage {
     let finders: Vec<_> = words
         .iter()
         .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
@@ -634,7 +634,7 @@ fn best<'a>(
             }
         }
     }
-    Ranked {
+    BestPage {
         page: top.into_iter().map(|(_, e)| e).collect(),
         holding: checked_all.then_some(holding),
     }
