@@ -363,7 +363,14 @@ pub(crate) fn write_table(reports: &[BrowseReport], out: &mut dyn Write) -> std:
                 )?;
             }
         }
-        writeln!(out, "\nhaystacks read in {:.0} ms", r.haystacks_ms)?;
+    }
+    // Outside the table, which a line of its own would cut in two.
+    for r in reports {
+        writeln!(
+            out,
+            "\n{}: haystacks read in {:.0} ms",
+            r.store, r.haystacks_ms
+        )?;
     }
     Ok(())
 }
