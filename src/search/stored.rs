@@ -248,11 +248,7 @@ impl ShortTops {
                     .lists
                     .entry(short)
                     .or_insert_with(|| (Shortfall::new(&short.pattern()), BinaryHeap::new()));
-                let own = match top.peek() {
-                    Some(&(worst, _)) if top.len() >= KEPT => worst.checked_sub(1),
-                    _ => Some(u32::MAX),
-                };
-                let Some(budget) = own.map(|own| own.min(bound)) else {
+                let Some(budget) = budget_of(top, KEPT).map(|own| own.min(bound)) else {
                     continue;
                 };
                 if heads.rule_out(&short, budget, index, &mut scratch) {
@@ -260,7 +256,7 @@ impl ShortTops {
                 }
                 if let Some(loss) = shortfall_of(shortfall, index, e as usize, budget, &mut scratch)
                 {
-                    keep_best(top, (loss, e));
+                    keep_best(top, (loss, e), KEPT);
                 }
             }
         }
@@ -275,7 +271,7 @@ impl ShortTops {
                 .entry(short)
                 .or_insert_with(|| (shortfall, BinaryHeap::new()));
             for item in top {
-                keep_best(mine, item);
+                keep_best(mine, item, KEPT);
             }
         }
         self
@@ -341,9 +337,9 @@ impl Heads {
     }
 }
 
-/// Adds `item` to `top`, dropping the worst when more than [`KEPT`].
-fn keep_best(top: &mut BinaryHeap<(u32, u32)>, item: (u32, u32)) {
-    if top.len() < KEPT {
+/// Adds `item` to `top`, dropping the worst when more than `limit`.
+fn keep_best(top: &mut BinaryHeap<(u32, u32)>, item: (u32, u32), limit: usize) {
+    if top.len() < limit {
         top.push(item);
     } else if let Some(mut worst) = top.peek_mut()
         && item < *worst
@@ -628,10 +624,7 @@ fn best<'a>(
         }
         holding.push(e);
         if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
-            top.push((loss, e));
-            if top.len() > limit {
-                top.pop();
-            }
+            keep_best(&mut top, (loss, e), limit);
         }
     }
     BestPage {
