@@ -43,6 +43,9 @@ pub struct Options {
     pub json: bool,
     /// Use the corpus file of an earlier run instead of ingesting again.
     pub reuse: bool,
+    /// With the store: also a synthetic corpus of at least this many
+    /// search entries.
+    pub entries: Option<usize>,
 }
 
 /// One corpus size's figures.
@@ -406,7 +409,7 @@ fn write_table(reports: &[SizeReport], out: &mut dyn Write) -> std::io::Result<(
     )?;
     writeln!(
         out,
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )?;
     for r in reports {
         let rss = r.peak_rss_mb.map_or("–".to_string(), |m| {
@@ -500,6 +503,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn articles_for_entries_follows_the_two_largest_sizes() {
+        // Entries ×8 for articles ×10: exponent log 8 / log 10 ≈ 0.903.
+        let measured = [(1_000, 10_000), (10_000, 80_000), (100_000, 640_000)];
+        let n = articles_for_entries(1_000_000, &measured).unwrap();
+        assert_eq!(n % 1_000, 0);
+        // (1.02 × 1e6 / 640k)^(1/0.903) × 100k ≈ 167.7k
+        assert!((165_000..=170_000).contains(&n), "{n}");
+    }
+
+    #[test]
+    fn articles_for_entries_is_none_when_a_size_has_them() {
+        assert_eq!(articles_for_entries(500, &[(100, 900)]), None);
+    }
+
+    #[test]
+    fn articles_for_entries_scales_one_size_linearly() {
+        assert_eq!(articles_for_entries(10_000, &[(1_000, 5_000)]), Some(3_000));
+    }
+
+    #[test]
     fn percentiles_by_nearest_rank() {
         let v: Vec<f64> = (1..=20).map(f64::from).collect();
         assert_eq!(percentile(&v, 0.5), 10.0);
@@ -514,6 +537,8 @@ mod tests {
 #[derive(Debug, Serialize)]
 pub struct StoreReport {
     pub articles: usize,
+    /// Search entries in the store.
+    pub entries: usize,
     pub text_mb: f64,
     pub threads: usize,
     /// The JSON corpus, made only up to [`JSON_UP_TO`] articles: beyond,
@@ -569,11 +594,34 @@ pub fn run_store(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> an
         exe.display()
     );
     let (mut reports, mut browse) = (Vec::new(), Vec::new());
-    for &n in opts.sizes.iter().filter(|&&n| n > 0) {
+    let mut sizes: Vec<usize> = opts.sizes.iter().copied().filter(|&n| n > 0).collect();
+    if opts.entries.is_some() && sizes.is_empty() {
+        sizes.push(ENTRIES_SAMPLE);
+    }
+    for &n in &sizes {
         writeln!(err, "bench --store: {n} articles")?;
         let (report, browsed) = measure_store(n, opts, &exe, err)?;
         reports.push(report);
         browse.push(browsed);
+    }
+    if let Some(entries) = opts.entries {
+        let measured: Vec<(usize, usize)> =
+            reports.iter().map(|r| (r.articles, r.entries)).collect();
+        match articles_for_entries(entries, &measured) {
+            Some(n) => {
+                writeln!(
+                    err,
+                    "bench --store: {n} articles for {entries} search entries"
+                )?;
+                let (report, browsed) = measure_store(n, opts, &exe, err)?;
+                reports.push(report);
+                browse.push(browsed);
+            }
+            None => writeln!(
+                err,
+                "bench --store: a size above has {entries} search entries"
+            )?,
+        }
     }
     if opts.json {
         let both = serde_json::json!({ "store": reports, "browse": browse });
@@ -620,6 +668,7 @@ fn measure_store(
     let browse = crate::browse_bench::measure(&db, opts.runs)?;
     let report = StoreReport {
         articles: n,
+        entries: store_entries(&db)?,
         text_mb,
         threads,
         json_mb: match &json {
@@ -638,6 +687,45 @@ fn measure_store(
         fzf,
     };
     Ok((report, browse))
+}
+
+/// The articles measured for `--entries` alone, to learn how many entries
+/// an article of the generator makes.
+const ENTRIES_SAMPLE: usize = 1_000;
+
+/// Synthetic articles that make at least `entries` search entries, or
+/// None when a size measured before already has them. Entries grow slower
+/// than articles (officials recur), so the count is read off the power law
+/// through the two largest sizes measured (a line through the origin with
+/// one), with 2% to spare, rounded up to a thousand; the table reports the
+/// entries made.
+fn articles_for_entries(entries: usize, measured: &[(usize, usize)]) -> Option<usize> {
+    if measured.iter().any(|&(_, e)| e >= entries) {
+        return None;
+    }
+    let mut by_size: Vec<(f64, f64)> = measured
+        .iter()
+        .filter(|&&(n, e)| n > 0 && e > 0)
+        .map(|&(n, e)| (n as f64, e as f64))
+        .collect();
+    by_size.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (n1, e1) = *by_size.last()?;
+    let exponent = match by_size.len() {
+        0 | 1 => 1.0,
+        k => {
+            let (n0, e0) = by_size[k - 2];
+            ((e1 / e0).ln() / (n1 / n0).ln()).clamp(0.5, 1.0)
+        }
+    };
+    let n = n1 * (entries as f64 * 1.02 / e1).powf(1.0 / exponent);
+    Some((n.ceil() as usize).div_ceil(1_000) * 1_000)
+}
+
+/// Search entries in a store.
+fn store_entries(db: &Path) -> anyhow::Result<usize> {
+    let conn = tinhuy::corpus::sqlite::open(db)?;
+    let n: i64 = conn.query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+    Ok(usize::try_from(n)?)
 }
 
 /// Each typed query through a cold `fzf --filter` over the store's entries
@@ -844,17 +932,18 @@ fn or_dash(v: Option<f64>, digits: usize) -> String {
 fn write_store_sizes(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "| articles | text MB | .json MB | .db MB | ingest MB/s/core | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
+        "| articles | search entries | text MB | .json MB | .db MB | ingest MB/s/core | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
     )?;
     writeln!(
         out,
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )?;
     for r in reports {
         writeln!(
             out,
-            "| {} | {:.1} | {} | {:.1} | {:.2} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
+            "| {} | {} | {:.1} | {} | {:.1} | {:.2} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
             r.articles,
+            r.entries,
             r.text_mb,
             or_dash(r.json_mb, 1),
             r.db_mb,

@@ -46,6 +46,11 @@ enum Command {
         /// (synthetic sizes only; needs the release build beside it).
         #[arg(long)]
         store: bool,
+        /// With --store: also a synthetic corpus of at least this many
+        /// search entries (its article count taken from the largest size
+        /// measured before it, or from 1,000 articles).
+        #[arg(long, value_name = "N", requires = "store")]
+        entries: Option<usize>,
         /// Load this corpus, index and search it, print peak RSS in kB.
         #[arg(long, value_name = "FILE", hide = true)]
         rss_probe: Option<PathBuf>,
@@ -126,6 +131,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
             json,
             reuse,
             store,
+            entries,
             rss_probe: None,
         } => (if store { bench::run_store } else { bench::run })(
             &bench::Options {
@@ -135,6 +141,7 @@ fn run(cli: Cli) -> anyhow::Result<i32> {
                 seed,
                 json,
                 reuse,
+                entries,
             },
             out,
             err,
