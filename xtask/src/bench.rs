@@ -623,14 +623,94 @@ pub fn run_store(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> an
             )?,
         }
     }
+    writeln!(
+        err,
+        "bench --store: the bundled articles repeated to {BUNDLED_REPEATED_MB} MB"
+    )?;
+    let bundled = bundled_extraction()?;
     if opts.json {
-        let both = serde_json::json!({ "store": reports, "browse": browse });
-        serde_json::to_writer_pretty(&mut *out, &both)?;
+        let all = serde_json::json!({ "store": reports, "browse": browse, "bundled": bundled });
+        serde_json::to_writer_pretty(&mut *out, &all)?;
         writeln!(out)?;
     } else {
         write_store_table(&reports, &browse, out)?;
+        writeln!(out)?;
+        write_bundled(&bundled, out)?;
     }
     Ok(0)
+}
+
+/// Megabytes of the bundled articles extracted, over and over, for the
+/// throughput of real text (a store would keep only one of each copy).
+const BUNDLED_REPEATED_MB: usize = 50;
+
+/// Extraction of the bundled articles repeated to [`BUNDLED_REPEATED_MB`].
+#[derive(Debug, Serialize)]
+pub struct BundledReport {
+    pub articles: usize,
+    pub text_mb: f64,
+    pub threads: usize,
+    pub one_thread_mb_s: f64,
+    pub all_threads_mb_s_core: f64,
+}
+
+/// Extracts the bundled articles in turn until each thread has done its
+/// share of [`BUNDLED_REPEATED_MB`]: on one thread, then on every core.
+fn bundled_extraction() -> anyhow::Result<BundledReport> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/articles");
+    let mut texts = Vec::new();
+    for entry in std::fs::read_dir(&dir)? {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read(&path)?);
+        }
+    }
+    anyhow::ensure!(!texts.is_empty(), "no articles in {}", dir.display());
+    let total = BUNDLED_REPEATED_MB * 1_000_000;
+    let threads = std::thread::available_parallelism().map_or(1, |x| x.get());
+    let one = extraction_rate(&texts, total, 1);
+    let all = extraction_rate(&texts, total, threads);
+    Ok(BundledReport {
+        articles: texts.len(),
+        text_mb: texts.iter().map(Vec::len).sum::<usize>() as f64 / 1e6,
+        threads,
+        one_thread_mb_s: one,
+        all_threads_mb_s_core: all / threads as f64,
+    })
+}
+
+/// MB per second of `threads` threads extracting `texts` round-robin until
+/// `total` bytes are done between them.
+fn extraction_rate(texts: &[Vec<u8>], total: usize, threads: usize) -> f64 {
+    let t = Instant::now();
+    let done: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|w| {
+                scope.spawn(move || {
+                    let mut bytes = 0;
+                    for text in texts.iter().cycle().skip(w) {
+                        if bytes >= total / threads {
+                            break;
+                        }
+                        let _ = std::hint::black_box(tinhuy::extract::extract_bytes(text));
+                        bytes += text.len();
+                    }
+                    bytes
+                })
+            })
+            .collect();
+        workers.into_iter().map(|w| w.join().unwrap_or(0)).sum()
+    });
+    done as f64 / 1e6 / t.elapsed().as_secs_f64().max(1e-9)
+}
+
+fn write_bundled(b: &BundledReport, out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Extraction of the {} bundled articles ({:.3} MB) repeated to {BUNDLED_REPEATED_MB} MB: \
+         {:.2} MB/s on one thread, {:.2} MB/s per core on {} threads.",
+        b.articles, b.text_mb, b.one_thread_mb_s, b.all_threads_mb_s_core, b.threads
+    )
 }
 
 fn measure_store(
