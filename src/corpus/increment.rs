@@ -118,7 +118,8 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts
             text: input.text.clone(),
         })
         .collect();
-    let keys = insert_articles(conn, articles.iter())?;
+    let hashes = fresh.iter().map(|input| input.text_hash);
+    let keys = insert_articles(conn, articles.iter().zip(hashes))?;
     let mut meetings = link_meetings(conn, &mut articles, &before)?;
     let names: BTreeSet<String> = articles
         .iter()

@@ -453,12 +453,25 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         set_cache(&conn).map_err(store_error(path))?;
         let tx = conn.transaction().map_err(store_error(path))?;
         create_schema(&tx).map_err(store_error(path))?;
-        write_derived(&tx, corpus, || insert_articles(&tx, corpus.articles.iter()))
-            .map_err(store_error(path))?;
+        let hashes = text_hashes(&corpus.articles);
+        let articles = corpus.articles.iter().zip(hashes);
+        write_derived(&tx, corpus, || insert_articles(&tx, articles)).map_err(store_error(path))?;
         create_indexes(&tx).map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
     }
     super::store::persist_over(tmp, path).map_err(write_error)
+}
+
+/// The [`text_hash`] of each article, on all threads: a corpus read from
+/// JSON carries none.
+///
+/// [`text_hash`]: super::dedupe::text_hash
+fn text_hashes(articles: &[Article]) -> Vec<Option<i64>> {
+    use rayon::prelude::*;
+    articles
+        .par_iter()
+        .map(|a| super::dedupe::text_hash(&a.text))
+        .collect()
 }
 
 /// An article passed over: its file, and why.
@@ -557,17 +570,21 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
 fn rebuild(tx: &Transaction, path: &Path, fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
     let known = Known::read(tx, path)?;
     let mut all = known.inputs;
-    let fresh_ids: HashSet<String> = fresh.iter().map(|i| i.id.clone()).collect();
+    // The fresh articles' text hashes, by id (unique against the store's).
+    let fresh_hashes: HashMap<String, Option<i64>> =
+        fresh.iter().map(|i| (i.id.clone(), i.text_hash)).collect();
     all.extend(fresh);
     let corpus = build(all);
     let keys = || {
-        let fresh_articles = corpus.articles.iter().filter(|a| fresh_ids.contains(&a.id));
-        let mut new_keys: HashMap<&str, i64> = corpus
-            .articles
-            .iter()
-            .filter(|a| fresh_ids.contains(&a.id))
-            .map(|a| a.id.as_str())
-            .zip(insert_articles(tx, fresh_articles)?)
+        let fresh_articles = || {
+            corpus
+                .articles
+                .iter()
+                .filter_map(|a| Some((a, *fresh_hashes.get(&a.id)?)))
+        };
+        let mut new_keys: HashMap<&str, i64> = fresh_articles()
+            .map(|(a, _)| a.id.as_str())
+            .zip(insert_articles(tx, fresh_articles())?)
             .collect();
         new_keys.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
         Ok(corpus
@@ -632,6 +649,8 @@ impl Known {
                 file: row.get(2).map_err(store_error(path))?,
                 text: String::new(),
                 facts,
+                // Stored already; never written again.
+                text_hash: None,
             });
         }
         Ok(known)
@@ -669,8 +688,9 @@ fn new_inputs(
             already.push((input.file, "same address as an article in the store"));
             continue;
         }
-        let key = text_key(&input.text);
-        if !key.is_empty() && same_text_stored(tx, &key)? {
+        if let Some(h) = input.text_hash
+            && same_text_stored(tx, h, &input.text)?
+        {
             already.push((input.file, "same text as an article in the store"));
             continue;
         }
@@ -684,13 +704,16 @@ fn new_inputs(
     Ok((fresh, already))
 }
 
-/// Whether an article with this text key is stored (the hash only says it
-/// may be).
-fn same_text_stored(tx: &Connection, key: &str) -> rusqlite::Result<bool> {
+/// Whether an article with the wording of `text`, whose text hash is
+/// `hash`, is stored (the hash only says it may be).
+fn same_text_stored(tx: &Connection, hash: i64, text: &str) -> rusqlite::Result<bool> {
     let mut stmt = tx.prepare_cached("SELECT text FROM articles WHERE text_hash = ?1")?;
-    let texts = stmt.query_map([hash(key)], |r| r.get::<_, String>(0))?;
+    let texts = stmt.query_map([hash], |r| r.get::<_, String>(0))?;
+    // Worked out only for a text whose hash is stored: most are not.
+    let mut key = None;
     for t in texts {
-        if text_key(&t?) == key {
+        let key = key.get_or_insert_with(|| text_key(text));
+        if text_key(&t?) == *key {
             return Ok(true);
         }
     }
@@ -728,19 +751,27 @@ pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// Inserts articles with their text; returns their keys in order. One
-/// thread does it: a new store's search entries are ranked on the others
-/// meanwhile.
+/// The `text_hash` column of an article whose [`text_hash`] is `h`: a text
+/// with no words has the hash of no words.
+///
+/// [`text_hash`]: super::dedupe::text_hash
+pub(super) fn stored_text_hash(h: Option<i64>) -> i64 {
+    h.unwrap_or_else(|| hash(""))
+}
+
+/// Inserts articles with their text and text hash; returns their keys in
+/// order. One thread does it: a new store's search entries are ranked on
+/// the others meanwhile.
 pub(super) fn insert_articles<'a>(
     tx: &Connection,
-    articles: impl Iterator<Item = &'a Article>,
+    articles: impl Iterator<Item = (&'a Article, Option<i64>)>,
 ) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare(
         "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
            province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
     let mut keys = Vec::new();
-    for a in articles {
+    for (a, text_hash) in articles {
         let f = &a.facts;
         let facts = serde_json::to_string(f).expect("facts always serialize");
         keys.push(stmt.insert(params![
@@ -748,7 +779,7 @@ pub(super) fn insert_articles<'a>(
             a.file,
             f.url,
             f.url.as_deref().map(url_key),
-            hash(&text_key(&a.text)),
+            stored_text_hash(text_hash),
             date(f.published),
             f.outlet,
             f.title,
