@@ -218,6 +218,7 @@ fn built(articles: &[&str]) -> Corpus {
             tinhuy::corpus::build::Input {
                 id: format!("a{i}"),
                 file: format!("a{i}.txt"),
+                text_hash: tinhuy::corpus::dedupe::text_hash(&page.text),
                 text: page.text.clone(),
                 facts,
             }

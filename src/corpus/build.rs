@@ -34,6 +34,10 @@ pub struct Input {
     pub file: String,
     pub text: String,
     pub facts: ArticleFacts,
+    /// The hash of the text's wording ([`super::dedupe::text_hash`]), worked
+    /// out where the text was read: duplicates are told by it, and a store
+    /// keeps it.
+    pub text_hash: Option<i64>,
 }
 
 /// Builds a corpus. Articles are ordered by id so the result does not depend

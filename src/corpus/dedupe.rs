@@ -9,15 +9,16 @@ use super::build::Input;
 use crate::text::fold;
 
 /// Keeps the first of each set of duplicates, in input order; returns the
-/// inputs kept and how many were dropped. Each input comes with its
+/// inputs kept and how many were dropped. Each input carries its
 /// [`text_hash`], worked out where it was read.
-pub fn dedupe(inputs: Vec<(Input, Option<i64>)>) -> (Vec<Input>, usize) {
+pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, usize) {
     let mut urls = HashSet::new();
     // Text hash → the inputs kept with it, by position in `kept`.
     let mut texts: HashMap<i64, Vec<usize>> = HashMap::new();
     let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
     let mut dropped = 0;
-    for (input, hash) in inputs {
+    for input in inputs {
+        let hash = input.text_hash;
         let url = input.facts.url.as_deref().map(url_key);
         let seen_url = url.as_ref().is_some_and(|u| urls.contains(u));
         let same_hash = hash.and_then(|h| texts.get(&h)).into_iter().flatten();

@@ -21,8 +21,8 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
 use super::build::{Input, meeting_key, new_meeting, resolve};
 use super::model::{Article, Corpus, Meeting, Person};
 use super::sqlite::{
-    date, insert_articles, to_json, write_article_conclusions, write_former, write_link,
-    write_meeting, write_person,
+    ArticleRow, date, insert_articles, to_json, write_article_conclusions, write_former,
+    write_link, write_meeting, write_person,
 };
 use crate::extract::{ArticleFacts, Date, PersonFact, Role};
 use crate::search::entries::{
@@ -118,7 +118,11 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts
             text: input.text.clone(),
         })
         .collect();
-    let keys = insert_articles(conn, articles.iter())?;
+    let rows: Vec<ArticleRow> = fresh
+        .iter()
+        .map(|i| ArticleRow::new(&i.id, &i.file, &i.facts, &i.text, i.text_hash))
+        .collect();
+    let keys = insert_articles(conn, &rows)?;
     let mut meetings = link_meetings(conn, &mut articles, &before)?;
     let names: BTreeSet<String> = articles
         .iter()

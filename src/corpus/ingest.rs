@@ -119,6 +119,7 @@ pub fn read_articles(path: &Path) -> Vec<ReadArticle> {
                 Input {
                     id: a.id,
                     file: a.label,
+                    text_hash: text_hash(&read.page.text),
                     text: read.page.text,
                     facts: read.facts,
                 },
@@ -156,6 +157,7 @@ pub fn from_texts(articles: Vec<(String, String)>, threads: usize) -> Corpus {
         Input {
             id,
             file: file.clone(),
+            text_hash: text_hash(&page.text),
             text: page.text,
             facts,
         }
@@ -185,10 +187,7 @@ pub fn read_inputs(
     let bytes_done = std::sync::atomic::AtomicU64::new(0);
     let results = in_parallel(files.len(), threads, |i| {
         let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
-        let r = read_articles(&files[i])
-            .into_iter()
-            .map(|r| r.map(|(input, warnings)| (text_hash(&input.text), input, warnings)))
-            .collect::<Vec<_>>();
+        let r = read_articles(&files[i]);
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
         progress(n, b);
@@ -202,7 +201,7 @@ pub fn read_inputs(
         }
         for r in read {
             match r {
-                Ok((hash, input, warnings)) => {
+                Ok((input, warnings)) => {
                     report.read += 1;
                     for w in warnings {
                         report.warnings.push(Skipped {
@@ -210,7 +209,7 @@ pub fn read_inputs(
                             reason: w,
                         });
                     }
-                    inputs.push((input, hash));
+                    inputs.push(input);
                 }
                 Err(s) => report.skipped.push(s),
             }

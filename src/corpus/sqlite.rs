@@ -453,12 +453,32 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         set_cache(&conn).map_err(store_error(path))?;
         let tx = conn.transaction().map_err(store_error(path))?;
         create_schema(&tx).map_err(store_error(path))?;
-        write_derived(&tx, corpus, || insert_articles(&tx, corpus.articles.iter()))
-            .map_err(store_error(path))?;
+        let rows = corpus_rows(corpus);
+        write_derived(
+            &tx,
+            || corpus,
+            || insert_articles(&tx, &rows),
+            |_, keys| keys,
+        )
+        .map_err(store_error(path))?;
         create_indexes(&tx).map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
     }
     super::store::persist_over(tmp, path).map_err(write_error)
+}
+
+/// The rows of a corpus's articles, made on all threads; a corpus read
+/// from JSON carries no text hashes, so they are worked out here.
+fn corpus_rows(corpus: &Corpus) -> Vec<ArticleRow<'_>> {
+    use rayon::prelude::*;
+    corpus
+        .articles
+        .par_iter()
+        .map(|a| {
+            let text_hash = super::dedupe::text_hash(&a.text);
+            ArticleRow::new(&a.id, &a.file, &a.facts, &a.text, text_hash)
+        })
+        .collect()
 }
 
 /// An article passed over: its file, and why.
@@ -553,31 +573,44 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
 }
 
 /// Builds the corpus of the stored articles and `fresh` at once, inserts
-/// `fresh`, and rewrites everything derived.
-fn rebuild(tx: &Transaction, path: &Path, fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
+/// `fresh`, and rewrites everything derived. The fresh articles are
+/// inserted while the corpus is built, which needs their facts but not
+/// their text: the corpus returned holds none of the fresh texts.
+fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
+    use rayon::prelude::*;
     let known = Known::read(tx, path)?;
+    let texts: Vec<String> = fresh
+        .iter_mut()
+        .map(|i| std::mem::take(&mut i.text))
+        .collect();
+    let rows: Vec<ArticleRow> = fresh
+        .par_iter()
+        .zip(&texts)
+        .map(|(i, text)| ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash))
+        .collect();
     let mut all = known.inputs;
-    let fresh_ids: HashSet<String> = fresh.iter().map(|i| i.id.clone()).collect();
     all.extend(fresh);
-    let corpus = build(all);
-    let keys = || {
-        let fresh_articles = corpus.articles.iter().filter(|a| fresh_ids.contains(&a.id));
-        let mut new_keys: HashMap<&str, i64> = corpus
+    let built = std::sync::OnceLock::new();
+    let keys = |corpus: &Corpus, inserted: Vec<i64>| {
+        let mut by_id: HashMap<&str, i64> =
+            rows.iter().map(|r| r.id.as_str()).zip(inserted).collect();
+        by_id.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
+        corpus
             .articles
             .iter()
-            .filter(|a| fresh_ids.contains(&a.id))
-            .map(|a| a.id.as_str())
-            .zip(insert_articles(tx, fresh_articles)?)
-            .collect();
-        new_keys.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
-        Ok(corpus
-            .articles
-            .iter()
-            .map(|a| new_keys[a.id.as_str()])
-            .collect())
+            .map(|a| by_id[a.id.as_str()])
+            .collect()
     };
-    write_derived(tx, &corpus, keys).map_err(store_error(path))?;
-    Ok(corpus)
+    write_derived(
+        tx,
+        || built.get_or_init(|| build(all)),
+        || insert_articles(tx, &rows),
+        keys,
+    )
+    .map_err(store_error(path))?;
+    Ok(built
+        .into_inner()
+        .expect("built before its rows were written"))
 }
 
 /// A page cache of 64 MB, so that an ingest's writes to indexes, which
@@ -632,6 +665,8 @@ impl Known {
                 file: row.get(2).map_err(store_error(path))?,
                 text: String::new(),
                 facts,
+                // Stored already; never written again.
+                text_hash: None,
             });
         }
         Ok(known)
@@ -669,8 +704,9 @@ fn new_inputs(
             already.push((input.file, "same address as an article in the store"));
             continue;
         }
-        let key = text_key(&input.text);
-        if !key.is_empty() && same_text_stored(tx, &key)? {
+        if let Some(h) = input.text_hash
+            && same_text_stored(tx, h, &input.text)?
+        {
             already.push((input.file, "same text as an article in the store"));
             continue;
         }
@@ -684,13 +720,16 @@ fn new_inputs(
     Ok((fresh, already))
 }
 
-/// Whether an article with this text key is stored (the hash only says it
-/// may be).
-fn same_text_stored(tx: &Connection, key: &str) -> rusqlite::Result<bool> {
+/// Whether an article with the wording of `text`, whose text hash is
+/// `hash`, is stored (the hash only says it may be).
+fn same_text_stored(tx: &Connection, hash: i64, text: &str) -> rusqlite::Result<bool> {
     let mut stmt = tx.prepare_cached("SELECT text FROM articles WHERE text_hash = ?1")?;
-    let texts = stmt.query_map([hash(key)], |r| r.get::<_, String>(0))?;
+    let texts = stmt.query_map([hash], |r| r.get::<_, String>(0))?;
+    // Worked out only for a text whose hash is stored: most are not.
+    let mut key = None;
     for t in texts {
-        if text_key(&t?) == key {
+        let key = key.get_or_insert_with(|| text_key(text));
+        if text_key(&t?) == *key {
             return Ok(true);
         }
     }
@@ -728,53 +767,113 @@ pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
-/// Inserts articles with their text; returns their keys in order. One
-/// thread does it: a new store's search entries are ranked on the others
-/// meanwhile.
-pub(super) fn insert_articles<'a>(
-    tx: &Connection,
-    articles: impl Iterator<Item = &'a Article>,
-) -> rusqlite::Result<Vec<i64>> {
+/// The `text_hash` column of an article whose [`text_hash`] is `h`: a text
+/// with no words has the hash of no words.
+///
+/// [`text_hash`]: super::dedupe::text_hash
+fn stored_text_hash(h: Option<i64>) -> i64 {
+    h.unwrap_or_else(|| hash(""))
+}
+
+/// An article's row of `articles`, its facts encoded: made on all threads,
+/// inserted on one.
+pub(super) struct ArticleRow<'a> {
+    id: String,
+    file: String,
+    url: Option<String>,
+    url_key: Option<String>,
+    text_hash: i64,
+    published: Option<String>,
+    outlet: Option<String>,
+    title: Option<String>,
+    province: Option<String>,
+    facts: String,
+    text: &'a str,
+}
+
+impl<'a> ArticleRow<'a> {
+    /// The row of an article with these facts and text, whose
+    /// [`text_hash`](super::dedupe::text_hash) is `text_hash`.
+    pub(super) fn new(
+        id: &str,
+        file: &str,
+        facts: &ArticleFacts,
+        text: &'a str,
+        text_hash: Option<i64>,
+    ) -> Self {
+        ArticleRow {
+            id: id.to_string(),
+            file: file.to_string(),
+            url: facts.url.clone(),
+            url_key: facts.url.as_deref().map(url_key),
+            text_hash: stored_text_hash(text_hash),
+            published: date(facts.published),
+            outlet: facts.outlet.clone(),
+            title: facts.title.clone(),
+            province: facts.province.clone(),
+            facts: serde_json::to_string(facts).expect("facts always serialize"),
+            text,
+        }
+    }
+}
+
+/// Inserts articles' rows; returns their keys in order.
+pub(super) fn insert_articles(tx: &Connection, rows: &[ArticleRow]) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare(
         "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
            province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    let mut keys = Vec::new();
-    for a in articles {
-        let f = &a.facts;
-        let facts = serde_json::to_string(f).expect("facts always serialize");
-        keys.push(stmt.insert(params![
-            a.id,
-            a.file,
-            f.url,
-            f.url.as_deref().map(url_key),
-            hash(&text_key(&a.text)),
-            date(f.published),
-            f.outlet,
-            f.title,
-            f.province,
-            facts,
-            a.text,
-        ])?);
-    }
-    Ok(keys)
+    rows.iter()
+        .map(|r| {
+            stmt.insert(params![
+                r.id,
+                r.file,
+                r.url,
+                r.url_key,
+                r.text_hash,
+                r.published,
+                r.outlet,
+                r.title,
+                r.province,
+                r.facts,
+                r.text,
+            ])
+        })
+        .collect()
 }
 
 /// Rewrites everything derived from the articles: links, meetings, people,
-/// positions, attendance, conclusions and the search tables. `keys` gives
-/// the stored key of each article (inserting those not stored yet); the
-/// search entries are indexed and ranked on other threads meanwhile.
-fn write_derived(
+/// positions, attendance, conclusions and the search tables. The corpus
+/// is made (`make`) on another thread while `insert` writes the articles
+/// not stored yet on this one, and its search entries are then indexed and
+/// ranked there while the other rows are written here; `keys` gives the
+/// stored key of each article in corpus order, from those `insert` gave.
+fn write_derived<'c>(
     tx: &Transaction,
-    corpus: &Corpus,
-    keys: impl FnOnce() -> rusqlite::Result<Vec<i64>>,
+    make: impl FnOnce() -> &'c Corpus + Send,
+    insert: impl FnOnce() -> rusqlite::Result<Vec<i64>>,
+    keys: impl FnOnce(&Corpus, Vec<i64>) -> Vec<i64>,
 ) -> rusqlite::Result<()> {
     for table in DERIVED {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
     }
     std::thread::scope(|s| {
-        let ranking = s.spawn(|| stored::Ranked::of(corpus));
-        write_rows(tx, corpus, &keys()?)?;
+        let (made, corpus_made) = std::sync::mpsc::channel();
+        let ranking = s.spawn(move || {
+            let corpus = make();
+            // The rows but the search tables need only the corpus.
+            let _ = made.send(corpus);
+            stored::Ranked::of(corpus)
+        });
+        let inserted = insert()?;
+        let Ok(corpus) = corpus_made.recv() else {
+            // Nothing sent: making the corpus panicked.
+            match ranking.join() {
+                Err(panic) => std::panic::resume_unwind(panic),
+                Ok(_) => unreachable!("a corpus made is sent"),
+            }
+        };
+        write_rows(tx, corpus, &keys(corpus, inserted))?;
         let ranked = ranking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
