@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use tinhuy::corpus::ingest::from_texts;
 use tinhuy::corpus::{Corpus, sqlite, store};
-use tinhuy::search::{Index, Searcher, exhaustive, stored};
+use tinhuy::search::{Hit, Index, Searcher, exhaustive, stored};
 use xtask::synth::{SynthConfig, generate};
 
 static BUNDLED: LazyLock<Index> = LazyLock::new(|| Index::build(&Corpus::bundled()));
@@ -39,15 +39,29 @@ static STORES: LazyLock<(tempfile::TempDir, PathBuf, PathBuf)> = LazyLock::new(|
     (dir, bundled, synthetic)
 });
 
-/// The store's answer equals the exhaustive reading of the whole index.
+/// What the browser draws of each hit: the entry's text, its score and
+/// the matched characters, found only as the row is drawn.
+fn drawn(entries: &Index, hits: &[Hit]) -> Vec<(String, i64, Vec<usize>)> {
+    hits.iter()
+        .map(|h| {
+            let text = entries.entry(h.entry).text;
+            (text.to_string(), h.score, h.positions(text).to_vec())
+        })
+        .collect()
+}
+
+/// The store's answer equals the exhaustive reading of the whole index,
+/// and is drawn the same.
 fn check_stored(index: &Index, db: &Path, query: &str, limit: usize) {
     let conn = sqlite::open(db).expect("the store opens");
     let found = stored::search(&conn, query, limit).expect("the store answers");
+    let expected = exhaustive(index, query, limit);
+    let at = format!("{query:?} (limit {limit}) from {}", db.display());
+    assert_eq!(found.numbered(), expected, "{at}");
     assert_eq!(
-        found.numbered(),
-        exhaustive(index, query, limit),
-        "{query:?} (limit {limit}) from {}",
-        db.display()
+        drawn(&found.entries, &found.hits),
+        drawn(index, &expected),
+        "{at}"
     );
 }
 
@@ -155,11 +169,13 @@ fn check_stored_typing(index: &Index, db: &Path, query: &str, limit: usize, hays
         let found = typing
             .search(&conn, &typed, limit)
             .expect("the store answers");
+        let expected = exhaustive(index, &typed, limit);
+        let at = format!("typed {typed:?} (limit {limit}) into {}", db.display());
+        assert_eq!(found.numbered(), expected, "{at}");
         assert_eq!(
-            found.numbered(),
-            exhaustive(index, &typed, limit),
-            "typed {typed:?} (limit {limit}) into {}",
-            db.display()
+            drawn(&found.entries, &found.hits),
+            drawn(index, &expected),
+            "{at}"
         );
     }
 }
@@ -190,7 +206,9 @@ proptest! {
         let h = stored::Haystacks::read(&conn).expect("haystacks read");
         typing.use_haystacks(std::sync::Arc::new(h));
         let found = typing.search(&conn, &q, limit).expect("the store answers");
-        prop_assert_eq!(found.numbered(), exhaustive(&SYNTHETIC, &q, limit));
+        let expected = exhaustive(&SYNTHETIC, &q, limit);
+        prop_assert_eq!(found.numbered(), expected.clone());
+        prop_assert_eq!(drawn(&found.entries, &found.hits), drawn(&SYNTHETIC, &expected));
     }
 }
 

@@ -153,11 +153,7 @@ mod tests {
             asked: 3,
             ..Search::default()
         };
-        let hit = |e| Hit {
-            entry: e,
-            score: 1,
-            positions: vec![],
-        };
+        let hit = |e| Hit::new(e, 1, "a".into());
         assert!(s.receive(3, vec![hit(3)], 10));
         assert!(!s.receive(2, vec![hit(2)], 10));
         assert_eq!(s.hits[0].entry, 3);

@@ -60,7 +60,7 @@ fn print_hits(index: &Index, hits: &[Hit], json: bool, out: &mut dyn Write) -> a
                     kind: e.kind,
                     text: e.text,
                     score: h.score,
-                    positions: &h.positions,
+                    positions: h.positions(e.text),
                     target: e.target,
                 }
             })

@@ -11,6 +11,8 @@ pub mod stored;
 pub mod typo;
 pub mod update;
 
+use std::sync::{Arc, OnceLock};
+
 use serde::{Deserialize, Serialize};
 
 pub use index::{EntryRef, Index};
@@ -63,14 +65,45 @@ pub enum Target {
     Province { name: String },
 }
 
-/// A matching entry with its score and the matched character positions in
-/// the entry's text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A matching entry with its score, and the folded query it matched, from
+/// which the matched characters are found when the entry is shown: most
+/// results of a keystroke are never drawn.
+#[derive(Debug, Clone)]
 pub struct Hit {
     pub entry: usize,
     pub score: i64,
-    pub positions: Vec<usize>,
+    /// The folded query, words joined by single spaces.
+    pub pattern: Arc<str>,
+    positions: OnceLock<Vec<usize>>,
 }
+
+impl Hit {
+    pub fn new(entry: usize, score: i64, pattern: Arc<str>) -> Hit {
+        Hit {
+            entry,
+            score,
+            pattern,
+            positions: OnceLock::new(),
+        }
+    }
+
+    /// The matched character positions in `text`, the entry's text, found
+    /// the first time they are asked for.
+    pub fn positions(&self, text: &str) -> &[usize] {
+        self.positions
+            .get_or_init(|| rank::positions(text, &self.pattern))
+    }
+}
+
+/// Hits are the same when they name the same entry with the same score for
+/// the same query, whether or not their positions were found yet.
+impl PartialEq for Hit {
+    fn eq(&self, other: &Hit) -> bool {
+        (self.entry, self.score, &self.pattern) == (other.entry, other.score, &other.pattern)
+    }
+}
+
+impl Eq for Hit {}
 
 impl Index {
     /// Entries matching `query`, best first, at most `limit` (see
@@ -97,7 +130,11 @@ mod tests {
         assert!(top.text.starts_with("Ngô Đông Hải"));
         // The matched characters are those of the name.
         let chars: Vec<char> = top.text.chars().collect();
-        let matched: String = hits[0].positions.iter().map(|&i| chars[i]).collect();
+        let matched: String = hits[0]
+            .positions(top.text)
+            .iter()
+            .map(|&i| chars[i])
+            .collect();
         assert_eq!(fold(&matched).replace(' ', ""), "ngodonghai");
     }
 

@@ -20,11 +20,12 @@
 use std::borrow::Cow;
 use std::collections::BinaryHeap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use crate::text::fold::{has_diacritics, word_key};
+use crate::text::fold::{fold_char_into, has_diacritics, word_key};
 use crate::text::{Folded, fold, normalize};
 
 use super::Hit;
@@ -80,18 +81,17 @@ fn score_with_positions(haystack: &str, pattern: &str) -> Option<(i64, Vec<usize
     SkimMatcherV2::default().fuzzy_indices(haystack, pattern)
 }
 
-/// The hit for entry `i`: its score, plus `bonus`, and its matched
-/// characters in the text as written.
-fn hit(index: &Index, pattern: &str, i: usize, bonus: i64) -> Hit {
-    let (score, folded_at) = score_with_positions(&index.haystack(i), pattern).unwrap_or_default();
-    let folded = Folded::new(index.entry(i).text);
+/// The matched characters of `pattern` (folded) in `text` as written: the
+/// best alignment's positions in the entry's haystack, mapped back.
+pub(super) fn positions(text: &str, pattern: &str) -> Vec<usize> {
+    let mut haystack = String::from(" ");
+    for c in text.chars() {
+        fold_char_into(c, &mut haystack);
+    }
+    let (_, folded_at) = score_with_positions(&haystack, pattern).unwrap_or_default();
     // The haystack's leading space is not in the folded text.
     let at: Vec<usize> = folded_at.iter().filter_map(|&j| j.checked_sub(1)).collect();
-    Hit {
-        entry: i,
-        score: score + bonus,
-        positions: folded.original_indices(&at),
-    }
+    Folded::new(text).original_indices(&at)
 }
 
 /// The matching entries, best first, at most `limit`, found by reading
@@ -122,12 +122,13 @@ pub fn exhaustive(index: &Index, query: &str, limit: usize) -> Vec<Hit> {
         found.push((keeps_marks, score, i));
     }
     found.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+    let pattern: Arc<str> = q.pattern.into();
     found
         .into_iter()
         .take(limit)
-        .map(|(marked, _, i)| {
+        .map(|(marked, score, i)| {
             let bonus = if marked { MARKED_BONUS } else { 0 };
-            hit(index, &q.pattern, i, bonus)
+            Hit::new(i, score + bonus, pattern.clone())
         })
         .collect()
 }
@@ -261,6 +262,7 @@ impl Searcher {
 
         // Best first: (entry, keeps the marks, shortfall).
         let best = shortfall.best();
+        let pattern: Arc<str> = q.pattern.as_str().into();
         let mut ranked: Vec<(usize, bool, u32)> = Vec::new();
         for (g, top) in tops.into_iter().enumerate() {
             let room = limit - ranked.len();
@@ -276,14 +278,13 @@ impl Searcher {
             .into_iter()
             .map(|(e, marked, loss)| {
                 let bonus = if marked { MARKED_BONUS } else { 0 };
-                let h = hit(index, &q.pattern, e, bonus);
                 debug_assert_eq!(
-                    h.score - bonus,
-                    best - loss as i64,
+                    score_with_positions(&index.haystack(e), &q.pattern).map(|s| s.0),
+                    Some(best - loss as i64),
                     "{:?}",
                     index.haystack(e)
                 );
-                h
+                Hit::new(e, best - loss as i64 + bonus, pattern.clone())
             })
             .collect()
     }

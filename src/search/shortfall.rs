@@ -77,6 +77,9 @@ pub struct Shortfall {
     /// What each character earns right after the one before it in the
     /// pattern: the most it can earn (the first one's is for a word start).
     earns: Vec<i32>,
+    /// For each byte, the places it stands at in an ASCII pattern of at
+    /// most 64 characters, one bit each.
+    rows_of: Option<Box<[u64; 256]>>,
 }
 
 /// Buffers reused from one entry to the next.
@@ -85,7 +88,13 @@ pub struct Scratch {
     chars: Vec<char>,
     row: Vec<(i32, i32)>,
     next_row: Vec<(i32, i32)>,
+    run: Vec<i32>,
+    latest: Vec<(i32, i32)>,
 }
+
+/// No state: far above any budget, and far enough from overflow to add
+/// positions and earnings to.
+const NONE: i32 = i32::MAX / 2;
 
 impl Shortfall {
     pub fn new(pattern: &str) -> Shortfall {
@@ -96,14 +105,22 @@ impl Shortfall {
                 _ => bonus(pattern[i - 1], pattern[i]).max(4),
             })
             .collect();
-        let bytes = pattern
+        let bytes: Option<Vec<u8>> = pattern
             .iter()
             .all(char::is_ascii)
             .then(|| pattern.iter().map(|&c| c as u8).collect());
+        let rows_of = bytes.as_ref().filter(|b| b.len() <= 64).map(|b| {
+            let mut rows = Box::new([0u64; 256]);
+            for (i, &c) in b.iter().enumerate() {
+                rows[c as usize] |= 1 << i;
+            }
+            rows
+        });
         Shortfall {
             pattern,
             bytes,
             earns,
+            rows_of,
         }
     }
 
@@ -125,7 +142,7 @@ impl Shortfall {
         let budget = budget.min(u32::MAX / 4) as i32;
         match &self.bytes {
             Some(bytes) if haystack.is_ascii() => {
-                self.least_any(haystack.as_bytes(), bytes, budget, scratch)
+                self.least_bytes(haystack.as_bytes(), bytes, budget, scratch)
             }
             _ => {
                 let mut chars = std::mem::take(&mut scratch.chars);
@@ -155,7 +172,67 @@ impl Shortfall {
         scratch: &mut Scratch,
     ) -> Option<u32> {
         let budget = budget.min(u32::MAX / 4) as i32;
-        self.least_any(haystack, self.bytes.as_deref()?, budget, scratch)
+        self.least_bytes(haystack, self.bytes.as_deref()?, budget, scratch)
+    }
+
+    /// [`Shortfall::least_any`] on bytes, in one pass over the haystack
+    /// instead of one per pattern character: short haystacks spend more
+    /// on starting each search for a byte than on the search. Each row
+    /// keeps its latest state apart from the least (shortfall - position)
+    /// of those before it, which are two or more positions behind any
+    /// later one; rows are updated last first at each position, so a state
+    /// found there feeds only later positions.
+    fn least_bytes(&self, h: &[u8], p: &[u8], budget: i32, scratch: &mut Scratch) -> Option<u32> {
+        let Some(rows_of) = &self.rows_of else {
+            return self.least_any(h, p, budget, scratch);
+        };
+        let n = p.len();
+        let (run, latest) = (&mut scratch.run, &mut scratch.latest);
+        run.clear();
+        run.resize(n, NONE);
+        latest.clear();
+        latest.resize(n, (-2, NONE));
+        let last_row = 1u64 << (n - 1);
+        // Rows holding a state: a row is worked on only after the one
+        // before it holds one.
+        let mut alive = 0u64;
+        let mut least = NONE;
+        for k in 1..h.len() {
+            let mut rows = rows_of[h[k] as usize] & ((alive << 1) | 1);
+            if rows == 0 {
+                continue;
+            }
+            let bonus = bonus(h[k - 1].char(), h[k].char());
+            let k = k as i32;
+            while rows != 0 {
+                let i = 63 - rows.leading_zeros() as usize;
+                rows &= !(1 << i);
+                let loss = if i == 0 {
+                    8 - bonus
+                } else {
+                    let (j, at_j) = latest[i - 1];
+                    let (gap_from, right_after) = if j + 1 == k {
+                        (run[i - 1], at_j)
+                    } else {
+                        (run[i - 1].min(at_j - j), NONE)
+                    };
+                    (gap_from + self.earns[i] + 2 + k - bonus).min(right_after)
+                };
+                if loss > budget {
+                    continue;
+                }
+                let (j, at_j) = latest[i];
+                if at_j < NONE {
+                    run[i] = run[i].min(at_j - j);
+                }
+                latest[i] = (k, loss);
+                alive |= 1 << i;
+                if (1 << i) == last_row {
+                    least = least.min(loss);
+                }
+            }
+        }
+        (least < NONE).then_some(least as u32)
     }
 
     /// Row by row, as fuzzy-matcher does, but only at the positions where

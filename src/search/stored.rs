@@ -586,10 +586,10 @@ impl Haystacks {
     }
 }
 
-/// The best page of some candidates, and which of them hold the query's
-/// words when every candidate was checked.
+/// The best page of some candidates as (shortfall, entry), and which of
+/// them hold the query's words when every candidate was checked.
 struct BestPage {
-    page: Vec<u32>,
+    page: Vec<(u32, u32)>,
     holding: Option<Vec<u32>>,
 }
 
@@ -628,7 +628,7 @@ fn best<'a>(
         }
     }
     BestPage {
-        page: top.into_iter().map(|(_, e)| e).collect(),
+        page: top.into_vec(),
         holding: checked_all.then_some(holding),
     }
 }
@@ -654,11 +654,11 @@ impl Typing {
             self.last = None;
             return ranked_among(conn, query, Vec::new(), limit);
         };
+        let shortfall = Shortfall::new(&q.pattern);
         if let Some(top) = ranked(conn, &q, limit)? {
             self.last = None;
-            return ranked_among(conn, query, top, limit);
+            return shown(conn, &q.pattern, &shortfall, top);
         }
-        let shortfall = Shortfall::new(&q.pattern);
         // Marks typed rank entries keeping them first: read in full.
         let on_haystacks = shortfall.is_ascii() && q.marked.is_empty();
         let deferring = self.haystacks.clone().filter(|_| on_haystacks);
@@ -676,7 +676,7 @@ impl Typing {
             Some(all) => (q.words.clone(), all),
             None => (found.held, found.entries),
         });
-        ranked_among(conn, query, ranked.page, limit)
+        shown(conn, &q.pattern, &shortfall, ranked.page)
     }
 
     /// Ranks candidates on `haystacks` from now on, reading only the
@@ -802,6 +802,31 @@ fn ranked_among(
     Ok(Found { entries, ids, hits })
 }
 
+/// The entries of a page ranked on haystacks, read from the store, and
+/// their hits best first: least shortfall, then entry order, as the index
+/// ranks them, so they are not ranked again.
+fn shown(
+    conn: &Connection,
+    pattern: &str,
+    shortfall: &Shortfall,
+    mut page: Vec<(u32, u32)>,
+) -> rusqlite::Result<Found> {
+    page.sort_unstable();
+    let mut ids: Vec<u32> = page.iter().map(|&(_, e)| e).collect();
+    ids.sort_unstable();
+    // Only shown: the page is ranked already.
+    let entries = Index::listing(read_rows(conn, &ids)?);
+    let (best, pattern) = (shortfall.best(), Arc::<str>::from(pattern));
+    let hits = page
+        .iter()
+        .map(|&(loss, e)| {
+            let at = ids.binary_search(&e).expect("a page's entries are read");
+            Hit::new(at, best - i64::from(loss), pattern.clone())
+        })
+        .collect();
+    Ok(Found { entries, ids, hits })
+}
+
 /// Candidates read before the first look for a full page.
 const FIRST_READ: usize = 1024;
 
@@ -836,25 +861,24 @@ fn page_is_final(hits: &[Hit], q: &Query, best: i64, limit: usize) -> bool {
 }
 
 /// The first `limit` entries ranked at ingest, for a short query typed
-/// without marks; None when the query is not one, or asks for more than
-/// was ranked.
-fn ranked(conn: &Connection, q: &Query, limit: usize) -> rusqlite::Result<Option<Vec<u32>>> {
+/// without marks, as (shortfall, entry); None when the query is not one,
+/// or asks for more than was ranked.
+fn ranked(conn: &Connection, q: &Query, limit: usize) -> rusqlite::Result<Option<Vec<(u32, u32)>>> {
     let letters = q.pattern.chars().filter(|&c| c != ' ').count();
     let plain = q.pattern.chars().all(|c| c == ' ' || c.is_alphanumeric());
     if !q.marked.is_empty() || !plain || letters > SHORT {
         return Ok(None);
     }
-    let blob: Option<Vec<u8>> = conn
+    let blobs: Option<(Vec<u8>, Vec<u8>)> = conn
         .query_row(
-            "SELECT entries FROM tops WHERE pattern = ?1",
+            "SELECT entries, losses FROM tops WHERE pattern = ?1",
             [&q.pattern],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()?;
     // Every short query that matches anything has a list.
-    let list: Vec<u32> = blob
-        .as_deref()
-        .map(|b| from_blob(b).collect())
+    let list: Vec<(u32, u32)> = blobs
+        .map(|(entries, losses)| from_blob(&losses).zip(from_blob(&entries)).collect())
         .unwrap_or_default();
     if limit > list.len() && list.len() >= TOP {
         return Ok(None);
@@ -1000,6 +1024,11 @@ impl Bits {
 
 /// The entries numbered `ids` (sorted), indexed.
 fn read_entries(conn: &Connection, ids: &[u32]) -> rusqlite::Result<Index> {
+    Ok(Index::from_entries(read_rows(conn, ids)?))
+}
+
+/// The entries numbered `ids` (sorted), as the index takes them.
+fn read_rows(conn: &Connection, ids: &[u32]) -> rusqlite::Result<Vec<(Kind, Target, String)>> {
     let rows = match (ids.first(), ids.last()) {
         // Close together: one pass over their range beats a lookup each.
         (Some(&lo), Some(&hi)) if (hi - lo) as usize <= ids.len() * 4 => {
@@ -1007,11 +1036,9 @@ fn read_entries(conn: &Connection, ids: &[u32]) -> rusqlite::Result<Index> {
         }
         _ => read_each(conn, ids)?,
     };
-    let entries = rows
-        .into_iter()
+    rows.into_iter()
         .map(|(id, kind, target, text)| decode(id, &kind, &target, text))
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    Ok(Index::from_entries(entries))
+        .collect()
 }
 
 /// An entry row as stored: number, kind label, target JSON, text.

@@ -110,7 +110,7 @@ pub fn draw(frame: &mut Frame, app: &App, s: &Search, theme: &Theme) {
                 let mut spans = vec![Span::styled(label, theme.dim)];
                 spans.extend(text::marked(
                     e.text,
-                    &h.positions,
+                    h.positions(e.text),
                     theme.text,
                     theme.matched,
                     cols.saturating_sub(12),
