@@ -29,6 +29,8 @@ use super::people::{People, Role};
 use super::{Conclusion, Date, Span};
 use regex::Regex;
 
+use crate::text::pattern::Pattern;
+
 use crate::gazetteer::PhraseList;
 use crate::gazetteer::titles::{LEXICON, Part};
 use crate::text::segment::Token;
@@ -252,8 +254,10 @@ static ATTENDANCE: LazyLock<PhraseList> = LazyLock::new(|| {
 });
 /// An attribution after the fact: "đó là phát biểu chỉ đạo của …", "Là một
 /// trong những nội dung quan trọng trong phát biểu kết luận của …".
-static BACK_REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:đó|đây) là\b[^.;]{0,60}?|\blà một trong những\b[^.;]{0,80}?)\b(?:phát biểu chỉ đạo|phát biểu kết luận|ý kiến chỉ đạo|chỉ đạo|kết luận|yêu cầu|đề nghị|nhấn mạnh)\b[^.;]{0,30}?\bcủa\b").unwrap()
+static BACK_REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:\b(?:đó|đây) là\b[^.;]{0,60}?|\blà một trong những\b[^.;]{0,80}?)\b(?:phát biểu chỉ đạo|phát biểu kết luận|ý kiến chỉ đạo|chỉ đạo|kết luận|yêu cầu|đề nghị|nhấn mạnh)\b[^.;]{0,30}?\bcủa\b",
+    )
 });
 
 /// Titles of the people who conclude meetings.

@@ -7,41 +7,41 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::pattern::Pattern;
+
 use super::Date;
 
 /// Words right before a date that make it a deadline.
 const CUE: &str = r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|hạn|xong|hoàn thành|hoàn thiện|đến|kết thúc|trong|vào|cuối|đầu|giữa)";
 
-static DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b{CUE}\s+(?:(?:vào|là|hết)\s+)?(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?\b"
     ))
-    .unwrap()
 });
-static DAY_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DAY_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b{CUE}\s+(?:ngày\s+)(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
     ))
-    .unwrap()
 });
-static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static MONTH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|hết|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
     ))
-    .unwrap()
 });
-static QUARTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static QUARTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?i)\b{CUE}\s+quý\s+(IV|I{{1,3}}|[1-4])\b(?:\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b)?"
     ))
-    .unwrap()
 });
-static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:hoàn thành|xong|hoàn thiện)\s+(?:trước|trong|vào)(?:\s+cuối)?|trước|chậm nhất)\s+năm\s+(\d{4})\b").unwrap()
+static YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:(?:hoàn thành|xong|hoàn thiện)\s+(?:trước|trong|vào)(?:\s+cuối)?|trước|chậm nhất)\s+năm\s+(\d{4})\b",
+    )
 });
 /// "trong năm 2018" with a verb of finishing: the year it is due in.
-static YEAR_IN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b").unwrap());
+static YEAR_IN: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b"));
 /// Verbs of finishing that make "trong năm 2018" a deadline and not a
 /// reporting period, when they stand near it.
 static FINISH: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,8 +76,8 @@ static DUTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A month or a day written with its year: "tháng 7/2022", "15/3/2020".
-static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\btháng\s+\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2})\s*[/.-]\s*(\d{4})\b").unwrap()
+static DATED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:\btháng\s+\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2})\s*[/.-]\s*(\d{4})\b")
 });
 
 /// The year an undated article speaks of, for deadlines written without
@@ -314,7 +314,7 @@ fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
 
 /// Adds the years `re` finds in `text` (its first group) as whole-year
 /// deadlines, where they are years at all.
-fn year_hits(re: &Regex, text: &str, hits: &mut Vec<Hit>) {
+fn year_hits(re: &Pattern, text: &str, hits: &mut Vec<Hit>) {
     // Both year patterns need "năm".
     if !holds_word(text, "năm") {
         return;

@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use super::doc::{Doc, clean};
 use super::{Document, Span};
@@ -15,17 +15,22 @@ use crate::text::segment::{Token, TokenKind};
 const MAX_DOCUMENTS: usize = 100;
 
 /// A document number: "153-KH/TU", "06-NQ/TU", "45/2025/NĐ-CP", "175/2024/QH15".
-static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,4}(?:/\d{4})?[-/][A-ZĐ][A-ZĐƯ&]*\d{0,3}(?:[-/][A-ZĐƯ][A-ZĐƯ&.]*\d{0,3})*\b")
-        .unwrap()
+static NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"\b\d{1,4}(?:/\d{4})?[-/][A-ZĐ][A-ZĐƯ&]*\d{0,3}(?:[-/][A-ZĐƯ][A-ZĐƯ&.]*\d{0,3})*\b",
+    )
 });
 /// A document type word before a number or a title.
-static NAMED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?i:dự thảo)\s+|\b(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Thông báo|Quy định|Quy chế|Đề án|Chương trình|Hướng dẫn|Nghị định|Thông tư|Báo cáo|Tờ trình)\s+số\s+)").unwrap()
+static NAMED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?:(?i:dự thảo)\s+|\b(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Thông báo|Quy định|Quy chế|Đề án|Chương trình|Hướng dẫn|Nghị định|Thông tư|Báo cáo|Tờ trình)\s+số\s+)",
+    )
 });
 /// Verbs whose object is a document ("thống nhất với Đề án …").
-static DISCUSSED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:cho ý kiến (?:vào|về|đối với)|thảo luận(?: về)?|thông qua|thống nhất(?: với)?|xem xét|góp ý(?: vào)?|ban hành|tổng kết|sơ kết)\s+(?:các\s+|việc\s+)?((?:Đề án|Kế hoạch|Nghị quyết|Chương trình|Quy chế|Quy định|Báo cáo|Tờ trình|Chỉ thị|Kết luận)\b)").unwrap()
+static DISCUSSED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:cho ý kiến (?:vào|về|đối với)|thảo luận(?: về)?|thông qua|thống nhất(?: với)?|xem xét|góp ý(?: vào)?|ban hành|tổng kết|sơ kết)\s+(?:các\s+|việc\s+)?((?:Đề án|Kế hoạch|Nghị quyết|Chương trình|Quy chế|Quy định|Báo cáo|Tờ trình|Chỉ thị|Kết luận)\b)",
+    )
 });
 
 /// The first [`NUMBER`] in `s`. Every number has a dash or slash before a

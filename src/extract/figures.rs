@@ -3,13 +3,15 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use crate::text::pattern::Pattern;
 
 use super::doc::{Doc, clean};
 use super::{Figure, Span};
 
-static CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(tăng|giảm)\s+(?:khoảng\s+|gần\s+|trên\s+|hơn\s+|xấp xỉ\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%").unwrap()
+static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(tăng|giảm)\s+(?:khoảng\s+|gần\s+|trên\s+|hơn\s+|xấp xỉ\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%",
+    )
 });
 /// Hedges between an indicator and its verb: "ước", "dự kiến", "đã".
 const HEDGES: &[&str] = &[

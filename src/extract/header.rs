@@ -5,6 +5,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::pattern::Pattern;
+
 use super::doc::{Doc, clean};
 use super::{Date, Found, Span};
 use crate::text::BlockKind;
@@ -20,17 +22,18 @@ pub struct Header {
     pub outlet: Option<Found<String>>,
 }
 
-static DATE_NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})\b").unwrap()
-});
-static TIME: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b").unwrap());
+static DATE_NUMERIC: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})\b"));
+static TIME: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b"));
 /// A date with its time at the start or end of a line.
 static DATE_TIME_AT_EDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4},?\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2},?\s*\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*$|^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2})").unwrap()
 });
-static VIEWS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))").unwrap()
+static VIEWS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))",
+    )
 });
 /// "(Baohatinh.vn) - …", "BDK.VN - …", "(QBĐT) - …" at the start of a paragraph.
 static SOURCE_PREFIX: LazyLock<Regex> =
@@ -91,9 +94,8 @@ pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
     static ISO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}):(\d{2}))?").unwrap()
     });
-    static DMY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:[ ,T|-]+(\d{1,2})[:h](\d{2}))?")
-            .unwrap()
+    static DMY: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b(?:[ ,T|-]+(\d{1,2})[:h](\d{2}))?")
     });
     let (c, y, m, d) = if let Some(c) = ISO.captures(s) {
         (c, 1, 2, 3)

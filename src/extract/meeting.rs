@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::text::pattern::Pattern;
+
 use super::doc::{Doc, Sentence, clean};
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
@@ -151,26 +153,34 @@ static DELEGATION_END: LazyLock<PhraseList> = LazyLock::new(|| {
 static DELEGATION_WORK: LazyLock<PhraseList> =
     LazyLock::new(|| PhraseList::new(&["làm việc", "kiểm tra", "đến"]));
 
-static SESSION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
+static SESSION: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
+    )
 });
 static HOI_NGHI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)hội nghị").unwrap());
-static SESSION_AFTER_BODY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b").unwrap()
+static SESSION_AFTER_BODY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
+    )
 });
-static TERM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b").unwrap());
+static TERM: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b"));
 static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
 /// "Chiều 5/11", "ngày 22-8", "Sáng nay (12/10)", "Hôm nay 22/7".
-static DATE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b").unwrap()
+static DATE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b",
+    )
 });
 /// A meeting over two days, read as its first: "Trong 2 ngày 6 và 7/8",
 /// "ngày 14, 15/12".
-static DATE_PAIR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b").unwrap()
+static DATE_PAIR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b",
+    )
 });
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
 static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -179,18 +189,19 @@ static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static DATE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?").unwrap()
+static DATE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
+    )
 });
-static RELATIVE_TODAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+nay\b").unwrap());
-static RELATIVE_YESTERDAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+qua\b").unwrap());
-static RELATIVE_UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static RELATIVE_TODAY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+nay\b"));
+static RELATIVE_YESTERDAY: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+qua\b"));
+static RELATIVE_UNKNOWN: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?:cuối tuần qua|tuần qua|vừa qua|mới đây|tuần trước|tháng trước|hôm trước)\b",
     )
-    .unwrap()
 });
 
 fn session_number(s: &str) -> Option<u32> {
@@ -584,17 +595,21 @@ fn has_ascii_digit(text: &str) -> bool {
 
 /// A date the text gives a meeting by name: "tại hội nghị ngày
 /// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
-static NAMED_MEETING_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b").unwrap()
+static NAMED_MEETING_DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b",
+    )
 });
 /// Documents between a meeting and a date: the date is the document's
 /// ("hội nghị quán triệt Nghị quyết số 5 ngày …").
-static DOCUMENT_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:nghị quyết|kết luận|thông báo|chỉ thị|quyết định|quy định|kế hoạch|công văn|số)\b").unwrap()
+static DOCUMENT_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)\b(?:nghị quyết|kết luận|thông báo|chỉ thị|quyết định|quy định|kế hoạch|công văn|số)\b",
+    )
 });
 /// Verbs of issuing a document.
-static ISSUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:ban hành|đã ký|ký ban hành)\b").unwrap());
+static ISSUED: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\b(?:ban hành|đã ký|ký ban hành)\b"));
 
 /// The date a sentence gives a meeting by name (see [`NAMED_MEETING_DATE`]).
 fn named_meeting_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
@@ -659,15 +674,14 @@ fn opens_clause(before: &str, date: &str) -> bool {
 }
 
 /// Verbs of a meeting taking place, right before its date.
-static EVENT_VERB_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static EVENT_VERB_BEFORE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?:diễn ra|được tổ chức|tổ chức|khai mạc|bế mạc|họp|tiến hành)(?:\s+vào)?\s*$",
     )
-    .unwrap()
 });
 /// Words that put the event in the future.
-static FUTURE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:sẽ|dự kiến|sắp|chuẩn bị)\b").unwrap());
+static FUTURE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)\b(?:sẽ|dự kiến|sắp|chuẩn bị)\b"));
 
 /// Whether `before` ends with a verb of taking place that is not told of
 /// the future ("diễn ra", not "sẽ khai mạc vào").
@@ -734,12 +748,12 @@ fn printed_stamp(doc: &Doc) -> bool {
 
 /// "năm 2023" or "tháng 7/2022" in the lead, not a horizon ("đến năm
 /// 2030", "vào tháng 7-2015") or a birth year.
-static YEAR_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:năm\s+|tháng\s+\d{1,2}\s*[/\-]\s*)((?:19|20)\d{2})\b").unwrap()
+static YEAR_WORD: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(?:năm\s+|tháng\s+\d{1,2}\s*[/\-]\s*)((?:19|20)\d{2})\b")
 });
 /// A full date anywhere: "13/3/2024", "14-6-2024".
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b").unwrap()
+static FULL_DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"\b(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d{2})\b")
 });
 /// Words before a year that make it something other than the meeting's:
 /// a horizon, a birth, a party entry, a period's start.
@@ -813,7 +827,7 @@ fn context_year(doc: &Doc, lead_text: &[&str], month: u32) -> Option<i32> {
 /// nhiệm kỳ 2025-2030") is held in the first year of the term it opens; a
 /// resolution of one ("Nghị quyết Đại hội …") is not the congress itself.
 fn congress_year(lead: &[&str]) -> Option<i32> {
-    static CONGRESS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bđại hội\b").unwrap());
+    static CONGRESS: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"(?i)\bđại hội\b"));
     static RESOLUTION: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?i)(?:nghị quyết|văn kiện)\s*$").unwrap());
     lead.iter().find_map(|t| {

@@ -11,6 +11,8 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::fold::fold;
@@ -134,16 +136,17 @@ const WIDGET_LINES: &[&str] = &[
     "advertisement",
 ];
 
-static COUNTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static COUNTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?:\d[\d.,]*\s*(?:lượt xem|lượt đọc|lần xem|lượt thích|lượt chia sẻ|bình luận|views?|comments?)|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*\d[\d.,]*|thích\s*\d+\s*chia sẻ|(?:tổng số lượt truy cập|tổng lượt truy cập|lượt truy cập|số lượt truy cập|đang truy cập|đang online|online)\s*:?\s*\d[\d.,]*)",
     )
-    .unwrap()
 });
 static TEMPLATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{[A-Za-z_][A-Za-z0-9_]*\}").unwrap());
-static MEDIA_FILE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[\w\-.]+\.(?:mp4|mp3|m4a|m4v|mov|avi|flv|wmv|webm|mkv|png|jpe?g|gif|webp|bmp|svg|tiff?)\b").unwrap()
+static MEDIA_FILE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)[\w\-.]+\.(?:mp4|mp3|m4a|m4v|mov|avi|flv|wmv|webm|mkv|png|jpe?g|gif|webp|bmp|svg|tiff?)\b",
+    )
 });
 /// A page-metadata date a saver put before the article ("date 2023-10",
 /// "date 2025-10-02"), sometimes on the headline's own line.
@@ -155,11 +158,10 @@ pub fn meta_date_prefix(s: &str) -> Option<usize> {
     META_DATE.find(s).map(|m| m.as_str().trim_end().len())
 }
 
-static FULL_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d{2}\b").unwrap()
-});
-static CLOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b").unwrap());
+static FULL_DATE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b\d{1,2}\s*[./-]\s*\d{1,2}\s*[./-]\s*(?:19|20)\d{2}\b"));
+static CLOCK: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\b\d{1,2}[:h]\d{2}(?::\d{2})?\b"));
 /// Words allowed in a stamp line besides the date and time.
 static STAMP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:thứ|hai|ba|tư|năm|sáu|bảy|bẩy|chủ|nhật|cn|t\d|cập|nhật|ngày|đăng|lúc|vào|gmt(?:\+\d+)?|utc(?:\+\d+)?|giờ|số|lần|lượt|xem|\d+|\+\d+|sáng|chiều|am|pm|updated|published|posted|tin|bài|ảnh|thời|gian|print|in|gốc)$").unwrap()

@@ -5,6 +5,7 @@
 pub mod boilerplate;
 pub mod fold;
 pub mod normalize;
+pub mod pattern;
 pub mod segment;
 
 pub use boilerplate::{Block, BlockKind};

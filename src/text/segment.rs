@@ -193,30 +193,37 @@ impl Shape {
 /// Whether a capitalized word can be a syllable of a name: short, letters
 /// only, no capital inside but after an apostrophe ("H'Hen", "K'Nhiên").
 fn is_name_syllable(text: &str) -> bool {
-    // Syllables are short; hyphens join a few of them ("Phông-tha-đi").
-    let limit = if text.contains('-') { 16 } else { 9 };
-    if text.chars().count() > limit {
-        return false;
-    }
-    let rest = text.chars().skip(1);
-    if rest
-        .clone()
-        .any(|c| matches!(c, '/' | '&' | '.' | '_') || c.is_numeric())
-    {
-        return false;
-    }
-    let mut after_apostrophe = false;
-    for c in rest {
+    let mut chars = text.chars();
+    chars.next();
+    let (mut count, mut hyphen, mut after_apostrophe) = (1, false, false);
+    let mut inner_capital = false;
+    for c in chars {
+        count += 1;
+        if matches!(c, '/' | '&' | '.' | '_') || is_numeric(c) {
+            return false;
+        }
+        hyphen |= c == '-';
         if c == '\'' || c == '’' {
             after_apostrophe = true;
             continue;
         }
-        if is_upper(c) && !after_apostrophe {
-            return false;
-        }
+        inner_capital |= is_upper(c) && !after_apostrophe;
         after_apostrophe = false;
     }
-    true
+    // Syllables are short; hyphens join a few of them ("Phông-tha-đi").
+    let limit = if hyphen { 16 } else { 9 };
+    count <= limit && !inner_capital
+}
+
+/// `char::is_numeric`, answered without a table for the Latin letters
+/// Vietnamese is written in.
+#[inline]
+fn is_numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => false,
+        _ => c.is_numeric(),
+    }
 }
 
 impl Token<'_> {
@@ -369,19 +376,41 @@ pub fn word_count_over(s: &str, max: usize) -> usize {
 }
 
 /// Whether a whitespace character (`char::is_whitespace`) starts at byte
-/// `i` of `s`, and how many bytes to step. Only the lead bytes that begin
-/// non-ASCII whitespace (U+0085, U+00A0, U+1680, U+2000…U+205F, U+3000)
-/// need the character decoded; the other bytes of a word are stepped one
-/// at a time.
+/// `i` of `s` (a character boundary), and how many bytes to step. Only the
+/// few sequences that begin non-ASCII whitespace (U+0085, U+00A0, U+1680,
+/// U+2000…U+205F, U+3000) need the character decoded; their second byte
+/// tells them from the letters sharing their lead byte (U+1E00…U+1EFF
+/// begin with 0xE1 too).
+#[inline]
 fn space_at(s: &str, i: usize) -> (bool, usize) {
-    match s.as_bytes()[i] {
-        b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r' => (true, 1),
-        0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
-        _ => (false, 1),
+    let bytes = s.as_bytes();
+    let lead = bytes[i];
+    if lead < 0x80 {
+        return (
+            matches!(lead, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r'),
+            1,
+        );
     }
+    let len = match lead {
+        0x80..0xE0 => 2,
+        0xE0..0xF0 => 3,
+        _ => 4,
+    };
+    let second = bytes.get(i + 1).copied();
+    let may_be_space = match lead {
+        0xC2 => matches!(second, Some(0x85 | 0xA0)),
+        0xE1 => second == Some(0x9A),
+        0xE2 => matches!(second, Some(0x80 | 0x81)),
+        0xE3 => second == Some(0x80),
+        _ => false,
+    };
+    if !may_be_space {
+        return (false, len);
+    }
+    s[i..]
+        .chars()
+        .next()
+        .map_or((false, len), |c| (c.is_whitespace(), c.len_utf8()))
 }
 
 #[cfg(test)]

@@ -1,0 +1,210 @@
+//! Regexes with Unicode word boundaries, screened by a fast automaton.
+//!
+//! A Unicode `\b` keeps the regex engine off its lazy DFA on Vietnamese
+//! text: every search falls back to the backtracker or the PikeVM, which
+//! cost tens of instructions a byte, and most sentences hold no match at
+//! all. The same pattern without its `\b`s matches everything the pattern
+//! matches (an assertion only ever removes matches), and the DFA runs it
+//! at a few instructions a byte: a text it does not match cannot hold a
+//! match of the pattern, and the exact regex is run only on the rest.
+//! Results are those of the exact regex, always.
+
+use std::borrow::Cow;
+
+use regex::{Captures, Match, Regex};
+use regex_automata::Input;
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::pool::Pool;
+
+/// A cache of the screen's lazy DFA for each thread that searches.
+type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
+
+/// A regex and its screen (see the module documentation).
+pub struct Pattern {
+    exact: Regex,
+    /// Only the forward lazy DFA: the screen asks whether, never where.
+    screen: std::sync::Arc<DFA>,
+    caches: CachePool,
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Pattern").field(&self.exact).finish()
+    }
+}
+
+impl Pattern {
+    /// Compiles `pattern` and its screen; panics on a bad pattern, as the
+    /// patterns are constants.
+    pub fn new(pattern: &str) -> Pattern {
+        let screen = std::sync::Arc::new(
+            DFA::builder()
+                .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
+                .build(&screen_of(pattern))
+                .expect("screen compiles"),
+        );
+        let for_caches = screen.clone();
+        Pattern {
+            exact: Regex::new(pattern).expect("pattern compiles"),
+            screen,
+            caches: Pool::new(Box::new(move || for_caches.create_cache())),
+        }
+    }
+
+    /// Whether the screen rules `text` out. A screen that gives up (its
+    /// cache thrashing) rules nothing out.
+    fn ruled_out(&self, text: &str) -> bool {
+        let mut cache = self.caches.get();
+        let input = Input::new(text).earliest(true);
+        matches!(self.screen.try_search_fwd(&mut cache, &input), Ok(None))
+    }
+
+    pub fn is_match(&self, text: &str) -> bool {
+        !self.ruled_out(text) && self.exact.is_match(text)
+    }
+
+    pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
+        if self.ruled_out(text) {
+            return None;
+        }
+        self.exact.find(text)
+    }
+
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
+        if self.ruled_out(text) {
+            return None;
+        }
+        self.exact.captures(text)
+    }
+
+    /// Every match replaced by `with` (a plain string, no group references).
+    pub fn replace_all<'h>(&self, text: &'h str, with: &str) -> Cow<'h, str> {
+        if self.ruled_out(text) {
+            return Cow::Borrowed(text);
+        }
+        self.exact.replace_all(text, regex::NoExpand(with))
+    }
+
+    pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        (!self.ruled_out(text))
+            .then(|| self.exact.find_iter(text))
+            .into_iter()
+            .flatten()
+    }
+
+    pub fn captures_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
+    where
+        'h: 'r,
+    {
+        (!self.ruled_out(text))
+            .then(|| self.exact.captures_iter(text))
+            .into_iter()
+            .flatten()
+    }
+}
+
+/// The screen of `pattern`: every `\b` taken out, and every bounded
+/// repetition `{m,n}` left unbounded, `{m,}`, which matches more and
+/// compiles to a far smaller automaton than `n` copies of a Unicode class.
+/// Other escapes and character classes are kept whole.
+fn screen_of(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars().peekable();
+    let mut in_class = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some('b') if !in_class => {}
+                Some(escaped) => {
+                    out.push('\\');
+                    out.push(escaped);
+                }
+                None => out.push('\\'),
+            },
+            '[' => {
+                in_class = true;
+                out.push(c);
+                // A `]` first in a class is a literal.
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap_or(']'));
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(c);
+            }
+            '{' if !in_class => out.push_str(&unbounded(&mut chars)),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Reads a repetition after its `{` and gives it back, `{m,n}` as `{m,}`.
+fn unbounded(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
+    let mut body = String::new();
+    for c in chars.by_ref() {
+        if c == '}' {
+            break;
+        }
+        body.push(c);
+    }
+    match body.split_once(',') {
+        Some((min, max)) if !max.is_empty() => format!("{{{min},}}"),
+        _ => format!("{{{body}}}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn screens_drop_word_boundaries_and_bounds() {
+        assert_eq!(
+            screen_of(r"(?i)\bngày\s+(\d{1,2})\b\\b\.[^.;{]{0,60}?\d{4}"),
+            r"(?i)ngày\s+(\d{1,})\\b\.[^.;{]{0,}?\d{4}"
+        );
+        assert_eq!(screen_of(r"[]\b]x{2,}"), r"[]\b]x{2,}");
+    }
+
+    #[test]
+    fn screened_results_are_the_exact_regex_results() {
+        let pattern = r"(?i)\b(?:sáng|chiều|ngày)\s+(\d{1,2})/(\d{1,2})\b";
+        let exact = Regex::new(pattern).unwrap();
+        let screened = Pattern::new(pattern);
+        for text in [
+            "Chiều 5/11, Ban Thường vụ họp.",
+            "Tháng 5/11 không phải là ngày 3/4 và sángx 1/2.",
+            "Không có ngày nào ở đây.",
+            "ngày 12/10a, ngày 13/10",
+            "",
+        ] {
+            let all = |it: Vec<Captures>| -> Vec<(usize, usize, String)> {
+                it.iter()
+                    .map(|c| {
+                        (
+                            c.get(0).unwrap().start(),
+                            c.get(0).unwrap().end(),
+                            c[1].to_string(),
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(
+                all(screened.captures_iter(text).collect()),
+                all(exact.captures_iter(text).collect()),
+                "{text}"
+            );
+            assert_eq!(screened.is_match(text), exact.is_match(text));
+            assert_eq!(
+                screened.find(text).map(|m| m.range()),
+                exact.find(text).map(|m| m.range())
+            );
+        }
+    }
+}
