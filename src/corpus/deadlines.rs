@@ -1,9 +1,11 @@
 //! Conclusions with a deadline, by due date, and how urgent each is.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::catalog::Catalog;
 use super::model::Corpus;
 use crate::extract::Date;
 use crate::text::fold;
@@ -16,10 +18,22 @@ pub struct Due {
     pub article: usize,
     pub meeting: usize,
     pub conclusion: usize,
-    pub province: Option<String>,
+    // Shared with the catalog: the deadlines view holds every deadline.
+    #[serde(serialize_with = "optional_str")]
+    pub province: Option<Arc<str>>,
     pub due: Date,
-    pub speaker: Option<String>,
-    pub text: String,
+    #[serde(serialize_with = "optional_str")]
+    pub speaker: Option<Arc<str>>,
+    #[serde(serialize_with = "str")]
+    pub text: Arc<str>,
+}
+
+fn str<S: serde::Serializer>(s: &Arc<str>, to: S) -> Result<S::Ok, S::Error> {
+    to.serialize_str(s)
+}
+
+fn optional_str<S: serde::Serializer>(s: &Option<Arc<str>>, to: S) -> Result<S::Ok, S::Error> {
+    s.as_deref().serialize(to)
 }
 
 /// How close a deadline is to a given day.
@@ -39,22 +53,28 @@ pub const SOON_DAYS: i64 = 30;
 /// Every conclusion with a deadline, sorted by due date. A meeting
 /// reported by two articles gives the same conclusion once.
 pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
+    deadlines_in(&Catalog::of(corpus))
+}
+
+/// [`deadlines`] over a catalog.
+pub fn deadlines_in(catalog: &Catalog) -> Vec<Due> {
     let mut seen: HashSet<(usize, String, Date)> = HashSet::new();
     let mut out = Vec::new();
-    for (ai, a) in corpus.articles.iter().enumerate() {
-        for (ci, c) in a.facts.conclusions.iter().enumerate() {
+    for (ai, a) in catalog.articles.iter().enumerate() {
+        let meeting = a.meeting as usize;
+        for c in a.conclusions.iter() {
             let Some(due) = c.deadline else {
                 continue;
             };
-            let key = (a.meeting, fold(&c.text), due);
+            let key = (meeting, fold(&c.text), due);
             if !seen.insert(key) {
                 continue;
             }
             out.push(Due {
                 article: ai,
-                meeting: a.meeting,
-                conclusion: ci,
-                province: a.facts.province.clone(),
+                meeting,
+                conclusion: c.n as usize,
+                province: a.province.clone(),
                 due,
                 speaker: c.speaker.clone(),
                 text: c.text.clone(),
