@@ -125,7 +125,12 @@ impl Roles {
 impl Catalog {
     /// The catalog of a corpus held in memory.
     pub fn of(corpus: &Corpus) -> Catalog {
-        let mut b = Builder::default();
+        let (m, p, a) = (
+            corpus.meetings.len(),
+            corpus.people.len(),
+            corpus.articles.len(),
+        );
+        let mut b = Builder::with_room(m, p, a);
         for m in &corpus.meetings {
             b.meeting(m);
         }
@@ -153,6 +158,15 @@ pub struct Builder {
 }
 
 impl Builder {
+    /// A builder with room for this many meetings, people and articles.
+    pub fn with_room(meetings: usize, people: usize, articles: usize) -> Builder {
+        let mut b = Builder::default();
+        b.catalog.meetings.reserve_exact(meetings);
+        b.catalog.people.reserve_exact(people);
+        b.catalog.articles.reserve_exact(articles);
+        b
+    }
+
     /// The shared copy of a string.
     pub fn share(&mut self, s: &str) -> Arc<str> {
         if let Some(a) = self.strings.get(s) {

@@ -56,23 +56,37 @@ pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
     deadlines_in(&Catalog::of(corpus))
 }
 
-/// [`deadlines`] over a catalog.
+/// [`deadlines`] over a catalog. Articles are read meeting by meeting, so
+/// that only one meeting's conclusions are held to tell repeats apart.
 pub fn deadlines_in(catalog: &Catalog) -> Vec<Due> {
-    let mut seen: HashSet<(usize, String, Date)> = HashSet::new();
-    let mut out = Vec::new();
-    for (ai, a) in catalog.articles.iter().enumerate() {
-        let meeting = a.meeting as usize;
+    let articles = &catalog.articles;
+    let mut by_meeting: Vec<u32> = (0..articles.len() as u32).collect();
+    by_meeting.sort_by_key(|&ai| (articles[ai as usize].meeting, ai));
+    let dated = |ai: &u32| articles[*ai as usize].conclusions.iter();
+    let count = by_meeting
+        .iter()
+        .flat_map(dated)
+        .filter(|c| c.deadline.is_some())
+        .count();
+    let mut out = Vec::with_capacity(count);
+    let mut seen: HashSet<(String, Date)> = HashSet::new();
+    let mut meeting = None;
+    for ai in by_meeting {
+        let a = &articles[ai as usize];
+        if meeting != Some(a.meeting) {
+            meeting = Some(a.meeting);
+            seen.clear();
+        }
         for c in a.conclusions.iter() {
             let Some(due) = c.deadline else {
                 continue;
             };
-            let key = (meeting, fold(&c.text), due);
-            if !seen.insert(key) {
+            if !seen.insert((fold(&c.text), due)) {
                 continue;
             }
             out.push(Due {
-                article: ai,
-                meeting,
+                article: ai as usize,
+                meeting: a.meeting as usize,
                 conclusion: c.n as usize,
                 province: a.province.clone(),
                 due,
@@ -81,7 +95,8 @@ pub fn deadlines_in(catalog: &Catalog) -> Vec<Due> {
             });
         }
     }
-    out.sort_by(|a, b| {
+    // Article and conclusion tell every two apart: no stable sort is needed.
+    out.sort_unstable_by(|a, b| {
         a.due
             .last_day()
             .cmp(&b.due.last_day())

@@ -484,6 +484,22 @@ impl StoreReader {
         serde_json::from_str(&data).map_err(self.bad_json(format!("meetings {meeting}")))
     }
 
+    /// A catalog builder with room for the store's meetings, people and
+    /// articles, so that none of its lists is copied as it grows.
+    fn sized_builder(&self) -> Result<Builder, CorpusError> {
+        let (m, p, a): (usize, usize, usize) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT coalesce(max(idx) + 1, 0) FROM meetings),
+                   (SELECT coalesce(max(idx) + 1, 0) FROM people),
+                   (SELECT coalesce(max(idx) + 1, 0) FROM article_links)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(self.error())?;
+        Ok(Builder::with_room(m, p, a))
+    }
+
     /// Meetings and people, one row at a time into the catalog.
     fn read_meetings_and_people(&self, b: &mut Builder) -> Result<(), CorpusError> {
         for table in ["meetings", "people"] {
@@ -671,7 +687,7 @@ impl CorpusReader for StoreReader {
         // One read transaction: meetings, people and articles of one ingest.
         self.conn.execute_batch("BEGIN").map_err(self.error())?;
         let read = || -> Result<Catalog, CorpusError> {
-            let mut b = Builder::default();
+            let mut b = self.sized_builder()?;
             self.read_meetings_and_people(&mut b)?;
             self.read_links(&mut b)?;
             self.read_conclusions(&mut b)?;
