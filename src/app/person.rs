@@ -97,7 +97,7 @@ impl PersonPage {
         for app in p.appearances.iter().rev() {
             let a = &corpus.articles[app.article as usize];
             for c in a.conclusions.iter() {
-                if c.speaker.as_deref() == Some(&*p.name) && texts.insert(&*c.text) {
+                if corpus.speaker(c).map(|s| &**s) == Some(&*p.name) && texts.insert(&*c.text) {
                     said.push(Row::Conclusion {
                         article: app.article as usize,
                         conclusion: c.n as usize,

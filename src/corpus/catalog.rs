@@ -5,7 +5,7 @@
 //! are 32-bit and equal strings are shared, so that the catalog of a large
 //! store fits in a small part of the memory its corpus would take.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use super::model::{Corpus, Meeting, Person};
@@ -18,6 +18,8 @@ pub struct Catalog {
     pub meetings: Vec<Gathering>,
     pub people: Vec<Official>,
     pub articles: Vec<Card>,
+    /// The speakers conclusions name, once each.
+    pub speakers: Vec<Arc<str>>,
 }
 
 /// A meeting: its articles, when and where it was, the body and headline.
@@ -74,11 +76,15 @@ pub struct Card {
 pub struct Said {
     pub n: u32,
     pub text: Arc<str>,
-    pub speaker: Option<Arc<str>>,
     pub deadline: Option<Date>,
+    /// Index into the catalog's speakers, [`Said::NO_SPEAKER`] for none:
+    /// half the size of a shared string, on every conclusion.
+    pub speaker: u32,
 }
 
 impl Said {
+    pub const NO_SPEAKER: u32 = u32::MAX;
+
     /// Whether a view lists a conclusion: it has a speaker or a deadline.
     pub fn listed(speaker: Option<&str>, deadline: Option<Date>) -> bool {
         speaker.is_some() || deadline.is_some()
@@ -123,6 +129,11 @@ impl Roles {
 }
 
 impl Catalog {
+    /// Who said a conclusion, when it says.
+    pub fn speaker(&self, said: &Said) -> Option<&Arc<str>> {
+        self.speakers.get(said.speaker as usize)
+    }
+
     /// The catalog of a corpus held in memory.
     pub fn of(corpus: &Corpus) -> Catalog {
         let (m, p, a) = (
@@ -152,6 +163,8 @@ impl Catalog {
 pub struct Builder {
     catalog: Catalog,
     strings: HashSet<Arc<str>>,
+    /// Each speaker's index in the catalog's speakers.
+    speakers: HashMap<Arc<str>, u32>,
     /// The conclusions of one article gathered before they are boxed:
     /// they come article by article.
     said: (usize, Vec<Said>),
@@ -260,10 +273,22 @@ impl Builder {
         let said = Said {
             n: n as u32,
             text: self.share(text),
-            speaker: self.share_opt(speaker),
             deadline,
+            speaker: speaker.map_or(Said::NO_SPEAKER, |s| self.speaker(s)),
         };
         self.said.1.push(said);
+    }
+
+    /// A speaker's index, given on first sight.
+    fn speaker(&mut self, s: &str) -> u32 {
+        if let Some(&i) = self.speakers.get(s) {
+            return i;
+        }
+        let i = self.catalog.speakers.len() as u32;
+        let shared = self.share(s);
+        self.catalog.speakers.push(shared.clone());
+        self.speakers.insert(shared, i);
+        i
     }
 
     /// The gathered conclusions into their article, with any it holds.

@@ -90,7 +90,7 @@ pub fn deadlines_in(catalog: &Catalog) -> Vec<Due> {
                 conclusion: c.n as usize,
                 province: a.province.clone(),
                 due,
-                speaker: c.speaker.clone(),
+                speaker: catalog.speaker(c).cloned(),
                 text: c.text.clone(),
             });
         }
