@@ -605,7 +605,7 @@ fn duplicate_meetings_and_conclusions_show_once() {
         .iter()
         .position(|p| p.name == "Ngô Đông Hải")
         .unwrap();
-    let page = PersonPage::new(&a.corpus, hai);
+    let page = PersonPage::new(&tinhuy::corpus::catalog::Catalog::of(&a.corpus), hai);
     assert_eq!(page.meetings(), 3);
     let said: Vec<&str> = page
         .rows

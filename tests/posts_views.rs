@@ -223,7 +223,7 @@ fn deadlines_are_by_due_date_and_filter_by_province() {
                 assert!(
                     d.shown
                         .iter()
-                        .all(|&i| d.all[i].province.as_ref() == Some(p))
+                        .all(|&i| d.all[i].province.as_deref() == Some(p.as_str()))
                 );
                 seen.push(p.clone());
             }

@@ -1,7 +1,7 @@
 //! Every directive with a deadline, soonest due first, for all provinces
 //! or one at a time.
 
-use crate::corpus::Corpus;
+use crate::corpus::catalog::Catalog;
 use crate::corpus::deadlines::{self, Due};
 use crate::text::fold;
 
@@ -25,9 +25,9 @@ pub struct Deadlines {
 impl Deadlines {
     /// The deadlines of a province, or of all when `province` is `None` or
     /// has none.
-    pub fn new(corpus: &Corpus, province: Option<&str>) -> Deadlines {
+    pub fn new(corpus: &Catalog, province: Option<&str>) -> Deadlines {
         let mut view = Deadlines {
-            all: deadlines::deadlines(corpus),
+            all: deadlines::deadlines_in(corpus),
             province: None,
             shown: Vec::new(),
             cursor: Cursor::default(),
@@ -65,7 +65,9 @@ impl Deadlines {
 
     fn show(&mut self, province: Option<String>) {
         self.shown = (0..self.all.len())
-            .filter(|&i| province.is_none() || self.all[i].province == province)
+            .filter(|&i| {
+                province.is_none() || self.all[i].province.as_deref() == province.as_deref()
+            })
             .collect();
         self.province = province;
         self.cursor = Cursor::default();

@@ -2,7 +2,7 @@
 //! date above a timeline of every holder, a date that moves by months and
 //! years, a selected holder, and the changes between two dates.
 
-use crate::corpus::Corpus;
+use crate::corpus::catalog::Catalog;
 use crate::corpus::changes::{self, Change};
 use crate::corpus::leadership::{self, PostRow, Tenure};
 use crate::extract::Date;
@@ -41,9 +41,9 @@ pub struct Leadership {
 impl Leadership {
     /// The view of a province on its newest meeting's date; `None` when
     /// the corpus has no meeting of it.
-    pub fn new(corpus: &Corpus, province: &str) -> Option<Leadership> {
-        let newest = leadership::newest_meeting_date(corpus, Some(province))?;
-        let rows = leadership::timeline(corpus, province);
+    pub fn new(corpus: &Catalog, province: &str) -> Option<Leadership> {
+        let newest = leadership::newest_meeting_date_in(corpus, Some(province))?;
+        let rows = leadership::timeline_in(corpus, province);
         let charted = (0..rows.len())
             .filter(|&i| !rows[i].holders.is_empty())
             .collect();

@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 pub use action::Action;
 pub use keymap::{ALWAYS_QUIT, Key, KeyCode, Keymap};
 
+use crate::corpus::catalog::Catalog;
 use crate::corpus::{Article, CENTRAL, Corpus};
 use crate::extract::Date;
 use crate::search::{Hit, Index, Target};
@@ -237,6 +238,8 @@ impl Loading {
 #[derive(Debug)]
 pub struct App {
     pub corpus: Arc<Corpus>,
+    /// What the views over the whole corpus read (see [`App::officials`]).
+    pub catalog: Option<Arc<Catalog>>,
     pub index: Arc<Index>,
     pub loading: Loading,
     /// Saved state to put back once the corpus has arrived, unless a key
@@ -274,6 +277,7 @@ impl App {
         let browse = Browse::new(&corpus);
         App {
             corpus,
+            catalog: None,
             index,
             loading: Loading::DONE,
             pending_restore: None,
@@ -314,6 +318,7 @@ impl App {
         let province = self.browse.selected_province().map(str::to_string);
         let meeting = self.browse.selected_meeting();
         self.corpus = corpus;
+        self.catalog = None;
         self.browse = Browse::new(&self.corpus);
         let page = self.page(Pane::Provinces);
         self.browse
@@ -785,10 +790,12 @@ impl App {
                     Some(Row::Spell(s)) => {
                         // A post: the first meeting that shows it.
                         let person = p.person;
-                        let meeting = self.corpus.people[person].timeline[s]
-                            .meetings
-                            .first()
-                            .copied();
+                        let meeting = self.catalog.as_ref().and_then(|c| {
+                            c.people[person].timeline[s]
+                                .meetings
+                                .first()
+                                .map(|&m| m as usize)
+                        });
                         if let Some(m) = meeting {
                             self.open_article(ArticleOf::Meeting(m), Focus::Person(person));
                         }
@@ -942,10 +949,11 @@ impl App {
         if !self.articles_ready() || !self.catalog_ready(AfterCatalog::Person(person)) {
             return;
         }
-        if person >= self.corpus.people.len() {
+        let catalog = self.officials();
+        if person >= catalog.people.len() {
             return;
         }
-        let page = PersonPage::new(&self.corpus, person);
+        let page = PersonPage::new(&catalog, person);
         self.stack.push(View::Person(page));
     }
 

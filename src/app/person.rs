@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use crate::corpus::{CENTRAL, Corpus, leadership, query};
+use crate::corpus::catalog::Catalog;
+use crate::corpus::{CENTRAL, leadership, query};
 use crate::extract::Role;
 use crate::text::fold;
 
@@ -52,7 +53,7 @@ pub struct PersonPage {
 const COMPANIONS: usize = 8;
 
 impl PersonPage {
-    pub fn new(corpus: &Corpus, person: usize) -> PersonPage {
+    pub fn new(corpus: &Catalog, person: usize) -> PersonPage {
         let p = &corpus.people[person];
         let mut rows = vec![Row::Heading("Posts"), Row::Axis];
         // Posts not seen at their newest meeting are no longer held, nor
@@ -76,7 +77,7 @@ impl PersonPage {
         // A corpus may hold a meeting, and so its conclusions, more than once.
         let mut meetings = HashSet::new();
         for app in p.appearances.iter().rev() {
-            let m = &corpus.meetings[app.meeting];
+            let m = &corpus.meetings[app.meeting as usize];
             let key = (
                 m.date,
                 m.province.as_deref(),
@@ -85,21 +86,21 @@ impl PersonPage {
             );
             if meetings.insert(key) {
                 rows.push(Row::Meeting {
-                    meeting: app.meeting,
-                    article: app.article,
-                    roles: app.roles.clone(),
+                    meeting: app.meeting as usize,
+                    article: app.article as usize,
+                    roles: app.roles.to_vec(),
                 });
             }
         }
         let mut said = Vec::new();
         let mut texts = HashSet::new();
         for app in p.appearances.iter().rev() {
-            let a = &corpus.articles[app.article];
-            for (ci, c) in a.facts.conclusions.iter().enumerate() {
-                if c.speaker.as_deref() == Some(p.name.as_str()) && texts.insert(c.text.as_str()) {
+            let a = &corpus.articles[app.article as usize];
+            for c in a.conclusions.iter() {
+                if corpus.speaker(c).map(|s| &**s) == Some(&*p.name) && texts.insert(&*c.text) {
                     said.push(Row::Conclusion {
-                        article: app.article,
-                        conclusion: ci,
+                        article: app.article as usize,
+                        conclusion: c.n as usize,
                     });
                 }
             }
@@ -109,7 +110,7 @@ impl PersonPage {
             rows.push(Row::Heading("Conclusions given"));
             rows.extend(said);
         }
-        let companions = query::companions(corpus, person);
+        let companions = query::companions_in(corpus, person);
         if !companions.is_empty() {
             rows.push(Row::Blank);
             rows.push(Row::Heading("Seen most with"));
@@ -198,15 +199,15 @@ impl PersonPage {
 
 /// The key posts (folded) of a person's province whose tenure of theirs
 /// ended before the province's newest meeting.
-fn handed_on(corpus: &Corpus, person: usize) -> HashSet<String> {
+fn handed_on(corpus: &Catalog, person: usize) -> HashSet<String> {
     let scope = &corpus.people[person].scope;
-    if scope == CENTRAL {
+    if &**scope == CENTRAL {
         return HashSet::new();
     }
-    let Some(newest) = leadership::newest_meeting_date(corpus, Some(scope)) else {
+    let Some(newest) = leadership::newest_meeting_date_in(corpus, Some(scope)) else {
         return HashSet::new();
     };
-    leadership::timeline(corpus, scope)
+    leadership::timeline_in(corpus, scope)
         .into_iter()
         .filter(|row| {
             row.holders

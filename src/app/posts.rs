@@ -15,18 +15,30 @@ impl App {
     /// province of its selected meeting.
     pub fn current_province(&self) -> Option<String> {
         let c = &self.corpus;
+        let catalog = self.catalog.as_deref();
         let of_view = |v: &View| -> Option<String> {
             match v {
                 View::Leadership(l) => Some(l.province.clone()),
                 View::Deadlines(d) => d
                     .selected()
-                    .and_then(|due| due.province.clone())
+                    .and_then(|due| due.province.as_deref().map(str::to_string))
                     .or_else(|| d.province.clone()),
-                View::Person(p) => Some(c.people[p.person].scope.clone()).filter(|s| s != CENTRAL),
+                View::Person(p) => catalog
+                    .map(|c| c.people[p.person].scope.to_string())
+                    .filter(|s| s != CENTRAL),
                 View::Detail(d) => self.article(d.article).and_then(|a| {
-                    c.meetings
-                        .get(a.meeting)
-                        .and_then(|m| m.province.clone())
+                    let province = match catalog {
+                        Some(c) => c
+                            .meetings
+                            .get(a.meeting)
+                            .and_then(|m| m.province.as_deref()),
+                        None => c
+                            .meetings
+                            .get(a.meeting)
+                            .and_then(|m| m.province.as_deref()),
+                    };
+                    province
+                        .map(str::to_string)
                         .or_else(|| a.facts.province.clone())
                 }),
                 View::Search(_) => None,
@@ -58,7 +70,7 @@ impl App {
         {
             return;
         }
-        match Leadership::new(&self.corpus, &province) {
+        match Leadership::new(&self.officials(), &province) {
             Some(view) => self.stack.push(View::Leadership(view)),
             None => self.notify(format!("No meeting of {province} in the corpus"), true),
         }
@@ -74,12 +86,12 @@ impl App {
             return;
         }
         let province = self.selected_province().map(str::to_string);
-        let view = Deadlines::new(&self.corpus, province.as_deref());
+        let view = Deadlines::new(&self.officials(), province.as_deref());
         self.stack.push(View::Deadlines(view));
     }
 
     pub(super) fn apply_in_leadership(&mut self, action: Action) {
-        let people = self.corpus.people.len();
+        let people = self.officials().people.len();
         let Some(View::Leadership(l)) = self.stack.last_mut() else {
             return;
         };

@@ -8,8 +8,9 @@ use std::sync::Arc;
 
 use super::cursor::Cursor;
 use super::{App, Effect, Pane, View};
+use crate::corpus::Article;
+use crate::corpus::catalog::Catalog;
 use crate::corpus::reader::{MeetingPanes, MeetingRow, Page, ProvinceCount, Results};
-use crate::corpus::{Article, Corpus};
 
 /// Rows of the meetings list asked for at once.
 pub const MEETINGS_PAGE: usize = 200;
@@ -67,7 +68,7 @@ pub enum Request {
         of: ArticleOf,
         focus: Focus,
     },
-    /// Meetings and people, for the views over the whole corpus.
+    /// What the views over the whole corpus read.
     Catalog,
 }
 
@@ -92,7 +93,7 @@ pub enum Reply {
         generation: u64,
         results: Results,
     },
-    Catalog(Arc<Corpus>),
+    Catalog(Arc<Catalog>),
     /// A request could not be answered.
     Failed(String),
 }
@@ -272,8 +273,8 @@ impl App {
         }
     }
 
-    fn receive_catalog(&mut self, corpus: Arc<Corpus>) {
-        self.corpus = corpus;
+    fn receive_catalog(&mut self, catalog: Arc<Catalog>) {
+        self.catalog = Some(catalog);
         let Some(s) = self.store.as_mut() else { return };
         s.catalog = true;
         self.status = None;
@@ -284,6 +285,15 @@ impl App {
             Some(AfterCatalog::Deadlines) => self.open_deadlines(),
             None => {}
         }
+    }
+
+    /// The catalog the views over the whole corpus read: a store's once
+    /// read, else made from the corpus in memory when first needed.
+    pub(super) fn officials(&mut self) -> Arc<Catalog> {
+        let corpus = &self.corpus;
+        self.catalog
+            .get_or_insert_with(|| Arc::new(Catalog::of(corpus)))
+            .clone()
     }
 
     /// Whether the views over the whole corpus can open; when they cannot

@@ -1,9 +1,11 @@
 //! Conclusions with a deadline, by due date, and how urgent each is.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use super::catalog::Catalog;
 use super::model::Corpus;
 use crate::extract::Date;
 use crate::text::fold;
@@ -16,10 +18,22 @@ pub struct Due {
     pub article: usize,
     pub meeting: usize,
     pub conclusion: usize,
-    pub province: Option<String>,
+    // Shared with the catalog: the deadlines view holds every deadline.
+    #[serde(serialize_with = "optional_str")]
+    pub province: Option<Arc<str>>,
     pub due: Date,
-    pub speaker: Option<String>,
-    pub text: String,
+    #[serde(serialize_with = "optional_str")]
+    pub speaker: Option<Arc<str>>,
+    #[serde(serialize_with = "str")]
+    pub text: Arc<str>,
+}
+
+fn str<S: serde::Serializer>(s: &Arc<str>, to: S) -> Result<S::Ok, S::Error> {
+    to.serialize_str(s)
+}
+
+fn optional_str<S: serde::Serializer>(s: &Option<Arc<str>>, to: S) -> Result<S::Ok, S::Error> {
+    s.as_deref().serialize(to)
 }
 
 /// How close a deadline is to a given day.
@@ -39,29 +53,50 @@ pub const SOON_DAYS: i64 = 30;
 /// Every conclusion with a deadline, sorted by due date. A meeting
 /// reported by two articles gives the same conclusion once.
 pub fn deadlines(corpus: &Corpus) -> Vec<Due> {
-    let mut seen: HashSet<(usize, String, Date)> = HashSet::new();
-    let mut out = Vec::new();
-    for (ai, a) in corpus.articles.iter().enumerate() {
-        for (ci, c) in a.facts.conclusions.iter().enumerate() {
+    deadlines_in(&Catalog::of(corpus))
+}
+
+/// [`deadlines`] over a catalog. Articles are read meeting by meeting, so
+/// that only one meeting's conclusions are held to tell repeats apart.
+pub fn deadlines_in(catalog: &Catalog) -> Vec<Due> {
+    let articles = &catalog.articles;
+    let mut by_meeting: Vec<u32> = (0..articles.len() as u32).collect();
+    by_meeting.sort_by_key(|&ai| (articles[ai as usize].meeting, ai));
+    let dated = |ai: &u32| articles[*ai as usize].conclusions.iter();
+    let count = by_meeting
+        .iter()
+        .flat_map(dated)
+        .filter(|c| c.deadline.is_some())
+        .count();
+    let mut out = Vec::with_capacity(count);
+    let mut seen: HashSet<(String, Date)> = HashSet::new();
+    let mut meeting = None;
+    for ai in by_meeting {
+        let a = &articles[ai as usize];
+        if meeting != Some(a.meeting) {
+            meeting = Some(a.meeting);
+            seen.clear();
+        }
+        for c in a.conclusions.iter() {
             let Some(due) = c.deadline else {
                 continue;
             };
-            let key = (a.meeting, fold(&c.text), due);
-            if !seen.insert(key) {
+            if !seen.insert((fold(&c.text), due)) {
                 continue;
             }
             out.push(Due {
-                article: ai,
-                meeting: a.meeting,
-                conclusion: ci,
-                province: a.facts.province.clone(),
+                article: ai as usize,
+                meeting: a.meeting as usize,
+                conclusion: c.n as usize,
+                province: a.province.clone(),
                 due,
-                speaker: c.speaker.clone(),
+                speaker: catalog.speaker(c).cloned(),
                 text: c.text.clone(),
             });
         }
     }
-    out.sort_by(|a, b| {
+    // Article and conclusion tell every two apart: no stable sort is needed.
+    out.sort_unstable_by(|a, b| {
         a.due
             .last_day()
             .cmp(&b.due.last_day())

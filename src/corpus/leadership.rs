@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::catalog::Catalog;
 use super::model::Corpus;
 use crate::extract::Date;
 use crate::gazetteer::provinces::{self, PROVINCES, Province, ProvinceKind};
@@ -313,9 +314,9 @@ struct Sighting {
 }
 
 /// Every sighting of each key post in a segment, from the timelines.
-fn sightings(corpus: &Corpus, seg: &Segment) -> Vec<Vec<Sighting>> {
+fn sightings(catalog: &Catalog, seg: &Segment) -> Vec<Vec<Sighting>> {
     let mut per_post: Vec<Vec<Sighting>> = vec![Vec::new(); KEY_POSTS.len()];
-    for (person, p) in corpus.people.iter().enumerate() {
+    for (person, p) in catalog.people.iter().enumerate() {
         for spell in &p.timeline {
             let Some(written) = spell.province.as_deref().and_then(provinces::lookup) else {
                 continue;
@@ -328,7 +329,8 @@ fn sightings(corpus: &Corpus, seg: &Segment) -> Vec<Vec<Sighting>> {
                 continue;
             }
             for &meeting in &spell.meetings {
-                let Some(date) = corpus.meetings.get(meeting).and_then(|m| m.date) else {
+                let meeting = meeting as usize;
+                let Some(date) = catalog.meetings.get(meeting).and_then(|m| m.date) else {
                     continue;
                 };
                 if !seg.contains(date) {
@@ -362,7 +364,7 @@ fn sightings(corpus: &Corpus, seg: &Segment) -> Vec<Vec<Sighting>> {
 /// say when it ended, so no end is written, though a predecessor's post ends
 /// with the merger at the latest (see `covers`).
 fn tenures(
-    corpus: &Corpus,
+    catalog: &Catalog,
     seg: &Segment,
     post: &KeyPost,
     seen: &[Sighting],
@@ -400,7 +402,7 @@ fn tenures(
             };
             Tenure {
                 person,
-                name: corpus.people[person].name.clone(),
+                name: catalog.people[person].name.to_string(),
                 province: seg.unit.name.to_string(),
                 from,
                 to,
@@ -415,6 +417,11 @@ fn tenures(
 /// time. `province` is any spelling or fold of an old (pre-2025) or new
 /// province name; one the gazetteer does not know has no rows.
 pub fn timeline(corpus: &Corpus, province: &str) -> Vec<PostRow> {
+    timeline_in(&Catalog::of(corpus), province)
+}
+
+/// [`timeline`] over a catalog.
+pub fn timeline_in(catalog: &Catalog, province: &str) -> Vec<PostRow> {
     let Some(query) = provinces::lookup(province) else {
         return Vec::new();
     };
@@ -430,12 +437,12 @@ pub fn timeline(corpus: &Corpus, province: &str) -> Vec<PostRow> {
         })
         .collect();
     for seg in &segs {
-        let seen = sightings(corpus, seg);
-        let newest = newest_meeting_in(corpus, std::slice::from_ref(seg));
+        let seen = sightings(catalog, seg);
+        let newest = newest_meeting_in(catalog, std::slice::from_ref(seg));
         for (k, post) in KEY_POSTS.iter().enumerate() {
             rows[k]
                 .holders
-                .extend(tenures(corpus, seg, post, &seen[k], newest));
+                .extend(tenures(catalog, seg, post, &seen[k], newest));
         }
     }
     for row in &mut rows {
@@ -485,14 +492,22 @@ pub fn holders_on(rows: &[PostRow], on: Date) -> Vec<(&str, Vec<&Tenure>)> {
 /// predecessors' and its merged unit's meetings count).
 pub fn newest_meeting_date(corpus: &Corpus, province: Option<&str>) -> Option<Date> {
     match province {
-        Some(p) => newest_meeting_in(corpus, &segments(provinces::lookup(p)?)),
+        Some(_) => newest_meeting_date_in(&Catalog::of(corpus), province),
         None => corpus.meetings.iter().filter_map(|m| m.date).max(),
     }
 }
 
+/// [`newest_meeting_date`] over a catalog.
+pub fn newest_meeting_date_in(catalog: &Catalog, province: Option<&str>) -> Option<Date> {
+    match province {
+        Some(p) => newest_meeting_in(catalog, &segments(provinces::lookup(p)?)),
+        None => catalog.meetings.iter().filter_map(|m| m.date).max(),
+    }
+}
+
 /// The newest meeting held in any of the segments.
-fn newest_meeting_in(corpus: &Corpus, segs: &[Segment]) -> Option<Date> {
-    corpus
+fn newest_meeting_in(catalog: &Catalog, segs: &[Segment]) -> Option<Date> {
+    catalog
         .meetings
         .iter()
         .filter_map(|m| {

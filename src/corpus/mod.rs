@@ -2,6 +2,7 @@
 //! official's posts over time; loading, saving and the questions asked of it.
 
 pub mod build;
+pub mod catalog;
 pub mod changes;
 pub mod deadlines;
 pub mod dedupe;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::catalog::Catalog;
 use super::model::{Corpus, Spell};
 use crate::extract::Date;
 use crate::gazetteer::provinces;
@@ -132,12 +133,18 @@ pub fn who<'a>(
 /// The people seen most often at the same meetings as `person`, with how
 /// many meetings they shared, most first.
 pub fn companions(corpus: &Corpus, person: usize) -> Vec<(usize, usize)> {
+    companions_in(&Catalog::of(corpus), person)
+}
+
+/// [`companions`] over a catalog.
+pub fn companions_in(catalog: &Catalog, person: usize) -> Vec<(usize, usize)> {
     let mut counts: HashMap<usize, usize> = HashMap::new();
-    for app in &corpus.people[person].appearances {
-        let meeting = &corpus.meetings[app.meeting];
+    for app in catalog.people[person].appearances.iter() {
+        let meeting = &catalog.meetings[app.meeting as usize];
         let mut seen = Vec::new();
-        for &ai in &meeting.articles {
-            for &other in &corpus.articles[ai].people {
+        for &ai in meeting.articles.iter() {
+            for &other in catalog.articles[ai as usize].people.iter() {
+                let other = other as usize;
                 if other != person && !seen.contains(&other) {
                     seen.push(other);
                     *counts.entry(other).or_insert(0) += 1;
@@ -148,7 +155,7 @@ pub fn companions(corpus: &Corpus, person: usize) -> Vec<(usize, usize)> {
     let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
     v.sort_by(|a, b| {
         b.1.cmp(&a.1)
-            .then(corpus.people[a.0].name.cmp(&corpus.people[b.0].name))
+            .then(catalog.people[a.0].name.cmp(&catalog.people[b.0].name))
     });
     v
 }

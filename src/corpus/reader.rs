@@ -9,8 +9,9 @@ use std::sync::Arc;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::catalog::{Builder, Catalog};
 use super::model::{Article, Corpus, Meeting};
-use super::sqlite::{open, read_json_column, store_error};
+use super::sqlite::{open, store_error};
 use super::store::CorpusError;
 use crate::extract::{ArticleFacts, Date, Role};
 use crate::search::{Hit, Index, stored};
@@ -105,10 +106,9 @@ pub trait CorpusReader {
     /// One article with its text and facts.
     fn article(&mut self, article: usize) -> Result<Article, CorpusError>;
     fn search(&mut self, query: &str, limit: usize) -> Result<Results, CorpusError>;
-    /// Meetings and people, with articles that hold only their meeting,
-    /// people and dated conclusions: what the views over the whole corpus
-    /// (leadership, an official's page, deadlines) read.
-    fn catalog(&mut self) -> Result<Corpus, CorpusError>;
+    /// What the views over the whole corpus (leadership, an official's
+    /// page, deadlines) read.
+    fn catalog(&mut self) -> Result<Catalog, CorpusError>;
 }
 
 /// "All provinces", then the provinces with their counts in Vietnamese
@@ -308,8 +308,8 @@ impl CorpusReader for MemoryReader {
         Ok(Results { entries, hits })
     }
 
-    fn catalog(&mut self) -> Result<Corpus, CorpusError> {
-        Ok(self.corpus.as_ref().clone())
+    fn catalog(&mut self) -> Result<Catalog, CorpusError> {
+        Ok(Catalog::of(&self.corpus))
     }
 }
 
@@ -484,51 +484,83 @@ impl StoreReader {
         serde_json::from_str(&data).map_err(self.bad_json(format!("meetings {meeting}")))
     }
 
-    /// Articles with only their meeting, people and dated conclusions.
-    fn stub_articles(&self, meetings: &[Meeting]) -> Result<Vec<Article>, CorpusError> {
-        let count = meetings
-            .iter()
-            .flat_map(|m| &m.articles)
-            .max()
-            .map_or(0, |a| a + 1);
-        let mut articles = vec![Article::default(); count];
-        for (mi, m) in meetings.iter().enumerate() {
-            for &a in &m.articles {
-                articles[a].meeting = mi;
-            }
-        }
-        self.read_links(&mut articles)?;
-        self.read_dated_conclusions(&mut articles)?;
-        Ok(articles)
+    /// A catalog builder with room for the store's meetings, people and
+    /// articles, so that none of its lists is copied as it grows.
+    fn sized_builder(&self) -> Result<Builder, CorpusError> {
+        let (m, p, a): (usize, usize, usize) = self
+            .conn
+            .query_row(
+                "SELECT (SELECT coalesce(max(idx) + 1, 0) FROM meetings),
+                   (SELECT coalesce(max(idx) + 1, 0) FROM people),
+                   (SELECT coalesce(max(idx) + 1, 0) FROM article_links)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .map_err(self.error())?;
+        Ok(Builder::with_room(m, p, a))
     }
 
-    fn read_links(&self, articles: &mut [Article]) -> Result<(), CorpusError> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT l.idx, l.people, a.id FROM article_links l JOIN articles a ON a.key = l.article")
-            .map_err(self.error())?;
-        let mut rows = stmt.query([]).map_err(self.error())?;
-        while let Some(row) = rows.next().map_err(self.error())? {
-            let idx: usize = row.get(0).map_err(self.error())?;
-            let people: String = row.get(1).map_err(self.error())?;
-            let Some(a) = articles.get_mut(idx) else {
-                continue;
-            };
-            a.people = serde_json::from_str(&people)
-                .map_err(self.bad_json(format!("article {idx} people")))?;
-            a.id = row.get(2).map_err(self.error())?;
+    /// Meetings and people, one row at a time into the catalog.
+    fn read_meetings_and_people(&self, b: &mut Builder) -> Result<(), CorpusError> {
+        for table in ["meetings", "people"] {
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT idx, data FROM {table} ORDER BY idx"))
+                .map_err(self.error())?;
+            let mut rows = stmt.query([]).map_err(self.error())?;
+            while let Some(row) = rows.next().map_err(self.error())? {
+                let idx: i64 = row.get(0).map_err(self.error())?;
+                let data = row
+                    .get_ref(1)
+                    .and_then(|v| Ok(v.as_str()?))
+                    .map_err(self.error())?;
+                let bad = self.bad_json(format!("{table} {idx}"));
+                if table == "meetings" {
+                    b.meeting(&serde_json::from_str(data).map_err(bad)?);
+                } else {
+                    b.person(&serde_json::from_str(data).map_err(bad)?);
+                }
+            }
         }
         Ok(())
     }
 
-    /// Conclusions with a deadline, at their place in their article's list
-    /// (the others left empty): what the deadlines view reads.
-    fn read_dated_conclusions(&self, articles: &mut [Article]) -> Result<(), CorpusError> {
+    /// Each article's meeting, people and province.
+    fn read_links(&self, b: &mut Builder) -> Result<(), CorpusError> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT l.idx, l.meeting, l.people, a.province FROM article_links l
+                 JOIN articles a ON a.key = l.article",
+            )
+            .map_err(self.error())?;
+        let mut rows = stmt.query([]).map_err(self.error())?;
+        while let Some(row) = rows.next().map_err(self.error())? {
+            let get_err = self.error();
+            let idx: usize = row.get(0).map_err(&get_err)?;
+            let meeting: usize = row.get(1).map_err(&get_err)?;
+            let people = row
+                .get_ref(2)
+                .and_then(|v| Ok(v.as_str()?))
+                .map_err(&get_err)?;
+            let people: Vec<usize> = serde_json::from_str(people)
+                .map_err(self.bad_json(format!("article {idx} people")))?;
+            let province = row
+                .get_ref(3)
+                .and_then(|v| Ok(v.as_str_or_null()?))
+                .map_err(&get_err)?;
+            b.article(idx, meeting, &people, province);
+        }
+        Ok(())
+    }
+
+    /// Conclusions with a speaker or a deadline: what the views list.
+    fn read_conclusions(&self, b: &mut Builder) -> Result<(), CorpusError> {
         let mut stmt = self
             .conn
             .prepare(
                 "SELECT article, n, speaker, deadline, text FROM conclusions
-                 WHERE deadline IS NOT NULL",
+                 WHERE speaker IS NOT NULL OR deadline IS NOT NULL",
             )
             .map_err(self.error())?;
         let mut rows = stmt.query([]).map_err(self.error())?;
@@ -536,21 +568,11 @@ impl StoreReader {
             let get_err = self.error();
             let (ai, n): (usize, usize) =
                 (row.get(0).map_err(&get_err)?, row.get(1).map_err(&get_err)?);
-            let Some(a) = articles.get_mut(ai) else {
-                continue;
-            };
-            let list = &mut a.facts.conclusions;
-            while list.len() <= n {
-                list.push(crate::extract::Conclusion {
-                    text: String::new(),
-                    speaker: None,
-                    deadline: None,
-                    span: crate::extract::Span::new(0, 0),
-                });
-            }
-            list[n].speaker = row.get(2).map_err(&get_err)?;
-            list[n].deadline = parse_date(row.get(3).map_err(&get_err)?);
-            list[n].text = row.get(4).map_err(&get_err)?;
+            let text = |i| row.get_ref(i).and_then(|v| Ok(v.as_str_or_null()?));
+            let speaker = text(2).map_err(&get_err)?;
+            let deadline = text(3).map_err(&get_err)?.and_then(|d| d.parse().ok());
+            let said = text(4).map_err(&get_err)?.unwrap_or_default();
+            b.conclusion_parts(ai, n, said, speaker, deadline);
         }
         Ok(())
     }
@@ -661,22 +683,18 @@ impl CorpusReader for StoreReader {
         })
     }
 
-    fn catalog(&mut self) -> Result<Corpus, CorpusError> {
-        // One read transaction: meetings and people of one ingest.
+    fn catalog(&mut self) -> Result<Catalog, CorpusError> {
+        // One read transaction: meetings, people and articles of one ingest.
         self.conn.execute_batch("BEGIN").map_err(self.error())?;
-        let read = || -> Result<Corpus, CorpusError> {
-            let meetings: Vec<Meeting> = read_json_column(&self.conn, &self.path, "meetings")?;
-            let people = read_json_column(&self.conn, &self.path, "people")?;
-            let articles = self.stub_articles(&meetings)?;
-            Ok(Corpus {
-                meetings,
-                people,
-                articles,
-                ..Corpus::default()
-            })
+        let read = || -> Result<Catalog, CorpusError> {
+            let mut b = self.sized_builder()?;
+            self.read_meetings_and_people(&mut b)?;
+            self.read_links(&mut b)?;
+            self.read_conclusions(&mut b)?;
+            Ok(b.finish())
         };
-        let corpus = read();
+        let catalog = read();
         self.conn.execute_batch("COMMIT").map_err(self.error())?;
-        corpus
+        catalog
     }
 }

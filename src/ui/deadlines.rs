@@ -52,13 +52,15 @@ fn due_lines(
     cols: usize,
     theme: &Theme,
 ) -> [Line<'static>; 2] {
-    let c = &app.corpus;
     let (word, style) = match app.today.map(|t| urgency(due.due, t)) {
         Some(Urgency::Overdue) => ("OVERDUE", theme.error),
         Some(Urgency::Soon) => ("SOON", theme.key),
         _ => ("", theme.dim),
     };
-    let meeting = c.meetings.get(due.meeting);
+    let meeting = app
+        .catalog
+        .as_ref()
+        .and_then(|c| c.meetings.get(due.meeting));
     let date = meeting
         .and_then(|m| m.date)
         .map_or_else(|| "?".to_string(), |d| d.to_string());

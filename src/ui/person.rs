@@ -10,11 +10,13 @@ use super::{Theme, pane_block, rect, row_line, span, text};
 use crate::app::App;
 use crate::app::person::{PersonPage, Row};
 use crate::app::plural;
-use crate::corpus::Person;
+use crate::corpus::catalog::Official;
 use crate::extract::Date;
 
 pub fn draw(frame: &mut Frame, app: &App, page: &PersonPage, theme: &Theme) {
-    let c = &app.corpus;
+    let Some(c) = app.catalog.as_deref() else {
+        return;
+    };
     let p = &c.people[page.person];
     let area = rect(app.screen.main, frame);
     let block = pane_block(
@@ -61,7 +63,10 @@ pub fn draw(frame: &mut Frame, app: &App, page: &PersonPage, theme: &Theme) {
                     article,
                     conclusion,
                 } => {
-                    let x = &c.articles[*article].facts.conclusions[*conclusion];
+                    let listed = c.articles[*article].conclusions.iter();
+                    let Some(x) = listed.clone().find(|x| x.n as usize == *conclusion) else {
+                        return Line::default();
+                    };
                     let mut v = vec![Span::raw(" ")];
                     if let Some(due) = x.deadline {
                         v.push(Span::styled(format!("⏱{due} "), theme.error));
@@ -94,7 +99,7 @@ struct PostsChart {
 }
 
 impl PostsChart {
-    fn new(p: &Person, cols: usize) -> PostsChart {
+    fn new(p: &Official, cols: usize) -> PostsChart {
         let first = p.timeline.iter().filter_map(|s| s.first_seen).min();
         let last = p.timeline.iter().filter_map(|s| s.last_seen).max();
         let longest = (0..p.timeline.len())
@@ -121,7 +126,7 @@ impl PostsChart {
 
     /// A post: its title, where and how many meetings show it, then its
     /// bar from first to last seen.
-    fn row(&self, p: &Person, s: usize, selected: bool, theme: &Theme) -> Line<'static> {
+    fn row(&self, p: &Official, s: usize, selected: bool, theme: &Theme) -> Line<'static> {
         let spell = &p.timeline[s];
         let labels = chart::label(&label(p, s), self.label_cols, selected, theme);
         let bars: Vec<Bar> = spell
@@ -148,13 +153,13 @@ impl PostsChart {
 }
 
 /// "Bí thư Tỉnh ủy (3)": a post, where when elsewhere, and its meetings.
-fn label(p: &Person, s: usize) -> String {
+fn label(p: &Official, s: usize) -> String {
     let spell = &p.timeline[s];
     // The province only when it is not the one the official serves in.
     let place = spell
         .province
         .as_deref()
-        .filter(|&pr| pr != p.scope)
+        .filter(|&pr| pr != &*p.scope)
         .map(|pr| format!(", {pr}"))
         .unwrap_or_default();
     format!("{}{place} ({})", spell.title, spell.meetings.len())

@@ -146,10 +146,13 @@ fn context(app: &App) -> String {
             )
         }
         Some(View::Person(p)) => {
-            let person = &app.corpus.people[p.person];
+            let posts = app
+                .catalog
+                .as_ref()
+                .map_or(0, |c| c.people[p.person].timeline.len());
             format!(
                 "{} · {}",
-                plural(person.timeline.len(), "post", "posts"),
+                plural(posts, "post", "posts"),
                 plural(p.meetings(), "meeting", "meetings")
             )
         }
@@ -168,7 +171,10 @@ fn context(app: &App) -> String {
         },
         Some(View::Deadlines(d)) => match d.selected() {
             Some(due) => {
-                let m = app.corpus.meetings.get(due.meeting);
+                let m = app
+                    .catalog
+                    .as_ref()
+                    .and_then(|c| c.meetings.get(due.meeting));
                 format!(
                     "{} · {} · Enter opens the article",
                     m.and_then(|m| m.title.as_deref()).unwrap_or("?"),

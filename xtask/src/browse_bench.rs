@@ -269,8 +269,9 @@ fn peak_rss_of_browsing(db: &Path) -> Option<(f64, Option<f64>)> {
 
 /// The child side of [`peak_rss_of_browsing`]: walks fifty meetings, opens
 /// an article, reads the haystacks, types every bench query, prints
-/// the peak resident set in kB; then opens an official's page and prints
-/// it again (Linux).
+/// the peak resident set in kB; then opens an official's page, their
+/// province's leadership and the deadlines, and prints it again (Linux);
+/// how long each view took to open goes to standard error.
 pub fn rss_probe(db: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
     let mut reader = StoreReader::open(db)?;
     let mut app = App::reading(Keymap::default(), 100, 30);
@@ -294,8 +295,28 @@ pub fn rss_probe(db: &Path, out: &mut dyn Write) -> anyhow::Result<i32> {
     }
     writeln!(out, "{}", peak_kb())?;
     app.focus = tinhuy::app::Pane::Attendees;
-    app.apply(Action::Open);
-    settle(&mut app, &mut reader);
+    let timed = |app: &mut App, reader: &mut StoreReader, action: Action, what: &str| {
+        let started = Instant::now();
+        app.apply(action);
+        settle(app, reader);
+        let ms = started.elapsed().as_secs_f64() * 1e3;
+        eprintln!("{what}: {ms:.1} ms");
+    };
+    timed(
+        &mut app,
+        &mut reader,
+        Action::Open,
+        "catalog read, official opened",
+    );
+    app.apply(Action::Back);
+    timed(&mut app, &mut reader, Action::Open, "official opened");
+    timed(
+        &mut app,
+        &mut reader,
+        Action::Leadership,
+        "leadership opened",
+    );
+    timed(&mut app, &mut reader, Action::Deadlines, "deadlines opened");
     writeln!(out, "{}", peak_kb())?;
     Ok(0)
 }
