@@ -29,9 +29,7 @@ fn bonus(prev: u8, cur: u8) -> i32 {
     match prev {
         b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0 => 8,
         b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => 7,
-        _ if cur.is_ascii_uppercase() && (prev.is_ascii_digit() || !prev.is_ascii_uppercase()) => {
-            6
-        }
+        _ if cur.is_ascii_uppercase() && (prev.is_ascii_digit() || !prev.is_ascii_uppercase()) => 6,
         _ => 0,
     }
 }
