@@ -6,6 +6,7 @@
 pub mod entries;
 pub(crate) mod index;
 mod rank;
+mod short;
 pub mod shortfall;
 pub mod stored;
 pub mod typo;

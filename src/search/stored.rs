@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::{Bytes, Index, is_word_byte, project_entry};
+use super::short::{EntryShorts, measurable};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 use crate::corpus::Corpus;
@@ -238,9 +239,12 @@ impl ShortTops {
         let mut tops = ShortTops::default();
         let mut heads = Heads::default();
         let mut scratch = super::shortfall::Scratch::default();
+        let mut measured = Measured::default();
         for e in entries {
             heads.start(e);
-            for short in Short::of_words(words_of(index, e as usize)) {
+            let shorts = Short::of_words(words_of(index, e as usize));
+            measured.start();
+            for &short in &shorts {
                 let Some(bound) = bounds.budget(&short, e) else {
                     continue;
                 };
@@ -251,11 +255,12 @@ impl ShortTops {
                 let Some(budget) = budget_of(top, KEPT).map(|own| own.min(bound)) else {
                     continue;
                 };
-                if heads.rule_out(&short, budget, index, &mut scratch) {
-                    continue;
-                }
-                if let Some(loss) = shortfall_of(shortfall, index, e as usize, budget, &mut scratch)
-                {
+                let loss = match measured.shortfall(&short, &shorts, index.projected(e as usize)) {
+                    Some(exact) => exact.filter(|&loss| loss <= budget),
+                    None if heads.rule_out(&short, budget, index, &mut scratch) => None,
+                    None => shortfall_of(shortfall, index, e as usize, budget, &mut scratch),
+                };
+                if let Some(loss) = loss {
                     keep_best(top, (loss, e), KEPT);
                 }
             }
@@ -286,6 +291,53 @@ impl ShortTops {
                 .filter_map(|(&short, (_, top))| Some((short, *top.peek()?)))
                 .collect(),
         )
+    }
+}
+
+/// One entry's shortfalls of all its short queries of ASCII letters and
+/// digits, measured in one pass when first asked for.
+#[derive(Default)]
+struct Measured {
+    shorts: EntryShorts,
+    done: bool,
+    firsts: Vec<u8>,
+    pairs: Vec<(u8, u8)>,
+}
+
+impl Measured {
+    fn start(&mut self) {
+        self.done = false;
+    }
+
+    /// The exact shortfall of `short`, one of the entry's `shorts`, in its
+    /// projected haystack `h`; None when it is not measured here.
+    fn shortfall(&mut self, short: &Short, shorts: &[Short], h: &[u8]) -> Option<Option<u32>> {
+        let (a, b) = (short.first, short.second);
+        if !measurable(a) || b.is_some_and(|b| !measurable(b)) {
+            return None;
+        }
+        if !self.done {
+            self.measure(shorts, h);
+        }
+        Some(match b {
+            None => self.shorts.single(a as u8),
+            Some(b) if short.spaced => self.shorts.spaced(a as u8, b as u8),
+            Some(b) => self.shorts.pair(a as u8, b as u8),
+        })
+    }
+
+    fn measure(&mut self, shorts: &[Short], h: &[u8]) {
+        self.firsts.clear();
+        self.pairs.clear();
+        for s in shorts.iter().filter(|s| !s.spaced && measurable(s.first)) {
+            match s.second {
+                None => self.firsts.push(s.first as u8),
+                Some(b) if measurable(b) => self.pairs.push((s.first as u8, b as u8)),
+                Some(_) => {}
+            }
+        }
+        self.shorts.measure(h, &self.firsts, &self.pairs);
+        self.done = true;
     }
 }
 
