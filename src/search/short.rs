@@ -12,8 +12,7 @@
 //! letters and digits are measured here; in them a letter after a letter
 //! earns 4, a space after a letter 4 and a letter after a space 8.
 
-/// No state: as in [`super::shortfall`], far above any shortfall.
-const NONE: i32 = i32::MAX / 2;
+use super::shortfall::{NONE, Row, byte_bonus};
 
 /// Not one of the entry's first letters.
 const NOT_FIRST: u8 = u8::MAX;
@@ -23,61 +22,9 @@ const NOT_FIRST: u8 = u8::MAX;
 const AFTER_LETTER: i32 = 4;
 const AFTER_SPACE: i32 = 8;
 
-/// fuzzy-matcher's bonus for a projected byte given the one before it, as
-/// [`super::shortfall`] reads bytes (past ASCII: a word letter).
-fn bonus(prev: u8, cur: u8) -> i32 {
-    match prev {
-        b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0 => 8,
-        b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => 7,
-        _ if cur.is_ascii_uppercase() && (prev.is_ascii_digit() || !prev.is_ascii_uppercase()) => 6,
-        _ => 0,
-    }
-}
-
 /// Whether a query letter is one measured here.
 pub(super) fn measurable(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
-}
-
-/// The states of one row of the shortfall pass: its latest (position,
-/// shortfall), and the least (shortfall - position) of those before it.
-#[derive(Debug, Clone, Copy)]
-struct Row {
-    latest: (i32, i32),
-    run: i32,
-}
-
-impl Row {
-    const EMPTY: Row = Row {
-        latest: (-2, NONE),
-        run: NONE,
-    };
-
-    /// The shortfall of the next row's character at position `k`, earning
-    /// `earns` at most and `bonus` there, given this row's states.
-    fn next_at(&self, k: i32, earns: i32, bonus: i32) -> i32 {
-        let (j, at_j) = self.latest;
-        if at_j >= NONE {
-            return NONE;
-        }
-        let (gap_from, right_after) = if j + 1 == k {
-            (self.run, at_j)
-        } else {
-            (self.run.min(at_j - j), NONE)
-        };
-        (gap_from + earns + 2 + k - bonus).min(right_after)
-    }
-
-    fn push(&mut self, k: i32, loss: i32) {
-        if loss >= NONE {
-            return;
-        }
-        let (j, at_j) = self.latest;
-        if at_j < NONE {
-            self.run = self.run.min(at_j - j);
-        }
-        self.latest = (k, loss);
-    }
 }
 
 /// One entry's least shortfall of each of its short queries. Buffers are
@@ -119,7 +66,7 @@ impl EntryShorts {
         self.reset(firsts, pairs);
         for k in 1..h.len() {
             let c = h[k];
-            let bonus = bonus(h[k - 1], c);
+            let bonus = byte_bonus(h[k - 1], c);
             let k = k as i32;
             if c == b' ' {
                 for (at, row) in self.letter.iter().enumerate() {

@@ -88,13 +88,61 @@ pub struct Scratch {
     chars: Vec<char>,
     row: Vec<(i32, i32)>,
     next_row: Vec<(i32, i32)>,
-    run: Vec<i32>,
-    latest: Vec<(i32, i32)>,
+    rows: Vec<Row>,
 }
 
 /// No state: far above any budget, and far enough from overflow to add
 /// positions and earnings to.
-const NONE: i32 = i32::MAX / 2;
+pub(super) const NONE: i32 = i32::MAX / 2;
+
+/// fuzzy-matcher's bonus for a projected byte given the one before it
+/// (past ASCII: a word letter).
+pub(super) fn byte_bonus(prev: u8, cur: u8) -> i32 {
+    bonus(prev.char(), cur.char())
+}
+
+/// The states of one pattern row in a pass over bytes: its latest
+/// (position, shortfall), and the least (shortfall - position) of those
+/// before it, which are two or more positions behind any later one.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Row {
+    latest: (i32, i32),
+    run: i32,
+}
+
+impl Row {
+    pub(super) const EMPTY: Row = Row {
+        latest: (-2, NONE),
+        run: NONE,
+    };
+
+    /// The shortfall of the next row's character at position `k`, earning
+    /// `earns` at most and `bonus` there, given this row's states.
+    pub(super) fn next_at(&self, k: i32, earns: i32, bonus: i32) -> i32 {
+        let (j, at_j) = self.latest;
+        if at_j >= NONE {
+            return NONE;
+        }
+        let (gap_from, right_after) = if j + 1 == k {
+            (self.run, at_j)
+        } else {
+            (self.run.min(at_j - j), NONE)
+        };
+        (gap_from + earns + 2 + k - bonus).min(right_after)
+    }
+
+    /// Records a state at position `k` (none when `loss` is [`NONE`]).
+    pub(super) fn push(&mut self, k: i32, loss: i32) {
+        if loss >= NONE {
+            return;
+        }
+        let (j, at_j) = self.latest;
+        if at_j < NONE {
+            self.run = self.run.min(at_j - j);
+        }
+        self.latest = (k, loss);
+    }
+}
 
 impl Shortfall {
     pub fn new(pattern: &str) -> Shortfall {
@@ -177,55 +225,40 @@ impl Shortfall {
 
     /// [`Shortfall::least_any`] on bytes, in one pass over the haystack
     /// instead of one per pattern character: short haystacks spend more
-    /// on starting each search for a byte than on the search. Each row
-    /// keeps its latest state apart from the least (shortfall - position)
-    /// of those before it, which are two or more positions behind any
-    /// later one; rows are updated last first at each position, so a state
-    /// found there feeds only later positions.
+    /// on starting each search for a byte than on the search. Rows are
+    /// updated last first at each position, so a state found there feeds
+    /// only later positions.
     fn least_bytes(&self, h: &[u8], p: &[u8], budget: i32, scratch: &mut Scratch) -> Option<u32> {
         let Some(rows_of) = &self.rows_of else {
             return self.least_any(h, p, budget, scratch);
         };
         let n = p.len();
-        let (run, latest) = (&mut scratch.run, &mut scratch.latest);
-        run.clear();
-        run.resize(n, NONE);
-        latest.clear();
-        latest.resize(n, (-2, NONE));
+        let rows = &mut scratch.rows;
+        rows.clear();
+        rows.resize(n, Row::EMPTY);
         let last_row = 1u64 << (n - 1);
         // Rows holding a state: a row is worked on only after the one
         // before it holds one.
         let mut alive = 0u64;
         let mut least = NONE;
         for k in 1..h.len() {
-            let mut rows = rows_of[h[k] as usize] & ((alive << 1) | 1);
-            if rows == 0 {
+            let mut here = rows_of[h[k] as usize] & ((alive << 1) | 1);
+            if here == 0 {
                 continue;
             }
-            let bonus = bonus(h[k - 1].char(), h[k].char());
+            let bonus = byte_bonus(h[k - 1], h[k]);
             let k = k as i32;
-            while rows != 0 {
-                let i = 63 - rows.leading_zeros() as usize;
-                rows &= !(1 << i);
-                let loss = if i == 0 {
-                    8 - bonus
-                } else {
-                    let (j, at_j) = latest[i - 1];
-                    let (gap_from, right_after) = if j + 1 == k {
-                        (run[i - 1], at_j)
-                    } else {
-                        (run[i - 1].min(at_j - j), NONE)
-                    };
-                    (gap_from + self.earns[i] + 2 + k - bonus).min(right_after)
+            while here != 0 {
+                let i = 63 - here.leading_zeros() as usize;
+                here &= !(1 << i);
+                let loss = match i {
+                    0 => 8 - bonus,
+                    _ => rows[i - 1].next_at(k, self.earns[i], bonus),
                 };
                 if loss > budget {
                     continue;
                 }
-                let (j, at_j) = latest[i];
-                if at_j < NONE {
-                    run[i] = run[i].min(at_j - j);
-                }
-                latest[i] = (k, loss);
+                rows[i].push(k, loss);
                 alive |= 1 << i;
                 if (1 << i) == last_row {
                     least = least.min(loss);
