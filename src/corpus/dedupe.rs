@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::build::Input;
 use crate::text::fold;
+use crate::text::fold::fold_char_into;
 
 /// Keeps the first of each set of duplicates, in input order; returns the
 /// inputs kept and how many were dropped. Each input carries its
@@ -47,8 +48,62 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, usize) {
 /// The hash of a text's [`text_key`], as stored; None for a text with no
 /// words, which is no duplicate of anything.
 pub fn text_hash(text: &str) -> Option<i64> {
-    let key = text_key(text);
-    (!key.is_empty()).then(|| super::sqlite::hash(&key))
+    // The key is hashed as it is folded: most texts are read only to be
+    // hashed, and a folded copy of each would be thrown away at once.
+    let mut hash = KeyHash::default();
+    let mut folded = String::new();
+    for c in text.chars() {
+        if c.is_ascii() {
+            hash.push(c.to_ascii_lowercase());
+            continue;
+        }
+        folded.clear();
+        fold_char_into(c, &mut folded);
+        folded.chars().for_each(|f| hash.push(f));
+    }
+    hash.finish()
+}
+
+/// [`super::sqlite::hash`] of a [`text_key`], fed one folded character at
+/// a time.
+struct KeyHash {
+    state: u64,
+    words: bool,
+    /// A word ended since the last character written.
+    gap: bool,
+}
+
+impl Default for KeyHash {
+    fn default() -> KeyHash {
+        KeyHash {
+            state: super::sqlite::HASH_START,
+            words: false,
+            gap: false,
+        }
+    }
+}
+
+impl KeyHash {
+    fn push(&mut self, c: char) {
+        if !c.is_alphanumeric() {
+            self.gap = true;
+            return;
+        }
+        if self.gap && self.words {
+            self.bytes(b" ");
+        }
+        self.gap = false;
+        self.words = true;
+        self.bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    fn bytes(&mut self, bytes: &[u8]) {
+        self.state = super::sqlite::hash_more(self.state, bytes);
+    }
+
+    fn finish(self) -> Option<i64> {
+        self.words.then_some(self.state as i64)
+    }
 }
 
 /// An address without scheme, "www.", fragment or trailing slash, host in
@@ -83,6 +138,21 @@ mod tests {
             url_key("http://bao.vn/a")
         );
         assert_ne!(url_key("https://bao.vn/a"), url_key("https://bao.vn/b"));
+    }
+
+    #[test]
+    fn text_hash_is_the_hash_of_the_text_key() {
+        for text in [
+            "Hội nghị  Tỉnh ủy.\n",
+            "  ĐẠI HỘI Đảng bộ – lần thứ XV, 2025 ",
+            "Ǆ ǅ ﬁ Ⅻ ½ x²",
+            "…",
+            "",
+        ] {
+            let key = text_key(text);
+            let expected = (!key.is_empty()).then(|| super::super::sqlite::hash(&key));
+            assert_eq!(text_hash(text), expected, "{text:?}");
+        }
     }
 
     #[test]

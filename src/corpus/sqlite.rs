@@ -755,12 +755,19 @@ fn unique_id(
 
 /// FNV-1a of a text key: stable across builds, unlike std's hasher.
 pub(super) fn hash(key: &str) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in key.bytes() {
+    hash_more(HASH_START, key.as_bytes()) as i64
+}
+
+/// The state [`hash`] starts from (FNV-1a's offset basis).
+pub(super) const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// [`hash`]'s state after `bytes` more.
+pub(super) fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
-    h as i64
+    h
 }
 
 pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
