@@ -52,14 +52,22 @@ pub fn text_hash(text: &str) -> Option<i64> {
     // hashed, and a folded copy of each would be thrown away at once.
     let mut hash = KeyHash::default();
     let mut folded = String::new();
-    for c in text.chars() {
-        if c.is_ascii() {
-            hash.push(c.to_ascii_lowercase());
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            hash.push_ascii(b.to_ascii_lowercase());
+            at += 1;
             continue;
         }
+        // A byte outside ASCII at `at` begins a character.
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
         folded.clear();
         fold_char_into(c, &mut folded);
         folded.chars().for_each(|f| hash.push(f));
+        at += c.len_utf8();
     }
     hash.finish()
 }
@@ -85,16 +93,33 @@ impl Default for KeyHash {
 
 impl KeyHash {
     fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            return self.push_ascii(c as u8);
+        }
         if !c.is_alphanumeric() {
             self.gap = true;
             return;
         }
+        self.word_goes_on();
+        self.bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    fn push_ascii(&mut self, b: u8) {
+        if !b.is_ascii_alphanumeric() {
+            self.gap = true;
+            return;
+        }
+        self.word_goes_on();
+        self.bytes(&[b]);
+    }
+
+    /// A word character comes: a space first when a word ended before it.
+    fn word_goes_on(&mut self) {
         if self.gap && self.words {
             self.bytes(b" ");
         }
         self.gap = false;
         self.words = true;
-        self.bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 
     fn bytes(&mut self, bytes: &[u8]) {
@@ -152,6 +177,15 @@ mod tests {
             let key = text_key(text);
             let expected = (!key.is_empty()).then(|| super::super::sqlite::hash(&key));
             assert_eq!(text_hash(text), expected, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_hash_is_the_hash_of_any_text_key(text in "[a-zA-Z0-9 .,đĐảẢơƠ\u{301}\u{1f600}ǅ-]{0,24}") {
+            let key = text_key(&text);
+            let expected = (!key.is_empty()).then(|| super::super::sqlite::hash(&key));
+            proptest::prop_assert_eq!(text_hash(&text), expected);
         }
     }
 

@@ -193,14 +193,14 @@ impl Short {
         let char_of = |i: usize| char::from(SYMBOLS[i]);
         let has = |set: u64, i: usize| set & (1 << i) != 0;
         let mut out = Vec::new();
-        for a in (0..SYMBOLS.len()).filter(|&a| has(firsts, a)) {
+        for a in bits(firsts) {
             let first = char_of(a);
             out.push(Short {
                 first,
                 second: None,
                 spaced: false,
             });
-            for b in 0..SYMBOLS.len() {
+            for b in bits(firsts | seconds[a]) {
                 for spaced in [false, true] {
                     if has(if spaced { firsts } else { seconds[a] }, b) {
                         out.push(Short {
@@ -263,6 +263,15 @@ fn symbol(b: u8) -> Option<usize> {
         b'a'..=b'z' => Some(usize::from(b - b'a') + 10),
         _ => None,
     }
+}
+
+/// The numbers of the bits set in `set`, lowest first.
+fn bits(mut set: u64) -> impl Iterator<Item = usize> {
+    std::iter::from_fn(move || {
+        let at = set.trailing_zeros() as usize;
+        set &= set.wrapping_sub(1);
+        (at < 64).then_some(at)
+    })
 }
 
 /// For each short query, its pattern and its best [`KEPT`] entries so far
