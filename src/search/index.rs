@@ -148,8 +148,21 @@ pub(super) fn is_word_byte(b: u8) -> bool {
 pub(super) fn fold_entry(text: &str, folded: &mut String) {
     folded.clear();
     folded.push(' ');
-    for c in text.chars() {
-        fold_char_into(c, folded);
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII are lower-cased whole.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let run = folded.len()..folded.len() + ascii;
+        folded.push_str(&rest[..ascii]);
+        folded[run].make_ascii_lowercase();
+        rest = &rest[ascii..];
+        if let Some(c) = rest.chars().next() {
+            fold_char_into(c, folded);
+            rest = &rest[c.len_utf8()..];
+        }
     }
 }
 
@@ -221,14 +234,26 @@ pub struct EntryRef<'a> {
 /// The folded words of folded text: runs of letters and digits.
 pub(super) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
     folded
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
+}
+
+/// `char::is_alphanumeric`, answered without a table lookup for ASCII and
+/// the Latin letters Vietnamese is written in, which are nearly all an
+/// entry's characters.
+fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..0x80 => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..0x250 | 0x1E00..0x1F00 => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// The words of original text written with letters outside ASCII, as lex
 /// keys (lower case, tone placement ignored).
 pub(super) fn marked_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_ascii())
         .map(word_key)
 }
@@ -336,7 +361,12 @@ impl Builder {
         self.targets.push(target);
         self.texts.push(text);
         fold_entry(text, &mut self.folded);
-        self.projected.push_iter(project(&self.folded));
+        if self.folded.is_ascii() {
+            // Projecting ASCII changes nothing.
+            self.projected.push(self.folded.as_bytes());
+        } else {
+            self.projected.push_iter(project(&self.folded));
+        }
         self.scratch.clear();
         for w in folded_words(&self.folded) {
             self.scratch.push(number(&mut self.word_ids, w));
@@ -421,6 +451,31 @@ fn sorted(ids: FastMap<Box<str>, u32>, mut lists: Lists) -> (Dictionary, Lists) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_are_told_as_unicode_tells_them() {
+        let latin = (0..0x250).chain(0x1E00..0x1F00).chain(0x2000..0x2100);
+        for c in latin.filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn entries_fold_as_their_characters_fold() {
+        for text in [
+            "Nguyễn Văn AN, Bí thư",
+            "ĐẠI HỘI XV – 2025",
+            "abc",
+            "",
+            "Ǆ ﬁ x²",
+        ] {
+            let mut folded = String::new();
+            fold_entry(text, &mut folded);
+            let mut expected = String::from(" ");
+            text.chars().for_each(|c| fold_char_into(c, &mut expected));
+            assert_eq!(folded, expected, "{text:?}");
+        }
+    }
 
     #[test]
     fn entries_project_as_their_folded_text_does() {
