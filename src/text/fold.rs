@@ -195,6 +195,57 @@ pub fn word_key(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `c` has a one-letter lower case of its own byte length that
+/// [`lower_case`] writes: ASCII, Latin-1 and the letters Vietnamese adds.
+/// A word of such letters has its lower case in the text's lower case.
+#[inline]
+pub fn has_plain_lower(c: char) -> bool {
+    (c as u32) < 0x100
+        || matches!(
+            c,
+            'Ă' | 'ă' | 'Đ' | 'đ' | 'Ĩ' | 'ĩ' | 'Ũ' | 'ũ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'
+                ..='\u{1EF9}'
+        )
+}
+
+/// [`word_key`] of a word whose letters all have a plain lower case (see
+/// [`has_plain_lower`]), given that lower case: most keys are borrowed
+/// from it.
+pub fn plain_word_key<'a>(word: &str, lower: &'a str) -> std::borrow::Cow<'a, str> {
+    if ends_own_key(lower) {
+        std::borrow::Cow::Borrowed(lower)
+    } else {
+        std::borrow::Cow::Owned(moved_tone_key(word))
+    }
+}
+
+/// `text` with every letter of [`has_plain_lower`] in lower case and all
+/// else kept, so that each byte range of `text` is a byte range of the
+/// result: words' keys can be slices of it.
+pub fn lower_case(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Capitals outside ASCII begin with one of these bytes.
+        if !matches!(bytes[i], 0xC3..=0xC6 | 0xE1) {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if is_upper(c) && has_plain_lower(c) {
+            out.push_str(&text[run..i]);
+            out.push(simple_lower(c).unwrap_or(c));
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    out.push_str(&text[run..]);
+    out.make_ascii_lowercase();
+    out
+}
+
 /// [`word_key`] for words with combining marks or letters outside the
 /// Vietnamese alphabet: Unicode lower case, then the tone moved.
 fn key_by_full_rules(word: &str) -> std::borrow::Cow<'_, str> {
@@ -453,6 +504,25 @@ mod tests {
             assert_eq!(word_key(w), lex_key(w), "{w}");
         }
         assert!(matches!(word_key("đồng"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn lower_case_keeps_every_byte_offset() {
+        let s = "ÀÉ ĐẶNG Thị ĂN Ơ Ư Ĩ Ũ × Ā Ỹ ỹ ABC xyz Σ “Ủy”";
+        let lower = lower_case(s);
+        assert_eq!(lower.len(), s.len());
+        for (c, l) in s.chars().zip(lower.chars()) {
+            let want = if has_plain_lower(c) {
+                simple_lower(c)
+            } else {
+                Some(c)
+            };
+            assert_eq!(Some(l), want, "{c:?}");
+        }
+        assert_eq!(lower_case("ĐẶNG Thị Σ"), "đặng thị Σ");
+        for w in ["Hoà", "THUỶ", "Quý", "ĐỒNG", "x"] {
+            assert_eq!(plain_word_key(w, &lower_case(w)), word_key(w), "{w}");
+        }
     }
 
     #[test]

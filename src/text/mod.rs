@@ -17,6 +17,8 @@ pub use normalize::{DecodeError, Decoded, decode, normalize};
 pub struct Page {
     pub text: String,
     pub blocks: Vec<Block>,
+    /// `text` in lower case, made when first asked (see [`Page::lower`]).
+    lower: std::sync::OnceLock<String>,
 }
 
 impl Page {
@@ -28,7 +30,17 @@ impl Page {
     /// Classifies text that is already normalized.
     pub fn from_normalized(text: String) -> Self {
         let blocks = boilerplate::classify(&text);
-        Page { text, blocks }
+        Page {
+            text,
+            blocks,
+            lower: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The text in lower case, letter for letter at the same byte offsets
+    /// (see [`fold::lower_case`]): tokens' keys are slices of it.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| fold::lower_case(&self.text))
     }
 
     /// The article blocks, in order.
