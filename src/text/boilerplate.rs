@@ -16,7 +16,7 @@ use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{fold, is_upper};
-use super::segment::{Line, lines, space_at, word_count, word_count_over};
+use super::segment::{Line, lines, space_step, word_count, word_count_over};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -243,13 +243,31 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
     out
 }
 
-/// `char::is_lowercase`, answered without a table for ASCII.
+/// `char::is_lowercase`, answered without a table for the letters
+/// Vietnamese uses.
 #[inline]
 fn is_lower(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_lowercase()
-    } else {
-        c.is_lowercase()
+    match c {
+        'a'..='z' => true,
+        '\0'..='\u{7F}' | 'À'..='Þ' => false,
+        'ß'..='ÿ' => c != '÷',
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => true,
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => false,
+        // Latin Extended Additional pairs small letters on odd code points.
+        '\u{1EA0}'..='\u{1EF9}' => c as u32 % 2 == 1,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `char::is_alphanumeric`, answered without a table for the letters
+/// Vietnamese uses.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..0x80 => c.is_ascii_alphanumeric(),
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
@@ -376,7 +394,7 @@ impl LineShape {
             shape.has_digit |= b.is_ascii_digit();
             shape.has_brace |= b == b'{';
             shape.has_dot |= b == b'.';
-            let (space, len) = space_at(s, i);
+            let (space, len) = space_step(s, i);
             if !space && !in_word {
                 shape.words += 1;
                 if shape.words > max {
@@ -448,7 +466,7 @@ fn mark_repeats(text: &str, blocks: &mut [Block]) {
         }
         // Repeats are copies: the text itself is the key.
         let s = &text[b.start..b.end];
-        if s.chars().filter(|c| c.is_alphanumeric()).take(8).count() < 8 {
+        if s.chars().filter(|&c| is_alphanumeric(c)).take(8).count() < 8 {
             continue;
         }
         if !seen.insert(LineKey(s)) {
@@ -568,6 +586,14 @@ mod tests {
                 assert_eq!(shape.has_brace, s.contains('{'));
                 assert_eq!(shape.has_dot, s.contains('.'));
             }
+        }
+    }
+
+    #[test]
+    fn letter_tests_agree_with_the_standard_ones() {
+        for c in (0..0x2000).filter_map(char::from_u32) {
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

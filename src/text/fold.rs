@@ -212,7 +212,8 @@ pub fn has_plain_lower(c: char) -> bool {
 /// [`has_plain_lower`]), given that lower case: most keys are borrowed
 /// from it.
 pub fn plain_word_key<'a>(word: &str, lower: &'a str) -> std::borrow::Cow<'a, str> {
-    if ends_own_key(lower) {
+    let ends_in_ascii = lower.as_bytes().last().is_none_or(u8::is_ascii);
+    if ends_in_ascii || ends_own_key(lower) {
         std::borrow::Cow::Borrowed(lower)
     } else {
         std::borrow::Cow::Owned(moved_tone_key(word))
@@ -227,23 +228,66 @@ pub fn lower_case(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut run = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        // Capitals outside ASCII begin with one of these bytes.
-        if !matches!(bytes[i], 0xC3..=0xC6 | 0xE1) {
-            i += 1;
+    // Capitals outside ASCII begin with a byte from 0xC3 on: a tight
+    // search for those passes most of the text.
+    while let Some(k) = bytes[i..].iter().position(|&b| b >= 0xC3) {
+        let at = i + k;
+        if !may_begin_plain_capital(bytes, at) {
+            i = at + 1;
             continue;
         }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if is_upper(c) && has_plain_lower(c) {
-            out.push_str(&text[run..i]);
-            out.push(simple_lower(c).unwrap_or(c));
-            run = i + c.len_utf8();
+        match plain_capital_at(bytes, at) {
+            Some((c, len)) => {
+                out.push_str(&text[run..at]);
+                out.push(c);
+                i = at + len;
+                run = i;
+            }
+            None => i = at + 1,
         }
-        i += c.len_utf8();
     }
     out.push_str(&text[run..]);
     out.make_ascii_lowercase();
     out
+}
+
+/// A quick test passing every capital of [`plain_capital_at`] and few
+/// other letters: small letters of U+1E00…U+1EFF end in an odd byte.
+#[inline(always)]
+fn may_begin_plain_capital(bytes: &[u8], i: usize) -> bool {
+    match bytes[i] {
+        0xC3 => bytes.get(i + 1).is_some_and(|&b| b <= 0x9E),
+        0xC4..=0xC6 => true,
+        0xE1 => bytes.get(i + 2).is_some_and(|&b| b % 2 == 0),
+        _ => false,
+    }
+}
+
+/// The lower case and length of the capital of [`has_plain_lower`]
+/// outside ASCII whose UTF-8 begins at byte `i`, read from its bytes.
+#[inline]
+fn plain_capital_at(bytes: &[u8], i: usize) -> Option<(char, usize)> {
+    let second = u32::from(*bytes.get(i + 1)?);
+    let code = match (bytes[i], second) {
+        // À…Þ but ×.
+        (0xC3, 0x80..=0x9E) if second != 0x97 => 0xC0 + (second - 0x80),
+        // Ă, Đ, Ĩ, Ũ, Ơ, Ư.
+        (0xC4, 0x82 | 0x90 | 0xA8) => 0x100 + (second - 0x80),
+        (0xC5, 0xA8) => 0x140 + (second - 0x80),
+        (0xC6, 0xA0 | 0xAF) => 0x180 + (second - 0x80),
+        // Capitals of U+1EA0…U+1EF9 sit on even code points.
+        (0xE1, 0xBA | 0xBB) => {
+            let third = u32::from(*bytes.get(i + 2)?);
+            let code = 0x1000 + ((second - 0x80) << 6) + (third - 0x80);
+            if !(0x1EA0..=0x1EF9).contains(&code) || code % 2 == 1 {
+                return None;
+            }
+            code
+        }
+        _ => return None,
+    };
+    let c = char::from_u32(code)?;
+    Some((simple_lower(c)?, c.len_utf8()))
 }
 
 /// [`word_key`] for words with combining marks or letters outside the
@@ -335,9 +379,18 @@ fn push_kept_lex_word(word: &str, out: &mut String) {
 /// key: a final open "oa", "oe", "uy" with the tone on its last vowel is
 /// the new placement and must be moved.
 fn ends_own_key(word: &str) -> bool {
+    // A word ending in an ASCII letter has no tone on its last letter.
+    if word.as_bytes().last().is_none_or(u8::is_ascii) {
+        return true;
+    }
     let mut it = word.chars().rev();
     let Some(last) = it.next() else { return true };
     let before = it.next();
+    // Only a vowel "o" or "u" (perhaps with marks) comes before the vowel
+    // of such an ending; most words have a consonant there.
+    if before.is_none_or(|b| b.is_ascii() && b != 'o' && b != 'u') {
+        return true;
+    }
     match before {
         Some(b) if last != base_letter(last) => !matches!(
             (base_letter(b), base_letter(last)),

@@ -263,16 +263,34 @@ pub fn normalize(s: &str) -> String {
 /// letters of U+1E00…U+1EFF. 0 when the character must be read.
 #[inline]
 fn kept_nfc_len(bytes: &[u8], i: usize) -> usize {
+    let len = KEPT_LEAD[bytes[i] as usize];
+    if len != 0 {
+        return len as usize;
+    }
     match bytes[i] {
-        b'\n' | 0x20..=0x7E => 1,
         // U+00C0…U+00FF but the eth look-alikes of Đ (U+00D0, U+00F0).
         0xC3 if !matches!(bytes[i + 1], 0x90 | 0xB0) => 2,
-        // U+0100…U+02FF.
-        0xC4..=0xCB => 2,
         0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => 3,
         _ => 0,
     }
 }
+
+/// For each byte, the length of the character it begins when that alone
+/// shows the character is kept and NFC: printable ASCII and `\n`, and
+/// U+0100…U+02FF. 0 for the rest.
+const KEPT_LEAD: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'\n' | 0x20..=0x7E => 1,
+            0xC4..=0xCB => 2,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// Whether [`normalize`] keeps a character as it is.
 #[inline]
