@@ -17,7 +17,7 @@ pub use normalize::{DecodeError, Decoded, decode, normalize};
 pub struct Page {
     pub text: String,
     pub blocks: Vec<Block>,
-    /// `text` in lower case, made when first asked (see [`Page::lower`]).
+    /// `text` with ASCII in lower case, made when first asked (see [`Page::lower`]).
     lower: std::sync::OnceLock<String>,
 }
 
@@ -37,10 +37,10 @@ impl Page {
         }
     }
 
-    /// The text in lower case, letter for letter at the same byte offsets
-    /// (see [`fold::lower_case`]): tokens' keys are slices of it.
+    /// The text with its ASCII letters in lower case, so at the same byte
+    /// offsets: the keys of most tokens are slices of it.
     pub fn lower(&self) -> &str {
-        self.lower.get_or_init(|| fold::lower_case(&self.text))
+        self.lower.get_or_init(|| self.text.to_ascii_lowercase())
     }
 
     /// The article blocks, in order.

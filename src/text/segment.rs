@@ -397,9 +397,9 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
     tokenize_with(text, None, range)
 }
 
-/// [`tokenize`] for a text whose lower case `lower` (see
-/// [`lower_case`](super::fold::lower_case)) is at hand: the keys of most
-/// words are slices of it rather than new strings.
+/// [`tokenize`] for a text whose ASCII lower case `lower` (the text with
+/// its ASCII letters in lower case) is at hand: the keys of most words are
+/// slices of it rather than new strings.
 pub fn tokenize_keyed<'a>(text: &'a str, lower: &'a str, range: Range<usize>) -> Vec<Token<'a>> {
     debug_assert_eq!(text.len(), lower.len());
     tokenize_with(text, Some(lower), range)
@@ -455,12 +455,21 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
     out
 }
 
-/// Where a word ends, and whether all its letters have a lower case of
-/// the same length (see [`fold::has_plain_lower`](super::fold::has_plain_lower)).
+/// Where a word ends, and whether its lower case is its ASCII lower case:
+/// letters with a plain lower case (see
+/// [`fold::has_plain_lower`](super::fold::has_plain_lower)) and capitals
+/// only in ASCII, as in most words.
 #[derive(Debug, Clone, Copy)]
 struct WordEnd {
     end: usize,
     plain: bool,
+}
+
+/// Whether a letter of a word keeps the word's key a slice of the ASCII
+/// lower case.
+#[inline]
+fn is_plain_letter(c: char) -> bool {
+    c.is_ascii() || (has_plain_lower(c) && !is_upper(c))
 }
 
 /// Reads the word that starts with `first` at byte `start`, not past `stop`.
@@ -468,7 +477,7 @@ fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usiz
     let bytes = text.as_bytes();
     let mut end = start + first_len;
     let mut all_digits = first.is_ascii_digit();
-    let mut plain = has_plain_lower(first);
+    let mut plain = is_plain_letter(first);
     while end < stop {
         let b = bytes[end];
         if b >= 0x80 {
@@ -477,7 +486,7 @@ fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usiz
                 break;
             }
             all_digits = false;
-            plain &= has_plain_lower(c);
+            plain &= is_plain_letter(c);
             end += len;
             continue;
         }
@@ -711,7 +720,7 @@ mod tests {
     fn keys_sliced_from_the_lower_case_equal_keys_made_alone() {
         let t = "Ủy ban UBND tỉnh Hoà Bình, THUỶ lợi; Ông Āli Ê-đê ĐỨC quý khoẻ \
                  Nguyễn Văn A-Chủ tịch 3,23% Ho\u{300}a ĂN Ɓa x’y UVT.Ư Đ/c";
-        let lower = crate::text::fold::lower_case(t);
+        let lower = t.to_ascii_lowercase();
         assert_eq!(lower.len(), t.len());
         let alone = tokenize(t, 0..t.len());
         let keyed = tokenize_keyed(t, &lower, 0..t.len());
