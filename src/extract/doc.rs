@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::text::segment::{Token, TokenKind, sentences, tokenize, word_count_over};
+use crate::text::segment::{Token, TokenKind, sentences, tokenize_keyed, word_count_over};
 use crate::text::{BlockKind, Page};
 
 /// One sentence: its tokens and the byte range it covers.
@@ -46,6 +46,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     pub fn new(page: &'a Page) -> Doc<'a> {
         let text = page.text.as_str();
+        let lower = page.lower();
         let content: Vec<(usize, Range<usize>)> = page
             .blocks
             .iter()
@@ -57,12 +58,12 @@ impl<'a> Doc<'a> {
         let mut i = 0;
         while i < content.len() {
             let (block, ref r) = content[i];
-            let mut para = paragraph(text, block, r.clone());
+            let mut para = paragraph(text, lower, block, r.clone());
             let next = content.get(i + 1);
             if let Some((_, nr)) = next
-                && joins_next(text, r.clone(), nr.clone())
+                && joins_next(text, lower, r.clone(), nr.clone())
             {
-                let second = paragraph(text, block, nr.clone());
+                let second = paragraph(text, lower, block, nr.clone());
                 para = join(para, second, !text[r.clone()].trim_end().ends_with(','));
                 i += 1;
             }
@@ -111,13 +112,13 @@ fn is_clean(s: &str) -> bool {
         && s.chars().all(|c| c == ' ' || !c.is_whitespace())
 }
 
-fn paragraph(text: &str, block: usize, r: Range<usize>) -> Paragraph<'_> {
+fn paragraph<'a>(text: &'a str, lower: &'a str, block: usize, r: Range<usize>) -> Paragraph<'a> {
     let sentences = sentences(text, r.clone())
         .into_iter()
         .map(|sr| Sentence {
             start: sr.start,
             end: sr.end,
-            tokens: tokenize(text, sr),
+            tokens: tokenize_keyed(text, lower, sr),
         })
         .collect();
     Paragraph {
@@ -130,7 +131,7 @@ fn paragraph(text: &str, block: usize, r: Range<usize>) -> Paragraph<'_> {
 
 /// Whether line `b` continues line `a`: `a` ends in a comma, or `a` is only
 /// a name ("Đồng chí Hoàng Công Hà") and `b` begins with a title.
-fn joins_next(text: &str, a: Range<usize>, b: Range<usize>) -> bool {
+fn joins_next(text: &str, lower: &str, a: Range<usize>, b: Range<usize>) -> bool {
     let sa = text[a.clone()].trim_end();
     if sa.ends_with(',') {
         return true;
@@ -140,10 +141,10 @@ fn joins_next(text: &str, a: Range<usize>, b: Range<usize>) -> bool {
     if word_count_over(sa, 7) > 7 {
         return false;
     }
-    let toks = tokenize(text, a);
+    let toks = tokenize_keyed(text, lower, a);
     toks.len() <= 7
         && super::names::looks_like_name_line(&toks)
-        && super::titles::starts_with_title(&tokenize(text, b))
+        && super::titles::starts_with_title(&tokenize_keyed(text, lower, b))
 }
 
 /// Joins two paragraphs: the last sentence of the first and the first of the

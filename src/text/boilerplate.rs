@@ -15,8 +15,8 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
-use super::fold::fold;
-use super::segment::{Line, lines, word_count, word_count_over};
+use super::fold::{fold, is_upper};
+use super::segment::{Line, lines, space_step, word_count, word_count_over};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -193,7 +193,8 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
     for l in ls {
         let s = l.as_str(text);
         // "date 2023-10 Ban Chấp hành …": the metadata date is its own block.
-        if let Some(n) = meta_date_prefix(s)
+        if s.starts_with("date")
+            && let Some(n) = meta_date_prefix(s)
             && n < s.len()
         {
             let rest = s[n..].trim_start();
@@ -202,7 +203,10 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
             continue;
         }
         // "14/12/2021Ngày 13/12, …": a page stamp glued to the lead.
-        if let Some(n) = glued_stamp_prefix(s) {
+        // The pattern's `\d` is any decimal digit, not only ASCII.
+        if !s.as_bytes()[0].is_ascii_alphabetic()
+            && let Some(n) = glued_stamp_prefix(s)
+        {
             out.push((l.start, l.start + n));
             out.push((l.start + n, l.end));
             continue;
@@ -215,9 +219,9 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
         }
         let mut prev: Option<char> = s[..from].chars().next_back();
         for (i, c) in s[from..].char_indices().map(|(i, c)| (from + i, c)) {
-            if let Some(p) = prev
-                && p.is_lowercase()
-                && c.is_uppercase()
+            if is_upper(c)
+                && let Some(p) = prev
+                && is_lower(p)
                 && i > 0
             {
                 let rest = &s[i..];
@@ -237,6 +241,34 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// `char::is_lowercase`, answered without a table for the letters
+/// Vietnamese uses.
+#[inline]
+fn is_lower(c: char) -> bool {
+    match c {
+        'a'..='z' => true,
+        '\0'..='\u{7F}' | 'À'..='Þ' => false,
+        'ß'..='ÿ' => c != '÷',
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => true,
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => false,
+        // Latin Extended Additional pairs small letters on odd code points.
+        '\u{1EA0}'..='\u{1EF9}' => c as u32 % 2 == 1,
+        _ => c.is_lowercase(),
+    }
+}
+
+/// `char::is_alphanumeric`, answered without a table for the letters
+/// Vietnamese uses.
+#[inline]
+fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..0x80 => c.is_ascii_alphanumeric(),
+        0xC0..=0xFF => c != '×' && c != '÷',
+        0x100..=0x24F | 0x1E00..=0x1EFF => true,
+        _ => c.is_alphanumeric(),
+    }
 }
 
 /// A full date with no space before the capital that starts the article
@@ -261,19 +293,30 @@ fn marker_key(s: &str) -> String {
 }
 
 fn is_marker_text(s: &str) -> bool {
-    let k = marker_key(s);
-    TAIL_MARKERS.contains(&k.as_str())
+    is_marker_key(&marker_key(s))
+}
+
+fn is_marker_key(k: &str) -> bool {
+    TAIL_MARKERS.contains(&k)
 }
 
 fn is_widget_text(s: &str) -> bool {
-    let k = marker_key(s);
-    WIDGET_LINES.contains(&k.as_str()) || k.starts_with("khong co quang cao")
+    is_widget_key(&marker_key(s))
+}
+
+fn is_widget_key(k: &str) -> bool {
+    WIDGET_LINES.contains(&k) || k.starts_with("khong co quang cao")
 }
 
 /// True for a short line that is only a page stamp: a full date, maybe a time
 /// and weekday or "Cập nhật" words, nothing else.
 pub fn is_stamp_line(s: &str) -> bool {
-    if word_count_over(s, 14) > 14 || !FULL_DATE.is_match(s) {
+    is_stamp_of(s, word_count_over(s, 14))
+}
+
+/// [`is_stamp_line`] for a line whose words were counted (at least up to 15).
+fn is_stamp_of(s: &str, words: usize) -> bool {
+    if words > 14 || !FULL_DATE.is_match(s) {
         return false;
     }
     let rest = CLOCK
@@ -286,37 +329,38 @@ pub fn is_stamp_line(s: &str) -> bool {
 
 fn classify_line(s: &str) -> BlockKind {
     // Only short lines can be anything but content.
-    let words = word_count_over(s, 30);
-    // A placeholder inside a long line (a page flattened onto one line)
-    // does not make the whole line template.
-    if words <= 30 && s.contains('{') && TEMPLATE.is_match(s) {
+    let line = LineShape::of(s, 30);
+    if line.words > 30 {
+        return BlockKind::Content;
+    }
+    let words = line.words;
+    if line.has_brace && TEMPLATE.is_match(s) {
         return BlockKind::Template;
     }
-    let has_digit = s.bytes().any(|b| b.is_ascii_digit());
-    if has_digit && meta_date_prefix(s) == Some(s.len()) {
+    if line.has_digit && meta_date_prefix(s) == Some(s.len()) {
         return BlockKind::Stamp;
     }
-    if has_digit && is_stamp_line(s) {
+    if line.has_digit && is_stamp_of(s, words) {
         return BlockKind::Stamp;
     }
-    if words <= 12 && has_digit && COUNTER.is_match(s) {
+    if words <= 12 && line.has_digit && COUNTER.is_match(s) {
         return BlockKind::Counter;
     }
-    if words <= 6 && s.contains('.') && MEDIA_FILE.is_match(s) {
+    if words <= 6 && line.has_dot && MEDIA_FILE.is_match(s) {
         return BlockKind::Media;
     }
-    if words <= 6 && is_widget_text(s) {
-        return if marker_key(s).contains("quang cao") || marker_key(s) == "advertisement" {
-            BlockKind::Ad
-        } else {
-            BlockKind::Teaser
-        };
-    }
-    if words <= 8 && is_marker_text(s) {
-        return BlockKind::Marker;
-    }
-    if words > 30 {
-        return BlockKind::Content;
+    if words <= 8 {
+        let key = marker_key(s);
+        if words <= 6 && is_widget_key(&key) {
+            return if key.contains("quang cao") || key == "advertisement" {
+                BlockKind::Ad
+            } else {
+                BlockKind::Teaser
+            };
+        }
+        if is_marker_key(&key) {
+            return BlockKind::Marker;
+        }
     }
     let k = fold(s);
     if k.contains("vui long go tieng viet")
@@ -327,6 +371,41 @@ fn classify_line(s: &str) -> BlockKind {
         return BlockKind::Teaser;
     }
     BlockKind::Content
+}
+
+/// What [`classify_line`] asks of a line, read in one pass: its words
+/// (counted no further than one past a limit) and which of the bytes that
+/// the patterns need it holds, as far as the words were read.
+#[derive(Debug, Clone, Copy, Default)]
+struct LineShape {
+    words: usize,
+    has_digit: bool,
+    has_brace: bool,
+    has_dot: bool,
+}
+
+impl LineShape {
+    fn of(s: &str, max: usize) -> LineShape {
+        let bytes = s.as_bytes();
+        let mut shape = LineShape::default();
+        let (mut in_word, mut i) = (false, 0);
+        while i < bytes.len() {
+            let b = bytes[i];
+            shape.has_digit |= b.is_ascii_digit();
+            shape.has_brace |= b == b'{';
+            shape.has_dot |= b == b'.';
+            let (space, len) = space_step(s, i);
+            if !space && !in_word {
+                shape.words += 1;
+                if shape.words > max {
+                    break;
+                }
+            }
+            in_word = !space;
+            i += len;
+        }
+        shape
+    }
 }
 
 /// A very short first line above a longer headline is a section label.
@@ -380,19 +459,34 @@ fn mark_tail(text: &str, blocks: &mut [Block]) {
 /// Later copies of a line already seen are repeats (a headline reused as
 /// every photo caption, a lead printed twice).
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<LineKey> = HashSet::new();
     for b in blocks.iter_mut() {
         if !b.kind.is_content() {
             continue;
         }
         // Repeats are copies: the text itself is the key.
         let s = &text[b.start..b.end];
-        if s.chars().filter(|c| c.is_alphanumeric()).take(8).count() < 8 {
+        if s.chars().filter(|&c| is_alphanumeric(c)).take(8).count() < 8 {
             continue;
         }
-        if !seen.insert(s) {
+        if !seen.insert(LineKey(s)) {
             b.kind = BlockKind::Repeat;
         }
+    }
+}
+
+/// A line as a set key: equal when the lines are, hashed by its length
+/// and its ends only, so a long paragraph is not read whole to be hashed.
+#[derive(PartialEq, Eq)]
+struct LineKey<'a>(&'a str);
+
+impl std::hash::Hash for LineKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        const END: usize = 32;
+        let b = self.0.as_bytes();
+        state.write_usize(b.len());
+        state.write(&b[..b.len().min(END)]);
+        state.write(&b[b.len().saturating_sub(END)..]);
     }
 }
 
@@ -475,6 +569,32 @@ mod tests {
         assert!(!is_stamp_line(
             "Đến trước 10/11/2020, các nội dung phải được hoàn thiện"
         ));
+    }
+
+    #[test]
+    fn line_shapes_count_words_as_word_count_does() {
+        for s in [
+            "Video: 120220_OHAI11.mp4",
+            "{name} - {time}",
+            "Bí thư\u{a0}Tỉnh ủy  họp",
+            &"một hai ba. ".repeat(20),
+        ] {
+            let shape = LineShape::of(s, 30);
+            assert_eq!(shape.words, word_count_over(s, 30), "{s}");
+            if shape.words <= 30 {
+                assert_eq!(shape.has_digit, s.bytes().any(|b| b.is_ascii_digit()));
+                assert_eq!(shape.has_brace, s.contains('{'));
+                assert_eq!(shape.has_dot, s.contains('.'));
+            }
+        }
+    }
+
+    #[test]
+    fn letter_tests_agree_with_the_standard_ones() {
+        for c in (0..0x2000).filter_map(char::from_u32) {
+            assert_eq!(is_lower(c), c.is_lowercase(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

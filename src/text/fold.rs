@@ -195,6 +195,31 @@ pub fn word_key(word: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether `c` has a one-letter lower case of its own byte length that
+/// [`lower_case`] writes: ASCII, Latin-1 and the letters Vietnamese adds.
+/// A word of such letters has its lower case in the text's lower case.
+#[inline]
+pub fn has_plain_lower(c: char) -> bool {
+    (c as u32) < 0x100
+        || matches!(
+            c,
+            'Ă' | 'ă' | 'Đ' | 'đ' | 'Ĩ' | 'ĩ' | 'Ũ' | 'ũ' | 'Ơ' | 'ơ' | 'Ư' | 'ư' | '\u{1EA0}'
+                ..='\u{1EF9}'
+        )
+}
+
+/// [`word_key`] of a word whose letters all have a plain lower case (see
+/// [`has_plain_lower`]), given that lower case: most keys are borrowed
+/// from it.
+pub fn plain_word_key<'a>(word: &str, lower: &'a str) -> std::borrow::Cow<'a, str> {
+    let ends_in_ascii = lower.as_bytes().last().is_none_or(u8::is_ascii);
+    if ends_in_ascii || ends_own_key(lower) {
+        std::borrow::Cow::Borrowed(lower)
+    } else {
+        std::borrow::Cow::Owned(moved_tone_key(word))
+    }
+}
+
 /// [`word_key`] for words with combining marks or letters outside the
 /// Vietnamese alphabet: Unicode lower case, then the tone moved.
 fn key_by_full_rules(word: &str) -> std::borrow::Cow<'_, str> {
@@ -284,9 +309,18 @@ fn push_kept_lex_word(word: &str, out: &mut String) {
 /// key: a final open "oa", "oe", "uy" with the tone on its last vowel is
 /// the new placement and must be moved.
 fn ends_own_key(word: &str) -> bool {
+    // A word ending in an ASCII letter has no tone on its last letter.
+    if word.as_bytes().last().is_none_or(u8::is_ascii) {
+        return true;
+    }
     let mut it = word.chars().rev();
     let Some(last) = it.next() else { return true };
     let before = it.next();
+    // Only a vowel "o" or "u" (perhaps with marks) comes before the vowel
+    // of such an ending; most words have a consonant there.
+    if before.is_none_or(|b| b.is_ascii() && b != 'o' && b != 'u') {
+        return true;
+    }
     match before {
         Some(b) if last != base_letter(last) => !matches!(
             (base_letter(b), base_letter(last)),
@@ -453,6 +487,14 @@ mod tests {
             assert_eq!(word_key(w), lex_key(w), "{w}");
         }
         assert!(matches!(word_key("đồng"), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn plain_words_take_their_lower_case_as_key() {
+        for w in ["Hoà", "THUỶ", "Quý", "ĐỒNG", "ăn", "UBND", "x", ""] {
+            let lower: String = w.chars().map(|c| simple_lower(c).unwrap()).collect();
+            assert_eq!(plain_word_key(w, &lower), word_key(w), "{w}");
+        }
     }
 
     #[test]

@@ -17,6 +17,8 @@ pub use normalize::{DecodeError, Decoded, decode, normalize};
 pub struct Page {
     pub text: String,
     pub blocks: Vec<Block>,
+    /// `text` with ASCII in lower case, made when first asked (see [`Page::lower`]).
+    lower: std::sync::OnceLock<String>,
 }
 
 impl Page {
@@ -28,7 +30,17 @@ impl Page {
     /// Classifies text that is already normalized.
     pub fn from_normalized(text: String) -> Self {
         let blocks = boilerplate::classify(&text);
-        Page { text, blocks }
+        Page {
+            text,
+            blocks,
+            lower: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The text with its ASCII letters in lower case, so at the same byte
+    /// offsets: the keys of most tokens are slices of it.
+    pub fn lower(&self) -> &str {
+        self.lower.get_or_init(|| self.text.to_ascii_lowercase())
     }
 
     /// The article blocks, in order.

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::fold::{is_upper, key_hash, word_key};
+use super::fold::{has_plain_lower, is_upper, key_hash, plain_word_key, word_key};
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,10 +25,13 @@ impl Line {
 /// The non-empty lines of `text` (on `\n`), trimmed.
 pub fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut pos = 0;
-    for raw in text.split('\n') {
-        let start = pos;
-        pos += raw.len() + 1;
+    let mut start = 0;
+    // The vectorized byte search finds line ends several times faster than
+    // splitting on the character.
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let raw = &text[start..end];
+        let next = end + 1;
         let lead = raw.len() - raw.trim_start().len();
         let trimmed = raw.trim();
         if !trimmed.is_empty() {
@@ -37,6 +40,7 @@ pub fn lines(text: &str) -> Vec<Line> {
                 end: start + lead + trimmed.len(),
             });
         }
+        start = next;
     }
     out
 }
@@ -53,34 +57,84 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let s = &text[range.clone()];
     let mut out = Vec::new();
     let mut start = 0;
-    let mut it = s.char_indices().peekable();
-    while let Some((b, c)) = it.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
+    let mut stops = Terminals::new(s);
+    while let Some((b, c)) = stops.next_from(s) {
         // Take the whole run of closing punctuation ("…", ".”", ").").
         let mut lone_period = c == '.';
-        while let Some(&(_, n)) = it.peek() {
+        let mut end = b + c.len_utf8();
+        while end < s.len() {
+            let (n, len) = char_at(s, end);
             if !matches!(n, '.' | '!' | '?' | '…' | '"' | '”' | '’' | ')' | '»') {
                 break;
             }
             lone_period = false;
-            it.next();
+            end += len;
         }
-        let end = it.peek().map_or(s.len(), |p| p.0);
-        let rest = &s[end..];
-        let next_is_space = rest.starts_with(' ');
-        let after = rest.trim_start_matches(' ').chars().next();
-        let starts_new = after.is_some_and(|a| {
-            is_upper(a) || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
-        });
-        if next_is_space && starts_new && !(lone_period && is_abbreviation(&s[start..b])) {
+        stops.skip_to(end);
+        if starts_sentence(s, end) && !(lone_period && is_abbreviation(&s[start..b])) {
             push_trimmed(&mut out, s, start..end, range.start);
             start = end;
         }
     }
     push_trimmed(&mut out, s, start..s.len(), range.start);
     out
+}
+
+/// Whether a sentence can start after byte `end` of `s`: a space, then
+/// a capital letter, digit or opening quote.
+fn starts_sentence(s: &str, end: usize) -> bool {
+    let rest = &s.as_bytes()[end..];
+    if rest.first() != Some(&b' ') {
+        return false;
+    }
+    let spaces = rest.iter().take_while(|&&b| b == b' ').count();
+    let after = char_before_stop(s, end + spaces, s.len());
+    after.is_some_and(|a| {
+        is_upper(a) || a.is_ascii_digit() || matches!(a, '"' | '“' | '(' | '-' | '–' | '•')
+    })
+}
+
+/// The sentence-ending characters of a text (`.`, `!`, `?`, `…`), found by
+/// byte search rather than character by character.
+struct Terminals {
+    /// Where the search goes on.
+    from: usize,
+    /// The next `…` at or after `from`, when known.
+    ellipsis: Option<usize>,
+}
+
+impl Terminals {
+    const ELLIPSIS: &'static str = "…";
+
+    fn new(s: &str) -> Terminals {
+        Terminals {
+            from: 0,
+            ellipsis: memchr::memmem::find(s.as_bytes(), Self::ELLIPSIS.as_bytes()),
+        }
+    }
+
+    /// The next terminal character at or after the current position.
+    fn next_from(&mut self, s: &str) -> Option<(usize, char)> {
+        let bytes = s.as_bytes();
+        if let Some(e) = self.ellipsis
+            && e < self.from
+        {
+            self.ellipsis = memchr::memmem::find(&bytes[self.from..], Self::ELLIPSIS.as_bytes())
+                .map(|k| self.from + k);
+        }
+        let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[self.from..]).map(|k| self.from + k);
+        let at = match (ascii, self.ellipsis) {
+            (Some(a), Some(e)) => a.min(e),
+            (a, e) => a.or(e)?,
+        };
+        self.from = at + 1;
+        Some((at, char_at(s, at).0))
+    }
+
+    /// Goes on searching from byte `end`.
+    fn skip_to(&mut self, end: usize) {
+        self.from = end;
+    }
 }
 
 /// Whether the text before a period ends with an abbreviation ("TP", "ThS").
@@ -181,8 +235,14 @@ pub struct Shape {
 
 impl Shape {
     /// The shape of a token of `kind` written `text`.
+    #[inline]
     pub fn of(kind: TokenKind, text: &str) -> Shape {
-        let capitalized = kind == TokenKind::Word && text.chars().next().is_some_and(is_upper);
+        let capitalized = kind == TokenKind::Word
+            && match text.as_bytes().first() {
+                Some(&b) if b < 0x80 => b.is_ascii_uppercase(),
+                Some(_) => is_upper(char_at(text, 0).0),
+                None => false,
+            };
         Shape {
             capitalized,
             name_like: capitalized && is_name_syllable(text),
@@ -193,12 +253,31 @@ impl Shape {
 /// Whether a capitalized word can be a syllable of a name: short, letters
 /// only, no capital inside but after an apostrophe ("H'Hen", "K'Nhiên").
 fn is_name_syllable(text: &str) -> bool {
-    let mut chars = text.chars();
-    chars.next();
+    let bytes = text.as_bytes();
+    let mut i = char_at(text, 0).1;
     let (mut count, mut hyphen, mut after_apostrophe) = (1, false, false);
     let mut inner_capital = false;
-    for c in chars {
+    while i < text.len() {
         count += 1;
+        // ASCII, most letters of a name, is told by its byte.
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            match b {
+                b'0'..=b'9' | b'/' | b'&' | b'.' | b'_' => return false,
+                b'\'' => {
+                    after_apostrophe = true;
+                    continue;
+                }
+                b'-' => hyphen = true,
+                b'A'..=b'Z' => inner_capital |= !after_apostrophe,
+                _ => {}
+            }
+            after_apostrophe = false;
+            continue;
+        }
+        let (c, len) = char_at(text, i);
+        i += len;
         if matches!(c, '/' | '&' | '.' | '_') || is_numeric(c) {
             return false;
         }
@@ -265,95 +344,215 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// What an ASCII byte is to the tokenizer: [`SPACE`], [`WORD`] (with
+/// [`DIGIT`] for digits), or 0 for punctuation.
+const ASCII_CLASS: [u8; 128] = {
+    let mut table = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
+            b'0'..=b'9' => WORD | DIGIT,
+            b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'&' | b'_' => WORD,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const SPACE: u8 = 1;
+const WORD: u8 = 2;
+const DIGIT: u8 = 4;
+
+/// The character starting at byte `i` of `s` and its length. ASCII is
+/// answered without decoding, as most bytes of the text are ASCII.
+#[inline(always)]
+fn char_at(s: &str, i: usize) -> (char, usize) {
+    let bytes = s.as_bytes();
+    let b = bytes[i];
+    if b < 0x80 {
+        return (b as char, 1);
+    }
+    // `s` is UTF-8 and `i` begins a character: its bytes need no checks.
+    let tail = |k: usize| u32::from(bytes[i + k] & 0x3F);
+    let (code, len) = match b {
+        0xC0..0xE0 => (u32::from(b & 0x1F) << 6 | tail(1), 2),
+        0xE0..0xF0 => (u32::from(b & 0x0F) << 12 | tail(1) << 6 | tail(2), 3),
+        _ => {
+            let c = s[i..].chars().next().unwrap_or('\u{FFFD}');
+            return (c, c.len_utf8());
+        }
+    };
+    (char::from_u32(code).unwrap_or('\u{FFFD}'), len)
+}
+
+/// The character starting at byte `i` of `s`, when `i` is before `stop`.
+#[inline]
+fn char_before_stop(s: &str, i: usize, stop: usize) -> Option<char> {
+    (i < stop).then(|| char_at(s, i).0)
+}
+
 /// Tokens of `text[range]`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token<'_>> {
-    let s = &text[range.clone()];
-    let base = range.start;
+    tokenize_with(text, None, range)
+}
+
+/// [`tokenize`] for a text whose ASCII lower case `lower` (the text with
+/// its ASCII letters in lower case) is at hand: the keys of most words are
+/// slices of it rather than new strings.
+pub fn tokenize_keyed<'a>(text: &'a str, lower: &'a str, range: Range<usize>) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lower.len());
+    tokenize_with(text, Some(lower), range)
+}
+
+fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>) -> Vec<Token<'a>> {
     // A syllable and its space take four or more bytes: one allocation
     // holds the sentence's tokens.
-    let mut out = Vec::with_capacity(s.len() / 4 + 1);
-    let mut it = s.char_indices().peekable();
+    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+    let stop = range.end;
+    let mut i = range.start;
     let mut space_before = true;
-    while let Some((b, c)) = it.next() {
-        if c.is_whitespace() {
+    while i < stop {
+        let b = text.as_bytes()[i];
+        let (c, len, class) = if b < 0x80 {
+            (b as char, 1, ASCII_CLASS[b as usize])
+        } else {
+            let (c, len) = char_at(text, i);
+            let class = if c.is_whitespace() {
+                SPACE
+            } else if is_word_char(c) {
+                WORD
+            } else {
+                0
+            };
+            (c, len, class)
+        };
+        if class & SPACE != 0 {
             space_before = true;
+            i += len;
             continue;
         }
-        if is_word_char(c) {
-            let mut end = b + c.len_utf8();
-            let mut all_digits = c.is_ascii_digit();
-            loop {
-                match it.peek().copied() {
-                    Some((nb, nc)) if is_word_char(nc) => {
-                        all_digits &= nc.is_ascii_digit();
-                        end = nb + nc.len_utf8();
-                        it.next();
-                    }
-                    // A hyphen before a lower-case letter joins syllables of
-                    // one name ("Khăm-mơng"); before a capital it separates
-                    // ("Nguyễn Văn A-Chủ tịch").
-                    Some((nb, '-'))
-                        if s[nb + 1..].chars().next().is_some_and(char::is_lowercase)
-                            && !all_digits =>
-                    {
-                        it.next();
-                        end = nb + 1;
-                    }
-                    // An inner joiner stays in the word when a word character
-                    // follows it directly: "T.Ư", "Đ/c", "3,23", "02.12.2020".
-                    Some((nb, nc)) if matches!(nc, '.' | '/' | ',') => {
-                        let after = s[nb + 1..].chars().next();
-                        let joins = match (nc, after) {
-                            (',', Some(a)) => all_digits && a.is_ascii_digit(),
-                            (_, Some(a)) => is_word_char(a) && a != '\'',
-                            _ => false,
-                        };
-                        if !joins {
-                            break;
-                        }
-                        it.next();
-                        end = nb + 1;
-                    }
-                    _ => break,
-                }
-            }
-            let word = &s[b..end];
-            let kind = if word.chars().next().is_some_and(|c| c.is_ascii_digit()) {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            };
-            let key = word_key(word);
-            out.push(Token {
-                text: word,
-                hash: key_hash(&key),
-                key,
-                start: base + b,
-                end: base + end,
-                kind,
-                space_before,
-                shape: Shape::of(kind, word),
-            });
+        if class & WORD != 0 {
+            let word = scan_word(text, i, stop, c, len);
+            out.push(word_token(text, lower, i, word, space_before));
+            i = word.end;
         } else {
+            let punct = &text[i..i + len];
             out.push(Token {
-                text: &s[b..b + c.len_utf8()],
-                key: Cow::Borrowed(&s[b..b + c.len_utf8()]),
-                hash: key_hash(&s[b..b + c.len_utf8()]),
-                start: base + b,
-                end: base + b + c.len_utf8(),
+                text: punct,
+                key: Cow::Borrowed(punct),
+                hash: key_hash(punct),
+                start: i,
+                end: i + len,
                 kind: TokenKind::Punct,
                 space_before,
                 shape: Shape::default(),
             });
+            i += len;
         }
         space_before = false;
     }
     out
 }
 
+/// Where a word ends, and whether its lower case is its ASCII lower case:
+/// letters with a plain lower case (see
+/// [`fold::has_plain_lower`](super::fold::has_plain_lower)) and capitals
+/// only in ASCII, as in most words.
+#[derive(Debug, Clone, Copy)]
+struct WordEnd {
+    end: usize,
+    plain: bool,
+}
+
+/// Whether a letter of a word keeps the word's key a slice of the ASCII
+/// lower case.
+#[inline]
+fn is_plain_letter(c: char) -> bool {
+    c.is_ascii() || (has_plain_lower(c) && !is_upper(c))
+}
+
+/// Reads the word that starts with `first` at byte `start`, not past `stop`.
+fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usize) -> WordEnd {
+    let bytes = text.as_bytes();
+    let mut end = start + first_len;
+    let mut all_digits = first.is_ascii_digit();
+    let mut plain = is_plain_letter(first);
+    while end < stop {
+        let b = bytes[end];
+        if b >= 0x80 {
+            let (c, len) = char_at(text, end);
+            if !is_word_char(c) {
+                break;
+            }
+            all_digits = false;
+            plain &= is_plain_letter(c);
+            end += len;
+            continue;
+        }
+        let class = ASCII_CLASS[b as usize];
+        if class & WORD != 0 {
+            all_digits &= class & DIGIT != 0;
+            end += 1;
+            continue;
+        }
+        let joins = match b {
+            // A hyphen before a lower-case letter joins syllables of one
+            // name ("Khăm-mơng"); before a capital it separates ("Nguyễn
+            // Văn A-Chủ tịch").
+            b'-' => {
+                !all_digits && char_before_stop(text, end + 1, stop).is_some_and(char::is_lowercase)
+            }
+            // An inner joiner stays in the word when a word character
+            // follows it directly: "T.Ư", "Đ/c", "3,23", "02.12.2020".
+            b'.' | b'/' | b',' => match char_before_stop(text, end + 1, stop) {
+                Some(a) if b == b',' => all_digits && a.is_ascii_digit(),
+                Some(a) => is_word_char(a) && a != '\'',
+                None => false,
+            },
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        end += 1;
+    }
+    WordEnd { end, plain }
+}
+
+/// The token of the word `text[start..word.end]`.
+fn word_token<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    start: usize,
+    word: WordEnd,
+    space_before: bool,
+) -> Token<'a> {
+    let s = &text[start..word.end];
+    let kind = if s.as_bytes()[0].is_ascii_digit() {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    };
+    let key = match lower {
+        Some(lower) if word.plain => plain_word_key(s, &lower[start..word.end]),
+        _ => word_key(s),
+    };
+    Token {
+        text: s,
+        hash: key_hash(&key),
+        key,
+        start,
+        end: word.end,
+        kind,
+        space_before,
+        shape: Shape::of(kind, s),
+    }
+}
+
 /// Number of whitespace-separated words.
 pub fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    word_count_over(s, usize::MAX)
 }
 
 /// Number of words, counting no further than `max + 1`: enough to compare
@@ -362,7 +561,7 @@ pub fn word_count_over(s: &str, max: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut count, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
-        let (space, len) = space_at(s, i);
+        let (space, len) = space_step(s, i);
         if !space && !in_word {
             count += 1;
             if count > max {
@@ -373,6 +572,20 @@ pub fn word_count_over(s: &str, max: usize) -> usize {
         i += len;
     }
     count
+}
+
+/// [`space_at`] for any byte `i` of `s`, even inside a character: a byte
+/// that begins no whitespace character is one step of a word.
+#[inline(always)]
+pub(crate) fn space_step(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        return (ASCII_CLASS[b as usize] & SPACE != 0, 1);
+    }
+    if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+        return (false, 1);
+    }
+    space_at(s, i)
 }
 
 /// Whether a whitespace character (`char::is_whitespace`) starts at byte
@@ -427,6 +640,7 @@ mod tests {
             "ồ—ồ “x” \u{2028}y",
         ] {
             let all = s.split_whitespace().count();
+            assert_eq!(word_count(s), all, "{s:?}");
             for max in 0..all + 2 {
                 assert_eq!(word_count_over(s, max), all.min(max + 1), "{s:?} {max}");
             }
@@ -478,6 +692,74 @@ mod tests {
                 "Xong"
             ]
         );
+    }
+
+    #[test]
+    fn ascii_classes_agree_with_the_character_tests() {
+        for b in 0u8..128 {
+            let c = b as char;
+            assert_eq!(
+                ASCII_CLASS[b as usize] & SPACE != 0,
+                c.is_whitespace(),
+                "{c:?}"
+            );
+            assert_eq!(
+                ASCII_CLASS[b as usize] & WORD != 0,
+                is_word_char(c),
+                "{c:?}"
+            );
+            assert_eq!(
+                ASCII_CLASS[b as usize] & DIGIT != 0,
+                c.is_ascii_digit(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn keys_sliced_from_the_lower_case_equal_keys_made_alone() {
+        let t = "Ủy ban UBND tỉnh Hoà Bình, THUỶ lợi; Ông Āli Ê-đê ĐỨC quý khoẻ \
+                 Nguyễn Văn A-Chủ tịch 3,23% Ho\u{300}a ĂN Ɓa x’y UVT.Ư Đ/c";
+        let lower = t.to_ascii_lowercase();
+        assert_eq!(lower.len(), t.len());
+        let alone = tokenize(t, 0..t.len());
+        let keyed = tokenize_keyed(t, &lower, 0..t.len());
+        assert_eq!(alone, keyed);
+        let keys: Vec<&str> = keyed.iter().map(|t| t.key.as_ref()).collect();
+        for k in [
+            "ủy", "ubnd", "hòa", "thủy", "ông", "đức", "quý", "khỏe", "ăn",
+        ] {
+            assert!(keys.contains(&k), "{k} in {keys:?}");
+        }
+        // Words of ordinary letters borrow their keys.
+        assert!(
+            keyed
+                .iter()
+                .filter(|t| t.text == "UBND")
+                .all(|t| matches!(t.key, Cow::Borrowed(_)))
+        );
+    }
+
+    #[test]
+    fn sentences_end_at_ellipses_and_closing_quotes() {
+        let t = "Ông nói: “Tốt.” Bà hỏi… Vì sao? (Xong). 2 việc… và 3.";
+        let ss: Vec<&str> = sentences(t, 0..t.len())
+            .into_iter()
+            .map(|r| &t[r])
+            .collect();
+        assert_eq!(
+            ss,
+            vec![
+                "Ông nói: “Tốt.”",
+                "Bà hỏi…",
+                "Vì sao?",
+                "(Xong).",
+                "2 việc… và 3."
+            ]
+        );
+        // A range inside a text: positions are the text's.
+        let r = sentences(t, 4..t.len());
+        assert_eq!(&t[r[0].clone()], "nói: “Tốt.”");
     }
 
     #[test]
