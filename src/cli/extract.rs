@@ -45,8 +45,12 @@ pub fn run(
         }
     }
     if json {
-        serde_json::to_writer_pretty(&mut *out, &results)?;
-        writeln!(out)?;
+        // serde writes many small pieces; a line-buffered stdout would
+        // search each for a line break.
+        let mut buffered = std::io::BufWriter::new(&mut *out);
+        serde_json::to_writer_pretty(&mut buffered, &results)?;
+        writeln!(buffered)?;
+        buffered.flush()?;
     } else {
         for r in &results {
             if let FileFacts::Read { file, facts, .. } = r {
