@@ -132,12 +132,15 @@ fn published(doc: &Doc, title_start: Option<usize>) -> Option<(Found<Date>, Opti
     });
     let stamps = under_title.chain(blocks.iter().filter(|b| b.kind == BlockKind::Stamp));
     // "Tin tức - Ngày đăng : 20:15, 26/08/2015", "Cập nhật: …".
+    // Lowering keeps every word: a line is counted before it is lowered.
     let labelled = doc.page.blocks.iter().filter(|b| {
-        let s = b.as_str(doc.text).to_lowercase();
-        word_count(&s) <= 16
-            && ["cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "xuất bản"]
+        let s = b.as_str(doc.text);
+        word_count_over(s, 16) <= 16 && {
+            let s = s.to_lowercase();
+            ["cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "xuất bản"]
                 .iter()
                 .any(|l| s.contains(l))
+        }
     });
     // A stamp glued to the headline: "… của Gia Lai 02/10/2025 17:46".
     let glued = doc.page.blocks.iter().take(6).filter(|b| {
@@ -245,7 +248,13 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
         .filter(|b| b.kind == BlockKind::Content)
     {
         let s = b.as_str(doc.text);
-        if let Some(m) = TAG_PREFIX.captures(s).and_then(|c| c.get(1)) {
+        // Both prefixes' first characters, tested before their regexes.
+        let tagged = s.starts_with('(');
+        if let Some(m) = tagged
+            .then(|| TAG_PREFIX.captures(s))
+            .flatten()
+            .and_then(|c| c.get(1))
+        {
             let span = b.start + m.start()..b.start + m.end();
             return Some(Found::new(m.as_str().to_string(), span));
         }
@@ -273,7 +282,10 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
         .take(4)
     {
         let s = b.as_str(doc.text);
-        if let Some(c) = SOURCE_LINE.captures(s) {
+        if let Some(c) = may_be_source_line(s)
+            .then(|| SOURCE_LINE.captures(s))
+            .flatten()
+        {
             let m = c.get(1).or_else(|| c.get(2))?;
             let v = m.as_str().trim();
             if DOMAIN.is_match(v)
@@ -293,5 +305,11 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
 
 /// Whether a content line is a source line rather than article text.
 pub fn is_source_line(s: &str) -> bool {
-    SOURCE_LINE.is_match(s.trim())
+    let s = s.trim();
+    may_be_source_line(s) && SOURCE_LINE.is_match(s)
+}
+
+/// Whether a line opens as [`SOURCE_LINE`] requires, tested before it.
+fn may_be_source_line(s: &str) -> bool {
+    s.starts_with('(') || s.starts_with("Theo") || s.starts_with("Nguồn")
 }

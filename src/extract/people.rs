@@ -813,7 +813,7 @@ static ELEMENT_STARTS: LazyLock<FirstWords> = LazyLock::new(|| {
     let mut set = FirstWords::default();
     set.insert_lexicon(&HONORIFIC_LEXICON);
     set.insert_lexicon(&RANK_LEXICON);
-    set.insert_all(&TITLE_STARTS);
+    set.insert_all(&TITLE_STARTS.first_words());
     set.insert_all(&RELIEVED.firsts());
     set.insert_all(&APPOINTED.firsts());
     set.insert_words(&["các", "những", "là", "và"]);

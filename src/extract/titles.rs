@@ -15,7 +15,7 @@ use super::names::{caps_name_at, is_all_caps, is_name_token, name_run, name_scor
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::surnames::surname_rank;
 use crate::gazetteer::titles::{LEXICON, Locality, Part};
-use crate::gazetteer::{FirstWords, PhraseList};
+use crate::gazetteer::{PhraseList, PhraseStarts};
 use crate::text::segment::{Token, TokenKind};
 
 /// A title found at some token position.
@@ -152,12 +152,12 @@ fn is_roman(t: &Token) -> bool {
 
 /// First words of the title lexicon's prefixes and heads: a title starts
 /// with one, and most tokens are none.
-pub static TITLE_STARTS: LazyLock<FirstWords> =
-    LazyLock::new(|| LEXICON.firsts_where(|p| matches!(p, Part::Prefix | Part::Head)));
+pub static TITLE_STARTS: LazyLock<PhraseStarts> =
+    LazyLock::new(|| LEXICON.starts_where(|p| matches!(p, Part::Prefix | Part::Head)));
 
 /// Reads a title starting at `toks[i]`: prefixes, a head, then what follows.
 pub fn parse_title(toks: &[Token], i: usize) -> Option<TitleMatch> {
-    if !TITLE_STARTS.may_hold(toks.get(i)?) {
+    if !TITLE_STARTS.may_start(toks, i) {
         return None;
     }
     let mut j = i;

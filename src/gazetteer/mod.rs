@@ -295,6 +295,58 @@ impl<T: Copy> Lexicon<T> {
     }
 }
 
+impl<T: Copy> Lexicon<T> {
+    /// Where the phrases whose value `keep` accepts may start, read from
+    /// their first two words.
+    pub fn starts_where(&self, keep: impl Fn(&T) -> bool) -> PhraseStarts {
+        let mut starts = PhraseStarts::default();
+        for e in &self.entries {
+            for (rest, _) in e.phrases.iter().filter(|(_, v)| keep(v)) {
+                match rest.first() {
+                    None => starts.singles.insert(e.first.hash),
+                    Some(second) => {
+                        starts.firsts.insert(e.first.hash);
+                        starts.seconds.insert(second.hash);
+                    }
+                }
+            }
+        }
+        starts
+    }
+}
+
+/// A filter of where some phrases may start: a one-word phrase's word, or
+/// a longer phrase's first word followed by some such phrase's second
+/// word. Common words that open only long phrases ("ủy" of "Ủy viên")
+/// are ruled out by the word after them.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseStarts {
+    singles: FirstWords,
+    firsts: FirstWords,
+    seconds: FirstWords,
+}
+
+impl PhraseStarts {
+    /// Whether one of the phrases may start at `tokens[i]` (no false
+    /// negatives).
+    #[inline]
+    pub fn may_start(&self, tokens: &[Token], i: usize) -> bool {
+        let Some(t) = tokens.get(i) else {
+            return false;
+        };
+        self.singles.may_hold(t)
+            || (self.firsts.may_hold(t)
+                && tokens.get(i + 1).is_some_and(|n| self.seconds.may_hold(n)))
+    }
+
+    /// Every word that may start one of the phrases.
+    pub fn first_words(&self) -> FirstWords {
+        let mut set = self.singles.clone();
+        set.insert_all(&self.firsts);
+        set
+    }
+}
+
 /// A set of first words, by their keys' hashes, that answers "surely not"
 /// for most tokens in a few instructions: a filter run before lexicon
 /// lookups whose answer matters only for some of their phrases (a title's
