@@ -215,7 +215,7 @@ fn title(doc: &Doc) -> Option<Found<String>> {
         .filter(|&i| {
             let s = blocks[i].as_str(doc.text);
             let w = word_count_over(s, 40);
-            (4..=40).contains(&w) && !SOURCE_PREFIX.is_match(s) && !s.ends_with(':')
+            (4..=40).contains(&w) && !source_prefix_match(s) && !s.ends_with(':')
         })
         .collect();
     let repeated = |i: usize| {
@@ -258,7 +258,10 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
             let span = b.start + m.start()..b.start + m.end();
             return Some(Found::new(m.as_str().to_string(), span));
         }
-        if let Some(c) = SOURCE_PREFIX.captures(s) {
+        if let Some(c) = may_have_source_prefix(s)
+            .then(|| SOURCE_PREFIX.captures(s))
+            .flatten()
+        {
             let m = c.get(1)?;
             let v = m.as_str().trim_end_matches('.');
             let looks_like_source = DOMAIN.is_match(v)
@@ -303,6 +306,27 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
     None
 }
 
+/// Whether a line opens with a source prefix ([`SOURCE_PREFIX`]).
+fn source_prefix_match(s: &str) -> bool {
+    may_have_source_prefix(s) && SOURCE_PREFIX.is_match(s)
+}
+
+/// Whether a line may open with a source prefix, read without the regex:
+/// the source's one word holds no space, parenthesis or dash, so the first
+/// of those after an opening parenthesis ends it, and a dash must follow
+/// it past a closing parenthesis and spaces. Most lines go on with a
+/// second word there.
+fn may_have_source_prefix(s: &str) -> bool {
+    let body = s.strip_prefix('(').unwrap_or(s);
+    let is_dash = |c: char| matches!(c, '-' | '–' | '—');
+    let Some(end) = body.find(|c: char| c.is_whitespace() || c == ')' || is_dash(c)) else {
+        return false;
+    };
+    let rest = &body[end..];
+    let rest = rest.strip_prefix(')').unwrap_or(rest);
+    rest.trim_start().starts_with(is_dash)
+}
+
 /// Whether a content line is a source line rather than article text.
 pub fn is_source_line(s: &str) -> bool {
     let s = s.trim();
@@ -312,4 +336,41 @@ pub fn is_source_line(s: &str) -> bool {
 /// Whether a line opens as [`SOURCE_LINE`] requires, tested before it.
 fn may_be_source_line(s: &str) -> bool {
     s.starts_with('(') || s.starts_with("Theo") || s.starts_with("Nguồn")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_prefix_screen_keeps_every_match() {
+        for line in [
+            "(Baohatinh.vn) - Chiều 5/11, Ban Thường vụ Tỉnh ủy họp.",
+            "BDK.VN - Sáng nay, Tỉnh ủy tổ chức hội nghị.",
+            "(QBĐT)– Ngày 3/4, …",
+            "CTTĐT -Ngày 3/4",
+            "Chiều 5/11, Ban Thường vụ Tỉnh ủy họp - phiên thứ hai.",
+            "Tỉnh ủy - UBND tỉnh",
+            "Một dòng không có gạch nối",
+            "",
+        ] {
+            assert_eq!(
+                source_prefix_match(line),
+                SOURCE_PREFIX.is_match(line),
+                "{line}"
+            );
+        }
+        assert!(!may_have_source_prefix(
+            "Chiều 5/11, Ban Thường vụ họp - rồi"
+        ));
+        assert!(may_have_source_prefix("(Baohatinh.vn) - Chiều"));
+    }
+
+    #[test]
+    fn source_lines_need_their_opening() {
+        assert!(is_source_line(" (baothaibinh.com.vn) "));
+        assert!(is_source_line("Theo VnExpress"));
+        assert!(is_source_line("Nguồn: Báo Thái Bình"));
+        assert!(!is_source_line("Ban Thường vụ Tỉnh ủy họp."));
+    }
 }

@@ -455,3 +455,46 @@ impl PhraseList {
 pub fn key(phrase: &str) -> String {
     lex_key(phrase)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon<u8> {
+        let mut lx = Lexicon::new();
+        lx.add_all(&["Ban Thường vụ Tỉnh ủy", "Ban Thường vụ", "Ban"], 1);
+        lx.add_all(&["Ban Chấp hành", "Ủy viên"], 2);
+        lx
+    }
+
+    #[test]
+    fn longest_phrase_by_second_word() {
+        let lx = lexicon();
+        let text = "Ban Thường vụ Tỉnh ủy họp; Ban Chấp hành; Ban. Ban Thường";
+        let toks = tokenize(text, 0..text.len());
+        let at = |i: usize| lx.longest(&toks, i);
+        assert_eq!(at(0), Some((1, 5)));
+        assert_eq!(at(7), Some((2, 3)));
+        assert_eq!(at(11), Some((1, 1)));
+        assert_eq!(at(13), Some((1, 1)));
+        assert_eq!(lx.get("Ban Thường vụ"), Some(1));
+        assert_eq!(lx.get("Ủy viên"), Some(2));
+        assert_eq!(lx.get("Ủy"), None);
+    }
+
+    #[test]
+    fn phrase_starts_rule_out_only_what_cannot_start() {
+        let lx = lexicon();
+        let starts = lx.starts_where(|v| *v == 2);
+        let text = "Ủy viên Ban Chấp hành, Tỉnh ủy";
+        let toks = tokenize(text, 0..text.len());
+        for i in 0..toks.len() {
+            let found = lx.longest(&toks, i).is_some_and(|(v, _)| v == 2);
+            assert!(!found || starts.may_start(&toks, i), "token {i}");
+        }
+        assert!(starts.may_start(&toks, 0));
+        assert!(!starts.may_start(&toks, 6));
+        let firsts = starts.first_words();
+        assert!(firsts.may_hold(&toks[0]) && firsts.may_hold(&toks[2]));
+    }
+}
