@@ -132,12 +132,15 @@ fn published(doc: &Doc, title_start: Option<usize>) -> Option<(Found<Date>, Opti
     });
     let stamps = under_title.chain(blocks.iter().filter(|b| b.kind == BlockKind::Stamp));
     // "Tin tức - Ngày đăng : 20:15, 26/08/2015", "Cập nhật: …".
+    // Lowering keeps every word: a line is counted before it is lowered.
     let labelled = doc.page.blocks.iter().filter(|b| {
-        let s = b.as_str(doc.text).to_lowercase();
-        word_count(&s) <= 16
-            && ["cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "xuất bản"]
+        let s = b.as_str(doc.text);
+        word_count_over(s, 16) <= 16 && {
+            let s = s.to_lowercase();
+            ["cập nhật", "ngày đăng", "đăng lúc", "đăng ngày", "xuất bản"]
                 .iter()
                 .any(|l| s.contains(l))
+        }
     });
     // A stamp glued to the headline: "… của Gia Lai 02/10/2025 17:46".
     let glued = doc.page.blocks.iter().take(6).filter(|b| {
@@ -212,7 +215,7 @@ fn title(doc: &Doc) -> Option<Found<String>> {
         .filter(|&i| {
             let s = blocks[i].as_str(doc.text);
             let w = word_count_over(s, 40);
-            (4..=40).contains(&w) && !SOURCE_PREFIX.is_match(s) && !s.ends_with(':')
+            (4..=40).contains(&w) && !source_prefix_match(s) && !s.ends_with(':')
         })
         .collect();
     let repeated = |i: usize| {
@@ -245,11 +248,20 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
         .filter(|b| b.kind == BlockKind::Content)
     {
         let s = b.as_str(doc.text);
-        if let Some(m) = TAG_PREFIX.captures(s).and_then(|c| c.get(1)) {
+        // Both prefixes' first characters, tested before their regexes.
+        let tagged = s.starts_with('(');
+        if let Some(m) = tagged
+            .then(|| TAG_PREFIX.captures(s))
+            .flatten()
+            .and_then(|c| c.get(1))
+        {
             let span = b.start + m.start()..b.start + m.end();
             return Some(Found::new(m.as_str().to_string(), span));
         }
-        if let Some(c) = SOURCE_PREFIX.captures(s) {
+        if let Some(c) = may_have_source_prefix(s)
+            .then(|| SOURCE_PREFIX.captures(s))
+            .flatten()
+        {
             let m = c.get(1)?;
             let v = m.as_str().trim_end_matches('.');
             let looks_like_source = DOMAIN.is_match(v)
@@ -273,7 +285,10 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
         .take(4)
     {
         let s = b.as_str(doc.text);
-        if let Some(c) = SOURCE_LINE.captures(s) {
+        if let Some(c) = may_be_source_line(s)
+            .then(|| SOURCE_LINE.captures(s))
+            .flatten()
+        {
             let m = c.get(1).or_else(|| c.get(2))?;
             let v = m.as_str().trim();
             if DOMAIN.is_match(v)
@@ -291,7 +306,71 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
     None
 }
 
+/// Whether a line opens with a source prefix ([`SOURCE_PREFIX`]).
+fn source_prefix_match(s: &str) -> bool {
+    may_have_source_prefix(s) && SOURCE_PREFIX.is_match(s)
+}
+
+/// Whether a line may open with a source prefix, read without the regex:
+/// the source's one word holds no space, parenthesis or dash, so the first
+/// of those after an opening parenthesis ends it, and a dash must follow
+/// it past a closing parenthesis and spaces. Most lines go on with a
+/// second word there.
+fn may_have_source_prefix(s: &str) -> bool {
+    let body = s.strip_prefix('(').unwrap_or(s);
+    let is_dash = |c: char| matches!(c, '-' | '–' | '—');
+    let Some(end) = body.find(|c: char| c.is_whitespace() || c == ')' || is_dash(c)) else {
+        return false;
+    };
+    let rest = &body[end..];
+    let rest = rest.strip_prefix(')').unwrap_or(rest);
+    rest.trim_start().starts_with(is_dash)
+}
+
 /// Whether a content line is a source line rather than article text.
 pub fn is_source_line(s: &str) -> bool {
-    SOURCE_LINE.is_match(s.trim())
+    let s = s.trim();
+    may_be_source_line(s) && SOURCE_LINE.is_match(s)
+}
+
+/// Whether a line opens as [`SOURCE_LINE`] requires, tested before it.
+fn may_be_source_line(s: &str) -> bool {
+    s.starts_with('(') || s.starts_with("Theo") || s.starts_with("Nguồn")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_prefix_screen_keeps_every_match() {
+        for line in [
+            "(Baohatinh.vn) - Chiều 5/11, Ban Thường vụ Tỉnh ủy họp.",
+            "BDK.VN - Sáng nay, Tỉnh ủy tổ chức hội nghị.",
+            "(QBĐT)– Ngày 3/4, …",
+            "CTTĐT -Ngày 3/4",
+            "Chiều 5/11, Ban Thường vụ Tỉnh ủy họp - phiên thứ hai.",
+            "Tỉnh ủy - UBND tỉnh",
+            "Một dòng không có gạch nối",
+            "",
+        ] {
+            assert_eq!(
+                source_prefix_match(line),
+                SOURCE_PREFIX.is_match(line),
+                "{line}"
+            );
+        }
+        assert!(!may_have_source_prefix(
+            "Chiều 5/11, Ban Thường vụ họp - rồi"
+        ));
+        assert!(may_have_source_prefix("(Baohatinh.vn) - Chiều"));
+    }
+
+    #[test]
+    fn source_lines_need_their_opening() {
+        assert!(is_source_line(" (baothaibinh.com.vn) "));
+        assert!(is_source_line("Theo VnExpress"));
+        assert!(is_source_line("Nguồn: Báo Thái Bình"));
+        assert!(!is_source_line("Ban Thường vụ Tỉnh ủy họp."));
+    }
 }

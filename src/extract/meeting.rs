@@ -9,6 +9,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 
 use super::doc::{Doc, Sentence, clean};
+use super::names::is_all_caps;
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::{Lexicon, PhraseList};
@@ -282,8 +283,8 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
     let mut best: Option<(f32, Found<String>, usize)> = None;
     for (si, sentence) in doc.sentences().enumerate() {
         let toks = &sentence.tokens;
-        let meeting_sentence =
-            MEETING_NOUNS.find(toks, toks.len()).is_some() || toks.iter().any(|t| t.is("họp"));
+        // Asked only of sentences naming a body, once.
+        let mut meeting_sentence: Option<bool> = None;
         for i in 0..toks.len() {
             let mut found: Option<(f32, String, Span)> = None;
             if let Some((b, n)) = BODY_LEXICON.longest(toks, i)
@@ -333,7 +334,9 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
             if span.start < lead_end {
                 score += 3.0;
             }
-            if meeting_sentence {
+            if *meeting_sentence.get_or_insert_with(|| {
+                MEETING_NOUNS.find(toks, toks.len()).is_some() || toks.iter().any(|t| t.is("họp"))
+            }) {
                 score += 1.0;
             }
             if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
@@ -347,7 +350,7 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
 /// Skips a province or place name after a body ("Ban Thường vụ Tỉnh ủy
 /// Thái Bình họp").
 fn skip_place(toks: &[Token], mut i: usize) -> usize {
-    while i < toks.len() && toks[i].is_capitalized() && !toks[i].is_all_caps() {
+    while i < toks.len() && toks[i].is_capitalized() && !is_all_caps(&toks[i]) {
         i += 1;
     }
     i

@@ -68,18 +68,55 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
 /// TRẦN PHƯỚC HIỀN"): two to four capitalized syllables ending the clause,
 /// the first a family name. Returns its length.
 pub fn caps_name_at(tokens: &[Token], i: usize) -> Option<usize> {
-    let syllable = |t: &Token| {
-        t.kind == TokenKind::Word
-            && t.is_all_caps()
-            && t.space_before
-            && (2..=7).contains(&t.text.chars().count())
-            && t.text.chars().all(char::is_alphabetic)
-    };
+    let syllable =
+        |t: &Token| t.kind == TokenKind::Word && t.space_before && capital_letters(t.text, 2..=7);
     let n = tokens[i..].iter().take_while(|t| syllable(t)).count();
-    let ends = tokens.get(i + n).is_none_or(|t| t.kind == TokenKind::Punct);
+    if !(2..=4).contains(&n) || !tokens.get(i + n).is_none_or(|t| t.kind == TokenKind::Punct) {
+        return None;
+    }
     let first = tokens[i].text.to_lowercase();
-    let shaped = (2..=4).contains(&n) && ends && surname_rank(&[first.as_str()]) > 0;
+    let shaped = surname_rank(&[first.as_str()]) > 0;
     (shaped && !provinces::is_province(&tokens[i..i + n])).then_some(n)
+}
+
+/// Whether `text` is only letters, all upper case, and their count is in
+/// `count`. ASCII is answered without Unicode tables, and a lower-case
+/// letter ends the reading: most words fail at their second letter.
+fn capital_letters(text: &str, count: std::ops::RangeInclusive<usize>) -> bool {
+    let mut n = 0;
+    for c in text.chars() {
+        n += 1;
+        let capital = if c.is_ascii() {
+            c.is_ascii_uppercase()
+        } else {
+            c.is_alphabetic() && c.is_uppercase()
+        };
+        if !capital || n > *count.end() {
+            return false;
+        }
+    }
+    count.contains(&n)
+}
+
+/// [`Token::is_all_caps`] with the same answer, ASCII read without Unicode
+/// tables and a lower-case letter ending the reading: two or more letters,
+/// all upper case.
+pub fn is_all_caps(t: &Token) -> bool {
+    let mut letters = 0;
+    for c in t.text.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_lowercase() {
+                return false;
+            }
+            letters += usize::from(c.is_ascii_uppercase());
+        } else if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
 }
 
 /// Whether the run begun at `tokens[i]` starts over at `tokens[i + n]`: a

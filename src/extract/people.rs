@@ -22,10 +22,10 @@ use serde::{Deserialize, Serialize};
 use super::Span;
 use super::doc::{Doc, Sentence, clean};
 use super::names::{is_name_token, looks_like_name_line, name_run, name_score};
-use super::titles::{TitleMatch, parse_title};
-use crate::gazetteer::PhraseList;
+use super::titles::{TITLE_STARTS, TitleMatch, parse_title};
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, is_central, title_key};
+use crate::gazetteer::{FirstWords, PhraseList};
 use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind};
 
@@ -777,9 +777,15 @@ struct Found {
 
 /// Reads a sentence into elements.
 fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
-    let mut out: Vec<(Range<usize>, Elem)> = Vec::new();
+    // At most one element a token: one allocation for the sentence.
+    let mut out: Vec<(Range<usize>, Elem)> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
+        if plain_word(&toks[i]) {
+            out.push((i..i + 1, Elem::Other));
+            i += 1;
+            continue;
+        }
         // "các đồng chí Ủy viên Ban Thường vụ": a nameless group, or the
         // titles heading a list after a colon.
         if toks[i].is("các") || toks[i].is("những") {
@@ -799,6 +805,25 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
         out.push((range, elem));
     }
     out
+}
+
+/// First words of every element but a bare name: honorifics, ranks,
+/// titles, group words and separators.
+static ELEMENT_STARTS: LazyLock<FirstWords> = LazyLock::new(|| {
+    let mut set = FirstWords::default();
+    set.insert_lexicon(&HONORIFIC_LEXICON);
+    set.insert_lexicon(&RANK_LEXICON);
+    set.insert_all(&TITLE_STARTS.first_words());
+    set.insert_all(&RELIEVED.firsts());
+    set.insert_all(&APPOINTED.firsts());
+    set.insert_words(&["các", "những", "là", "và"]);
+    set
+});
+
+/// Whether a token surely begins no element but other words: a word no
+/// element starts with that cannot be part of a name. Most tokens are.
+fn plain_word(t: &Token) -> bool {
+    t.kind != TokenKind::Punct && !is_name_token(t) && !ELEMENT_STARTS.may_hold(t)
 }
 
 /// Where an aside written right after a name ends, so the titles after it

@@ -53,6 +53,41 @@ impl Word {
 struct Entry<T> {
     first: Word,
     phrases: Vec<(Vec<Word>, T)>,
+    /// The phrases of two words or more by the hash of their second word,
+    /// sorted by hash, each list in the order of `phrases`: a lookup reads
+    /// only those that can match the next token.
+    by_second: Vec<(u64, Vec<u32>)>,
+    /// The value of the first word alone, when it is a phrase.
+    single: Option<T>,
+}
+
+impl<T: Copy> Entry<T> {
+    /// Fills `by_second` and `single` from `phrases`.
+    fn index(&mut self) {
+        self.by_second.clear();
+        self.single = None;
+        for (k, (rest, v)) in self.phrases.iter().enumerate() {
+            let Some(second) = rest.first() else {
+                self.single.get_or_insert(*v);
+                continue;
+            };
+            match self
+                .by_second
+                .binary_search_by_key(&second.hash, |(h, _)| *h)
+            {
+                Ok(at) => self.by_second[at].1.push(k as u32),
+                Err(at) => self.by_second.insert(at, (second.hash, vec![k as u32])),
+            }
+        }
+    }
+
+    /// Indices of the phrases of two words or more whose second word has
+    /// this hash, longest first.
+    fn with_second(&self, hash: u64) -> &[u32] {
+        self.by_second
+            .binary_search_by_key(&hash, |(h, _)| *h)
+            .map_or(&[], |at| &self.by_second[at].1)
+    }
 }
 
 /// Multi-word phrases looked up by the keys of consecutive tokens, so a
@@ -71,6 +106,8 @@ pub struct Lexicon<T: Copy> {
     /// One bit per high part of a first word's hash: most tokens begin no
     /// phrase, and this small set tells so without reading the table.
     firsts: Vec<u64>,
+    /// `firsts.len() * 64 - 1`, kept so each probe need not compute it.
+    first_mask: usize,
 }
 
 /// Tokens that end a phrase: phrases do not run across a sentence break, a
@@ -85,6 +122,7 @@ impl<T: Copy> Lexicon<T> {
             entries: Vec::new(),
             table: vec![(0, 0); 16],
             firsts: vec![0; 16],
+            first_mask: 16 * 64 - 1,
         }
     }
 
@@ -116,13 +154,14 @@ impl<T: Copy> Lexicon<T> {
     /// hash's high bits (the table slot comes from its low ones).
     #[inline]
     fn first_bit(&self, hash: u64) -> usize {
-        (hash >> 40) as usize & (self.firsts.len() * 64 - 1)
+        (hash >> 40) as usize & self.first_mask
     }
 
     fn rebuild(&mut self) {
         let size = (self.entries.len() * 2).next_power_of_two().max(16);
         self.table = vec![(0, 0); size];
         self.firsts = vec![0; (size * 8 / 64).max(16)];
+        self.first_mask = self.firsts.len() * 64 - 1;
         for i in 0..self.entries.len() {
             self.rebuild_one(i);
         }
@@ -150,6 +189,8 @@ impl<T: Copy> Lexicon<T> {
                         key: first.key.to_string(),
                     },
                     phrases: Vec::new(),
+                    by_second: Vec::new(),
+                    single: None,
                 });
                 if self.entries.len() * 2 > self.table.len() {
                     self.rebuild();
@@ -159,10 +200,13 @@ impl<T: Copy> Lexicon<T> {
                 self.entries.len() - 1
             }
         };
-        let list = &mut self.entries[at].phrases;
-        list.retain(|(r, _)| *r != rest);
-        list.push((rest, value));
-        list.sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        let entry = &mut self.entries[at];
+        entry.phrases.retain(|(r, _)| *r != rest);
+        entry.phrases.push((rest, value));
+        entry
+            .phrases
+            .sort_by_key(|(r, _)| std::cmp::Reverse(r.len()));
+        entry.index();
     }
 
     fn rebuild_one(&mut self, i: usize) {
@@ -204,17 +248,29 @@ impl<T: Copy> Lexicon<T> {
         self.firsts[bit / 64] & (1 << (bit % 64)) != 0
     }
 
-    /// [`Lexicon::longest`] past the first-word bits.
+    /// [`Lexicon::longest`] past the first-word bits. Phrases are tried
+    /// longest first, and the first word alone last: only those whose
+    /// second word is the next token's can match before it.
     fn longest_from(&self, tokens: &[Token], i: usize, t: &Token) -> Option<(T, usize)> {
-        let list = &self.find(t.hash, &t.key)?.phrases;
-        list.iter().find_map(|(rest, v)| {
-            let ok = rest.len() < tokens.len() - i
-                && rest.iter().enumerate().all(|(k, w)| {
-                    let t = &tokens[i + 1 + k];
-                    w.matches(t) && !breaks_phrase(t)
-                });
-            ok.then_some((*v, rest.len() + 1))
-        })
+        let entry = self.find(t.hash, &t.key)?;
+        let longer = match tokens.get(i + 1) {
+            Some(next) if !entry.by_second.is_empty() && !breaks_phrase(next) => {
+                entry.with_second(next.hash)
+            }
+            _ => &[],
+        };
+        longer
+            .iter()
+            .find_map(|&k| {
+                let (rest, v) = &entry.phrases[k as usize];
+                let ok = rest.len() < tokens.len() - i
+                    && rest.iter().enumerate().all(|(k, w)| {
+                        let t = &tokens[i + 1 + k];
+                        w.matches(t) && !breaks_phrase(t)
+                    });
+                ok.then_some((*v, rest.len() + 1))
+            })
+            .or(entry.single.map(|v| (v, 1)))
     }
 
     /// The value of a whole phrase.
@@ -223,6 +279,140 @@ impl<T: Copy> Lexicon<T> {
         self.longest(&toks, 0)
             .filter(|&(_, n)| n == toks.len())
             .map(|(v, _)| v)
+    }
+}
+
+impl<T: Copy> Lexicon<T> {
+    /// The first words of the phrases whose value `keep` accepts.
+    pub fn firsts_where(&self, keep: impl Fn(&T) -> bool) -> FirstWords {
+        let mut set = FirstWords::default();
+        for e in &self.entries {
+            if e.phrases.iter().any(|(_, v)| keep(v)) {
+                set.insert(e.first.hash);
+            }
+        }
+        set
+    }
+}
+
+impl<T: Copy> Lexicon<T> {
+    /// Where the phrases whose value `keep` accepts may start, read from
+    /// their first two words.
+    pub fn starts_where(&self, keep: impl Fn(&T) -> bool) -> PhraseStarts {
+        let mut starts = PhraseStarts::default();
+        for e in &self.entries {
+            for (rest, _) in e.phrases.iter().filter(|(_, v)| keep(v)) {
+                match rest.first() {
+                    None => starts.singles.insert(e.first.hash),
+                    Some(second) => {
+                        starts.firsts.insert(e.first.hash);
+                        starts.seconds.insert(second.hash);
+                    }
+                }
+            }
+        }
+        starts
+    }
+}
+
+/// A filter of where some phrases may start: a one-word phrase's word, or
+/// a longer phrase's first word followed by some such phrase's second
+/// word. Common words that open only long phrases ("ủy" of "Ủy viên")
+/// are ruled out by the word after them.
+#[derive(Debug, Clone, Default)]
+pub struct PhraseStarts {
+    singles: FirstWords,
+    firsts: FirstWords,
+    seconds: FirstWords,
+}
+
+impl PhraseStarts {
+    /// Whether one of the phrases may start at `tokens[i]` (no false
+    /// negatives).
+    #[inline]
+    pub fn may_start(&self, tokens: &[Token], i: usize) -> bool {
+        let Some(t) = tokens.get(i) else {
+            return false;
+        };
+        self.singles.may_hold(t)
+            || (self.firsts.may_hold(t)
+                && tokens.get(i + 1).is_some_and(|n| self.seconds.may_hold(n)))
+    }
+
+    /// Every word that may start one of the phrases.
+    pub fn first_words(&self) -> FirstWords {
+        let mut set = self.singles.clone();
+        set.insert_all(&self.firsts);
+        set
+    }
+}
+
+/// A set of first words, by their keys' hashes, that answers "surely not"
+/// for most tokens in a few instructions: a filter run before lexicon
+/// lookups whose answer matters only for some of their phrases (a title's
+/// head, not any title word). It may hold words it was not given, never
+/// miss one it was.
+#[derive(Debug, Clone)]
+pub struct FirstWords {
+    bits: Box<[u64; FirstWords::WORDS]>,
+}
+
+impl Default for FirstWords {
+    fn default() -> Self {
+        FirstWords {
+            bits: Box::new([0; FirstWords::WORDS]),
+        }
+    }
+}
+
+impl FirstWords {
+    /// 8,192 bits: sparse for the few hundred words a set holds.
+    const WORDS: usize = 128;
+
+    fn bit(hash: u64) -> usize {
+        (hash >> 40) as usize & (Self::WORDS * 64 - 1)
+    }
+
+    pub fn insert(&mut self, hash: u64) {
+        let bit = Self::bit(hash);
+        self.bits[bit / 64] |= 1 << (bit % 64);
+    }
+
+    /// Adds words as written ("các", "là").
+    pub fn insert_words(&mut self, words: &[&str]) {
+        for w in words {
+            for t in tokenize(w, 0..w.len()) {
+                self.insert(t.hash);
+            }
+        }
+    }
+
+    /// Adds every word of another set.
+    pub fn insert_all(&mut self, other: &FirstWords) {
+        for (a, b) in self.bits.iter_mut().zip(other.bits.iter()) {
+            *a |= b;
+        }
+    }
+
+    /// Adds every first word of a lexicon.
+    pub fn insert_lexicon<T: Copy>(&mut self, lexicon: &Lexicon<T>) {
+        for e in &lexicon.entries {
+            self.insert(e.first.hash);
+        }
+    }
+
+    /// Whether a token may be one of the words (no false negatives).
+    #[inline]
+    pub fn may_hold(&self, t: &Token) -> bool {
+        let bit = Self::bit(t.hash);
+        self.bits[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+impl PhraseList {
+    /// The first words of its phrases.
+    pub fn firsts(&self) -> FirstWords {
+        self.0.firsts_where(|_| true)
     }
 }
 
@@ -264,4 +454,47 @@ impl PhraseList {
 /// Lex key of a phrase for one-off comparisons.
 pub fn key(phrase: &str) -> String {
     lex_key(phrase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon<u8> {
+        let mut lx = Lexicon::new();
+        lx.add_all(&["Ban Thường vụ Tỉnh ủy", "Ban Thường vụ", "Ban"], 1);
+        lx.add_all(&["Ban Chấp hành", "Ủy viên"], 2);
+        lx
+    }
+
+    #[test]
+    fn longest_phrase_by_second_word() {
+        let lx = lexicon();
+        let text = "Ban Thường vụ Tỉnh ủy họp; Ban Chấp hành; Ban. Ban Thường";
+        let toks = tokenize(text, 0..text.len());
+        let at = |i: usize| lx.longest(&toks, i);
+        assert_eq!(at(0), Some((1, 5)));
+        assert_eq!(at(7), Some((2, 3)));
+        assert_eq!(at(11), Some((1, 1)));
+        assert_eq!(at(13), Some((1, 1)));
+        assert_eq!(lx.get("Ban Thường vụ"), Some(1));
+        assert_eq!(lx.get("Ủy viên"), Some(2));
+        assert_eq!(lx.get("Ủy"), None);
+    }
+
+    #[test]
+    fn phrase_starts_rule_out_only_what_cannot_start() {
+        let lx = lexicon();
+        let starts = lx.starts_where(|v| *v == 2);
+        let text = "Ủy viên Ban Chấp hành, Tỉnh ủy";
+        let toks = tokenize(text, 0..text.len());
+        for i in 0..toks.len() {
+            let found = lx.longest(&toks, i).is_some_and(|(v, _)| v == 2);
+            assert!(!found || starts.may_start(&toks, i), "token {i}");
+        }
+        assert!(starts.may_start(&toks, 0));
+        assert!(!starts.may_start(&toks, 6));
+        let firsts = starts.first_words();
+        assert!(firsts.may_hold(&toks[0]) && firsts.may_hold(&toks[2]));
+    }
 }
