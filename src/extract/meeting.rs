@@ -9,7 +9,6 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 
 use super::doc::{Doc, Sentence, clean};
-use super::names::is_all_caps;
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::{Lexicon, PhraseList};
@@ -350,7 +349,7 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
 /// Skips a province or place name after a body ("Ban Thường vụ Tỉnh ủy
 /// Thái Bình họp").
 fn skip_place(toks: &[Token], mut i: usize) -> usize {
-    while i < toks.len() && toks[i].is_capitalized() && !is_all_caps(&toks[i]) {
+    while i < toks.len() && toks[i].is_capitalized() && !toks[i].is_all_caps() {
         i += 1;
     }
     i

@@ -98,27 +98,6 @@ fn capital_letters(text: &str, count: std::ops::RangeInclusive<usize>) -> bool {
     count.contains(&n)
 }
 
-/// [`Token::is_all_caps`] with the same answer, ASCII read without Unicode
-/// tables and a lower-case letter ending the reading: two or more letters,
-/// all upper case.
-pub fn is_all_caps(t: &Token) -> bool {
-    let mut letters = 0;
-    for c in t.text.chars() {
-        if c.is_ascii() {
-            if c.is_ascii_lowercase() {
-                return false;
-            }
-            letters += usize::from(c.is_ascii_uppercase());
-        } else if c.is_alphabetic() {
-            if !c.is_uppercase() {
-                return false;
-            }
-            letters += 1;
-        }
-    }
-    letters >= 2
-}
-
 /// Whether the run begun at `tokens[i]` starts over at `tokens[i + n]`: a
 /// name written twice ("Bùi Thanh Nhân Bùi Thanh Nhân") is two names.
 fn repeats_start(tokens: &[Token], i: usize, n: usize) -> bool {

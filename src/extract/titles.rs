@@ -11,7 +11,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::names::{caps_name_at, is_all_caps, is_name_token, name_run, name_score};
+use super::names::{caps_name_at, is_name_token, name_run, name_score};
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::surnames::surname_rank;
 use crate::gazetteer::titles::{LEXICON, Locality, Part};
@@ -542,7 +542,7 @@ impl Reader<'_, '_> {
             self.set_state(Locality::No, false, false);
             return Some(Step::Read { reported: true });
         }
-        if is_all_caps(t) && t.text.chars().count() <= 8 && !is_name_token(t) {
+        if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
             self.steering |= is_steering(&toks[j..j + 1]);
             self.j += 1;
             self.locality = Locality::Optional;
@@ -687,7 +687,7 @@ fn term_at(toks: &[Token], j: usize) -> Option<usize> {
 /// it: "Đoàn đại biểu Quốc hội (ĐBQH) tỉnh". Returns its length.
 fn abbreviation_aside(toks: &[Token], j: usize) -> Option<usize> {
     let abbr = toks.get(j + 1)?;
-    let is_abbr = is_all_caps(abbr) && abbr.text.chars().count() <= 8 && !is_name_token(abbr);
+    let is_abbr = abbr.is_all_caps() && abbr.text.chars().count() <= 8 && !is_name_token(abbr);
     let goes_on = matches!(
         LEXICON.longest(toks, j + 3),
         Some((Part::Level(_) | Part::Org { .. }, _))

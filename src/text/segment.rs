@@ -326,9 +326,23 @@ impl Token<'_> {
     }
     /// Two or more letters, all upper case ("UBND", "HĐND", "T.Ư").
     pub fn is_all_caps(&self) -> bool {
-        let mut letters = self.text.chars().filter(|c| c.is_alphabetic());
-        let n = letters.clone().count();
-        n >= 2 && letters.all(char::is_uppercase)
+        // ASCII is read without Unicode tables, and a lower-case letter
+        // ends the reading.
+        let mut letters = 0;
+        for c in self.text.chars() {
+            if c.is_ascii() {
+                if c.is_ascii_lowercase() {
+                    return false;
+                }
+                letters += usize::from(c.is_ascii_uppercase());
+            } else if c.is_alphabetic() {
+                if !c.is_uppercase() {
+                    return false;
+                }
+                letters += 1;
+            }
+        }
+        letters >= 2
     }
 }
 
@@ -787,5 +801,16 @@ mod tests {
         let t2 = tokenize(t, 0..t.len());
         assert!(!t2[4].space_before && !t2[5].space_before);
         assert!(t2[0].is_all_caps() && t2[3].is_capitalized());
+    }
+
+    #[test]
+    fn all_caps_are_two_letters_or_more_all_upper_case() {
+        let text = "UBND HĐND T.Ư Ủy ỦY A Đ/c ĐC-3 3A ǅA ΑΒ Hà";
+        let caps: Vec<&str> = tokenize(text, 0..text.len())
+            .into_iter()
+            .filter(|t| t.is_all_caps())
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(caps, ["UBND", "HĐND", "T.Ư", "ỦY", "ĐC", "ΑΒ"]);
     }
 }
