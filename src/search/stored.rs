@@ -1192,10 +1192,22 @@ fn candidates(
 
 /// How many postings the words that begin with `prefix` have together.
 fn postings_count(conn: &Connection, prefix: &str) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "SELECT coalesce(sum(n), 0) FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
-    )?
-    .query_row(params![prefix, after_prefix(prefix)], |r| r.get(0))
+    let (range, after) = prefixed(prefix);
+    let sql = format!("SELECT coalesce(sum(n), 0) FROM words WHERE {range}");
+    conn.prepare_cached(&sql)?
+        .query_row(params![prefix, after], |r| r.get(0))
+}
+
+/// The condition on `words` (taking the prefix as ?1 and the string
+/// after it, when there is one, as ?2) for the words that begin with
+/// `prefix`, and that string. Bounded on both sides in the statement
+/// itself: a bound that may be NULL leaves SQLite to search the index from
+/// the prefix to its end.
+fn prefixed(prefix: &str) -> (&'static str, Option<String>) {
+    match after_prefix(prefix) {
+        Some(after) => ("word >= ?1 AND word < ?2", Some(after)),
+        None => ("word >= ?1 AND ?2 IS NULL", None),
+    }
 }
 
 /// The posting lists of the words that begin with `prefix`, each as
@@ -1205,10 +1217,9 @@ fn each_posting_list(
     prefix: &str,
     mut each: impl FnMut(&[u8]),
 ) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT postings FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
-    )?;
-    let mut rows = stmt.query(params![prefix, after_prefix(prefix)])?;
+    let (range, after) = prefixed(prefix);
+    let mut stmt = conn.prepare_cached(&format!("SELECT postings FROM words WHERE {range}"))?;
+    let mut rows = stmt.query(params![prefix, after])?;
     while let Some(row) = rows.next()? {
         each(row.get_ref(0)?.as_blob()?);
     }
