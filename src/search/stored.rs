@@ -678,17 +678,14 @@ impl Floors {
     }
 }
 
-/// Candidates ranked before the rest are split between threads: enough
-/// for a broad query to fill its page at the best score on its own.
-const RANKED_ALONE: usize = 4096;
-
 /// The best `limit` of `candidates` (sorted) holding a word that begins
 /// with each of `words`, as the index ranks them on their haystacks: least
 /// shortfall, then entry order. A later candidate only gets in with less
 /// shortfall than the worst kept, and once a full page has none nothing
 /// later can. Candidates whose floor in `floors` already exceeds that are
-/// passed over. Past the first [`RANKED_ALONE`], the rest are ranked in
-/// two halves at once, each against the first part's page.
+/// passed over. Ranked in one part: split between threads, the second
+/// half ranks candidates that a page filled early in the first would have
+/// left alone, which cost more than the split saved with the cores busy.
 fn best<'a>(
     haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
     candidates: &[u32],
@@ -698,10 +695,11 @@ fn best<'a>(
     floors: &Floors,
 ) -> BestPage {
     let page = (shortfall, limit, floors);
-    best_after(haystack_of, candidates, words, page, RANKED_ALONE)
+    best_after(haystack_of, candidates, words, page, usize::MAX)
 }
 
-/// [`best`], ranking the first `alone` candidates before splitting.
+/// [`best`], ranking the first `alone` candidates before ranking the
+/// rest in two halves at once, each against the first part's page.
 fn best_after<'a>(
     haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
     candidates: &[u32],
