@@ -89,6 +89,67 @@ pub struct Scratch {
     row: Vec<(i32, i32)>,
     next_row: Vec<(i32, i32)>,
     rows: Vec<Row>,
+    until: Vec<i32>,
+}
+
+/// One pass of [`Shortfall::least_bytes`] over a haystack.
+struct Pass<'a> {
+    rows: &'a mut [Row],
+    /// Per row, the last position at which it can feed the next row.
+    until: &'a mut [i32],
+    /// Rows that can feed the next one, one bit each (never the last).
+    alive: u64,
+    /// The least of `until` over the rows alive.
+    expiry: i32,
+    budget: i32,
+    least: i32,
+}
+
+impl Pass<'_> {
+    /// Takes the pattern characters of rows `here` (one bit each) at
+    /// position `k`, last row first.
+    #[inline]
+    fn step(&mut self, mut here: u64, k: i32, bonus: i32, earns: &[i32]) {
+        let last = self.rows.len() - 1;
+        while here != 0 {
+            let i = 63 - here.leading_zeros() as usize;
+            here &= !(1 << i);
+            let loss = match i {
+                0 => 8 - bonus,
+                _ => self.rows[i - 1].next_at(k, earns[i], bonus),
+            };
+            if loss > self.budget {
+                continue;
+            }
+            if i == last {
+                self.least = self.least.min(loss);
+                self.budget = self.budget.min(self.least - 1);
+                continue;
+            }
+            self.rows[i].push(k, loss);
+            self.alive |= 1 << i;
+            self.until[i] = self.rows[i].feeds_until(self.budget, earns[i + 1]);
+            self.expiry = self.expiry.min(self.until[i]);
+        }
+    }
+
+    /// Empties the rows that can no longer feed the next one at `k` or
+    /// after.
+    fn expire(&mut self, k: i32) {
+        let mut expiry = i32::MAX;
+        let mut alive = self.alive;
+        while alive != 0 {
+            let i = alive.trailing_zeros() as usize;
+            alive &= alive - 1;
+            if self.until[i] < k {
+                self.alive &= !(1 << i);
+                self.rows[i] = Row::EMPTY;
+            } else {
+                expiry = expiry.min(self.until[i]);
+            }
+        }
+        self.expiry = expiry;
+    }
 }
 
 /// No state: far above any budget, and far enough from overflow to add
@@ -97,8 +158,37 @@ pub(super) const NONE: i32 = i32::MAX / 2;
 
 /// fuzzy-matcher's bonus for a projected byte given the one before it
 /// (past ASCII: a word letter).
+#[inline]
 pub(super) fn byte_bonus(prev: u8, cur: u8) -> i32 {
-    bonus(prev.char(), cur.char())
+    i32::from(BONUS_AFTER[prev as usize][usize::from(cur.is_ascii_uppercase())])
+}
+
+/// [`bonus`] on bytes, by the byte before and whether the byte is an
+/// upper-case letter: the only thing about it the bonus looks at.
+static BONUS_AFTER: [[u8; 2]; 256] = bonus_table();
+
+const fn bonus_table() -> [[u8; 2]; 256] {
+    let mut table = [[0u8; 2]; 256];
+    let mut prev = 0;
+    while prev < 256 {
+        let b = prev as u8;
+        let hard = matches!(
+            b,
+            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0
+        );
+        let soft = matches!(b, b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~');
+        table[prev] = if hard {
+            [8, 8]
+        } else if soft {
+            [7, 7]
+        } else if b.is_ascii_uppercase() {
+            [0, 0]
+        } else {
+            [0, 6]
+        };
+        prev += 1;
+    }
+    table
 }
 
 /// The states of one pattern row in a pass over bytes: its latest
@@ -129,6 +219,16 @@ impl Row {
             (self.run.min(at_j - j), NONE)
         };
         (gap_from + earns + 2 + k - bonus).min(right_after)
+    }
+
+    /// The last position at which the next row's character can take a
+    /// shortfall within `budget` from this row's states, earning `earns` at
+    /// most: right after the latest, or after a gap, which costs at least
+    /// its length plus 2 plus `earns` less the largest bonus (8).
+    fn feeds_until(&self, budget: i32, earns: i32) -> i32 {
+        let (j, at_j) = self.latest;
+        let least_from = self.run.min(at_j - j);
+        (j + 1).max(budget + 6 - earns - least_from)
     }
 
     /// Records a state at position `k` (none when `loss` is [`NONE`]).
@@ -228,44 +328,60 @@ impl Shortfall {
     /// on starting each search for a byte than on the search. Rows are
     /// updated last first at each position, so a state found there feeds
     /// only later positions.
+    ///
+    /// Most haystacks ranked fall short by more than the budget, so the
+    /// pass drops what cannot stay within it: a row whose states are too
+    /// far behind to feed the next row within the budget is emptied, the
+    /// budget shrinks below the least shortfall found (only a smaller one
+    /// matters), and while no row holds a state the pass jumps to the next
+    /// place of the pattern's first character.
     fn least_bytes(&self, h: &[u8], p: &[u8], budget: i32, scratch: &mut Scratch) -> Option<u32> {
         let Some(rows_of) = &self.rows_of else {
             return self.least_any(h, p, budget, scratch);
         };
         let n = p.len();
-        let rows = &mut scratch.rows;
+        let Scratch { rows, until, .. } = scratch;
         rows.clear();
         rows.resize(n, Row::EMPTY);
-        let last_row = 1u64 << (n - 1);
-        // Rows holding a state: a row is worked on only after the one
-        // before it holds one.
-        let mut alive = 0u64;
-        let mut least = NONE;
-        for k in 1..h.len() {
-            let mut here = rows_of[h[k] as usize] & ((alive << 1) | 1);
-            if here == 0 {
-                continue;
-            }
-            let bonus = byte_bonus(h[k - 1], h[k]);
-            let k = k as i32;
-            while here != 0 {
-                let i = 63 - here.leading_zeros() as usize;
-                here &= !(1 << i);
-                let loss = match i {
-                    0 => 8 - bonus,
-                    _ => rows[i - 1].next_at(k, self.earns[i], bonus),
-                };
-                if loss > budget {
-                    continue;
-                }
-                rows[i].push(k, loss);
-                alive |= 1 << i;
-                if (1 << i) == last_row {
-                    least = least.min(loss);
+        until.clear();
+        until.resize(n, -1);
+        let mut pass = Pass {
+            rows,
+            until,
+            alive: 0,
+            expiry: i32::MAX,
+            budget,
+            least: NONE,
+        };
+        let mut k = 1;
+        'pass: while k < h.len() {
+            if pass.alive == 0 {
+                match memchr::memchr(p[0], &h[k..]) {
+                    Some(at) => k += at,
+                    None => break,
                 }
             }
+            // The next position where a row takes a character.
+            let wanted = (pass.alive << 1) | 1;
+            while rows_of[h[k] as usize] & wanted == 0 {
+                k += 1;
+                if k == h.len() {
+                    break 'pass;
+                }
+            }
+            if k as i32 > pass.expiry {
+                pass.expire(k as i32);
+            }
+            let here = rows_of[h[k] as usize] & ((pass.alive << 1) | 1);
+            if here != 0 {
+                pass.step(here, k as i32, byte_bonus(h[k - 1], h[k]), &self.earns);
+                if pass.budget < 0 {
+                    break;
+                }
+            }
+            k += 1;
         }
-        (least < NONE).then_some(least as u32)
+        (pass.least < NONE).then_some(pass.least as u32)
     }
 
     /// Row by row, as fuzzy-matcher does, but only at the positions where
@@ -341,6 +457,46 @@ mod tests {
     }
 
     #[test]
+    fn the_byte_bonus_is_fuzzy_matchers() {
+        for prev in 0..=255u8 {
+            for cur in 0..=255u8 {
+                assert_eq!(
+                    byte_bonus(prev, cur),
+                    bonus(prev.char(), cur.char()),
+                    "{prev} {cur}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_match_far_past_the_last_state_is_kept() {
+        // Each "n" starts a state that expires long before the match at
+        // the end; the budget still finds it, and the least shortfall.
+        let h = format!(" n{} ngo do", "x".repeat(200));
+        let s = Shortfall::new("ngo do");
+        let projected = h.as_bytes();
+        let exact = s.within_projected(projected, u32::MAX, &mut Scratch::default());
+        assert_eq!(exact, Some(0));
+        assert_eq!(
+            s.within_projected(projected, 0, &mut Scratch::default()),
+            Some(0)
+        );
+        let h = format!(" ngo{} do", "x".repeat(200));
+        let exact = s.within_projected(h.as_bytes(), u32::MAX, &mut Scratch::default());
+        assert!(exact.is_some_and(|l| l > 17));
+        assert_eq!(
+            s.within_projected(h.as_bytes(), 17, &mut Scratch::default()),
+            None
+        );
+        let budget = exact.unwrap();
+        assert_eq!(
+            s.within_projected(h.as_bytes(), budget, &mut Scratch::default()),
+            exact
+        );
+    }
+
+    #[test]
     fn long_haystacks_with_far_apart_matches() {
         // fuzzy-matcher's two-row score-only matrix gives 4 here, reading a
         // cell left from another row; the best alignment scores -5.
@@ -360,7 +516,7 @@ mod tests {
         #[test]
         fn long_random_haystacks(
             pattern in "[tdno]{1,2}([ -][tdnoư]{1,3}){0,2}",
-            haystack in "[tdnoưa1 ()/.|—-]{0,90}",
+            haystack in "[tdnoưa1 ()/.|—-]{0,160}",
         ) {
             let haystack = format!(" {haystack}");
             let s = Shortfall::new(&pattern);
@@ -370,6 +526,12 @@ mod tests {
                 let projected: Vec<u8> = crate::search::index::project(&haystack).collect();
                 let within = s.within_projected(&projected, u32::MAX, &mut Scratch::default());
                 prop_assert_eq!(within, expected);
+                // Alignments within a budget are never dropped, however
+                // far apart the states that lead to them.
+                for budget in [0, 3, 8, 12, 17, 25, 40] {
+                    let within = s.within_projected(&projected, budget, &mut Scratch::default());
+                    prop_assert_eq!(within, expected.filter(|&l| l <= budget), "budget {}", budget);
+                }
             }
         }
     }

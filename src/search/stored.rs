@@ -11,6 +11,7 @@
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -582,6 +583,8 @@ pub struct Typing {
     haystacks: Option<Arc<Haystacks>>,
     /// Until then, those of the candidates ranked so far.
     read: ReadHaystacks,
+    /// The candidates' floors for the last pattern ranked on `haystacks`.
+    floors: Option<(String, Floors)>,
 }
 
 /// The haystacks of the candidates ranked before every entry's haystack is
@@ -610,12 +613,20 @@ impl ReadHaystacks {
             let end = front.min(candidates.len());
             self.read(conn, &candidates[..end])?;
             let haystack_of = |e: u32| self.0.get(&e).map(|h| &**h);
-            let ranked = best(haystack_of, &candidates[..end], &[], shortfall, limit);
+            let none = Floors::default();
+            let ranked = best(
+                haystack_of,
+                &candidates[..end],
+                &[],
+                shortfall,
+                limit,
+                &none,
+            );
             // Stopped early: a full page nothing later can enter.
             if end == candidates.len() || ranked.holding.is_none() {
                 return Ok(BestPage {
-                    page: ranked.page,
                     holding: None,
+                    ..ranked
                 });
             }
             front = front.saturating_mul(4);
@@ -701,55 +712,198 @@ impl Haystacks {
         words: &[&str],
         shortfall: &Shortfall,
         limit: usize,
+        floors: &Floors,
     ) -> BestPage {
-        best(|e| self.get(e), candidates, words, shortfall, limit)
+        best(|e| self.get(e), candidates, words, shortfall, limit, floors)
     }
 }
 
-/// The best page of some candidates as (shortfall, entry), and which of
-/// them hold the query's words when every candidate was checked.
+/// The best page of some candidates as (shortfall, entry), which of them
+/// hold the query's words when every candidate was checked, and a floor of
+/// each candidate's shortfall (see [`Floors`]).
 struct BestPage {
     page: Vec<(u32, u32)>,
     holding: Option<Vec<u32>>,
+    floors: Floors,
+}
+
+/// For some entries (sorted), a least shortfall they can have for a
+/// pattern and any pattern it begins: an alignment of a longer pattern
+/// holds one of its beginning, and loses at least as much. Found as
+/// candidates are ranked (their shortfall, or one more than the budget
+/// they missed), so that the next keystroke passes over the candidates
+/// that cannot enter its page without measuring them again.
+#[derive(Debug, Default)]
+struct Floors(Vec<(u32, u32)>);
+
+impl Floors {
+    /// The floor of entry `e`, 0 when none is known.
+    fn of(&self, e: u32) -> u32 {
+        match self.0.binary_search_by_key(&e, |&(entry, _)| entry) {
+            Ok(at) => self.0[at].1,
+            Err(_) => 0,
+        }
+    }
 }
 
 /// The best `limit` of `candidates` (sorted) holding a word that begins
 /// with each of `words`, as the index ranks them on their haystacks: least
 /// shortfall, then entry order. A later candidate only gets in with less
 /// shortfall than the worst kept, and once a full page has none nothing
-/// later can.
+/// later can. Candidates whose floor in `floors` already exceeds that are
+/// passed over. Ranked in one part: split between threads, the second
+/// half ranks candidates that a page filled early in the first would have
+/// left alone, which cost more than the split saved with the cores busy.
 fn best<'a>(
-    haystack_of: impl Fn(u32) -> Option<&'a [u8]>,
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
     candidates: &[u32],
     words: &[&str],
     shortfall: &Shortfall,
     limit: usize,
+    floors: &Floors,
 ) -> BestPage {
-    let finders: Vec<_> = words
-        .iter()
-        .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
-        .collect();
-    let mut holding = Vec::new();
-    let mut top: BinaryHeap<(u32, u32)> = BinaryHeap::new();
-    let mut scratch = Scratch::default();
-    let mut checked_all = true;
-    for &e in candidates {
-        let Some(budget) = budget_of(&top, limit) else {
-            checked_all = false;
-            break;
-        };
-        let Some(hay) = haystack_of(e) else { continue };
-        if !finders.iter().all(|f| begins_a_word(hay, f)) {
-            continue;
-        }
-        holding.push(e);
-        if let Some(loss) = shortfall.within_projected(hay, budget, &mut scratch) {
-            keep_best(&mut top, (loss, e), limit);
-        }
+    let page = (shortfall, limit, floors);
+    best_after(haystack_of, candidates, words, page, usize::MAX)
+}
+
+/// [`best`], ranking the first `alone` candidates before ranking the
+/// rest in two halves at once, each against the first part's page.
+fn best_after<'a>(
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
+    candidates: &[u32],
+    words: &[&str],
+    (shortfall, limit, floors): (&Shortfall, usize, &Floors),
+    alone: usize,
+) -> BestPage {
+    let ranking = Ranking {
+        haystack_of,
+        finders: words
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect(),
+        shortfall,
+        limit,
+        floors,
+    };
+    let (front, rest) = candidates.split_at(candidates.len().min(alone));
+    let mut out = ranking.part(front, u32::MAX, None, None);
+    if rest.is_empty() {
+        return out.page();
     }
-    BestPage {
-        page: top.into_vec(),
-        holding: checked_all.then_some(holding),
+    let Some(bound) = budget_of(&out.top, limit) else {
+        out.left_unchecked(rest, floors);
+        return out.page();
+    };
+    let (a, b) = rest.split_at(rest.len() / 2);
+    let ceiling = AtomicU32::new(u32::MAX);
+    let (a, b) = rayon::join(
+        || ranking.part(a, bound, Some(&ceiling), None),
+        || ranking.part(b, bound, None, Some(&ceiling)),
+    );
+    out.append(a, limit);
+    out.append(b, limit);
+    out.page()
+}
+
+/// What [`best`] ranks with.
+struct Ranking<'f, F> {
+    haystack_of: F,
+    finders: Vec<memchr::memmem::Finder<'f>>,
+    shortfall: &'f Shortfall,
+    limit: usize,
+    floors: &'f Floors,
+}
+
+/// One part of the candidates, ranked.
+struct Part {
+    top: BinaryHeap<(u32, u32)>,
+    holding: Vec<u32>,
+    checked_all: bool,
+    floors: Vec<(u32, u32)>,
+}
+
+impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
+    /// The best of `candidates` that fall short by at most `bound`. The
+    /// worst of a full page is told to the part after through `tell`, and
+    /// what the part before tells through `told` bounds this one: its
+    /// candidates come later, so must do strictly better.
+    fn part(
+        &self,
+        candidates: &[u32],
+        bound: u32,
+        tell: Option<&AtomicU32>,
+        told: Option<&AtomicU32>,
+    ) -> Part {
+        let mut out = Part {
+            top: BinaryHeap::new(),
+            holding: Vec::new(),
+            checked_all: true,
+            floors: Vec::with_capacity(candidates.len()),
+        };
+        let mut scratch = Scratch::default();
+        for (at, &e) in candidates.iter().enumerate() {
+            let before = told.map_or(Some(u32::MAX), |c| c.load(Ordering::Relaxed).checked_sub(1));
+            let own = budget_of(&out.top, self.limit);
+            let Some(budget) = own
+                .zip(before)
+                .map(|(own, before)| own.min(before).min(bound))
+            else {
+                out.left_unchecked(&candidates[at..], self.floors);
+                break;
+            };
+            let Some(hay) = (self.haystack_of)(e) else {
+                continue;
+            };
+            if !self.finders.iter().all(|f| begins_a_word(hay, f)) {
+                continue;
+            }
+            out.holding.push(e);
+            let floor = self.floors.of(e);
+            if floor > budget {
+                out.floors.push((e, floor));
+                continue;
+            }
+            match self.shortfall.within_projected(hay, budget, &mut scratch) {
+                Some(loss) => {
+                    out.floors.push((e, loss));
+                    keep_best(&mut out.top, (loss, e), self.limit);
+                    if let (Some(c), Some(&(worst, _))) = (tell, out.top.peek())
+                        && out.top.len() >= self.limit
+                    {
+                        c.store(worst, Ordering::Relaxed);
+                    }
+                }
+                None => out.floors.push((e, budget.saturating_add(1))),
+            }
+        }
+        out
+    }
+}
+
+impl Part {
+    /// Ends the part before `rest`, which keep the floors they had.
+    fn left_unchecked(&mut self, rest: &[u32], floors: &Floors) {
+        self.checked_all = false;
+        let kept = rest.iter().map(|&e| (e, floors.of(e)));
+        self.floors.extend(kept.filter(|&(_, floor)| floor > 0));
+    }
+
+    /// Adds the next part's candidates, as if ranked in one.
+    fn append(&mut self, next: Part, limit: usize) {
+        for item in next.top {
+            keep_best(&mut self.top, item, limit);
+        }
+        self.holding.extend(next.holding);
+        self.checked_all &= next.checked_all;
+        self.floors.extend(next.floors);
+    }
+
+    fn page(self) -> BestPage {
+        BestPage {
+            page: self.top.into_vec(),
+            holding: self.checked_all.then_some(self.holding),
+            floors: Floors(self.floors),
+        }
     }
 }
 
@@ -764,7 +918,28 @@ fn budget_of(top: &BinaryHeap<(u32, u32)>, limit: usize) -> Option<u32> {
 
 impl Typing {
     /// The entries of the store matching `query`, as [`search`] finds them.
+    /// Read in one transaction unless already in one: otherwise every
+    /// statement takes and drops the store's lock and looks for a journal
+    /// on its own, which costs a cold search more than its reading.
     pub fn search(
+        &mut self,
+        conn: &Connection,
+        query: &str,
+        limit: usize,
+    ) -> rusqlite::Result<Found> {
+        if !conn.is_autocommit() {
+            return self.search_in(conn, query, limit);
+        }
+        conn.execute_batch("BEGIN")?;
+        let found = self.search_in(conn, query, limit);
+        // Only read: ending it cannot lose anything, even after an error.
+        let ended = conn.execute_batch("COMMIT");
+        let found = found?;
+        ended?;
+        Ok(found)
+    }
+
+    fn search_in(
         &mut self,
         conn: &Connection,
         query: &str,
@@ -788,10 +963,24 @@ impl Typing {
             self.last = Some((q.words, found.entries));
             return page;
         }
+        // Floors found for a beginning of this pattern hold for it.
+        let floors = match self.floors.take() {
+            Some((pattern, floors)) if q.pattern.starts_with(&*pattern) => floors,
+            _ => Floors::default(),
+        };
         let ranked = match &deferring {
-            Some(h) => h.best(&found.entries, &found.unchecked(&q), &shortfall, limit),
+            Some(h) => h.best(
+                &found.entries,
+                &found.unchecked(&q),
+                &shortfall,
+                limit,
+                &floors,
+            ),
             None => self.read.best(conn, &found.entries, &shortfall, limit)?,
         };
+        if deferring.is_some() {
+            self.floors = Some((q.pattern.clone(), ranked.floors));
+        }
         self.last = Some(match ranked.holding {
             Some(all) => (q.words.clone(), all),
             None => (found.held, found.entries),
@@ -804,6 +993,7 @@ impl Typing {
     pub fn use_haystacks(&mut self, haystacks: Arc<Haystacks>) {
         self.haystacks = Some(haystacks);
         self.read = ReadHaystacks::default();
+        self.floors = None;
     }
 
     /// The last query's candidates narrowed by the words that changed when
@@ -1068,10 +1258,22 @@ fn candidates(
 
 /// How many postings the words that begin with `prefix` have together.
 fn postings_count(conn: &Connection, prefix: &str) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
-        "SELECT coalesce(sum(n), 0) FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
-    )?
-    .query_row(params![prefix, after_prefix(prefix)], |r| r.get(0))
+    let (range, after) = prefixed(prefix);
+    let sql = format!("SELECT coalesce(sum(n), 0) FROM words WHERE {range}");
+    conn.prepare_cached(&sql)?
+        .query_row(params![prefix, after], |r| r.get(0))
+}
+
+/// The condition on `words` (taking the prefix as ?1 and the string
+/// after it, when there is one, as ?2) for the words that begin with
+/// `prefix`, and that string. Bounded on both sides in the statement
+/// itself: a bound that may be NULL leaves SQLite to search the index from
+/// the prefix to its end.
+fn prefixed(prefix: &str) -> (&'static str, Option<String>) {
+    match after_prefix(prefix) {
+        Some(after) => ("word >= ?1 AND word < ?2", Some(after)),
+        None => ("word >= ?1 AND ?2 IS NULL", None),
+    }
 }
 
 /// The posting lists of the words that begin with `prefix`, each as
@@ -1081,10 +1283,9 @@ fn each_posting_list(
     prefix: &str,
     mut each: impl FnMut(&[u8]),
 ) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT postings FROM words WHERE word >= ?1 AND (?2 IS NULL OR word < ?2)",
-    )?;
-    let mut rows = stmt.query(params![prefix, after_prefix(prefix)])?;
+    let (range, after) = prefixed(prefix);
+    let mut stmt = conn.prepare_cached(&format!("SELECT postings FROM words WHERE {range}"))?;
+    let mut rows = stmt.query(params![prefix, after])?;
     while let Some(row) = rows.next()? {
         each(row.get_ref(0)?.as_blob()?);
     }
@@ -1324,6 +1525,50 @@ mod tests {
             narrow(&conn, p, &mut expected).unwrap();
             haystacks.narrow(p, &mut odd);
             assert_eq!(odd, expected, "{p:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 300,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Ranked in parts at once, and passing over candidates by the
+        /// floors of a beginning of the pattern, the page is the one
+        /// ranked in one part with no floors.
+        #[test]
+        fn parts_and_floors_rank_as_one_pass(
+            texts in proptest::collection::vec("[ngod ]{0,30}", 1..80),
+            pattern in "[ngod]{1,3}( [ngod]{1,3})?",
+            cut in 1usize..6,
+            limit in 1usize..12,
+            alone in 0usize..40,
+        ) {
+            let haystacks: Vec<Vec<u8>> = texts.iter().map(|t| format!(" {t}").into_bytes()).collect();
+            let haystack_of = |e: u32| haystacks.get(e as usize).map(Vec::as_slice);
+            let candidates = all(haystacks.len());
+            let shortfall = Shortfall::new(&pattern);
+            let none = Floors::default();
+            let one = best_after(haystack_of, &candidates, &[], (&shortfall, limit, &none), usize::MAX);
+            // Floors as typing the beginning of the pattern left them.
+            let beginning: String = pattern.chars().take(cut).collect();
+            let first = Shortfall::new(&beginning);
+            let floors = best_after(haystack_of, &candidates, &[], (&first, limit, &none), alone).floors;
+            let split = best_after(haystack_of, &candidates, &[], (&shortfall, limit, &floors), alone);
+            let sorted = |mut page: Vec<(u32, u32)>| { page.sort_unstable(); page };
+            proptest::prop_assert_eq!(sorted(split.page), sorted(one.page));
+            // Checked all, every candidate (no word to hold) is held.
+            if let Some(holding) = split.holding {
+                proptest::prop_assert_eq!(&holding, &candidates);
+            }
+            // Every floor is at most the entry's shortfall.
+            let mut scratch = Scratch::default();
+            for &(e, floor) in &split.floors.0 {
+                let exact = shortfall.within_projected(&haystacks[e as usize], u32::MAX, &mut scratch);
+                proptest::prop_assert!(exact.is_none_or(|loss| floor <= loss), "{e}: {floor} > {exact:?}");
+            }
         }
     }
 
