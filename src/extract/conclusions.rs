@@ -20,6 +20,7 @@
 //!
 //! Other speakers' remarks are opinions, not conclusions.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -286,12 +287,22 @@ enum Opener {
 /// sentence).
 type Placed<'a> = (usize, usize, &'a Sentence<'a>);
 
+/// Whether a sentence opens a passage: how, the speaker, and the token
+/// where the directive begins.
+type Opened = Option<(Opener, Option<String>, usize)>;
+
 /// What the passage walk needs to know of the article.
 struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
     people: &'d People,
     has_chairs: bool,
     sentences: Vec<Placed<'d>>,
+    /// Each sentence's [`Reader::opens`], read once: a passage asks of
+    /// its sentences again and again.
+    opened: Vec<OnceCell<Opened>>,
+    /// Each sentence's deciding body ([`decision_subject`] with
+    /// directives), read once.
+    decided: Vec<OnceCell<Option<(Range<usize>, bool)>>>,
 }
 
 /// Reads the conclusions.
@@ -320,6 +331,8 @@ pub fn extract(
         doc,
         people,
         has_chairs: people.people.iter().any(|p| p.roles.contains(&Role::Chair)),
+        opened: vec![OnceCell::new(); sentences.len()],
+        decided: vec![OnceCell::new(); sentences.len()],
         sentences,
     };
     let mut out = Conclusions::new(reference.or_else(|| deadline::year_of_text(doc.text)));
@@ -339,14 +352,27 @@ pub fn extract(
 impl Reader<'_, '_> {
     /// Whether sentence `i` opens a passage: a leader's closing speech or
     /// directive, or a body's directive ("Ban Thường vụ Tỉnh ủy yêu cầu …").
-    fn opens(&self, i: usize) -> Option<(Opener, Option<String>, usize)> {
-        let (si, _, s) = self.sentences[i];
-        opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
-            match decision_subject(&s.tokens, true)? {
-                (body, false) => Some((Opener::Directive, Some(clean(&self.doc.text[body])), 0)),
-                _ => None,
-            }
-        })
+    fn opens(&self, i: usize) -> Opened {
+        self.opened[i]
+            .get_or_init(|| {
+                let (si, _, s) = self.sentences[i];
+                opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
+                    match self.decided(i)? {
+                        (body, false) => {
+                            Some((Opener::Directive, Some(clean(&self.doc.text[body])), 0))
+                        }
+                        _ => None,
+                    }
+                })
+            })
+            .clone()
+    }
+
+    /// The body deciding or directing in sentence `i`, and whether it decides.
+    fn decided(&self, i: usize) -> Option<(Range<usize>, bool)> {
+        self.decided[i]
+            .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, true))
+            .clone()
     }
 
     /// A sentence outside any passage: a body's decision (with the list it
@@ -361,7 +387,7 @@ impl Reader<'_, '_> {
         let doc = self.doc;
         let (_, para, s) = self.sentences[i];
         let toks = &s.tokens;
-        if let Some((body, _)) = decision_subject(toks, true) {
+        if let Some((body, _)) = self.decided(i) {
             let body = Some(clean(&doc.text[body]));
             out.add(doc, s, 0, body.clone());
             *last_body = body.clone();
@@ -619,7 +645,7 @@ impl Conclusions {
         if text.split_whitespace().nth(4).is_none() {
             return;
         }
-        let key = text.to_lowercase();
+        let key = lowercase(&text);
         if self.seen.contains(&key) || !directs(&text) {
             return;
         }
@@ -645,6 +671,45 @@ impl Conclusions {
         }
     }
 }
+
+/// `text.to_lowercase()`, with each letter below U+2000 (Vietnamese is
+/// written in those) lowered through a table instead of the library's
+/// search per character.
+fn lowercase(text: &str) -> String {
+    let table = &*LOWER;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            match table.get(c as usize) {
+                Some(&l) if l != '\0' => l,
+                // A letter lowered to several, by its context or out of
+                // the table: the library's way for the whole text.
+                _ => return text.to_lowercase(),
+            }
+        };
+        out.push(lower);
+    }
+    out
+}
+
+/// The lower case of each character below U+2000 that lowers to one
+/// character whatever stands around it; NUL for the others.
+static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+    (0..0x2000u32)
+        .map(|u| {
+            let Some(c) = char::from_u32(u).filter(|&c| c != 'Σ') else {
+                return '\0';
+            };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => '\0',
+            }
+        })
+        .collect()
+});
 
 // Both patterns are only asked whether they match, so a word boundary is
 // written as the non-word character (or text edge) it stands next to: a
@@ -1279,6 +1344,19 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_the_library_lowercase() {
+        for text in [
+            "Đồng chí NGUYỄN VĂN A YÊU CẦU Ủy ban",
+            "ẮẰẲẴẶ ỚỜỞỠỢ ĐƯỜNG",
+            "ΟΔΟΣ ΣΑΣ",
+            "İstanbul Ⅻ Ａ",
+            "",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
 
     #[test]
     fn judging_is_not_directing() {
