@@ -368,6 +368,19 @@ impl Reader<'_, '_> {
             .clone()
     }
 
+    /// The body deciding in sentence `i` ([`decision_subject`] without
+    /// directives). When the body found with directives decides, or none
+    /// is found, it is the one: directives only add candidates.
+    fn decided_only(&self, i: usize) -> Option<Range<usize>> {
+        match self.decided(i) {
+            Some((body, true)) => Some(body),
+            None => None,
+            Some((_, false)) => {
+                decision_subject(&self.sentences[i].2.tokens, false).map(|(body, _)| body)
+            }
+        }
+    }
+
     /// The body deciding or directing in sentence `i`, and whether it decides.
     fn decided(&self, i: usize) -> Option<(Range<usize>, bool)> {
         self.decided[i]
@@ -475,8 +488,9 @@ impl Reader<'_, '_> {
                 _ => 0,
             };
             // Inside a speech a body is decided for, it directs nobody.
-            let who = decision_subject(&next.tokens, false)
-                .map(|(b, _)| clean(&doc.text[b]))
+            let who = self
+                .decided_only(j)
+                .map(|b| clean(&doc.text[b]))
                 .or_else(|| speaker.clone());
             out.add(doc, next, from, who);
             if let Some(d) = lead_in(doc, next, out.reference) {
@@ -1037,26 +1051,29 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, b
         32
     };
     let within = toks.len().min(within);
-    // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
-    // định" are not), each with a chance to find its body.
-    let decisions = (0..within)
-        .filter(|&i| DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
-        .map(|i| (i, true));
     // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
-    let directive = (0..within)
-        .find(|&i| {
-            directives
-                && BODY_DIRECTIVES.at(toks, i).is_some()
-                && FALSE_DIRECTIVES.at(toks, i).is_none()
-                && !(i.saturating_sub(3)..i)
-                    .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
+    let directive = (0..within).find(|&i| {
+        directives
+            && BODY_DIRECTIVES.at(toks, i).is_some()
+            && FALSE_DIRECTIVES.at(toks, i).is_none()
+            && !(i.saturating_sub(3)..i)
+                .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
+    });
+    // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
+    // định" are not), and the directive, in order, each with a chance to
+    // find its body.
+    (0..within).find_map(|i| {
+        let directed = (directive == Some(i))
+            .then(|| subject_of(toks, i, false))
+            .flatten()
+            .map(|b| (b, false));
+        directed.or_else(|| {
+            (DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
+                .then(|| subject_of(toks, i, true))
+                .flatten()
+                .map(|b| (b, true))
         })
-        .map(|i| (i, false));
-    let mut verbs: Vec<(usize, bool)> = decisions.chain(directive).collect();
-    verbs.sort();
-    verbs
-        .into_iter()
-        .find_map(|(d, decided)| Some((subject_of(toks, d, decided)?, decided)))
+    })
 }
 
 /// The body that is the subject of the verb at `d`: the one right before
@@ -1166,6 +1183,17 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
 static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?|[”\x22]\s*,?\s*[^”\x22]{2,100}?)\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
 });
+
+/// The verbs [`ATTRIBUTION_TAIL`] ends with.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "nhấn mạnh",
+    "khẳng định",
+    "nói",
+    "cho biết",
+    "yêu cầu",
+    "đề nghị",
+    "chỉ đạo",
+];
 
 /// How many tokens a list bullet takes at the start: "-" is one, "1." two.
 fn bullet_len(toks: &[Token]) -> usize {
@@ -1326,7 +1354,9 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
             let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"', '/']));
-            let text = match ATTRIBUTION_TAIL.find(&text) {
+            // Every attribution ends with its verb.
+            let attributed = ATTRIBUTION_VERBS.iter().any(|v| text.ends_with(v));
+            let text = match attributed.then(|| ATTRIBUTION_TAIL.find(&text)).flatten() {
                 Some(m) if m.start() > 0 => text[..m.start()]
                     .trim_end_matches(['.', ';', ' ', '”', '"', ','])
                     .to_string(),
