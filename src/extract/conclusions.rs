@@ -291,6 +291,9 @@ type Placed<'a> = (usize, usize, &'a Sentence<'a>);
 /// where the directive begins.
 type Opened = Option<(Opener, Option<String>, usize)>;
 
+/// The body deciding or directing in a sentence, and whether it decides.
+type Decided = Option<(Range<usize>, bool)>;
+
 /// What the passage walk needs to know of the article.
 struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
@@ -302,7 +305,7 @@ struct Reader<'d, 'a> {
     opened: Vec<OnceCell<Opened>>,
     /// Each sentence's deciding body ([`decision_subject`] with
     /// directives), read once.
-    decided: Vec<OnceCell<Option<(Range<usize>, bool)>>>,
+    decided: Vec<OnceCell<Decided>>,
 }
 
 /// Reads the conclusions.
@@ -382,7 +385,7 @@ impl Reader<'_, '_> {
     }
 
     /// The body deciding or directing in sentence `i`, and whether it decides.
-    fn decided(&self, i: usize) -> Option<(Range<usize>, bool)> {
+    fn decided(&self, i: usize) -> Decided {
         self.decided[i]
             .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, true))
             .clone()
