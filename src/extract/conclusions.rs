@@ -20,6 +20,7 @@
 //!
 //! Other speakers' remarks are opinions, not conclusions.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -286,12 +287,25 @@ enum Opener {
 /// sentence).
 type Placed<'a> = (usize, usize, &'a Sentence<'a>);
 
+/// Whether a sentence opens a passage: how, the speaker, and the token
+/// where the directive begins.
+type Opened = Option<(Opener, Option<String>, usize)>;
+
+/// The body deciding or directing in a sentence, and whether it decides.
+type Decided = Option<(Range<usize>, bool)>;
+
 /// What the passage walk needs to know of the article.
 struct Reader<'d, 'a> {
     doc: &'d Doc<'a>,
     people: &'d People,
     has_chairs: bool,
     sentences: Vec<Placed<'d>>,
+    /// Each sentence's [`Reader::opens`], read once: a passage asks of
+    /// its sentences again and again.
+    opened: Vec<OnceCell<Opened>>,
+    /// Each sentence's deciding body ([`decision_subject`] with
+    /// directives), read once.
+    decided: Vec<OnceCell<Decided>>,
 }
 
 /// Reads the conclusions.
@@ -320,6 +334,8 @@ pub fn extract(
         doc,
         people,
         has_chairs: people.people.iter().any(|p| p.roles.contains(&Role::Chair)),
+        opened: vec![OnceCell::new(); sentences.len()],
+        decided: vec![OnceCell::new(); sentences.len()],
         sentences,
     };
     let mut out = Conclusions::new(reference.or_else(|| deadline::year_of_text(doc.text)));
@@ -339,14 +355,40 @@ pub fn extract(
 impl Reader<'_, '_> {
     /// Whether sentence `i` opens a passage: a leader's closing speech or
     /// directive, or a body's directive ("Ban Thường vụ Tỉnh ủy yêu cầu …").
-    fn opens(&self, i: usize) -> Option<(Opener, Option<String>, usize)> {
-        let (si, _, s) = self.sentences[i];
-        opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
-            match decision_subject(&s.tokens, true)? {
-                (body, false) => Some((Opener::Directive, Some(clean(&self.doc.text[body])), 0)),
-                _ => None,
+    fn opens(&self, i: usize) -> Opened {
+        self.opened[i]
+            .get_or_init(|| {
+                let (si, _, s) = self.sentences[i];
+                opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
+                    match self.decided(i)? {
+                        (body, false) => {
+                            Some((Opener::Directive, Some(clean(&self.doc.text[body])), 0))
+                        }
+                        _ => None,
+                    }
+                })
+            })
+            .clone()
+    }
+
+    /// The body deciding in sentence `i` ([`decision_subject`] without
+    /// directives). When the body found with directives decides, or none
+    /// is found, it is the one: directives only add candidates.
+    fn decided_only(&self, i: usize) -> Option<Range<usize>> {
+        match self.decided(i) {
+            Some((body, true)) => Some(body),
+            None => None,
+            Some((_, false)) => {
+                decision_subject(&self.sentences[i].2.tokens, false).map(|(body, _)| body)
             }
-        })
+        }
+    }
+
+    /// The body deciding or directing in sentence `i`, and whether it decides.
+    fn decided(&self, i: usize) -> Decided {
+        self.decided[i]
+            .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, true))
+            .clone()
     }
 
     /// A sentence outside any passage: a body's decision (with the list it
@@ -361,7 +403,7 @@ impl Reader<'_, '_> {
         let doc = self.doc;
         let (_, para, s) = self.sentences[i];
         let toks = &s.tokens;
-        if let Some((body, _)) = decision_subject(toks, true) {
+        if let Some((body, _)) = self.decided(i) {
             let body = Some(clean(&doc.text[body]));
             out.add(doc, s, 0, body.clone());
             *last_body = body.clone();
@@ -449,8 +491,9 @@ impl Reader<'_, '_> {
                 _ => 0,
             };
             // Inside a speech a body is decided for, it directs nobody.
-            let who = decision_subject(&next.tokens, false)
-                .map(|(b, _)| clean(&doc.text[b]))
+            let who = self
+                .decided_only(j)
+                .map(|b| clean(&doc.text[b]))
                 .or_else(|| speaker.clone());
             out.add(doc, next, from, who);
             if let Some(d) = lead_in(doc, next, out.reference) {
@@ -619,7 +662,7 @@ impl Conclusions {
         if text.split_whitespace().nth(4).is_none() {
             return;
         }
-        let key = text.to_lowercase();
+        let key = lowercase(&text);
         if self.seen.contains(&key) || !directs(&text) {
             return;
         }
@@ -645,6 +688,45 @@ impl Conclusions {
         }
     }
 }
+
+/// `text.to_lowercase()`, with each letter below U+2000 (Vietnamese is
+/// written in those) lowered through a table instead of the library's
+/// search per character.
+fn lowercase(text: &str) -> String {
+    let table = &*LOWER;
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let lower = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            match table.get(c as usize) {
+                Some(&l) if l != '\0' => l,
+                // A letter lowered to several, by its context or out of
+                // the table: the library's way for the whole text.
+                _ => return text.to_lowercase(),
+            }
+        };
+        out.push(lower);
+    }
+    out
+}
+
+/// The lower case of each character below U+2000 that lowers to one
+/// character whatever stands around it; NUL for the others.
+static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
+    (0..0x2000u32)
+        .map(|u| {
+            let Some(c) = char::from_u32(u).filter(|&c| c != 'Σ') else {
+                return '\0';
+            };
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => '\0',
+            }
+        })
+        .collect()
+});
 
 // Both patterns are only asked whether they match, so a word boundary is
 // written as the non-word character (or text edge) it stands next to: a
@@ -972,26 +1054,29 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, b
         32
     };
     let within = toks.len().min(within);
-    // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
-    // định" are not), each with a chance to find its body.
-    let decisions = (0..within)
-        .filter(|&i| DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
-        .map(|i| (i, true));
     // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
-    let directive = (0..within)
-        .find(|&i| {
-            directives
-                && BODY_DIRECTIVES.at(toks, i).is_some()
-                && FALSE_DIRECTIVES.at(toks, i).is_none()
-                && !(i.saturating_sub(3)..i)
-                    .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
+    let directive = (0..within).find(|&i| {
+        directives
+            && BODY_DIRECTIVES.at(toks, i).is_some()
+            && FALSE_DIRECTIVES.at(toks, i).is_none()
+            && !(i.saturating_sub(3)..i)
+                .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
+    });
+    // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
+    // định" are not), and the directive, in order, each with a chance to
+    // find its body.
+    (0..within).find_map(|i| {
+        let directed = (directive == Some(i))
+            .then(|| subject_of(toks, i, false))
+            .flatten()
+            .map(|b| (b, false));
+        directed.or_else(|| {
+            (DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
+                .then(|| subject_of(toks, i, true))
+                .flatten()
+                .map(|b| (b, true))
         })
-        .map(|i| (i, false));
-    let mut verbs: Vec<(usize, bool)> = decisions.chain(directive).collect();
-    verbs.sort();
-    verbs
-        .into_iter()
-        .find_map(|(d, decided)| Some((subject_of(toks, d, decided)?, decided)))
+    })
 }
 
 /// The body that is the subject of the verb at `d`: the one right before
@@ -1101,6 +1186,17 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
 static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?|[”\x22]\s*,?\s*[^”\x22]{2,100}?)\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
 });
+
+/// The verbs [`ATTRIBUTION_TAIL`] ends with.
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "nhấn mạnh",
+    "khẳng định",
+    "nói",
+    "cho biết",
+    "yêu cầu",
+    "đề nghị",
+    "chỉ đạo",
+];
 
 /// How many tokens a list bullet takes at the start: "-" is one, "1." two.
 fn bullet_len(toks: &[Token]) -> usize {
@@ -1261,7 +1357,9 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
             let a = toks[start].start;
             let b = toks[k.max(start + 1) - 1].end;
             let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"', '/']));
-            let text = match ATTRIBUTION_TAIL.find(&text) {
+            // Every attribution ends with its verb.
+            let attributed = ATTRIBUTION_VERBS.iter().any(|v| text.ends_with(v));
+            let text = match attributed.then(|| ATTRIBUTION_TAIL.find(&text)).flatten() {
                 Some(m) if m.start() > 0 => text[..m.start()]
                     .trim_end_matches(['.', ';', ' ', '”', '"', ','])
                     .to_string(),
@@ -1279,6 +1377,19 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lowercase_is_the_library_lowercase() {
+        for text in [
+            "Đồng chí NGUYỄN VĂN A YÊU CẦU Ủy ban",
+            "ẮẰẲẴẶ ỚỜỞỠỢ ĐƯỜNG",
+            "ΟΔΟΣ ΣΑΣ",
+            "İstanbul Ⅻ Ａ",
+            "",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+        }
+    }
 
     #[test]
     fn judging_is_not_directing() {

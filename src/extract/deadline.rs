@@ -2,46 +2,69 @@
 //! "hoàn thành vào giữa tháng 12/2020" → 2020-12, "trong quý I/2021" →
 //! 2021-03, "trước ngày 15 tháng 11" → that day of the meeting's year.
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::pattern::Pattern;
+use super::documents::Bounded;
 
 use super::Date;
 
 /// Words right before a date that make it a deadline.
 const CUE: &str = r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|hạn|xong|hoàn thành|hoàn thiện|đến|kết thúc|trong|vào|cuối|đầu|giữa)";
 
-static DAY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)\b{CUE}\s+(?:(?:vào|là|hết)\s+)?(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?\b"
-    ))
+/// The most whitespace-separated pieces a date with its cue spans: a cue
+/// of three words ("chậm nhất là"), a word before the day, and a date
+/// spaced out ("ngày 15 / 3 / 2020"), with room to spare.
+const DATE_WORDS: usize = 14;
+
+static DAY: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
+        &format!(
+            r"(?i)\b{CUE}\s+(?:(?:vào|là|hết)\s+)?(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?\b"
+        ),
+        DATE_WORDS,
+    )
 });
-static DAY_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)\b{CUE}\s+(?:ngày\s+)(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
-    ))
+static DAY_WORDS: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
+        &format!(
+            r"(?i)\b{CUE}\s+(?:ngày\s+)(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
+        ),
+        DATE_WORDS,
+    )
 });
-static MONTH: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|hết|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
-    ))
+static MONTH: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
+        &format!(
+            r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|hết|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
+        ),
+        DATE_WORDS,
+    )
 });
-static QUARTER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(&format!(
-        r"(?i)\b{CUE}\s+quý\s+(IV|I{{1,3}}|[1-4])\b(?:\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b)?"
-    ))
+static QUARTER: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
+        &format!(
+            r"(?i)\b{CUE}\s+quý\s+(IV|I{{1,3}}|[1-4])\b(?:\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b)?"
+        ),
+        DATE_WORDS,
+    )
 });
-static YEAR: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static YEAR: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
         r"(?i)\b(?:(?:hoàn thành|xong|hoàn thiện)\s+(?:trước|trong|vào)(?:\s+cuối)?|trước|chậm nhất)\s+năm\s+(\d{4})\b",
+        DATE_WORDS,
     )
 });
 /// "trong năm 2018" with a verb of finishing: the year it is due in.
-static YEAR_IN: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b"));
+static YEAR_IN: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
+        r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b",
+        DATE_WORDS,
+    )
+});
 /// Verbs of finishing that make "trong năm 2018" a deadline and not a
 /// reporting period, when they stand near it.
 static FINISH: LazyLock<Regex> = LazyLock::new(|| {
@@ -76,8 +99,11 @@ static DUTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A month or a day written with its year: "tháng 7/2022", "15/3/2020".
-static DATED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)(?:\btháng\s+\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2})\s*[/.-]\s*(\d{4})\b")
+static DATED: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
+        r"(?i)(?:\btháng\s+\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2})\s*[/.-]\s*(\d{4})\b",
+        DATE_WORDS,
+    )
 });
 
 /// The year an undated article speaks of, for deadlines written without
@@ -106,15 +132,25 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, Range<usize>)>
     if !may_hold(text) {
         return None;
     }
-    let duty = DUTY.is_match(text);
+    // Whether a duty verb stands in the text, asked only of a text that
+    // holds a date needing one.
+    let duty = OnceCell::new();
+    let duty = || *duty.get_or_init(|| DUTY.is_match(text));
     let mut hits: Vec<Hit> = Vec::new();
-    day_hits(text, duty, reference, &mut hits)?;
-    if duty {
+    day_hits(text, &duty, reference, &mut hits)?;
+    if word_then_number(text, "tháng") && duty() {
         month_hits(text, reference, &mut hits)?;
+    }
+    if holds_word(text, "quý") && duty() {
         quarter_hits(text, reference, &mut hits)?;
+    }
+    if word_then_number(text, "năm") && duty() {
         year_hits(&YEAR, text, &mut hits);
     }
     finish_year_hits(text, &mut hits);
+    if hits.is_empty() {
+        return None;
+    }
     // "tăng trưởng trong quý 2 tiếp tục trên 10%": a target's period.
     hits.retain(|(_, _, r)| !targets_a_figure(&text[r.end..]));
     // A date an event is scheduled for is not a duty's deadline, unless a
@@ -136,7 +172,6 @@ pub fn may_hold(text: &str) -> bool {
 /// "20 - 7"), without which the numeric day pattern cannot match. Any
 /// numeric character counts, as the pattern's digits are Unicode ones.
 fn has_day_and_month(text: &str) -> bool {
-    let numeric = |c: char| c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric());
     text.char_indices().any(|(i, c)| {
         if !numeric(c) {
             return false;
@@ -148,33 +183,66 @@ fn has_day_and_month(text: &str) -> bool {
     })
 }
 
+/// Whether a character may be a digit to a pattern's `\d` (a Unicode
+/// one), without a table for the Latin letters Vietnamese is written in.
+fn numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => false,
+        _ => c.is_numeric(),
+    }
+}
+
 /// Whether `text` holds `word` in any mix of cases, as a case-insensitive
-/// pattern would find it. `word` is lower case: ASCII letters other than
-/// k and s (which have non-ASCII capitals) and one two-byte letter whose
-/// capital is two bytes too ("tháng", "quý", "năm"). Looked for by that
-/// letter's bytes, so most texts are passed over at memchr speed.
+/// pattern would find it (see [`word_ends`]).
 fn holds_word(text: &str, word: &str) -> bool {
+    word_ends(text, word).next().is_some()
+}
+
+/// Whether `text` holds `word` (as [`holds_word`]) followed by whitespace
+/// and a digit, as every pattern that reads a number after "tháng" or
+/// "năm" needs.
+fn word_then_number(text: &str, word: &str) -> bool {
+    word_ends(text, word).any(|end| {
+        let rest = &text[end..];
+        let after = rest.trim_start();
+        after.len() < rest.len() && after.chars().next().is_some_and(numeric)
+    })
+}
+
+/// Where each occurrence of `word` in `text` ends, in any mix of cases.
+/// `word` is lower case: ASCII letters other than k and s (which have
+/// non-ASCII capitals) and one two-byte letter whose capital is two bytes
+/// too ("tháng", "quý", "năm"). Looked for by that letter's bytes, so most
+/// texts are passed over at memchr speed.
+fn word_ends<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
     let w = word.as_bytes();
-    let Some(k) = w.iter().position(|b| !b.is_ascii()) else {
-        return false;
-    };
-    let letter = word[k..].chars().next().unwrap_or(' ');
+    // A word without its two-byte letter is found nowhere.
+    let k = w.iter().position(|b| !b.is_ascii()).unwrap_or(w.len());
+    let letter = word[k.min(word.len())..].chars().next().unwrap_or(' ');
     let mut upper = [0u8; 4];
     let upper = letter
         .to_uppercase()
         .next()
         .unwrap_or(letter)
         .encode_utf8(&mut upper);
-    let (lower, upper) = (&w[k..k + 2], upper.as_bytes());
-    let (before, after) = (&w[..k], &w[k + 2..]);
+    let upper = [upper.as_bytes()[0], *upper.as_bytes().get(1).unwrap_or(&0)];
+    let lower = [
+        w.get(k).copied().unwrap_or(0),
+        w.get(k + 1).copied().unwrap_or(0),
+    ];
+    let (before, after) = (&w[..k], w.get(k + 2..).unwrap_or(&[]));
     let t = text.as_bytes();
-    memchr::memchr2_iter(lower[0], upper[0], t).any(|p| {
+    let found = if k < w.len() { t } else { &[] };
+    memchr::memchr2_iter(lower[0], upper[0], found).filter_map(move |p| {
         let at = t.get(p..p + 2);
-        (at == Some(lower) || at == Some(upper))
+        let end = p + 2 + after.len();
+        ((at == Some(&lower[..]) || at == Some(&upper[..]))
             && p >= before.len()
             && t[p - before.len()..p].eq_ignore_ascii_case(before)
-            && t.get(p + 2..p + 2 + after.len())
-                .is_some_and(|a| a.eq_ignore_ascii_case(after))
+            && t.get(p + 2..end)
+                .is_some_and(|a| a.eq_ignore_ascii_case(after)))
+        .then_some(end)
     })
 }
 
@@ -190,15 +258,23 @@ fn own_cue(cue: &str) -> bool {
 
 /// Day-and-month deadlines ("trước ngày 15/3"). None when a date cannot be
 /// read or needs a year and there is no reference: no deadline at all then.
-fn day_hits(text: &str, duty: bool, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
+fn day_hits(
+    text: &str,
+    duty: &dyn Fn() -> bool,
+    reference: Option<Date>,
+    hits: &mut Vec<Hit>,
+) -> Option<()> {
     // Each pattern is run only where the words it needs are.
     let patterns = [
         (&*DAY, has_day_and_month(text)),
-        (&*DAY_WORDS, holds_word(text, "tháng")),
+        (
+            &*DAY_WORDS,
+            word_then_number(text, "ngày") && holds_word(text, "tháng"),
+        ),
     ];
     for (re, _) in patterns.into_iter().filter(|&(_, may)| may) {
         for c in re.captures_iter(text) {
-            if !(duty || own_cue(c.get(0).map_or("", |m| m.as_str()))) {
+            if !(own_cue(c.get(0).map_or("", |m| m.as_str())) || duty()) {
                 continue;
             }
             let (d, m) = (c[1].parse().ok()?, c[2].parse().ok()?);
@@ -272,7 +348,7 @@ fn quarter_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Opt
 /// Years a finishing verb shortly before them makes deadlines ("hoàn
 /// thành trong năm 2025").
 fn finish_year_hits(text: &str, hits: &mut Vec<Hit>) {
-    if !FINISH.is_match(text) {
+    if !word_then_number(text, "năm") || !FINISH.is_match(text) {
         return;
     }
     let mut years = Vec::new();
@@ -314,7 +390,7 @@ fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
 
 /// Adds the years `re` finds in `text` (its first group) as whole-year
 /// deadlines, where they are years at all.
-fn year_hits(re: &Pattern, text: &str, hits: &mut Vec<Hit>) {
+fn year_hits(re: &Bounded, text: &str, hits: &mut Vec<Hit>) {
     // Both year patterns need "năm".
     if !holds_word(text, "năm") {
         return;

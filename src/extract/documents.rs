@@ -2,9 +2,11 @@
 //! plans and resolutions ("Kế hoạch số 153-KH/TU"), and named documents the
 //! meeting agreed on or commented ("thống nhất với Đề án …").
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::text::pattern::Pattern;
+use regex_automata::util::captures::Captures;
+use regex_automata::{Anchored, Input, meta};
 
 use super::doc::{Doc, clean};
 use super::{Document, Span};
@@ -15,37 +17,243 @@ use crate::text::segment::{Token, TokenKind};
 const MAX_DOCUMENTS: usize = 100;
 
 /// A document number: "153-KH/TU", "06-NQ/TU", "45/2025/NĐ-CP", "175/2024/QH15".
-static NUMBER: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"\b\d{1,4}(?:/\d{4})?[-/][A-ZĐ][A-ZĐƯ&]*\d{0,3}(?:[-/][A-ZĐƯ][A-ZĐƯ&.]*\d{0,3})*\b",
-    )
-});
+const NUMBER_PATTERN: &str =
+    r"\b\d{1,4}(?:/\d{4})?[-/][A-ZĐ][A-ZĐƯ&]*\d{0,3}(?:[-/][A-ZĐƯ][A-ZĐƯ&.]*\d{0,3})*\b";
+
+/// [`NUMBER_PATTERN`], tried only where a number may begin (see
+/// [`numbers`]).
+static NUMBER: LazyLock<meta::Regex> =
+    LazyLock::new(|| meta::Regex::new(NUMBER_PATTERN).expect("number pattern compiles"));
+
 /// A document type word before a number or a title.
-static NAMED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static NAMED: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
         r"(?:(?i:dự thảo)\s+|\b(?:Kế hoạch|Nghị quyết|Quyết định|Chỉ thị|Kết luận|Thông báo|Quy định|Quy chế|Đề án|Chương trình|Hướng dẫn|Nghị định|Thông tư|Báo cáo|Tờ trình)\s+số\s+)",
+        3,
     )
 });
 /// Verbs whose object is a document ("thống nhất với Đề án …").
-static DISCUSSED: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
+static DISCUSSED: LazyLock<Bounded> = LazyLock::new(|| {
+    Bounded::new(
         r"(?i)(?:cho ý kiến (?:vào|về|đối với)|thảo luận(?: về)?|thông qua|thống nhất(?: với)?|xem xét|góp ý(?: vào)?|ban hành|tổng kết|sơ kết)\s+(?:các\s+|việc\s+)?((?:Đề án|Kế hoạch|Nghị quyết|Chương trình|Quy chế|Quy định|Báo cáo|Tờ trình|Chỉ thị|Kết luận)\b)",
+        8,
     )
 });
 
-/// The first [`NUMBER`] in `s`. Every number has a dash or slash before a
-/// capital ("-KH", "/NĐ"): text without one is not searched.
-fn number_in(s: &str) -> Option<regex::Match<'_>> {
+/// A pattern with Unicode word boundaries whose matches span a few words.
+///
+/// A Unicode `\b` keeps the regex engine off its automaton on Vietnamese
+/// text, so a search walks every byte through the backtracker. Here the
+/// pattern without its `\b`s, which matches wherever the pattern does and
+/// more, finds where a match may begin, at automaton speed; the pattern is
+/// then tried anchored there, over no more than the words a match can
+/// span, with the text around as its context. The matches are those of an
+/// unanchored search, one after another.
+pub(super) struct Bounded {
+    exact: meta::Regex,
+    loose: meta::Regex,
+    /// The most whitespace-separated pieces a match spans.
+    words: usize,
+}
+
+impl Bounded {
+    pub(super) fn new(pattern: &str, words: usize) -> Bounded {
+        Bounded {
+            exact: meta::Regex::new(pattern).expect("pattern compiles"),
+            loose: meta::Regex::new(&pattern.replace(r"\b", "")).expect("pattern compiles"),
+            words,
+        }
+    }
+
+    /// Each match, with its groups.
+    pub(super) fn captures_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Groups<'h>> + use<'r, 'h> {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from <= text.len() {
+                let at = self.loose.find(Input::new(text).range(from..))?.start();
+                let end = words_end(text, at, self.words);
+                let mut caps = self.exact.create_captures();
+                let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
+                self.exact.search_captures(&input, &mut caps);
+                match caps.get_match() {
+                    Some(m) => {
+                        // Matches hold a character or more.
+                        from = m.end().max(at + 1);
+                        return Some(Groups { text, caps });
+                    }
+                    None => from = next_char(text, at),
+                }
+            }
+            None
+        })
+    }
+
+    /// Where each match begins.
+    pub(super) fn starts<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = usize> + use<'r, 'h> {
+        self.captures_iter(text)
+            .filter_map(|c| c.get(0).map(|m| m.start()))
+    }
+}
+
+/// A match of a [`Bounded`] pattern and its groups, read like a
+/// `regex::Captures`.
+pub(super) struct Groups<'h> {
+    text: &'h str,
+    caps: Captures,
+}
+
+impl<'h> Groups<'h> {
+    /// Group `i` (0: the whole match), when it took part.
+    pub(super) fn get(&self, i: usize) -> Option<Piece<'h>> {
+        self.caps.get_group(i).map(|s| Piece {
+            text: self.text,
+            range: s.range(),
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Groups<'_> {
+    type Output = str;
+
+    /// Group `i`'s text; panics when it took no part, as `regex` does.
+    fn index(&self, i: usize) -> &str {
+        let Some(group) = self.get(i) else {
+            panic!("group {i} took no part in the match");
+        };
+        &self.text[group.range]
+    }
+}
+
+/// The text one group matched.
+#[derive(Debug, Clone)]
+pub(super) struct Piece<'h> {
+    text: &'h str,
+    range: Range<usize>,
+}
+
+impl<'h> Piece<'h> {
+    pub(super) fn as_str(&self) -> &'h str {
+        &self.text[self.range.clone()]
+    }
+    pub(super) fn start(&self) -> usize {
+        self.range.start
+    }
+    pub(super) fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+}
+
+/// The boundary after the character at `at`.
+fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Where the `words`-th whitespace-separated piece from `at` ends, with
+/// the whitespace after it; the text's end when it has fewer.
+fn words_end(text: &str, at: usize, words: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text[at..].char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            if seen == words {
+                return at + i;
+            }
+            seen += 1;
+        }
+        in_word = !space;
+    }
+    text.len()
+}
+
+/// The first number in `s` (see [`numbers`]), when it begins before
+/// `before`. Every number has a dash or
+/// slash before a capital ("-KH", "/NĐ"): text without one is not searched.
+fn number_in(s: &str, before: usize) -> Option<Range<usize>> {
     let b = s.as_bytes();
     let capital_after = |i: usize| {
         b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
             || (b.get(i + 1) == Some(&0xC4) && b.get(i + 2) == Some(&0x90))
     };
-    b.iter()
-        .enumerate()
-        .any(|(i, &c)| matches!(c, b'-' | b'/') && capital_after(i))
-        .then(|| NUMBER.find(s))
+    memchr::memchr2_iter(b'-', b'/', b)
+        .any(capital_after)
+        .then(|| numbers_starting_before(s, before).next())
         .flatten()
+}
+
+/// The document numbers in `s`, as `NUMBER_PATTERN` finds them one after
+/// another. A number begins with a digit and holds only digits, capitals,
+/// `&`, `.`, `-` and `/`: the pattern is tried anchored at each digit that
+/// may begin one, over the run of such characters from it, with the text
+/// around as its context. Searching the whole text would walk its every
+/// byte through the backtracker the pattern's word boundaries need.
+fn numbers(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    numbers_starting_before(s, s.len())
+}
+
+/// The numbers of [`numbers`] that begin before `limit`.
+fn numbers_starting_before(s: &str, limit: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        while let Some(at) = next_number_start(s, from).filter(|&at| at < limit) {
+            let end = at
+                + s[at..]
+                    .find(|c: char| !in_number(c))
+                    .unwrap_or(s.len() - at);
+            let input = Input::new(s).span(at..end).anchored(Anchored::Yes);
+            if let Some(m) = NUMBER.find(input) {
+                from = m.end();
+                return Some(m.range());
+            }
+            from = next_char(s, at);
+        }
+        from = s.len();
+        None
+    })
+}
+
+/// Whether a character may stand in a document number.
+fn in_number(c: char) -> bool {
+    matches!(c, 'A'..='Z' | 'Đ' | 'Ư' | '&' | '.' | '-' | '/') || deadline_numeric(c)
+}
+
+/// A digit to the pattern's `\d`, or a character that may be one.
+fn deadline_numeric(c: char) -> bool {
+    match c as u32 {
+        0..=0x7F => c.is_ascii_digit(),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => false,
+        _ => c.is_numeric(),
+    }
+}
+
+/// The first place at or after `from` where a number may begin: a digit
+/// not right after an ASCII digit (no word boundary there), whose run of
+/// ASCII digits is followed by a dash or slash, or by what may be a digit.
+fn next_number_start(s: &str, mut from: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    while from < b.len() {
+        let at = from + s[from..].find(deadline_numeric)?;
+        let c = s[at..].chars().next()?;
+        from = at + c.len_utf8();
+        if at > 0 && b[at - 1].is_ascii_digit() {
+            continue;
+        }
+        if !c.is_ascii() {
+            return Some(at);
+        }
+        let run = b[at..].iter().take_while(|d| d.is_ascii_digit()).count();
+        let next = s[at + run..].chars().next();
+        if next.is_some_and(|n| matches!(n, '-' | '/') || (!n.is_ascii() && deadline_numeric(n))) {
+            return Some(at);
+        }
+    }
+    None
 }
 
 /// Reads the documents of an article.
@@ -74,7 +282,7 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
                 return out;
             }
             keys.push(key);
-            let number = number_in(&piece).map(|m| m.as_str().to_string());
+            let number = number_in(&piece, piece.len()).map(|m| piece[m].to_string());
             out.push(Document {
                 text: clean(&piece),
                 number,
@@ -122,10 +330,12 @@ impl Cues {
                     | ("sơ", "kết")
             )
         });
-        let numbered = text.as_bytes().windows(3).any(|w| {
-            w[0].is_ascii_digit()
-                && (w[1] == b'-' || w[1] == b'/')
-                && (w[2].is_ascii_uppercase() || w[2] >= 0xC3)
+        let b = text.as_bytes();
+        let numbered = memchr::memchr2_iter(b'-', b'/', b).any(|i| {
+            i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1)
+                    .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3)
         });
         (named || discussed || numbered).then_some(Cues {
             named,
@@ -138,7 +348,7 @@ impl Cues {
 /// Where documents' names may begin in a sentence, in order, once each.
 fn starts(text: &str, cues: Cues) -> Vec<usize> {
     let mut starts: Vec<usize> = if cues.named {
-        NAMED.find_iter(text).map(|m| m.start()).collect()
+        NAMED.starts(text).collect()
     } else {
         Vec::new()
     };
@@ -151,13 +361,10 @@ fn starts(text: &str, cues: Cues) -> Vec<usize> {
         );
     }
     // A bare number names its document by the words before it.
-    for m in NUMBER.find_iter(if cues.numbered { text } else { "" }) {
-        let before = &text[..m.start()];
-        let typed = before
-            .rfind(|c: char| c.is_uppercase())
-            .unwrap_or(m.start());
-        if m.start() - typed <= 24 && !starts.iter().any(|&s| s <= m.start() && m.start() - s < 40)
-        {
+    for m in numbers(if cues.numbered { text } else { "" }) {
+        let before = &text[..m.start];
+        let typed = before.rfind(|c: char| c.is_uppercase()).unwrap_or(m.start);
+        if m.start - typed <= 24 && !starts.iter().any(|&s| s <= m.start && m.start - s < 40) {
             starts.push(typed);
         }
     }
@@ -173,11 +380,10 @@ fn named_at(rest: &str) -> Option<(String, usize)> {
         .find([',', ';', ':', '(', ')', '.', '“', '"'])
         .unwrap_or(rest.len());
     // Keep the dot inside a number like "153-KH/TU." only at its end.
-    if let Some(m) = number_in(rest)
-        && m.start() < end
-        && m.end() > end
+    if let Some(m) = number_in(rest, end)
+        && m.end > end
     {
-        end = m.end();
+        end = m.end;
     }
     let words: Vec<&str> = rest[..end].split_whitespace().take(24).collect();
     if words.len() < 2 {
@@ -193,7 +399,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn numbers() {
+    fn document_numbers() {
         for n in [
             "153-KH/TU",
             "06-NQ/TU",
@@ -201,9 +407,52 @@ mod tests {
             "175/2024/QH15",
             "04-ĐA/TU",
         ] {
-            assert_eq!(NUMBER.find(n).map(|m| m.as_str()), Some(n), "{n}");
+            assert_eq!(numbers(n).next().map(|m| &n[m]), Some(n), "{n}");
         }
-        assert!(NUMBER.find("5/11").is_none());
-        assert!(NUMBER.find("2020-2025").is_none());
+        assert!(numbers("5/11").next().is_none());
+        assert!(numbers("2020-2025").next().is_none());
+    }
+
+    /// The matches of `regex::Regex` for the same pattern, as (start of
+    /// the match, start of group 1).
+    fn unanchored(pattern: &str, text: &str) -> Vec<(usize, Option<usize>)> {
+        regex::Regex::new(pattern)
+            .unwrap()
+            .captures_iter(text)
+            .map(|c| (c.get(0).unwrap().start(), c.get(1).map(|g| g.start())))
+            .collect()
+    }
+
+    #[test]
+    fn bounded_matches_are_the_unanchored_ones() {
+        let pattern = r"(?i)\b(?:thông qua|xem xét)\s+(?:các\s+)?((?:Đề án|Kế hoạch)\b)";
+        let bounded = Bounded::new(pattern, 5);
+        for text in [
+            "Hội nghị thông qua Đề án số 5 và xem xét các Kế hoạch.",
+            "xthông qua Đề án; thông qua  \n các   Kế hoạch; thông qua Đề ánh",
+            "THÔNG QUA KẾ HOẠCH, thông qua, thông qua Kế hoạch",
+            "",
+        ] {
+            let found: Vec<_> = bounded
+                .captures_iter(text)
+                .map(|c| (c.get(0).unwrap().start(), c.get(1).map(|g| g.start())))
+                .collect();
+            assert_eq!(found, unanchored(pattern, text), "{text}");
+        }
+        assert_eq!(words_end("a  b c", 0, 2), 5);
+        assert_eq!(words_end("a b", 0, 2), 3);
+    }
+
+    #[test]
+    fn numbers_are_those_the_pattern_finds() {
+        let text = "Kế hoạch 153-KH/TU, 12/2024/NĐ-CP và x5-KH, 5/11, ٣-KH, ⁹-KH và 2020-2025 12345-KH 1234-KH.";
+        let found: Vec<&str> = numbers(text).map(|m| &text[m]).collect();
+        let expected: Vec<&str> = regex::Regex::new(NUMBER_PATTERN)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| m.as_str())
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(found, ["153-KH/TU", "12/2024/NĐ-CP", "٣-KH", "1234-KH"]);
     }
 }
