@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::build::Input;
 use crate::text::fold;
-use crate::text::fold::fold_char_into;
+use crate::text::fold::{FNV_OFFSET, fnv1a, fold_char_into};
 
 /// Keeps the first of each set of duplicates, in input order; returns the
 /// inputs kept and how many were dropped. Each input carries its
@@ -84,7 +84,7 @@ struct KeyHash {
 impl Default for KeyHash {
     fn default() -> KeyHash {
         KeyHash {
-            state: super::sqlite::HASH_START,
+            state: FNV_OFFSET,
             words: false,
             gap: false,
         }
@@ -123,7 +123,7 @@ impl KeyHash {
     }
 
     fn bytes(&mut self, bytes: &[u8]) {
-        self.state = super::sqlite::hash_more(self.state, bytes);
+        self.state = fnv1a(self.state, bytes);
     }
 
     fn finish(self) -> Option<i64> {

@@ -8,6 +8,7 @@
 //! serde, so a field added to them needs no change here; the flat tables
 //! beside them (positions, attendance, conclusions) are for `sqlite3` users.
 
+use crate::text::fold::{FNV_OFFSET, fnv1a};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
@@ -755,19 +756,7 @@ fn unique_id(
 
 /// FNV-1a of a text key: stable across builds, unlike std's hasher.
 pub(super) fn hash(key: &str) -> i64 {
-    hash_more(HASH_START, key.as_bytes()) as i64
-}
-
-/// The state [`hash`] starts from (FNV-1a's offset basis).
-pub(super) const HASH_START: u64 = 0xcbf2_9ce4_8422_2325;
-
-/// [`hash`]'s state after `bytes` more.
-pub(super) fn hash_more(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    fnv1a(FNV_OFFSET, key.as_bytes()) as i64
 }
 
 pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
-use crate::text::fold::{fold_char_into, word_key};
+use crate::text::fold::{fold_char_into, fold_into, word_key};
 
 use super::entries::each_entry;
 use super::{Kind, Target};
@@ -148,22 +148,7 @@ pub(super) fn is_word_byte(b: u8) -> bool {
 pub(super) fn fold_entry(text: &str, folded: &mut String) {
     folded.clear();
     folded.push(' ');
-    let mut rest = text;
-    while !rest.is_empty() {
-        // Runs of ASCII are lower-cased whole.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let run = folded.len()..folded.len() + ascii;
-        folded.push_str(&rest[..ascii]);
-        folded[run].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            fold_char_into(c, folded);
-            rest = &rest[c.len_utf8()..];
-        }
-    }
+    fold_into(text, folded);
 }
 
 /// Whether a sorted list holds a number in `range`.

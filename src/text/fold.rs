@@ -101,6 +101,12 @@ pub fn key_hash(key: &str) -> u64 {
 /// Lower case, diacritics stripped, đ → d: the search key.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// Appends [`fold`] of `s` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
     let mut rest = s;
     while !rest.is_empty() {
         // Runs of ASCII are lower-cased whole.
@@ -113,11 +119,10 @@ pub fn fold(s: &str) -> String {
         out[run].make_ascii_lowercase();
         rest = &rest[ascii..];
         if let Some(c) = rest.chars().next() {
-            fold_char_into(c, &mut out);
+            fold_char_into(c, out);
             rest = &rest[c.len_utf8()..];
         }
     }
-    out
 }
 
 /// Folded text that remembers, for each of its characters, the index of the
