@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::documents::Bounded;
+use crate::text::pattern::Bounded;
 
 use super::Date;
 

@@ -5,12 +5,12 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 
 use super::doc::{Doc, clean};
 use super::{Document, Span};
 use crate::text::fold;
+use crate::text::pattern::{Bounded, next_char};
 use crate::text::segment::{Token, TokenKind};
 
 /// The most documents reported for one article.
@@ -39,138 +39,6 @@ static DISCUSSED: LazyLock<Bounded> = LazyLock::new(|| {
         8,
     )
 });
-
-/// A pattern with Unicode word boundaries whose matches span a few words.
-///
-/// A Unicode `\b` keeps the regex engine off its automaton on Vietnamese
-/// text, so a search walks every byte through the backtracker. Here the
-/// pattern without its `\b`s, which matches wherever the pattern does and
-/// more, finds where a match may begin, at automaton speed; the pattern is
-/// then tried anchored there, over no more than the words a match can
-/// span, with the text around as its context. The matches are those of an
-/// unanchored search, one after another.
-pub(super) struct Bounded {
-    exact: meta::Regex,
-    loose: meta::Regex,
-    /// The most whitespace-separated pieces a match spans.
-    words: usize,
-}
-
-impl Bounded {
-    pub(super) fn new(pattern: &str, words: usize) -> Bounded {
-        Bounded {
-            exact: meta::Regex::new(pattern).expect("pattern compiles"),
-            loose: meta::Regex::new(&pattern.replace(r"\b", "")).expect("pattern compiles"),
-            words,
-        }
-    }
-
-    /// Each match, with its groups.
-    pub(super) fn captures_iter<'r, 'h>(
-        &'r self,
-        text: &'h str,
-    ) -> impl Iterator<Item = Groups<'h>> + use<'r, 'h> {
-        let mut from = 0;
-        std::iter::from_fn(move || {
-            while from <= text.len() {
-                let at = self.loose.find(Input::new(text).range(from..))?.start();
-                let end = words_end(text, at, self.words);
-                let mut caps = self.exact.create_captures();
-                let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
-                self.exact.search_captures(&input, &mut caps);
-                match caps.get_match() {
-                    Some(m) => {
-                        // Matches hold a character or more.
-                        from = m.end().max(at + 1);
-                        return Some(Groups { text, caps });
-                    }
-                    None => from = next_char(text, at),
-                }
-            }
-            None
-        })
-    }
-
-    /// Where each match begins.
-    pub(super) fn starts<'r, 'h>(
-        &'r self,
-        text: &'h str,
-    ) -> impl Iterator<Item = usize> + use<'r, 'h> {
-        self.captures_iter(text)
-            .filter_map(|c| c.get(0).map(|m| m.start()))
-    }
-}
-
-/// A match of a [`Bounded`] pattern and its groups, read like a
-/// `regex::Captures`.
-pub(super) struct Groups<'h> {
-    text: &'h str,
-    caps: Captures,
-}
-
-impl<'h> Groups<'h> {
-    /// Group `i` (0: the whole match), when it took part.
-    pub(super) fn get(&self, i: usize) -> Option<Piece<'h>> {
-        self.caps.get_group(i).map(|s| Piece {
-            text: self.text,
-            range: s.range(),
-        })
-    }
-}
-
-impl std::ops::Index<usize> for Groups<'_> {
-    type Output = str;
-
-    /// Group `i`'s text; panics when it took no part, as `regex` does.
-    fn index(&self, i: usize) -> &str {
-        let Some(group) = self.get(i) else {
-            panic!("group {i} took no part in the match");
-        };
-        &self.text[group.range]
-    }
-}
-
-/// The text one group matched.
-#[derive(Debug, Clone)]
-pub(super) struct Piece<'h> {
-    text: &'h str,
-    range: Range<usize>,
-}
-
-impl<'h> Piece<'h> {
-    pub(super) fn as_str(&self) -> &'h str {
-        &self.text[self.range.clone()]
-    }
-    pub(super) fn start(&self) -> usize {
-        self.range.start
-    }
-    pub(super) fn range(&self) -> Range<usize> {
-        self.range.clone()
-    }
-}
-
-/// The boundary after the character at `at`.
-fn next_char(text: &str, at: usize) -> usize {
-    at + text[at..].chars().next().map_or(1, char::len_utf8)
-}
-
-/// Where the `words`-th whitespace-separated piece from `at` ends, with
-/// the whitespace after it; the text's end when it has fewer.
-fn words_end(text: &str, at: usize, words: usize) -> usize {
-    let mut seen = 0;
-    let mut in_word = false;
-    for (i, c) in text[at..].char_indices() {
-        let space = c.is_whitespace();
-        if !space && !in_word {
-            if seen == words {
-                return at + i;
-            }
-            seen += 1;
-        }
-        in_word = !space;
-    }
-    text.len()
-}
 
 /// The first number in `s` (see [`numbers`]), when it begins before
 /// `before`. Every number has a dash or
@@ -411,36 +279,6 @@ mod tests {
         }
         assert!(numbers("5/11").next().is_none());
         assert!(numbers("2020-2025").next().is_none());
-    }
-
-    /// The matches of `regex::Regex` for the same pattern, as (start of
-    /// the match, start of group 1).
-    fn unanchored(pattern: &str, text: &str) -> Vec<(usize, Option<usize>)> {
-        regex::Regex::new(pattern)
-            .unwrap()
-            .captures_iter(text)
-            .map(|c| (c.get(0).unwrap().start(), c.get(1).map(|g| g.start())))
-            .collect()
-    }
-
-    #[test]
-    fn bounded_matches_are_the_unanchored_ones() {
-        let pattern = r"(?i)\b(?:thông qua|xem xét)\s+(?:các\s+)?((?:Đề án|Kế hoạch)\b)";
-        let bounded = Bounded::new(pattern, 5);
-        for text in [
-            "Hội nghị thông qua Đề án số 5 và xem xét các Kế hoạch.",
-            "xthông qua Đề án; thông qua  \n các   Kế hoạch; thông qua Đề ánh",
-            "THÔNG QUA KẾ HOẠCH, thông qua, thông qua Kế hoạch",
-            "",
-        ] {
-            let found: Vec<_> = bounded
-                .captures_iter(text)
-                .map(|c| (c.get(0).unwrap().start(), c.get(1).map(|g| g.start())))
-                .collect();
-            assert_eq!(found, unanchored(pattern, text), "{text}");
-        }
-        assert_eq!(words_end("a  b c", 0, 2), 5);
-        assert_eq!(words_end("a b", 0, 2), 3);
     }
 
     #[test]

@@ -12,10 +12,13 @@
 use std::borrow::Cow;
 
 use regex::{Captures, Match, Regex};
-use regex_automata::Input;
+use std::ops::Range;
+
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
+use regex_automata::util::captures::Captures as Slots;
 use regex_automata::util::pool::Pool;
+use regex_automata::{Anchored, Input, meta};
 
 /// A cache of the screen's lazy DFA for each thread that searches.
 type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
@@ -159,9 +162,167 @@ fn unbounded(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
     }
 }
 
+/// A pattern with Unicode word boundaries whose matches span a few words,
+/// for searches that need where it matches, not only whether.
+///
+/// The screen of the pattern ([`screen_of`]), which matches wherever the
+/// pattern does and more, finds where a match may begin at automaton
+/// speed; the pattern is then tried anchored there, over no more than the
+/// words a match can span, with the text around as its context. The
+/// matches are those of an unanchored search, one after another.
+pub struct Bounded {
+    exact: meta::Regex,
+    loose: meta::Regex,
+    /// The most whitespace-separated pieces a match spans.
+    words: usize,
+}
+
+impl Bounded {
+    pub fn new(pattern: &str, words: usize) -> Bounded {
+        Bounded {
+            exact: meta::Regex::new(pattern).expect("pattern compiles"),
+            loose: meta::Regex::new(&screen_of(pattern)).expect("pattern compiles"),
+            words,
+        }
+    }
+
+    /// Each match, with its groups.
+    pub fn captures_iter<'r, 'h>(
+        &'r self,
+        text: &'h str,
+    ) -> impl Iterator<Item = Groups<'h>> + use<'r, 'h> {
+        let mut from = 0;
+        std::iter::from_fn(move || {
+            while from <= text.len() {
+                let at = self.loose.find(Input::new(text).range(from..))?.start();
+                let end = words_end(text, at, self.words);
+                let mut caps = self.exact.create_captures();
+                let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
+                self.exact.search_captures(&input, &mut caps);
+                match caps.get_match() {
+                    Some(m) => {
+                        // Matches hold a character or more.
+                        from = m.end().max(at + 1);
+                        return Some(Groups { text, caps });
+                    }
+                    None => from = next_char(text, at),
+                }
+            }
+            None
+        })
+    }
+
+    /// Where each match begins.
+    pub fn starts<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = usize> + use<'r, 'h> {
+        self.captures_iter(text)
+            .filter_map(|c| c.get(0).map(|m| m.start()))
+    }
+}
+
+/// A match of a [`Bounded`] pattern and its groups, read like a
+/// `regex::Captures`.
+pub struct Groups<'h> {
+    text: &'h str,
+    caps: Slots,
+}
+
+impl<'h> Groups<'h> {
+    /// Group `i` (0: the whole match), when it took part.
+    pub fn get(&self, i: usize) -> Option<Piece<'h>> {
+        self.caps.get_group(i).map(|s| Piece {
+            text: self.text,
+            range: s.range(),
+        })
+    }
+}
+
+impl std::ops::Index<usize> for Groups<'_> {
+    type Output = str;
+
+    /// Group `i`'s text; panics when it took no part, as `regex` does.
+    fn index(&self, i: usize) -> &str {
+        let Some(group) = self.get(i) else {
+            panic!("group {i} took no part in the match");
+        };
+        &self.text[group.range]
+    }
+}
+
+/// The text one group matched.
+#[derive(Debug, Clone)]
+pub struct Piece<'h> {
+    text: &'h str,
+    range: Range<usize>,
+}
+
+impl<'h> Piece<'h> {
+    pub fn as_str(&self) -> &'h str {
+        &self.text[self.range.clone()]
+    }
+    pub fn start(&self) -> usize {
+        self.range.start
+    }
+    pub fn range(&self) -> Range<usize> {
+        self.range.clone()
+    }
+}
+
+/// The boundary after the character at `at`.
+pub fn next_char(text: &str, at: usize) -> usize {
+    at + text[at..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Where the `words`-th whitespace-separated piece from `at` ends, with
+/// the whitespace after it; the text's end when it has fewer.
+fn words_end(text: &str, at: usize, words: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in text[at..].char_indices() {
+        let space = c.is_whitespace();
+        if !space && !in_word {
+            if seen == words {
+                return at + i;
+            }
+            seen += 1;
+        }
+        in_word = !space;
+    }
+    text.len()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The matches of `regex::Regex` for the same pattern, as (start of
+    /// the match, start of group 1).
+    fn unanchored(pattern: &str, text: &str) -> Vec<(usize, Option<usize>)> {
+        regex::Regex::new(pattern)
+            .unwrap()
+            .captures_iter(text)
+            .map(|c| (c.get(0).unwrap().start(), c.get(1).map(|g| g.start())))
+            .collect()
+    }
+
+    #[test]
+    fn bounded_matches_are_the_unanchored_ones() {
+        let pattern = r"(?i)\b(?:thông qua|xem xét)\s+(?:các\s+)?((?:Đề án|Kế hoạch)\b)";
+        let bounded = Bounded::new(pattern, 5);
+        for text in [
+            "Hội nghị thông qua Đề án số 5 và xem xét các Kế hoạch.",
+            "xthông qua Đề án; thông qua  \n các   Kế hoạch; thông qua Đề ánh",
+            "THÔNG QUA KẾ HOẠCH, thông qua, thông qua Kế hoạch",
+            "",
+        ] {
+            let found: Vec<_> = bounded
+                .captures_iter(text)
+                .map(|c| (c.get(0).unwrap().start(), c.get(1).map(|g| g.start())))
+                .collect();
+            assert_eq!(found, unanchored(pattern, text), "{text}");
+        }
+        assert_eq!(words_end("a  b c", 0, 2), 5);
+        assert_eq!(words_end("a b", 0, 2), 3);
+    }
 
     #[test]
     fn screens_drop_word_boundaries_and_bounds() {
