@@ -11,7 +11,6 @@
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -751,29 +750,16 @@ impl Floors {
 /// shortfall, then entry order. A later candidate only gets in with less
 /// shortfall than the worst kept, and once a full page has none nothing
 /// later can. Candidates whose floor in `floors` already exceeds that are
-/// passed over. Ranked in one part: split between threads, the second
+/// passed over. Ranked on one thread: split between threads, the second
 /// half ranks candidates that a page filled early in the first would have
-/// left alone, which cost more than the split saved with the cores busy.
+/// left alone, which costs more than the split saves with the cores busy.
 fn best<'a>(
-    haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]>,
     candidates: &[u32],
     words: &[&str],
     shortfall: &Shortfall,
     limit: usize,
     floors: &Floors,
-) -> BestPage {
-    let page = (shortfall, limit, floors);
-    best_after(haystack_of, candidates, words, page, usize::MAX)
-}
-
-/// [`best`], ranking the first `alone` candidates before ranking the
-/// rest in two halves at once, each against the first part's page.
-fn best_after<'a>(
-    haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
-    candidates: &[u32],
-    words: &[&str],
-    (shortfall, limit, floors): (&Shortfall, usize, &Floors),
-    alone: usize,
 ) -> BestPage {
     let ranking = Ranking {
         haystack_of,
@@ -785,24 +771,7 @@ fn best_after<'a>(
         limit,
         floors,
     };
-    let (front, rest) = candidates.split_at(candidates.len().min(alone));
-    let mut out = ranking.part(front, u32::MAX, None, None);
-    if rest.is_empty() {
-        return out.page();
-    }
-    let Some(bound) = budget_of(&out.top, limit) else {
-        out.left_unchecked(rest, floors);
-        return out.page();
-    };
-    let (a, b) = rest.split_at(rest.len() / 2);
-    let ceiling = AtomicU32::new(u32::MAX);
-    let (a, b) = rayon::join(
-        || ranking.part(a, bound, Some(&ceiling), None),
-        || ranking.part(b, bound, None, Some(&ceiling)),
-    );
-    out.append(a, limit);
-    out.append(b, limit);
-    out.page()
+    ranking.rank(candidates).page()
 }
 
 /// What [`best`] ranks with.
@@ -814,7 +783,7 @@ struct Ranking<'f, F> {
     floors: &'f Floors,
 }
 
-/// One part of the candidates, ranked.
+/// Candidates ranked: the page so far, those holding the words, floors.
 struct Part {
     top: BinaryHeap<(u32, u32)>,
     holding: Vec<u32>,
@@ -823,17 +792,8 @@ struct Part {
 }
 
 impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
-    /// The best of `candidates` that fall short by at most `bound`. The
-    /// worst of a full page is told to the part after through `tell`, and
-    /// what the part before tells through `told` bounds this one: its
-    /// candidates come later, so must do strictly better.
-    fn part(
-        &self,
-        candidates: &[u32],
-        bound: u32,
-        tell: Option<&AtomicU32>,
-        told: Option<&AtomicU32>,
-    ) -> Part {
+    /// The best of `candidates`, with their floors.
+    fn rank(&self, candidates: &[u32]) -> Part {
         let mut out = Part {
             top: BinaryHeap::new(),
             holding: Vec::new(),
@@ -842,12 +802,7 @@ impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
         };
         let mut scratch = Scratch::default();
         for (at, &e) in candidates.iter().enumerate() {
-            let before = told.map_or(Some(u32::MAX), |c| c.load(Ordering::Relaxed).checked_sub(1));
-            let own = budget_of(&out.top, self.limit);
-            let Some(budget) = own
-                .zip(before)
-                .map(|(own, before)| own.min(before).min(bound))
-            else {
+            let Some(budget) = budget_of(&out.top, self.limit) else {
                 out.left_unchecked(&candidates[at..], self.floors);
                 break;
             };
@@ -867,11 +822,6 @@ impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
                 Some(loss) => {
                     out.floors.push((e, loss));
                     keep_best(&mut out.top, (loss, e), self.limit);
-                    if let (Some(c), Some(&(worst, _))) = (tell, out.top.peek())
-                        && out.top.len() >= self.limit
-                    {
-                        c.store(worst, Ordering::Relaxed);
-                    }
                 }
                 None => out.floors.push((e, budget.saturating_add(1))),
             }
@@ -881,21 +831,11 @@ impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
 }
 
 impl Part {
-    /// Ends the part before `rest`, which keep the floors they had.
+    /// Stops before `rest`, which keep the floors they had.
     fn left_unchecked(&mut self, rest: &[u32], floors: &Floors) {
         self.checked_all = false;
         let kept = rest.iter().map(|&e| (e, floors.of(e)));
         self.floors.extend(kept.filter(|&(_, floor)| floor > 0));
-    }
-
-    /// Adds the next part's candidates, as if ranked in one.
-    fn append(&mut self, next: Part, limit: usize) {
-        for item in next.top {
-            keep_best(&mut self.top, item, limit);
-        }
-        self.holding.extend(next.holding);
-        self.checked_all &= next.checked_all;
-        self.floors.extend(next.floors);
     }
 
     fn page(self) -> BestPage {
@@ -1535,28 +1475,26 @@ mod tests {
             ..proptest::prelude::ProptestConfig::default()
         })]
 
-        /// Ranked in parts at once, and passing over candidates by the
-        /// floors of a beginning of the pattern, the page is the one
-        /// ranked in one part with no floors.
+        /// Passing over candidates by the floors of a beginning of the
+        /// pattern, the page is the one ranked with no floors.
         #[test]
-        fn parts_and_floors_rank_as_one_pass(
+        fn floors_rank_as_one_pass(
             texts in proptest::collection::vec("[ngod ]{0,30}", 1..80),
             pattern in "[ngod]{1,3}( [ngod]{1,3})?",
             cut in 1usize..6,
             limit in 1usize..12,
-            alone in 0usize..40,
         ) {
             let haystacks: Vec<Vec<u8>> = texts.iter().map(|t| format!(" {t}").into_bytes()).collect();
             let haystack_of = |e: u32| haystacks.get(e as usize).map(Vec::as_slice);
             let candidates = all(haystacks.len());
             let shortfall = Shortfall::new(&pattern);
             let none = Floors::default();
-            let one = best_after(haystack_of, &candidates, &[], (&shortfall, limit, &none), usize::MAX);
+            let one = best(haystack_of, &candidates, &[], &shortfall, limit, &none);
             // Floors as typing the beginning of the pattern left them.
             let beginning: String = pattern.chars().take(cut).collect();
             let first = Shortfall::new(&beginning);
-            let floors = best_after(haystack_of, &candidates, &[], (&first, limit, &none), alone).floors;
-            let split = best_after(haystack_of, &candidates, &[], (&shortfall, limit, &floors), alone);
+            let floors = best(haystack_of, &candidates, &[], &first, limit, &none).floors;
+            let split = best(haystack_of, &candidates, &[], &shortfall, limit, &floors);
             let sorted = |mut page: Vec<(u32, u32)>| { page.sort_unstable(); page };
             proptest::prop_assert_eq!(sorted(split.page), sorted(one.page));
             // Checked all, every candidate (no word to hold) is held.
