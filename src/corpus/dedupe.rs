@@ -49,27 +49,93 @@ pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, usize) {
 /// words, which is no duplicate of anything.
 pub fn text_hash(text: &str) -> Option<i64> {
     // The key is hashed as it is folded: most texts are read only to be
-    // hashed, and a folded copy of each would be thrown away at once.
+    // hashed, and a folded copy of each would be thrown away at once. The
+    // characters of Vietnamese text are looked up, by their bytes, in a
+    // table of what each adds to the key.
+    let table = &*KEY_TABLE;
     let mut hash = KeyHash::default();
-    let mut folded = String::new();
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
-        if b.is_ascii() {
-            hash.push_ascii(b.to_ascii_lowercase());
-            at += 1;
-            continue;
+    while at < bytes.len() {
+        let (adds, width) = table.at(bytes, at);
+        match adds {
+            Adds::Letter(b) => hash.letter(b),
+            Adds::Gap => hash.gap = true,
+            Adds::Nothing => {}
+            Adds::Other => hash.fold(&text[at..at + width]),
         }
-        // A byte outside ASCII at `at` begins a character.
-        let Some(c) = text[at..].chars().next() else {
-            break;
-        };
-        folded.clear();
-        fold_char_into(c, &mut folded);
-        folded.chars().for_each(|f| hash.push(f));
-        at += c.len_utf8();
+        at += width;
     }
     hash.finish()
+}
+
+/// What one character adds to a text key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Adds {
+    /// It folds to this ASCII letter or digit.
+    Letter(u8),
+    /// It ends a word (it folds to no letter or digit).
+    Gap,
+    /// It folds away (a combining mark).
+    Nothing,
+    /// Anything else: folded the slow way.
+    Other,
+}
+
+/// [`Adds`] for the characters below U+0800 and for the Latin Extended
+/// Additional block, where Vietnamese letters with two marks live.
+struct KeyTable {
+    below_800: Vec<Adds>,
+    latin_extended: Vec<Adds>,
+}
+
+/// The Latin Extended Additional block (ạ, ấ, ỹ, …): three bytes in UTF-8,
+/// E1 B8 80 to E1 BB BF.
+const LATIN_EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
+
+static KEY_TABLE: std::sync::LazyLock<KeyTable> = std::sync::LazyLock::new(|| KeyTable {
+    below_800: (0..0x800).map(adds_of).collect(),
+    latin_extended: LATIN_EXTENDED.map(adds_of).collect(),
+});
+
+fn adds_of(u: u32) -> Adds {
+    let Some(c) = char::from_u32(u) else {
+        return Adds::Other;
+    };
+    let mut folded = String::new();
+    fold_char_into(c, &mut folded);
+    match folded.as_bytes() {
+        [] => Adds::Nothing,
+        [b] if b.is_ascii_alphanumeric() => Adds::Letter(*b),
+        [b] if b.is_ascii() => Adds::Gap,
+        _ => Adds::Other,
+    }
+}
+
+impl KeyTable {
+    /// What the character at byte `at` of valid UTF-8 adds, and its width.
+    #[inline]
+    fn at(&self, bytes: &[u8], at: usize) -> (Adds, usize) {
+        let b = bytes[at];
+        let cont = |i: usize| u32::from(bytes[at + i] & 0x3F);
+        match b {
+            0..0x80 => (self.below_800[b as usize], 1),
+            0xC0..0xE0 => {
+                let u = (u32::from(b & 0x1F) << 6) | cont(1);
+                (self.below_800[u as usize], 2)
+            }
+            0xE0..0xF0 => {
+                let u = (u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+                let adds = if LATIN_EXTENDED.contains(&u) {
+                    self.latin_extended[(u - LATIN_EXTENDED.start) as usize]
+                } else {
+                    Adds::Other
+                };
+                (adds, 3)
+            }
+            _ => (Adds::Other, 4),
+        }
+    }
 }
 
 /// [`super::sqlite::hash`] of a [`text_key`], fed one folded character at
@@ -92,25 +158,27 @@ impl Default for KeyHash {
 }
 
 impl KeyHash {
-    fn push(&mut self, c: char) {
-        if c.is_ascii() {
-            return self.push_ascii(c as u8);
-        }
-        if !c.is_alphanumeric() {
-            self.gap = true;
-            return;
-        }
-        self.word_goes_on();
-        self.bytes(c.encode_utf8(&mut [0; 4]).as_bytes());
-    }
-
-    fn push_ascii(&mut self, b: u8) {
-        if !b.is_ascii_alphanumeric() {
-            self.gap = true;
-            return;
-        }
+    /// A folded ASCII letter or digit.
+    #[inline]
+    fn letter(&mut self, b: u8) {
         self.word_goes_on();
         self.bytes(&[b]);
+    }
+
+    /// The characters of `c`, folded the slow way.
+    fn fold(&mut self, c: &str) {
+        let mut folded = String::new();
+        fold::fold_into(c, &mut folded);
+        for f in folded.chars() {
+            if !f.is_alphanumeric() {
+                self.gap = true;
+            } else if f.is_ascii() {
+                self.letter(f as u8);
+            } else {
+                self.word_goes_on();
+                self.bytes(f.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
     }
 
     /// A word character comes: a space first when a word ended before it.
@@ -182,7 +250,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn text_hash_is_the_hash_of_any_text_key(text in "[a-zA-Z0-9 .,đĐảẢơƠ\u{301}\u{1f600}ǅ-]{0,24}") {
+        fn text_hash_is_the_hash_of_any_text_key(text in "[a-zA-Z0-9 .,đĐảẢơƠạẤỹỸ\u{301}\u{323}\u{1f600}ǅßÆ×ᴀ€ḁ–-]{0,24}") {
             let key = text_key(&text);
             let expected = (!key.is_empty()).then(|| super::super::sqlite::hash(&key));
             proptest::prop_assert_eq!(text_hash(&text), expected);
