@@ -85,17 +85,51 @@ impl<'c> SightingWriter<'c> {
         a: &Article,
         p: &PersonFact,
     ) -> rusqlite::Result<()> {
+        self.insert_row(&SightingRow::new(article, fact, person, a, p))
+    }
+
+    /// A row made beforehand.
+    pub fn insert_row(&mut self, row: &SightingRow) -> rusqlite::Result<()> {
         self.put.execute(params![
-            lex_key(&p.name),
+            row.name_key,
+            row.article,
+            row.fact,
+            row.person,
+            row.province,
+            row.date,
+            row.meeting,
+            row.data
+        ])?;
+        Ok(())
+    }
+}
+
+/// A row of `sightings`, made apart from its writing so that it can be
+/// made on another thread.
+pub struct SightingRow {
+    name_key: String,
+    article: usize,
+    fact: usize,
+    person: usize,
+    province: Option<String>,
+    date: Option<String>,
+    meeting: usize,
+    data: String,
+}
+
+impl SightingRow {
+    /// Fact `fact` of article number `article`, resolved to `person`.
+    pub fn new(article: usize, fact: usize, person: usize, a: &Article, p: &PersonFact) -> Self {
+        SightingRow {
+            name_key: lex_key(&p.name),
             article,
             fact,
             person,
-            a.facts.province,
-            date(a.date()),
-            a.meeting,
-            to_json(p)
-        ])?;
-        Ok(())
+            province: a.facts.province.clone(),
+            date: date(a.date()),
+            meeting: a.meeting,
+            data: to_json(p),
+        }
     }
 }
 

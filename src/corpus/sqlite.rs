@@ -19,6 +19,7 @@ use rusqlite::{
 
 use super::build::{Input, build};
 use super::dedupe::{text_key, url_key};
+use super::increment::SightingRow;
 use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
@@ -877,23 +878,68 @@ fn write_derived<'c>(
     })
 }
 
-/// The derived rows outside the search tables.
+/// The derived rows outside the search tables. The rows of people and
+/// sightings are made on a thread of their own as the others are written:
+/// their JSON is about as much work as the writing.
 fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
-    write_links(tx, corpus, keys)?;
-    write_meetings(tx, corpus)?;
-    write_people(tx, corpus)?;
-    write_positions(tx, corpus)?;
-    write_conclusions(tx, corpus)?;
-    write_sightings(tx, corpus)?;
-    write_meeting_keys(tx, corpus)
+    use std::sync::mpsc::sync_channel;
+    std::thread::scope(|s| {
+        let (people_made, people) = sync_channel(CHUNKS_AHEAD);
+        let (sightings_made, sightings) = sync_channel(CHUNKS_AHEAD);
+        s.spawn(move || {
+            // A send fails only once the writer has stopped on an error.
+            for chunk in corpus.people.chunks(ROWS_PER_CHUNK) {
+                let rows: Vec<PersonRows> = chunk.iter().map(PersonRows::of).collect();
+                if people_made.send(rows).is_err() {
+                    return;
+                }
+            }
+            drop(people_made);
+            for chunk in sighting_rows(corpus).chunks(ROWS_PER_CHUNK) {
+                let rows = chunk.iter().map(|&(ai, pi)| {
+                    let a = &corpus.articles[ai];
+                    SightingRow::new(ai, pi, a.people[pi], a, &a.facts.people[pi])
+                });
+                if sightings_made.send(rows.collect()).is_err() {
+                    return;
+                }
+            }
+        });
+        write_links(tx, corpus, keys)?;
+        write_meetings(tx, corpus)?;
+        write_people(tx, corpus, people)?;
+        write_positions(tx, corpus)?;
+        write_conclusions(tx, corpus)?;
+        write_sightings(tx, sightings)?;
+        write_meeting_keys(tx, corpus)
+    })
 }
 
-/// Every person named in every article, by name key.
-fn write_sightings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+/// Rows made ahead of their writing, in chunks of [`ROWS_PER_CHUNK`]: a
+/// bound on what is held at once.
+const CHUNKS_AHEAD: usize = 4;
+const ROWS_PER_CHUNK: usize = 1024;
+
+/// Every (article, fact) of a person named, in order.
+fn sighting_rows(corpus: &Corpus) -> Vec<(usize, usize)> {
+    corpus
+        .articles
+        .iter()
+        .enumerate()
+        .flat_map(|(ai, a)| (0..a.facts.people.len()).map(move |pi| (ai, pi)))
+        .collect()
+}
+
+/// Every person named in every article, by name key, from rows made on
+/// another thread.
+fn write_sightings(
+    tx: &Transaction,
+    rows: std::sync::mpsc::Receiver<Vec<SightingRow>>,
+) -> rusqlite::Result<()> {
     let mut put = super::increment::SightingWriter::new(tx)?;
-    for (ai, a) in corpus.articles.iter().enumerate() {
-        for (pi, p) in a.facts.people.iter().enumerate() {
-            put.insert(ai, pi, a.people[pi], a, p)?;
+    for chunk in rows {
+        for row in &chunk {
+            put.insert_row(row)?;
         }
     }
     Ok(())
@@ -962,32 +1008,67 @@ pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlit
     Ok(())
 }
 
-/// People, and the meetings each attended with their roles.
-fn write_people(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    for (i, p) in corpus.people.iter().enumerate() {
-        write_person(tx, i, p)?;
+/// People, and the meetings each attended with their roles, from rows made
+/// on another thread.
+fn write_people(
+    tx: &Transaction,
+    corpus: &Corpus,
+    rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
+) -> rusqlite::Result<()> {
+    let mut people = corpus.people.iter().enumerate();
+    for chunk in rows {
+        for (row, (i, p)) in chunk.iter().zip(&mut people) {
+            write_person_rows(tx, i, p, row)?;
+        }
     }
     Ok(())
 }
 
+/// What a person's rows hold besides numbers and posts: made apart from
+/// their writing, so that it can be made on another thread.
+pub(super) struct PersonRows {
+    data: String,
+    /// Each appearance's date and roles.
+    appearances: Vec<(Option<String>, String)>,
+}
+
+impl PersonRows {
+    pub(super) fn of(p: &Person) -> PersonRows {
+        PersonRows {
+            data: to_json(p),
+            appearances: p
+                .appearances
+                .iter()
+                .map(|a| {
+                    let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
+                    (date(a.date), roles.join("; "))
+                })
+                .collect(),
+        }
+    }
+}
+
 /// A person's row, attendance and spells, in place of any stored.
 pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite::Result<()> {
+    write_person_rows(conn, i, p, &PersonRows::of(p))
+}
+
+/// [`write_person`] with the rows made beforehand.
+fn write_person_rows(
+    conn: &Connection,
+    i: usize,
+    p: &Person,
+    rows: &PersonRows,
+) -> rusqlite::Result<()> {
     conn.prepare_cached(
         "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(params![i, p.name, p.scope, to_json(p)])?;
+    .execute(params![i, p.name, p.scope, rows.data])?;
     let mut attended = conn.prepare_cached(
         "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?;
-    for a in &p.appearances {
-        let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
-        attended.execute(params![
-            i,
-            a.meeting,
-            a.article,
-            date(a.date),
-            roles.join("; ")
-        ])?;
+    for (a, (date, roles)) in p.appearances.iter().zip(&rows.appearances) {
+        attended.execute(params![i, a.meeting, a.article, date, roles])?;
     }
     for (si, s) in p.timeline.iter().enumerate() {
         write_position(
