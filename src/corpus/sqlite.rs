@@ -560,16 +560,25 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         rebuilt = Some("the store was of version 1");
     }
     let corpus = rebuild(&tx, path, fresh)?;
+    let counts = (
+        corpus.articles.len(),
+        corpus.meetings.len(),
+        corpus.people.len(),
+    );
+    // Its many small parts are freed while the indexes are made and the
+    // store is written out, not after.
+    std::thread::spawn(move || drop(corpus));
     if found.is_none() {
         create_indexes(&tx).map_err(store_error(path))?;
     }
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
+    let (articles, meetings, people) = counts;
     Ok(Added {
         added,
         already,
-        articles: corpus.articles.len(),
-        meetings: corpus.meetings.len(),
-        people: corpus.people.len(),
+        articles,
+        meetings,
+        people,
         rebuilt,
     })
 }
