@@ -674,15 +674,36 @@ const CENTRAL_PARTS: &[&str] = &[
 /// Central Committee departments, National Assembly, Government): such
 /// officials serve everywhere, not in one province.
 ///
-/// Asked of every position of every article: the key is read in place,
-/// with no copy but where "địa phương" has to go.
+/// Asked of every position of every article, and the same few hundred
+/// titles come again and again: each thread remembers the answers, as
+/// [`title_key`] does the keys.
 pub fn is_central(title: &str) -> bool {
-    let k = title_key(title);
+    /// Enough for every title of a large corpus; past it the memory starts over.
+    const MAX_REMEMBERED: usize = 16 * 1024;
+    thread_local! {
+        static CENTRAL: std::cell::RefCell<super::FastMap<String, bool>> = Default::default();
+    }
+    CENTRAL.with_borrow_mut(|known| {
+        if let Some(&central) = known.get(title) {
+            return central;
+        }
+        let central = key_is_central(&title_key(title));
+        if known.len() >= MAX_REMEMBERED {
+            known.clear();
+        }
+        known.insert(title.to_string(), central);
+        central
+    })
+}
+
+/// [`is_central`] worked out from the title's key, read in place, with no
+/// copy but where "địa phương" has to go.
+fn key_is_central(k: &str) -> bool {
     // "Vụ Địa phương II" is a central department: its "phương" is no ward.
     let places = if k.contains("dia phuong") {
         std::borrow::Cow::Owned(k.replace("dia phuong", ""))
     } else {
-        std::borrow::Cow::Borrowed(k.as_str())
+        std::borrow::Cow::Borrowed(k)
     };
     let local = places.split(' ').any(|w| LOCAL_WORDS.contains(&w))
         || LOCAL_COMMITTEES.iter().any(|c| places.contains(c));
@@ -789,7 +810,8 @@ mod tests {
             "Chủ tịch nước",
             "",
         ];
-        for t in titles {
+        // Twice: the second answer is the remembered one.
+        for t in titles.iter().chain(&titles) {
             assert_eq!(is_central(t), is_central_plain(t), "{t}");
         }
     }
