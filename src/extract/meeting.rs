@@ -160,19 +160,22 @@ static DELEGATION_WORK: LazyLock<PhraseList> =
 /// screens match, not through the backtracker over the whole sentence.
 const DATE_SPAN_WORDS: usize = 14;
 
-static SESSION: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
-    )
-});
+/// The most whitespace-separated pieces a session ("kỳ họp lần thứ 4")
+/// and a term ("khóa XX") span, with room to spare: like the dates, they
+/// are tried anchored where their screens match.
+const SESSION_WORDS: usize = 8;
+const TERM_WORDS: usize = 4;
+
+const SESSION_PATTERN: &str = r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b";
+static SESSION: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(SESSION_PATTERN, SESSION_WORDS));
 static HOI_NGHI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)hội nghị").unwrap());
 static SESSION_AFTER_BODY: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
     )
 });
-static TERM: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b"));
+const TERM_PATTERN: &str = r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b";
+static TERM: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(TERM_PATTERN, TERM_WORDS));
 static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
@@ -586,7 +589,7 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
             day,
             month,
             year,
-            span: Span::new(s.start + whole.start(), s.start + whole.range().end),
+            span: Span::new(s.start + whole.start(), s.start + whole.end()),
             sentence: s.range(),
         })
     })
@@ -598,11 +601,12 @@ fn has_ascii_digit(text: &str) -> bool {
 
 /// A date the text gives a meeting by name: "tại hội nghị ngày
 /// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
-static NAMED_MEETING_DATE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b",
-    )
-});
+const NAMED_MEETING_DATE_PATTERN: &str = r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
+static NAMED_MEETING_DATE: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(NAMED_MEETING_DATE_PATTERN, NAMED_DATE_WORDS));
+/// The most pieces [`NAMED_MEETING_DATE`] spans: the meeting (two), up
+/// to 120 characters between (at most 61 pieces) and the date (six).
+const NAMED_DATE_WORDS: usize = 72;
 /// Documents between a meeting and a date: the date is the document's
 /// ("hội nghị quán triệt Nghị quyết số 5 ngày …").
 static DOCUMENT_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -859,10 +863,11 @@ pub fn infer_year(day: u32, month: u32, published: Date) -> Option<i32> {
 mod tests {
     use super::*;
 
-    /// The date patterns tried from where their screens match find what
-    /// the same patterns find searched through whole sentences.
+    /// The date, session and term patterns tried from where their screens
+    /// match find what the same patterns find searched through whole
+    /// sentences.
     #[test]
-    fn bounded_dates_are_the_unanchored_ones() {
+    fn bounded_patterns_are_the_unanchored_ones() {
         let texts = [
             "Chiều 5/11, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ.",
             "Sáng nay (ngày 5 / 11 / 2020), hội nghị khai mạc; chiều ngày 6-11 bế mạc.",
@@ -871,19 +876,27 @@ mod tests {
             "HÔM 12.10 và ngày 13–10, ngàyx 1/2, 1ngày 2/3, ngày 12/10a",
             "ngày 7 – 8 / 9 không, sáng  nay  \n ( ngày   9 / 9 / 2024 )",
             "Không có ngày nào ở đây.",
+            "Hội nghị lần thứ 5 Ban Chấp hành khóa XX; kỳ họp thứ tư, KỲ HỌP THỨ IV, kỳ thứ nhấtx",
+            "Đại hội lần thứ XVII, phiên họp   lần \n thứ 12; Khoá XIV và khóa XIIIa, khóa  IX.",
+            "tại hội nghị ngày 25/5/2023 và tại Hội nghị rút kinh nghiệm công tác, ngày 7-4-2015",
+            "Cuộc họp của Ban Thường vụ với a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v ngày 1/2",
+            "kỳ họp (ngày 3.4), hội nghịx ngày 5/6, phiên họp; ngày 7/8",
             "",
         ];
         for (pattern, bounded) in [
             (DATE_CUE_PATTERN, &*DATE_CUE),
             (DATE_PAIR_PATTERN, &*DATE_PAIR),
             (DATE_WORDS_PATTERN, &*DATE_WORDS),
+            (SESSION_PATTERN, &*SESSION),
+            (TERM_PATTERN, &*TERM),
+            (NAMED_MEETING_DATE_PATTERN, &*NAMED_MEETING_DATE),
         ] {
             let plain = Regex::new(pattern).unwrap();
             for text in texts {
                 let want: Vec<Vec<Option<(usize, usize)>>> = plain
                     .captures_iter(text)
                     .map(|c| {
-                        (0..4)
+                        (0..5)
                             .map(|g| c.get(g).map(|m| (m.start(), m.end())))
                             .collect()
                     })
@@ -891,8 +904,8 @@ mod tests {
                 let got: Vec<Vec<Option<(usize, usize)>>> = bounded
                     .captures_iter(text)
                     .map(|c| {
-                        (0..4)
-                            .map(|g| c.get(g).map(|m| (m.range().start, m.range().end)))
+                        (0..5)
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
                             .collect()
                     })
                     .collect();
