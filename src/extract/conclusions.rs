@@ -662,11 +662,15 @@ impl Conclusions {
         if text.split_whitespace().nth(4).is_none() {
             return;
         }
-        let key = lowercase(&text);
-        if self.seen.contains(&key) || !directs(&text) {
+        // Whether it directs first: a piece that does not is left before
+        // its lower case is made and looked up.
+        if !directs(&text) {
             return;
         }
-        self.seen.insert(key);
+        let key = lowercase(&text);
+        if !self.seen.insert(key) {
+            return;
+        }
         let deadline = deadline::find(&text, self.reference)
             .map(|(d, _)| d)
             .or(self.inherited);

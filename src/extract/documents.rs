@@ -138,10 +138,12 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
                 continue;
             };
             let key = fold(&piece);
-            if keys
-                .iter()
-                .any(|k| k.contains(&key) || key.contains(k.as_str()))
-            {
+            // Only a key as long or longer can hold another: the length
+            // rules out most pairs before a substring search is set up.
+            if keys.iter().any(|k| {
+                (k.len() >= key.len() && k.contains(&key))
+                    || (key.len() >= k.len() && key.contains(k.as_str()))
+            }) {
                 continue;
             }
             // Comparing each with all is fine for an article's documents;

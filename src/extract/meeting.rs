@@ -2,11 +2,12 @@
 //! resolved against the page stamp ("Chiều 5/11" → 2020-11-05, "chiều nay"
 //! → the publication day).
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::pattern::Pattern;
+use crate::text::pattern::{Bounded, Groups, Pattern};
 
 use super::doc::{Doc, Sentence, clean};
 use super::people::People;
@@ -153,35 +154,40 @@ static DELEGATION_END: LazyLock<PhraseList> = LazyLock::new(|| {
 static DELEGATION_WORK: LazyLock<PhraseList> =
     LazyLock::new(|| PhraseList::new(&["làm việc", "kiểm tra", "đến"]));
 
-static SESSION: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
-    )
-});
+/// The most whitespace-separated pieces a date pattern spans ("sáng nay
+/// ( ngày 5 / 11 / 2020", "trong 2 ngày 6 và 7 / 8 / 2020"), with room to
+/// spare: the patterns are tried only over that many from where their
+/// screens match, not through the backtracker over the whole sentence.
+const DATE_SPAN_WORDS: usize = 14;
+
+/// The most whitespace-separated pieces a session ("kỳ họp lần thứ 4")
+/// and a term ("khóa XX") span, with room to spare: like the dates, they
+/// are tried anchored where their screens match.
+const SESSION_WORDS: usize = 8;
+const TERM_WORDS: usize = 4;
+
+const SESSION_PATTERN: &str = r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b";
+static SESSION: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(SESSION_PATTERN, SESSION_WORDS));
 static HOI_NGHI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)hội nghị").unwrap());
 static SESSION_AFTER_BODY: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
     )
 });
-static TERM: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b"));
+const TERM_PATTERN: &str = r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b";
+static TERM: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(TERM_PATTERN, TERM_WORDS));
 static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
 /// "Chiều 5/11", "ngày 22-8", "Sáng nay (12/10)", "Hôm nay 22/7".
-static DATE_CUE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b",
-    )
-});
+const DATE_CUE_PATTERN: &str = r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b";
+static DATE_CUE: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(DATE_CUE_PATTERN, DATE_SPAN_WORDS));
 /// A meeting over two days, read as its first: "Trong 2 ngày 6 và 7/8",
 /// "ngày 14, 15/12".
-static DATE_PAIR: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b",
-    )
-});
+const DATE_PAIR_PATTERN: &str = r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
+static DATE_PAIR: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(DATE_PAIR_PATTERN, DATE_SPAN_WORDS));
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
 static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -189,11 +195,9 @@ static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     )
     .unwrap()
 });
-static DATE_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?",
-    )
-});
+const DATE_WORDS_PATTERN: &str = r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?";
+static DATE_WORDS: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(DATE_WORDS_PATTERN, DATE_SPAN_WORDS));
 static RELATIVE_TODAY: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+nay\b"));
 static RELATIVE_YESTERDAY: LazyLock<Pattern> =
@@ -564,7 +568,7 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
     if !has_ascii_digit(text) {
         return None;
     }
-    let mut found: Vec<regex::Captures> = [&*DATE_CUE, &*DATE_PAIR, &*DATE_WORDS]
+    let mut found: Vec<Groups> = [&*DATE_CUE, &*DATE_PAIR, &*DATE_WORDS]
         .iter()
         .flat_map(|re| re.captures_iter(text))
         .collect();
@@ -575,7 +579,7 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
     found.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
     found.into_iter().find_map(|c| {
         let whole = c.get(0)?;
-        if !opens_sentence(text, whole, opening) {
+        if !opens_sentence(text, whole.range(), opening) {
             return None;
         }
         let day = c[1].parse::<u32>().ok()?;
@@ -597,11 +601,12 @@ fn has_ascii_digit(text: &str) -> bool {
 
 /// A date the text gives a meeting by name: "tại hội nghị ngày
 /// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
-static NAMED_MEETING_DATE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b",
-    )
-});
+const NAMED_MEETING_DATE_PATTERN: &str = r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
+static NAMED_MEETING_DATE: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(NAMED_MEETING_DATE_PATTERN, NAMED_DATE_WORDS));
+/// The most pieces [`NAMED_MEETING_DATE`] spans: the meeting (two), up
+/// to 120 characters between (at most 61 pieces) and the date (six).
+const NAMED_DATE_WORDS: usize = 72;
 /// Documents between a meeting and a date: the date is the document's
 /// ("hội nghị quán triệt Nghị quyết số 5 ngày …").
 static DOCUMENT_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
@@ -658,11 +663,11 @@ fn written_in_time(day: u32, month: u32, year: Option<i32>, published: Option<Da
 }
 
 /// Whether the date `m` tells when its sentence happened (see [`opening_date`]).
-fn opens_sentence(text: &str, m: regex::Match, opening: usize) -> bool {
-    let before = &text[..m.start()];
-    m.start() <= opening + 2
+fn opens_sentence(text: &str, m: Range<usize>, opening: usize) -> bool {
+    let before = &text[..m.start];
+    m.start <= opening + 2
         || after_event_verb(before)
-        || (text[m.end()..].starts_with(',') && opens_clause(before, m.as_str()))
+        || (text[m.end..].starts_with(',') && opens_clause(before, &text[m]))
 }
 
 /// A date followed by a comma that opens a clause after a short lead-in
@@ -857,6 +862,57 @@ pub fn infer_year(day: u32, month: u32, published: Date) -> Option<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The date, session and term patterns tried from where their screens
+    /// match find what the same patterns find searched through whole
+    /// sentences.
+    #[test]
+    fn bounded_patterns_are_the_unanchored_ones() {
+        let texts = [
+            "Chiều 5/11, Ban Thường vụ Tỉnh ủy họp phiên thường kỳ.",
+            "Sáng nay (ngày 5 / 11 / 2020), hội nghị khai mạc; chiều ngày 6-11 bế mạc.",
+            "Trong 2 ngày 6 và 7/8/2021, Tỉnh ủy họp; ngày 14, 15/12 họp tiếp.",
+            "Sáng ngày 3 tháng 4 năm 2022, ngày 12 tháng 10 và ngày 1 tháng 2",
+            "HÔM 12.10 và ngày 13–10, ngàyx 1/2, 1ngày 2/3, ngày 12/10a",
+            "ngày 7 – 8 / 9 không, sáng  nay  \n ( ngày   9 / 9 / 2024 )",
+            "Không có ngày nào ở đây.",
+            "Hội nghị lần thứ 5 Ban Chấp hành khóa XX; kỳ họp thứ tư, KỲ HỌP THỨ IV, kỳ thứ nhấtx",
+            "Đại hội lần thứ XVII, phiên họp   lần \n thứ 12; Khoá XIV và khóa XIIIa, khóa  IX.",
+            "tại hội nghị ngày 25/5/2023 và tại Hội nghị rút kinh nghiệm công tác, ngày 7-4-2015",
+            "Cuộc họp của Ban Thường vụ với a b c d e f g h i j k l m n o p q r s t u v w x y z a b c d e f g h i j k l m n o p q r s t u v ngày 1/2",
+            "kỳ họp (ngày 3.4), hội nghịx ngày 5/6, phiên họp; ngày 7/8",
+            "",
+        ];
+        for (pattern, bounded) in [
+            (DATE_CUE_PATTERN, &*DATE_CUE),
+            (DATE_PAIR_PATTERN, &*DATE_PAIR),
+            (DATE_WORDS_PATTERN, &*DATE_WORDS),
+            (SESSION_PATTERN, &*SESSION),
+            (TERM_PATTERN, &*TERM),
+            (NAMED_MEETING_DATE_PATTERN, &*NAMED_MEETING_DATE),
+        ] {
+            let plain = Regex::new(pattern).unwrap();
+            for text in texts {
+                let want: Vec<Vec<Option<(usize, usize)>>> = plain
+                    .captures_iter(text)
+                    .map(|c| {
+                        (0..5)
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = bounded
+                    .captures_iter(text)
+                    .map(|c| {
+                        (0..5)
+                            .map(|g| c.get(g).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                assert_eq!(got, want, "{pattern} on {text}");
+            }
+        }
+    }
 
     #[test]
     fn numbers() {

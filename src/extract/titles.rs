@@ -322,6 +322,10 @@ impl Reader<'_, '_> {
     /// Chí Minh"): the length of "tại" and the place.
     fn seat(&self, j: usize) -> Option<usize> {
         let toks = self.toks;
+        // "tại" first: it is rare, and the words read so far are many.
+        if !toks[j].is("tại") {
+            return None;
+        }
         let read = &toks[self.start..j];
         let located = read.windows(2).any(|w| {
             matches!(
@@ -329,7 +333,7 @@ impl Reader<'_, '_> {
                 ("liên", "lạc") | ("đại", "diện") | ("thường", "trú")
             )
         });
-        if !located || !toks[j].is("tại") {
+        if !located {
             return None;
         }
         let level = match LEXICON.longest(toks, j + 1) {
@@ -341,8 +345,13 @@ impl Reader<'_, '_> {
 
     /// A steering committee's remit and owner.
     fn steering_words(&mut self) -> Option<Step> {
+        // Each step asks; only after a steering committee are the
+        // lexicons looked up.
+        if !self.steering {
+            return None;
+        }
         let t = &self.toks[self.j];
-        if self.steering && t.is("về") {
+        if t.is("về") {
             self.j = remit_end(self.toks, self.j + 1);
             self.text_end = self.j;
             self.province = None;
@@ -353,7 +362,7 @@ impl Reader<'_, '_> {
             LEXICON.longest(self.toks, self.j + 1),
             Some((Part::Org { .. }, _))
         );
-        if self.steering && t.is("của") && owner {
+        if t.is("của") && owner {
             self.j += 1;
             return Some(Step::Skip);
         }
@@ -362,7 +371,7 @@ impl Reader<'_, '_> {
             && !t.is_capitalized()
             && LEXICON.longest(self.toks, self.j).is_none()
             && STOPS.at(self.toks, self.j).is_none();
-        if self.steering && plain {
+        if plain {
             self.j = remit_end(self.toks, self.j);
             self.text_end = self.j;
             self.province = None;
@@ -491,17 +500,20 @@ impl Reader<'_, '_> {
             self.term_end = Some(self.j);
             return Some(Step::Read { reported: true });
         }
-        let central_owner = matches!(
-            LEXICON.longest(toks, j + 1),
-            Some((
-                Part::Org {
-                    locality: Locality::No,
-                    ..
-                },
-                _
-            ))
-        );
-        if w == "của" && central_owner {
+        // Looked up only after "của".
+        let central_owner = || {
+            matches!(
+                LEXICON.longest(toks, j + 1),
+                Some((
+                    Part::Org {
+                        locality: Locality::No,
+                        ..
+                    },
+                    _
+                ))
+            )
+        };
+        if w == "của" && central_owner() {
             // "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị".
             self.j += 1;
             return Some(Step::Skip);

@@ -638,47 +638,76 @@ fn without_terms(words: &[String]) -> Vec<&str> {
     out
 }
 
+/// Words naming a local level: a title holding one whole is provincial.
+const LOCAL_WORDS: &[&str] = &["tinh", "huyen", "xa", "phuong", "quan"];
+/// A local level's party committee ("tinh uy", "thanh pho uy"), found
+/// anywhere in the key.
+const LOCAL_COMMITTEES: &[&str] = &[
+    "tinh uy",
+    "huyen uy",
+    "thanh pho uy",
+    "xa uy",
+    "phuong uy",
+    "quan uy",
+    "thi xa uy",
+    "dang bo uy",
+];
+/// Parts of a key that make a post central once no local level is named.
+const CENTRAL_PARTS: &[&str] = &[
+    "trung uong",
+    "bo chinh tri",
+    "ban bi thu",
+    "quoc hoi",
+    "chinh phu",
+    "thu tuong",
+    "bo truong",
+    "thu truong",
+    "chu tich nuoc",
+    "tong bi thu",
+    "vu truong",
+    "cuc truong",
+    "tong lien doan",
+    "tap chi cong san",
+];
+
 /// True when a title belongs to the central level (Politburo, Secretariat,
 /// Central Committee departments, National Assembly, Government): such
 /// officials serve everywhere, not in one province.
+///
+/// Asked of every position of every article, and the same few hundred
+/// titles come again and again: each thread remembers the answers, as
+/// [`title_key`] does the keys.
 pub fn is_central(title: &str) -> bool {
-    let k = title_key(title);
-    // "Vụ Địa phương II" is a central department: its "phương" is no ward.
-    let places = k.replace("dia phuong", "");
-    let provincial = [
-        "tinh",
-        "huyen",
-        "thanh pho",
-        "xa",
-        "phuong",
-        "quan",
-        "thi xa",
-        "dang bo",
-    ];
-    let local = provincial
-        .iter()
-        .any(|p| places.split(' ').any(|w| w == *p) || places.contains(&format!("{p} uy")));
-    if local {
-        return false;
+    /// Enough for every title of a large corpus; past it the memory starts over.
+    const MAX_REMEMBERED: usize = 16 * 1024;
+    thread_local! {
+        static CENTRAL: std::cell::RefCell<super::FastMap<String, bool>> = Default::default();
     }
-    [
-        "trung uong",
-        "bo chinh tri",
-        "ban bi thu",
-        "quoc hoi",
-        "chinh phu",
-        "thu tuong",
-        "bo truong",
-        "thu truong",
-        "chu tich nuoc",
-        "tong bi thu",
-        "vu truong",
-        "cuc truong",
-        "tong lien doan",
-        "tap chi cong san",
-    ]
-    .iter()
-    .any(|c| k.contains(c))
+    CENTRAL.with_borrow_mut(|known| {
+        if let Some(&central) = known.get(title) {
+            return central;
+        }
+        let central = key_is_central(&title_key(title));
+        if known.len() >= MAX_REMEMBERED {
+            known.clear();
+        }
+        known.insert(title.to_string(), central);
+        central
+    })
+}
+
+/// [`is_central`] worked out from the title's key, read in place, with no
+/// copy but where "địa phương" has to go.
+fn key_is_central(k: &str) -> bool {
+    // "Vụ Địa phương II" is a central department: its "phương" is no ward.
+    let places = if k.contains("dia phuong") {
+        std::borrow::Cow::Owned(k.replace("dia phuong", ""))
+    } else {
+        std::borrow::Cow::Borrowed(k)
+    };
+    let local = places.split(' ').any(|w| LOCAL_WORDS.contains(&w))
+        || LOCAL_COMMITTEES.iter().any(|c| places.contains(c));
+    !local && CENTRAL_PARTS.iter().any(|c| k.contains(c))
 }
 
 #[cfg(test)]
@@ -733,6 +762,58 @@ mod tests {
             title_key("Giám đốc Sở Khoa học và Công nghệ"),
             title_key("Giám đốc Sở học và Công nghệ")
         );
+    }
+
+    /// The test written the plain way: each level word and committee
+    /// looked for on its own.
+    fn is_central_plain(title: &str) -> bool {
+        let k = title_key(title);
+        let places = k.replace("dia phuong", "");
+        let provincial = [
+            "tinh",
+            "huyen",
+            "thanh pho",
+            "xa",
+            "phuong",
+            "quan",
+            "thi xa",
+            "dang bo",
+        ];
+        let local = provincial
+            .iter()
+            .any(|p| places.split(' ').any(|w| w == *p) || places.contains(&format!("{p} uy")));
+        !local && CENTRAL_PARTS.iter().any(|c| k.contains(c))
+    }
+
+    #[test]
+    fn central_test_is_the_plain_one() {
+        let titles = [
+            "Ủy viên Bộ Chính trị",
+            "Phó Vụ trưởng Vụ Địa phương II",
+            "Phó Vụ trưởng Vụ Địa phương II, Ban Tổ chức Trung ương",
+            "Vụ trưởng Vụ Địa phương tỉnh",
+            "Bí thư Thành phố ủy",
+            "Bí thư Thị xã ủy Trung ương",
+            "Bí thư Đảng bộ ủy Khối cơ quan Trung ương",
+            "Phó Bí thư Quận ủy",
+            "Chủ tịch Quốc hội",
+            "Bộ trưởng Bộ Tài chính",
+            "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy",
+            "Thủ tướng Chính phủ",
+            "Tổng Biên tập Tạp chí Cộng sản",
+            "Chủ tịch UBND xã",
+            "Phó Chủ tịch UBND phường",
+            "Phó Chủ tịch Tổng Liên đoàn Lao động Việt Nam",
+            "Cục trưởng Cục Quản lý thị trường thành phố",
+            "Ủy viên Ban Thường vụ Tỉnh ủy khóa XVII",
+            "Trưởng ban Tuyên giáo Huyện ủy",
+            "Chủ tịch nước",
+            "",
+        ];
+        // Twice: the second answer is the remembered one.
+        for t in titles.iter().chain(&titles) {
+            assert_eq!(is_central(t), is_central_plain(t), "{t}");
+        }
     }
 
     #[test]

@@ -262,6 +262,9 @@ impl<'h> Piece<'h> {
     pub fn start(&self) -> usize {
         self.range.start
     }
+    pub fn end(&self) -> usize {
+        self.range.end
+    }
     pub fn range(&self) -> Range<usize> {
         self.range.clone()
     }
