@@ -103,13 +103,16 @@ struct Terminals {
     ellipsis: Option<usize>,
 }
 
-impl Terminals {
-    const ELLIPSIS: &'static str = "…";
+/// The searcher for `…`, built once: building it for each paragraph cost
+/// more than the search.
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
 
+impl Terminals {
     fn new(s: &str) -> Terminals {
         Terminals {
             from: 0,
-            ellipsis: memchr::memmem::find(s.as_bytes(), Self::ELLIPSIS.as_bytes()),
+            ellipsis: ELLIPSIS.find(s.as_bytes()),
         }
     }
 
@@ -119,8 +122,7 @@ impl Terminals {
         if let Some(e) = self.ellipsis
             && e < self.from
         {
-            self.ellipsis = memchr::memmem::find(&bytes[self.from..], Self::ELLIPSIS.as_bytes())
-                .map(|k| self.from + k);
+            self.ellipsis = ELLIPSIS.find(&bytes[self.from..]).map(|k| self.from + k);
         }
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[self.from..]).map(|k| self.from + k);
         let at = match (ascii, self.ellipsis) {
@@ -149,6 +151,27 @@ fn is_abbreviation(before: &str) -> bool {
         .unwrap_or("");
     if word.len() == tail.len() && tail_start > 0 {
         return false;
+    }
+    is_abbreviation_word(word)
+}
+
+/// Whether a word is in [`NO_BREAK_BEFORE_PERIOD`], in any case. Lowering
+/// an ASCII word needs no new string.
+fn is_abbreviation_word(word: &str) -> bool {
+    // The abbreviations are at most 4 bytes and no letter is more than four
+    // times the length of its lower case: a longer word is none of them.
+    const LONGEST: usize = 16;
+    if word.len() > LONGEST {
+        return false;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; LONGEST];
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        return NO_BREAK_BEFORE_PERIOD
+            .iter()
+            .any(|a| a.as_bytes() == &lowered[..]);
     }
     NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str())
 }
@@ -581,7 +604,9 @@ fn scan_word_as<const CAPITALIZED: bool>(
         let class = ASCII_CLASS[b as usize];
         if class & WORD != 0 {
             all_digits &= class & DIGIT != 0;
-        } else if !joins_word(text, end, stop, b, all_digits) {
+        } else if !matches!(b, b'-' | b'.' | b'/' | b',')
+            || !joins_word(text, end, stop, b, all_digits)
+        {
             break;
         }
         if CAPITALIZED {
@@ -759,6 +784,30 @@ mod tests {
             let keyed = tokenize_keyed(&t, &lower, 0..t.len());
             prop_assert_eq!(&keyed, &tokenize(&t, 0..t.len()));
             assert_made_alone(&keyed);
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_case() {
+        for before in [
+            "Bí thư TP",
+            "tp",
+            "ĐC",
+            "Đ/c",
+            "ÔNG",
+            "v.V",
+            "(ThS",
+            "số",
+            "\u{212A}S",
+            "x",
+            "GS",
+        ] {
+            assert!(is_abbreviation(before), "{before}");
+        }
+        for before in ["họp", "TPHCM", "Ông Ba", "ỦY", "ΣΣ", ""] {
+            let word = before.rsplit(' ').next().unwrap_or("");
+            let alone = NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str());
+            assert_eq!(is_abbreviation(before), alone, "{before}");
         }
     }
 
