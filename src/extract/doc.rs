@@ -61,7 +61,7 @@ impl<'a> Doc<'a> {
             let mut para = paragraph(text, lower, block, r.clone());
             let next = content.get(i + 1);
             if let Some((_, nr)) = next
-                && joins_next(text, lower, r.clone(), nr.clone())
+                && joins_next(text, lower, &para, nr.clone())
             {
                 let second = paragraph(text, lower, block, nr.clone());
                 para = join(para, second, !text[r.clone()].trim_end().ends_with(','));
@@ -129,22 +129,32 @@ fn paragraph<'a>(text: &'a str, lower: &'a str, block: usize, r: Range<usize>) -
     }
 }
 
-/// Whether line `b` continues line `a`: `a` ends in a comma, or `a` is only
-/// a name ("Đồng chí Hoàng Công Hà") and `b` begins with a title.
-fn joins_next(text: &str, lower: &str, a: Range<usize>, b: Range<usize>) -> bool {
-    let sa = text[a.clone()].trim_end();
+/// Whether line `b` continues the line of paragraph `a`: `a` ends in a
+/// comma, or `a` is only a name ("Đồng chí Hoàng Công Hà") and `b` begins
+/// with a title.
+fn joins_next(text: &str, lower: &str, a: &Paragraph<'_>, b: Range<usize>) -> bool {
+    let sa = text[a.start..a.end].trim_end();
     if sa.ends_with(',') {
         return true;
+    }
+    let is_name_line = |toks: &[Token<'_>]| {
+        toks.len() <= 7
+            && super::names::looks_like_name_line(toks)
+            && super::titles::starts_with_title(&tokenize_keyed(text, lower, b.clone()))
+    };
+    // A line that is one sentence has the tokens of that sentence: they
+    // need not be made again.
+    if let [only] = a.sentences.as_slice()
+        && only.range() == (a.start..a.end)
+    {
+        return is_name_line(&only.tokens);
     }
     // Every whitespace-separated word holds a token: a line of more than
     // seven words is no bare name, and need not be tokenized again.
     if word_count_over(sa, 7) > 7 {
         return false;
     }
-    let toks = tokenize_keyed(text, lower, a);
-    toks.len() <= 7
-        && super::names::looks_like_name_line(&toks)
-        && super::titles::starts_with_title(&tokenize_keyed(text, lower, b))
+    is_name_line(&tokenize_keyed(text, lower, a.start..a.end))
 }
 
 /// Joins two paragraphs: the last sentence of the first and the first of the

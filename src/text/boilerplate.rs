@@ -15,7 +15,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
-use super::fold::{fold, is_upper};
+use super::fold::{FNV_OFFSET, fnv1a, fold, is_upper};
 use super::segment::{Line, lines, space_step, word_count, word_count_over};
 
 /// What a block of the page is.
@@ -285,11 +285,14 @@ fn glued_stamp_prefix(s: &str) -> Option<usize> {
 
 /// Folded line with bullets, brackets and a trailing colon or ellipsis removed.
 fn marker_key(s: &str) -> String {
-    let f = fold(s);
+    marker_key_of_folded(&fold(s)).to_string()
+}
+
+/// [`marker_key`] of a line already folded: a slice of it.
+fn marker_key_of_folded(f: &str) -> &str {
     f.trim_matches(|c: char| !c.is_alphanumeric() && c != '[' && c != ']')
         .trim_end_matches(':')
         .trim()
-        .to_string()
 }
 
 fn is_marker_text(s: &str) -> bool {
@@ -349,28 +352,44 @@ fn classify_line(s: &str) -> BlockKind {
     if words <= 6 && line.has_dot && MEDIA_FILE.is_match(s) {
         return BlockKind::Media;
     }
+    // One fold serves the widget and marker keys and the form phrases.
+    let k = fold(s);
     if words <= 8 {
-        let key = marker_key(s);
-        if words <= 6 && is_widget_key(&key) {
+        let key = marker_key_of_folded(&k);
+        if words <= 6 && is_widget_key(key) {
             return if key.contains("quang cao") || key == "advertisement" {
                 BlockKind::Ad
             } else {
                 BlockKind::Teaser
             };
         }
-        if is_marker_key(&key) {
+        if is_marker_key(key) {
             return BlockKind::Marker;
         }
     }
-    let k = fold(s);
-    if k.contains("vui long go tieng viet")
-        || k.contains("se duoc bien tap truoc khi dang")
-        || k.contains("binh luan cua ban")
-        || k.starts_with("ban con") && k.contains("ky tu")
-    {
+    if is_comment_form_text(&k) {
         return BlockKind::Teaser;
     }
     BlockKind::Content
+}
+
+/// Whether a folded line is the text of a comment form. The searchers are
+/// built once: building one for each line cost more than the search.
+fn is_comment_form_text(k: &str) -> bool {
+    use memchr::memmem::Finder;
+    static PHRASES: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
+        [
+            "vui long go tieng viet",
+            "se duoc bien tap truoc khi dang",
+            "binh luan cua ban",
+        ]
+        .map(|p| Finder::new(p.as_bytes()).into_owned())
+    });
+    static CHARACTERS: LazyLock<Finder<'static>> =
+        LazyLock::new(|| Finder::new(b"ky tu").into_owned());
+    let bytes = k.as_bytes();
+    PHRASES.iter().any(|f| f.find(bytes).is_some())
+        || k.starts_with("ban con") && CHARACTERS.find(bytes).is_some()
 }
 
 /// What [`classify_line`] asks of a line, read in one pass: its words
@@ -387,26 +406,61 @@ struct LineShape {
 impl LineShape {
     fn of(s: &str, max: usize) -> LineShape {
         let bytes = s.as_bytes();
-        let mut shape = LineShape::default();
+        let mut words = 0;
+        // The bits of LINE_BYTE seen, for the digit, brace and dot.
+        let mut seen = 0u8;
         let (mut in_word, mut i) = (false, 0);
         while i < bytes.len() {
-            let b = bytes[i];
-            shape.has_digit |= b.is_ascii_digit();
-            shape.has_brace |= b == b'{';
-            shape.has_dot |= b == b'.';
-            let (space, len) = space_step(s, i);
+            let class = LINE_BYTE[bytes[i] as usize];
+            seen |= class;
+            let (space, len) = if class & MAY_BE_SPACE != 0 {
+                space_step(s, i)
+            } else {
+                (class & SPACE != 0, 1)
+            };
             if !space && !in_word {
-                shape.words += 1;
-                if shape.words > max {
+                words += 1;
+                if words > max {
                     break;
                 }
             }
             in_word = !space;
             i += len;
         }
-        shape
+        LineShape {
+            words,
+            has_digit: seen & DIGIT != 0,
+            has_brace: seen & BRACE != 0,
+            has_dot: seen & DOT != 0,
+        }
     }
 }
+
+/// What a byte is to [`LineShape::of`]: ASCII whitespace, a digit, brace or
+/// dot, or the lead byte of a character that may be whitespace. Other
+/// bytes, inside characters too, are one step of a word, as in
+/// [`space_step`].
+const LINE_BYTE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'{' => BRACE,
+            b'.' => DOT,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAY_BE_SPACE,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+const SPACE: u8 = 1;
+const DIGIT: u8 = 2;
+const BRACE: u8 = 4;
+const DOT: u8 = 8;
+const MAY_BE_SPACE: u8 = 16;
 
 /// A very short first line above a longer headline is a section label.
 fn mark_label(text: &str, blocks: &mut [Block]) {
@@ -459,7 +513,7 @@ fn mark_tail(text: &str, blocks: &mut [Block]) {
 /// Later copies of a line already seen are repeats (a headline reused as
 /// every photo caption, a lead printed twice).
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: HashSet<LineKey> = HashSet::new();
+    let mut seen: HashSet<LineKey, std::hash::BuildHasherDefault<LineHasher>> = HashSet::default();
     for b in blocks.iter_mut() {
         if !b.kind.is_content() {
             continue;
@@ -487,6 +541,21 @@ impl std::hash::Hash for LineKey<'_> {
         state.write_usize(b.len());
         state.write(&b[..b.len().min(END)]);
         state.write(&b[b.len().saturating_sub(END)..]);
+    }
+}
+
+/// FNV-1a for [`LineKey`]s: a page's lines are no attacker's keys, and
+/// the standard hasher cost more than the rest of finding repeats.
+#[derive(Default)]
+struct LineHasher(u64);
+
+impl std::hash::Hasher for LineHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = fnv1a(start, bytes);
     }
 }
 
@@ -585,6 +654,29 @@ mod tests {
                 assert_eq!(shape.has_digit, s.bytes().any(|b| b.is_ascii_digit()));
                 assert_eq!(shape.has_brace, s.contains('{'));
                 assert_eq!(shape.has_dot, s.contains('.'));
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The byte table reads lines as the character tests do.
+        #[test]
+        fn line_shapes_by_table_equal_the_character_reading(
+            s in "[a1{. \t\n\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{1ea0}ồ“—¢]{0,30}",
+            max in 0usize..12,
+        ) {
+            let shape = LineShape::of(&s, max);
+            proptest::prop_assert_eq!(shape.words, word_count_over(&s, max));
+            if shape.words <= max {
+                proptest::prop_assert_eq!(shape.has_digit, s.bytes().any(|b| b.is_ascii_digit()));
+                proptest::prop_assert_eq!(shape.has_brace, s.contains('{'));
+                proptest::prop_assert_eq!(shape.has_dot, s.contains('.'));
             }
         }
     }

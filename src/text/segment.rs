@@ -103,13 +103,16 @@ struct Terminals {
     ellipsis: Option<usize>,
 }
 
-impl Terminals {
-    const ELLIPSIS: &'static str = "…";
+/// The searcher for `…`, built once: building it for each paragraph cost
+/// more than the search.
+static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
 
+impl Terminals {
     fn new(s: &str) -> Terminals {
         Terminals {
             from: 0,
-            ellipsis: memchr::memmem::find(s.as_bytes(), Self::ELLIPSIS.as_bytes()),
+            ellipsis: ELLIPSIS.find(s.as_bytes()),
         }
     }
 
@@ -119,8 +122,7 @@ impl Terminals {
         if let Some(e) = self.ellipsis
             && e < self.from
         {
-            self.ellipsis = memchr::memmem::find(&bytes[self.from..], Self::ELLIPSIS.as_bytes())
-                .map(|k| self.from + k);
+            self.ellipsis = ELLIPSIS.find(&bytes[self.from..]).map(|k| self.from + k);
         }
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[self.from..]).map(|k| self.from + k);
         let at = match (ascii, self.ellipsis) {
@@ -149,6 +151,27 @@ fn is_abbreviation(before: &str) -> bool {
         .unwrap_or("");
     if word.len() == tail.len() && tail_start > 0 {
         return false;
+    }
+    is_abbreviation_word(word)
+}
+
+/// Whether a word is in [`NO_BREAK_BEFORE_PERIOD`], in any case. Lowering
+/// an ASCII word needs no new string.
+fn is_abbreviation_word(word: &str) -> bool {
+    // The abbreviations are at most 4 bytes and no letter is more than four
+    // times the length of its lower case: a longer word is none of them.
+    const LONGEST: usize = 16;
+    if word.len() > LONGEST {
+        return false;
+    }
+    if word.is_ascii() {
+        let mut buf = [0u8; LONGEST];
+        let lowered = &mut buf[..word.len()];
+        lowered.copy_from_slice(word.as_bytes());
+        lowered.make_ascii_lowercase();
+        return NO_BREAK_BEFORE_PERIOD
+            .iter()
+            .any(|a| a.as_bytes() == &lowered[..]);
     }
     NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str())
 }
@@ -469,14 +492,17 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
     out
 }
 
-/// Where a word ends, and whether its lower case is its ASCII lower case:
-/// letters with a plain lower case (see
-/// [`fold::has_plain_lower`](super::fold::has_plain_lower)) and capitals
-/// only in ASCII, as in most words.
+/// What one pass over a word tells: where it ends, whether its lower case
+/// is its ASCII lower case (letters with a plain lower case, see
+/// [`fold::has_plain_lower`](super::fold::has_plain_lower), and capitals
+/// only in ASCII, as in most words), and its shape. Reading the shape of a
+/// capitalized word in the pass that finds its end spares reading the
+/// word again.
 #[derive(Debug, Clone, Copy)]
 struct WordEnd {
     end: usize,
     plain: bool,
+    shape: Shape,
 }
 
 /// Whether a letter of a word keeps the word's key a slice of the ASCII
@@ -486,12 +512,80 @@ fn is_plain_letter(c: char) -> bool {
     c.is_ascii() || (has_plain_lower(c) && !is_upper(c))
 }
 
+/// [`is_name_syllable`] read one character at a time, after the first.
+#[derive(Debug, Clone, Copy, Default)]
+struct Syllable {
+    chars: usize,
+    hyphen: bool,
+    after_apostrophe: bool,
+    inner_capital: bool,
+    /// A digit or a joiner other than the hyphen was read.
+    not_name: bool,
+}
+
+impl Syllable {
+    #[inline(always)]
+    fn ascii(&mut self, b: u8) {
+        self.chars += 1;
+        match b {
+            b'0'..=b'9' | b'/' | b'&' | b'.' | b'_' => self.not_name = true,
+            b'\'' => {
+                self.after_apostrophe = true;
+                return;
+            }
+            b'-' => self.hyphen = true,
+            b'A'..=b'Z' => self.inner_capital |= !self.after_apostrophe,
+            _ => {}
+        }
+        self.after_apostrophe = false;
+    }
+
+    #[inline]
+    fn other(&mut self, c: char) {
+        self.chars += 1;
+        self.not_name |= is_numeric(c);
+        if c == '’' {
+            self.after_apostrophe = true;
+            return;
+        }
+        self.inner_capital |= is_upper(c) && !self.after_apostrophe;
+        self.after_apostrophe = false;
+    }
+
+    fn is_name(&self) -> bool {
+        let limit = if self.hyphen { 16 } else { 9 };
+        !self.not_name && self.chars <= limit && !self.inner_capital
+    }
+}
+
 /// Reads the word that starts with `first` at byte `start`, not past `stop`.
 fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usize) -> WordEnd {
+    // Only capitalized words have a name shape to read: the loop for the
+    // others does not ask at every letter.
+    if !first.is_ascii_digit() && is_upper(first) {
+        scan_word_as::<true>(text, start, stop, first, first_len)
+    } else {
+        scan_word_as::<false>(text, start, stop, first, first_len)
+    }
+}
+
+/// [`scan_word`] for a word that is `CAPITALIZED` or not.
+#[inline(always)]
+fn scan_word_as<const CAPITALIZED: bool>(
+    text: &str,
+    start: usize,
+    stop: usize,
+    first: char,
+    first_len: usize,
+) -> WordEnd {
     let bytes = text.as_bytes();
     let mut end = start + first_len;
     let mut all_digits = first.is_ascii_digit();
     let mut plain = is_plain_letter(first);
+    let mut syllable = Syllable {
+        chars: 1,
+        ..Syllable::default()
+    };
     while end < stop {
         let b = bytes[end];
         if b >= 0x80 {
@@ -501,37 +595,53 @@ fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usiz
             }
             all_digits = false;
             plain &= is_plain_letter(c);
+            if CAPITALIZED {
+                syllable.other(c);
+            }
             end += len;
             continue;
         }
         let class = ASCII_CLASS[b as usize];
         if class & WORD != 0 {
             all_digits &= class & DIGIT != 0;
-            end += 1;
-            continue;
-        }
-        let joins = match b {
-            // A hyphen before a lower-case letter joins syllables of one
-            // name ("Khăm-mơng"); before a capital it separates ("Nguyễn
-            // Văn A-Chủ tịch").
-            b'-' => {
-                !all_digits && char_before_stop(text, end + 1, stop).is_some_and(char::is_lowercase)
-            }
-            // An inner joiner stays in the word when a word character
-            // follows it directly: "T.Ư", "Đ/c", "3,23", "02.12.2020".
-            b'.' | b'/' | b',' => match char_before_stop(text, end + 1, stop) {
-                Some(a) if b == b',' => all_digits && a.is_ascii_digit(),
-                Some(a) => is_word_char(a) && a != '\'',
-                None => false,
-            },
-            _ => false,
-        };
-        if !joins {
+        } else if !matches!(b, b'-' | b'.' | b'/' | b',')
+            || !joins_word(text, end, stop, b, all_digits)
+        {
             break;
+        }
+        if CAPITALIZED {
+            syllable.ascii(b);
         }
         end += 1;
     }
-    WordEnd { end, plain }
+    WordEnd {
+        end,
+        plain,
+        shape: Shape {
+            capitalized: CAPITALIZED,
+            name_like: CAPITALIZED && syllable.is_name(),
+        },
+    }
+}
+
+/// Whether the ASCII punctuation `b` at byte `at` joins the word being
+/// read (`all_digits` when it is digits so far) to what follows.
+#[inline]
+fn joins_word(text: &str, at: usize, stop: usize, b: u8, all_digits: bool) -> bool {
+    match b {
+        // A hyphen before a lower-case letter joins syllables of one
+        // name ("Khăm-mơng"); before a capital it separates ("Nguyễn
+        // Văn A-Chủ tịch").
+        b'-' => !all_digits && char_before_stop(text, at + 1, stop).is_some_and(char::is_lowercase),
+        // An inner joiner stays in the word when a word character
+        // follows it directly: "T.Ư", "Đ/c", "3,23", "02.12.2020".
+        b'.' | b'/' | b',' => match char_before_stop(text, at + 1, stop) {
+            Some(a) if b == b',' => all_digits && a.is_ascii_digit(),
+            Some(a) => is_word_char(a) && a != '\'',
+            None => false,
+        },
+        _ => false,
+    }
 }
 
 /// The token of the word `text[start..word.end]`.
@@ -560,7 +670,7 @@ fn word_token<'a>(
         end: word.end,
         kind,
         space_before,
-        shape: Shape::of(kind, s),
+        shape: word.shape,
     }
 }
 
@@ -643,6 +753,79 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Each token's key, hash and shape as they are made for one word
+    /// alone, without the pass that finds the word.
+    fn assert_made_alone(tokens: &[Token<'_>]) {
+        for t in tokens {
+            assert_eq!(t.hash, key_hash(&t.key), "{t:?}");
+            assert_eq!(t.shape, Shape::of(t.kind, t.text), "{t:?}");
+            if t.kind != TokenKind::Punct {
+                assert_eq!(t.key, word_key(t.text), "{t:?}");
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// The one pass over a word gives the key, hash and shape that
+        /// reading the word again for each of them gives.
+        #[test]
+        fn one_pass_tokens_equal_tokens_made_alone(
+            t in "[aAoOuUyYkKhH'’0-9 .,/&_-ăĂđĐơƠưƯủỦỷỶòÒàÀýÝầẦ×ñÑǅΑβ٣\u{300}\u{301}]{0,40}"
+        ) {
+            let lower = t.to_ascii_lowercase();
+            let keyed = tokenize_keyed(&t, &lower, 0..t.len());
+            prop_assert_eq!(&keyed, &tokenize(&t, 0..t.len()));
+            assert_made_alone(&keyed);
+        }
+    }
+
+    #[test]
+    fn abbreviations_are_found_in_any_case() {
+        for before in [
+            "Bí thư TP",
+            "tp",
+            "ĐC",
+            "Đ/c",
+            "ÔNG",
+            "v.V",
+            "(ThS",
+            "số",
+            "\u{212A}S",
+            "x",
+            "GS",
+        ] {
+            assert!(is_abbreviation(before), "{before}");
+        }
+        for before in ["họp", "TPHCM", "Ông Ba", "ỦY", "ΣΣ", ""] {
+            let word = before.rsplit(' ').next().unwrap_or("");
+            let alone = NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str());
+            assert_eq!(is_abbreviation(before), alone, "{before}");
+        }
+    }
+
+    #[test]
+    fn name_shapes_are_read_in_the_word_pass() {
+        let t = "Hải H'Hen K’Nhiên Phông-tha-đi HĐND Đ/c A3 Nguyễn Khămmơngxay Y";
+        let toks = tokenize(t, 0..t.len());
+        assert_made_alone(&toks);
+        let names: Vec<&str> = toks
+            .iter()
+            .filter(|t| t.shape.name_like)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            names,
+            ["Hải", "H'Hen", "K’Nhiên", "Phông-tha-đi", "Nguyễn", "Y"]
+        );
+    }
 
     #[test]
     fn word_counts_split_on_every_kind_of_space() {
