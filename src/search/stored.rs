@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::{Bytes, Index, is_word_byte, project_entry};
-use super::short::{EntryShorts, measurable};
+use super::short::{Asked, EntryShorts, measurable};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 use crate::corpus::Corpus;
@@ -111,36 +111,43 @@ pub(super) const ROW_MARK: char = '\u{1}';
 /// lists bounds what the other entries must beat, so that they are ranked
 /// in parts on all threads yet skipped as early as in one pass.
 fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<(u32, u32)>)> {
+    ranked_in_lists_of(index, KEPT, PART)
+}
+
+/// [`ranked_short_queries`] keeping `kept` entries per query and ranking
+/// `part` entries together.
+fn ranked_in_lists_of(index: &Index, kept: usize, part: usize) -> Vec<(String, Vec<(u32, u32)>)> {
     let sampled = |e: u32| e.is_multiple_of(SAMPLE_EVERY);
-    let sample = ranked_in_parts(index, &Bounds::default(), sampled);
+    let sample = ranked_in_parts(index, &Bounds::default(), (kept, part), sampled);
     let bounds = sample.bounds();
-    let rest = ranked_in_parts(index, &bounds, |e| !sampled(e));
+    let rest = ranked_in_parts(index, &bounds, (kept, part), |e| !sampled(e));
     let mut out: Vec<(String, Vec<(u32, u32)>)> = sample
         .merge(rest)
         .lists
         .into_iter()
-        .filter(|(_, (_, top))| !top.is_empty())
-        .map(|(short, (_, top))| (short.pattern(), top.into_sorted_vec()))
+        .filter(|(_, list)| !list.top.is_empty())
+        .map(|(short, list)| (short.pattern(), list.top.into_sorted_vec()))
         .collect();
     out.sort_unstable();
     out
 }
 
 /// The best entries for every short query among the entries `chosen`,
-/// ranked a part per thread.
+/// ranked a part per thread; `(kept, part)` as [`ranked_in_lists_of`].
 fn ranked_in_parts(
     index: &Index,
     bounds: &Bounds,
+    (kept, part): (usize, usize),
     chosen: impl Fn(u32) -> bool + Sync,
 ) -> ShortTops {
-    let parts: Vec<u32> = (0..index.len() as u32).step_by(PART).collect();
+    let parts: Vec<u32> = (0..index.len() as u32).step_by(part).collect();
     parts
         .into_par_iter()
         .map(|from| {
-            let to = (from as usize + PART).min(index.len()) as u32;
-            ShortTops::of(index, (from..to).filter(|&e| chosen(e)), bounds)
+            let to = (from as usize + part).min(index.len()) as u32;
+            ShortTops::of(index, (from..to).filter(|&e| chosen(e)), bounds, kept)
         })
-        .reduce(ShortTops::default, ShortTops::merge)
+        .reduce(|| ShortTops::new(kept), ShortTops::merge)
 }
 
 /// Entries ranked together for the short queries.
@@ -174,25 +181,32 @@ impl Short {
         Short::of_symbol_words(&words).unwrap_or_else(|| Short::of_any_words(&words))
     }
 
+    /// [`Short::of_words`] into `out`, whose buffer is reused: words read
+    /// twice only when one begins outside the symbols.
+    fn of_words_into<'a>(words: impl Iterator<Item = &'a str> + Clone, out: &mut Vec<Short>) {
+        out.clear();
+        if !Short::symbol_words_into(words.clone(), out) {
+            let words: Vec<&str> = words.collect();
+            *out = Short::of_any_words(&words);
+        }
+    }
+
     /// [`Short::of_words`] for words whose first two characters are ASCII
     /// lower-case letters or digits, as nearly all folded words are: their
     /// queries are read off bit sets already in order, with no sort. None
     /// when a word begins otherwise.
     fn of_symbol_words(words: &[&str]) -> Option<Vec<Short>> {
-        let mut firsts = 0u64;
-        let mut seconds = [0u64; SYMBOLS.len()];
-        for w in words {
-            let mut bytes = w.bytes();
-            let Some(a) = bytes.next() else { continue };
-            let a = symbol(a)?;
-            firsts |= 1 << a;
-            if let Some(b) = bytes.next() {
-                seconds[a] |= 1 << symbol(b)?;
-            }
-        }
-        let char_of = |i: usize| char::from(SYMBOLS[i]);
-        let has = |set: u64, i: usize| set & (1 << i) != 0;
         let mut out = Vec::new();
+        Short::symbol_words_into(words.iter().copied(), &mut out).then_some(out)
+    }
+
+    /// [`Short::of_symbol_words`] appended to `out`; false (and `out` left
+    /// as it was) when a word begins outside the symbols.
+    fn symbol_words_into<'a>(words: impl Iterator<Item = &'a str>, out: &mut Vec<Short>) -> bool {
+        let Some((firsts, seconds)) = symbol_sets(words) else {
+            return false;
+        };
+        let char_of = |i: usize| char::from(SYMBOLS[i]);
         for a in bits(firsts) {
             let first = char_of(a);
             out.push(Short {
@@ -200,19 +214,47 @@ impl Short {
                 second: None,
                 spaced: false,
             });
+            // In symbol order, a letter that begins a word after `a` and
+            // one that follows it within a word: `ab` sorts before `a b`.
             for b in bits(firsts | seconds[a]) {
-                for spaced in [false, true] {
-                    if has(if spaced { firsts } else { seconds[a] }, b) {
-                        out.push(Short {
-                            first,
-                            second: Some(char_of(b)),
-                            spaced,
-                        });
-                    }
+                let second = Some(char_of(b));
+                if seconds[a] & (1 << b) != 0 {
+                    out.push(Short {
+                        first,
+                        second,
+                        spaced: false,
+                    });
+                }
+                if firsts & (1 << b) != 0 {
+                    out.push(Short {
+                        first,
+                        second,
+                        spaced: true,
+                    });
                 }
             }
         }
-        Some(out)
+        true
+    }
+
+    /// The place of a query of symbols in a [`ShortTable`].
+    fn slot(self) -> Option<usize> {
+        let a = symbol_of(self.first)?;
+        let rest = match self.second {
+            None => 0,
+            Some(b) => 1 + 2 * symbol_of(b)? + usize::from(self.spaced),
+        };
+        Some(a * SLOTS_PER_FIRST + rest)
+    }
+
+    /// The query at `slot` of a [`ShortTable`].
+    fn of_slot(slot: usize) -> Short {
+        let (a, rest) = (slot / SLOTS_PER_FIRST, slot % SLOTS_PER_FIRST);
+        Short {
+            first: char::from(SYMBOLS[a]),
+            second: (rest > 0).then(|| char::from(SYMBOLS[(rest - 1) / 2])),
+            spaced: rest > 0 && (rest - 1) % 2 == 1,
+        }
     }
 
     fn of_any_words(words: &[&str]) -> Vec<Short> {
@@ -265,6 +307,33 @@ fn symbol(b: u8) -> Option<usize> {
     }
 }
 
+/// [`symbol`] of a character.
+fn symbol_of(c: char) -> Option<usize> {
+    u8::try_from(c).ok().and_then(symbol)
+}
+
+/// Slots of a [`ShortTable`] per first letter: the letter alone, then
+/// `ab` and `a b` for each second letter.
+const SLOTS_PER_FIRST: usize = 1 + 2 * SYMBOLS.len();
+
+/// The symbols that begin `words`, and per symbol those that follow it at
+/// the beginning of a word, as bit sets; None when a word begins outside
+/// the symbols.
+fn symbol_sets<'a>(words: impl Iterator<Item = &'a str>) -> Option<(u64, [u64; SYMBOLS.len()])> {
+    let mut firsts = 0u64;
+    let mut seconds = [0u64; SYMBOLS.len()];
+    for w in words {
+        let mut bytes = w.bytes();
+        let Some(a) = bytes.next() else { continue };
+        let a = symbol(a)?;
+        firsts |= 1 << a;
+        if let Some(b) = bytes.next() {
+            seconds[a] |= 1 << symbol(b)?;
+        }
+    }
+    Some((firsts, seconds))
+}
+
 /// The numbers of the bits set in `set`, lowest first.
 fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
@@ -274,17 +343,77 @@ fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-/// For each short query, its pattern and its best [`KEPT`] entries so far
-/// as (shortfall, entry): the largest on top, to be dropped first.
-#[derive(Default)]
+/// Values keyed by short queries: those of symbols (nearly all) in a table
+/// by their letters' numbers, looked up with no hashing; others hashed.
+struct ShortTable<V> {
+    symbols: Vec<Option<V>>,
+    others: ShortMap<V>,
+}
+
+impl<V> Default for ShortTable<V> {
+    fn default() -> ShortTable<V> {
+        ShortTable {
+            symbols: Vec::new(),
+            others: ShortMap::default(),
+        }
+    }
+}
+
+impl<V> ShortTable<V> {
+    fn get(&self, short: &Short) -> Option<&V> {
+        match short.slot() {
+            Some(slot) => self.symbols.get(slot)?.as_ref(),
+            None => self.others.get(short),
+        }
+    }
+
+    fn get_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> &mut V {
+        let Some(slot) = short.slot() else {
+            return self.others.entry(short).or_insert_with(new);
+        };
+        if self.symbols.is_empty() {
+            self.symbols
+                .resize_with(SYMBOLS.len() * SLOTS_PER_FIRST, || None);
+        }
+        self.symbols[slot].get_or_insert_with(new)
+    }
+
+    fn iter(&self) -> impl Iterator<Item = (Short, &V)> {
+        let symbols = self.symbols.iter().enumerate();
+        symbols
+            .filter_map(|(slot, v)| Some((Short::of_slot(slot), v.as_ref()?)))
+            .chain(self.others.iter().map(|(&short, v)| (short, v)))
+    }
+
+    fn into_iter(self) -> impl Iterator<Item = (Short, V)> {
+        let symbols = self.symbols.into_iter().enumerate();
+        symbols
+            .filter_map(|(slot, v)| Some((Short::of_slot(slot), v?)))
+            .chain(self.others)
+    }
+}
+
+/// For each short query, its best entries so far as (shortfall, entry):
+/// the largest on top, to be dropped first.
 struct ShortTops {
-    lists: ShortMap<(Shortfall, BinaryHeap<(u32, u32)>)>,
+    lists: ShortTable<List>,
+    /// How many entries each list keeps.
+    kept: usize,
+}
+
+/// One short query's best entries so far.
+#[derive(Default)]
+struct List {
+    /// The query's pattern, made when an entry is first measured against
+    /// it apart from the one pass of [`EntryShorts`].
+    shortfall: Option<Shortfall>,
+    top: BinaryHeap<(u32, u32)>,
 }
 
 /// For each short query whose list is full, its worst (shortfall, entry):
 /// an entry ranks in the end only when it beats that.
 #[derive(Default)]
-struct Bounds(ShortMap<(u32, u32)>);
+struct Bounds(ShortTable<(u32, u32)>);
 
 impl Bounds {
     /// The most entry `e` may fall short of `short` and still rank; None
@@ -300,112 +429,162 @@ impl Bounds {
 }
 
 impl ShortTops {
+    fn new(kept: usize) -> ShortTops {
+        ShortTops {
+            lists: ShortTable::default(),
+            kept,
+        }
+    }
+
     /// The best `entries` (in increasing order) for every short query that
     /// can still beat `bounds`: a later entry must do strictly better than
     /// the worst kept.
-    fn of(index: &Index, entries: impl Iterator<Item = u32>, bounds: &Bounds) -> ShortTops {
-        let mut tops = ShortTops::default();
-        let mut heads = Heads::default();
-        let mut scratch = super::shortfall::Scratch::default();
-        let mut measured = Measured::default();
+    fn of(
+        index: &Index,
+        entries: impl Iterator<Item = u32>,
+        bounds: &Bounds,
+        kept: usize,
+    ) -> ShortTops {
+        let mut tops = ShortTops::new(kept);
+        let mut ranking = EntryRanking::default();
         for e in entries {
-            heads.start(e);
-            let shorts = Short::of_words(words_of(index, e as usize));
-            measured.start();
-            for &short in &shorts {
-                let Some(bound) = bounds.budget(&short, e) else {
-                    continue;
-                };
-                let (shortfall, top) = tops
-                    .lists
-                    .entry(short)
-                    .or_insert_with(|| (Shortfall::new(&short.pattern()), BinaryHeap::new()));
-                let Some(budget) = budget_of(top, KEPT).map(|own| own.min(bound)) else {
-                    continue;
-                };
-                let loss = match measured.shortfall(&short, &shorts, index.projected(e as usize)) {
-                    Some(exact) => exact.filter(|&loss| loss <= budget),
-                    None if heads.rule_out(&short, budget, index, &mut scratch) => None,
-                    None => shortfall_of(shortfall, index, e as usize, budget, &mut scratch),
-                };
-                if let Some(loss) = loss {
-                    keep_best(top, (loss, e), KEPT);
-                }
-            }
+            ranking.rank(&mut tops, index, bounds, e);
         }
         tops
     }
 
     /// Both parts' best, as if read as one.
     fn merge(mut self, other: ShortTops) -> ShortTops {
-        for (short, (shortfall, top)) in other.lists {
-            let (_, mine) = self
-                .lists
-                .entry(short)
-                .or_insert_with(|| (shortfall, BinaryHeap::new()));
-            for item in top {
-                keep_best(mine, item, KEPT);
+        for (short, list) in other.lists.into_iter() {
+            let mine = self.lists.get_or_insert_with(short, List::default);
+            if mine.shortfall.is_none() {
+                mine.shortfall = list.shortfall;
             }
+            mine.top = best_of(std::mem::take(&mut mine.top), list.top, self.kept);
         }
         self
     }
 
     /// The worst entry of each full list.
     fn bounds(&self) -> Bounds {
-        Bounds(
-            self.lists
-                .iter()
-                .filter(|(_, (_, top))| top.len() >= KEPT)
-                .filter_map(|(&short, (_, top))| Some((short, *top.peek()?)))
-                .collect(),
-        )
+        let mut bounds = Bounds::default();
+        for (short, list) in self.lists.iter() {
+            if list.top.len() >= self.kept
+                && let Some(&worst) = list.top.peek()
+            {
+                *bounds.0.get_or_insert_with(short, || worst) = worst;
+            }
+        }
+        bounds
     }
 }
 
-/// One entry's shortfalls of all its short queries of ASCII letters and
-/// digits, measured in one pass when first asked for.
+/// The best `limit` of two lists of distinct entries: all of both, then
+/// the best chosen at once rather than pushed one by one.
+fn best_of(
+    mine: BinaryHeap<(u32, u32)>,
+    other: BinaryHeap<(u32, u32)>,
+    limit: usize,
+) -> BinaryHeap<(u32, u32)> {
+    let mut all = mine.into_vec();
+    all.extend(other.into_vec());
+    if all.len() > limit {
+        all.select_nth_unstable(limit);
+        all.truncate(limit);
+    }
+    BinaryHeap::from(all)
+}
+
+/// Ranks one entry at a time for every short query it can still enter;
+/// buffers are kept from one entry to the next.
 #[derive(Default)]
-struct Measured {
-    shorts: EntryShorts,
-    done: bool,
-    firsts: Vec<u8>,
-    pairs: Vec<(u8, u8)>,
+struct EntryRanking {
+    shorts: Vec<Short>,
+    /// The entry's queries whose lists it may still enter, with the most
+    /// it may fall short of each.
+    wanted: Vec<(Short, u32)>,
+    /// The wanted queries of symbols, measured in one pass.
+    asked: Asked,
+    measured: EntryShorts,
+    heads: Heads,
+    scratch: Scratch,
 }
 
-impl Measured {
-    fn start(&mut self) {
-        self.done = false;
+impl EntryRanking {
+    /// Adds entry `e` to the lists of `tops` it enters.
+    fn rank(&mut self, tops: &mut ShortTops, index: &Index, bounds: &Bounds, e: u32) {
+        Short::of_words_into(words_of(index, e as usize), &mut self.shorts);
+        self.wanted.clear();
+        for &short in &self.shorts {
+            let Some(bound) = bounds.budget(&short, e) else {
+                continue;
+            };
+            let list = tops.lists.get_or_insert_with(short, List::default);
+            if let Some(own) = budget_of(&list.top, tops.kept) {
+                self.wanted.push((short, own.min(bound)));
+            }
+        }
+        let projected = index.projected(e as usize);
+        if self.ask() {
+            self.measured.measure(projected, &self.asked);
+        }
+        self.heads.start(e);
+        for &(short, budget) in &self.wanted {
+            let list = tops.lists.get_or_insert_with(short, List::default);
+            let loss = match self.shortfall(&short) {
+                Some(exact) => exact.filter(|&loss| loss <= budget),
+                None if self.heads.rule_out(&short, budget, index, &mut self.scratch) => None,
+                None => {
+                    let pattern = list
+                        .shortfall
+                        .get_or_insert_with(|| Shortfall::new(&short.pattern()));
+                    shortfall_of(pattern, index, e as usize, budget, &mut self.scratch)
+                }
+            };
+            if let Some(loss) = loss {
+                keep_best(&mut list.top, (loss, e), tops.kept);
+            }
+        }
     }
 
-    /// The exact shortfall of `short`, one of the entry's `shorts`, in its
-    /// projected haystack `h`; None when it is not measured here.
-    fn shortfall(&mut self, short: &Short, shorts: &[Short], h: &[u8]) -> Option<Option<u32>> {
+    /// Gathers the wanted queries of symbols for the one pass; false when
+    /// there are none.
+    fn ask(&mut self) -> bool {
+        let asked = &mut self.asked;
+        asked.clear();
+        let mut any = false;
+        for s in self.shorts.iter().filter(|s| s.second.is_none()) {
+            if measurable(s.first) {
+                asked.firsts.push(s.first as u8);
+            }
+        }
+        for &(s, budget) in &self.wanted {
+            if !measurable(s.first) || s.second.is_some_and(|b| !measurable(b)) {
+                continue;
+            }
+            any = true;
+            let a = s.first as u8;
+            match s.second {
+                None => {}
+                Some(b) if s.spaced => asked.spaced.push((a, b as u8, budget)),
+                Some(b) => asked.pairs.push((a, b as u8)),
+            }
+        }
+        any
+    }
+
+    /// The exact shortfall of `short`, one of the wanted queries, when it
+    /// was measured in the one pass (within its budget, for `a b`).
+    fn shortfall(&self, short: &Short) -> Option<Option<u32>> {
         let (a, b) = (short.first, short.second);
         if !measurable(a) || b.is_some_and(|b| !measurable(b)) {
             return None;
         }
-        if !self.done {
-            self.measure(shorts, h);
-        }
         Some(match b {
-            None => self.shorts.single(a as u8),
-            Some(b) if short.spaced => self.shorts.spaced(a as u8, b as u8),
-            Some(b) => self.shorts.pair(a as u8, b as u8),
+            None => self.measured.single(a as u8),
+            Some(b) if short.spaced => self.measured.spaced(a as u8, b as u8),
+            Some(b) => self.measured.pair(a as u8, b as u8),
         })
-    }
-
-    fn measure(&mut self, shorts: &[Short], h: &[u8]) {
-        self.firsts.clear();
-        self.pairs.clear();
-        for s in shorts.iter().filter(|s| !s.spaced && measurable(s.first)) {
-            match s.second {
-                None => self.firsts.push(s.first as u8),
-                Some(b) if measurable(b) => self.pairs.push((s.first as u8, b as u8)),
-                Some(_) => {}
-            }
-        }
-        self.shorts.measure(h, &self.firsts, &self.pairs);
-        self.done = true;
     }
 }
 
@@ -506,7 +685,7 @@ impl Hasher for ShortHasher {
 }
 
 /// The folded words of entry `e`.
-pub(super) fn words_of(index: &Index, e: usize) -> impl Iterator<Item = &str> {
+pub(super) fn words_of(index: &Index, e: usize) -> impl Iterator<Item = &str> + Clone {
     let words = index.words.words();
     index
         .entry_words
@@ -537,6 +716,75 @@ pub(super) fn to_blob(list: &[u32]) -> Vec<u8> {
 pub(super) fn from_blob(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
     blob.chunks_exact(4)
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+
+    /// Every short query's best `kept` entries among those whose words it
+    /// begins, each entry measured on its own against each query, with
+    /// nothing skipped.
+    fn ranked_plainly(index: &Index, kept: usize) -> Vec<(String, Vec<(u32, u32)>)> {
+        let of_entry: Vec<Vec<Short>> = (0..index.len())
+            .map(|e| Short::of_words(words_of(index, e)))
+            .collect();
+        let mut shorts: Vec<Short> = of_entry.iter().flatten().copied().collect();
+        shorts.sort_unstable_by_key(|s| s.pattern());
+        shorts.dedup();
+        let mut scratch = Scratch::default();
+        let mut out: Vec<(String, Vec<(u32, u32)>)> = shorts
+            .iter()
+            .map(|short| {
+                let pattern = Shortfall::new(&short.pattern());
+                let mut list: Vec<(u32, u32)> = (0..index.len())
+                    .filter(|&e| of_entry[e].contains(short))
+                    .filter_map(|e| Some((pattern.exact(&index.haystack(e), &mut scratch)?, e as u32)))
+                    .collect();
+                list.sort_unstable();
+                list.truncate(kept);
+                (short.pattern(), list)
+            })
+            .filter(|(_, list)| !list.is_empty())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 300,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Ranking with bounds from a sample, in parts, with each entry's
+        /// queries of symbols measured in one pass and those that cannot
+        /// enter their lists skipped, keeps the lists ranked plainly.
+        #[test]
+        fn ranked_lists_are_the_plainly_ranked_ones(
+            texts in proptest::collection::vec("[abnt1 ư(/.-]{0,24}", 1..70),
+            kept in 1..5usize,
+            part in 1..24usize,
+        ) {
+            let index = Index::from_entries(texts.into_iter().enumerate().map(|(person, text)| {
+                (Kind::Official, Target::Person { person }, text)
+            }));
+            proptest::prop_assert_eq!(ranked_in_lists_of(&index, kept, part), ranked_plainly(&index, kept));
+        }
+    }
+
+    #[test]
+    fn slots_name_their_queries() {
+        let shorts = Short::of_words(["ab", "b1", "z9", "0"].into_iter());
+        for short in shorts {
+            let slot = short.slot().expect("symbols");
+            assert_eq!(Short::of_slot(slot), short);
+            assert!(slot < SYMBOLS.len() * SLOTS_PER_FIRST);
+        }
+        let other = Short::of_words(["ư"].into_iter())[0];
+        assert_eq!(other.slot(), None);
+    }
 }
 
 /// The results of a search in a store: the entries read, indexed, and the
