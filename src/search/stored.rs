@@ -118,15 +118,13 @@ fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<(u32, u32)>)> {
 /// `part` entries together.
 fn ranked_in_lists_of(index: &Index, kept: usize, part: usize) -> Vec<(String, Vec<(u32, u32)>)> {
     let sampled = |e: u32| e.is_multiple_of(SAMPLE_EVERY);
-    let sample = ranked_in_parts(index, &Bounds::default(), (kept, part), sampled);
+    let mut sample = ranked_in_parts(index, &Bounds::default(), (kept, part), sampled);
     let bounds = sample.bounds();
     let rest = ranked_in_parts(index, &bounds, (kept, part), |e| !sampled(e));
     let mut out: Vec<(String, Vec<(u32, u32)>)> = sample
         .merge(rest)
-        .lists
-        .into_iter()
-        .filter(|(_, list)| !list.top.is_empty())
-        .map(|(short, list)| (short.pattern(), list.top.into_sorted_vec()))
+        .into_ranked()
+        .map(|(short, list)| (short.pattern(), list))
         .collect();
     out.sort_unstable();
     out
@@ -247,16 +245,6 @@ impl Short {
         Some(a * SLOTS_PER_FIRST + rest)
     }
 
-    /// The query at `slot` of a [`ShortTable`].
-    fn of_slot(slot: usize) -> Short {
-        let (a, rest) = (slot / SLOTS_PER_FIRST, slot % SLOTS_PER_FIRST);
-        Short {
-            first: char::from(SYMBOLS[a]),
-            second: (rest > 0).then(|| char::from(SYMBOLS[(rest - 1) / 2])),
-            spaced: rest > 0 && (rest - 1) % 2 == 1,
-        }
-    }
-
     fn of_any_words(words: &[&str]) -> Vec<Short> {
         let mut firsts = Vec::new();
         let mut out = Vec::new();
@@ -343,58 +331,70 @@ fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-/// Values keyed by short queries: those of symbols (nearly all) in a table
-/// by their letters' numbers, looked up with no hashing; others hashed.
+/// Values keyed by short queries, numbered in order of arrival: those of
+/// symbols (nearly all) found by their letters' numbers, with no hashing;
+/// others hashed.
 struct ShortTable<V> {
-    symbols: Vec<Option<V>>,
-    others: ShortMap<V>,
+    /// Per [`Short::slot`], the value's number, or [`NO_VALUE`].
+    slots: Vec<u32>,
+    others: ShortMap<u32>,
+    values: Vec<(Short, V)>,
 }
+
+/// A slot of a [`ShortTable`] with no value.
+const NO_VALUE: u32 = u32::MAX;
 
 impl<V> Default for ShortTable<V> {
     fn default() -> ShortTable<V> {
         ShortTable {
-            symbols: Vec::new(),
+            slots: Vec::new(),
             others: ShortMap::default(),
+            values: Vec::new(),
         }
     }
 }
 
 impl<V> ShortTable<V> {
-    fn get(&self, short: &Short) -> Option<&V> {
-        match short.slot() {
-            Some(slot) => self.symbols.get(slot)?.as_ref(),
-            None => self.others.get(short),
-        }
-    }
-
-    fn get_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> &mut V {
-        let Some(slot) = short.slot() else {
-            return self.others.entry(short).or_insert_with(new);
+    fn number(&self, short: &Short) -> Option<usize> {
+        let at = match short.slot() {
+            Some(slot) => *self.slots.get(slot)?,
+            None => *self.others.get(short)?,
         };
-        if self.symbols.is_empty() {
-            self.symbols
-                .resize_with(SYMBOLS.len() * SLOTS_PER_FIRST, || None);
+        (at != NO_VALUE).then_some(at as usize)
+    }
+
+    fn get(&self, short: &Short) -> Option<&V> {
+        Some(&self.values[self.number(short)?].1)
+    }
+
+    /// The number of the value of `short`, made by `new` when it has none.
+    fn number_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> usize {
+        let next = self.values.len() as u32;
+        let at = match short.slot() {
+            Some(slot) => {
+                if self.slots.is_empty() {
+                    self.slots.resize(SYMBOLS.len() * SLOTS_PER_FIRST, NO_VALUE);
+                }
+                let at = &mut self.slots[slot];
+                if *at == NO_VALUE {
+                    *at = next;
+                }
+                *at
+            }
+            None => *self.others.entry(short).or_insert(next),
+        };
+        if at == next {
+            self.values.push((short, new()));
         }
-        self.symbols[slot].get_or_insert_with(new)
+        at as usize
     }
 
-    fn iter(&self) -> impl Iterator<Item = (Short, &V)> {
-        let symbols = self.symbols.iter().enumerate();
-        symbols
-            .filter_map(|(slot, v)| Some((Short::of_slot(slot), v.as_ref()?)))
-            .chain(self.others.iter().map(|(&short, v)| (short, v)))
-    }
-
-    fn into_iter(self) -> impl Iterator<Item = (Short, V)> {
-        let symbols = self.symbols.into_iter().enumerate();
-        symbols
-            .filter_map(|(slot, v)| Some((Short::of_slot(slot), v?)))
-            .chain(self.others)
+    fn value_mut(&mut self, number: usize) -> &mut V {
+        &mut self.values[number].1
     }
 }
 
-/// For each short query, its best entries so far as (shortfall, entry):
-/// the largest on top, to be dropped first.
+/// For each short query, its best entries so far as (shortfall, entry).
 struct ShortTops {
     lists: ShortTable<List>,
     /// How many entries each list keeps.
@@ -407,7 +407,59 @@ struct List {
     /// The query's pattern, made when an entry is first measured against
     /// it apart from the one pass of [`EntryShorts`].
     shortfall: Option<Shortfall>,
-    top: BinaryHeap<(u32, u32)>,
+    /// The entries kept, in no order: the best of them are chosen only
+    /// when twice as many have gathered, not sifted in one by one.
+    items: Vec<(u32, u32)>,
+    /// The worst of the best chosen last, once the list was full: an entry
+    /// must beat it to be of use.
+    worst: Option<(u32, u32)>,
+}
+
+impl List {
+    /// The most a later entry may fall short and still beat the worst
+    /// kept (at least the list's own worst, once full); None when none can.
+    fn budget(&self) -> Option<u32> {
+        match self.worst {
+            Some((worst, _)) => worst.checked_sub(1),
+            None => Some(u32::MAX),
+        }
+    }
+
+    fn push(&mut self, item: (u32, u32), kept: usize) {
+        if self.worst.is_some_and(|worst| item >= worst) {
+            return;
+        }
+        self.items.push(item);
+        if self.items.len() >= 2 * kept {
+            self.choose(kept);
+        }
+    }
+
+    /// Keeps only the best `kept` items.
+    fn choose(&mut self, kept: usize) {
+        if self.items.len() >= kept {
+            self.items.select_nth_unstable(kept - 1);
+            self.items.truncate(kept);
+            self.worst = Some(self.items[kept - 1]);
+        }
+    }
+
+    /// Both lists' items, the best `kept` of them chosen.
+    fn merge(&mut self, other: List, kept: usize) {
+        if self.shortfall.is_none() {
+            self.shortfall = other.shortfall;
+        }
+        self.items.extend(other.items);
+        self.worst = None;
+        self.choose(kept);
+    }
+
+    /// The best `kept` items in rank order.
+    fn into_ranked(mut self, kept: usize) -> Vec<(u32, u32)> {
+        self.choose(kept);
+        self.items.sort_unstable();
+        self.items
+    }
 }
 
 /// For each short query whose list is full, its worst (shortfall, entry):
@@ -455,44 +507,34 @@ impl ShortTops {
 
     /// Both parts' best, as if read as one.
     fn merge(mut self, other: ShortTops) -> ShortTops {
-        for (short, list) in other.lists.into_iter() {
-            let mine = self.lists.get_or_insert_with(short, List::default);
-            if mine.shortfall.is_none() {
-                mine.shortfall = list.shortfall;
-            }
-            mine.top = best_of(std::mem::take(&mut mine.top), list.top, self.kept);
+        for (short, list) in other.lists.values {
+            let at = self.lists.number_or_insert_with(short, List::default);
+            self.lists.value_mut(at).merge(list, self.kept);
         }
         self
     }
 
     /// The worst entry of each full list.
-    fn bounds(&self) -> Bounds {
+    fn bounds(&mut self) -> Bounds {
         let mut bounds = Bounds::default();
-        for (short, list) in self.lists.iter() {
-            if list.top.len() >= self.kept
-                && let Some(&worst) = list.top.peek()
-            {
-                *bounds.0.get_or_insert_with(short, || worst) = worst;
+        for (short, list) in &mut self.lists.values {
+            list.choose(self.kept);
+            if let Some(worst) = list.worst {
+                bounds.0.number_or_insert_with(*short, || worst);
             }
         }
         bounds
     }
-}
 
-/// The best `limit` of two lists of distinct entries: all of both, then
-/// the best chosen at once rather than pushed one by one.
-fn best_of(
-    mine: BinaryHeap<(u32, u32)>,
-    other: BinaryHeap<(u32, u32)>,
-    limit: usize,
-) -> BinaryHeap<(u32, u32)> {
-    let mut all = mine.into_vec();
-    all.extend(other.into_vec());
-    if all.len() > limit {
-        all.select_nth_unstable(limit);
-        all.truncate(limit);
+    /// Every list with an entry, its best in rank order.
+    fn into_ranked(self) -> impl Iterator<Item = (Short, Vec<(u32, u32)>)> {
+        let kept = self.kept;
+        self.lists
+            .values
+            .into_iter()
+            .filter(|(_, list)| !list.items.is_empty())
+            .map(move |(short, list)| (short, list.into_ranked(kept)))
     }
-    BinaryHeap::from(all)
 }
 
 /// Ranks one entry at a time for every short query it can still enter;
@@ -500,9 +542,9 @@ fn best_of(
 #[derive(Default)]
 struct EntryRanking {
     shorts: Vec<Short>,
-    /// The entry's queries whose lists it may still enter, with the most
-    /// it may fall short of each.
-    wanted: Vec<(Short, u32)>,
+    /// The entry's queries whose lists it may still enter, with their
+    /// lists' numbers and the most it may fall short of each.
+    wanted: Vec<(Short, usize, u32)>,
     /// The wanted queries of symbols, measured in one pass.
     asked: Asked,
     measured: EntryShorts,
@@ -519,9 +561,9 @@ impl EntryRanking {
             let Some(bound) = bounds.budget(&short, e) else {
                 continue;
             };
-            let list = tops.lists.get_or_insert_with(short, List::default);
-            if let Some(own) = budget_of(&list.top, tops.kept) {
-                self.wanted.push((short, own.min(bound)));
+            let at = tops.lists.number_or_insert_with(short, List::default);
+            if let Some(own) = tops.lists.values[at].1.budget() {
+                self.wanted.push((short, at, own.min(bound)));
             }
         }
         let projected = index.projected(e as usize);
@@ -529,11 +571,16 @@ impl EntryRanking {
             self.measured.measure(projected, &self.asked);
         }
         self.heads.start(e);
-        for &(short, budget) in &self.wanted {
-            let list = tops.lists.get_or_insert_with(short, List::default);
+        for &(short, at, budget) in &self.wanted {
+            let list = tops.lists.value_mut(at);
             let loss = match self.shortfall(&short) {
                 Some(exact) => exact.filter(|&loss| loss <= budget),
-                None if self.heads.rule_out(&short, budget, index, &mut self.scratch) => None,
+                None if self
+                    .heads
+                    .rule_out(&short, budget, index, &mut self.scratch) =>
+                {
+                    None
+                }
                 None => {
                     let pattern = list
                         .shortfall
@@ -542,7 +589,7 @@ impl EntryRanking {
                 }
             };
             if let Some(loss) = loss {
-                keep_best(&mut list.top, (loss, e), tops.kept);
+                list.push((loss, e), tops.kept);
             }
         }
     }
@@ -558,7 +605,7 @@ impl EntryRanking {
                 asked.firsts.push(s.first as u8);
             }
         }
-        for &(s, budget) in &self.wanted {
+        for &(s, _, budget) in &self.wanted {
             if !measurable(s.first) || s.second.is_some_and(|b| !measurable(b)) {
                 continue;
             }
@@ -739,7 +786,9 @@ mod ranking_tests {
                 let pattern = Shortfall::new(&short.pattern());
                 let mut list: Vec<(u32, u32)> = (0..index.len())
                     .filter(|&e| of_entry[e].contains(short))
-                    .filter_map(|e| Some((pattern.exact(&index.haystack(e), &mut scratch)?, e as u32)))
+                    .filter_map(|e| {
+                        Some((pattern.exact(&index.haystack(e), &mut scratch)?, e as u32))
+                    })
                     .collect();
                 list.sort_unstable();
                 list.truncate(kept);
@@ -775,13 +824,17 @@ mod ranking_tests {
     }
 
     #[test]
-    fn slots_name_their_queries() {
-        let shorts = Short::of_words(["ab", "b1", "z9", "0"].into_iter());
-        for short in shorts {
-            let slot = short.slot().expect("symbols");
-            assert_eq!(Short::of_slot(slot), short);
-            assert!(slot < SYMBOLS.len() * SLOTS_PER_FIRST);
-        }
+    fn queries_of_symbols_have_slots_of_their_own() {
+        let shorts = Short::of_words(["ab", "b1", "z9", "0", "ba"].into_iter());
+        let mut slots: Vec<usize> = shorts.iter().map(|s| s.slot().expect("symbols")).collect();
+        assert!(
+            slots
+                .iter()
+                .all(|&slot| slot < SYMBOLS.len() * SLOTS_PER_FIRST)
+        );
+        slots.sort_unstable();
+        slots.dedup();
+        assert_eq!(slots.len(), shorts.len());
         let other = Short::of_words(["ư"].into_iter())[0];
         assert_eq!(other.slot(), None);
     }
