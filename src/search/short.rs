@@ -200,7 +200,10 @@ impl EntryShorts {
         self.spaced_into.resize(n, 0);
         self.heads = 0;
         for &(a, b, budget) in spaced {
-            let (x, y) = (self.place[a as usize] as usize, self.place[b as usize] as usize);
+            let (x, y) = (
+                self.place[a as usize] as usize,
+                self.place[b as usize] as usize,
+            );
             let budget = budget.min(NONE as u32 - 1) as i32;
             self.head_budget[x] = self.head_budget[x].max(budget);
             self.spaced_into[y] |= 1 << x;

@@ -356,10 +356,16 @@ impl<V> Default for ShortTable<V> {
 
 impl<V> ShortTable<V> {
     fn number(&self, short: &Short) -> Option<usize> {
-        let at = match short.slot() {
-            Some(slot) => *self.slots.get(slot)?,
-            None => *self.others.get(short)?,
-        };
+        match short.slot() {
+            Some(slot) => self.number_at(slot),
+            None => self.others.get(short).map(|&at| at as usize),
+        }
+    }
+
+    /// The number of the value at `slot`, a query of symbols.
+    #[inline]
+    fn number_at(&self, slot: usize) -> Option<usize> {
+        let &at = self.slots.get(slot)?;
         (at != NO_VALUE).then_some(at as usize)
     }
 
@@ -369,24 +375,39 @@ impl<V> ShortTable<V> {
 
     /// The number of the value of `short`, made by `new` when it has none.
     fn number_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> usize {
-        let next = self.values.len() as u32;
-        let at = match short.slot() {
-            Some(slot) => {
-                if self.slots.is_empty() {
-                    self.slots.resize(SYMBOLS.len() * SLOTS_PER_FIRST, NO_VALUE);
+        match short.slot() {
+            Some(slot) => self.number_at_or_insert_with(slot, || short, new),
+            None => {
+                let next = self.values.len();
+                let at = *self.others.entry(short).or_insert(next as u32) as usize;
+                if at == next {
+                    self.values.push((short, new()));
                 }
-                let at = &mut self.slots[slot];
-                if *at == NO_VALUE {
-                    *at = next;
-                }
-                *at
+                at
             }
-            None => *self.others.entry(short).or_insert(next),
-        };
-        if at == next {
-            self.values.push((short, new()));
         }
-        at as usize
+    }
+
+    /// [`ShortTable::number_or_insert_with`] of the query of symbols at
+    /// `slot`, made by `short` only when new.
+    #[inline]
+    fn number_at_or_insert_with(
+        &mut self,
+        slot: usize,
+        short: impl FnOnce() -> Short,
+        new: impl FnOnce() -> V,
+    ) -> usize {
+        if self.slots.is_empty() {
+            self.slots.resize(SYMBOLS.len() * SLOTS_PER_FIRST, NO_VALUE);
+        }
+        let at = self.slots[slot];
+        if at != NO_VALUE {
+            return at as usize;
+        }
+        let next = self.values.len();
+        self.slots[slot] = next as u32;
+        self.values.push((short(), new()));
+        next
     }
 
     fn value_mut(&mut self, number: usize) -> &mut V {
@@ -471,7 +492,17 @@ impl Bounds {
     /// The most entry `e` may fall short of `short` and still rank; None
     /// when it cannot.
     fn budget(&self, short: &Short, e: u32) -> Option<u32> {
-        match self.0.get(short) {
+        Bounds::of_worst(self.0.get(short), e)
+    }
+
+    /// [`Bounds::budget`] of the query of symbols at `slot`.
+    #[inline]
+    fn budget_at(&self, slot: usize, e: u32) -> Option<u32> {
+        Bounds::of_worst(self.0.number_at(slot).map(|at| &self.0.values[at].1), e)
+    }
+
+    fn of_worst(worst: Option<&(u32, u32)>, e: u32) -> Option<u32> {
+        match worst {
             // On equal shortfalls the earlier entry ranks first.
             Some(&(worst, last)) if e < last => Some(worst),
             Some(&(worst, _)) => worst.checked_sub(1),
@@ -555,16 +586,12 @@ struct EntryRanking {
 impl EntryRanking {
     /// Adds entry `e` to the lists of `tops` it enters.
     fn rank(&mut self, tops: &mut ShortTops, index: &Index, bounds: &Bounds, e: u32) {
-        Short::of_words_into(words_of(index, e as usize), &mut self.shorts);
         self.wanted.clear();
-        for &short in &self.shorts {
-            let Some(bound) = bounds.budget(&short, e) else {
-                continue;
-            };
-            let at = tops.lists.number_or_insert_with(short, List::default);
-            if let Some(own) = tops.lists.values[at].1.budget() {
-                self.wanted.push((short, at, own.min(bound)));
-            }
+        self.asked.clear();
+        let words = words_of(index, e as usize);
+        match symbol_sets(words.clone()) {
+            Some(sets) => self.want_symbols(tops, bounds, e, sets),
+            None => self.want_any(tops, bounds, e, words),
         }
         let projected = index.projected(e as usize);
         if self.ask() {
@@ -594,17 +621,85 @@ impl EntryRanking {
         }
     }
 
-    /// Gathers the wanted queries of symbols for the one pass; false when
-    /// there are none.
-    fn ask(&mut self) -> bool {
-        let asked = &mut self.asked;
-        asked.clear();
-        let mut any = false;
-        for s in self.shorts.iter().filter(|s| s.second.is_none()) {
-            if measurable(s.first) {
-                asked.firsts.push(s.first as u8);
+    /// Wants the queries of an entry whose words all begin with symbols,
+    /// read off its bit sets (see [`symbol_sets`]) by slot.
+    fn want_symbols(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        (firsts, seconds): (u64, [u64; SYMBOLS.len()]),
+    ) {
+        let char_of = |i: usize| char::from(SYMBOLS[i]);
+        for a in bits(firsts) {
+            self.asked.firsts.push(SYMBOLS[a]);
+            let (first, slot) = (char_of(a), a * SLOTS_PER_FIRST);
+            let short = |second: Option<usize>, spaced| Short {
+                first,
+                second: second.map(char_of),
+                spaced,
+            };
+            self.want_at(tops, bounds, e, slot, short(None, false));
+            for b in bits(seconds[a]) {
+                self.want_at(tops, bounds, e, slot + 1 + 2 * b, short(Some(b), false));
+            }
+            for b in bits(firsts) {
+                self.want_at(tops, bounds, e, slot + 2 + 2 * b, short(Some(b), true));
             }
         }
+    }
+
+    /// Wants `short`, a query of symbols at `slot`, when its list can
+    /// still take entry `e`.
+    #[inline]
+    fn want_at(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        slot: usize,
+        short: Short,
+    ) {
+        let Some(bound) = bounds.budget_at(slot, e) else {
+            return;
+        };
+        let at = tops
+            .lists
+            .number_at_or_insert_with(slot, || short, List::default);
+        if let Some(own) = tops.lists.values[at].1.budget() {
+            self.wanted.push((short, at, own.min(bound)));
+        }
+    }
+
+    /// Wants the queries of an entry with a word that begins otherwise.
+    fn want_any<'a>(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        words: impl Iterator<Item = &'a str> + Clone,
+    ) {
+        Short::of_words_into(words, &mut self.shorts);
+        for &short in &self.shorts {
+            if short.second.is_none() && measurable(short.first) {
+                self.asked.firsts.push(short.first as u8);
+            }
+            let Some(bound) = bounds.budget(&short, e) else {
+                continue;
+            };
+            let at = tops.lists.number_or_insert_with(short, List::default);
+            if let Some(own) = tops.lists.values[at].1.budget() {
+                self.wanted.push((short, at, own.min(bound)));
+            }
+        }
+    }
+
+    /// Gathers the wanted queries of symbols of two letters for the one
+    /// pass (the first letters are gathered as wanted); false when no
+    /// query of symbols is wanted.
+    fn ask(&mut self) -> bool {
+        let asked = &mut self.asked;
+        let mut any = false;
         for &(s, _, budget) in &self.wanted {
             if !measurable(s.first) || s.second.is_some_and(|b| !measurable(b)) {
                 continue;
