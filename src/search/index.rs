@@ -64,6 +64,14 @@ impl<B: Buffer> Packed<B> {
         self.buf.append(item);
         self.ends.push(self.buf.len());
     }
+    #[cfg(test)]
+    pub(super) fn push_iter<I: IntoIterator>(&mut self, items: I)
+    where
+        B: Extend<I::Item>,
+    {
+        self.buf.extend(items);
+        self.ends.push(self.buf.len());
+    }
     pub(super) fn get(&self, i: usize) -> &B::Item {
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
         self.buf.slice(start..self.ends[i])
