@@ -64,6 +64,7 @@ impl<B: Buffer> Packed<B> {
         self.buf.append(item);
         self.ends.push(self.buf.len());
     }
+    #[cfg(test)]
     pub(super) fn push_iter<I: IntoIterator>(&mut self, items: I)
     where
         B: Extend<I::Item>,
@@ -238,9 +239,40 @@ fn is_alphanumeric(c: char) -> bool {
 /// The words of original text written with letters outside ASCII, as lex
 /// keys (lower case, tone placement ignored).
 pub(super) fn marked_words(text: &str) -> impl Iterator<Item = std::borrow::Cow<'_, str>> {
+    marked_word_spans(text).map(word_key)
+}
+
+/// The words of original text written with letters outside ASCII, as
+/// written.
+fn marked_word_spans(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_ascii())
-        .map(word_key)
+}
+
+/// [`project`] of folded text appended to `out`, calling `word` with each
+/// of its words as [`folded_words`] splits them: one pass over its
+/// characters for both.
+fn project_words<'a>(folded: &'a str, out: &mut Vec<u8>, mut word: impl FnMut(&'a str)) {
+    let mut start = None;
+    for (at, c) in folded.char_indices() {
+        let letter = is_alphanumeric(c);
+        out.push(match c {
+            c if c.is_ascii() => c as u8,
+            _ if letter => OTHER_LETTER,
+            _ => OTHER_MARK,
+        });
+        match start {
+            None if letter => start = Some(at),
+            Some(from) if !letter => {
+                word(&folded[from..at]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = start {
+        word(&folded[from..]);
+    }
 }
 
 impl Index {
@@ -325,6 +357,8 @@ struct Builder {
     word_ids: FastMap<Box<str>, u32>,
     entry_words: Lists,
     mark_ids: FastMap<Box<str>, u32>,
+    /// The number of each marked word's lex key, by the word as written.
+    marks_as_written: FastMap<Box<str>, u32>,
     entry_marks: Lists,
     scratch: Vec<u32>,
     folded: String,
@@ -346,22 +380,47 @@ impl Builder {
         self.targets.push(target);
         self.texts.push(text);
         fold_entry(text, &mut self.folded);
-        if self.folded.is_ascii() {
+        let Builder {
+            projected,
+            word_ids,
+            scratch,
+            folded,
+            ..
+        } = self;
+        scratch.clear();
+        if folded.is_ascii() {
             // Projecting ASCII changes nothing.
-            self.projected.push(self.folded.as_bytes());
+            projected.push(folded.as_bytes());
+            for w in folded_words(folded) {
+                scratch.push(number(word_ids, w));
+            }
         } else {
-            self.projected.push_iter(project(&self.folded));
-        }
-        self.scratch.clear();
-        for w in folded_words(&self.folded) {
-            self.scratch.push(number(&mut self.word_ids, w));
+            project_words(folded, &mut projected.buf, |w| {
+                scratch.push(number(word_ids, w));
+            });
+            projected.ends.push(projected.buf.len());
         }
         self.scratch.sort_unstable();
         self.scratch.dedup();
         self.entry_words.push(&self.scratch);
+        self.number_marks(text);
+    }
+
+    /// Numbers the lex keys of the words of `text` written with letters
+    /// outside ASCII. Each word as written is keyed once: entries repeat
+    /// the same names and titles.
+    fn number_marks(&mut self, text: &str) {
         self.scratch.clear();
-        for w in marked_words(text) {
-            self.scratch.push(number(&mut self.mark_ids, &w));
+        for w in marked_word_spans(text) {
+            let id = match self.marks_as_written.get(w) {
+                Some(&id) => id,
+                None => {
+                    let id = number(&mut self.mark_ids, &word_key(w));
+                    self.marks_as_written.insert(w.into(), id);
+                    id
+                }
+            };
+            self.scratch.push(id);
         }
         self.scratch.sort_unstable();
         self.scratch.dedup();
@@ -474,6 +533,24 @@ mod tests {
             project_entry(text, &mut out, &mut scratch);
             fold_entry(text, &mut folded);
             assert_eq!(out, project(&folded).collect::<Vec<u8>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn one_pass_projects_and_splits_as_two_do() {
+        for text in [
+            "",
+            " ngô–đông hải x²",
+            "ĐẮK LẮK ½ 日本 café ß",
+            "a«b»c ",
+            "ǅ ﬁ",
+        ] {
+            let mut folded = String::new();
+            fold_entry(text, &mut folded);
+            let (mut out, mut words) = (Vec::new(), Vec::new());
+            project_words(&folded, &mut out, |w| words.push(w));
+            assert_eq!(out, project(&folded).collect::<Vec<u8>>(), "{text:?}");
+            assert_eq!(words, folded_words(&folded).collect::<Vec<_>>(), "{text:?}");
         }
     }
 

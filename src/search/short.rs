@@ -27,8 +27,12 @@ pub(super) fn measurable(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
 }
 
-/// One entry's least shortfall of each of its short queries. Buffers are
-/// kept from one entry to the next.
+/// One entry's least shortfall of each of its short queries asked for.
+/// Buffers are kept from one entry to the next.
+///
+/// Every first letter alone is measured (a minimum per letter); a query
+/// of two letters is followed only when asked for, since most of an
+/// entry's queries cannot beat the lists they would enter and so are not.
 #[derive(Debug)]
 pub(super) struct EntryShorts {
     /// Each byte's place among the first letters, or [`NOT_FIRST`].
@@ -40,8 +44,22 @@ pub(super) struct EntryShorts {
     single: Vec<i32>,
     /// Per two first letters (first * firsts + second): `a b`.
     spaced: Vec<i32>,
-    /// The two-letter words' beginnings: (first's place, second, row, least).
-    pairs: Vec<(u8, u8, Row, i32)>,
+    /// Per first letter, the most an `a b` asked for of it may fall short:
+    /// a state of the letter and a space past that leads nowhere wanted.
+    head_budget: Vec<i32>,
+    /// First letters with an `a b` asked for, one bit per place.
+    heads: u64,
+    /// Per second letter's place, the places of the first letters whose
+    /// `a b` is asked for.
+    spaced_into: Vec<u64>,
+    /// Letters whose rows hold a state, one bit per place.
+    letters_live: u64,
+    heads_live: u64,
+    /// The two-letter words' beginnings asked for, by second letter:
+    /// (second, first's place, first, least).
+    pairs: Vec<(u8, u8, u8, i32)>,
+    /// Per byte, the range of `pairs` whose second letter it is.
+    pairs_of: [(u16, u16); 128],
 }
 
 impl Default for EntryShorts {
@@ -53,83 +71,169 @@ impl Default for EntryShorts {
             letter_space: Vec::new(),
             single: Vec::new(),
             spaced: Vec::new(),
+            head_budget: Vec::new(),
+            heads: 0,
+            spaced_into: Vec::new(),
+            letters_live: 0,
+            heads_live: 0,
             pairs: Vec::new(),
+            pairs_of: [(0, 0); 128],
         }
+    }
+}
+
+/// What one entry's pass measures besides its first letters alone.
+#[derive(Debug, Default)]
+pub(super) struct Asked {
+    /// The entry's first letters: measurable, distinct, at most 64.
+    pub(super) firsts: Vec<u8>,
+    /// `ab`: both measurable, `a` one of `firsts`.
+    pub(super) pairs: Vec<(u8, u8)>,
+    /// `a b`, both of `firsts`, with the most it may fall short and still
+    /// be of use: past that, what is found for it may be anything larger.
+    pub(super) spaced: Vec<(u8, u8, u32)>,
+}
+
+impl Asked {
+    pub(super) fn clear(&mut self) {
+        self.firsts.clear();
+        self.pairs.clear();
+        self.spaced.clear();
     }
 }
 
 impl EntryShorts {
     /// Measures haystack `h` (projected, beginning with a space) for the
-    /// queries of `firsts` (measurable letters, distinct) and of `pairs`
-    /// (their first two letters, both measurable).
-    pub(super) fn measure(&mut self, h: &[u8], firsts: &[u8], pairs: &[(u8, u8)]) {
-        self.reset(firsts, pairs);
+    /// queries `asked`.
+    pub(super) fn measure(&mut self, h: &[u8], asked: &Asked) {
+        self.reset(asked);
         for k in 1..h.len() {
             let c = h[k];
-            let bonus = byte_bonus(h[k - 1], c);
-            let k = k as i32;
             if c == b' ' {
-                for (at, row) in self.letter.iter().enumerate() {
-                    let loss = row.next_at(k, AFTER_LETTER, bonus);
-                    self.letter_space[at].push(k, loss);
-                }
+                self.space_at(k as i32, byte_bonus(h[k - 1], c));
                 continue;
             }
-            self.pairs_at(c, k, bonus);
             let Some(&y) = self.place.get(c as usize) else {
                 continue;
             };
-            if y == NOT_FIRST {
+            let (from, to) = self.pairs_of[c as usize];
+            if from == to && y == NOT_FIRST {
                 continue;
             }
-            let (y, n) = (y as usize, self.firsts.len());
-            for x in 0..n {
-                let loss = self.letter_space[x].next_at(k, AFTER_SPACE, bonus);
-                let least = &mut self.spaced[x * n + y];
-                *least = (*least).min(loss);
+            let bonus = byte_bonus(h[k - 1], c);
+            let k = k as i32;
+            if from < to {
+                self.pairs_at(from as usize..to as usize, k, bonus);
             }
-            let loss = 8 - bonus;
-            self.single[y] = self.single[y].min(loss);
-            self.letter[y].push(k, loss);
+            if y != NOT_FIRST {
+                self.first_at(y as usize, k, bonus);
+            }
         }
     }
 
-    fn reset(&mut self, firsts: &[u8], pairs: &[(u8, u8)]) {
+    /// Follows the rows of the letters with an `a b` asked for into a
+    /// space at `k`.
+    fn space_at(&mut self, k: i32, bonus: i32) {
+        let mut live = self.heads & self.letters_live;
+        while live != 0 {
+            let x = live.trailing_zeros() as usize;
+            live &= live - 1;
+            let loss = self.letter[x].next_at(k, AFTER_LETTER, bonus);
+            if loss <= self.head_budget[x] {
+                self.letter_space[x].push(k, loss);
+                self.heads_live |= 1 << x;
+            }
+        }
+    }
+
+    /// First letter `y` at `k`: alone, and after each letter and a space.
+    fn first_at(&mut self, y: usize, k: i32, bonus: i32) {
+        let n = self.firsts.len();
+        let mut live = self.spaced_into[y] & self.heads_live;
+        while live != 0 {
+            let x = live.trailing_zeros() as usize;
+            live &= live - 1;
+            let loss = self.letter_space[x].next_at(k, AFTER_SPACE, bonus);
+            let least = &mut self.spaced[x * n + y];
+            *least = (*least).min(loss);
+        }
+        let loss = 8 - bonus;
+        self.single[y] = self.single[y].min(loss);
+        self.letter[y].push(k, loss);
+        self.letters_live |= 1 << y;
+    }
+
+    fn reset(&mut self, asked: &Asked) {
         for &c in &self.firsts {
             self.place[c as usize] = NOT_FIRST;
         }
+        for &(b, ..) in &self.pairs {
+            self.pairs_of[b as usize] = (0, 0);
+        }
+        let firsts = &asked.firsts;
+        debug_assert!(firsts.len() <= 64);
         self.firsts.clear();
         self.firsts.extend_from_slice(firsts);
         for (at, &c) in firsts.iter().enumerate() {
             self.place[c as usize] = at as u8;
         }
         let n = firsts.len();
-        self.letter.clear();
-        self.letter.resize(n, Row::EMPTY);
-        self.letter_space.clear();
-        self.letter_space.resize(n, Row::EMPTY);
+        for rows in [&mut self.letter, &mut self.letter_space] {
+            rows.clear();
+            rows.resize(n, Row::EMPTY);
+        }
         self.single.clear();
         self.single.resize(n, NONE);
         self.spaced.clear();
         self.spaced.resize(n * n, NONE);
+        self.letters_live = 0;
+        self.heads_live = 0;
+        self.reset_spaced(&asked.spaced);
+        self.reset_pairs(&asked.pairs);
+    }
+
+    fn reset_spaced(&mut self, spaced: &[(u8, u8, u32)]) {
+        let n = self.firsts.len();
+        self.head_budget.clear();
+        self.head_budget.resize(n, -1);
+        self.spaced_into.clear();
+        self.spaced_into.resize(n, 0);
+        self.heads = 0;
+        for &(a, b, budget) in spaced {
+            let (x, y) = (
+                self.place[a as usize] as usize,
+                self.place[b as usize] as usize,
+            );
+            let budget = budget.min(NONE as u32 - 1) as i32;
+            self.head_budget[x] = self.head_budget[x].max(budget);
+            self.spaced_into[y] |= 1 << x;
+            self.heads |= 1 << x;
+        }
+    }
+
+    fn reset_pairs(&mut self, pairs: &[(u8, u8)]) {
         self.pairs.clear();
         self.pairs.extend(
             pairs
                 .iter()
-                .map(|&(a, b)| (self.place[a as usize], b, Row::EMPTY, NONE)),
+                .map(|&(a, b)| (b, self.place[a as usize], a, NONE)),
         );
+        self.pairs.sort_unstable_by_key(|&(b, x, ..)| (b, x));
+        let mut from = 0;
+        while from < self.pairs.len() {
+            let b = self.pairs[from].0;
+            let to = from + self.pairs[from..].partition_point(|p| p.0 == b);
+            self.pairs_of[b as usize] = (from as u16, to as u16);
+            from = to;
+        }
     }
 
-    /// Follows each two-letter beginning whose second letter is `c`, from
-    /// its first letter's states before position `k`.
-    fn pairs_at(&mut self, c: u8, k: i32, bonus: i32) {
-        for (x, b, row, least) in &mut self.pairs {
-            if *b != c {
-                continue;
-            }
+    /// Follows each two-letter beginning of `range` (whose second letter
+    /// stands at `k`) from its first letter's states before `k`.
+    fn pairs_at(&mut self, range: std::ops::Range<usize>, k: i32, bonus: i32) {
+        for (_, x, _, least) in &mut self.pairs[range] {
             let loss = self.letter[*x as usize].next_at(k, AFTER_LETTER, bonus);
             *least = (*least).min(loss);
-            row.push(k, loss);
         }
     }
 
@@ -142,20 +246,20 @@ impl EntryShorts {
         Self::found(self.single[self.place[a as usize] as usize])
     }
 
-    /// The least shortfall of `a b`, both first letters.
+    /// The least shortfall of `a b`, asked for, when within the budget it
+    /// was asked with; past it, None or some larger shortfall.
     pub(super) fn spaced(&self, a: u8, b: u8) -> Option<u32> {
         let n = self.firsts.len();
         let (x, y) = (self.place[a as usize], self.place[b as usize]);
         Self::found(self.spaced[x as usize * n + y as usize])
     }
 
-    /// The least shortfall of `ab`, one of the pairs measured.
+    /// The least shortfall of `ab`, asked for.
     pub(super) fn pair(&self, a: u8, b: u8) -> Option<u32> {
-        let x = self.place[a as usize];
-        let &(_, _, _, least) = self
-            .pairs
+        let (from, to) = self.pairs_of[b as usize];
+        let &(.., least) = self.pairs[from as usize..to as usize]
             .iter()
-            .find(|&&(px, pb, _, _)| px == x && pb == b)
+            .find(|&&(_, _, pa, _)| pa == a)
             .expect("pairs measured");
         Self::found(least)
     }
@@ -166,6 +270,12 @@ mod tests {
     use super::*;
     use crate::search::shortfall::{Scratch, Shortfall};
     use proptest::prelude::*;
+
+    fn projected(haystack: &str) -> Vec<u8> {
+        std::iter::once(b' ')
+            .chain(haystack.chars().map(|c| c as u32 as u8))
+            .collect()
+    }
 
     fn general(pattern: &str, h: &[u8]) -> Option<u32> {
         Shortfall::new(pattern).within_projected(h, u32::MAX, &mut Scratch::default())
@@ -185,12 +295,19 @@ mod tests {
             firsts in proptest::sample::subsequence(b"abnt1".to_vec(), 1..=5),
             seconds in proptest::collection::vec(proptest::sample::select(b"abnt1".to_vec()), 5),
         ) {
-            let h: Vec<u8> = std::iter::once(b' ')
-                .chain(haystack.chars().map(|c| c as u32 as u8))
-                .collect();
-            let pairs: Vec<(u8, u8)> = firsts.iter().zip(&seconds).map(|(&a, &b)| (a, b)).collect();
+            let h = projected(&haystack);
+            let mut asked = Asked {
+                firsts: firsts.clone(),
+                pairs: firsts.iter().zip(&seconds).map(|(&a, &b)| (a, b)).collect(),
+                ..Asked::default()
+            };
+            for &a in &firsts {
+                for &b in &firsts {
+                    asked.spaced.push((a, b, u32::MAX));
+                }
+            }
             let mut shorts = EntryShorts::default();
-            shorts.measure(&h, &firsts, &pairs);
+            shorts.measure(&h, &asked);
             for &a in &firsts {
                 let p = (a as char).to_string();
                 prop_assert_eq!(shorts.single(a), general(&p, &h), "{}", p);
@@ -199,9 +316,46 @@ mod tests {
                     prop_assert_eq!(shorts.spaced(a, b), general(&p, &h), "{}", p);
                 }
             }
-            for &(a, b) in &pairs {
+            for &(a, b) in &asked.pairs {
                 let p = format!("{}{}", a as char, b as char);
                 prop_assert_eq!(shorts.pair(a, b), general(&p, &h), "{}", p);
+            }
+        }
+
+        /// Queries asked for with a budget are exact within it, however
+        /// few of them are asked for and whatever was asked before.
+        #[test]
+        fn queries_asked_within_a_budget_are_exact_within_it(
+            haystacks in proptest::collection::vec("[abnt1 ()/.|\u{80}\u{81}-]{0,60}", 2),
+            firsts in proptest::sample::subsequence(b"abnt1".to_vec(), 1..=5),
+            asked_spaced in proptest::collection::vec((0..5usize, 0..5usize, 0..30u32), 0..6),
+            asked_pairs in proptest::collection::vec((0..5usize, proptest::sample::select(b"abnt1".to_vec())), 0..4),
+        ) {
+            let n = firsts.len();
+            let spaced: Vec<(u8, u8, u32)> = asked_spaced
+                .iter()
+                .map(|&(x, y, budget)| (firsts[x % n], firsts[y % n], budget))
+                .collect();
+            let mut pairs: Vec<(u8, u8)> = asked_pairs.iter().map(|&(x, b)| (firsts[x % n], b)).collect();
+            pairs.sort_unstable();
+            pairs.dedup();
+            let asked = Asked { firsts: firsts.clone(), pairs, spaced };
+            let mut shorts = EntryShorts::default();
+            for haystack in &haystacks {
+                let h = projected(haystack);
+                shorts.measure(&h, &asked);
+                for &(a, b, budget) in &asked.spaced {
+                    let p = format!("{} {}", a as char, b as char);
+                    let within = |l: Option<u32>| l.filter(|&l| l <= budget);
+                    prop_assert_eq!(within(shorts.spaced(a, b)), within(general(&p, &h)), "{}", p);
+                }
+                for &(a, b) in &asked.pairs {
+                    let p = format!("{}{}", a as char, b as char);
+                    prop_assert_eq!(shorts.pair(a, b), general(&p, &h), "{}", p);
+                }
+                for &a in &firsts {
+                    prop_assert_eq!(shorts.single(a), general(&(a as char).to_string(), &h));
+                }
             }
         }
     }

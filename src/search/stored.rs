@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::{Bytes, Index, is_word_byte, project_entry};
-use super::short::{EntryShorts, measurable};
+use super::short::{Asked, EntryShorts, measurable};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 use crate::corpus::Corpus;
@@ -111,36 +111,41 @@ pub(super) const ROW_MARK: char = '\u{1}';
 /// lists bounds what the other entries must beat, so that they are ranked
 /// in parts on all threads yet skipped as early as in one pass.
 fn ranked_short_queries(index: &Index) -> Vec<(String, Vec<(u32, u32)>)> {
+    ranked_in_lists_of(index, KEPT, PART)
+}
+
+/// [`ranked_short_queries`] keeping `kept` entries per query and ranking
+/// `part` entries together.
+fn ranked_in_lists_of(index: &Index, kept: usize, part: usize) -> Vec<(String, Vec<(u32, u32)>)> {
     let sampled = |e: u32| e.is_multiple_of(SAMPLE_EVERY);
-    let sample = ranked_in_parts(index, &Bounds::default(), sampled);
+    let mut sample = ranked_in_parts(index, &Bounds::default(), (kept, part), sampled);
     let bounds = sample.bounds();
-    let rest = ranked_in_parts(index, &bounds, |e| !sampled(e));
+    let rest = ranked_in_parts(index, &bounds, (kept, part), |e| !sampled(e));
     let mut out: Vec<(String, Vec<(u32, u32)>)> = sample
         .merge(rest)
-        .lists
-        .into_iter()
-        .filter(|(_, (_, top))| !top.is_empty())
-        .map(|(short, (_, top))| (short.pattern(), top.into_sorted_vec()))
+        .into_ranked()
+        .map(|(short, list)| (short.pattern(), list))
         .collect();
     out.sort_unstable();
     out
 }
 
 /// The best entries for every short query among the entries `chosen`,
-/// ranked a part per thread.
+/// ranked a part per thread; `(kept, part)` as [`ranked_in_lists_of`].
 fn ranked_in_parts(
     index: &Index,
     bounds: &Bounds,
+    (kept, part): (usize, usize),
     chosen: impl Fn(u32) -> bool + Sync,
 ) -> ShortTops {
-    let parts: Vec<u32> = (0..index.len() as u32).step_by(PART).collect();
+    let parts: Vec<u32> = (0..index.len() as u32).step_by(part).collect();
     parts
         .into_par_iter()
         .map(|from| {
-            let to = (from as usize + PART).min(index.len()) as u32;
-            ShortTops::of(index, (from..to).filter(|&e| chosen(e)), bounds)
+            let to = (from as usize + part).min(index.len()) as u32;
+            ShortTops::of(index, (from..to).filter(|&e| chosen(e)), bounds, kept)
         })
-        .reduce(ShortTops::default, ShortTops::merge)
+        .reduce(|| ShortTops::new(kept), ShortTops::merge)
 }
 
 /// Entries ranked together for the short queries.
@@ -174,25 +179,32 @@ impl Short {
         Short::of_symbol_words(&words).unwrap_or_else(|| Short::of_any_words(&words))
     }
 
+    /// [`Short::of_words`] into `out`, whose buffer is reused: words read
+    /// twice only when one begins outside the symbols.
+    fn of_words_into<'a>(words: impl Iterator<Item = &'a str> + Clone, out: &mut Vec<Short>) {
+        out.clear();
+        if !Short::symbol_words_into(words.clone(), out) {
+            let words: Vec<&str> = words.collect();
+            *out = Short::of_any_words(&words);
+        }
+    }
+
     /// [`Short::of_words`] for words whose first two characters are ASCII
     /// lower-case letters or digits, as nearly all folded words are: their
     /// queries are read off bit sets already in order, with no sort. None
     /// when a word begins otherwise.
     fn of_symbol_words(words: &[&str]) -> Option<Vec<Short>> {
-        let mut firsts = 0u64;
-        let mut seconds = [0u64; SYMBOLS.len()];
-        for w in words {
-            let mut bytes = w.bytes();
-            let Some(a) = bytes.next() else { continue };
-            let a = symbol(a)?;
-            firsts |= 1 << a;
-            if let Some(b) = bytes.next() {
-                seconds[a] |= 1 << symbol(b)?;
-            }
-        }
-        let char_of = |i: usize| char::from(SYMBOLS[i]);
-        let has = |set: u64, i: usize| set & (1 << i) != 0;
         let mut out = Vec::new();
+        Short::symbol_words_into(words.iter().copied(), &mut out).then_some(out)
+    }
+
+    /// [`Short::of_symbol_words`] appended to `out`; false (and `out` left
+    /// as it was) when a word begins outside the symbols.
+    fn symbol_words_into<'a>(words: impl Iterator<Item = &'a str>, out: &mut Vec<Short>) -> bool {
+        let Some((firsts, seconds)) = symbol_sets(words) else {
+            return false;
+        };
+        let char_of = |i: usize| char::from(SYMBOLS[i]);
         for a in bits(firsts) {
             let first = char_of(a);
             out.push(Short {
@@ -200,19 +212,37 @@ impl Short {
                 second: None,
                 spaced: false,
             });
+            // In symbol order, a letter that begins a word after `a` and
+            // one that follows it within a word: `ab` sorts before `a b`.
             for b in bits(firsts | seconds[a]) {
-                for spaced in [false, true] {
-                    if has(if spaced { firsts } else { seconds[a] }, b) {
-                        out.push(Short {
-                            first,
-                            second: Some(char_of(b)),
-                            spaced,
-                        });
-                    }
+                let second = Some(char_of(b));
+                if seconds[a] & (1 << b) != 0 {
+                    out.push(Short {
+                        first,
+                        second,
+                        spaced: false,
+                    });
+                }
+                if firsts & (1 << b) != 0 {
+                    out.push(Short {
+                        first,
+                        second,
+                        spaced: true,
+                    });
                 }
             }
         }
-        Some(out)
+        true
+    }
+
+    /// The place of a query of symbols in a [`ShortTable`].
+    fn slot(self) -> Option<usize> {
+        let a = symbol_of(self.first)?;
+        let rest = match self.second {
+            None => 0,
+            Some(b) => 1 + 2 * symbol_of(b)? + usize::from(self.spaced),
+        };
+        Some(a * SLOTS_PER_FIRST + rest)
     }
 
     fn of_any_words(words: &[&str]) -> Vec<Short> {
@@ -265,6 +295,33 @@ fn symbol(b: u8) -> Option<usize> {
     }
 }
 
+/// [`symbol`] of a character.
+fn symbol_of(c: char) -> Option<usize> {
+    u8::try_from(c).ok().and_then(symbol)
+}
+
+/// Slots of a [`ShortTable`] per first letter: the letter alone, then
+/// `ab` and `a b` for each second letter.
+const SLOTS_PER_FIRST: usize = 1 + 2 * SYMBOLS.len();
+
+/// The symbols that begin `words`, and per symbol those that follow it at
+/// the beginning of a word, as bit sets; None when a word begins outside
+/// the symbols.
+fn symbol_sets<'a>(words: impl Iterator<Item = &'a str>) -> Option<(u64, [u64; SYMBOLS.len()])> {
+    let mut firsts = 0u64;
+    let mut seconds = [0u64; SYMBOLS.len()];
+    for w in words {
+        let mut bytes = w.bytes();
+        let Some(a) = bytes.next() else { continue };
+        let a = symbol(a)?;
+        firsts |= 1 << a;
+        if let Some(b) = bytes.next() {
+            seconds[a] |= 1 << symbol(b)?;
+        }
+    }
+    Some((firsts, seconds))
+}
+
 /// The numbers of the bits set in `set`, lowest first.
 fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     std::iter::from_fn(move || {
@@ -274,23 +331,178 @@ fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-/// For each short query, its pattern and its best [`KEPT`] entries so far
-/// as (shortfall, entry): the largest on top, to be dropped first.
-#[derive(Default)]
+/// Values keyed by short queries, numbered in order of arrival: those of
+/// symbols (nearly all) found by their letters' numbers, with no hashing;
+/// others hashed.
+struct ShortTable<V> {
+    /// Per [`Short::slot`], the value's number, or [`NO_VALUE`].
+    slots: Vec<u32>,
+    others: ShortMap<u32>,
+    values: Vec<(Short, V)>,
+}
+
+/// A slot of a [`ShortTable`] with no value.
+const NO_VALUE: u32 = u32::MAX;
+
+impl<V> Default for ShortTable<V> {
+    fn default() -> ShortTable<V> {
+        ShortTable {
+            slots: Vec::new(),
+            others: ShortMap::default(),
+            values: Vec::new(),
+        }
+    }
+}
+
+impl<V> ShortTable<V> {
+    fn number(&self, short: &Short) -> Option<usize> {
+        match short.slot() {
+            Some(slot) => self.number_at(slot),
+            None => self.others.get(short).map(|&at| at as usize),
+        }
+    }
+
+    /// The number of the value at `slot`, a query of symbols.
+    #[inline]
+    fn number_at(&self, slot: usize) -> Option<usize> {
+        let &at = self.slots.get(slot)?;
+        (at != NO_VALUE).then_some(at as usize)
+    }
+
+    fn get(&self, short: &Short) -> Option<&V> {
+        Some(&self.values[self.number(short)?].1)
+    }
+
+    /// The number of the value of `short`, made by `new` when it has none.
+    fn number_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> usize {
+        match short.slot() {
+            Some(slot) => self.number_at_or_insert_with(slot, || short, new),
+            None => {
+                let next = self.values.len();
+                let at = *self.others.entry(short).or_insert(next as u32) as usize;
+                if at == next {
+                    self.values.push((short, new()));
+                }
+                at
+            }
+        }
+    }
+
+    /// [`ShortTable::number_or_insert_with`] of the query of symbols at
+    /// `slot`, made by `short` only when new.
+    #[inline]
+    fn number_at_or_insert_with(
+        &mut self,
+        slot: usize,
+        short: impl FnOnce() -> Short,
+        new: impl FnOnce() -> V,
+    ) -> usize {
+        if self.slots.is_empty() {
+            self.slots.resize(SYMBOLS.len() * SLOTS_PER_FIRST, NO_VALUE);
+        }
+        let at = self.slots[slot];
+        if at != NO_VALUE {
+            return at as usize;
+        }
+        let next = self.values.len();
+        self.slots[slot] = next as u32;
+        self.values.push((short(), new()));
+        next
+    }
+
+    fn value_mut(&mut self, number: usize) -> &mut V {
+        &mut self.values[number].1
+    }
+}
+
+/// For each short query, its best entries so far as (shortfall, entry).
 struct ShortTops {
-    lists: ShortMap<(Shortfall, BinaryHeap<(u32, u32)>)>,
+    lists: ShortTable<List>,
+    /// How many entries each list keeps.
+    kept: usize,
+}
+
+/// One short query's best entries so far.
+#[derive(Default)]
+struct List {
+    /// The query's pattern, made when an entry is first measured against
+    /// it apart from the one pass of [`EntryShorts`].
+    shortfall: Option<Shortfall>,
+    /// The entries kept, in no order: the best of them are chosen only
+    /// when twice as many have gathered, not sifted in one by one.
+    items: Vec<(u32, u32)>,
+    /// The worst of the best chosen last, once the list was full: an entry
+    /// must beat it to be of use.
+    worst: Option<(u32, u32)>,
+}
+
+impl List {
+    /// The most a later entry may fall short and still beat the worst
+    /// kept (at least the list's own worst, once full); None when none can.
+    fn budget(&self) -> Option<u32> {
+        match self.worst {
+            Some((worst, _)) => worst.checked_sub(1),
+            None => Some(u32::MAX),
+        }
+    }
+
+    fn push(&mut self, item: (u32, u32), kept: usize) {
+        if self.worst.is_some_and(|worst| item >= worst) {
+            return;
+        }
+        self.items.push(item);
+        if self.items.len() >= 2 * kept {
+            self.choose(kept);
+        }
+    }
+
+    /// Keeps only the best `kept` items.
+    fn choose(&mut self, kept: usize) {
+        if self.items.len() >= kept {
+            self.items.select_nth_unstable(kept - 1);
+            self.items.truncate(kept);
+            self.worst = Some(self.items[kept - 1]);
+        }
+    }
+
+    /// Both lists' items, the best `kept` of them chosen.
+    fn merge(&mut self, other: List, kept: usize) {
+        if self.shortfall.is_none() {
+            self.shortfall = other.shortfall;
+        }
+        self.items.extend(other.items);
+        self.worst = None;
+        self.choose(kept);
+    }
+
+    /// The best `kept` items in rank order.
+    fn into_ranked(mut self, kept: usize) -> Vec<(u32, u32)> {
+        self.choose(kept);
+        self.items.sort_unstable();
+        self.items
+    }
 }
 
 /// For each short query whose list is full, its worst (shortfall, entry):
 /// an entry ranks in the end only when it beats that.
 #[derive(Default)]
-struct Bounds(ShortMap<(u32, u32)>);
+struct Bounds(ShortTable<(u32, u32)>);
 
 impl Bounds {
     /// The most entry `e` may fall short of `short` and still rank; None
     /// when it cannot.
     fn budget(&self, short: &Short, e: u32) -> Option<u32> {
-        match self.0.get(short) {
+        Bounds::of_worst(self.0.get(short), e)
+    }
+
+    /// [`Bounds::budget`] of the query of symbols at `slot`.
+    #[inline]
+    fn budget_at(&self, slot: usize, e: u32) -> Option<u32> {
+        Bounds::of_worst(self.0.number_at(slot).map(|at| &self.0.values[at].1), e)
+    }
+
+    fn of_worst(worst: Option<&(u32, u32)>, e: u32) -> Option<u32> {
+        match worst {
             // On equal shortfalls the earlier entry ranks first.
             Some(&(worst, last)) if e < last => Some(worst),
             Some(&(worst, _)) => worst.checked_sub(1),
@@ -300,112 +512,221 @@ impl Bounds {
 }
 
 impl ShortTops {
+    fn new(kept: usize) -> ShortTops {
+        ShortTops {
+            lists: ShortTable::default(),
+            kept,
+        }
+    }
+
     /// The best `entries` (in increasing order) for every short query that
     /// can still beat `bounds`: a later entry must do strictly better than
     /// the worst kept.
-    fn of(index: &Index, entries: impl Iterator<Item = u32>, bounds: &Bounds) -> ShortTops {
-        let mut tops = ShortTops::default();
-        let mut heads = Heads::default();
-        let mut scratch = super::shortfall::Scratch::default();
-        let mut measured = Measured::default();
+    fn of(
+        index: &Index,
+        entries: impl Iterator<Item = u32>,
+        bounds: &Bounds,
+        kept: usize,
+    ) -> ShortTops {
+        let mut tops = ShortTops::new(kept);
+        let mut ranking = EntryRanking::default();
         for e in entries {
-            heads.start(e);
-            let shorts = Short::of_words(words_of(index, e as usize));
-            measured.start();
-            for &short in &shorts {
-                let Some(bound) = bounds.budget(&short, e) else {
-                    continue;
-                };
-                let (shortfall, top) = tops
-                    .lists
-                    .entry(short)
-                    .or_insert_with(|| (Shortfall::new(&short.pattern()), BinaryHeap::new()));
-                let Some(budget) = budget_of(top, KEPT).map(|own| own.min(bound)) else {
-                    continue;
-                };
-                let loss = match measured.shortfall(&short, &shorts, index.projected(e as usize)) {
-                    Some(exact) => exact.filter(|&loss| loss <= budget),
-                    None if heads.rule_out(&short, budget, index, &mut scratch) => None,
-                    None => shortfall_of(shortfall, index, e as usize, budget, &mut scratch),
-                };
-                if let Some(loss) = loss {
-                    keep_best(top, (loss, e), KEPT);
-                }
-            }
+            ranking.rank(&mut tops, index, bounds, e);
         }
         tops
     }
 
     /// Both parts' best, as if read as one.
     fn merge(mut self, other: ShortTops) -> ShortTops {
-        for (short, (shortfall, top)) in other.lists {
-            let (_, mine) = self
-                .lists
-                .entry(short)
-                .or_insert_with(|| (shortfall, BinaryHeap::new()));
-            for item in top {
-                keep_best(mine, item, KEPT);
-            }
+        for (short, list) in other.lists.values {
+            let at = self.lists.number_or_insert_with(short, List::default);
+            self.lists.value_mut(at).merge(list, self.kept);
         }
         self
     }
 
     /// The worst entry of each full list.
-    fn bounds(&self) -> Bounds {
-        Bounds(
-            self.lists
-                .iter()
-                .filter(|(_, (_, top))| top.len() >= KEPT)
-                .filter_map(|(&short, (_, top))| Some((short, *top.peek()?)))
-                .collect(),
-        )
+    fn bounds(&mut self) -> Bounds {
+        let mut bounds = Bounds::default();
+        for (short, list) in &mut self.lists.values {
+            list.choose(self.kept);
+            if let Some(worst) = list.worst {
+                bounds.0.number_or_insert_with(*short, || worst);
+            }
+        }
+        bounds
+    }
+
+    /// Every list with an entry, its best in rank order.
+    fn into_ranked(self) -> impl Iterator<Item = (Short, Vec<(u32, u32)>)> {
+        let kept = self.kept;
+        self.lists
+            .values
+            .into_iter()
+            .filter(|(_, list)| !list.items.is_empty())
+            .map(move |(short, list)| (short, list.into_ranked(kept)))
     }
 }
 
-/// One entry's shortfalls of all its short queries of ASCII letters and
-/// digits, measured in one pass when first asked for.
+/// Ranks one entry at a time for every short query it can still enter;
+/// buffers are kept from one entry to the next.
 #[derive(Default)]
-struct Measured {
-    shorts: EntryShorts,
-    done: bool,
-    firsts: Vec<u8>,
-    pairs: Vec<(u8, u8)>,
+struct EntryRanking {
+    shorts: Vec<Short>,
+    /// The entry's queries whose lists it may still enter, with their
+    /// lists' numbers and the most it may fall short of each.
+    wanted: Vec<(Short, usize, u32)>,
+    /// The wanted queries of symbols, measured in one pass.
+    asked: Asked,
+    measured: EntryShorts,
+    heads: Heads,
+    scratch: Scratch,
 }
 
-impl Measured {
-    fn start(&mut self) {
-        self.done = false;
+impl EntryRanking {
+    /// Adds entry `e` to the lists of `tops` it enters.
+    fn rank(&mut self, tops: &mut ShortTops, index: &Index, bounds: &Bounds, e: u32) {
+        self.wanted.clear();
+        self.asked.clear();
+        let words = words_of(index, e as usize);
+        match symbol_sets(words.clone()) {
+            Some(sets) => self.want_symbols(tops, bounds, e, sets),
+            None => self.want_any(tops, bounds, e, words),
+        }
+        let projected = index.projected(e as usize);
+        if self.ask() {
+            self.measured.measure(projected, &self.asked);
+        }
+        self.heads.start(e);
+        for &(short, at, budget) in &self.wanted {
+            let list = tops.lists.value_mut(at);
+            let loss = match self.shortfall(&short) {
+                Some(exact) => exact.filter(|&loss| loss <= budget),
+                None if self
+                    .heads
+                    .rule_out(&short, budget, index, &mut self.scratch) =>
+                {
+                    None
+                }
+                None => {
+                    let pattern = list
+                        .shortfall
+                        .get_or_insert_with(|| Shortfall::new(&short.pattern()));
+                    shortfall_of(pattern, index, e as usize, budget, &mut self.scratch)
+                }
+            };
+            if let Some(loss) = loss {
+                list.push((loss, e), tops.kept);
+            }
+        }
     }
 
-    /// The exact shortfall of `short`, one of the entry's `shorts`, in its
-    /// projected haystack `h`; None when it is not measured here.
-    fn shortfall(&mut self, short: &Short, shorts: &[Short], h: &[u8]) -> Option<Option<u32>> {
+    /// Wants the queries of an entry whose words all begin with symbols,
+    /// read off its bit sets (see [`symbol_sets`]) by slot.
+    fn want_symbols(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        (firsts, seconds): (u64, [u64; SYMBOLS.len()]),
+    ) {
+        let char_of = |i: usize| char::from(SYMBOLS[i]);
+        for a in bits(firsts) {
+            self.asked.firsts.push(SYMBOLS[a]);
+            let (first, slot) = (char_of(a), a * SLOTS_PER_FIRST);
+            let short = |second: Option<usize>, spaced| Short {
+                first,
+                second: second.map(char_of),
+                spaced,
+            };
+            self.want_at(tops, bounds, e, slot, short(None, false));
+            for b in bits(seconds[a]) {
+                self.want_at(tops, bounds, e, slot + 1 + 2 * b, short(Some(b), false));
+            }
+            for b in bits(firsts) {
+                self.want_at(tops, bounds, e, slot + 2 + 2 * b, short(Some(b), true));
+            }
+        }
+    }
+
+    /// Wants `short`, a query of symbols at `slot`, when its list can
+    /// still take entry `e`.
+    #[inline]
+    fn want_at(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        slot: usize,
+        short: Short,
+    ) {
+        let Some(bound) = bounds.budget_at(slot, e) else {
+            return;
+        };
+        let at = tops
+            .lists
+            .number_at_or_insert_with(slot, || short, List::default);
+        if let Some(own) = tops.lists.values[at].1.budget() {
+            self.wanted.push((short, at, own.min(bound)));
+        }
+    }
+
+    /// Wants the queries of an entry with a word that begins otherwise.
+    fn want_any<'a>(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        words: impl Iterator<Item = &'a str> + Clone,
+    ) {
+        Short::of_words_into(words, &mut self.shorts);
+        for &short in &self.shorts {
+            if short.second.is_none() && measurable(short.first) {
+                self.asked.firsts.push(short.first as u8);
+            }
+            let Some(bound) = bounds.budget(&short, e) else {
+                continue;
+            };
+            let at = tops.lists.number_or_insert_with(short, List::default);
+            if let Some(own) = tops.lists.values[at].1.budget() {
+                self.wanted.push((short, at, own.min(bound)));
+            }
+        }
+    }
+
+    /// Gathers the wanted queries of symbols of two letters for the one
+    /// pass (the first letters are gathered as wanted); false when no
+    /// query of symbols is wanted.
+    fn ask(&mut self) -> bool {
+        let asked = &mut self.asked;
+        let mut any = false;
+        for &(s, _, budget) in &self.wanted {
+            if !measurable(s.first) || s.second.is_some_and(|b| !measurable(b)) {
+                continue;
+            }
+            any = true;
+            let a = s.first as u8;
+            match s.second {
+                None => {}
+                Some(b) if s.spaced => asked.spaced.push((a, b as u8, budget)),
+                Some(b) => asked.pairs.push((a, b as u8)),
+            }
+        }
+        any
+    }
+
+    /// The exact shortfall of `short`, one of the wanted queries, when it
+    /// was measured in the one pass (within its budget, for `a b`).
+    fn shortfall(&self, short: &Short) -> Option<Option<u32>> {
         let (a, b) = (short.first, short.second);
         if !measurable(a) || b.is_some_and(|b| !measurable(b)) {
             return None;
         }
-        if !self.done {
-            self.measure(shorts, h);
-        }
         Some(match b {
-            None => self.shorts.single(a as u8),
-            Some(b) if short.spaced => self.shorts.spaced(a as u8, b as u8),
-            Some(b) => self.shorts.pair(a as u8, b as u8),
+            None => self.measured.single(a as u8),
+            Some(b) if short.spaced => self.measured.spaced(a as u8, b as u8),
+            Some(b) => self.measured.pair(a as u8, b as u8),
         })
-    }
-
-    fn measure(&mut self, shorts: &[Short], h: &[u8]) {
-        self.firsts.clear();
-        self.pairs.clear();
-        for s in shorts.iter().filter(|s| !s.spaced && measurable(s.first)) {
-            match s.second {
-                None => self.firsts.push(s.first as u8),
-                Some(b) if measurable(b) => self.pairs.push((s.first as u8, b as u8)),
-                Some(_) => {}
-            }
-        }
-        self.shorts.measure(h, &self.firsts, &self.pairs);
-        self.done = true;
     }
 }
 
@@ -506,7 +827,7 @@ impl Hasher for ShortHasher {
 }
 
 /// The folded words of entry `e`.
-pub(super) fn words_of(index: &Index, e: usize) -> impl Iterator<Item = &str> {
+pub(super) fn words_of(index: &Index, e: usize) -> impl Iterator<Item = &str> + Clone {
     let words = index.words.words();
     index
         .entry_words
@@ -537,6 +858,81 @@ pub(super) fn to_blob(list: &[u32]) -> Vec<u8> {
 pub(super) fn from_blob(blob: &[u8]) -> impl Iterator<Item = u32> + '_ {
     blob.chunks_exact(4)
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+}
+
+#[cfg(test)]
+mod ranking_tests {
+    use super::*;
+
+    /// Every short query's best `kept` entries among those whose words it
+    /// begins, each entry measured on its own against each query, with
+    /// nothing skipped.
+    fn ranked_plainly(index: &Index, kept: usize) -> Vec<(String, Vec<(u32, u32)>)> {
+        let of_entry: Vec<Vec<Short>> = (0..index.len())
+            .map(|e| Short::of_words(words_of(index, e)))
+            .collect();
+        let mut shorts: Vec<Short> = of_entry.iter().flatten().copied().collect();
+        shorts.sort_unstable_by_key(|s| s.pattern());
+        shorts.dedup();
+        let mut scratch = Scratch::default();
+        let mut out: Vec<(String, Vec<(u32, u32)>)> = shorts
+            .iter()
+            .map(|short| {
+                let pattern = Shortfall::new(&short.pattern());
+                let mut list: Vec<(u32, u32)> = (0..index.len())
+                    .filter(|&e| of_entry[e].contains(short))
+                    .filter_map(|e| {
+                        Some((pattern.exact(&index.haystack(e), &mut scratch)?, e as u32))
+                    })
+                    .collect();
+                list.sort_unstable();
+                list.truncate(kept);
+                (short.pattern(), list)
+            })
+            .filter(|(_, list)| !list.is_empty())
+            .collect();
+        out.sort_unstable();
+        out
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 300,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Ranking with bounds from a sample, in parts, with each entry's
+        /// queries of symbols measured in one pass and those that cannot
+        /// enter their lists skipped, keeps the lists ranked plainly.
+        #[test]
+        fn ranked_lists_are_the_plainly_ranked_ones(
+            texts in proptest::collection::vec("[abnt1 ư(/.-]{0,24}", 1..70),
+            kept in 1..5usize,
+            part in 1..24usize,
+        ) {
+            let index = Index::from_entries(texts.into_iter().enumerate().map(|(person, text)| {
+                (Kind::Official, Target::Person { person }, text)
+            }));
+            proptest::prop_assert_eq!(ranked_in_lists_of(&index, kept, part), ranked_plainly(&index, kept));
+        }
+    }
+
+    #[test]
+    fn queries_of_symbols_have_slots_of_their_own() {
+        let shorts = Short::of_words(["ab", "b1", "z9", "0", "ba"].into_iter());
+        let mut slots: Vec<usize> = shorts.iter().map(|s| s.slot().expect("symbols")).collect();
+        assert!(
+            slots
+                .iter()
+                .all(|&slot| slot < SYMBOLS.len() * SLOTS_PER_FIRST)
+        );
+        slots.sort_unstable();
+        slots.dedup();
+        assert_eq!(slots.len(), shorts.len());
+        let other = Short::of_words(["ư"].into_iter())[0];
+        assert_eq!(other.slot(), None);
+    }
 }
 
 /// The results of a search in a store: the entries read, indexed, and the
