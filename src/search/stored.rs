@@ -11,6 +11,7 @@
 use std::collections::BinaryHeap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -1146,16 +1147,40 @@ impl Floors {
 /// shortfall, then entry order. A later candidate only gets in with less
 /// shortfall than the worst kept, and once a full page has none nothing
 /// later can. Candidates whose floor in `floors` already exceeds that are
-/// passed over. Ranked on one thread: split between threads, the second
-/// half ranks candidates that a page filled early in the first would have
-/// left alone, which costs more than the split saves with the cores busy.
+/// passed over. See [`Ranking::rank`] for when two threads share it.
 fn best<'a>(
-    haystack_of: impl Fn(u32) -> Option<&'a [u8]>,
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
     candidates: &[u32],
     words: &[&str],
     shortfall: &Shortfall,
     limit: usize,
     floors: &Floors,
+) -> BestPage {
+    best_split(
+        haystack_of,
+        candidates,
+        words,
+        shortfall,
+        limit,
+        floors,
+        SPLIT_FROM,
+    )
+}
+
+/// Candidates still to rank once the page is full for the rest to be split
+/// between two threads.
+const SPLIT_FROM: usize = 8192;
+
+/// [`best`], splitting between two threads when `split_from` candidates
+/// are left once the page is full.
+fn best_split<'a>(
+    haystack_of: impl Fn(u32) -> Option<&'a [u8]> + Sync,
+    candidates: &[u32],
+    words: &[&str],
+    shortfall: &Shortfall,
+    limit: usize,
+    floors: &Floors,
+    split_from: usize,
 ) -> BestPage {
     let ranking = Ranking {
         haystack_of,
@@ -1166,6 +1191,7 @@ fn best<'a>(
         shortfall,
         limit,
         floors,
+        split_from,
     };
     ranking.rank(candidates).page()
 }
@@ -1177,6 +1203,7 @@ struct Ranking<'f, F> {
     shortfall: &'f Shortfall,
     limit: usize,
     floors: &'f Floors,
+    split_from: usize,
 }
 
 /// Candidates ranked: the page so far, those holding the words, floors.
@@ -1187,21 +1214,60 @@ struct Part {
     floors: Vec<(u32, u32)>,
 }
 
-impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
-    /// The best of `candidates`, with their floors.
+impl<'a, F: Fn(u32) -> Option<&'a [u8]> + Sync> Ranking<'_, F> {
+    /// The best of `candidates`, with their floors. Once the page is full
+    /// and many candidates are left, most of them are measured against a
+    /// small budget: the rest is split in two halves ranked on two threads.
+    /// The second half takes the first's budget as it shrinks (its
+    /// candidates come later, so they must do better than the first's page
+    /// does) and stops when the first's page has none left; before the
+    /// page is full, a page filling early in the first half would leave
+    /// the second's work wasted.
     fn rank(&self, candidates: &[u32]) -> Part {
-        let mut out = Part {
-            top: BinaryHeap::new(),
-            holding: Vec::new(),
-            checked_all: true,
-            floors: Vec::with_capacity(candidates.len()),
+        let mut out = Part::with_room(candidates.len());
+        let two = rayon::current_num_threads() >= 2;
+        let Some(at) = self.rank_into(&mut out, candidates, Shared::Alone { split: two }) else {
+            return out;
         };
+        let (first, second) = candidates[at..].split_at((candidates.len() - at) / 2);
+        let bar = Bar::new(budget_of(&out.top, self.limit));
+        let ((), later) = rayon::join(
+            || {
+                self.rank_into(&mut out, first, Shared::Sets(&bar));
+            },
+            || {
+                let mut later = Part::with_room(second.len());
+                self.rank_into(&mut later, second, Shared::Takes(&bar));
+                later
+            },
+        );
+        out.join(later, self.limit);
+        out
+    }
+
+    /// Ranks `candidates` into `out`, within the budget its page leaves
+    /// and the one `shared` holds. Ranking alone with `split`, stops where
+    /// a full page leaves enough to split, and says where.
+    fn rank_into(&self, out: &mut Part, candidates: &[u32], shared: Shared) -> Option<usize> {
         let mut scratch = Scratch::default();
         for (at, &e) in candidates.iter().enumerate() {
-            let Some(budget) = budget_of(&out.top, self.limit) else {
+            let own = budget_of(&out.top, self.limit);
+            let budget = match shared {
+                Shared::Takes(bar) => own.zip(bar.get()).map(|(a, b)| a.min(b)),
+                _ => own,
+            };
+            let Some(budget) = budget else {
                 out.left_unchecked(&candidates[at..], self.floors);
+                shared.set(None);
                 break;
             };
+            let left = candidates.len() - at;
+            if matches!(shared, Shared::Alone { split: true })
+                && own.is_some_and(|b| b < u32::MAX)
+                && left >= self.split_from
+            {
+                return Some(at);
+            }
             let Some(hay) = (self.haystack_of)(e) else {
                 continue;
             };
@@ -1218,15 +1284,76 @@ impl<'a, F: Fn(u32) -> Option<&'a [u8]>> Ranking<'_, F> {
                 Some(loss) => {
                     out.floors.push((e, loss));
                     keep_best(&mut out.top, (loss, e), self.limit);
+                    shared.set(budget_of(&out.top, self.limit));
                 }
                 None => out.floors.push((e, budget.saturating_add(1))),
             }
         }
-        out
+        None
+    }
+}
+
+/// How a part of the candidates shares a budget with another: ranked
+/// alone, or as the first of two parts (setting its page's budget in the
+/// bar) or the second (taking it from there).
+#[derive(Clone, Copy)]
+enum Shared<'b> {
+    Alone { split: bool },
+    Sets(&'b Bar),
+    Takes(&'b Bar),
+}
+
+impl Shared<'_> {
+    fn set(self, budget: Option<u32>) {
+        if let Shared::Sets(bar) = self {
+            bar.set(budget);
+        }
+    }
+}
+
+/// The budget of the first of two parts ranked at once, for the second:
+/// 0 for none, otherwise one more than the budget.
+struct Bar(AtomicU32);
+
+impl Bar {
+    fn new(budget: Option<u32>) -> Bar {
+        Bar(AtomicU32::new(Bar::value(budget)))
+    }
+
+    fn value(budget: Option<u32>) -> u32 {
+        budget.map_or(0, |b| b.saturating_add(1))
+    }
+
+    fn get(&self) -> Option<u32> {
+        self.0.load(Ordering::Relaxed).checked_sub(1)
+    }
+
+    /// Only ever lowered: a page's budget only shrinks.
+    fn set(&self, budget: Option<u32>) {
+        self.0.fetch_min(Bar::value(budget), Ordering::Relaxed);
     }
 }
 
 impl Part {
+    fn with_room(candidates: usize) -> Part {
+        Part {
+            top: BinaryHeap::new(),
+            holding: Vec::new(),
+            checked_all: true,
+            floors: Vec::with_capacity(candidates),
+        }
+    }
+
+    /// Adds a part of the candidates ranked after these.
+    fn join(&mut self, later: Part, limit: usize) {
+        for item in later.top {
+            keep_best(&mut self.top, item, limit);
+        }
+        self.holding.extend(later.holding);
+        self.checked_all &= later.checked_all;
+        self.floors.extend(later.floors);
+    }
+
     /// Stops before `rest`, which keep the floors they had.
     fn left_unchecked(&mut self, rest: &[u32], floors: &Floors) {
         self.checked_all = false;
@@ -1900,6 +2027,53 @@ mod tests {
             // Every floor is at most the entry's shortfall.
             let mut scratch = Scratch::default();
             for &(e, floor) in &split.floors.0 {
+                let exact = shortfall.within_projected(&haystacks[e as usize], u32::MAX, &mut scratch);
+                proptest::prop_assert!(exact.is_none_or(|loss| floor <= loss), "{e}: {floor} > {exact:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 300,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Split between two threads once the page is full, the page, the
+        /// floors' bounds and the candidates holding the words are those of
+        /// one pass.
+        #[test]
+        fn two_threads_rank_as_one_pass(
+            texts in proptest::collection::vec("[ngod ]{0,30}", 1..120),
+            pattern in "[ngod]{1,3}( [ngod]{1,3})?",
+            word in "|[ngod]",
+            split_from in 1usize..40,
+            limit in 1usize..12,
+        ) {
+            let haystacks: Vec<Vec<u8>> = texts.iter().map(|t| format!(" {t}").into_bytes()).collect();
+            let haystack_of = |e: u32| haystacks.get(e as usize).map(Vec::as_slice);
+            let candidates = all(haystacks.len());
+            let shortfall = Shortfall::new(&pattern);
+            let words: Vec<&str> = [word.as_str()].into_iter().filter(|w| !w.is_empty()).collect();
+            let none = Floors::default();
+            let one = best_split(haystack_of, &candidates, &words, &shortfall, limit, &none, usize::MAX);
+            let two = best_split(haystack_of, &candidates, &words, &shortfall, limit, &none, split_from);
+            let sorted = |mut page: Vec<(u32, u32)>| { page.sort_unstable(); page };
+            proptest::prop_assert_eq!(sorted(two.page), sorted(one.page));
+            // Checked all, the candidates holding the words.
+            let finders: Vec<_> = words.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect();
+            let held: Vec<u32> = candidates
+                .iter()
+                .copied()
+                .filter(|&e| finders.iter().all(|f| begins_a_word(&haystacks[e as usize], f)))
+                .collect();
+            if let Some(holding) = two.holding {
+                proptest::prop_assert_eq!(holding, held);
+            }
+            proptest::prop_assert!(two.floors.0.is_sorted_by_key(|&(e, _)| e));
+            let mut scratch = Scratch::default();
+            for &(e, floor) in &two.floors.0 {
                 let exact = shortfall.within_projected(&haystacks[e as usize], u32::MAX, &mut scratch);
                 proptest::prop_assert!(exact.is_none_or(|loss| floor <= loss), "{e}: {floor} > {exact:?}");
             }
