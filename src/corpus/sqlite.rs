@@ -8,7 +8,6 @@
 //! serde, so a field added to them needs no change here; the flat tables
 //! beside them (positions, attendance, conclusions) are for `sqlite3` users.
 
-use crate::text::fold::{FNV_OFFSET, fnv1a};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
@@ -24,6 +23,7 @@ use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
 use crate::search::stored;
+use crate::text::fold::{FNV_OFFSET, fnv1a};
 
 /// Version of the database layout, also kept as `PRAGMA user_version`.
 pub const STORE_VERSION: u32 = 2;
@@ -1035,14 +1035,14 @@ fn write_people(
 
 /// What a person's rows hold besides numbers and posts: made apart from
 /// their writing, so that it can be made on another thread.
-pub(super) struct PersonRows {
+struct PersonRows {
     data: String,
     /// Each appearance's date and roles.
     appearances: Vec<(Option<String>, String)>,
 }
 
 impl PersonRows {
-    pub(super) fn of(p: &Person) -> PersonRows {
+    fn of(p: &Person) -> PersonRows {
         PersonRows {
             data: to_json(p),
             appearances: p
