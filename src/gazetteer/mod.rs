@@ -7,30 +7,12 @@ pub mod surnames;
 pub mod titles;
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use crate::text::lex_key;
 use crate::text::segment::{Token, tokenize};
 
-/// FNV-1a as a `Hasher`, for maps keyed by short strings.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = crate::text::fold::fnv1a(
-            if self.0 == 0 {
-                crate::text::fold::FNV_OFFSET
-            } else {
-                self.0
-            },
-            bytes,
-        );
-    }
-}
+pub use crate::text::fold::Fnv;
 
 /// A map keyed by short strings, hashed with [`Fnv`].
 pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
-use crate::text::fold::{fold_char_into, fold_into, word_key};
+use crate::text::fold::{fold_char_into, fold_into, is_alphanumeric, word_key};
 
 use super::entries::each_entry;
 use super::{Kind, Target};
@@ -222,18 +222,6 @@ pub(super) fn folded_words(folded: &str) -> impl Iterator<Item = &str> {
     folded
         .split(|c: char| !is_alphanumeric(c))
         .filter(|w| !w.is_empty())
-}
-
-/// `char::is_alphanumeric`, answered without a table lookup for ASCII and
-/// the Latin letters Vietnamese is written in, which are nearly all an
-/// entry's characters.
-fn is_alphanumeric(c: char) -> bool {
-    match c as u32 {
-        0..0x80 => c.is_ascii_alphanumeric(),
-        0xD7 | 0xF7 => false,
-        0xC0..0x250 | 0x1E00..0x1F00 => true,
-        _ => c.is_alphanumeric(),
-    }
 }
 
 /// The words of original text written with letters outside ASCII, as lex

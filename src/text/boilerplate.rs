@@ -15,7 +15,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
-use super::fold::{FNV_OFFSET, fnv1a, fold, is_upper};
+use super::fold::{Fnv, fold, is_alphanumeric, is_upper};
 use super::segment::{Line, lines, space_step, word_count, word_count_over};
 
 /// What a block of the page is.
@@ -225,7 +225,10 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
                 && i > 0
             {
                 let rest = &s[i..];
-                if rest.len() <= 80 && (is_marker_text(rest) || is_widget_text(rest)) {
+                if rest.len() <= 80 && {
+                    let k = marker_key(rest);
+                    is_marker_key(&k) || is_widget_key(&k)
+                } {
                     cut = Some(i);
                     break;
                 }
@@ -259,18 +262,6 @@ fn is_lower(c: char) -> bool {
     }
 }
 
-/// `char::is_alphanumeric`, answered without a table for the letters
-/// Vietnamese uses.
-#[inline]
-fn is_alphanumeric(c: char) -> bool {
-    match c as u32 {
-        0..0x80 => c.is_ascii_alphanumeric(),
-        0xC0..=0xFF => c != '×' && c != '÷',
-        0x100..=0x24F | 0x1E00..=0x1EFF => true,
-        _ => c.is_alphanumeric(),
-    }
-}
-
 /// A full date with no space before the capital that starts the article
 /// text: its length.
 fn glued_stamp_prefix(s: &str) -> Option<usize> {
@@ -295,16 +286,8 @@ fn marker_key_of_folded(f: &str) -> &str {
         .trim()
 }
 
-fn is_marker_text(s: &str) -> bool {
-    is_marker_key(&marker_key(s))
-}
-
 fn is_marker_key(k: &str) -> bool {
     TAIL_MARKERS.contains(&k)
-}
-
-fn is_widget_text(s: &str) -> bool {
-    is_widget_key(&marker_key(s))
 }
 
 fn is_widget_key(k: &str) -> bool {
@@ -513,7 +496,7 @@ fn mark_tail(text: &str, blocks: &mut [Block]) {
 /// Later copies of a line already seen are repeats (a headline reused as
 /// every photo caption, a lead printed twice).
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: HashSet<LineKey, std::hash::BuildHasherDefault<LineHasher>> = HashSet::default();
+    let mut seen: HashSet<LineKey, std::hash::BuildHasherDefault<Fnv>> = HashSet::default();
     for b in blocks.iter_mut() {
         if !b.kind.is_content() {
             continue;
@@ -541,21 +524,6 @@ impl std::hash::Hash for LineKey<'_> {
         state.write_usize(b.len());
         state.write(&b[..b.len().min(END)]);
         state.write(&b[b.len().saturating_sub(END)..]);
-    }
-}
-
-/// FNV-1a for [`LineKey`]s: a page's lines are no attacker's keys, and
-/// the standard hasher cost more than the rest of finding repeats.
-#[derive(Default)]
-struct LineHasher(u64);
-
-impl std::hash::Hasher for LineHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        self.0 = fnv1a(start, bytes);
     }
 }
 

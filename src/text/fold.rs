@@ -82,6 +82,33 @@ fn fold_char_slowly(c: char, out: &mut String) {
     }
 }
 
+/// `char::is_alphanumeric`, answered without a table for ASCII and the
+/// Latin letters Vietnamese is written in, which are nearly all of a text.
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    match c as u32 {
+        0..0x80 => c.is_ascii_alphanumeric(),
+        0xD7 | 0xF7 => false,
+        0xC0..0x250 | 0x1E00..0x1F00 => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// FNV-1a as a `Hasher`, for sets and maps keyed by short strings: they
+/// are no attacker's keys, and the standard hasher costs more.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let start = if self.0 == 0 { FNV_OFFSET } else { self.0 };
+        self.0 = fnv1a(start, bytes);
+    }
+}
+
 /// Starting value of FNV-1a.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
