@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::text::pattern::Bounded;
+use crate::text::segment::is_numeric;
 
 use super::Date;
 
@@ -173,24 +174,14 @@ pub fn may_hold(text: &str) -> bool {
 /// numeric character counts, as the pattern's digits are Unicode ones.
 fn has_day_and_month(text: &str) -> bool {
     text.char_indices().any(|(i, c)| {
-        if !numeric(c) {
+        if !is_numeric(c) {
             return false;
         }
         let rest = text[i + c.len_utf8()..].trim_start();
         rest.strip_prefix(['/', '.', '-'])
             .and_then(|after| after.trim_start().chars().next())
-            .is_some_and(numeric)
+            .is_some_and(is_numeric)
     })
-}
-
-/// Whether a character may be a digit to a pattern's `\d` (a Unicode
-/// one), without a table for the Latin letters Vietnamese is written in.
-fn numeric(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_digit(),
-        0xC0..=0x24F | 0x1E00..=0x1EFF => false,
-        _ => c.is_numeric(),
-    }
 }
 
 /// Whether `text` holds `word` in any mix of cases, as a case-insensitive
@@ -206,7 +197,7 @@ fn word_then_number(text: &str, word: &str) -> bool {
     word_ends(text, word).any(|end| {
         let rest = &text[end..];
         let after = rest.trim_start();
-        after.len() < rest.len() && after.chars().next().is_some_and(numeric)
+        after.len() < rest.len() && after.chars().next().is_some_and(is_numeric)
     })
 }
 

@@ -11,7 +11,7 @@ use super::doc::{Doc, clean};
 use super::{Document, Span};
 use crate::text::fold;
 use crate::text::pattern::{Bounded, next_char};
-use crate::text::segment::{Token, TokenKind};
+use crate::text::segment::{Token, TokenKind, is_numeric};
 
 /// The most documents reported for one article.
 const MAX_DOCUMENTS: usize = 100;
@@ -88,16 +88,7 @@ fn numbers_starting_before(s: &str, limit: usize) -> impl Iterator<Item = Range<
 
 /// Whether a character may stand in a document number.
 fn in_number(c: char) -> bool {
-    matches!(c, 'A'..='Z' | 'Đ' | 'Ư' | '&' | '.' | '-' | '/') || deadline_numeric(c)
-}
-
-/// A digit to the pattern's `\d`, or a character that may be one.
-fn deadline_numeric(c: char) -> bool {
-    match c as u32 {
-        0..=0x7F => c.is_ascii_digit(),
-        0xC0..=0x24F | 0x1E00..=0x1EFF => false,
-        _ => c.is_numeric(),
-    }
+    matches!(c, 'A'..='Z' | 'Đ' | 'Ư' | '&' | '.' | '-' | '/') || is_numeric(c)
 }
 
 /// The first place at or after `from` where a number may begin: a digit
@@ -106,7 +97,7 @@ fn deadline_numeric(c: char) -> bool {
 fn next_number_start(s: &str, mut from: usize) -> Option<usize> {
     let b = s.as_bytes();
     while from < b.len() {
-        let at = from + s[from..].find(deadline_numeric)?;
+        let at = from + s[from..].find(is_numeric)?;
         let c = s[at..].chars().next()?;
         from = at + c.len_utf8();
         if at > 0 && b[at - 1].is_ascii_digit() {
@@ -117,7 +108,7 @@ fn next_number_start(s: &str, mut from: usize) -> Option<usize> {
         }
         let run = b[at..].iter().take_while(|d| d.is_ascii_digit()).count();
         let next = s[at + run..].chars().next();
-        if next.is_some_and(|n| matches!(n, '-' | '/') || (!n.is_ascii() && deadline_numeric(n))) {
+        if next.is_some_and(|n| matches!(n, '-' | '/') || (!n.is_ascii() && is_numeric(n))) {
             return Some(at);
         }
     }

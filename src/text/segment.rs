@@ -256,9 +256,10 @@ pub struct Shape {
     pub name_like: bool,
 }
 
+#[cfg(test)]
 impl Shape {
-    /// The shape of a token of `kind` written `text`.
-    #[inline]
+    /// The shape of a token of `kind` written `text`, read on its own: what
+    /// the tokenizer's one pass must agree with.
     pub fn of(kind: TokenKind, text: &str) -> Shape {
         let capitalized = kind == TokenKind::Word
             && match text.as_bytes().first() {
@@ -275,6 +276,7 @@ impl Shape {
 
 /// Whether a capitalized word can be a syllable of a name: short, letters
 /// only, no capital inside but after an apostrophe ("H'Hen", "K'Nhiên").
+#[cfg(test)]
 fn is_name_syllable(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = char_at(text, 0).1;
@@ -320,7 +322,7 @@ fn is_name_syllable(text: &str) -> bool {
 /// `char::is_numeric`, answered without a table for the Latin letters
 /// Vietnamese is written in.
 #[inline]
-fn is_numeric(c: char) -> bool {
+pub fn is_numeric(c: char) -> bool {
     match c as u32 {
         0..=0x7F => c.is_ascii_digit(),
         0xC0..=0x24F | 0x1E00..=0x1EFF => false,
@@ -512,7 +514,8 @@ fn is_plain_letter(c: char) -> bool {
     c.is_ascii() || (has_plain_lower(c) && !is_upper(c))
 }
 
-/// [`is_name_syllable`] read one character at a time, after the first.
+/// Whether a capitalized word can be a syllable of a name, read one
+/// character at a time, after the first.
 #[derive(Debug, Clone, Copy, Default)]
 struct Syllable {
     chars: usize,
