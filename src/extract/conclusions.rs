@@ -1188,7 +1188,11 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
 
 /// An attribution after a quoted request: "…, đồng chí A nhấn mạnh".
 static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?|[”\x22]\s*,?\s*[^”\x22]{2,100}?)\s(?:nhấn mạnh|khẳng định|nói|cho biết|yêu cầu|đề nghị|chỉ đạo)$").unwrap()
+    Regex::new(&format!(
+        r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{{2,80}}?|[”\x22]\s*,?\s*[^”\x22]{{2,100}}?)\s(?:{})$",
+        ATTRIBUTION_VERBS.join("|")
+    ))
+    .unwrap()
 });
 
 /// The verbs [`ATTRIBUTION_TAIL`] ends with.
