@@ -174,66 +174,9 @@ impl Short {
     }
 
     /// The short queries whose words all begin words of an entry with
-    /// these `words`.
+    /// these `words`, sorted.
     pub(super) fn of_words<'a>(words: impl Iterator<Item = &'a str>) -> Vec<Short> {
-        let words: Vec<&str> = words.collect();
-        Short::of_symbol_words(&words).unwrap_or_else(|| Short::of_any_words(&words))
-    }
-
-    /// [`Short::of_words`] into `out`, whose buffer is reused: words read
-    /// twice only when one begins outside the symbols.
-    fn of_words_into<'a>(words: impl Iterator<Item = &'a str> + Clone, out: &mut Vec<Short>) {
-        out.clear();
-        if !Short::symbol_words_into(words.clone(), out) {
-            let words: Vec<&str> = words.collect();
-            *out = Short::of_any_words(&words);
-        }
-    }
-
-    /// [`Short::of_words`] for words whose first two characters are ASCII
-    /// lower-case letters or digits, as nearly all folded words are: their
-    /// queries are read off bit sets already in order, with no sort. None
-    /// when a word begins otherwise.
-    fn of_symbol_words(words: &[&str]) -> Option<Vec<Short>> {
-        let mut out = Vec::new();
-        Short::symbol_words_into(words.iter().copied(), &mut out).then_some(out)
-    }
-
-    /// [`Short::of_symbol_words`] appended to `out`; false (and `out` left
-    /// as it was) when a word begins outside the symbols.
-    fn symbol_words_into<'a>(words: impl Iterator<Item = &'a str>, out: &mut Vec<Short>) -> bool {
-        let Some((firsts, seconds)) = symbol_sets(words) else {
-            return false;
-        };
-        let char_of = |i: usize| char::from(SYMBOLS[i]);
-        for a in bits(firsts) {
-            let first = char_of(a);
-            out.push(Short {
-                first,
-                second: None,
-                spaced: false,
-            });
-            // In symbol order, a letter that begins a word after `a` and
-            // one that follows it within a word: `ab` sorts before `a b`.
-            for b in bits(firsts | seconds[a]) {
-                let second = Some(char_of(b));
-                if seconds[a] & (1 << b) != 0 {
-                    out.push(Short {
-                        first,
-                        second,
-                        spaced: false,
-                    });
-                }
-                if firsts & (1 << b) != 0 {
-                    out.push(Short {
-                        first,
-                        second,
-                        spaced: true,
-                    });
-                }
-            }
-        }
-        true
+        Short::of_any_words(&words.collect::<Vec<_>>())
     }
 
     /// The place of a query of symbols in a [`ShortTable`].
@@ -678,9 +621,11 @@ impl EntryRanking {
         tops: &mut ShortTops,
         bounds: &Bounds,
         e: u32,
-        words: impl Iterator<Item = &'a str> + Clone,
+        words: impl Iterator<Item = &'a str>,
     ) {
-        Short::of_words_into(words, &mut self.shorts);
+        // Entries whose words all begin with symbols are read off bit sets
+        // instead (see `want_symbols`); these are few.
+        self.shorts = Short::of_words(words);
         for &short in &self.shorts {
             if short.second.is_none() && measurable(short.first) {
                 self.asked.firsts.push(short.first as u8);
@@ -1879,25 +1824,9 @@ mod tests {
     use super::*;
     use crate::corpus::{Corpus, sqlite};
 
-    proptest::proptest! {
-        /// Reading the short queries off bit sets gives the list a sort of
-        /// every word's queries gives.
-        #[test]
-        fn short_queries_off_bit_sets_are_the_sorted_ones(
-            words in proptest::collection::vec("[a-z0-9]{0,3}", 0..12),
-        ) {
-            let words: Vec<&str> = words.iter().map(String::as_str).collect();
-            proptest::prop_assert_eq!(
-                Short::of_symbol_words(&words),
-                Some(Short::of_any_words(&words))
-            );
-        }
-    }
-
     #[test]
     fn short_queries_of_other_letters_are_sorted_too() {
         let words = ["đa", "a", "ơn", "ab"];
-        assert_eq!(Short::of_symbol_words(&words), None);
         let shorts = Short::of_words(words.into_iter());
         assert!(shorts.is_sorted_by_key(|s| (s.first, s.second, s.spaced)));
         assert!(shorts.contains(&Short {
