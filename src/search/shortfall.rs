@@ -16,17 +16,15 @@
 
 /// fuzzy-matcher's bonus for a character given the one before it.
 #[inline]
-fn bonus(prev: char, cur: char) -> i32 {
-    let hard = |c: char| {
-        matches!(
-            c,
-            ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '\0'
-        )
-    };
-    let soft = |c: char| matches!(c, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~');
-    if hard(prev) {
+const fn bonus(prev: char, cur: char) -> i32 {
+    let hard = matches!(
+        prev,
+        ' ' | '/' | '\\' | '|' | '(' | ')' | '[' | ']' | '{' | '}' | '\0'
+    );
+    let soft = matches!(prev, '!'..='\'' | '*'..='.' | ':'..='@' | '^'..='`' | '~');
+    if hard {
         8
-    } else if soft(prev) {
+    } else if soft {
         7
     } else if cur.is_ascii_uppercase() && (prev.is_ascii_digit() || !prev.is_ascii_uppercase()) {
         6
@@ -171,21 +169,9 @@ const fn bonus_table() -> [[u8; 2]; 256] {
     let mut table = [[0u8; 2]; 256];
     let mut prev = 0;
     while prev < 256 {
-        let b = prev as u8;
-        let hard = matches!(
-            b,
-            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | 0
-        );
-        let soft = matches!(b, b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~');
-        table[prev] = if hard {
-            [8, 8]
-        } else if soft {
-            [7, 7]
-        } else if b.is_ascii_uppercase() {
-            [0, 0]
-        } else {
-            [0, 6]
-        };
+        // Past ASCII a byte stands for a word letter, as Latin-1's do.
+        let b = prev as u8 as char;
+        table[prev] = [bonus(b, 'a') as u8, bonus(b, 'A') as u8];
         prev += 1;
     }
     table
