@@ -179,6 +179,12 @@ impl Short {
         Short::of_any_words(&words.collect::<Vec<_>>())
     }
 
+    /// Whether the one pass can measure this query: its letters are
+    /// [`measurable`].
+    fn is_measurable(self) -> bool {
+        measurable(self.first) && self.second.is_none_or(measurable)
+    }
+
     /// The place of a query of symbols in a [`ShortTable`].
     fn slot(self) -> Option<usize> {
         let a = symbol_of(self.first)?;
@@ -610,8 +616,21 @@ impl EntryRanking {
         let at = tops
             .lists
             .number_at_or_insert_with(slot, || short, List::default);
+        Self::want(&mut self.wanted, tops, short, at, bound);
+    }
+
+    /// Wants `short`, whose list is number `at`, within `bound` and the
+    /// list's own budget, when the list can still take an entry.
+    #[inline]
+    fn want(
+        wanted: &mut Vec<(Short, usize, u32)>,
+        tops: &ShortTops,
+        short: Short,
+        at: usize,
+        bound: u32,
+    ) {
         if let Some(own) = tops.lists.values[at].1.budget() {
-            self.wanted.push((short, at, own.min(bound)));
+            wanted.push((short, at, own.min(bound)));
         }
     }
 
@@ -634,9 +653,7 @@ impl EntryRanking {
                 continue;
             };
             let at = tops.lists.number_or_insert_with(short, List::default);
-            if let Some(own) = tops.lists.values[at].1.budget() {
-                self.wanted.push((short, at, own.min(bound)));
-            }
+            Self::want(&mut self.wanted, tops, short, at, bound);
         }
     }
 
@@ -647,7 +664,7 @@ impl EntryRanking {
         let asked = &mut self.asked;
         let mut any = false;
         for &(s, _, budget) in &self.wanted {
-            if !measurable(s.first) || s.second.is_some_and(|b| !measurable(b)) {
+            if !s.is_measurable() {
                 continue;
             }
             any = true;
@@ -664,10 +681,10 @@ impl EntryRanking {
     /// The exact shortfall of `short`, one of the wanted queries, when it
     /// was measured in the one pass (within its budget, for `a b`).
     fn shortfall(&self, short: &Short) -> Option<Option<u32>> {
-        let (a, b) = (short.first, short.second);
-        if !measurable(a) || b.is_some_and(|b| !measurable(b)) {
+        if !short.is_measurable() {
             return None;
         }
+        let (a, b) = (short.first, short.second);
         Some(match b {
             None => self.measured.single(a as u8),
             Some(b) if short.spaced => self.measured.spaced(a as u8, b as u8),
