@@ -553,21 +553,34 @@ const EXPANSIONS: &[(&str, &str)] = &[
 /// Extraction and corpus building ask for the keys of the same few hundred
 /// titles again and again, so each thread remembers the keys it made.
 pub fn title_key(title: &str) -> String {
+    thread_local! {
+        static KEYS: Remembered<String> = Default::default();
+    }
+    remembered(&KEYS, title, make_title_key)
+}
+
+/// Answers a thread remembers, by title.
+type Remembered<T> = std::cell::RefCell<super::FastMap<String, T>>;
+
+/// The answer `cache` remembers for `title`, worked out by `make` when it
+/// has none.
+fn remembered<T: Clone>(
+    cache: &'static std::thread::LocalKey<Remembered<T>>,
+    title: &str,
+    make: impl FnOnce(&str) -> T,
+) -> T {
     /// Enough for every title of a large corpus; past it the memory starts over.
     const MAX_REMEMBERED: usize = 16 * 1024;
-    thread_local! {
-        static KEYS: std::cell::RefCell<super::FastMap<String, String>> = Default::default();
-    }
-    KEYS.with_borrow_mut(|keys| {
-        if let Some(k) = keys.get(title) {
-            return k.clone();
+    cache.with_borrow_mut(|known| {
+        if let Some(answer) = known.get(title) {
+            return answer.clone();
         }
-        let k = make_title_key(title);
-        if keys.len() >= MAX_REMEMBERED {
-            keys.clear();
+        let answer = make(title);
+        if known.len() >= MAX_REMEMBERED {
+            known.clear();
         }
-        keys.insert(title.to_string(), k.clone());
-        k
+        known.insert(title.to_string(), answer.clone());
+        answer
     })
 }
 
@@ -678,22 +691,10 @@ const CENTRAL_PARTS: &[&str] = &[
 /// titles come again and again: each thread remembers the answers, as
 /// [`title_key`] does the keys.
 pub fn is_central(title: &str) -> bool {
-    /// Enough for every title of a large corpus; past it the memory starts over.
-    const MAX_REMEMBERED: usize = 16 * 1024;
     thread_local! {
-        static CENTRAL: std::cell::RefCell<super::FastMap<String, bool>> = Default::default();
+        static CENTRAL: Remembered<bool> = Default::default();
     }
-    CENTRAL.with_borrow_mut(|known| {
-        if let Some(&central) = known.get(title) {
-            return central;
-        }
-        let central = key_is_central(&title_key(title));
-        if known.len() >= MAX_REMEMBERED {
-            known.clear();
-        }
-        known.insert(title.to_string(), central);
-        central
-    })
+    remembered(&CENTRAL, title, |t| key_is_central(&title_key(t)))
 }
 
 /// [`is_central`] worked out from the title's key, read in place, with no
