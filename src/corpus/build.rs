@@ -142,7 +142,7 @@ enum Scope {
 
 /// The scope of a person from the posts written for them in an article.
 /// Former posts say nothing of where they serve now.
-fn scope_of(province: Option<&str>, positions: &[Position], central: &mut Memo<bool>) -> Scope {
+fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
     let current: Vec<&Position> = positions.iter().filter(|p| !p.former).collect();
     if current.is_empty() {
         return Scope::Untitled;
@@ -150,7 +150,7 @@ fn scope_of(province: Option<&str>, positions: &[Position], central: &mut Memo<b
     let local: Vec<&Position> = current
         .iter()
         .copied()
-        .filter(|p| !*central.get(&p.title))
+        .filter(|p| !is_central(&p.title))
         .collect();
     if local.is_empty() {
         return Scope::Central;
@@ -180,16 +180,11 @@ fn resolve_people(corpus: &mut Corpus) {
     let mut central: Vec<(usize, usize)> = Vec::new();
     let mut untitled: Vec<(usize, usize)> = Vec::new();
     let mut attached = Attached::default();
-    let mut is_central_title = Memo::new(is_central);
     for ai in 0..corpus.articles.len() {
         for pi in 0..corpus.articles[ai].facts.people.len() {
             let a = &corpus.articles[ai];
             let p = &a.facts.people[pi];
-            let scope = match scope_of(
-                a.facts.province.as_deref(),
-                &p.positions,
-                &mut is_central_title,
-            ) {
+            let scope = match scope_of(a.facts.province.as_deref(), &p.positions) {
                 Scope::Central => {
                     central.push((ai, pi));
                     continue;
