@@ -1937,6 +1937,33 @@ mod tests {
         }
     }
 
+    /// The haystacks of `texts` as the ranking tests search them.
+    fn haystacks_of(texts: &[String]) -> Vec<Vec<u8>> {
+        texts.iter().map(|t| format!(" {t}").into_bytes()).collect()
+    }
+
+    /// Every floor is at most its entry's exact shortfall.
+    fn floors_at_most_shortfalls(
+        floors: &Floors,
+        shortfall: &Shortfall,
+        haystacks: &[Vec<u8>],
+    ) -> Result<(), proptest::test_runner::TestCaseError> {
+        let mut scratch = Scratch::default();
+        for &(e, floor) in &floors.0 {
+            let exact = shortfall.within_projected(&haystacks[e as usize], u32::MAX, &mut scratch);
+            proptest::prop_assert!(
+                exact.is_none_or(|loss| floor <= loss),
+                "{e}: {floor} > {exact:?}"
+            );
+        }
+        Ok(())
+    }
+
+    fn sorted(mut page: Vec<(u32, u32)>) -> Vec<(u32, u32)> {
+        page.sort_unstable();
+        page
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig {
             cases: 300,
@@ -1953,7 +1980,7 @@ mod tests {
             cut in 1usize..6,
             limit in 1usize..12,
         ) {
-            let haystacks: Vec<Vec<u8>> = texts.iter().map(|t| format!(" {t}").into_bytes()).collect();
+            let haystacks = haystacks_of(&texts);
             let haystack_of = |e: u32| haystacks.get(e as usize).map(Vec::as_slice);
             let candidates = all(haystacks.len());
             let shortfall = Shortfall::new(&pattern);
@@ -1964,27 +1991,14 @@ mod tests {
             let first = Shortfall::new(&beginning);
             let floors = best(haystack_of, &candidates, &[], &first, limit, &none).floors;
             let split = best(haystack_of, &candidates, &[], &shortfall, limit, &floors);
-            let sorted = |mut page: Vec<(u32, u32)>| { page.sort_unstable(); page };
             proptest::prop_assert_eq!(sorted(split.page), sorted(one.page));
             // Checked all, every candidate (no word to hold) is held.
             if let Some(holding) = split.holding {
                 proptest::prop_assert_eq!(&holding, &candidates);
             }
             // Every floor is at most the entry's shortfall.
-            let mut scratch = Scratch::default();
-            for &(e, floor) in &split.floors.0 {
-                let exact = shortfall.within_projected(&haystacks[e as usize], u32::MAX, &mut scratch);
-                proptest::prop_assert!(exact.is_none_or(|loss| floor <= loss), "{e}: {floor} > {exact:?}");
-            }
+            floors_at_most_shortfalls(&split.floors, &shortfall, &haystacks)?;
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 300,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
 
         /// Split between two threads once the page is full, the page, the
         /// floors' bounds and the candidates holding the words are those of
@@ -1997,7 +2011,7 @@ mod tests {
             split_from in 1usize..40,
             limit in 1usize..12,
         ) {
-            let haystacks: Vec<Vec<u8>> = texts.iter().map(|t| format!(" {t}").into_bytes()).collect();
+            let haystacks = haystacks_of(&texts);
             let haystack_of = |e: u32| haystacks.get(e as usize).map(Vec::as_slice);
             let candidates = all(haystacks.len());
             let shortfall = Shortfall::new(&pattern);
@@ -2005,7 +2019,6 @@ mod tests {
             let none = Floors::default();
             let one = best_split(haystack_of, &candidates, &words, &shortfall, limit, &none, usize::MAX);
             let two = best_split(haystack_of, &candidates, &words, &shortfall, limit, &none, split_from);
-            let sorted = |mut page: Vec<(u32, u32)>| { page.sort_unstable(); page };
             proptest::prop_assert_eq!(sorted(two.page), sorted(one.page));
             // Checked all, the candidates holding the words.
             let finders: Vec<_> = words.iter().map(|w| memchr::memmem::Finder::new(w.as_bytes())).collect();
@@ -2018,11 +2031,7 @@ mod tests {
                 proptest::prop_assert_eq!(holding, held);
             }
             proptest::prop_assert!(two.floors.0.is_sorted_by_key(|&(e, _)| e));
-            let mut scratch = Scratch::default();
-            for &(e, floor) in &two.floors.0 {
-                let exact = shortfall.within_projected(&haystacks[e as usize], u32::MAX, &mut scratch);
-                proptest::prop_assert!(exact.is_none_or(|loss| floor <= loss), "{e}: {floor} > {exact:?}");
-            }
+            floors_at_most_shortfalls(&two.floors, &shortfall, &haystacks)?;
         }
     }
 
