@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use crate::text::segment::{Token, TokenKind, sentences, tokenize_keyed, word_count_over};
+use crate::text::segment::{
+    Token, TokenKind, sentences, space_step, tokenize_keyed, word_count_over,
+};
 use crate::text::{BlockKind, Page};
 
 /// One sentence: its tokens and the byte range it covers.
@@ -104,12 +106,32 @@ pub fn clean(s: &str) -> String {
     out
 }
 
-/// Whether `s` has single spaces between words and none around them.
+/// Whether `s` has single spaces between words and none around them, read
+/// in one pass over its bytes: only the few lead bytes that can begin
+/// other whitespace have their character read.
 fn is_clean(s: &str) -> bool {
-    !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let (mut after_space, mut i) = (false, 0);
+    while i < bytes.len() {
+        if bytes[i] == b' ' {
+            if after_space {
+                return false;
+            }
+            after_space = true;
+            i += 1;
+            continue;
+        }
+        after_space = false;
+        let (space, len) = space_step(s, i);
+        if space {
+            return false;
+        }
+        i += len;
+    }
+    true
 }
 
 fn paragraph<'a>(text: &'a str, lower: &'a str, block: usize, r: Range<usize>) -> Paragraph<'a> {
@@ -180,4 +202,36 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
     a.sentences.extend(rest);
     a.end = b.end;
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`is_clean`] read character by character.
+    fn is_clean_by_chars(s: &str) -> bool {
+        !s.starts_with(' ')
+            && !s.ends_with(' ')
+            && !s.contains("  ")
+            && s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// The byte pass agrees with reading each character.
+        #[test]
+        fn clean_pieces_are_told_by_their_bytes(
+            s in "[ a\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{2000}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}ồ\u{1e9a}\u{1ef9}\u{2010}\u{3001}\u{ab}]{0,12}"
+        ) {
+            prop_assert_eq!(is_clean(&s), is_clean_by_chars(&s));
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(clean(&s), words.join(" "));
+        }
+    }
 }

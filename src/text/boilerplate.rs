@@ -16,7 +16,7 @@ use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{Fnv, fold, is_alphanumeric, is_upper};
-use super::segment::{Line, lines, space_step, word_count, word_count_over};
+use super::segment::{Line, char_at, lines, space_step, word_count, word_count_over};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -211,31 +211,7 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
             out.push((l.start + n, l.end));
             continue;
         }
-        let mut cut = None;
-        // Markers are short: only the line's last 80 bytes can hold one.
-        let mut from = s.len().saturating_sub(80);
-        while !s.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut prev: Option<char> = s[..from].chars().next_back();
-        for (i, c) in s[from..].char_indices().map(|(i, c)| (from + i, c)) {
-            if is_upper(c)
-                && let Some(p) = prev
-                && is_lower(p)
-                && i > 0
-            {
-                let rest = &s[i..];
-                if rest.len() <= 80 && {
-                    let k = marker_key(rest);
-                    is_marker_key(&k) || is_widget_key(&k)
-                } {
-                    cut = Some(i);
-                    break;
-                }
-            }
-            prev = Some(c);
-        }
-        match cut {
+        match glued_marker_at(s) {
             Some(i) => {
                 out.push((l.start, l.start + s[..i].trim_end().len()));
                 out.push((l.start + i, l.end));
@@ -244,6 +220,37 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where a marker or widget glued to the end of line `s` begins: a capital
+/// right after a small letter, in the line's last 80 bytes (markers are
+/// short), whose rest is a marker. ASCII is told by its byte.
+fn glued_marker_at(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = s.len().saturating_sub(80);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut after_lower = s[..from].chars().next_back().is_some_and(is_lower);
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (upper, lower, len) = if b < 0x80 {
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else {
+            let (c, len) = char_at(s, i);
+            (is_upper(c), is_lower(c), len)
+        };
+        if upper && after_lower && {
+            let k = marker_key(&s[i..]);
+            is_marker_key(&k) || is_widget_key(&k)
+        } {
+            return Some(i);
+        }
+        after_lower = lower;
+        i += len;
+    }
+    None
 }
 
 /// `char::is_lowercase`, answered without a table for the letters
@@ -636,7 +643,7 @@ mod tests {
         /// The byte table reads lines as the character tests do.
         #[test]
         fn line_shapes_by_table_equal_the_character_reading(
-            s in "[a1{. \t\n\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{1ea0}ồ“—¢]{0,30}",
+            s in "[a1{. \t\n\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{1ea0}ồ“—¢]{0,60}",
             max in 0usize..12,
         ) {
             let shape = LineShape::of(&s, max);
@@ -647,6 +654,52 @@ mod tests {
                 proptest::prop_assert_eq!(shape.has_dot, s.contains('.'));
             }
         }
+    }
+
+    /// [`glued_marker_at`] read character by character.
+    fn glued_marker_by_chars(s: &str) -> Option<usize> {
+        let mut from = s.len().saturating_sub(80);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut prev: Option<char> = s[..from].chars().next_back();
+        for (i, c) in s[from..].char_indices().map(|(i, c)| (from + i, c)) {
+            if is_upper(c) && prev.is_some_and(is_lower) && i > 0 {
+                let k = marker_key(&s[i..]);
+                if is_marker_key(&k) || is_widget_key(&k) {
+                    return Some(i);
+                }
+            }
+            prev = Some(c);
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Reading ASCII by its bytes finds the glued markers reading
+        /// characters finds.
+        #[test]
+        fn glued_markers_by_bytes_equal_the_character_reading(
+            head in "[aáA ÁĐđồỒΣσ.]{0,90}",
+            marker in "(Tin liên quan|Bình luận|Chia sẻ|Zalo|Từ khóa:|TIN KHÁC|tags)?",
+            tail in "[aA ồỒ]{0,3}",
+        ) {
+            let s = format!("{head}{marker}{tail}");
+            proptest::prop_assert_eq!(glued_marker_at(&s), glued_marker_by_chars(&s));
+        }
+    }
+
+    #[test]
+    fn glued_markers_are_cut_off() {
+        assert_eq!(glued_marker_at("Thanh TâmCác ý kiến của bạn đọc"), Some(10));
+        assert_eq!(glued_marker_at("Thanh Tâm Các ý kiến của bạn đọc"), None);
+        assert_eq!(glued_marker_at("Chia sẻ"), None);
     }
 
     #[test]
