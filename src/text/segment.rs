@@ -509,7 +509,7 @@ struct WordEnd {
 
 /// Whether a letter of a word keeps the word's key a slice of the ASCII
 /// lower case.
-#[inline]
+#[inline(always)]
 fn is_plain_letter(c: char) -> bool {
     match c as u32 {
         0..0x80 => true,
