@@ -153,7 +153,11 @@ fn short_word(rest: &[u8]) -> u64 {
     let b = |i: usize| u64::from(rest[i]);
     if n >= 4 {
         // Two overlapping four-byte reads cover the bytes.
-        let four = |at: usize| b(at) | b(at + 1) << 8 | b(at + 2) << 16 | b(at + 3) << 24;
+        let four = |at: usize| {
+            let mut bytes = [0u8; 4];
+            bytes.copy_from_slice(&rest[at..at + 4]);
+            u64::from(u32::from_le_bytes(bytes))
+        };
         four(0) | four(n - 4) << 32
     } else {
         b(0) | b(n / 2) << 8 | b(n - 1) << 16
