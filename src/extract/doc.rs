@@ -8,7 +8,9 @@
 
 use std::ops::Range;
 
-use crate::text::segment::{Token, TokenKind, sentences, tokenize_keyed, word_count_over};
+use crate::text::segment::{
+    Token, TokenKind, sentences, space_step, tokenize_keyed, word_count_over,
+};
 use crate::text::{BlockKind, Page};
 
 /// One sentence: its tokens and the byte range it covers.
@@ -104,12 +106,30 @@ pub fn clean(s: &str) -> String {
     out
 }
 
-/// Whether `s` has single spaces between words and none around them.
+/// Whether `s` has single spaces between words and none around them. The
+/// bytes that can break that are few: vectorized searches look for them,
+/// and only the lead bytes that may begin other whitespace have their
+/// character read.
 fn is_clean(s: &str) -> bool {
-    !s.starts_with(' ')
-        && !s.ends_with(' ')
-        && !s.contains("  ")
-        && s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    use memchr::memmem::Finder;
+    static DOUBLE_SPACE: std::sync::LazyLock<Finder<'static>> =
+        std::sync::LazyLock::new(|| Finder::new(b"  "));
+    // The first two bytes of U+1680: the lead byte alone begins most
+    // Vietnamese letters with marks too.
+    static OGHAM_SPACE_LEAD: std::sync::LazyLock<Finder<'static>> =
+        std::sync::LazyLock::new(|| Finder::new(b"\xE1\x9A"));
+    let bytes = s.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let no_ascii_space = memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(0x0B, 0x0C, bytes).is_none();
+    no_ascii_space
+        && DOUBLE_SPACE.find(bytes).is_none()
+        && OGHAM_SPACE_LEAD
+            .find_iter(bytes)
+            .all(|at| !space_step(s, at).0)
+        && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).all(|at| !space_step(s, at).0)
 }
 
 fn paragraph<'a>(text: &'a str, lower: &'a str, block: usize, r: Range<usize>) -> Paragraph<'a> {
@@ -180,4 +200,36 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
     a.sentences.extend(rest);
     a.end = b.end;
     a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// [`is_clean`] read character by character.
+    fn is_clean_by_chars(s: &str) -> bool {
+        !s.starts_with(' ')
+            && !s.ends_with(' ')
+            && !s.contains("  ")
+            && s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// The byte pass agrees with reading each character.
+        #[test]
+        fn clean_pieces_are_told_by_their_bytes(
+            s in "[ a\t\n\r\u{b}\u{c}\u{85}\u{a0}\u{1680}\u{1681}\u{2000}\u{200b}\u{2028}\u{202f}\u{205f}\u{3000}ồ\u{1e9a}\u{1ef9}\u{2010}\u{3001}\u{ab}]{0,16}"
+        ) {
+            prop_assert_eq!(is_clean(&s), is_clean_by_chars(&s));
+            let words: Vec<&str> = s.split_whitespace().collect();
+            prop_assert_eq!(clean(&s), words.join(" "));
+        }
+    }
 }

@@ -16,7 +16,7 @@ use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{Fnv, fold, is_alphanumeric, is_upper};
-use super::segment::{Line, lines, space_step, word_count, word_count_over};
+use super::segment::{Line, char_at, lines, space_step, word_count, word_count_over};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -211,31 +211,7 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
             out.push((l.start + n, l.end));
             continue;
         }
-        let mut cut = None;
-        // Markers are short: only the line's last 80 bytes can hold one.
-        let mut from = s.len().saturating_sub(80);
-        while !s.is_char_boundary(from) {
-            from += 1;
-        }
-        let mut prev: Option<char> = s[..from].chars().next_back();
-        for (i, c) in s[from..].char_indices().map(|(i, c)| (from + i, c)) {
-            if is_upper(c)
-                && let Some(p) = prev
-                && is_lower(p)
-                && i > 0
-            {
-                let rest = &s[i..];
-                if rest.len() <= 80 && {
-                    let k = marker_key(rest);
-                    is_marker_key(&k) || is_widget_key(&k)
-                } {
-                    cut = Some(i);
-                    break;
-                }
-            }
-            prev = Some(c);
-        }
-        match cut {
+        match glued_marker_at(s) {
             Some(i) => {
                 out.push((l.start, l.start + s[..i].trim_end().len()));
                 out.push((l.start + i, l.end));
@@ -244,6 +220,37 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where a marker or widget glued to the end of line `s` begins: a capital
+/// right after a small letter, in the line's last 80 bytes (markers are
+/// short), whose rest is a marker. ASCII is told by its byte.
+fn glued_marker_at(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = s.len().saturating_sub(80);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let mut after_lower = s[..from].chars().next_back().is_some_and(is_lower);
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (upper, lower, len) = if b < 0x80 {
+            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
+        } else {
+            let (c, len) = char_at(s, i);
+            (is_upper(c), is_lower(c), len)
+        };
+        if upper && after_lower && {
+            let k = marker_key(&s[i..]);
+            is_marker_key(&k) || is_widget_key(&k)
+        } {
+            return Some(i);
+        }
+        after_lower = lower;
+        i += len;
+    }
+    None
 }
 
 /// `char::is_lowercase`, answered without a table for the letters
@@ -375,9 +382,9 @@ fn is_comment_form_text(k: &str) -> bool {
         || k.starts_with("ban con") && CHARACTERS.find(bytes).is_some()
 }
 
-/// What [`classify_line`] asks of a line, read in one pass: its words
-/// (counted no further than one past a limit) and which of the bytes that
-/// the patterns need it holds, as far as the words were read.
+/// What [`classify_line`] asks of a line: its words (counted no further
+/// than one past a limit) and, when they were all counted, which of the
+/// bytes that the patterns need it holds (none said otherwise).
 #[derive(Debug, Clone, Copy, Default)]
 struct LineShape {
     words: usize,
@@ -388,28 +395,16 @@ struct LineShape {
 
 impl LineShape {
     fn of(s: &str, max: usize) -> LineShape {
-        let bytes = s.as_bytes();
-        let mut words = 0;
-        // The bits of LINE_BYTE seen, for the digit, brace and dot.
-        let mut seen = 0u8;
-        let (mut in_word, mut i) = (false, 0);
-        while i < bytes.len() {
-            let class = LINE_BYTE[bytes[i] as usize];
-            seen |= class;
-            let (space, len) = if class & MAY_BE_SPACE != 0 {
-                space_step(s, i)
-            } else {
-                (class & SPACE != 0, 1)
+        let words = words_over(s, max);
+        if words > max {
+            return LineShape {
+                words,
+                ..LineShape::default()
             };
-            if !space && !in_word {
-                words += 1;
-                if words > max {
-                    break;
-                }
-            }
-            in_word = !space;
-            i += len;
         }
+        // All of the line was read: which bytes it holds is one more pass
+        // over a short line.
+        let seen = s.bytes().fold(0u8, |seen, b| seen | LINE_BYTE[b as usize]);
         LineShape {
             words,
             has_digit: seen & DIGIT != 0,
@@ -417,6 +412,74 @@ impl LineShape {
             has_dot: seen & DOT != 0,
         }
     }
+}
+
+/// [`word_count_over`], eight bytes at a time where none of the eight can
+/// be or begin whitespace other than the space: there the words that begin
+/// are the bytes after a space that are none, counted by bit tricks.
+fn words_over(s: &str, max: usize) -> usize {
+    let bytes = s.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    // Bytes read one at a time up to here, after eight that were not plain.
+    let mut slow_to = 0;
+    while i < bytes.len() {
+        if i >= slow_to
+            && let Some(eight) = bytes.get(i..i + 8)
+        {
+            let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
+            if only_plain_bytes(w) {
+                let spaces = bytes_equal(w, b' ');
+                let solid = !spaces & HIGH_BITS;
+                let after_space = spaces << 8 | if in_word { 0 } else { 0x80 };
+                words += (solid & after_space).count_ones() as usize;
+                if words > max {
+                    return max + 1;
+                }
+                in_word = solid >> 63 != 0;
+                i += 8;
+                continue;
+            }
+            slow_to = i + 8;
+        }
+        let (space, len) = space_step(s, i);
+        if !space && !in_word {
+            words += 1;
+            if words > max {
+                return words;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
+const LOW_BITS: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `w` that is zero. Exact for every byte:
+/// no carry crosses from one byte to the next.
+#[inline]
+fn zero_bytes(w: u64) -> u64 {
+    !(((w & !HIGH_BITS) + !HIGH_BITS) | w) & HIGH_BITS
+}
+
+/// The high bit of each byte of `w` that is `b`.
+#[inline]
+fn bytes_equal(w: u64, b: u8) -> u64 {
+    zero_bytes(w ^ (LOW_BITS * u64::from(b)))
+}
+
+/// Whether no byte of `w` is a control byte (ASCII whitespace among
+/// them) or may begin a whitespace character other than the space:
+/// U+0085 and U+00A0 begin with 0xC2, U+2000…U+205F with 0xE2, U+3000
+/// with 0xE3, U+1680 with 0xE1 0x9A (0xE1 also begins most Vietnamese
+/// letters with marks: its second byte tells, so 0xE1 must not be last).
+#[inline]
+fn only_plain_bytes(w: u64) -> bool {
+    let controls = w.wrapping_sub(LOW_BITS * 0x20) & !w & HIGH_BITS;
+    let leads = bytes_equal(w, 0xC2) | bytes_equal(w | LOW_BITS, 0xE3) | bytes_equal(w, 0x9A);
+    controls == 0 && leads == 0 && w >> 56 != 0xE1
 }
 
 /// What a byte is to [`LineShape::of`]: ASCII whitespace, a digit, brace or
@@ -636,7 +699,7 @@ mod tests {
         /// The byte table reads lines as the character tests do.
         #[test]
         fn line_shapes_by_table_equal_the_character_reading(
-            s in "[a1{. \t\n\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{1ea0}ồ“—¢]{0,30}",
+            s in "[a1{. \t\n\u{a0}\u{85}\u{2003}\u{2028}\u{3000}\u{1680}\u{1681}\u{1e9a}\u{1ea0}ồ“—¢]{0,60}",
             max in 0usize..12,
         ) {
             let shape = LineShape::of(&s, max);
@@ -647,6 +710,70 @@ mod tests {
                 proptest::prop_assert_eq!(shape.has_dot, s.contains('.'));
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Counting eight bytes at a time counts the words one byte at a
+        /// time counts, whatever whitespace falls in or across the eight.
+        #[test]
+        fn words_counted_eight_bytes_at_a_time_equal_the_plain_count(
+            s in "([ab ]{1,9}|ồ|ạ|\u{1e9a}|\u{1680}|\u{1681}|\u{a0}|\u{85}|\u{2003}|\u{2028}|“|\t|\n|\u{1}|\u{7f}){0,40}",
+            max in 0usize..60,
+        ) {
+            proptest::prop_assert_eq!(words_over(&s, max), word_count_over(&s, max));
+        }
+    }
+
+    /// [`glued_marker_at`] read character by character.
+    fn glued_marker_by_chars(s: &str) -> Option<usize> {
+        let mut from = s.len().saturating_sub(80);
+        while !s.is_char_boundary(from) {
+            from += 1;
+        }
+        let mut prev: Option<char> = s[..from].chars().next_back();
+        for (i, c) in s[from..].char_indices().map(|(i, c)| (from + i, c)) {
+            if is_upper(c) && prev.is_some_and(is_lower) && i > 0 {
+                let k = marker_key(&s[i..]);
+                if is_marker_key(&k) || is_widget_key(&k) {
+                    return Some(i);
+                }
+            }
+            prev = Some(c);
+        }
+        None
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Reading ASCII by its bytes finds the glued markers reading
+        /// characters finds.
+        #[test]
+        fn glued_markers_by_bytes_equal_the_character_reading(
+            head in "[aáA ÁĐđồỒΣσ.]{0,90}",
+            marker in "(Tin liên quan|Bình luận|Chia sẻ|Zalo|Từ khóa:|TIN KHÁC|tags)?",
+            tail in "[aA ồỒ]{0,3}",
+        ) {
+            let s = format!("{head}{marker}{tail}");
+            proptest::prop_assert_eq!(glued_marker_at(&s), glued_marker_by_chars(&s));
+        }
+    }
+
+    #[test]
+    fn glued_markers_are_cut_off() {
+        assert_eq!(glued_marker_at("Thanh TâmCác ý kiến của bạn đọc"), Some(10));
+        assert_eq!(glued_marker_at("Thanh Tâm Các ý kiến của bạn đọc"), None);
+        assert_eq!(glued_marker_at("Chia sẻ"), None);
     }
 
     #[test]

@@ -120,9 +120,59 @@ pub fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     h
 }
 
-/// The hash a token's key is looked up by.
+/// The hash a token's key is looked up by: the key read eight bytes at a
+/// time, each read taken in by a multiply. Most keys are one read, where
+/// a byte-at-a-time hash costs a multiply per byte. Every step is one to
+/// one, so keys of one length up to eight bytes never share a hash.
 pub fn key_hash(key: &str) -> u64 {
-    fnv1a(FNV_OFFSET, key.as_bytes())
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let bytes = key.as_bytes();
+    // The length multiplied out to all bits, so that it does not mix with
+    // the first byte of a read.
+    let mut h = FNV_OFFSET ^ (bytes.len() as u64 + 1).wrapping_mul(K);
+    let mut words = bytes.chunks_exact(8);
+    for word in &mut words {
+        let mut eight = [0u8; 8];
+        eight.copy_from_slice(word);
+        h = (h ^ u64::from_le_bytes(eight))
+            .wrapping_mul(K)
+            .rotate_left(29);
+    }
+    let rest = words.remainder();
+    if !rest.is_empty() {
+        h = (h ^ short_word(rest)).wrapping_mul(K);
+    }
+    spread(h)
+}
+
+/// One to seven bytes as a number, every byte in it: with the length
+/// taken in before, different byte strings give different numbers.
+#[inline]
+fn short_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    let b = |i: usize| u64::from(rest[i]);
+    if n >= 4 {
+        // Two overlapping four-byte reads cover the bytes.
+        let four = |at: usize| {
+            let mut bytes = [0u8; 4];
+            bytes.copy_from_slice(&rest[at..at + 4]);
+            u64::from(u32::from_le_bytes(bytes))
+        };
+        four(0) | four(n - 4) << 32
+    } else {
+        b(0) | b(n / 2) << 8 | b(n - 1) << 16
+    }
+}
+
+/// A one-to-one mix of all bits into all bits (the MurmurHash3 finalizer),
+/// so table slots (low bits) and filter bits (high bits) both spread.
+#[inline]
+fn spread(mut x: u64) -> u64 {
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    x ^ x >> 33
 }
 
 /// Lower case, diacritics stripped, đ → d: the search key.
@@ -134,20 +184,18 @@ pub fn fold(s: &str) -> String {
 
 /// Appends [`fold`] of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
-    let mut rest = s;
-    while !rest.is_empty() {
-        // Runs of ASCII are lower-cased whole.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        out.push_str(&rest[..ascii]);
-        let run = out.len() - ascii..;
-        out[run].make_ascii_lowercase();
-        rest = &rest[ascii..];
-        if let Some(c) = rest.chars().next() {
-            fold_char_into(c, out);
-            rest = &rest[c.len_utf8()..];
+    // Vietnamese has a letter with marks every few bytes: the ASCII
+    // between them is pushed a byte at a time, which costs less than a
+    // copy call for each short run, and the table is found once.
+    let letters = &*FOLD_TABLE;
+    out.reserve(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if let Some(f) = look_up(letters, c) {
+            out.push(f);
+        } else {
+            fold_char_slowly(c, out);
         }
     }
 }
@@ -366,18 +414,30 @@ fn ends_own_key(word: &str) -> bool {
 /// letters Vietnamese uses.
 #[inline]
 pub fn is_upper(c: char) -> bool {
+    // Latin-1 by table, then the Vietnamese letters of Latin Extended
+    // Additional, the most common others: few tests for most letters.
+    if let Some(&upper) = LATIN1_UPPER.get(c as usize) {
+        return upper;
+    }
     match c {
-        'A'..='Z' => true,
-        'a'..='z' | '0'..='9' => false,
-        'À'..='Þ' => c != '×',
-        'ß'..='ÿ' => false,
-        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => true,
-        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => false,
         // Latin Extended Additional pairs capitals on even code points.
         '\u{1EA0}'..='\u{1EF9}' => (c as u32).is_multiple_of(2),
+        'Ă' | 'Đ' | 'Ĩ' | 'Ũ' | 'Ơ' | 'Ư' => true,
+        'ă' | 'đ' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => false,
         _ => c.is_uppercase(),
     }
 }
+
+/// The upper-case letters below U+0100: A…Z and À…Þ but ×.
+const LATIN1_UPPER: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'A'..=b'Z' | 0xC0..=0xDE) && b != 0xD7;
+        b += 1;
+    }
+    table
+};
 
 /// A combining mark: the common ones by range, the rest by table.
 #[inline]
@@ -555,6 +615,75 @@ mod tests {
         assert_eq!(base_letter('ệ'), 'e');
         assert_eq!(folded_letter('Ệ'), Some('e'));
         assert_eq!(folded_letter('\u{301}'), None);
+    }
+
+    #[test]
+    fn upper_case_agrees_with_the_standard_test_everywhere() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 3000,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// The last read of a key holds every one of its bytes: two keys
+        /// of one length that differ give different numbers.
+        #[test]
+        fn short_reads_tell_different_bytes_apart(
+            a in proptest::collection::vec(proptest::prelude::any::<u8>(), 1..8),
+            flip in 0usize..7,
+            bit in 0u8..8,
+        ) {
+            let mut b = a.clone();
+            let at = flip % a.len();
+            b[at] ^= 1 << bit;
+            proptest::prop_assert_ne!(short_word(&a), short_word(&b));
+        }
+
+        /// Folding a text folds each of its characters.
+        #[test]
+        fn fold_is_the_fold_of_each_character(s in "[aZ .đĐỆệƠ\u{301}ñΣß\u{130}ﬁ]{0,30}") {
+            let mut each = String::new();
+            for c in s.chars() {
+                fold_char_into(c, &mut each);
+            }
+            proptest::prop_assert_eq!(fold(&s), each);
+        }
+
+        /// Keys that differ, in length or in any byte, hash apart.
+        #[test]
+        fn different_keys_hash_apart(a in "[a-zăđơưạảấầẩẫậ ]{0,20}", b in "[a-zăđơưạảấầẩẫậ ]{0,20}") {
+            proptest::prop_assert_eq!(a == b, key_hash(&a) == key_hash(&b));
+        }
+    }
+
+    #[test]
+    fn keys_of_many_words_do_not_collide() {
+        let mut words: Vec<String> = Vec::new();
+        for a in [
+            "", "b", "c", "d", "đ", "g", "h", "kh", "l", "m", "ng", "nh", "ph", "qu", "th", "tr",
+        ] {
+            for v in [
+                "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "oa", "uy", "ươ", "iê",
+            ] {
+                for t in ["", "\u{300}", "\u{301}", "\u{303}", "\u{309}", "\u{323}"] {
+                    for z in ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"] {
+                        words.push(lex_key(&format!("{a}{v}{t}{z}")));
+                    }
+                }
+            }
+        }
+        words.sort();
+        words.dedup();
+        let mut hashes: Vec<u64> = words.iter().map(|w| key_hash(w)).collect();
+        hashes.sort_unstable();
+        hashes.dedup();
+        assert_eq!(hashes.len(), words.len());
     }
 
     #[test]

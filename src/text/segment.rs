@@ -406,7 +406,7 @@ const DIGIT: u8 = 4;
 /// The character starting at byte `i` of `s` and its length. ASCII is
 /// answered without decoding, as most bytes of the text are ASCII.
 #[inline(always)]
-fn char_at(s: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(s: &str, i: usize) -> (char, usize) {
     let bytes = s.as_bytes();
     let b = bytes[i];
     if b < 0x80 {
@@ -509,9 +509,15 @@ struct WordEnd {
 
 /// Whether a letter of a word keeps the word's key a slice of the ASCII
 /// lower case.
-#[inline]
+#[inline(always)]
 fn is_plain_letter(c: char) -> bool {
-    c.is_ascii() || (has_plain_lower(c) && !is_upper(c))
+    match c as u32 {
+        0..0x80 => true,
+        // The Vietnamese letters of Latin Extended Additional, small on
+        // odd code points: answered before the general test.
+        0x1EA0..=0x1EF9 => c as u32 % 2 == 1,
+        _ => has_plain_lower(c) && !is_upper(c),
+    }
 }
 
 /// Whether a capitalized word can be a syllable of a name, read one
@@ -565,16 +571,21 @@ impl Syllable {
 fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usize) -> WordEnd {
     // Only capitalized words have a name shape to read: the loop for the
     // others does not ask at every letter.
-    if !first.is_ascii_digit() && is_upper(first) {
-        scan_word_as::<true>(text, start, stop, first, first_len)
+    // Only a word that begins with a digit can be all digits: the loops
+    // for the others do not follow that at every byte either.
+    if first.is_ascii_digit() {
+        scan_word_as::<false, true>(text, start, stop, first, first_len)
+    } else if is_upper(first) {
+        scan_word_as::<true, false>(text, start, stop, first, first_len)
     } else {
-        scan_word_as::<false>(text, start, stop, first, first_len)
+        scan_word_as::<false, false>(text, start, stop, first, first_len)
     }
 }
 
-/// [`scan_word`] for a word that is `CAPITALIZED` or not.
+/// [`scan_word`] for a word that is `CAPITALIZED` or not, and begins with
+/// a `DIGIT` or not.
 #[inline(always)]
-fn scan_word_as<const CAPITALIZED: bool>(
+fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
     text: &str,
     start: usize,
     stop: usize,
@@ -583,7 +594,7 @@ fn scan_word_as<const CAPITALIZED: bool>(
 ) -> WordEnd {
     let bytes = text.as_bytes();
     let mut end = start + first_len;
-    let mut all_digits = first.is_ascii_digit();
+    let mut all_digits = DIGIT_FIRST;
     let mut plain = is_plain_letter(first);
     let mut syllable = Syllable {
         chars: 1,
@@ -596,7 +607,9 @@ fn scan_word_as<const CAPITALIZED: bool>(
             if !is_word_char(c) {
                 break;
             }
-            all_digits = false;
+            if DIGIT_FIRST {
+                all_digits = false;
+            }
             plain &= is_plain_letter(c);
             if CAPITALIZED {
                 syllable.other(c);
@@ -606,7 +619,9 @@ fn scan_word_as<const CAPITALIZED: bool>(
         }
         let class = ASCII_CLASS[b as usize];
         if class & WORD != 0 {
-            all_digits &= class & DIGIT != 0;
+            if DIGIT_FIRST {
+                all_digits &= class & DIGIT != 0;
+            }
         } else if !matches!(b, b'-' | b'.' | b'/' | b',')
             || !joins_word(text, end, stop, b, all_digits)
         {
@@ -787,6 +802,14 @@ mod tests {
             let keyed = tokenize_keyed(&t, &lower, 0..t.len());
             prop_assert_eq!(&keyed, &tokenize(&t, 0..t.len()));
             assert_made_alone(&keyed);
+        }
+    }
+
+    #[test]
+    fn plain_letters_are_those_whose_lower_case_is_plain() {
+        for c in (0..0x2000).filter_map(char::from_u32) {
+            let plain = c.is_ascii() || (has_plain_lower(c) && !is_upper(c));
+            assert_eq!(is_plain_letter(c), plain, "{c:?}");
         }
     }
 
