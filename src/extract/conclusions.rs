@@ -355,20 +355,20 @@ pub fn extract(
 impl Reader<'_, '_> {
     /// Whether sentence `i` opens a passage: a leader's closing speech or
     /// directive, or a body's directive ("Ban Thường vụ Tỉnh ủy yêu cầu …").
-    fn opens(&self, i: usize) -> Opened {
-        self.opened[i]
-            .get_or_init(|| {
-                let (si, _, s) = self.sentences[i];
-                opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
-                    match self.decided(i)? {
-                        (body, false) => {
-                            Some((Opener::Directive, Some(clean(&self.doc.text[body])), 0))
-                        }
-                        _ => None,
-                    }
-                })
+    fn opens(&self, i: usize) -> &Opened {
+        self.opened[i].get_or_init(|| {
+            let (si, _, s) = self.sentences[i];
+            opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
+                match self.decided(i) {
+                    Some((body, false)) => Some((
+                        Opener::Directive,
+                        Some(clean(&self.doc.text[body.clone()])),
+                        0,
+                    )),
+                    _ => None,
+                }
             })
-            .clone()
+        })
     }
 
     /// The body deciding in sentence `i` ([`decision_subject`] without
@@ -376,7 +376,7 @@ impl Reader<'_, '_> {
     /// is found, it is the one: directives only add candidates.
     fn decided_only(&self, i: usize) -> Option<Range<usize>> {
         match self.decided(i) {
-            Some((body, true)) => Some(body),
+            Some((body, true)) => Some(body.clone()),
             None => None,
             Some((_, false)) => {
                 decision_subject(&self.sentences[i].2.tokens, false).map(|(body, _)| body)
@@ -385,10 +385,8 @@ impl Reader<'_, '_> {
     }
 
     /// The body deciding or directing in sentence `i`, and whether it decides.
-    fn decided(&self, i: usize) -> Decided {
-        self.decided[i]
-            .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, true))
-            .clone()
+    fn decided(&self, i: usize) -> &Decided {
+        self.decided[i].get_or_init(|| decision_subject(&self.sentences[i].2.tokens, true))
     }
 
     /// A sentence outside any passage: a body's decision (with the list it
@@ -404,7 +402,7 @@ impl Reader<'_, '_> {
         let (_, para, s) = self.sentences[i];
         let toks = &s.tokens;
         if let Some((body, _)) = self.decided(i) {
-            let body = Some(clean(&doc.text[body]));
+            let body = Some(clean(&doc.text[body.clone()]));
             out.add(doc, s, 0, body.clone());
             *last_body = body.clone();
             // "Hội nghị thống nhất:" and the items it decided.
@@ -444,9 +442,10 @@ impl Reader<'_, '_> {
     fn passage(
         &self,
         i: usize,
-        (mut opener, speaker, from): (Opener, Option<String>, usize),
+        (opener, speaker, from): &(Opener, Option<String>, usize),
         out: &mut Conclusions,
     ) -> usize {
+        let (mut opener, from) = (*opener, *from);
         let (doc, people, sentences) = (self.doc, self.people, &self.sentences);
         let (_, para, s) = sentences[i];
         out.add(doc, s, from, speaker.clone());
@@ -470,24 +469,24 @@ impl Reader<'_, '_> {
                     out.inherited = None;
                 }
                 let goes_on = bullet
-                    || !ends_passage(people, sj, &next.tokens, &speaker)
+                    || !ends_passage(people, sj, &next.tokens, speaker)
                         && match opener {
                             Opener::Closing => pj <= para + 12,
                             Opener::Directive => continues(&next.tokens),
                         };
                 match self.opens(j) {
                     // The same speaker going on keeps the passage.
-                    Some((Opener::Closing, s, _)) if same_speaker(&s, &speaker) => {
+                    Some((Opener::Closing, s, _)) if same_speaker(s, speaker) => {
                         opener = Opener::Closing
                     }
-                    Some((_, s, _)) if same_speaker(&s, &speaker) => {}
+                    Some((_, s, _)) if same_speaker(s, speaker) => {}
                     Some(_) => break,
                     None if !goes_on => break,
                     None => {}
                 }
             }
             let from = match self.opens(j) {
-                Some((_, s, from)) if same_speaker(&s, &speaker) => from,
+                Some((_, s, from)) if same_speaker(s, speaker) => *from,
                 _ => 0,
             };
             // Inside a speech a body is decided for, it directs nobody.
@@ -637,8 +636,9 @@ fn same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
 /// Conclusions gathered so far, without repeats.
 struct Conclusions {
     list: Vec<Conclusion>,
-    /// Texts already taken (a lead printed twice is one conclusion).
-    seen: std::collections::HashSet<String>,
+    /// The lower case of each text taken, by its hash ([`lower_hash`]),
+    /// as indices into `list`: a lead printed twice is one conclusion.
+    seen: crate::gazetteer::FastMap<u64, Vec<usize>>,
     reference: Option<Date>,
     /// The deadline of a lead-in ("… trong tháng 9 năm 2020:") that covers
     /// the bullets under it.
@@ -649,7 +649,7 @@ impl Conclusions {
     fn new(reference: Option<Date>) -> Self {
         Conclusions {
             list: Vec::new(),
-            seen: std::collections::HashSet::new(),
+            seen: Default::default(),
             reference,
             inherited: None,
         }
@@ -667,8 +667,7 @@ impl Conclusions {
         if !directs(&text) {
             return;
         }
-        let key = lowercase(&text);
-        if !self.seen.insert(key) {
+        if !self.first_taken(&text) {
             return;
         }
         let deadline = deadline::find(&text, self.reference)
@@ -680,6 +679,23 @@ impl Conclusions {
             deadline,
             span,
         });
+    }
+
+    /// Whether no text taken so far has the lower case of `text`; when
+    /// none has, `text` (to be pushed next) is counted as taken. Texts are
+    /// compared by the hash of their lower case first: most are new, and
+    /// neither lower case need be written out for them.
+    fn first_taken(&mut self, text: &str) -> bool {
+        let taken = self.seen.entry(lower_hash(text)).or_default();
+        let list = &self.list;
+        if !taken.is_empty() {
+            let key = lowercase(text);
+            if taken.iter().any(|&i| lowercase(&list[i].text) == key) {
+                return false;
+            }
+        }
+        taken.push(list.len());
+        true
     }
 
     /// Adds the directives of a sentence from token `from`.
@@ -713,6 +729,39 @@ fn lowercase(text: &str) -> String {
         out.push(lower);
     }
     out
+}
+
+/// The FNV-1a hash of `lowercase(text)`'s characters, read without
+/// writing it out.
+fn lower_hash(text: &str) -> u64 {
+    let table = &*LOWER;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut mix = |u: u32| h = (h ^ u64::from(u)).wrapping_mul(0x0100_0000_01b3);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            mix(u32::from(b.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        match table.get(c as usize) {
+            Some(&l) if l != '\0' => mix(l as u32),
+            // As in `lowercase`: the library's way for the whole text.
+            _ => return lower_hash_of_chars(&text.to_lowercase()),
+        }
+        i += c.len_utf8();
+    }
+    h
+}
+
+/// [`lower_hash`] of a text already lower case.
+fn lower_hash_of_chars(lower: &str) -> u64 {
+    lower.chars().fold(0xcbf2_9ce4_8422_2325, |h, c| {
+        (h ^ u64::from(c as u32)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 /// The lower case of each character below U+2000 that lowers to one
@@ -1396,6 +1445,11 @@ mod tests {
             "",
         ] {
             assert_eq!(lowercase(text), text.to_lowercase(), "{text}");
+            assert_eq!(
+                lower_hash(text),
+                lower_hash_of_chars(&text.to_lowercase()),
+                "{text}"
+            );
         }
     }
 

@@ -138,17 +138,22 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, Range<usize>)>
     let duty = OnceCell::new();
     let duty = || *duty.get_or_init(|| DUTY.is_match(text));
     let mut hits: Vec<Hit> = Vec::new();
+    // Each word a pattern needs is looked for once.
+    let month_number = word_then_number(text, "tháng");
+    let year_number = word_then_number(text, "năm");
     day_hits(text, &duty, reference, &mut hits)?;
-    if word_then_number(text, "tháng") && duty() {
+    if month_number && duty() {
         month_hits(text, reference, &mut hits)?;
     }
     if holds_word(text, "quý") && duty() {
         quarter_hits(text, reference, &mut hits)?;
     }
-    if word_then_number(text, "năm") && duty() {
+    if year_number && duty() {
         year_hits(&YEAR, text, &mut hits);
     }
-    finish_year_hits(text, &mut hits);
+    if year_number {
+        finish_year_hits(text, &mut hits);
+    }
     if hits.is_empty() {
         return None;
     }
@@ -166,21 +171,36 @@ pub fn find(text: &str, reference: Option<Date>) -> Option<(Date, Range<usize>)>
 /// Whether `text` may hold a deadline: every deadline form has a number in
 /// it, or a quarter.
 pub fn may_hold(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) || text.contains("quý")
+    static QUARTER_WORD: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("quý"));
+    has_ascii_digit(text) || QUARTER_WORD.find(text.as_bytes()).is_some()
+}
+
+/// Whether `text` holds an ASCII digit. Read in blocks without stopping
+/// inside one, which the compiler turns into vector instructions: most
+/// texts are read through.
+pub fn has_ascii_digit(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
 /// Whether `text` may have a day and month written with digits ("15/3",
 /// "20 - 7"), without which the numeric day pattern cannot match. Any
 /// numeric character counts, as the pattern's digits are Unicode ones.
 fn has_day_and_month(text: &str) -> bool {
-    text.char_indices().any(|(i, c)| {
-        if !is_numeric(c) {
-            return false;
-        }
-        let rest = text[i + c.len_utf8()..].trim_start();
-        rest.strip_prefix(['/', '.', '-'])
-            .and_then(|after| after.trim_start().chars().next())
+    // Read from each separator, much rarer than characters to test.
+    memchr::memchr3_iter(b'/', b'.', b'-', text.as_bytes()).any(|p| {
+        text[..p]
+            .trim_end()
+            .chars()
+            .next_back()
             .is_some_and(is_numeric)
+            && text[p + 1..]
+                .trim_start()
+                .chars()
+                .next()
+                .is_some_and(is_numeric)
     })
 }
 
@@ -282,11 +302,9 @@ fn day_hits(
 }
 
 /// Month deadlines ("trong tháng 9", "tháng 3.2026"): a month without a
-/// year is the next such month from the reference.
+/// year is the next such month from the reference. Asked only of a text
+/// holding "tháng" and a number after it.
 fn month_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
-    if !holds_word(text, "tháng") {
-        return Some(());
-    }
     for c in MONTH.captures_iter(text) {
         let m: u32 = c[1].parse().ok()?;
         let year = match c.get(2).or_else(|| c.get(3)) {
@@ -308,10 +326,8 @@ fn month_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Optio
 }
 
 /// Quarter deadlines ("trong quý I"), due at the quarter's last month.
+/// Asked only of a text holding "quý".
 fn quarter_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Option<()> {
-    if !holds_word(text, "quý") {
-        return Some(());
-    }
     for c in QUARTER.captures_iter(text) {
         let q = match &c[1] {
             "I" | "1" => 1,
@@ -337,9 +353,10 @@ fn quarter_hits(text: &str, reference: Option<Date>, hits: &mut Vec<Hit>) -> Opt
 }
 
 /// Years a finishing verb shortly before them makes deadlines ("hoàn
-/// thành trong năm 2025").
+/// thành trong năm 2025"). Asked only of a text holding "năm" and a
+/// number after it.
 fn finish_year_hits(text: &str, hits: &mut Vec<Hit>) {
-    if !word_then_number(text, "năm") || !FINISH.is_match(text) {
+    if !FINISH.is_match(text) {
         return;
     }
     let mut years = Vec::new();
@@ -380,12 +397,9 @@ fn future_year(day: u32, month: u32, reference: Date) -> Option<i32> {
 }
 
 /// Adds the years `re` finds in `text` (its first group) as whole-year
-/// deadlines, where they are years at all.
+/// deadlines, where they are years at all. Both year patterns need "năm"
+/// and a number: asked only of a text holding them.
 fn year_hits(re: &Bounded, text: &str, hits: &mut Vec<Hit>) {
-    // Both year patterns need "năm".
-    if !holds_word(text, "năm") {
-        return;
-    }
     for c in re.captures_iter(text) {
         let Ok(year) = c[1].parse::<i32>() else {
             continue;
@@ -409,6 +423,56 @@ mod tests {
 
     fn d(s: &str) -> Option<String> {
         find(s, Date::ymd(2020, 11, 5)).map(|(d, _)| d.to_string())
+    }
+
+    /// The separator-first reading of a day and month agrees with the
+    /// character-by-character one.
+    #[test]
+    fn day_and_month_screen_is_the_plain_one() {
+        let plain = |text: &str| {
+            text.char_indices().any(|(i, c)| {
+                is_numeric(c)
+                    && text[i + c.len_utf8()..]
+                        .trim_start()
+                        .strip_prefix(['/', '.', '-'])
+                        .and_then(|after| after.trim_start().chars().next())
+                        .is_some_and(is_numeric)
+            })
+        };
+        for text in [
+            "trước 15/3",
+            "15 / 3",
+            "15 -\u{a0}3",
+            "٣/٤",
+            "a/b 5.",
+            ".5",
+            "5.",
+            "ngày 5 tháng 3",
+            "1-",
+            "-1",
+            "quý I",
+            "2020 - 2025",
+            "",
+            "x. 3",
+            "3 .x",
+        ] {
+            assert_eq!(has_day_and_month(text), plain(text), "{text:?}");
+        }
+        assert!(may_hold("trong quý I"));
+        assert!(may_hold("năm 2020"));
+        assert!(!may_hold("trong QUÝ này"));
+        for text in [
+            "",
+            "năm",
+            "x9",
+            &"a".repeat(70),
+            &format!("{}7", "ạ".repeat(40)),
+        ] {
+            assert_eq!(
+                has_ascii_digit(text),
+                text.bytes().any(|b| b.is_ascii_digit())
+            );
+        }
     }
 
     #[test]

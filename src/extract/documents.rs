@@ -69,7 +69,7 @@ fn numbers(s: &str) -> impl Iterator<Item = Range<usize>> + '_ {
 fn numbers_starting_before(s: &str, limit: usize) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
-        while let Some(at) = next_number_start(s, from).filter(|&at| at < limit) {
+        while let Some(at) = next_number_start(s, from, limit) {
             let end = at
                 + s[at..]
                     .find(|c: char| !in_number(c))
@@ -91,13 +91,14 @@ fn in_number(c: char) -> bool {
     matches!(c, 'A'..='Z' | 'Đ' | 'Ư' | '&' | '.' | '-' | '/') || is_numeric(c)
 }
 
-/// The first place at or after `from` where a number may begin: a digit
-/// not right after an ASCII digit (no word boundary there), whose run of
-/// ASCII digits is followed by a dash or slash, or by what may be a digit.
-fn next_number_start(s: &str, mut from: usize) -> Option<usize> {
+/// The first place at or after `from`, and before `limit`, where a number
+/// may begin: a digit not right after an ASCII digit (no word boundary
+/// there), whose run of ASCII digits is followed by a dash or slash, or by
+/// what may be a digit.
+fn next_number_start(s: &str, mut from: usize, limit: usize) -> Option<usize> {
     let b = s.as_bytes();
-    while from < b.len() {
-        let at = from + s[from..].find(is_numeric)?;
+    while from < limit {
+        let at = next_numeric(s, from, limit)?;
         let c = s[at..].chars().next()?;
         from = at + c.len_utf8();
         if at > 0 && b[at - 1].is_ascii_digit() {
@@ -111,6 +112,29 @@ fn next_number_start(s: &str, mut from: usize) -> Option<usize> {
         if next.is_some_and(|n| matches!(n, '-' | '/') || (!n.is_ascii() && is_numeric(n))) {
             return Some(at);
         }
+    }
+    None
+}
+
+/// Where the first numeric character at or after `from` and before
+/// `limit` stands: ASCII bytes are read as bytes, and only other
+/// characters decoded.
+fn next_numeric(s: &str, from: usize, limit: usize) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut i = from;
+    while i < limit {
+        if b[i].is_ascii() {
+            if b[i].is_ascii_digit() {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next()?;
+        if is_numeric(c) {
+            return Some(i);
+        }
+        i += c.len_utf8();
     }
     None
 }
@@ -130,10 +154,9 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
             };
             let key = fold(&piece);
             // Only a key as long or longer can hold another: the length
-            // rules out most pairs before a substring search is set up.
+            // rules out most pairs before a search.
             if keys.iter().any(|k| {
-                (k.len() >= key.len() && k.contains(&key))
-                    || (key.len() >= k.len() && key.contains(k.as_str()))
+                (k.len() >= key.len() && holds(k, &key)) || (key.len() >= k.len() && holds(&key, k))
             }) {
                 continue;
             }
@@ -152,6 +175,21 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
         }
     }
     out
+}
+
+/// Whether `hay` holds `needle`, as `str::contains` tells. Keys are a
+/// few dozen bytes and each is searched for once or twice: a searcher's
+/// set-up would cost more than trying each place holding the needle's
+/// first byte.
+fn holds(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = hay.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    memchr::memchr_iter(first, &hay[..=last_start]).any(|p| &hay[p..p + needle.len()] == needle)
 }
 
 /// Which ways a sentence may name a document, found by cheap checks on
@@ -237,9 +275,7 @@ fn starts(text: &str, cues: Cues) -> Vec<usize> {
 /// The document named at the start of `rest` (up to 24 words, to the first
 /// stop), and its length in `rest`; None when it is under two words.
 fn named_at(rest: &str) -> Option<(String, usize)> {
-    let mut end = rest
-        .find([',', ';', ':', '(', ')', '.', '“', '"'])
-        .unwrap_or(rest.len());
+    let mut end = stop_in(rest).unwrap_or(rest.len());
     // Keep the dot inside a number like "153-KH/TU." only at its end.
     if let Some(m) = number_in(rest, end)
         && m.end > end
@@ -255,9 +291,50 @@ fn named_at(rest: &str) -> Option<(String, usize)> {
     Some((words.join(" "), len))
 }
 
+/// Where the first stop of a name stands: `,` `;` `:` `(` `)` `.` `"`
+/// or `“`, read byte by byte (`“` is E2 80 9C in UTF-8).
+fn stop_in(rest: &str) -> Option<usize> {
+    let b = rest.as_bytes();
+    b.iter().enumerate().position(|(i, &c)| {
+        matches!(c, b',' | b';' | b':' | b'(' | b')' | b'.' | b'"')
+            || (c == 0xE2 && b.get(i + 1..i + 3) == Some(&[0x80, 0x9C][..]))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stops_and_holds_are_the_library_ones() {
+        for text in [
+            "Kế hoạch số 153-KH/TU, ngày 5",
+            "Đề án “Phát triển” và",
+            "dự thảo Quy chế làm việc (sửa đổi)",
+            "Nghị quyết; a: b. c\"d",
+            "không có dấu ngắt nào ở đây",
+            "— – … ”",
+            "",
+        ] {
+            assert_eq!(
+                stop_in(text),
+                text.find([',', ';', ':', '(', ')', '.', '“', '"']),
+                "{text}"
+            );
+            for needle in ["", "ke hoach", "”", "a", "đề án “phát", "ây", text] {
+                assert_eq!(
+                    holds(text, needle),
+                    text.contains(needle),
+                    "{text} {needle}"
+                );
+                assert_eq!(
+                    holds(needle, text),
+                    needle.contains(text),
+                    "{text} {needle}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn document_numbers() {
@@ -271,6 +348,10 @@ mod tests {
             assert_eq!(numbers(n).next().map(|m| &n[m]), Some(n), "{n}");
         }
         assert!(numbers("5/11").next().is_none());
+        let text = "Kế hoạch 153-KH/TU và 12-NQ/TU";
+        let before: Vec<_> = numbers_starting_before(text, 25).collect();
+        assert_eq!(before.len(), 1);
+        assert_eq!(&text[before[0].clone()], "153-KH/TU");
         assert!(numbers("2020-2025").next().is_none());
     }
 

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 use crate::text::pattern::{Bounded, Groups, Pattern};
@@ -12,7 +13,7 @@ use crate::text::pattern::{Bounded, Groups, Pattern};
 use super::doc::{Doc, Sentence, clean};
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
-use crate::gazetteer::{Lexicon, PhraseList};
+use crate::gazetteer::{Lexicon, PhraseList, PhraseStarts};
 use crate::text::segment::Token;
 use crate::text::{BlockKind, lex_key};
 
@@ -103,6 +104,19 @@ static BODY_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
     }
     lx
 });
+
+/// Where a body's name may start: every spelling has two words or more,
+/// so a common first word ("tỉnh", "thành", "hội") is passed over unless
+/// a spelling's second word follows it.
+static BODY_STARTS: LazyLock<PhraseStarts> = LazyLock::new(|| BODY_LEXICON.starts_where(|_| true));
+
+/// The longest body spelling at `toks[i]`, screened by [`BODY_STARTS`].
+fn body_at(toks: &[Token], i: usize) -> Option<(usize, usize)> {
+    BODY_STARTS
+        .may_start(toks, i)
+        .then(|| BODY_LEXICON.longest(toks, i))
+        .flatten()
+}
 
 /// Verbs that make a body the one meeting ("Ban Thường vụ Tỉnh ủy họp").
 static MEETING_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
@@ -202,6 +216,9 @@ static RELATIVE_TODAY: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+nay\b"));
 static RELATIVE_YESTERDAY: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\b(?:sáng|chiều|tối|trưa|hôm|đêm)\s+qua\b"));
+/// The words [`RELATIVE_TODAY`] and [`RELATIVE_YESTERDAY`] end with.
+static NAY: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("nay"));
+static QUA: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("qua"));
 static RELATIVE_UNKNOWN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?i)\b(?:cuối tuần qua|tuần qua|vừa qua|mới đây|tuần trước|tháng trước|hôm trước)\b",
@@ -290,7 +307,7 @@ fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
         let mut meeting_sentence: Option<bool> = None;
         for i in 0..toks.len() {
             let mut found: Option<(f32, String, Span)> = None;
-            if let Some((b, n)) = BODY_LEXICON.longest(toks, i)
+            if let Some((b, n)) = body_at(toks, i)
                 && !in_title(toks[i].start)
             {
                 let span = Span::new(toks[i].start, toks[i + n - 1].end);
@@ -518,10 +535,13 @@ fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate
         }
         let text = &doc.text[s.range()];
         let at = |m: regex::Match| Span::new(s.start + m.start(), s.start + m.end());
-        if let Some(m) = RELATIVE_TODAY.find(text) {
+        // No letter but ASCII ones folds to "nay" or "qua": the page's
+        // ASCII lower case tells which words the sentence may hold.
+        let lower = doc.page.lower()[s.range()].as_bytes();
+        if let Some(m) = NAY.find(lower).and_then(|_| RELATIVE_TODAY.find(text)) {
             return LeadDate::Today(at(m));
         }
-        if let Some(m) = RELATIVE_YESTERDAY.find(text) {
+        if let Some(m) = QUA.find(lower).and_then(|_| RELATIVE_YESTERDAY.find(text)) {
             return LeadDate::Yesterday(at(m));
         }
         if RELATIVE_UNKNOWN.is_match(text) {
@@ -552,7 +572,7 @@ fn names_meeting(s: &Sentence) -> bool {
     let toks = &s.tokens;
     toks.iter().any(|t| t.is("họp"))
         || MEETING_NOUNS.find(toks, toks.len()).is_some()
-        || (0..toks.len()).any(|i| BODY_LEXICON.longest(toks, i).is_some())
+        || (0..toks.len()).any(|i| body_at(toks, i).is_some())
 }
 
 /// The first date of a sentence that tells when it happened: opening it
@@ -596,7 +616,7 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
 }
 
 fn has_ascii_digit(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit())
+    crate::extract::deadline::has_ascii_digit(text)
 }
 
 /// A date the text gives a meeting by name: "tại hội nghị ngày
@@ -911,6 +931,44 @@ mod tests {
                     .collect();
                 assert_eq!(got, want, "{pattern} on {text}");
             }
+        }
+    }
+
+    /// The body spellings found through their screen are those the
+    /// lexicon finds at every token.
+    #[test]
+    fn screened_bodies_are_the_lexicon_ones() {
+        for text in [
+            "Ban Thường vụ Tỉnh ủy họp; toàn tỉnh hoàn thành, BTV Tỉnh ủy và Ban TVTU.",
+            "Hội đồng nhân dân tỉnh, HĐND thành phố, Ủy ban Kiểm tra Thành ủy, UBKT Tỉnh ủy",
+            "ban hành, thường trực tỉnh ủy, ban chỉ đạo; tỉnh. ủy ban nhân dân tỉnh",
+            "Thường trực Hội đồng nhân dân tỉnh và BCH Đảng bộ thành phố",
+            "",
+        ] {
+            let toks = crate::text::segment::tokenize(text, 0..text.len());
+            for i in 0..toks.len() + 1 {
+                assert_eq!(
+                    body_at(&toks, i),
+                    BODY_LEXICON.longest(&toks, i),
+                    "{text} {i}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn relative_days_need_their_word() {
+        for text in [
+            "Sáng NAY",
+            "chiều Nay",
+            "hôm qua",
+            "ĐÊM QUA",
+            "sáng nay",
+            "tối qua",
+        ] {
+            let lower = text.to_ascii_lowercase();
+            assert!(NAY.find(lower.as_bytes()).is_some() || QUA.find(lower.as_bytes()).is_some());
+            assert!(RELATIVE_TODAY.is_match(text) || RELATIVE_YESTERDAY.is_match(text));
         }
     }
 

@@ -192,18 +192,21 @@ impl Bounded {
         text: &'h str,
     ) -> impl Iterator<Item = Groups<'h>> + use<'r, 'h> {
         let mut from = 0;
+        // Made when first needed and handed out with a match: a candidate
+        // the pattern turns down reuses the one before.
+        let mut spare: Option<Slots> = None;
         std::iter::from_fn(move || {
             while from <= text.len() {
                 let at = self.loose.find(Input::new(text).range(from..))?.start();
                 let end = words_end(text, at, self.words);
-                let mut caps = self.exact.create_captures();
+                let caps = spare.get_or_insert_with(|| self.exact.create_captures());
                 let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
-                self.exact.search_captures(&input, &mut caps);
+                self.exact.search_captures(&input, caps);
                 match caps.get_match() {
                     Some(m) => {
                         // Matches hold a character or more.
                         from = m.end().max(at + 1);
-                        return Some(Groups { text, caps });
+                        return spare.take().map(|caps| Groups { text, caps });
                     }
                     None => from = next_char(text, at),
                 }
