@@ -402,14 +402,19 @@ impl List {
         }
     }
 
-    /// Both lists' items, the best `kept` of them chosen.
+    /// Both lists' items. The best `kept` of them are chosen as pushing
+    /// chooses, once twice as many have gathered: a list that is read
+    /// chooses first, so parts that each keep few are not sifted at
+    /// every merge.
     fn merge(&mut self, other: List, kept: usize) {
         if self.shortfall.is_none() {
             self.shortfall = other.shortfall;
         }
         self.items.extend(other.items);
         self.worst = None;
-        self.choose(kept);
+        if self.items.len() >= 2 * kept {
+            self.choose(kept);
+        }
     }
 
     /// The best `kept` items in rank order.
