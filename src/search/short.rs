@@ -55,6 +55,13 @@ pub(super) struct EntryShorts {
     /// Letters whose rows hold a state, one bit per place.
     letters_live: u64,
     heads_live: u64,
+    /// Where the last space stands: the rows of the letters and a space
+    /// change only there, so between two spaces the place and bonus of
+    /// each first letter decide its `a b` alone.
+    last_space: i32,
+    /// Per first letter, its (position, bonus) that counts since the last
+    /// space, when it stood there.
+    seen: Vec<(i32, i32)>,
     /// The two-letter words' beginnings asked for, by second letter:
     /// (second, first's place, first, least).
     pairs: Vec<(u8, u8, u8, i32)>,
@@ -76,6 +83,8 @@ impl Default for EntryShorts {
             spaced_into: Vec::new(),
             letters_live: 0,
             heads_live: 0,
+            last_space: 0,
+            seen: Vec::new(),
             pairs: Vec::new(),
             pairs_of: [(0, 0); 128],
         }
@@ -106,7 +115,76 @@ impl EntryShorts {
     /// Measures haystack `h` (projected, beginning with a space) for the
     /// queries `asked`.
     pub(super) fn measure(&mut self, h: &[u8], asked: &Asked) {
-        self.reset(asked);
+        self.start(&asked.firsts);
+        for &(a, b, budget) in &asked.spaced {
+            let (x, y) = (self.place[a as usize], self.place[b as usize]);
+            self.ask_spaced(x as usize, y as usize, budget);
+        }
+        for &(a, b) in &asked.pairs {
+            self.ask_pair(a, b);
+        }
+        self.run(h);
+    }
+
+    /// Starts an entry whose first letters are `firsts` (measurable,
+    /// distinct, at most 64), with nothing asked for yet but the letters
+    /// alone.
+    pub(super) fn start(&mut self, firsts: &[u8]) {
+        for &c in &self.firsts {
+            self.place[c as usize] = NOT_FIRST;
+        }
+        for &(b, ..) in &self.pairs {
+            self.pairs_of[b as usize] = (0, 0);
+        }
+        self.pairs.clear();
+        debug_assert!(firsts.len() <= 64);
+        self.firsts.clear();
+        self.firsts.extend_from_slice(firsts);
+        for (at, &c) in firsts.iter().enumerate() {
+            self.place[c as usize] = at as u8;
+        }
+        let n = firsts.len();
+        for rows in [&mut self.letter, &mut self.letter_space] {
+            rows.clear();
+            rows.resize(n, Row::EMPTY);
+        }
+        self.single.clear();
+        self.single.resize(n, NONE);
+        self.spaced.clear();
+        self.spaced.resize(n * n, NONE);
+        self.letters_live = 0;
+        self.heads_live = 0;
+        self.last_space = 0;
+        self.seen.clear();
+        self.seen.resize(n, (-1, 0));
+        self.head_budget.clear();
+        self.head_budget.resize(n, -1);
+        self.spaced_into.clear();
+        self.spaced_into.resize(n, 0);
+        self.heads = 0;
+    }
+
+    /// Asks for `a b`, where `a` and `b` are the first letters at places
+    /// `x` and `y`, exact within `budget` (see [`Asked::spaced`]).
+    #[inline]
+    pub(super) fn ask_spaced(&mut self, x: usize, y: usize, budget: u32) {
+        let budget = budget.min(NONE as u32 - 1) as i32;
+        self.head_budget[x] = self.head_budget[x].max(budget);
+        self.spaced_into[y] |= 1 << x;
+        self.heads |= 1 << x;
+    }
+
+    /// Asks for `ab`: `a` one of the first letters, `b` measurable; each
+    /// pair at most once.
+    #[inline]
+    pub(super) fn ask_pair(&mut self, a: u8, b: u8) {
+        self.pairs.push((b, self.place[a as usize], a, NONE));
+    }
+
+    /// Measures haystack `h` (projected, beginning with a space) for what
+    /// was asked since [`EntryShorts::start`].
+    pub(super) fn run(&mut self, h: &[u8]) {
+        self.index_pairs();
         for k in 1..h.len() {
             let c = h[k];
             if c == b' ' {
@@ -134,6 +212,7 @@ impl EntryShorts {
     /// Follows the rows of the letters with an `a b` asked for into a
     /// space at `k`.
     fn space_at(&mut self, k: i32, bonus: i32) {
+        self.last_space = k;
         let mut live = self.heads & self.letters_live;
         while live != 0 {
             let x = live.trailing_zeros() as usize;
@@ -148,6 +227,31 @@ impl EntryShorts {
 
     /// First letter `y` at `k`: alone, and after each letter and a space.
     fn first_at(&mut self, y: usize, k: i32, bonus: i32) {
+        if self.counts_after_space(y, k, bonus) {
+            self.spaced_at_first(y, k, bonus);
+        }
+        let loss = 8 - bonus;
+        self.single[y] = self.single[y].min(loss);
+        self.letter[y].push(k, loss);
+        self.letters_live |= 1 << y;
+    }
+
+    /// Whether first letter `y` at `k` may end an `a b` with less
+    /// shortfall than where it stood before since the last space: from
+    /// the same states, a later place costs one more per step and gains
+    /// only its bonus, and right after the space is the first place.
+    #[inline]
+    fn counts_after_space(&mut self, y: usize, k: i32, bonus: i32) -> bool {
+        let (at, at_bonus) = self.seen[y];
+        if at > self.last_space && bonus - at_bonus <= k - at {
+            return false;
+        }
+        self.seen[y] = (k, bonus);
+        true
+    }
+
+    /// First letter `y` at `k` after each letter and a space.
+    fn spaced_at_first(&mut self, y: usize, k: i32, bonus: i32) {
         let n = self.firsts.len();
         let mut live = self.spaced_into[y] & self.heads_live;
         while live != 0 {
@@ -157,67 +261,11 @@ impl EntryShorts {
             let least = &mut self.spaced[x * n + y];
             *least = (*least).min(loss);
         }
-        let loss = 8 - bonus;
-        self.single[y] = self.single[y].min(loss);
-        self.letter[y].push(k, loss);
-        self.letters_live |= 1 << y;
     }
 
-    fn reset(&mut self, asked: &Asked) {
-        for &c in &self.firsts {
-            self.place[c as usize] = NOT_FIRST;
-        }
-        for &(b, ..) in &self.pairs {
-            self.pairs_of[b as usize] = (0, 0);
-        }
-        let firsts = &asked.firsts;
-        debug_assert!(firsts.len() <= 64);
-        self.firsts.clear();
-        self.firsts.extend_from_slice(firsts);
-        for (at, &c) in firsts.iter().enumerate() {
-            self.place[c as usize] = at as u8;
-        }
-        let n = firsts.len();
-        for rows in [&mut self.letter, &mut self.letter_space] {
-            rows.clear();
-            rows.resize(n, Row::EMPTY);
-        }
-        self.single.clear();
-        self.single.resize(n, NONE);
-        self.spaced.clear();
-        self.spaced.resize(n * n, NONE);
-        self.letters_live = 0;
-        self.heads_live = 0;
-        self.reset_spaced(&asked.spaced);
-        self.reset_pairs(&asked.pairs);
-    }
-
-    fn reset_spaced(&mut self, spaced: &[(u8, u8, u32)]) {
-        let n = self.firsts.len();
-        self.head_budget.clear();
-        self.head_budget.resize(n, -1);
-        self.spaced_into.clear();
-        self.spaced_into.resize(n, 0);
-        self.heads = 0;
-        for &(a, b, budget) in spaced {
-            let (x, y) = (
-                self.place[a as usize] as usize,
-                self.place[b as usize] as usize,
-            );
-            let budget = budget.min(NONE as u32 - 1) as i32;
-            self.head_budget[x] = self.head_budget[x].max(budget);
-            self.spaced_into[y] |= 1 << x;
-            self.heads |= 1 << x;
-        }
-    }
-
-    fn reset_pairs(&mut self, pairs: &[(u8, u8)]) {
-        self.pairs.clear();
-        self.pairs.extend(
-            pairs
-                .iter()
-                .map(|&(a, b)| (b, self.place[a as usize], a, NONE)),
-        );
+    /// Sorts the pairs asked for by second letter and finds each second
+    /// letter's range of them.
+    fn index_pairs(&mut self) {
         self.pairs.sort_unstable_by_key(|&(b, x, ..)| (b, x));
         let mut from = 0;
         while from < self.pairs.len() {
@@ -239,6 +287,16 @@ impl EntryShorts {
 
     fn found(loss: i32) -> Option<u32> {
         (loss < NONE).then_some(loss as u32)
+    }
+
+    /// The least shortfall of the first letter at place `x` alone.
+    pub(super) fn single_at(&self, x: usize) -> Option<u32> {
+        Self::found(self.single[x])
+    }
+
+    /// [`EntryShorts::spaced`] by the places of the two first letters.
+    pub(super) fn spaced_at(&self, x: usize, y: usize) -> Option<u32> {
+        Self::found(self.spaced[x * self.firsts.len() + y])
     }
 
     /// The least shortfall of first letter `a` alone.
@@ -319,6 +377,28 @@ mod tests {
             for &(a, b) in &asked.pairs {
                 let p = format!("{}{}", a as char, b as char);
                 prop_assert_eq!(shorts.pair(a, b), general(&p, &h), "{}", p);
+            }
+        }
+
+        /// A first letter that stands again before the next space, with
+        /// or without a better bonus, is measured as where it stood first.
+        #[test]
+        fn letters_again_within_a_word_are_measured_as_alone(
+            haystack in "([abn]{1,2}[abn/(.-]{0,6} ){0,8}",
+        ) {
+            let h = projected(&haystack);
+            let firsts = b"abn".to_vec();
+            let mut asked = Asked { firsts: firsts.clone(), ..Asked::default() };
+            for &a in &firsts {
+                for &b in &firsts {
+                    asked.spaced.push((a, b, u32::MAX));
+                }
+            }
+            let mut shorts = EntryShorts::default();
+            shorts.measure(&h, &asked);
+            for &(a, b, _) in &asked.spaced {
+                let p = format!("{} {}", a as char, b as char);
+                prop_assert_eq!(shorts.spaced(a, b), general(&p, &h), "{}", p);
             }
         }
 

@@ -53,9 +53,13 @@ pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
     let index = &ranked.index;
     let mut entry =
         conn.prepare("INSERT INTO entries (id, kind, target, text) VALUES (?1, ?2, ?3, ?4)")?;
+    // One buffer for every entry's target, not a string each.
+    let mut target = Vec::new();
     for i in 0..index.len() {
         let e = index.entry(i);
-        let target = serde_json::to_string(e.target).expect("targets always serialize");
+        target.clear();
+        serde_json::to_writer(&mut target, e.target).expect("targets always serialize");
+        let target = std::str::from_utf8(&target).expect("JSON is UTF-8");
         entry.execute(params![i, e.kind.label(), target, e.text])?;
     }
     let mut word =
@@ -305,24 +309,6 @@ impl<V> Default for ShortTable<V> {
 }
 
 impl<V> ShortTable<V> {
-    fn number(&self, short: &Short) -> Option<usize> {
-        match short.slot() {
-            Some(slot) => self.number_at(slot),
-            None => self.others.get(short).map(|&at| at as usize),
-        }
-    }
-
-    /// The number of the value at `slot`, a query of symbols.
-    #[inline]
-    fn number_at(&self, slot: usize) -> Option<usize> {
-        let &at = self.slots.get(slot)?;
-        (at != NO_VALUE).then_some(at as usize)
-    }
-
-    fn get(&self, short: &Short) -> Option<&V> {
-        Some(&self.values[self.number(short)?].1)
-    }
-
     /// The number of the value of `short`, made by `new` when it has none.
     fn number_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> usize {
         match short.slot() {
@@ -396,6 +382,7 @@ impl List {
         }
     }
 
+    #[inline]
     fn push(&mut self, item: (u32, u32), kept: usize) {
         if self.worst.is_some_and(|worst| item >= worst) {
             return;
@@ -415,14 +402,19 @@ impl List {
         }
     }
 
-    /// Both lists' items, the best `kept` of them chosen.
+    /// Both lists' items. The best `kept` of them are chosen as pushing
+    /// chooses, once twice as many have gathered: a list that is read
+    /// chooses first, so parts that each keep few are not sifted at
+    /// every merge.
     fn merge(&mut self, other: List, kept: usize) {
         if self.shortfall.is_none() {
             self.shortfall = other.shortfall;
         }
         self.items.extend(other.items);
         self.worst = None;
-        self.choose(kept);
+        if self.items.len() >= 2 * kept {
+            self.choose(kept);
+        }
     }
 
     /// The best `kept` items in rank order.
@@ -436,27 +428,54 @@ impl List {
 /// For each short query whose list is full, its worst (shortfall, entry):
 /// an entry ranks in the end only when it beats that.
 #[derive(Default)]
-struct Bounds(ShortTable<(u32, u32)>);
+struct Bounds {
+    /// Per [`Short::slot`], the worst, or [`NO_BOUND`]: read for every
+    /// query of every entry, so without a second lookup.
+    slots: Vec<(u32, u32)>,
+    others: ShortMap<(u32, u32)>,
+}
+
+/// A slot of [`Bounds`] whose list is not full: any entry may enter it.
+const NO_BOUND: (u32, u32) = (u32::MAX, u32::MAX);
 
 impl Bounds {
+    fn insert(&mut self, short: Short, worst: (u32, u32)) {
+        match short.slot() {
+            Some(slot) => {
+                if self.slots.is_empty() {
+                    self.slots.resize(SYMBOLS.len() * SLOTS_PER_FIRST, NO_BOUND);
+                }
+                self.slots[slot] = worst;
+            }
+            None => {
+                self.others.insert(short, worst);
+            }
+        }
+    }
+
     /// The most entry `e` may fall short of `short` and still rank; None
     /// when it cannot.
     fn budget(&self, short: &Short, e: u32) -> Option<u32> {
-        Bounds::of_worst(self.0.get(short), e)
+        match short.slot() {
+            Some(slot) => self.budget_at(slot, e),
+            None => Bounds::of_worst(self.others.get(short).copied().unwrap_or(NO_BOUND), e),
+        }
     }
 
     /// [`Bounds::budget`] of the query of symbols at `slot`.
     #[inline]
     fn budget_at(&self, slot: usize, e: u32) -> Option<u32> {
-        Bounds::of_worst(self.0.number_at(slot).map(|at| &self.0.values[at].1), e)
+        Bounds::of_worst(self.slots.get(slot).copied().unwrap_or(NO_BOUND), e)
     }
 
-    fn of_worst(worst: Option<&(u32, u32)>, e: u32) -> Option<u32> {
-        match worst {
+    /// Entry numbers stay below `u32::MAX`, so [`NO_BOUND`] lets any in.
+    #[inline]
+    fn of_worst((worst, last): (u32, u32), e: u32) -> Option<u32> {
+        if e < last {
             // On equal shortfalls the earlier entry ranks first.
-            Some(&(worst, last)) if e < last => Some(worst),
-            Some(&(worst, _)) => worst.checked_sub(1),
-            None => Some(u32::MAX),
+            Some(worst)
+        } else {
+            worst.checked_sub(1)
         }
     }
 }
@@ -501,7 +520,7 @@ impl ShortTops {
         for (short, list) in &mut self.lists.values {
             list.choose(self.kept);
             if let Some(worst) = list.worst {
-                bounds.0.number_or_insert_with(*short, || worst);
+                bounds.insert(*short, worst);
             }
         }
         bounds
@@ -526,6 +545,10 @@ struct EntryRanking {
     /// The entry's queries whose lists it may still enter, with their
     /// lists' numbers and the most it may fall short of each.
     wanted: Vec<(Short, usize, u32)>,
+    /// The same for an entry whose words all begin with symbols: which of
+    /// the one pass's results answers each.
+    cells: Vec<(Cell, u32, u32)>,
+    firsts: Vec<u8>,
     /// The wanted queries of symbols, measured in one pass.
     asked: Asked,
     measured: EntryShorts,
@@ -533,19 +556,117 @@ struct EntryRanking {
     scratch: Scratch,
 }
 
+/// A query of symbols as the one pass answers it: by the places of its
+/// first letters among the entry's, or for `ab` by its letters.
+#[derive(Clone, Copy)]
+enum Cell {
+    Single(u8),
+    Pair(u8, u8),
+    Spaced(u8, u8),
+}
+
 impl EntryRanking {
     /// Adds entry `e` to the lists of `tops` it enters.
     fn rank(&mut self, tops: &mut ShortTops, index: &Index, bounds: &Bounds, e: u32) {
-        self.wanted.clear();
-        self.asked.clear();
         let words = words_of(index, e as usize);
         match symbol_sets(words.clone()) {
-            Some(sets) => self.want_symbols(tops, bounds, e, sets),
-            None => self.want_any(tops, bounds, e, words),
+            Some(sets) => self.rank_symbols(tops, index, bounds, e, sets),
+            None => self.rank_any(tops, index, bounds, e, words),
         }
-        let projected = index.projected(e as usize);
+    }
+
+    /// Ranks an entry whose words all begin with symbols: its queries are
+    /// read off its bit sets (see [`symbol_sets`]) by slot, asked for as
+    /// they are found wanted, and all measured in the one pass.
+    fn rank_symbols(
+        &mut self,
+        tops: &mut ShortTops,
+        index: &Index,
+        bounds: &Bounds,
+        e: u32,
+        sets: (u64, [u64; SYMBOLS.len()]),
+    ) {
+        self.want_symbols(tops, bounds, e, sets);
+        if self.cells.is_empty() {
+            return;
+        }
+        self.measured.run(index.projected(e as usize));
+        for &(cell, at, budget) in &self.cells {
+            let loss = match cell {
+                Cell::Single(x) => self.measured.single_at(x as usize),
+                Cell::Pair(a, b) => self.measured.pair(a, b),
+                Cell::Spaced(x, y) => self.measured.spaced_at(x as usize, y as usize),
+            };
+            if let Some(loss) = loss.filter(|&loss| loss <= budget) {
+                tops.lists.value_mut(at as usize).push((loss, e), tops.kept);
+            }
+        }
+    }
+
+    /// Gathers the wanted queries of an entry whose words all begin with
+    /// symbols into `cells`, asking the one pass for each.
+    fn want_symbols(
+        &mut self,
+        tops: &mut ShortTops,
+        bounds: &Bounds,
+        e: u32,
+        (firsts, seconds): (u64, [u64; SYMBOLS.len()]),
+    ) {
+        self.cells.clear();
+        self.firsts.clear();
+        self.firsts.extend(bits(firsts).map(|a| SYMBOLS[a]));
+        self.measured.start(&self.firsts);
+        let char_of = |i: usize| char::from(SYMBOLS[i]);
+        for (x, a) in bits(firsts).enumerate() {
+            let (first, slot) = (char_of(a), a * SLOTS_PER_FIRST);
+            let short = |second: Option<usize>, spaced| {
+                move || Short {
+                    first,
+                    second: second.map(char_of),
+                    spaced,
+                }
+            };
+            if let Some((at, budget)) = want_at(tops, bounds, e, slot, short(None, false)) {
+                self.cells.push((Cell::Single(x as u8), at, budget));
+            }
+            for b in bits(seconds[a]) {
+                let Some((at, budget)) =
+                    want_at(tops, bounds, e, slot + 1 + 2 * b, short(Some(b), false))
+                else {
+                    continue;
+                };
+                self.measured.ask_pair(SYMBOLS[a], SYMBOLS[b]);
+                self.cells
+                    .push((Cell::Pair(SYMBOLS[a], SYMBOLS[b]), at, budget));
+            }
+            for (y, b) in bits(firsts).enumerate() {
+                let Some((at, budget)) =
+                    want_at(tops, bounds, e, slot + 2 + 2 * b, short(Some(b), true))
+                else {
+                    continue;
+                };
+                self.measured.ask_spaced(x, y, budget);
+                self.cells
+                    .push((Cell::Spaced(x as u8, y as u8), at, budget));
+            }
+        }
+    }
+
+    /// Ranks an entry with a word that begins outside the symbols.
+    fn rank_any<'a>(
+        &mut self,
+        tops: &mut ShortTops,
+        index: &Index,
+        bounds: &Bounds,
+        e: u32,
+        words: impl Iterator<Item = &'a str>,
+    ) {
+        self.wanted.clear();
+        self.asked.clear();
+        self.want_any(tops, bounds, e, words);
         if self.ask() {
-            self.measured.measure(projected, &self.asked);
+            self.measured
+                .measure(index.projected(e as usize), &self.asked);
         }
         self.heads.start(e);
         for &(short, at, budget) in &self.wanted {
@@ -569,54 +690,6 @@ impl EntryRanking {
                 list.push((loss, e), tops.kept);
             }
         }
-    }
-
-    /// Wants the queries of an entry whose words all begin with symbols,
-    /// read off its bit sets (see [`symbol_sets`]) by slot.
-    fn want_symbols(
-        &mut self,
-        tops: &mut ShortTops,
-        bounds: &Bounds,
-        e: u32,
-        (firsts, seconds): (u64, [u64; SYMBOLS.len()]),
-    ) {
-        let char_of = |i: usize| char::from(SYMBOLS[i]);
-        for a in bits(firsts) {
-            self.asked.firsts.push(SYMBOLS[a]);
-            let (first, slot) = (char_of(a), a * SLOTS_PER_FIRST);
-            let short = |second: Option<usize>, spaced| Short {
-                first,
-                second: second.map(char_of),
-                spaced,
-            };
-            self.want_at(tops, bounds, e, slot, short(None, false));
-            for b in bits(seconds[a]) {
-                self.want_at(tops, bounds, e, slot + 1 + 2 * b, short(Some(b), false));
-            }
-            for b in bits(firsts) {
-                self.want_at(tops, bounds, e, slot + 2 + 2 * b, short(Some(b), true));
-            }
-        }
-    }
-
-    /// Wants `short`, a query of symbols at `slot`, when its list can
-    /// still take entry `e`.
-    #[inline]
-    fn want_at(
-        &mut self,
-        tops: &mut ShortTops,
-        bounds: &Bounds,
-        e: u32,
-        slot: usize,
-        short: Short,
-    ) {
-        let Some(bound) = bounds.budget_at(slot, e) else {
-            return;
-        };
-        let at = tops
-            .lists
-            .number_at_or_insert_with(slot, || short, List::default);
-        Self::want(&mut self.wanted, tops, short, at, bound);
     }
 
     /// Wants `short`, whose list is number `at`, within `bound` and the
@@ -691,6 +764,24 @@ impl EntryRanking {
             Some(b) => self.measured.pair(a as u8, b as u8),
         })
     }
+}
+
+/// The list number of `short`, a query of symbols at `slot`, and the most
+/// entry `e` may fall short of it, when its list can still take the entry.
+#[inline]
+fn want_at(
+    tops: &mut ShortTops,
+    bounds: &Bounds,
+    e: u32,
+    slot: usize,
+    short: impl FnOnce() -> Short,
+) -> Option<(u32, u32)> {
+    let bound = bounds.budget_at(slot, e)?;
+    let at = tops
+        .lists
+        .number_at_or_insert_with(slot, short, List::default);
+    let own = tops.lists.values[at].1.budget()?;
+    Some((at as u32, own.min(bound)))
 }
 
 /// For one entry, how far it falls short of each first letter followed by
