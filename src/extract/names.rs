@@ -68,6 +68,11 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
 /// TRẦN PHƯỚC HIỀN"): two to four capitalized syllables ending the clause,
 /// the first a family name. Returns its length.
 pub fn caps_name_at(tokens: &[Token], i: usize) -> Option<usize> {
+    // A syllable in capitals is capitalized: the token's shape rules out
+    // most words before their letters are read.
+    if !tokens[i].is_capitalized() {
+        return None;
+    }
     let syllable =
         |t: &Token| t.kind == TokenKind::Word && t.space_before && capital_letters(t.text, 2..=7);
     let n = tokens[i..].iter().take_while(|t| syllable(t)).count();
@@ -139,7 +144,7 @@ pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
     if provinces::is_province(toks) {
         return None;
     }
-    let words: Vec<&str> = toks.iter().take(2).map(|t| t.text).collect();
+    let words = [toks[0].text, toks[1].text];
     let rank = surname_rank(&words);
     if rank == 0 && !introduced {
         return None;
