@@ -2,7 +2,7 @@
 //! starting with a family name, and never a place or an organisation.
 
 use crate::gazetteer::provinces;
-use crate::gazetteer::surnames::surname_rank;
+use crate::gazetteer::surnames::{surname_rank, surname_rank_of};
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, LEXICON, Part, RANK_LEXICON};
 use crate::text::segment::{Token, TokenKind};
 
@@ -91,10 +91,11 @@ fn capital_letters(text: &str, count: std::ops::RangeInclusive<usize>) -> bool {
     let mut n = 0;
     for c in text.chars() {
         n += 1;
+        // Every upper-case character is alphabetic: one table answers.
         let capital = if c.is_ascii() {
             c.is_ascii_uppercase()
         } else {
-            c.is_alphabetic() && c.is_uppercase()
+            c.is_uppercase()
         };
         if !capital || n > *count.end() {
             return false;
@@ -144,8 +145,7 @@ pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
     if provinces::is_province(toks) {
         return None;
     }
-    let words = [toks[0].text, toks[1].text];
-    let rank = surname_rank(&words);
+    let rank = surname_rank_of(toks);
     if rank == 0 && !introduced {
         return None;
     }
@@ -164,7 +164,10 @@ pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
 fn ede_shape(toks: &[Token]) -> bool {
     let first = toks[0].text;
     let prefix = first == "Y" || first.starts_with("H'") || first.starts_with("H’");
-    prefix && toks[1..].iter().any(|t| surname_rank(&[t.text]) > 0)
+    prefix
+        && toks[1..]
+            .iter()
+            .any(|t| surname_rank_of(std::slice::from_ref(t)) > 0)
 }
 
 /// A line that holds only a name, maybe after an honorific or rank
