@@ -384,8 +384,11 @@ pub fn extract(doc: &Doc) -> People {
             || portrait_caption(doc, sentence);
         let absent_from = if elsewhere { 0 } else { absent_from(toks) };
         let delegation = delegation_of(toks);
+        // Read once for all the people of the sentence, when it has any.
+        let said = (!persons.is_empty()).then(|| SaidOfAll::read(toks));
         for found in persons {
-            if found.tokens.start >= absent_from || not_present(doc, toks, &found) {
+            let said = said.as_ref().expect("read for a sentence with people");
+            if found.tokens.start >= absent_from || not_present(doc, toks, &found, said) {
                 continue;
             }
             let pi = record(&mut out, &mut index, doc, sentence, si, found);
@@ -557,31 +560,49 @@ fn finish(out: &mut People, doc: &Doc) {
 
 /// Whether a person found is named only as the author of a cited work,
 /// as replaced, or in a credit, and so was not at the meeting.
-fn not_present(doc: &Doc, toks: &[Token], found: &Found) -> bool {
-    let cites_work = toks.windows(2).any(|w| {
-        matches!(
-            (w[0].key.as_ref(), w[1].key.as_ref()),
-            ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc")
-        )
-    });
+fn not_present(doc: &Doc, toks: &[Token], found: &Found, said: &SaidOfAll) -> bool {
     let name_start = toks[found.name.start].start;
-    cites_work
+    said.cites_work
         || is_cited(toks, found.tokens.start)
-        || sent_greetings(toks, found.tokens.start)
+        || (said.congratulates && sent_greetings(toks, found.tokens.start))
         || credited(doc.text, toks[0].start, name_start)
 }
 
-/// Whether the name at `i` sent flowers, a letter or a telegram of
-/// congratulation ("X gửi lẵng hoa chúc mừng"): sent in place of coming.
+/// What a sentence says of everyone it names: that it cites a writing
+/// ("bài viết", "tác phẩm", "di chúc"), or congratulates ("chúc mừng").
+struct SaidOfAll {
+    cites_work: bool,
+    congratulates: bool,
+}
+
+impl SaidOfAll {
+    /// One pass over the sentence's word pairs.
+    fn read(toks: &[Token]) -> SaidOfAll {
+        let mut said = SaidOfAll {
+            cites_work: false,
+            congratulates: false,
+        };
+        for w in toks.windows(2) {
+            match (w[0].key.as_ref(), w[1].key.as_ref()) {
+                ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc") => said.cites_work = true,
+                ("chúc", "mừng") => said.congratulates = true,
+                _ => {}
+            }
+        }
+        said
+    }
+}
+
+/// Whether the name at `i` of a sentence that congratulates sent flowers,
+/// a letter or a telegram ("X gửi lẵng hoa chúc mừng"): sent in place of
+/// coming.
 fn sent_greetings(toks: &[Token], i: usize) -> bool {
-    let congratulates = toks.windows(2).any(|w| w[0].is("chúc") && w[1].is("mừng"));
-    congratulates
-        && toks.windows(2).skip(i).any(|w| {
-            w[0].is("gửi")
-                && ["lẵng", "hoa", "thư", "điện", "lời"]
-                    .iter()
-                    .any(|g| w[1].is(g))
-        })
+    toks.windows(2).skip(i).any(|w| {
+        w[0].is("gửi")
+            && ["lẵng", "hoa", "thư", "điện", "lời"]
+                .iter()
+                .any(|g| w[1].is(g))
+    })
 }
 
 /// The token from which the people a sentence names were not at the
