@@ -11,6 +11,7 @@ use super::people::{Mention, People, Role};
 use std::sync::LazyLock;
 
 use crate::gazetteer::PhraseList;
+use crate::text::fold::key_hash;
 
 /// Closing the meeting: "Phát biểu kết luận, đồng chí …", "Bế mạc kỳ họp, …".
 static CLOSES: LazyLock<PhraseList> = LazyLock::new(|| {
@@ -42,21 +43,25 @@ const LIST_GLUE: &[&str] = &[
 
 /// Returns the chairs (indices into `people.people`) and marks their role.
 pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
-    let sentences: Vec<_> = doc.sentences().collect();
     let mut chairs: Vec<usize> = Vec::new();
-    for (si, s) in sentences.iter().enumerate() {
+    // Most sentences have no cue: the first word is screened by its hash,
+    // and the sentence's mentions gathered only once a cue is found.
+    let chu = key_hash("chủ");
+    for (si, s) in doc.sentences().enumerate() {
         let toks = &s.tokens;
-        let in_sentence: Vec<&Mention> = people.mentions_in(si).collect();
+        let mut in_sentence: Option<Vec<&Mention>> = None;
         for (k, t) in toks.iter().enumerate() {
             // "chủ trì", or "chủ tọa" for the presiding officers of a council
             // session.
-            if t.key != "chủ"
+            if t.hash != chu
+                || t.key != "chủ"
                 || toks
                     .get(k + 1)
                     .is_none_or(|n| !matches!(n.key.as_ref(), "trì" | "toạ" | "tọa"))
             {
                 continue;
             }
+            let in_sentence = in_sentence.get_or_insert_with(|| people.mentions_in(si).collect());
             let opens = k == 0
                 || (k >= 2 && toks[k - 1].key == "sự")
                 || toks[..k].iter().all(|t| {
@@ -65,20 +70,20 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
                 });
             let passive = toks.get(k + 2).is_some_and(|t| t.is("bởi"));
             let mut group = if opens || passive {
-                chain_after(toks, &in_sentence, k + 2 + usize::from(passive))
+                chain_after(toks, in_sentence, k + 2 + usize::from(passive))
             } else {
-                chain_before(toks, &in_sentence, k)
+                chain_before(toks, in_sentence, k)
             };
             // "Hội nghị do Thường trực Đảng ủy chủ trì, gồm các đồng chí: A,
             // B": a body chaired, its members named after it.
             if group.is_empty() && members_follow(toks, k + 2) {
-                group = chain_after(toks, &in_sentence, k + 4);
+                group = chain_after(toks, in_sentence, k + 4);
             }
             // "… chủ trì hội nghị cùng các đồng chí: B, C" names co-chairs.
             if !opens
                 && let Some(c) = (k + 2..(k + 6).min(toks.len())).find(|&j| toks[j].is("cùng"))
             {
-                group.extend(chain_after(toks, &in_sentence, c + 1));
+                group.extend(chain_after(toks, in_sentence, c + 1));
             }
             for p in group {
                 if !chairs.contains(&p) {

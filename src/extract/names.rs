@@ -2,7 +2,7 @@
 //! starting with a family name, and never a place or an organisation.
 
 use crate::gazetteer::provinces;
-use crate::gazetteer::surnames::surname_rank;
+use crate::gazetteer::surnames::{surname_rank, surname_rank_of};
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, LEXICON, Part, RANK_LEXICON};
 use crate::text::segment::{Token, TokenKind};
 
@@ -68,6 +68,11 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
 /// TRẦN PHƯỚC HIỀN"): two to four capitalized syllables ending the clause,
 /// the first a family name. Returns its length.
 pub fn caps_name_at(tokens: &[Token], i: usize) -> Option<usize> {
+    // A syllable in capitals is capitalized: the token's shape rules out
+    // most words before their letters are read.
+    if !tokens[i].is_capitalized() {
+        return None;
+    }
     let syllable =
         |t: &Token| t.kind == TokenKind::Word && t.space_before && capital_letters(t.text, 2..=7);
     let n = tokens[i..].iter().take_while(|t| syllable(t)).count();
@@ -86,10 +91,11 @@ fn capital_letters(text: &str, count: std::ops::RangeInclusive<usize>) -> bool {
     let mut n = 0;
     for c in text.chars() {
         n += 1;
+        // Every upper-case character is alphabetic: one table answers.
         let capital = if c.is_ascii() {
             c.is_ascii_uppercase()
         } else {
-            c.is_alphabetic() && c.is_uppercase()
+            c.is_uppercase()
         };
         if !capital || n > *count.end() {
             return false;
@@ -139,8 +145,7 @@ pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
     if provinces::is_province(toks) {
         return None;
     }
-    let words: Vec<&str> = toks.iter().take(2).map(|t| t.text).collect();
-    let rank = surname_rank(&words);
+    let rank = surname_rank_of(toks);
     if rank == 0 && !introduced {
         return None;
     }
@@ -159,7 +164,10 @@ pub fn name_score(toks: &[Token], introduced: bool) -> Option<f32> {
 fn ede_shape(toks: &[Token]) -> bool {
     let first = toks[0].text;
     let prefix = first == "Y" || first.starts_with("H'") || first.starts_with("H’");
-    prefix && toks[1..].iter().any(|t| surname_rank(&[t.text]) > 0)
+    prefix
+        && toks[1..]
+            .iter()
+            .any(|t| surname_rank_of(std::slice::from_ref(t)) > 0)
 }
 
 /// A line that holds only a name, maybe after an honorific or rank

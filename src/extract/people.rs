@@ -25,7 +25,7 @@ use super::names::{is_name_token, looks_like_name_line, name_run, name_score};
 use super::titles::{TITLE_STARTS, TitleMatch, parse_title};
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, is_central, title_key};
-use crate::gazetteer::{FirstWords, PhraseList};
+use crate::gazetteer::{FastMap, FirstWordFlags, FirstWords, PhraseList};
 use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind};
 
@@ -370,7 +370,7 @@ static CITED_WORK: LazyLock<PhraseList> = LazyLock::new(|| {
 /// Reads the people of an article.
 pub fn extract(doc: &Doc) -> People {
     let mut out = People::default();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index = NameIndex::default();
     let story = meeting_story(doc);
     let background = background_paragraphs(doc);
     for (si, sentence) in doc.sentences().enumerate() {
@@ -384,8 +384,11 @@ pub fn extract(doc: &Doc) -> People {
             || portrait_caption(doc, sentence);
         let absent_from = if elsewhere { 0 } else { absent_from(toks) };
         let delegation = delegation_of(toks);
+        // Read once for all the people of the sentence, when it has any.
+        let said = (!persons.is_empty()).then(|| SaidOfAll::read(toks));
         for found in persons {
-            if found.tokens.start >= absent_from || not_present(doc, toks, &found) {
+            let said = said.as_ref().expect("read for a sentence with people");
+            if found.tokens.start >= absent_from || not_present(doc, toks, &found, said) {
                 continue;
             }
             let pi = record(&mut out, &mut index, doc, sentence, si, found);
@@ -406,27 +409,17 @@ pub fn extract(doc: &Doc) -> People {
 
 /// Adds one person found in sentence `si` to the people, merging with an
 /// earlier mention of the same name.
-fn record(
+fn record<'t>(
     out: &mut People,
-    index: &mut HashMap<String, usize>,
-    doc: &Doc,
+    index: &mut NameIndex<'t>,
+    doc: &Doc<'t>,
     sentence: &Sentence,
     si: usize,
     found: Found,
 ) -> usize {
     let toks = &sentence.tokens;
     let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
-    let name = clean(&doc.text[name_span.range()]);
-    let key = lex_key(&name);
-    let pi = *index.entry(key).or_insert_with(|| {
-        out.people.push(PersonFact {
-            name: name.clone(),
-            positions: Vec::new(),
-            roles: vec![Role::Attendee],
-            spans: Vec::new(),
-        });
-        out.people.len() - 1
-    });
+    let pi = person_index(out, index, &doc.text[name_span.range()]);
     let person = &mut out.people[pi];
     person.spans.push(name_span);
     for g in &found.titles {
@@ -447,6 +440,35 @@ fn record(
         name: name_span,
     });
     pi
+}
+
+/// The person named `written`, added when new. Names are merged by their
+/// comparison key; a spelling seen before is looked up as written, without
+/// making its key again.
+fn person_index<'t>(out: &mut People, index: &mut NameIndex<'t>, written: &'t str) -> usize {
+    if let Some(&pi) = index.as_written.get(written) {
+        return pi;
+    }
+    let name = clean(written);
+    let pi = *index.by_key.entry(lex_key(&name)).or_insert_with(|| {
+        out.people.push(PersonFact {
+            name,
+            positions: Vec::new(),
+            roles: vec![Role::Attendee],
+            spans: Vec::new(),
+        });
+        out.people.len() - 1
+    });
+    index.as_written.insert(written, pi);
+    pi
+}
+
+/// The people of an article by their names' comparison keys, and by the
+/// names as written.
+#[derive(Default)]
+struct NameIndex<'t> {
+    by_key: HashMap<String, usize>,
+    as_written: FastMap<&'t str, usize>,
 }
 
 /// Whether the title at `toks[i]` is called new ("tân Bí thư Tỉnh ủy A"):
@@ -538,31 +560,49 @@ fn finish(out: &mut People, doc: &Doc) {
 
 /// Whether a person found is named only as the author of a cited work,
 /// as replaced, or in a credit, and so was not at the meeting.
-fn not_present(doc: &Doc, toks: &[Token], found: &Found) -> bool {
-    let cites_work = toks.windows(2).any(|w| {
-        matches!(
-            (w[0].key.as_ref(), w[1].key.as_ref()),
-            ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc")
-        )
-    });
+fn not_present(doc: &Doc, toks: &[Token], found: &Found, said: &SaidOfAll) -> bool {
     let name_start = toks[found.name.start].start;
-    cites_work
+    said.cites_work
         || is_cited(toks, found.tokens.start)
-        || sent_greetings(toks, found.tokens.start)
+        || (said.congratulates && sent_greetings(toks, found.tokens.start))
         || credited(doc.text, toks[0].start, name_start)
 }
 
-/// Whether the name at `i` sent flowers, a letter or a telegram of
-/// congratulation ("X gửi lẵng hoa chúc mừng"): sent in place of coming.
+/// What a sentence says of everyone it names: that it cites a writing
+/// ("bài viết", "tác phẩm", "di chúc"), or congratulates ("chúc mừng").
+struct SaidOfAll {
+    cites_work: bool,
+    congratulates: bool,
+}
+
+impl SaidOfAll {
+    /// One pass over the sentence's word pairs.
+    fn read(toks: &[Token]) -> SaidOfAll {
+        let mut said = SaidOfAll {
+            cites_work: false,
+            congratulates: false,
+        };
+        for w in toks.windows(2) {
+            match (w[0].key.as_ref(), w[1].key.as_ref()) {
+                ("bài", "viết") | ("tác", "phẩm") | ("di", "chúc") => said.cites_work = true,
+                ("chúc", "mừng") => said.congratulates = true,
+                _ => {}
+            }
+        }
+        said
+    }
+}
+
+/// Whether the name at `i` of a sentence that congratulates sent flowers,
+/// a letter or a telegram ("X gửi lẵng hoa chúc mừng"): sent in place of
+/// coming.
 fn sent_greetings(toks: &[Token], i: usize) -> bool {
-    let congratulates = toks.windows(2).any(|w| w[0].is("chúc") && w[1].is("mừng"));
-    congratulates
-        && toks.windows(2).skip(i).any(|w| {
-            w[0].is("gửi")
-                && ["lẵng", "hoa", "thư", "điện", "lời"]
-                    .iter()
-                    .any(|g| w[1].is(g))
-        })
+    toks.windows(2).skip(i).any(|w| {
+        w[0].is("gửi")
+            && ["lẵng", "hoa", "thư", "điện", "lời"]
+                .iter()
+                .any(|g| w[1].is(g))
+    })
 }
 
 /// The token from which the people a sentence names were not at the
@@ -781,22 +821,22 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
     let mut out: Vec<(Range<usize>, Elem)> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while i < toks.len() {
-        if plain_word(&toks[i]) {
+        let t = &toks[i];
+        let starts = ELEMENT_STARTS.of(t);
+        let punct = t.kind == TokenKind::Punct;
+        if starts == 0 && !punct && !is_name_token(t) {
+            // A plain word, as most tokens are.
             out.push((i..i + 1, Elem::Other));
             i += 1;
             continue;
         }
         // "các đồng chí Ủy viên Ban Thường vụ": a nameless group, or the
         // titles heading a list after a colon.
-        if toks[i].is("các") || toks[i].is("những") {
+        if starts & GROUP != 0 && (t.is("các") || t.is("những")) {
             i = group_titles(toks, i, &mut out);
             continue;
         }
-        let (range, elem) = introduced_at(toks, i)
-            .or_else(|| titled_at(toks, i, i, true))
-            .or_else(|| separator_at(toks, i))
-            .or_else(|| bare_name_at(toks, i))
-            .unwrap_or((i..i + 1, Elem::Other));
+        let (range, elem) = element_at(toks, i, starts, punct);
         let range = match &elem {
             Elem::Name { name, .. } => range.start..aside_end(toks, name, range.end),
             _ => range,
@@ -807,24 +847,45 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
     out
 }
 
-/// First words of every element but a bare name: honorifics, ranks,
-/// titles, group words and separators.
-static ELEMENT_STARTS: LazyLock<FirstWords> = LazyLock::new(|| {
-    let mut set = FirstWords::default();
-    set.insert_lexicon(&HONORIFIC_LEXICON);
-    set.insert_lexicon(&RANK_LEXICON);
-    set.insert_all(&TITLE_STARTS.first_words());
-    set.insert_all(&RELIEVED.firsts());
-    set.insert_all(&APPOINTED.firsts());
-    set.insert_words(&["các", "những", "là", "và"]);
-    set
-});
-
-/// Whether a token surely begins no element but other words: a word no
-/// element starts with that cannot be part of a name. Most tokens are.
-fn plain_word(t: &Token) -> bool {
-    t.kind != TokenKind::Punct && !is_name_token(t) && !ELEMENT_STARTS.may_hold(t)
+/// The element at `toks[i]`, trying only the readers whose first words
+/// `starts` may hold.
+fn element_at(toks: &[Token], i: usize, starts: u8, punct: bool) -> (Range<usize>, Elem) {
+    let introduced = || (starts & INTRODUCER != 0).then(|| introduced_at(toks, i))?;
+    let titled = || (starts & TITLE != 0).then(|| titled_at(toks, i, i, true))?;
+    let separator = || (punct || starts & SEPARATOR != 0).then(|| separator_at(toks, i))?;
+    introduced()
+        .or_else(titled)
+        .or_else(separator)
+        .or_else(|| bare_name_at(toks, i))
+        .unwrap_or((i..i + 1, Elem::Other))
 }
+
+/// Flags of [`ELEMENT_STARTS`]: which readers may match at a token.
+const INTRODUCER: u8 = 1;
+const TITLE: u8 = 2;
+const SEPARATOR: u8 = 4;
+const GROUP: u8 = 8;
+
+/// First words of every element but a bare name, by the reader that takes
+/// them: honorifics and ranks, titles, separator words and group words.
+/// One read per token tells which readers to try; a token with none that
+/// cannot be part of a name is a plain word.
+static ELEMENT_STARTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
+    let mut introducers = FirstWords::default();
+    introducers.insert_lexicon(&HONORIFIC_LEXICON);
+    introducers.insert_lexicon(&RANK_LEXICON);
+    let mut separators = RELIEVED.firsts();
+    separators.insert_all(&APPOINTED.firsts());
+    separators.insert_words(&["là", "và"]);
+    let mut groups = FirstWords::default();
+    groups.insert_words(&["các", "những"]);
+    let mut flags = FirstWordFlags::default();
+    flags.add(&introducers, INTRODUCER);
+    flags.add(&TITLE_STARTS.first_words(), TITLE);
+    flags.add(&separators, SEPARATOR);
+    flags.add(&groups, GROUP);
+    flags
+});
 
 /// Where an aside written right after a name ends, so the titles after it
 /// still reach the name: a caption's place note or a birth year in
@@ -1086,7 +1147,9 @@ impl Given {
 /// order, and which elements were given to someone.
 fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec<bool>) {
     let mut claimed = vec![false; elems.len()];
-    let mut dash_led = titles_dashed_before(elems, &mut claimed);
+    let mut dash_led = titles_dashed_before(elems, &mut claimed)
+        .into_iter()
+        .peekable();
     let mut found: Vec<(usize, Found)> = Vec::new();
     let list_context = toks.iter().any(|t| t.is_punct(':') || t.is_punct(';'));
     for (idx, (range, e)) in elems.iter().enumerate() {
@@ -1098,8 +1161,9 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         else {
             continue;
         };
-        let (mut titles, mut first) = match dash_led.remove(&idx) {
-            Some((given, first)) => (given, first),
+        // The dash-led names come in order: the next one is this or later.
+        let (mut titles, mut first) = match dash_led.next_if(|(at, _)| *at == idx) {
+            Some((_, (given, first))) => (given, first),
             None => titles_before(elems, idx, title.as_ref(), *introduced, &mut claimed),
         };
         let (after, last) = titles_after(elems, idx, &mut claimed);
@@ -1123,7 +1187,13 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
             },
         ));
     }
-    share_list_titles(elems, &mut found, &mut claimed);
+    // Only titles heading a list are shared: most sentences have none.
+    if elems
+        .iter()
+        .any(|(_, e)| matches!(e, Elem::Title { shared: true, .. }))
+    {
+        share_list_titles(elems, &mut found, &mut claimed);
+    }
     (found.into_iter().map(|(_, f)| f).collect(), claimed)
 }
 
@@ -1132,12 +1202,13 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
 /// ("T1, T2 – A, T3, T4 – B"). A name after a dash takes the chain before it
 /// when the chain opens the clause or follows another such person; otherwise
 /// ("A - T1 - B") the layout is name-first and nothing is taken here.
-/// Returns, per name element, its titles and the first element they cover.
+/// Returns, per name element in order, its titles and the first element
+/// they cover.
 fn titles_dashed_before(
     elems: &[(Range<usize>, Elem)],
     claimed: &mut [bool],
-) -> HashMap<usize, (Vec<Given>, usize)> {
-    let mut out: HashMap<usize, (Vec<Given>, usize)> = HashMap::new();
+) -> Vec<(usize, (Vec<Given>, usize))> {
+    let mut out: Vec<(usize, (Vec<Given>, usize))> = Vec::new();
     for idx in 2..elems.len() {
         let (Elem::Name { title: None, .. }, Elem::Sep('-')) = (&elems[idx].1, &elems[idx - 1].1)
         else {
@@ -1148,7 +1219,9 @@ fn titles_dashed_before(
         };
         let opens = start < 2
             || match (&elems[start - 1].1, &elems[start - 2].1) {
-                (Elem::Sep(','), Elem::Name { .. }) => out.contains_key(&(start - 2)),
+                (Elem::Sep(','), Elem::Name { .. }) => {
+                    out.last().is_some_and(|(at, _)| *at == start - 2)
+                }
                 (Elem::Sep(_), _) | (Elem::Other, _) => true,
                 _ => false,
             };
@@ -1162,7 +1235,7 @@ fn titles_dashed_before(
                 given.push(Given::held(title));
             }
         }
-        out.insert(idx, (given, start));
+        out.push((idx, (given, start)));
     }
     out
 }
@@ -1443,17 +1516,18 @@ fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
 /// nhân dân) is kept once, and a title that only begins another is dropped
 /// ("Phó Bí thư" beside "Phó Bí thư Tỉnh ủy").
 fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
+    // One post has nothing to be kept apart from.
+    if positions.len() < 2 {
+        return positions;
+    }
     // Held and conferred posts are kept apart: a post held before does not
     // hide in the one conferred ("Phó Bí thư Tỉnh ủy" re-elected "Phó Bí thư
     // Tỉnh ủy Nam Định khóa 20").
     let keys: Vec<String> = positions
         .iter()
         .map(|p| {
-            format!(
-                "{}{}",
-                if p.conferred { "+ " } else { "" },
-                title_key(&p.title)
-            )
+            let key = title_key(&p.title);
+            if p.conferred { format!("+ {key}") } else { key }
         })
         .collect();
     // Sorted, so the titles that begin with "k " sit right after "k " and a
@@ -1461,8 +1535,11 @@ fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
     let all: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
     let mut kept: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut out: Vec<Position> = Vec::new();
+    let mut longer = String::new();
     for (p, k) in positions.into_iter().zip(&keys) {
-        let longer = format!("{k} ");
+        longer.clear();
+        longer.push_str(k);
+        longer.push(' ');
         let prefix_of_other = all
             .range(longer.as_str()..)
             .next()
@@ -1473,4 +1550,138 @@ fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
         out.push(p);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Page;
+    use crate::text::segment::tokenize;
+    use proptest::prelude::*;
+
+    /// [`elements`] without the first-word flags: every reader is tried
+    /// at every token.
+    fn elements_plain(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].is("các") || toks[i].is("những") {
+                i = group_titles(toks, i, &mut out);
+                continue;
+            }
+            let (range, elem) = introduced_at(toks, i)
+                .or_else(|| titled_at(toks, i, i, true))
+                .or_else(|| separator_at(toks, i))
+                .or_else(|| bare_name_at(toks, i))
+                .unwrap_or((i..i + 1, Elem::Other));
+            let range = match &elem {
+                Elem::Name { name, .. } => range.start..aside_end(toks, name, range.end),
+                _ => range,
+            };
+            i = range.end.max(i + 1);
+            out.push((range, elem));
+        }
+        out
+    }
+
+    fn same_elements(toks: &[Token]) -> Result<(), String> {
+        let fast = format!("{:?}", elements(toks));
+        let plain = format!("{:?}", elements_plain(toks));
+        if fast == plain {
+            Ok(())
+        } else {
+            Err(format!("{fast}\n!=\n{plain}"))
+        }
+    }
+
+    #[test]
+    fn flagged_elements_match_every_reader_on_the_articles() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
+        let mut sentences = 0;
+        for entry in std::fs::read_dir(dir).expect("articles") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+            let page = Page::from_normalized(text);
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                same_elements(&s.tokens).unwrap();
+                sentences += 1;
+            }
+        }
+        assert!(sentences > 100, "{sentences} sentences");
+    }
+
+    /// Words and marks people are written with, titles and plain words.
+    const WORDS: &[&str] = &[
+        "đồng chí",
+        "Đồng chí",
+        "ông",
+        "Bà",
+        "Đại tá",
+        "PGS.TS",
+        "các",
+        "những",
+        "là",
+        "và",
+        "được bầu giữ chức",
+        "thôi giữ chức",
+        "Bí thư",
+        "Phó Bí thư",
+        "Tỉnh ủy",
+        "Chủ tịch",
+        "UBND",
+        "tỉnh",
+        "Thái Bình",
+        "Hà Tĩnh",
+        "Nguyễn",
+        "Văn",
+        "An",
+        "Trần Thị",
+        "Hoa",
+        "Ủy viên",
+        "Ban Thường vụ",
+        "nguyên",
+        "Trưởng",
+        "Ban",
+        "Tổ chức",
+        "phát biểu",
+        "chủ trì",
+        "hội nghị",
+        "dự",
+        "có",
+        ",",
+        ";",
+        ":",
+        "-",
+        "(",
+        ")",
+        ".",
+        "2025",
+        "khóa XVI",
+    ];
+
+    proptest! {
+        #[test]
+        fn flagged_elements_match_every_reader(picks in prop::collection::vec(0..WORDS.len(), 1..24)) {
+            let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let toks = tokenize(&text, 0..text.len());
+            prop_assert_eq!(same_elements(&toks), Ok(()));
+        }
+    }
+
+    #[test]
+    fn dedup_keeps_one_post_and_drops_a_title_that_begins_another() {
+        let post = |title: &str| Position {
+            title: title.to_string(),
+            ..Position::default()
+        };
+        let one = dedup_positions(vec![post("Bí thư Tỉnh ủy")]);
+        assert_eq!(one.len(), 1);
+        let kept = dedup_positions(vec![
+            post("Phó Bí thư"),
+            post("Phó Bí thư Tỉnh ủy"),
+            post("Phó Bí thư Tỉnh uỷ"),
+        ]);
+        let titles: Vec<&str> = kept.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(titles, vec!["Phó Bí thư Tỉnh ủy"]);
+    }
 }

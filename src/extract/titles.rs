@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use super::names::{caps_name_at, is_name_token, name_run, name_score};
 use crate::gazetteer::provinces::{self, Province};
-use crate::gazetteer::surnames::surname_rank;
+use crate::gazetteer::surnames::surname_rank_of;
 use crate::gazetteer::titles::{LEXICON, Locality, Part};
 use crate::gazetteer::{PhraseList, PhraseStarts};
 use crate::text::segment::{Token, TokenKind};
@@ -823,7 +823,6 @@ fn split_place_and_name(
         let (place, person) = words.split_at(k);
         let mut score = 0.0;
         if !place.is_empty() {
-            let texts: Vec<&str> = place.iter().take(2).map(|t| t.text).collect();
             score += if provinces::is_province(place) {
                 2.5
             } else if locality == Locality::Required && place.len() <= 3 {
@@ -831,7 +830,7 @@ fn split_place_and_name(
                 1.0 + if place.len() == 2 { 0.7 } else { 0.0 }
             } else if locality == Locality::Optional
                 && place.len() <= 3
-                && surname_rank(&texts) == 0
+                && surname_rank_of(place) == 0
             {
                 // A place not in the gazetteer ("tỉnh Viêng Chăn", "Tỉnh ủy
                 // Vân Nam"): names after titles start with a family name.

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::BuildHasherDefault;
 
 use crate::text::lex_key;
-use crate::text::segment::{Token, tokenize};
+use crate::text::segment::{Token, TokenKind, tokenize};
 
 pub use crate::text::fold::Fnv;
 
@@ -90,12 +90,23 @@ pub struct Lexicon<T: Copy> {
     firsts: Vec<u64>,
     /// `firsts.len() * 64 - 1`, kept so each probe need not compute it.
     first_mask: usize,
+    /// Token count of the longest phrase: a phrase ending before a token
+    /// starts no further back.
+    max_words: usize,
 }
 
 /// Tokens that end a phrase: phrases do not run across a sentence break, a
 /// parenthesis or a colon.
+///
+/// Asked of the token after nearly every first word found: one test of the
+/// kind and the first byte, not five of the whole token.
+#[inline]
 fn breaks_phrase(t: &Token) -> bool {
-    t.is_punct('.') || t.is_punct('(') || t.is_punct(')') || t.is_punct(';') || t.is_punct(':')
+    t.kind == TokenKind::Punct
+        && matches!(
+            t.text.as_bytes().first(),
+            Some(b'.' | b'(' | b')' | b';' | b':')
+        )
 }
 
 impl<T: Copy> Lexicon<T> {
@@ -105,12 +116,8 @@ impl<T: Copy> Lexicon<T> {
             table: vec![(0, 0); 16],
             firsts: vec![0; 16],
             first_mask: 16 * 64 - 1,
+            max_words: 0,
         }
-    }
-
-    /// The entry for a first word, by its hash and key.
-    fn find(&self, hash: u64, key: &str) -> Option<&Entry<T>> {
-        self.index_of(hash, key).map(|i| &self.entries[i])
     }
 
     /// Index into `entries` of a first word, by its hash and key.
@@ -118,6 +125,13 @@ impl<T: Copy> Lexicon<T> {
         if !self.may_begin(hash) {
             return None;
         }
+        self.probe(hash, key)
+    }
+
+    /// [`Lexicon::index_of`] past the first-word bits, for callers that
+    /// tested them already.
+    #[inline]
+    fn probe(&self, hash: u64, key: &str) -> Option<usize> {
         let mask = self.table.len() - 1;
         let mut slot = hash as usize & mask;
         loop {
@@ -155,6 +169,7 @@ impl<T: Copy> Lexicon<T> {
         let Some((first, rest)) = toks.split_first() else {
             return;
         };
+        self.max_words = self.max_words.max(toks.len());
         let rest: Vec<Word> = rest
             .iter()
             .map(|t| Word {
@@ -234,7 +249,7 @@ impl<T: Copy> Lexicon<T> {
     /// longest first, and the first word alone last: only those whose
     /// second word is the next token's can match before it.
     fn longest_from(&self, tokens: &[Token], i: usize, t: &Token) -> Option<(T, usize)> {
-        let entry = self.find(t.hash, &t.key)?;
+        let entry = &self.entries[self.probe(t.hash, &t.key)?];
         let longer = match tokens.get(i + 1) {
             Some(next) if !entry.by_second.is_empty() && !breaks_phrase(next) => {
                 entry.with_second(next.hash)
@@ -391,6 +406,41 @@ impl FirstWords {
     }
 }
 
+/// For each first word, which of up to eight sets of first words may hold
+/// it: a reader that would try several lexicons at a token reads one byte
+/// and tries only those that can match. Built from [`FirstWords`] sets and
+/// as exact as they are: a flag is clear only where its set surely lacks
+/// the word.
+#[derive(Debug, Clone)]
+pub struct FirstWordFlags {
+    flags: Box<[u8; FirstWords::WORDS * 64]>,
+}
+
+impl Default for FirstWordFlags {
+    fn default() -> Self {
+        FirstWordFlags {
+            flags: Box::new([0; FirstWords::WORDS * 64]),
+        }
+    }
+}
+
+impl FirstWordFlags {
+    /// Sets `flag` for every word of `set`.
+    pub fn add(&mut self, set: &FirstWords, flag: u8) {
+        for (bit, f) in self.flags.iter_mut().enumerate() {
+            if set.bits[bit / 64] & (1 << (bit % 64)) != 0 {
+                *f |= flag;
+            }
+        }
+    }
+
+    /// The flags of the sets that may hold a token (no false negatives).
+    #[inline]
+    pub fn of(&self, t: &Token) -> u8 {
+        self.flags[FirstWords::bit(t.hash)]
+    }
+}
+
 impl PhraseList {
     /// The first words of its phrases.
     pub fn firsts(&self) -> FirstWords {
@@ -424,7 +474,7 @@ impl PhraseList {
 
     /// Whether a phrase ends right before `tokens[i]`.
     pub fn ends_before(&self, tokens: &[Token], i: usize) -> bool {
-        (1..=i.min(8)).any(|n| self.at(&tokens[..i], i - n) == Some(n))
+        (1..=i.min(8).min(self.0.max_words)).any(|n| self.at(&tokens[..i], i - n) == Some(n))
     }
 
     /// The first phrase among the first `within` tokens: (start, length).
@@ -462,6 +512,38 @@ mod tests {
         assert_eq!(lx.get("Ban Thường vụ"), Some(1));
         assert_eq!(lx.get("Ủy viên"), Some(2));
         assert_eq!(lx.get("Ủy"), None);
+    }
+
+    #[test]
+    fn flags_answer_as_their_sets() {
+        let lx = lexicon();
+        let starts = lx.starts_where(|v| *v == 2).first_words();
+        let mut words = FirstWords::default();
+        words.insert_words(&["họp", "và"]);
+        let mut flags = FirstWordFlags::default();
+        flags.add(&lx.firsts_where(|_| true), 1);
+        flags.add(&starts, 2);
+        flags.add(&words, 4);
+        let text = "Ban Thường vụ Tỉnh ủy họp; Ủy viên Ban Chấp hành và các đại biểu, ông A";
+        for t in tokenize(text, 0..text.len()) {
+            let f = flags.of(&t);
+            assert_eq!(f & 1 != 0, lx.firsts_where(|_| true).may_hold(&t), "{t:?}");
+            assert_eq!(f & 2 != 0, starts.may_hold(&t), "{t:?}");
+            assert_eq!(f & 4 != 0, words.may_hold(&t), "{t:?}");
+        }
+        let ban = &tokenize("Ban", 0..3)[0];
+        assert_ne!(flags.of(ban) & 1, 0);
+    }
+
+    #[test]
+    fn phrases_end_before_a_token_only_within_the_longest() {
+        let list = PhraseList::new(&["tại", "tại hội trường"]);
+        let text = "họp tại hội trường tỉnh";
+        let toks = tokenize(text, 0..text.len());
+        assert!(list.ends_before(&toks, 4));
+        assert!(list.ends_before(&toks, 2));
+        assert!(!list.ends_before(&toks, 3));
+        assert!(!list.ends_before(&toks, 1));
     }
 
     #[test]

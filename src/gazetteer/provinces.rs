@@ -257,6 +257,7 @@ static TOKEN_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
 });
 
 /// The longest province spelling starting at `toks[i]`, with its token count.
+#[inline]
 pub fn at_tokens(toks: &[Token], i: usize) -> Option<(&'static Province, usize)> {
     TOKEN_LEXICON
         .longest(toks, i)
@@ -264,6 +265,7 @@ pub fn at_tokens(toks: &[Token], i: usize) -> Option<(&'static Province, usize)>
 }
 
 /// Whether the tokens are exactly a province's name.
+#[inline]
 pub fn is_province(toks: &[Token]) -> bool {
     at_tokens(toks, 0).is_some_and(|(_, n)| n == toks.len())
 }

@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 use super::FastMap;
 use crate::text::fold::word_key;
 use crate::text::lex_key;
+use crate::text::segment::{Token, TokenKind};
 
 /// First words of the two-word family names below.
 const MULTI_FIRST: &[&str] = &["âu", "tôn", "rah", "rơ"];
@@ -163,6 +164,32 @@ pub fn surname_rank(words: &[&str]) -> u8 {
     RANK.get(first.as_ref()).copied().unwrap_or(0)
 }
 
+/// [`surname_rank`] of the first one or two words of a name as tokens,
+/// read from the keys the tokenizer made: no word is folded again.
+pub fn surname_rank_of(words: &[Token]) -> u8 {
+    let words = &words[..words.len().min(2)];
+    // A word's key is its `word_key`; marks are keyed otherwise.
+    if words.iter().any(|t| t.kind == TokenKind::Punct) {
+        let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+        return surname_rank(&texts);
+    }
+    let Some(first) = words.first() else {
+        return 0;
+    };
+    let text = first.text;
+    if text.starts_with("H'") || text.starts_with("H’") || text.starts_with("K'") {
+        return 1;
+    }
+    let key: &str = &first.key;
+    if let Some(second) = words.get(1)
+        && MULTI_FIRST.contains(&key)
+        && let Some(&r) = RANK.get(&format!("{key} {}", second.key))
+    {
+        return r;
+    }
+    RANK.get(key).copied().unwrap_or(0)
+}
+
 /// Family names for generators and tests, common first.
 pub fn common() -> &'static [&'static str] {
     COMMON
@@ -176,6 +203,37 @@ pub fn others() -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::segment::tokenize;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Ranks read from the tokens' keys equal ranks read from their
+        /// text, for family names of one and two words, in any case.
+        #[test]
+        fn ranks_from_keys_equal_ranks_from_text(
+            picks in prop::collection::vec(0..usize::MAX, 1..6),
+            upper in any::<bool>(),
+        ) {
+            let pool: Vec<&str> = COMMON
+                .iter()
+                .chain(OTHER)
+                .copied()
+                .chain(["H'Hen", "K'Lông", "Văn", "-", ",", "A", "Âu", "âu dương", "Tỉnh"])
+                .collect();
+            let text = picks
+                .iter()
+                .map(|&k| pool[k % pool.len()])
+                .collect::<Vec<_>>()
+                .join(" ");
+            let text = if upper { text.to_uppercase() } else { text };
+            let toks = tokenize(&text, 0..text.len());
+            for i in 0..toks.len() {
+                let words = &toks[i..toks.len().min(i + 2)];
+                let texts: Vec<&str> = words.iter().map(|t| t.text).collect();
+                prop_assert_eq!(surname_rank_of(words), surname_rank(&texts), "{}", text);
+            }
+        }
+    }
 
     #[test]
     fn ranks() {

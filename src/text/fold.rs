@@ -291,6 +291,7 @@ pub fn has_plain_lower(c: char) -> bool {
 /// [`word_key`] of a word whose letters all have a plain lower case (see
 /// [`has_plain_lower`]), given that lower case: most keys are borrowed
 /// from it.
+#[inline]
 pub fn plain_word_key<'a>(word: &str, lower: &'a str) -> std::borrow::Cow<'a, str> {
     let ends_in_ascii = lower.as_bytes().last().is_none_or(u8::is_ascii);
     if ends_in_ascii || ends_own_key(lower) {
