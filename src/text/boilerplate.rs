@@ -710,14 +710,6 @@ mod tests {
                 proptest::prop_assert_eq!(shape.has_dot, s.contains('.'));
             }
         }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 3000,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
 
         /// Counting eight bytes at a time counts the words one byte at a
         /// time counts, whatever whitespace falls in or across the eight.
