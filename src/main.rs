@@ -2,12 +2,6 @@ use clap::Parser;
 
 mod cli;
 
-// Extraction makes and frees many small strings and vectors on every core;
-// mimalloc's per-thread pages serve them with fewer instructions and no
-// contention between the threads.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 // The command line is the binary's own; its modules name the library's
 // stages as `crate::corpus`, `crate::search`, … through these.
 use tinhuy::{corpus, extract, report, search, source, text, tui};
