@@ -16,7 +16,7 @@ use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
 use super::fold::{Fnv, fold, is_alphanumeric, is_upper};
-use super::segment::{Line, char_at, lines, space_step, word_count, word_count_over};
+use super::segment::{Line, char_at, lines, word_count, word_count_over};
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -395,7 +395,7 @@ struct LineShape {
 
 impl LineShape {
     fn of(s: &str, max: usize) -> LineShape {
-        let words = words_over(s, max);
+        let words = word_count_over(s, max);
         if words > max {
             return LineShape {
                 words,
@@ -414,99 +414,25 @@ impl LineShape {
     }
 }
 
-/// [`word_count_over`], eight bytes at a time where none of the eight can
-/// be or begin whitespace other than the space: there the words that begin
-/// are the bytes after a space that are none, counted by bit tricks.
-fn words_over(s: &str, max: usize) -> usize {
-    let bytes = s.as_bytes();
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    // Bytes read one at a time up to here, after eight that were not plain.
-    let mut slow_to = 0;
-    while i < bytes.len() {
-        if i >= slow_to
-            && let Some(eight) = bytes.get(i..i + 8)
-        {
-            let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            if only_plain_bytes(w) {
-                let spaces = bytes_equal(w, b' ');
-                let solid = !spaces & HIGH_BITS;
-                let after_space = spaces << 8 | if in_word { 0 } else { 0x80 };
-                words += (solid & after_space).count_ones() as usize;
-                if words > max {
-                    return max + 1;
-                }
-                in_word = solid >> 63 != 0;
-                i += 8;
-                continue;
-            }
-            slow_to = i + 8;
-        }
-        let (space, len) = space_step(s, i);
-        if !space && !in_word {
-            words += 1;
-            if words > max {
-                return words;
-            }
-        }
-        in_word = !space;
-        i += len;
-    }
-    words
-}
-
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is zero. Exact for every byte:
-/// no carry crosses from one byte to the next.
-#[inline]
-fn zero_bytes(w: u64) -> u64 {
-    !(((w & !HIGH_BITS) + !HIGH_BITS) | w) & HIGH_BITS
-}
-
-/// The high bit of each byte of `w` that is `b`.
-#[inline]
-fn bytes_equal(w: u64, b: u8) -> u64 {
-    zero_bytes(w ^ (LOW_BITS * u64::from(b)))
-}
-
-/// Whether no byte of `w` is a control byte (ASCII whitespace among
-/// them) or may begin a whitespace character other than the space:
-/// U+0085 and U+00A0 begin with 0xC2, U+2000…U+205F with 0xE2, U+3000
-/// with 0xE3, U+1680 with 0xE1 0x9A (0xE1 also begins most Vietnamese
-/// letters with marks: its second byte tells, so 0xE1 must not be last).
-#[inline]
-fn only_plain_bytes(w: u64) -> bool {
-    let controls = w.wrapping_sub(LOW_BITS * 0x20) & !w & HIGH_BITS;
-    let leads = bytes_equal(w, 0xC2) | bytes_equal(w | LOW_BITS, 0xE3) | bytes_equal(w, 0x9A);
-    controls == 0 && leads == 0 && w >> 56 != 0xE1
-}
-
-/// What a byte is to [`LineShape::of`]: ASCII whitespace, a digit, brace or
-/// dot, or the lead byte of a character that may be whitespace. Other
-/// bytes, inside characters too, are one step of a word, as in
-/// [`space_step`].
+/// Which of the bytes [`LineShape::of`] looks for a byte is: a digit, a
+/// brace or a dot.
 const LINE_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         table[b] = match b as u8 {
-            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
             b'0'..=b'9' => DIGIT,
             b'{' => BRACE,
             b'.' => DOT,
-            0xC2 | 0xE1 | 0xE2 | 0xE3 => MAY_BE_SPACE,
             _ => 0,
         };
         b += 1;
     }
     table
 };
-const SPACE: u8 = 1;
-const DIGIT: u8 = 2;
-const BRACE: u8 = 4;
-const DOT: u8 = 8;
-const MAY_BE_SPACE: u8 = 16;
+const DIGIT: u8 = 1;
+const BRACE: u8 = 2;
+const DOT: u8 = 4;
 
 /// A very short first line above a longer headline is a section label.
 fn mark_label(text: &str, blocks: &mut [Block]) {
@@ -709,16 +635,6 @@ mod tests {
                 proptest::prop_assert_eq!(shape.has_brace, s.contains('{'));
                 proptest::prop_assert_eq!(shape.has_dot, s.contains('.'));
             }
-        }
-
-        /// Counting eight bytes at a time counts the words one byte at a
-        /// time counts, whatever whitespace falls in or across the eight.
-        #[test]
-        fn words_counted_eight_bytes_at_a_time_equal_the_plain_count(
-            s in "([ab ]{1,9}|ồ|ạ|\u{1e9a}|\u{1680}|\u{1681}|\u{a0}|\u{85}|\u{2003}|\u{2028}|“|\t|\n|\u{1}|\u{7f}){0,40}",
-            max in 0usize..60,
-        ) {
-            proptest::prop_assert_eq!(words_over(&s, max), word_count_over(&s, max));
         }
     }
 
