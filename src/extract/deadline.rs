@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::text::pattern::Bounded;
-use crate::text::segment::is_numeric;
+use crate::text::segment::{has_ascii_digit, is_numeric};
 
 use super::Date;
 
@@ -174,15 +174,6 @@ pub fn may_hold(text: &str) -> bool {
     static QUARTER_WORD: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("quý"));
     has_ascii_digit(text) || QUARTER_WORD.find(text.as_bytes()).is_some()
-}
-
-/// Whether `text` holds an ASCII digit. Read in blocks without stopping
-/// inside one, which the compiler turns into vector instructions: most
-/// texts are read through.
-pub fn has_ascii_digit(text: &str) -> bool {
-    text.as_bytes()
-        .chunks(32)
-        .any(|block| block.iter().fold(false, |any, b| any | b.is_ascii_digit()))
 }
 
 /// Whether `text` may have a day and month written with digits ("15/3",

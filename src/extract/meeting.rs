@@ -14,7 +14,7 @@ use super::doc::{Doc, Sentence, clean};
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::{Lexicon, PhraseList, PhraseStarts};
-use crate::text::segment::Token;
+use crate::text::segment::{Token, has_ascii_digit};
 use crate::text::{BlockKind, lex_key};
 
 /// The meeting facts with their spans.
@@ -615,10 +615,6 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
     })
 }
 
-fn has_ascii_digit(text: &str) -> bool {
-    crate::extract::deadline::has_ascii_digit(text)
-}
-
 /// A date the text gives a meeting by name: "tại hội nghị ngày
 /// 25/5/2023", "tại Hội nghị rút kinh nghiệm …, ngày 7-4-2015".
 const NAMED_MEETING_DATE_PATTERN: &str = r"(?i)\b(?:hội nghị|phiên họp|cuộc họp|kỳ họp)\b([^.;]{0,120}?)\bngày\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
@@ -769,7 +765,7 @@ fn printed_stamp(doc: &Doc) -> bool {
     doc.page.blocks.iter().take(8).any(|b| {
         let s = b.as_str(doc.text);
         (s.starts_with("Print") || s.starts_with("In ") || s.starts_with("In:"))
-            && s.bytes().any(|c| c.is_ascii_digit())
+            && has_ascii_digit(s)
     })
 }
 
