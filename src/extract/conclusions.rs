@@ -30,6 +30,7 @@ use super::people::{People, Role};
 use super::{Conclusion, Date, Span};
 use regex::Regex;
 
+use crate::text::fold::{FNV_OFFSET, fnv1a_step};
 use crate::text::pattern::Pattern;
 
 use crate::gazetteer::PhraseList;
@@ -735,8 +736,8 @@ fn lowercase(text: &str) -> String {
 /// writing it out.
 fn lower_hash(text: &str) -> u64 {
     let table = &*LOWER;
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut mix = |u: u32| h = (h ^ u64::from(u)).wrapping_mul(0x0100_0000_01b3);
+    let mut h = FNV_OFFSET;
+    let mut mix = |u: u32| h = fnv1a_step(h, u64::from(u));
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
@@ -759,9 +760,9 @@ fn lower_hash(text: &str) -> u64 {
 
 /// [`lower_hash`] of a text already lower case.
 fn lower_hash_of_chars(lower: &str) -> u64 {
-    lower.chars().fold(0xcbf2_9ce4_8422_2325, |h, c| {
-        (h ^ u64::from(c as u32)).wrapping_mul(0x0100_0000_01b3)
-    })
+    lower
+        .chars()
+        .fold(FNV_OFFSET, |h, c| fnv1a_step(h, u64::from(c)))
 }
 
 /// The lower case of each character below U+2000 that lowers to one

@@ -112,10 +112,17 @@ impl std::hash::Hasher for Fnv {
 /// Starting value of FNV-1a.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
+/// One FNV-1a step: `unit` (a byte, or a wider unit such as a character)
+/// taken into state `h`.
+#[inline]
+pub fn fnv1a_step(h: u64, unit: u64) -> u64 {
+    (h ^ unit).wrapping_mul(0x0100_0000_01b3)
+}
+
 /// FNV-1a over bytes, from state `h`.
 pub fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
     for &b in bytes {
-        h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        h = fnv1a_step(h, u64::from(b));
     }
     h
 }
