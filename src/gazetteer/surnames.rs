@@ -146,22 +146,31 @@ static RANK: LazyLock<FastMap<String, u8>> = LazyLock::new(|| {
 /// 2 for a common family name, 1 for a rarer or minority one, 0 otherwise.
 /// Takes the first one or two words of a name (written as in the text).
 pub fn surname_rank(words: &[&str]) -> u8 {
-    if words.is_empty() {
+    let Some(first) = words.first() else {
         return 0;
-    }
+    };
+    rank_by_keys(first, &word_key(first), || words.get(1).map(|w| word_key(w)))
+}
+
+/// The rank of a name whose first word is written `text` with key
+/// `first`, the key of its second word given by `second` when asked.
+fn rank_by_keys<'k>(
+    text: &str,
+    first: &str,
+    second: impl FnOnce() -> Option<std::borrow::Cow<'k, str>>,
+) -> u8 {
     // Ê Đê and Jrai women's names begin with H' ("H'Hen Niê").
-    if words[0].starts_with("H'") || words[0].starts_with("H’") || words[0].starts_with("K'") {
+    if text.starts_with("H'") || text.starts_with("H’") || text.starts_with("K'") {
         return 1;
     }
-    let first = word_key(words[0]);
     // Two-word family names ("Rah Lan", "Âu Dương") start with one of few words.
-    if words.len() >= 2
-        && MULTI_FIRST.contains(&first.as_ref())
-        && let Some(&r) = RANK.get(&format!("{} {}", first, word_key(words[1])))
+    if MULTI_FIRST.contains(&first)
+        && let Some(second) = second()
+        && let Some(&r) = RANK.get(&format!("{first} {second}"))
     {
         return r;
     }
-    RANK.get(first.as_ref()).copied().unwrap_or(0)
+    RANK.get(first).copied().unwrap_or(0)
 }
 
 /// [`surname_rank`] of the first one or two words of a name as tokens,
@@ -176,18 +185,9 @@ pub fn surname_rank_of(words: &[Token]) -> u8 {
     let Some(first) = words.first() else {
         return 0;
     };
-    let text = first.text;
-    if text.starts_with("H'") || text.starts_with("H’") || text.starts_with("K'") {
-        return 1;
-    }
-    let key: &str = &first.key;
-    if let Some(second) = words.get(1)
-        && MULTI_FIRST.contains(&key)
-        && let Some(&r) = RANK.get(&format!("{key} {}", second.key))
-    {
-        return r;
-    }
-    RANK.get(key).copied().unwrap_or(0)
+    rank_by_keys(first.text, &first.key, || {
+        words.get(1).map(|t| std::borrow::Cow::Borrowed(t.key.as_ref()))
+    })
 }
 
 /// Family names for generators and tests, common first.
