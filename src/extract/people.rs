@@ -385,9 +385,9 @@ pub fn extract(doc: &Doc) -> People {
         let absent_from = if elsewhere { 0 } else { absent_from(toks) };
         let delegation = delegation_of(toks);
         // Read once for all the people of the sentence, when it has any.
-        let said = (!persons.is_empty()).then(|| SaidOfAll::read(toks));
+        let mut said = None;
         for found in persons {
-            let said = said.as_ref().expect("read for a sentence with people");
+            let said = said.get_or_insert_with(|| SaidOfAll::read(toks));
             if found.tokens.start >= absent_from || not_present(doc, toks, &found, said) {
                 continue;
             }
