@@ -149,7 +149,9 @@ pub fn surname_rank(words: &[&str]) -> u8 {
     let Some(first) = words.first() else {
         return 0;
     };
-    rank_by_keys(first, &word_key(first), || words.get(1).map(|w| word_key(w)))
+    rank_by_keys(first, &word_key(first), || {
+        words.get(1).map(|w| word_key(w))
+    })
 }
 
 /// The rank of a name whose first word is written `text` with key
@@ -186,7 +188,9 @@ pub fn surname_rank_of(words: &[Token]) -> u8 {
         return 0;
     };
     rank_by_keys(first.text, &first.key, || {
-        words.get(1).map(|t| std::borrow::Cow::Borrowed(t.key.as_ref()))
+        words
+            .get(1)
+            .map(|t| std::borrow::Cow::Borrowed(t.key.as_ref()))
     })
 }
 

@@ -301,15 +301,16 @@ impl EntryShorts {
 
     /// The least shortfall of first letter `a` alone.
     pub(super) fn single(&self, a: u8) -> Option<u32> {
-        Self::found(self.single[self.place[a as usize] as usize])
+        self.single_at(self.place[a as usize] as usize)
     }
 
     /// The least shortfall of `a b`, asked for, when within the budget it
     /// was asked with; past it, None or some larger shortfall.
     pub(super) fn spaced(&self, a: u8, b: u8) -> Option<u32> {
-        let n = self.firsts.len();
-        let (x, y) = (self.place[a as usize], self.place[b as usize]);
-        Self::found(self.spaced[x as usize * n + y as usize])
+        self.spaced_at(
+            self.place[a as usize] as usize,
+            self.place[b as usize] as usize,
+        )
     }
 
     /// The least shortfall of `ab`, asked for.
