@@ -11,6 +11,8 @@ pub mod gazetteer;
 pub mod report;
 pub mod search;
 pub mod source;
+#[cfg(test)]
+mod testing;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -216,11 +216,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 3000,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(3000))]
 
         /// The byte pass agrees with reading each character.
         #[test]

@@ -341,11 +341,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 2000,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(2000))]
 
         /// Every query's shortfall is the one measured for it alone.
         #[test]

@@ -493,11 +493,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 500,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(500))]
 
         #[test]
         fn long_random_haystacks(
@@ -523,11 +519,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 3000,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(3000))]
 
         /// Against fuzzy-matcher itself, on haystacks full of near misses.
         #[test]

@@ -950,11 +950,7 @@ mod ranking_tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 300,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(300))]
 
         /// Ranking with bounds from a sample, in parts, with each entry's
         /// queries of symbols measured in one pass and those that cannot
@@ -2056,11 +2052,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 300,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(300))]
 
         /// Passing over candidates by the floors of a beginning of the
         /// pattern, the page is the one ranked with no floors.

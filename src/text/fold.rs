@@ -633,11 +633,7 @@ mod tests {
     }
 
     proptest::proptest! {
-        #![proptest_config(proptest::prelude::ProptestConfig {
-            cases: 3000,
-            failure_persistence: None,
-            ..proptest::prelude::ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(3000))]
 
         /// The last read of a key holds every one of its bytes: two keys
         /// of one length that differ give different numbers.

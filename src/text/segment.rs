@@ -864,11 +864,7 @@ mod tests {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig {
-            cases: 3000,
-            failure_persistence: None,
-            ..ProptestConfig::default()
-        })]
+        #![proptest_config(crate::testing::cases(3000))]
 
         /// Counting eight bytes at a time counts the words one byte at a
         /// time counts, whatever whitespace falls in or across the eight.
