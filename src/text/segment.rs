@@ -484,6 +484,11 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
             let word = scan_word(text, i, stop, c, len);
             out.push(word_token(text, lower, i, word, space_before));
             i = word.end;
+            // Most words are followed by one space: it is passed here
+            // rather than in another round of the loop.
+            space_before = i < stop && text.as_bytes()[i] == b' ';
+            i += usize::from(space_before);
+            continue;
         } else {
             let punct = &text[i..i + len];
             out.push(Token {
@@ -558,6 +563,14 @@ impl Syllable {
         self.after_apostrophe = false;
     }
 
+    /// A letter of Latin Extended Additional, upper case or not.
+    #[inline(always)]
+    fn letter(&mut self, upper: bool) {
+        self.chars += 1;
+        self.inner_capital |= upper && !self.after_apostrophe;
+        self.after_apostrophe = false;
+    }
+
     #[inline]
     fn other(&mut self, c: char) {
         self.chars += 1;
@@ -612,6 +625,18 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
     while end < stop {
         let b = bytes[end];
         if b >= 0x80 {
+            // The letters Vietnamese adds to ASCII are told by their bytes.
+            if let Some((len, small)) = vietnamese_letter_at(bytes, end) {
+                if DIGIT_FIRST {
+                    all_digits = false;
+                }
+                plain &= small;
+                if CAPITALIZED {
+                    syllable.letter(!small);
+                }
+                end += len;
+                continue;
+            }
             let (c, len) = char_at(text, end);
             if !is_word_char(c) {
                 break;
@@ -649,6 +674,35 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
             name_like: CAPITALIZED && syllable.is_name(),
         },
     }
+}
+
+/// The length of the letter that begins at byte `at`, and whether it is
+/// small, when it is one of the letters Vietnamese writes beyond ASCII:
+/// U+00C0…U+00FF but × and ÷ (capitals below U+00DF), ă đ ĩ ũ ơ ư and their
+/// capitals, and U+1EA0…U+1EF9 (small on odd code points). These are word
+/// letters, none numeric, each small one plain (see [`is_plain_letter`])
+/// and no capital plain. None for any other character.
+#[inline(always)]
+fn vietnamese_letter_at(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
+    let lead = bytes[at];
+    let second = *bytes.get(at + 1)?;
+    let small = match (lead, second) {
+        (0xC3, 0x97 | 0xB7) => return None,
+        (0xC3, _) => second > 0x9E,
+        (0xC4, 0x82 | 0x90 | 0xA8) | (0xC5, 0xA8) | (0xC6, 0xA0 | 0xAF) => false,
+        (0xC4, 0x83 | 0x91 | 0xA9) | (0xC5, 0xA9) | (0xC6, 0xA1 | 0xB0) => true,
+        (0xE1, 0xBA | 0xBB) => {
+            let third = *bytes.get(at + 2)?;
+            let in_block = if second == 0xBA {
+                third >= 0xA0
+            } else {
+                third <= 0xB9
+            };
+            return in_block.then_some((3, third & 1 == 1));
+        }
+        _ => return None,
+    };
+    Some((2, small))
 }
 
 /// Whether the ASCII punctuation `b` at byte `at` joins the word being
@@ -887,6 +941,24 @@ mod tests {
             prop_assert_eq!(&keyed, &tokenize(&t, 0..t.len()));
             assert_made_alone(&keyed);
         }
+    }
+
+    #[test]
+    fn letters_told_by_their_bytes_are_told_as_by_their_characters() {
+        let mut told = 0;
+        for c in (0x80..0x2000).filter_map(char::from_u32) {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            if let Some((len, small)) = vietnamese_letter_at(bytes, 0) {
+                told += 1;
+                assert_eq!(len, c.len_utf8(), "{c:?}");
+                assert!(is_word_char(c) && !is_numeric(c), "{c:?}");
+                assert_eq!(small, !is_upper(c), "{c:?}");
+                assert_eq!(is_plain_letter(c), small, "{c:?}");
+            }
+        }
+        // Latin-1 letters, ă đ ĩ ũ ơ ư with capitals, U+1EA0…U+1EF9.
+        assert_eq!(told, 62 + 12 + 90);
     }
 
     #[test]
