@@ -179,8 +179,15 @@ pub struct Bounded {
 
 impl Bounded {
     pub fn new(pattern: &str, words: usize) -> Bounded {
+        // The exact pattern is only tried anchored over a few words, where
+        // the backtracker finds its groups: the lazy DFA, and the reverse
+        // automaton it needs, would be built for nothing.
+        let exact = meta::Builder::new()
+            .configure(meta::Config::new().hybrid(false))
+            .build(pattern)
+            .expect("pattern compiles");
         Bounded {
-            exact: meta::Regex::new(pattern).expect("pattern compiles"),
+            exact,
             loose: meta::Regex::new(&screen_of(pattern)).expect("pattern compiles"),
             words,
         }
