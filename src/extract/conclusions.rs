@@ -823,8 +823,14 @@ static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether a piece asks, assigns or decides, rather than only judging
 /// what was done or telling the background.
 fn directs(text: &str) -> bool {
-    // One pass each, and no copy of a sentence that has neither.
-    let text = JOINTS.replace_all(text, "nhất ");
+    // One pass each, and no copy of a sentence that has neither. Every
+    // joint ends in "là ", which most pieces lack: a byte search for it
+    // costs less than a call of the regex.
+    let text = if JOINT_END.find(text.as_bytes()).is_some() {
+        JOINTS.replace_all(text, "nhất ")
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let text = NOUNS_LIKE_VERBS.replace_all(&text, "danh từ");
     // A quote opens like the words inside it.
     let text = text.trim_start_matches(['"', '“', '\'', ' ']);
@@ -834,6 +840,9 @@ fn directs(text: &str) -> bool {
 
 /// "nhất là", "tức là" join, they do not say what a thing is.
 static JOINTS: LazyLock<Regex> = LazyLock::new(|| Regex::new("(?:nhất|tức|hoặc|hay) là ").unwrap());
+/// What every match of [`JOINTS`] ends with.
+static JOINT_END: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("là "));
 /// Nouns spelt like the verbs that direct: "bầu cử", "sự thống nhất",
 /// "các quyết định".
 static NOUNS_LIKE_VERBS: LazyLock<Regex> =
@@ -1466,6 +1475,25 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn joints_are_only_where_their_end_is() {
+        for text in [
+            "nhất là các địa phương, tức là mọi ngành",
+            "hoặc là hay là",
+            "Nhất là, nhất làm, nhất là",
+            "không có gì",
+            "",
+        ] {
+            let screened = JOINT_END.find(text.as_bytes()).is_some();
+            assert!(screened || !JOINTS.is_match(text), "{text}");
+        }
+        // The joint is taken out before "là" could make it background.
+        assert!(directs("Các ngành, nhất là ngành giáo dục, chuẩn bị kỹ"));
+        assert!(!directs(
+            "Các ngành, việc này là ngành giáo dục, chuẩn bị kỹ"
+        ));
     }
 
     #[test]
