@@ -13,6 +13,7 @@ use std::borrow::Cow;
 
 use regex::{Captures, Match, Regex};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use regex_automata::hybrid::dfa::{Cache, DFA};
 use regex_automata::nfa::thompson::{self, WhichCaptures};
@@ -25,7 +26,10 @@ type CachePool = Pool<Cache, Box<dyn Fn() -> Cache + Send + Sync>>;
 
 /// A regex and its screen (see the module documentation).
 pub struct Pattern {
-    exact: Regex,
+    source: String,
+    /// Built when the screen first lets a text through: most patterns
+    /// rule out most texts, and some are never needed in a short run.
+    exact: OnceLock<Regex>,
     /// Only the forward lazy DFA: the screen asks whether, never where.
     screen: std::sync::Arc<DFA>,
     caches: CachePool,
@@ -33,13 +37,13 @@ pub struct Pattern {
 
 impl std::fmt::Debug for Pattern {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_tuple("Pattern").field(&self.exact).finish()
+        f.debug_tuple("Pattern").field(&self.source).finish()
     }
 }
 
 impl Pattern {
-    /// Compiles `pattern` and its screen; panics on a bad pattern, as the
-    /// patterns are constants.
+    /// Compiles the screen of `pattern`; panics on a bad pattern, as the
+    /// patterns are constants (the screen has the pattern's syntax).
     pub fn new(pattern: &str) -> Pattern {
         let screen = std::sync::Arc::new(
             DFA::builder()
@@ -49,10 +53,17 @@ impl Pattern {
         );
         let for_caches = screen.clone();
         Pattern {
-            exact: Regex::new(pattern).expect("pattern compiles"),
+            source: pattern.to_string(),
+            exact: OnceLock::new(),
             screen,
             caches: Pool::new(Box::new(move || for_caches.create_cache())),
         }
+    }
+
+    /// The exact regex, compiled on first use.
+    fn exact(&self) -> &Regex {
+        self.exact
+            .get_or_init(|| Regex::new(&self.source).expect("pattern compiles"))
     }
 
     /// Whether the screen rules `text` out. A screen that gives up (its
@@ -64,21 +75,21 @@ impl Pattern {
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        !self.ruled_out(text) && self.exact.is_match(text)
+        !self.ruled_out(text) && self.exact().is_match(text)
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
         if self.ruled_out(text) {
             return None;
         }
-        self.exact.find(text)
+        self.exact().find(text)
     }
 
     pub fn captures<'h>(&self, text: &'h str) -> Option<Captures<'h>> {
         if self.ruled_out(text) {
             return None;
         }
-        self.exact.captures(text)
+        self.exact().captures(text)
     }
 
     /// Every match replaced by `with` (a plain string, no group references).
@@ -86,7 +97,7 @@ impl Pattern {
         if self.ruled_out(text) {
             return Cow::Borrowed(text);
         }
-        self.exact.replace_all(text, regex::NoExpand(with))
+        self.exact().replace_all(text, regex::NoExpand(with))
     }
 
     pub fn find_iter<'r, 'h>(&'r self, text: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
@@ -94,7 +105,7 @@ impl Pattern {
         'h: 'r,
     {
         (!self.ruled_out(text))
-            .then(|| self.exact.find_iter(text))
+            .then(|| self.exact().find_iter(text))
             .into_iter()
             .flatten()
     }
@@ -104,7 +115,7 @@ impl Pattern {
         'h: 'r,
     {
         (!self.ruled_out(text))
-            .then(|| self.exact.captures_iter(text))
+            .then(|| self.exact().captures_iter(text))
             .into_iter()
             .flatten()
     }
@@ -171,7 +182,10 @@ fn unbounded(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
 /// words a match can span, with the text around as its context. The
 /// matches are those of an unanchored search, one after another.
 pub struct Bounded {
-    exact: meta::Regex,
+    source: String,
+    /// Built when the screen first finds a place to try: the date and
+    /// term patterns of a short run may find none.
+    exact: OnceLock<meta::Regex>,
     loose: meta::Regex,
     /// The most whitespace-separated pieces a match spans.
     words: usize,
@@ -180,10 +194,23 @@ pub struct Bounded {
 impl Bounded {
     pub fn new(pattern: &str, words: usize) -> Bounded {
         Bounded {
-            exact: meta::Regex::new(pattern).expect("pattern compiles"),
+            source: pattern.to_string(),
+            exact: OnceLock::new(),
             loose: meta::Regex::new(&screen_of(pattern)).expect("pattern compiles"),
             words,
         }
+    }
+
+    /// The exact pattern, compiled on first use. It is only tried anchored
+    /// over a few words, where the backtracker finds its groups: the lazy
+    /// DFA, and the reverse automaton it needs, would be built for nothing.
+    fn exact(&self) -> &meta::Regex {
+        self.exact.get_or_init(|| {
+            meta::Builder::new()
+                .configure(meta::Config::new().hybrid(false))
+                .build(&self.source)
+                .expect("pattern compiles")
+        })
     }
 
     /// Each match, with its groups.
@@ -199,9 +226,9 @@ impl Bounded {
             while from <= text.len() {
                 let at = self.loose.find(Input::new(text).range(from..))?.start();
                 let end = words_end(text, at, self.words);
-                let caps = spare.get_or_insert_with(|| self.exact.create_captures());
+                let caps = spare.get_or_insert_with(|| self.exact().create_captures());
                 let input = Input::new(text).span(at..end).anchored(Anchored::Yes);
-                self.exact.search_captures(&input, caps);
+                self.exact().search_captures(&input, caps);
                 match caps.get_match() {
                     Some(m) => {
                         // Matches hold a character or more.
