@@ -378,33 +378,88 @@ pub fn extract(doc: &Doc) -> People {
             continue;
         }
         let toks = &sentence.tokens;
-        let elems = elements(toks);
-        let (persons, claimed) = associate(toks, &elems);
-        let elsewhere = background.iter().any(|r| r.contains(&sentence.start))
-            || portrait_caption(doc, sentence);
-        let absent_from = if elsewhere { 0 } else { absent_from(toks) };
-        let delegation = delegation_of(toks);
-        // Read once for all the people of the sentence, when it has any.
-        let mut said = None;
-        for found in persons {
-            let said = said.get_or_insert_with(|| SaidOfAll::read(toks));
-            if found.tokens.start >= absent_from || not_present(doc, toks, &found, said) {
-                continue;
-            }
-            let pi = record(&mut out, &mut index, doc, sentence, si, found);
-            if let Some(d) = delegation {
-                let new = out.people[pi].positions.iter_mut().rev();
-                for pos in new.take_while(|p| p.span.start >= sentence.start) {
-                    if pos.province.is_none() && !is_central(&pos.title) {
-                        pos.province = Some(d.name.to_string());
-                    }
-                }
-            }
+        let Row {
+            elems,
+            names,
+            titles,
+        } = elements(toks);
+        // Titles are given only to names: a sentence naming no one claims
+        // none, and what it says of people need not be read.
+        let claimed = if names {
+            let (persons, claimed) = associate(toks, &elems);
+            let ctx = SentenceCtx {
+                doc,
+                sentence,
+                si,
+                background: &background,
+            };
+            record_all(&mut out, &mut index, &ctx, persons);
+            claimed
+        } else {
+            Vec::new()
+        };
+        if titles {
+            collect_title_refs(&mut out, doc, si, toks, &elems, &claimed);
         }
-        collect_title_refs(&mut out, doc, si, toks, &elems, &claimed);
     }
     finish(&mut out, doc);
     out
+}
+
+/// Whether the elements hold a name, and a title.
+fn kinds(elems: &[(Range<usize>, Elem)]) -> (bool, bool) {
+    let (mut names, mut titles) = (false, false);
+    for (_, e) in elems {
+        match e {
+            Elem::Name { .. } => names = true,
+            Elem::Title { .. } => titles = true,
+            _ => {}
+        }
+    }
+    (names, titles)
+}
+
+/// A sentence being read, with what it needs from the article.
+struct SentenceCtx<'c, 't> {
+    doc: &'c Doc<'t>,
+    sentence: &'c Sentence<'t>,
+    si: usize,
+    background: &'c [Range<usize>],
+}
+
+/// Records the people found in a sentence that were at the meeting, with
+/// the province of the delegation it lists.
+fn record_all<'t>(
+    out: &mut People,
+    index: &mut NameIndex<'t>,
+    ctx: &SentenceCtx<'_, 't>,
+    persons: Vec<Found>,
+) {
+    if persons.is_empty() {
+        return;
+    }
+    let (doc, sentence) = (ctx.doc, ctx.sentence);
+    let toks = &sentence.tokens;
+    let elsewhere = ctx.background.iter().any(|r| r.contains(&sentence.start))
+        || portrait_caption(doc, sentence);
+    let absent_from = if elsewhere { 0 } else { absent_from(toks) };
+    let delegation = delegation_of(toks);
+    // Read once for all the people of the sentence.
+    let said = SaidOfAll::read(toks);
+    for found in persons {
+        if found.tokens.start >= absent_from || not_present(doc, toks, &found, &said) {
+            continue;
+        }
+        let pi = record(out, index, doc, sentence, ctx.si, found);
+        if let Some(d) = delegation {
+            let new = out.people[pi].positions.iter_mut().rev();
+            for pos in new.take_while(|p| p.span.start >= sentence.start) {
+                if pos.province.is_none() && !is_central(&pos.title) {
+                    pos.province = Some(d.name.to_string());
+                }
+            }
+        }
+    }
 }
 
 /// Adds one person found in sentence `si` to the people, merging with an
@@ -519,7 +574,11 @@ fn collect_title_refs(
     elems: &[(Range<usize>, Elem)],
     claimed: &[bool],
 ) {
-    for (e, _) in elems.iter().zip(claimed).filter(|(_, c)| !**c) {
+    // `claimed` is empty when the sentence names no one: nothing is claimed.
+    for (k, e) in elems.iter().enumerate() {
+        if claimed.get(k) == Some(&true) {
+            continue;
+        }
         if let (_, Elem::Title { title, .. }) = e {
             let span = title.span(toks);
             out.title_refs.push(TitleRef {
@@ -815,10 +874,19 @@ struct Found {
     tokens: Range<usize>,
 }
 
+/// A sentence read into elements, with whether any of them is a name and
+/// whether any is a title, noted as they are read.
+struct Row {
+    elems: Vec<(Range<usize>, Elem)>,
+    names: bool,
+    titles: bool,
+}
+
 /// Reads a sentence into elements.
-fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
+fn elements(toks: &[Token]) -> Row {
     // At most one element a token: one allocation for the sentence.
     let mut out: Vec<(Range<usize>, Elem)> = Vec::with_capacity(toks.len());
+    let (mut names, mut titles) = (false, false);
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
@@ -833,18 +901,31 @@ fn elements(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
         // "các đồng chí Ủy viên Ban Thường vụ": a nameless group, or the
         // titles heading a list after a colon.
         if starts & GROUP != 0 && (t.is("các") || t.is("những")) {
+            let from = out.len();
             i = group_titles(toks, i, &mut out);
+            titles |= kinds(&out[from..]).1;
             continue;
         }
         let (range, elem) = element_at(toks, i, starts, punct);
         let range = match &elem {
-            Elem::Name { name, .. } => range.start..aside_end(toks, name, range.end),
+            Elem::Name { name, .. } => {
+                names = true;
+                range.start..aside_end(toks, name, range.end)
+            }
+            Elem::Title { .. } => {
+                titles = true;
+                range
+            }
             _ => range,
         };
         i = range.end.max(i + 1);
         out.push((range, elem));
     }
-    out
+    Row {
+        elems: out,
+        names,
+        titles,
+    }
 }
 
 /// The element at `toks[i]`, trying only the readers whose first words
@@ -1585,7 +1666,11 @@ mod tests {
     }
 
     fn same_elements(toks: &[Token]) -> Result<(), String> {
-        let fast = format!("{:?}", elements(toks));
+        let row = elements(toks);
+        if (row.names, row.titles) != kinds(&row.elems) {
+            return Err(format!("kinds noted wrong: {:?}", row.elems));
+        }
+        let fast = format!("{:?}", row.elems);
         let plain = format!("{:?}", elements_plain(toks));
         if fast == plain {
             Ok(())
@@ -1665,6 +1750,20 @@ mod tests {
             let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
             let toks = tokenize(&text, 0..text.len());
             prop_assert_eq!(same_elements(&toks), Ok(()));
+        }
+
+        /// A sentence whose elements hold no name is skipped: reading it in
+        /// full finds no one and gives no title to anyone.
+        #[test]
+        fn sentences_without_names_claim_nothing(picks in prop::collection::vec(0..WORDS.len(), 1..24)) {
+            let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let toks = tokenize(&text, 0..text.len());
+            let Row { elems, names, .. } = elements(&toks);
+            let (found, claimed) = associate(&toks, &elems);
+            if !names {
+                prop_assert!(found.is_empty());
+                prop_assert!(claimed.iter().all(|c| !c));
+            }
         }
     }
 
