@@ -154,9 +154,9 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts
         .collect();
     let rows: Vec<ArticleRow> = fresh
         .iter()
-        .map(|i| ArticleRow::new(&i.id, &i.file, &i.facts, &i.text, i.text_hash))
+        .map(|i| ArticleRow::new(&i.id, &i.file, &i.facts, i.text.as_str(), i.text_hash))
         .collect();
-    let keys = insert_articles(conn, &rows)?;
+    let keys = insert_articles(conn, rows)?;
     let mut meetings = link_meetings(conn, &mut articles, &before)?;
     let names: BTreeSet<String> = articles
         .iter()

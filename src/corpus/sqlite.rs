@@ -13,7 +13,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{
-    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+    CachedStatement, Connection, OpenFlags, OptionalExtension, Statement, Transaction,
+    TransactionBehavior, params,
 };
 
 use super::build::{Input, build};
@@ -459,7 +460,7 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         write_derived(
             &tx,
             || corpus,
-            || insert_articles(&tx, &rows),
+            || insert_articles(&tx, rows),
             |_, keys| keys,
         )
         .map_err(store_error(path))?;
@@ -478,7 +479,7 @@ fn corpus_rows(corpus: &Corpus) -> Vec<ArticleRow<'_>> {
         .par_iter()
         .map(|a| {
             let text_hash = super::dedupe::text_hash(&a.text);
-            ArticleRow::new(&a.id, &a.file, &a.facts, &a.text, text_hash)
+            ArticleRow::new(&a.id, &a.file, &a.facts, a.text.as_str(), text_hash)
         })
         .collect()
 }
@@ -590,21 +591,22 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
 fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
     use rayon::prelude::*;
     let known = Known::read(tx, path)?;
-    let texts: Vec<String> = fresh
-        .iter_mut()
-        .map(|i| std::mem::take(&mut i.text))
-        .collect();
+    // The texts go into the rows, each freed once its row is written: the
+    // corpus built beside them never needs them.
     let rows: Vec<ArticleRow> = fresh
-        .par_iter()
-        .zip(&texts)
-        .map(|(i, text)| ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash))
+        .par_iter_mut()
+        .map(|i| {
+            let text = std::mem::take(&mut i.text);
+            ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash)
+        })
         .collect();
+    let fresh_ids: Vec<String> = fresh.iter().map(|i| i.id.clone()).collect();
     let mut all = known.inputs;
     all.extend(fresh);
     let built = std::sync::OnceLock::new();
     let keys = |corpus: &Corpus, inserted: Vec<i64>| {
         let mut by_id: HashMap<&str, i64> =
-            rows.iter().map(|r| r.id.as_str()).zip(inserted).collect();
+            fresh_ids.iter().map(String::as_str).zip(inserted).collect();
         by_id.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
         corpus
             .articles
@@ -615,7 +617,7 @@ fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpu
     write_derived(
         tx,
         || built.get_or_init(|| build(all)),
-        || insert_articles(tx, &rows),
+        || insert_articles(tx, rows),
         keys,
     )
     .map_err(store_error(path))?;
@@ -823,7 +825,9 @@ pub(super) struct ArticleRow<'a> {
     title: Option<String>,
     province: Option<String>,
     facts: String,
-    text: &'a str,
+    /// Owned when the row is the text's last use, so that it is freed as
+    /// soon as it is written.
+    text: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> ArticleRow<'a> {
@@ -833,7 +837,7 @@ impl<'a> ArticleRow<'a> {
         id: &str,
         file: &str,
         facts: &ArticleFacts,
-        text: &'a str,
+        text: impl Into<std::borrow::Cow<'a, str>>,
         text_hash: Option<i64>,
     ) -> Self {
         ArticleRow {
@@ -847,18 +851,22 @@ impl<'a> ArticleRow<'a> {
             title: facts.title.clone(),
             province: facts.province.clone(),
             facts: serde_json::to_string(facts).expect("facts always serialize"),
-            text,
+            text: text.into(),
         }
     }
 }
 
-/// Inserts articles' rows; returns their keys in order.
-pub(super) fn insert_articles(tx: &Connection, rows: &[ArticleRow]) -> rusqlite::Result<Vec<i64>> {
+/// Inserts articles' rows, each freed once written; returns their keys in
+/// order.
+pub(super) fn insert_articles(
+    tx: &Connection,
+    rows: Vec<ArticleRow>,
+) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare(
         "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
            province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    rows.iter()
+    rows.into_iter()
         .map(|r| {
             stmt.insert(params![
                 r.id,
@@ -999,9 +1007,25 @@ pub(super) fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("corpus records always serialize")
 }
 
+const LINK_SQL: &str = "INSERT OR REPLACE INTO article_links (idx, article, meeting, people)
+     VALUES (?1, ?2, ?3, ?4)";
+const MEETING_SQL: &str =
+    "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const PERSON_SQL: &str =
+    "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)";
+const ATTENDED_SQL: &str =
+    "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)";
+const POSITION_SQL: &str =
+    "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const CONCLUSION_SQL: &str =
+    "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)";
+
 fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(LINK_SQL)?;
     for (i, a) in corpus.articles.iter().enumerate() {
-        write_link(tx, i, keys[i], a)?;
+        put_link(&mut put, i, keys[i], a)?;
     }
     Ok(())
 }
@@ -1013,27 +1037,29 @@ pub(super) fn write_link(
     key: i64,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO article_links (idx, article, meeting, people) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![i, key, a.meeting, to_json(&a.people)])?;
+    put_link(&mut *conn.prepare_cached(LINK_SQL)?, i, key, a)
+}
+
+fn put_link(put: &mut Statement, i: usize, key: i64, a: &Article) -> rusqlite::Result<()> {
+    put.execute(params![i, key, a.meeting, to_json(&a.people)])?;
     Ok(())
 }
 
 fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(MEETING_SQL)?;
     for (i, m) in corpus.meetings.iter().enumerate() {
-        write_meeting(tx, i, m)?;
+        put_meeting(&mut put, i, m)?;
     }
     Ok(())
 }
 
 /// A meeting's row, in place of any stored.
 pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
+    put_meeting(&mut *conn.prepare_cached(MEETING_SQL)?, i, m)
+}
+
+fn put_meeting(put: &mut Statement, i: usize, m: &Meeting) -> rusqlite::Result<()> {
+    put.execute(params![
         i,
         date(m.date),
         m.province,
@@ -1053,10 +1079,11 @@ fn write_people(
     corpus: &Corpus,
     rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
 ) -> rusqlite::Result<()> {
+    let mut put = PersonWriter::new(tx)?;
     let mut people = corpus.people.iter().enumerate();
     for chunk in rows {
         for (row, (i, p)) in chunk.iter().zip(&mut people) {
-            write_person_rows(tx, i, p, row)?;
+            put.insert(i, p, row)?;
         }
     }
     Ok(())
@@ -1088,44 +1115,53 @@ impl PersonRows {
 
 /// A person's row, attendance and spells, in place of any stored.
 pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite::Result<()> {
-    write_person_rows(conn, i, p, &PersonRows::of(p))
+    PersonWriter::new(conn)?.insert(i, p, &PersonRows::of(p))
 }
 
-/// [`write_person`] with the rows made beforehand.
-fn write_person_rows(
-    conn: &Connection,
-    i: usize,
-    p: &Person,
-    rows: &PersonRows,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![i, p.name, p.scope, rows.data])?;
-    let mut attended = conn.prepare_cached(
-        "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (a, (date, roles)) in p.appearances.iter().zip(&rows.appearances) {
-        attended.execute(params![i, a.meeting, a.article, date, roles])?;
+/// The statements a person's rows are written with, prepared once for
+/// all the people written together.
+struct PersonWriter<'c> {
+    person: CachedStatement<'c>,
+    attended: CachedStatement<'c>,
+    position: CachedStatement<'c>,
+}
+
+impl<'c> PersonWriter<'c> {
+    fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        Ok(PersonWriter {
+            person: conn.prepare_cached(PERSON_SQL)?,
+            attended: conn.prepare_cached(ATTENDED_SQL)?,
+            position: conn.prepare_cached(POSITION_SQL)?,
+        })
     }
-    for (si, s) in p.timeline.iter().enumerate() {
-        write_position(
-            conn,
-            i,
-            Some(si),
-            s.title.as_str(),
-            s.province.as_deref(),
-            (s.first_seen, s.last_seen),
-            Some(s.meetings.len()),
-        )?;
+
+    /// Person `i`'s rows, made beforehand.
+    fn insert(&mut self, i: usize, p: &Person, rows: &PersonRows) -> rusqlite::Result<()> {
+        self.person
+            .execute(params![i, p.name, p.scope, rows.data])?;
+        for (a, (date, roles)) in p.appearances.iter().zip(&rows.appearances) {
+            self.attended
+                .execute(params![i, a.meeting, a.article, date, roles])?;
+        }
+        for (si, s) in p.timeline.iter().enumerate() {
+            put_position(
+                &mut self.position,
+                i,
+                Some(si),
+                s.title.as_str(),
+                s.province.as_deref(),
+                (s.first_seen, s.last_seen),
+                Some(s.meetings.len()),
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// One row of `positions`: a spell held, or a post written as a former
 /// one (no spell, no meetings, and the article's date as its end).
-pub(super) fn write_position(
-    conn: &Connection,
+fn put_position(
+    put: &mut Statement,
     person: usize,
     spell: Option<usize>,
     title: &str,
@@ -1133,20 +1169,26 @@ pub(super) fn write_position(
     (from, to): (Option<crate::extract::Date>, Option<crate::extract::Date>),
     meetings: Option<usize>,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![person, spell, title, province, date(from), date(to), spell.is_none(), meetings])?;
+    put.execute(params![
+        person,
+        spell,
+        title,
+        province,
+        date(from),
+        date(to),
+        spell.is_none(),
+        meetings
+    ])?;
     Ok(())
 }
 
 /// Posts written as former ones, which were no longer held on the
 /// article's date (the spells are written with their people).
 fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(POSITION_SQL)?;
     for a in &corpus.articles {
         for (pi, p) in a.facts.people.iter().enumerate() {
-            write_former(tx, a.people[pi], p, a.date())?;
+            put_former(&mut put, a.people[pi], p, a.date())?;
         }
     }
     Ok(())
@@ -1159,9 +1201,18 @@ pub(super) fn write_former(
     fact: &crate::extract::PersonFact,
     on: Option<crate::extract::Date>,
 ) -> rusqlite::Result<()> {
+    put_former(&mut *conn.prepare_cached(POSITION_SQL)?, person, fact, on)
+}
+
+fn put_former(
+    put: &mut Statement,
+    person: usize,
+    fact: &crate::extract::PersonFact,
+    on: Option<crate::extract::Date>,
+) -> rusqlite::Result<()> {
     for pos in fact.positions.iter().filter(|x| x.former) {
-        write_position(
-            conn,
+        put_position(
+            put,
             person,
             None,
             &pos.title,
@@ -1174,8 +1225,9 @@ pub(super) fn write_former(
 }
 
 fn write_conclusions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(CONCLUSION_SQL)?;
     for (ai, a) in corpus.articles.iter().enumerate() {
-        write_article_conclusions(tx, ai, a)?;
+        put_conclusions(&mut put, ai, a)?;
     }
     Ok(())
 }
@@ -1186,11 +1238,12 @@ pub(super) fn write_article_conclusions(
     ai: usize,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    put_conclusions(&mut *conn.prepare_cached(CONCLUSION_SQL)?, ai, a)
+}
+
+fn put_conclusions(put: &mut Statement, ai: usize, a: &Article) -> rusqlite::Result<()> {
     for (ci, c) in a.facts.conclusions.iter().enumerate() {
-        stmt.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
+        put.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
     }
     Ok(())
 }
