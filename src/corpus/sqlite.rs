@@ -91,9 +91,11 @@ CREATE TABLE words (
 
 /// The indexes of [`SCHEMA_SQL`]'s tables. A new store gets them once its
 /// rows are written: one sort each instead of an update per row.
-const SCHEMA_INDEXES: &str = "
+const ARTICLES_INDEXES: &str = "
 CREATE INDEX articles_url_key ON articles(url_key);
 CREATE INDEX articles_text_hash ON articles(text_hash);
+";
+const ROWS_INDEXES: &str = "
 -- The browser's meetings pane: each province's meetings (and the check
 -- that a meeting is the first of equal ones), and all of them newest first.
 CREATE INDEX meetings_province ON meetings(province, date, body, title);
@@ -121,10 +123,8 @@ CREATE TABLE tops (
 ";
 
 /// The indexes of [`INCREMENTAL_SQL`]'s tables and those it reads by.
-const INCREMENTAL_INDEXES: &str = "
-CREATE INDEX sightings_name ON sightings(name_key);
-CREATE INDEX entries_target ON entries(target);
-";
+const SIGHTINGS_INDEX: &str = "CREATE INDEX sightings_name ON sightings(name_key);";
+const ENTRIES_INDEX: &str = "CREATE INDEX entries_target ON entries(target);";
 
 /// Indexes newer than some stores, made when such a store is written to.
 /// Without the meetings indexes the browser's meetings page checks each
@@ -256,7 +256,7 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
 }
 
 /// Creates the tables in an empty database, without their indexes (see
-/// [`create_indexes`]).
+/// [`NewIndexes`]).
 fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA_SQL)?;
     tx.execute_batch(INCREMENTAL_SQL)?;
@@ -267,11 +267,38 @@ fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     set_version(tx)
 }
 
-/// Indexes the tables [`create_schema`] made, once they are filled.
-fn create_indexes(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(SCHEMA_INDEXES)?;
-    tx.execute_batch(INCREMENTAL_INDEXES)?;
-    tx.execute_batch(ADDED_INDEXES)
+/// The indexes of a new store (made by [`create_schema`]), each made
+/// once its tables are filled, in the order a store's schema lists them:
+/// the articles' while the corpus is built, the other rows' while the
+/// search entries are ranked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NewIndexes {
+    /// The store had its tables and indexes already.
+    No,
+    Yes,
+}
+
+impl NewIndexes {
+    fn articles(self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.batch(tx, &[ARTICLES_INDEXES])
+    }
+
+    fn rows(self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.batch(tx, &[ROWS_INDEXES, SIGHTINGS_INDEX])
+    }
+
+    fn entries(self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.batch(tx, &[ENTRIES_INDEX, ADDED_INDEXES])
+    }
+
+    fn batch(self, tx: &Transaction, sql: &[&str]) -> rusqlite::Result<()> {
+        if self == NewIndexes::Yes {
+            for s in sql {
+                tx.execute_batch(s)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Brings a version 1 store's tables to this version; its derived tables
@@ -279,7 +306,8 @@ fn create_indexes(tx: &Transaction) -> rusqlite::Result<()> {
 fn upgrade_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("DROP TABLE tops;")?;
     tx.execute_batch(INCREMENTAL_SQL)?;
-    tx.execute_batch(INCREMENTAL_INDEXES)?;
+    tx.execute_batch(SIGHTINGS_INDEX)?;
+    tx.execute_batch(ENTRIES_INDEX)?;
     tx.execute(
         "UPDATE meta SET value = ?1 WHERE key = 'store_version'",
         [STORE_VERSION.to_string()],
@@ -459,12 +487,12 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         let rows = corpus_rows(corpus);
         write_derived(
             &tx,
+            NewIndexes::Yes,
             || corpus,
             || insert_articles(&tx, rows),
             |_, keys| keys,
         )
         .map_err(store_error(path))?;
-        create_indexes(&tx).map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
     }
     super::store::persist_over(tmp, path).map_err(write_error)
@@ -560,7 +588,12 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         upgrade_schema(&tx).map_err(store_error(path))?;
         rebuilt = Some("the store was of version 1");
     }
-    let corpus = rebuild(&tx, path, fresh)?;
+    let indexes = if found.is_none() {
+        NewIndexes::Yes
+    } else {
+        NewIndexes::No
+    };
+    let corpus = rebuild(&tx, path, fresh, indexes)?;
     let counts = (
         corpus.articles.len(),
         corpus.meetings.len(),
@@ -569,9 +602,6 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     // Its many small parts are freed while the indexes are made and the
     // store is written out, not after.
     std::thread::spawn(move || drop(corpus));
-    if found.is_none() {
-        create_indexes(&tx).map_err(store_error(path))?;
-    }
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
     let (articles, meetings, people) = counts;
     Ok(Added {
@@ -588,7 +618,12 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
 /// `fresh`, and rewrites everything derived. The fresh articles are
 /// inserted while the corpus is built, which needs their facts but not
 /// their text: the corpus returned holds none of the fresh texts.
-fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
+fn rebuild(
+    tx: &Transaction,
+    path: &Path,
+    mut fresh: Vec<Input>,
+    indexes: NewIndexes,
+) -> Result<Corpus, CorpusError> {
     use rayon::prelude::*;
     let known = Known::read(tx, path)?;
     // The texts go into the rows, each freed once its row is written: the
@@ -616,6 +651,7 @@ fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpu
     };
     write_derived(
         tx,
+        indexes,
         || built.get_or_init(|| build(all)),
         || insert_articles(tx, rows),
         keys,
@@ -891,8 +927,10 @@ pub(super) fn insert_articles(
 /// not stored yet on this one, and its search entries are then indexed and
 /// ranked there while the other rows are written here; `keys` gives the
 /// stored key of each article in corpus order, from those `insert` gave.
+/// A new store's indexes are made as their tables fill.
 fn write_derived<'c>(
     tx: &Transaction,
+    indexes: NewIndexes,
     make: impl FnOnce() -> &'c Corpus + Send,
     insert: impl FnOnce() -> rusqlite::Result<Vec<i64>>,
     keys: impl FnOnce(&Corpus, Vec<i64>) -> Vec<i64>,
@@ -909,6 +947,7 @@ fn write_derived<'c>(
             stored::Ranked::of(corpus)
         });
         let inserted = insert()?;
+        indexes.articles(tx)?;
         let Ok(corpus) = corpus_made.recv() else {
             // Nothing sent: making the corpus panicked.
             match ranking.join() {
@@ -917,10 +956,12 @@ fn write_derived<'c>(
             }
         };
         write_rows(tx, corpus, &keys(corpus, inserted))?;
+        indexes.rows(tx)?;
         let ranked = ranking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        stored::write(tx, &ranked)
+        stored::write(tx, &ranked)?;
+        indexes.entries(tx)
     })
 }
 
