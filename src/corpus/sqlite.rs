@@ -19,12 +19,14 @@ use rusqlite::{
 
 use super::build::{Input, build};
 use super::dedupe::{text_key, url_key};
+use super::fast_hash::FastMap;
 use super::increment::SightingRow;
 use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
 use crate::search::stored;
 use crate::text::fold::{FNV_OFFSET, fnv1a};
+use crate::text::lex_key;
 
 /// Version of the database layout, also kept as `PRAGMA user_version`.
 pub const STORE_VERSION: u32 = 2;
@@ -982,10 +984,14 @@ fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Resu
                 }
             }
             drop(people_made);
+            // A name's key is worked out once however often it is named.
+            let mut name_keys: FastMap<&str, String> = FastMap::default();
             for chunk in sighting_rows(corpus).chunks(ROWS_PER_CHUNK) {
                 let rows = chunk.iter().map(|&(ai, pi)| {
                     let a = &corpus.articles[ai];
-                    SightingRow::new(ai, pi, a.people[pi], a, &a.facts.people[pi])
+                    let p = &a.facts.people[pi];
+                    let key = name_keys.entry(&p.name).or_insert_with(|| lex_key(&p.name));
+                    SightingRow::new(key.clone(), (ai, pi), a.people[pi], a, p)
                 });
                 if sightings_made.send(rows.collect()).is_err() {
                     return;
