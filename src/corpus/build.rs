@@ -18,8 +18,9 @@
 //! 2025 whose official goes on in the merged one. Each person keeps the
 //! reasons in `merged`.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+use super::fast_hash::{FastMap, FastSet};
 use super::model::{
     Appearance, Article, CENTRAL, Corpus, Meeting, MergeKind, MergeReason, Person, Spell,
 };
@@ -45,7 +46,7 @@ pub struct Input {
 pub fn build(mut inputs: Vec<Input>) -> Corpus {
     inputs.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
     let mut corpus = Corpus::default();
-    let mut used_ids: HashMap<String, usize> = HashMap::new();
+    let mut used_ids: FastMap<String, usize> = FastMap::default();
     for input in inputs {
         let n = used_ids.entry(input.id.clone()).or_insert(0);
         *n += 1;
@@ -76,8 +77,10 @@ pub fn build(mut inputs: Vec<Input>) -> Corpus {
 /// so the people of some names can be resolved from only the articles
 /// that name them.
 pub(crate) fn resolve(corpus: &mut Corpus) {
-    resolve_people(corpus);
-    join_across_provinces(corpus);
+    // A name's key is worked out once however often it is named.
+    let mut names = Memo::new(lex_key);
+    resolve_people(corpus, &mut names);
+    join_across_provinces(corpus, &mut names);
     build_timelines(corpus);
 }
 
@@ -93,7 +96,7 @@ pub(crate) fn meeting_key(f: &ArticleFacts) -> Option<(String, Date, String)> {
 /// One meeting per (province, date, body); articles missing any of these
 /// stand alone.
 fn link_meetings(corpus: &mut Corpus) {
-    let mut by_key: HashMap<(String, Date, String), usize> = HashMap::new();
+    let mut by_key: FastMap<(String, Date, String), usize> = FastMap::default();
     for ai in 0..corpus.articles.len() {
         let f = &corpus.articles[ai].facts;
         let key = meeting_key(f);
@@ -142,7 +145,7 @@ enum Scope {
 
 /// The scope of a person from the posts written for them in an article.
 /// Former posts say nothing of where they serve now.
-fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
+fn scope_of(province: Option<&str>, positions: &[Position], central: &mut Memo<bool>) -> Scope {
     let current: Vec<&Position> = positions.iter().filter(|p| !p.former).collect();
     if current.is_empty() {
         return Scope::Untitled;
@@ -150,7 +153,7 @@ fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
     let local: Vec<&Position> = current
         .iter()
         .copied()
-        .filter(|p| !is_central(&p.title))
+        .filter(|p| !*central.get(&p.title))
         .collect();
     if local.is_empty() {
         return Scope::Central;
@@ -174,9 +177,9 @@ fn scope_of(province: Option<&str>, positions: &[Position]) -> Scope {
 /// Central Committee member); people named with no title as whoever of that
 /// name is known there or centrally, so a central leader is one person in
 /// every province's stories.
-fn resolve_people(corpus: &mut Corpus) {
-    // (name key, scope) → person.
-    let mut index: BTreeMap<(String, String), usize> = BTreeMap::new();
+fn resolve_people(corpus: &mut Corpus, names: &mut Memo<String>) {
+    let mut index = ByName::default();
+    let mut central_titles = Memo::new(is_central);
     let mut central: Vec<(usize, usize)> = Vec::new();
     let mut untitled: Vec<(usize, usize)> = Vec::new();
     let mut attached = Attached::default();
@@ -184,7 +187,11 @@ fn resolve_people(corpus: &mut Corpus) {
         for pi in 0..corpus.articles[ai].facts.people.len() {
             let a = &corpus.articles[ai];
             let p = &a.facts.people[pi];
-            let scope = match scope_of(a.facts.province.as_deref(), &p.positions) {
+            let scope = match scope_of(
+                a.facts.province.as_deref(),
+                &p.positions,
+                &mut central_titles,
+            ) {
                 Scope::Central => {
                     central.push((ai, pi));
                     continue;
@@ -195,15 +202,15 @@ fn resolve_people(corpus: &mut Corpus) {
                 }
                 Scope::Province(s) => s,
             };
-            let key = (lex_key(&p.name), scope.clone());
-            let person = *index
-                .entry(key)
-                .or_insert_with(|| new_person(&mut corpus.people, &p.name, &scope));
+            let person = index.get_or_insert_with(names.get(&p.name), &scope, || {
+                new_person(&mut corpus.people, &p.name, &scope)
+            });
             attach(corpus, &mut attached, ai, pi, person);
         }
     }
     for (ai, pi) in central {
-        let person = known_or_new(corpus, &mut index, ai, pi, CENTRAL);
+        let name_key = names.get(&corpus.articles[ai].facts.people[pi].name);
+        let person = known_or_new(corpus, &mut index, (ai, pi), name_key, CENTRAL);
         attach(corpus, &mut attached, ai, pi, person);
     }
     for (ai, pi) in untitled {
@@ -212,12 +219,43 @@ fn resolve_people(corpus: &mut Corpus) {
             .province
             .clone()
             .unwrap_or_else(|| "?".to_string());
-        let name_key = lex_key(&corpus.articles[ai].facts.people[pi].name);
-        let person = match index.get(&(name_key, CENTRAL.to_string())) {
-            Some(&p) if !index.contains_key(&(lex_key(&corpus.people[p].name), local.clone())) => p,
-            _ => known_or_new(corpus, &mut index, ai, pi, &local),
+        let name_key = names.get(&corpus.articles[ai].facts.people[pi].name);
+        // The central person of a name is made under that name's key.
+        let person = match index.get(name_key, CENTRAL) {
+            Some(p) if index.get(name_key, &local).is_none() => p,
+            _ => known_or_new(corpus, &mut index, (ai, pi), name_key, &local),
         };
         attach(corpus, &mut attached, ai, pi, person);
+    }
+}
+
+/// People by name key, then scope: looked up by borrowed keys, a name's
+/// few scopes searched in a line.
+#[derive(Default)]
+struct ByName(FastMap<String, Vec<(String, usize)>>);
+
+impl ByName {
+    fn get(&self, name_key: &str, scope: &str) -> Option<usize> {
+        let scopes = self.0.get(name_key)?;
+        scopes.iter().find(|(s, _)| s == scope).map(|&(_, p)| p)
+    }
+
+    /// The person of `name_key` in `scope`, made by `make` when none is.
+    fn get_or_insert_with(
+        &mut self,
+        name_key: &str,
+        scope: &str,
+        make: impl FnOnce() -> usize,
+    ) -> usize {
+        if let Some(p) = self.get(name_key, scope) {
+            return p;
+        }
+        let p = make();
+        self.0
+            .entry(name_key.to_string())
+            .or_default()
+            .push((scope.to_string(), p));
+        p
     }
 }
 
@@ -225,24 +263,25 @@ fn resolve_people(corpus: &mut Corpus) {
 /// one of that name in `scope`, made when new.
 fn known_or_new(
     corpus: &mut Corpus,
-    index: &mut BTreeMap<(String, String), usize>,
-    ai: usize,
-    pi: usize,
+    index: &mut ByName,
+    (ai, pi): (usize, usize),
+    name_key: &str,
     scope: &str,
 ) -> usize {
     let a = &corpus.articles[ai];
-    let name = a.facts.people[pi].name.clone();
-    let name_key = lex_key(&name);
     let local = a
         .facts
         .province
-        .as_ref()
-        .and_then(|prov| index.get(&(name_key.clone(), prov.clone())).copied());
+        .as_deref()
+        .and_then(|prov| index.get(name_key, prov));
     match local {
         Some(p) => p,
-        None => *index
-            .entry((name_key, scope.to_string()))
-            .or_insert_with(|| new_person(&mut corpus.people, &name, scope)),
+        None => {
+            let name = &a.facts.people[pi].name;
+            index.get_or_insert_with(name_key, scope, || {
+                new_person(&mut corpus.people, name, scope)
+            })
+        }
     }
 }
 
@@ -264,14 +303,14 @@ fn canonical(province: &str) -> String {
 /// spellings and titles recur across every article.
 struct Memo<T> {
     work: fn(&str) -> T,
-    known: HashMap<String, T>,
+    known: FastMap<String, T>,
 }
 
 impl<T> Memo<T> {
     fn new(work: fn(&str) -> T) -> Self {
         Memo {
             work,
-            known: HashMap::new(),
+            known: FastMap::default(),
         }
     }
 
@@ -329,9 +368,12 @@ fn sightings(corpus: &Corpus) -> Vec<Seen> {
     seen
 }
 
-/// Records by (name key, gazetteer province).
-fn records_by_name_and_province(corpus: &Corpus) -> HashMap<(String, String), Vec<usize>> {
-    let mut by: HashMap<(String, String), Vec<usize>> = HashMap::new();
+/// Records by name key, each with its gazetteer province (or
+/// [`CENTRAL`]), in record order.
+type Records = FastMap<String, Vec<(String, usize)>>;
+
+fn records_by_name_and_province(corpus: &Corpus, names: &mut Memo<String>) -> Records {
+    let mut by = Records::default();
     let mut canon = Memo::new(canonical);
     for (i, p) in corpus.people.iter().enumerate() {
         let scope = if p.scope == CENTRAL {
@@ -339,9 +381,25 @@ fn records_by_name_and_province(corpus: &Corpus) -> HashMap<(String, String), Ve
         } else {
             canon.get(&p.scope).clone()
         };
-        by.entry((lex_key(&p.name), scope)).or_default().push(i);
+        let key = names.get(&p.name);
+        match by.get_mut(key.as_str()) {
+            Some(records) => records.push((scope, i)),
+            None => {
+                by.insert(key.clone(), vec![(scope, i)]);
+            }
+        }
     }
     by
+}
+
+/// The records of a name key in a scope, in record order.
+fn records_in<'r>(
+    records: &'r Records,
+    name_key: &str,
+    scope: &'r str,
+) -> impl Iterator<Item = usize> + 'r {
+    let of_name = records.get(name_key).into_iter().flatten();
+    of_name.filter(move |(s, _)| s == scope).map(|&(_, r)| r)
 }
 
 /// Two records found to be one official, and why.
@@ -353,7 +411,7 @@ struct Link {
 
 /// Links from articles that name a person's posts in another province
 /// than the record they were resolved to.
-fn bridges(corpus: &Corpus, records: &HashMap<(String, String), Vec<usize>>) -> Vec<Link> {
+fn bridges(corpus: &Corpus, records: &Records, names: &mut Memo<String>) -> Vec<Link> {
     let mut links = Vec::new();
     let (mut canon, mut central) = (Memo::new(canonical), Memo::new(is_central));
     for (ai, a) in corpus.articles.iter().enumerate() {
@@ -363,7 +421,7 @@ fn bridges(corpus: &Corpus, records: &HashMap<(String, String), Vec<usize>>) -> 
                 continue;
             };
             let here_scope = canon.get(&record.scope).clone();
-            let key = lex_key(&p.name);
+            let key = names.get(&p.name);
             for pos in &p.positions {
                 let there = if *central.get(&pos.title) {
                     // A central post now is a membership a provincial
@@ -381,11 +439,7 @@ fn bridges(corpus: &Corpus, records: &HashMap<(String, String), Vec<usize>>) -> 
                 if there == here_scope {
                     continue;
                 }
-                let others = records
-                    .get(&(key.clone(), there.to_string()))
-                    .into_iter()
-                    .flatten();
-                for &other in others.filter(|&&o| o != here) {
+                for other in records_in(records, key, there).filter(|&o| o != here) {
                     links.push(Link {
                         kept: here,
                         joined: other,
@@ -441,7 +495,8 @@ fn posts_follow(before: &[String], after: &[String]) -> bool {
 fn merger_continuations(
     corpus: &Corpus,
     seen: &[Seen],
-    records: &HashMap<(String, String), Vec<usize>>,
+    records: &Records,
+    names: &mut Memo<String>,
 ) -> Vec<Link> {
     let day = super::leadership::merger_day();
     let mut links = Vec::new();
@@ -453,13 +508,12 @@ fn merger_continuations(
         let Some(after) = seen[x].first.as_ref().filter(|f| f.date >= day) else {
             continue;
         };
-        let key = lex_key(&person.name);
+        let key = names.get(&person.name);
         let earlier: Vec<(usize, &Sighting)> = PROVINCES
             .iter()
             .filter(|p| p.merged_into == unit.merged_into && p.name != unit.name)
-            .flat_map(|p| records.get(&(key.clone(), p.name.to_string())))
-            .flatten()
-            .filter_map(|&y| seen[y].last.as_ref().map(|l| (y, l)))
+            .flat_map(|p| records_in(records, key, p.name))
+            .filter_map(|y| seen[y].last.as_ref().map(|l| (y, l)))
             .filter(|(_, before)| before.date < day && posts_follow(&before.titles, &after.titles))
             .collect();
         // Two candidates of one name: nothing tells which one it is.
@@ -496,11 +550,11 @@ fn posts_or_named(titles: &[String]) -> String {
 }
 
 /// Joins the records of one official across provinces and renumbers people.
-fn join_across_provinces(corpus: &mut Corpus) {
-    let records = records_by_name_and_province(corpus);
+fn join_across_provinces(corpus: &mut Corpus, names: &mut Memo<String>) {
+    let records = records_by_name_and_province(corpus, names);
     let seen = sightings(corpus);
-    let mut links = bridges(corpus, &records);
-    links.extend(merger_continuations(corpus, &seen, &records));
+    let mut links = bridges(corpus, &records, names);
+    links.extend(merger_continuations(corpus, &seen, &records, names));
     let mut sets = DisjointSets::new(corpus.people.len());
     let mut reasons: Vec<(usize, MergeReason)> = Vec::new();
     for link in links {
@@ -524,7 +578,7 @@ fn regroup(
     reasons: Vec<(usize, MergeReason)>,
 ) {
     let old = std::mem::take(&mut corpus.people);
-    let mut by_root: HashMap<usize, usize> = HashMap::new();
+    let mut by_root: FastMap<usize, usize> = FastMap::default();
     let mut latest: Vec<Option<Date>> = Vec::new();
     let mut new_index = vec![0; old.len()];
     for (r, record) in old.into_iter().enumerate() {
@@ -633,7 +687,7 @@ fn new_person(people: &mut Vec<Person>, name: &str, scope: &str) -> usize {
 
 /// The (person, meeting) pairs with an appearance: looked up, not searched
 /// for in the person's appearances, which run to thousands for a leader.
-type Attached = HashSet<(usize, usize)>;
+type Attached = FastSet<(usize, usize)>;
 
 /// Names fact `pi` of article `ai` as `person`, with an appearance at the
 /// article's meeting unless the person has one there.
@@ -661,7 +715,7 @@ fn build_timelines(corpus: &mut Corpus) {
         last: Option<Date>,
         meetings: Vec<usize>,
         /// `meetings` as a set: a leader's post shows in thousands.
-        met: HashSet<usize>,
+        met: FastSet<usize>,
     }
     let (mut central, mut keys) = (Memo::new(is_central), Memo::new(title_key));
     let mut per_person: Vec<BTreeMap<(String, String), Acc>> =
@@ -687,7 +741,7 @@ fn build_timelines(corpus: &mut Corpus) {
                     first: None,
                     last: None,
                     meetings: Vec::new(),
-                    met: HashSet::new(),
+                    met: FastSet::default(),
                 });
                 *acc.spellings.entry(pos.title.clone()).or_insert(0) += 1;
                 if let Some(d) = date {

@@ -85,7 +85,8 @@ impl<'c> SightingWriter<'c> {
         a: &Article,
         p: &PersonFact,
     ) -> rusqlite::Result<()> {
-        self.insert_row(&SightingRow::new(article, fact, person, a, p))
+        let name_key = lex_key(&p.name);
+        self.insert_row(&SightingRow::new(name_key, (article, fact), person, a, p))
     }
 
     /// A row made beforehand.
@@ -118,10 +119,17 @@ pub struct SightingRow {
 }
 
 impl SightingRow {
-    /// Fact `fact` of article number `article`, resolved to `person`.
-    pub fn new(article: usize, fact: usize, person: usize, a: &Article, p: &PersonFact) -> Self {
+    /// Fact `fact` of article number `article`, resolved to `person`,
+    /// whose name's [`lex_key`] is `name_key`.
+    pub fn new(
+        name_key: String,
+        (article, fact): (usize, usize),
+        person: usize,
+        a: &Article,
+        p: &PersonFact,
+    ) -> Self {
         SightingRow {
-            name_key: lex_key(&p.name),
+            name_key,
             article,
             fact,
             person,
@@ -154,9 +162,9 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts
         .collect();
     let rows: Vec<ArticleRow> = fresh
         .iter()
-        .map(|i| ArticleRow::new(&i.id, &i.file, &i.facts, &i.text, i.text_hash))
+        .map(|i| ArticleRow::new(&i.id, &i.file, &i.facts, i.text.as_str(), i.text_hash))
         .collect();
-    let keys = insert_articles(conn, &rows)?;
+    let keys = insert_articles(conn, rows)?;
     let mut meetings = link_meetings(conn, &mut articles, &before)?;
     let names: BTreeSet<String> = articles
         .iter()

@@ -13,17 +13,20 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{
-    Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior, params,
+    CachedStatement, Connection, OpenFlags, OptionalExtension, Statement, Transaction,
+    TransactionBehavior, params,
 };
 
 use super::build::{Input, build};
 use super::dedupe::{text_key, url_key};
+use super::fast_hash::FastMap;
 use super::increment::SightingRow;
 use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
 use crate::search::stored;
 use crate::text::fold::{FNV_OFFSET, fnv1a};
+use crate::text::lex_key;
 
 /// Version of the database layout, also kept as `PRAGMA user_version`.
 pub const STORE_VERSION: u32 = 2;
@@ -90,9 +93,11 @@ CREATE TABLE words (
 
 /// The indexes of [`SCHEMA_SQL`]'s tables. A new store gets them once its
 /// rows are written: one sort each instead of an update per row.
-const SCHEMA_INDEXES: &str = "
+const ARTICLES_INDEXES: &str = "
 CREATE INDEX articles_url_key ON articles(url_key);
 CREATE INDEX articles_text_hash ON articles(text_hash);
+";
+const ROWS_INDEXES: &str = "
 -- The browser's meetings pane: each province's meetings (and the check
 -- that a meeting is the first of equal ones), and all of them newest first.
 CREATE INDEX meetings_province ON meetings(province, date, body, title);
@@ -120,10 +125,8 @@ CREATE TABLE tops (
 ";
 
 /// The indexes of [`INCREMENTAL_SQL`]'s tables and those it reads by.
-const INCREMENTAL_INDEXES: &str = "
-CREATE INDEX sightings_name ON sightings(name_key);
-CREATE INDEX entries_target ON entries(target);
-";
+const SIGHTINGS_INDEX: &str = "CREATE INDEX sightings_name ON sightings(name_key);";
+const ENTRIES_INDEX: &str = "CREATE INDEX entries_target ON entries(target);";
 
 /// Indexes newer than some stores, made when such a store is written to.
 /// Without the meetings indexes the browser's meetings page checks each
@@ -255,7 +258,7 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
 }
 
 /// Creates the tables in an empty database, without their indexes (see
-/// [`create_indexes`]).
+/// [`NewIndexes`]).
 fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA_SQL)?;
     tx.execute_batch(INCREMENTAL_SQL)?;
@@ -266,11 +269,38 @@ fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     set_version(tx)
 }
 
-/// Indexes the tables [`create_schema`] made, once they are filled.
-fn create_indexes(tx: &Transaction) -> rusqlite::Result<()> {
-    tx.execute_batch(SCHEMA_INDEXES)?;
-    tx.execute_batch(INCREMENTAL_INDEXES)?;
-    tx.execute_batch(ADDED_INDEXES)
+/// The indexes of a new store (made by [`create_schema`]), each made
+/// once its tables are filled, in the order a store's schema lists them:
+/// the articles' while the corpus is built, the other rows' while the
+/// search entries are ranked.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum NewIndexes {
+    /// The store had its tables and indexes already.
+    No,
+    Yes,
+}
+
+impl NewIndexes {
+    fn articles(self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.batch(tx, &[ARTICLES_INDEXES])
+    }
+
+    fn rows(self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.batch(tx, &[ROWS_INDEXES, SIGHTINGS_INDEX])
+    }
+
+    fn entries(self, tx: &Transaction) -> rusqlite::Result<()> {
+        self.batch(tx, &[ENTRIES_INDEX, ADDED_INDEXES])
+    }
+
+    fn batch(self, tx: &Transaction, sql: &[&str]) -> rusqlite::Result<()> {
+        if self == NewIndexes::Yes {
+            for s in sql {
+                tx.execute_batch(s)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Brings a version 1 store's tables to this version; its derived tables
@@ -278,7 +308,8 @@ fn create_indexes(tx: &Transaction) -> rusqlite::Result<()> {
 fn upgrade_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch("DROP TABLE tops;")?;
     tx.execute_batch(INCREMENTAL_SQL)?;
-    tx.execute_batch(INCREMENTAL_INDEXES)?;
+    tx.execute_batch(SIGHTINGS_INDEX)?;
+    tx.execute_batch(ENTRIES_INDEX)?;
     tx.execute(
         "UPDATE meta SET value = ?1 WHERE key = 'store_version'",
         [STORE_VERSION.to_string()],
@@ -458,12 +489,12 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         let rows = corpus_rows(corpus);
         write_derived(
             &tx,
+            NewIndexes::Yes,
             || corpus,
-            || insert_articles(&tx, &rows),
+            || insert_articles(&tx, rows),
             |_, keys| keys,
         )
         .map_err(store_error(path))?;
-        create_indexes(&tx).map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
     }
     super::store::persist_over(tmp, path).map_err(write_error)
@@ -478,7 +509,7 @@ fn corpus_rows(corpus: &Corpus) -> Vec<ArticleRow<'_>> {
         .par_iter()
         .map(|a| {
             let text_hash = super::dedupe::text_hash(&a.text);
-            ArticleRow::new(&a.id, &a.file, &a.facts, &a.text, text_hash)
+            ArticleRow::new(&a.id, &a.file, &a.facts, a.text.as_str(), text_hash)
         })
         .collect()
 }
@@ -559,7 +590,12 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         upgrade_schema(&tx).map_err(store_error(path))?;
         rebuilt = Some("the store was of version 1");
     }
-    let corpus = rebuild(&tx, path, fresh)?;
+    let indexes = if found.is_none() {
+        NewIndexes::Yes
+    } else {
+        NewIndexes::No
+    };
+    let corpus = rebuild(&tx, path, fresh, indexes)?;
     let counts = (
         corpus.articles.len(),
         corpus.meetings.len(),
@@ -568,9 +604,6 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     // Its many small parts are freed while the indexes are made and the
     // store is written out, not after.
     std::thread::spawn(move || drop(corpus));
-    if found.is_none() {
-        create_indexes(&tx).map_err(store_error(path))?;
-    }
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
     let (articles, meetings, people) = counts;
     Ok(Added {
@@ -587,24 +620,30 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
 /// `fresh`, and rewrites everything derived. The fresh articles are
 /// inserted while the corpus is built, which needs their facts but not
 /// their text: the corpus returned holds none of the fresh texts.
-fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpus, CorpusError> {
+fn rebuild(
+    tx: &Transaction,
+    path: &Path,
+    mut fresh: Vec<Input>,
+    indexes: NewIndexes,
+) -> Result<Corpus, CorpusError> {
     use rayon::prelude::*;
     let known = Known::read(tx, path)?;
-    let texts: Vec<String> = fresh
-        .iter_mut()
-        .map(|i| std::mem::take(&mut i.text))
-        .collect();
+    // The texts go into the rows, each freed once its row is written: the
+    // corpus built beside them never needs them.
     let rows: Vec<ArticleRow> = fresh
-        .par_iter()
-        .zip(&texts)
-        .map(|(i, text)| ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash))
+        .par_iter_mut()
+        .map(|i| {
+            let text = std::mem::take(&mut i.text);
+            ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash)
+        })
         .collect();
+    let fresh_ids: Vec<String> = fresh.iter().map(|i| i.id.clone()).collect();
     let mut all = known.inputs;
     all.extend(fresh);
     let built = std::sync::OnceLock::new();
     let keys = |corpus: &Corpus, inserted: Vec<i64>| {
         let mut by_id: HashMap<&str, i64> =
-            rows.iter().map(|r| r.id.as_str()).zip(inserted).collect();
+            fresh_ids.iter().map(String::as_str).zip(inserted).collect();
         by_id.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
         corpus
             .articles
@@ -614,8 +653,9 @@ fn rebuild(tx: &Transaction, path: &Path, mut fresh: Vec<Input>) -> Result<Corpu
     };
     write_derived(
         tx,
+        indexes,
         || built.get_or_init(|| build(all)),
-        || insert_articles(tx, &rows),
+        || insert_articles(tx, rows),
         keys,
     )
     .map_err(store_error(path))?;
@@ -769,8 +809,37 @@ pub(super) fn hash(key: &str) -> i64 {
     fnv1a(FNV_OFFSET, key.as_bytes()) as i64
 }
 
+/// A date as its `Display` writes it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`),
+/// made without the formatting machinery for the years and numbers every
+/// date has: a store writes several for each person named.
 pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
-    d.map(|d| d.to_string())
+    d.map(date_text)
+}
+
+fn date_text(d: crate::extract::Date) -> String {
+    let in_range = |n: Option<u8>| n.is_none_or(|n| n < 100);
+    if !(0..10_000).contains(&d.year) || !in_range(d.month) || !in_range(d.day) {
+        return d.to_string();
+    }
+    let mut out = String::with_capacity(10);
+    push_digits(&mut out, d.year as u32, 4);
+    if let Some(m) = d.month {
+        out.push('-');
+        push_digits(&mut out, u32::from(m), 2);
+        if let Some(day) = d.day {
+            out.push('-');
+            push_digits(&mut out, u32::from(day), 2);
+        }
+    }
+    out
+}
+
+/// `n` (below 10^`width`) in `width` decimal digits, zero-padded.
+fn push_digits(out: &mut String, n: u32, width: u32) {
+    for place in (0..width).rev() {
+        let digit = n / 10u32.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// The `text_hash` column of an article whose [`text_hash`] is `h`: a text
@@ -794,7 +863,9 @@ pub(super) struct ArticleRow<'a> {
     title: Option<String>,
     province: Option<String>,
     facts: String,
-    text: &'a str,
+    /// Owned when the row is the text's last use, so that it is freed as
+    /// soon as it is written.
+    text: std::borrow::Cow<'a, str>,
 }
 
 impl<'a> ArticleRow<'a> {
@@ -804,7 +875,7 @@ impl<'a> ArticleRow<'a> {
         id: &str,
         file: &str,
         facts: &ArticleFacts,
-        text: &'a str,
+        text: impl Into<std::borrow::Cow<'a, str>>,
         text_hash: Option<i64>,
     ) -> Self {
         ArticleRow {
@@ -818,18 +889,22 @@ impl<'a> ArticleRow<'a> {
             title: facts.title.clone(),
             province: facts.province.clone(),
             facts: serde_json::to_string(facts).expect("facts always serialize"),
-            text,
+            text: text.into(),
         }
     }
 }
 
-/// Inserts articles' rows; returns their keys in order.
-pub(super) fn insert_articles(tx: &Connection, rows: &[ArticleRow]) -> rusqlite::Result<Vec<i64>> {
+/// Inserts articles' rows, each freed once written; returns their keys in
+/// order.
+pub(super) fn insert_articles(
+    tx: &Connection,
+    rows: Vec<ArticleRow>,
+) -> rusqlite::Result<Vec<i64>> {
     let mut stmt = tx.prepare(
         "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
            province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
-    rows.iter()
+    rows.into_iter()
         .map(|r| {
             stmt.insert(params![
                 r.id,
@@ -854,8 +929,10 @@ pub(super) fn insert_articles(tx: &Connection, rows: &[ArticleRow]) -> rusqlite:
 /// not stored yet on this one, and its search entries are then indexed and
 /// ranked there while the other rows are written here; `keys` gives the
 /// stored key of each article in corpus order, from those `insert` gave.
+/// A new store's indexes are made as their tables fill.
 fn write_derived<'c>(
     tx: &Transaction,
+    indexes: NewIndexes,
     make: impl FnOnce() -> &'c Corpus + Send,
     insert: impl FnOnce() -> rusqlite::Result<Vec<i64>>,
     keys: impl FnOnce(&Corpus, Vec<i64>) -> Vec<i64>,
@@ -872,6 +949,7 @@ fn write_derived<'c>(
             stored::Ranked::of(corpus)
         });
         let inserted = insert()?;
+        indexes.articles(tx)?;
         let Ok(corpus) = corpus_made.recv() else {
             // Nothing sent: making the corpus panicked.
             match ranking.join() {
@@ -880,10 +958,12 @@ fn write_derived<'c>(
             }
         };
         write_rows(tx, corpus, &keys(corpus, inserted))?;
+        indexes.rows(tx)?;
         let ranked = ranking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        stored::write(tx, &ranked)
+        stored::write(tx, &ranked)?;
+        indexes.entries(tx)
     })
 }
 
@@ -904,10 +984,14 @@ fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Resu
                 }
             }
             drop(people_made);
+            // A name's key is worked out once however often it is named.
+            let mut name_keys: FastMap<&str, String> = FastMap::default();
             for chunk in sighting_rows(corpus).chunks(ROWS_PER_CHUNK) {
                 let rows = chunk.iter().map(|&(ai, pi)| {
                     let a = &corpus.articles[ai];
-                    SightingRow::new(ai, pi, a.people[pi], a, &a.facts.people[pi])
+                    let p = &a.facts.people[pi];
+                    let key = name_keys.entry(&p.name).or_insert_with(|| lex_key(&p.name));
+                    SightingRow::new(key.clone(), (ai, pi), a.people[pi], a, p)
                 });
                 if sightings_made.send(rows.collect()).is_err() {
                     return;
@@ -970,9 +1054,25 @@ pub(super) fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("corpus records always serialize")
 }
 
+const LINK_SQL: &str = "INSERT OR REPLACE INTO article_links (idx, article, meeting, people)
+     VALUES (?1, ?2, ?3, ?4)";
+const MEETING_SQL: &str =
+    "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const PERSON_SQL: &str =
+    "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)";
+const ATTENDED_SQL: &str =
+    "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)";
+const POSITION_SQL: &str =
+    "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+const CONCLUSION_SQL: &str =
+    "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)";
+
 fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(LINK_SQL)?;
     for (i, a) in corpus.articles.iter().enumerate() {
-        write_link(tx, i, keys[i], a)?;
+        put_link(&mut put, i, keys[i], a)?;
     }
     Ok(())
 }
@@ -984,27 +1084,29 @@ pub(super) fn write_link(
     key: i64,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO article_links (idx, article, meeting, people) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![i, key, a.meeting, to_json(&a.people)])?;
+    put_link(&mut *conn.prepare_cached(LINK_SQL)?, i, key, a)
+}
+
+fn put_link(put: &mut Statement, i: usize, key: i64, a: &Article) -> rusqlite::Result<()> {
+    put.execute(params![i, key, a.meeting, to_json(&a.people)])?;
     Ok(())
 }
 
 fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(MEETING_SQL)?;
     for (i, m) in corpus.meetings.iter().enumerate() {
-        write_meeting(tx, i, m)?;
+        put_meeting(&mut put, i, m)?;
     }
     Ok(())
 }
 
 /// A meeting's row, in place of any stored.
 pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
+    put_meeting(&mut *conn.prepare_cached(MEETING_SQL)?, i, m)
+}
+
+fn put_meeting(put: &mut Statement, i: usize, m: &Meeting) -> rusqlite::Result<()> {
+    put.execute(params![
         i,
         date(m.date),
         m.province,
@@ -1024,10 +1126,11 @@ fn write_people(
     corpus: &Corpus,
     rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
 ) -> rusqlite::Result<()> {
+    let mut put = PersonWriter::new(tx)?;
     let mut people = corpus.people.iter().enumerate();
     for chunk in rows {
         for (row, (i, p)) in chunk.iter().zip(&mut people) {
-            write_person_rows(tx, i, p, row)?;
+            put.insert(i, p, row)?;
         }
     }
     Ok(())
@@ -1059,44 +1162,53 @@ impl PersonRows {
 
 /// A person's row, attendance and spells, in place of any stored.
 pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite::Result<()> {
-    write_person_rows(conn, i, p, &PersonRows::of(p))
+    PersonWriter::new(conn)?.insert(i, p, &PersonRows::of(p))
 }
 
-/// [`write_person`] with the rows made beforehand.
-fn write_person_rows(
-    conn: &Connection,
-    i: usize,
-    p: &Person,
-    rows: &PersonRows,
-) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![i, p.name, p.scope, rows.data])?;
-    let mut attended = conn.prepare_cached(
-        "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
-    for (a, (date, roles)) in p.appearances.iter().zip(&rows.appearances) {
-        attended.execute(params![i, a.meeting, a.article, date, roles])?;
+/// The statements a person's rows are written with, prepared once for
+/// all the people written together.
+struct PersonWriter<'c> {
+    person: CachedStatement<'c>,
+    attended: CachedStatement<'c>,
+    position: CachedStatement<'c>,
+}
+
+impl<'c> PersonWriter<'c> {
+    fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
+        Ok(PersonWriter {
+            person: conn.prepare_cached(PERSON_SQL)?,
+            attended: conn.prepare_cached(ATTENDED_SQL)?,
+            position: conn.prepare_cached(POSITION_SQL)?,
+        })
     }
-    for (si, s) in p.timeline.iter().enumerate() {
-        write_position(
-            conn,
-            i,
-            Some(si),
-            s.title.as_str(),
-            s.province.as_deref(),
-            (s.first_seen, s.last_seen),
-            Some(s.meetings.len()),
-        )?;
+
+    /// Person `i`'s rows, made beforehand.
+    fn insert(&mut self, i: usize, p: &Person, rows: &PersonRows) -> rusqlite::Result<()> {
+        self.person
+            .execute(params![i, p.name, p.scope, rows.data])?;
+        for (a, (date, roles)) in p.appearances.iter().zip(&rows.appearances) {
+            self.attended
+                .execute(params![i, a.meeting, a.article, date, roles])?;
+        }
+        for (si, s) in p.timeline.iter().enumerate() {
+            put_position(
+                &mut self.position,
+                i,
+                Some(si),
+                s.title.as_str(),
+                s.province.as_deref(),
+                (s.first_seen, s.last_seen),
+                Some(s.meetings.len()),
+            )?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// One row of `positions`: a spell held, or a post written as a former
 /// one (no spell, no meetings, and the article's date as its end).
-pub(super) fn write_position(
-    conn: &Connection,
+fn put_position(
+    put: &mut Statement,
     person: usize,
     spell: Option<usize>,
     title: &str,
@@ -1104,20 +1216,26 @@ pub(super) fn write_position(
     (from, to): (Option<crate::extract::Date>, Option<crate::extract::Date>),
     meetings: Option<usize>,
 ) -> rusqlite::Result<()> {
-    conn.prepare_cached(
-        "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![person, spell, title, province, date(from), date(to), spell.is_none(), meetings])?;
+    put.execute(params![
+        person,
+        spell,
+        title,
+        province,
+        date(from),
+        date(to),
+        spell.is_none(),
+        meetings
+    ])?;
     Ok(())
 }
 
 /// Posts written as former ones, which were no longer held on the
 /// article's date (the spells are written with their people).
 fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(POSITION_SQL)?;
     for a in &corpus.articles {
         for (pi, p) in a.facts.people.iter().enumerate() {
-            write_former(tx, a.people[pi], p, a.date())?;
+            put_former(&mut put, a.people[pi], p, a.date())?;
         }
     }
     Ok(())
@@ -1130,9 +1248,18 @@ pub(super) fn write_former(
     fact: &crate::extract::PersonFact,
     on: Option<crate::extract::Date>,
 ) -> rusqlite::Result<()> {
+    put_former(&mut *conn.prepare_cached(POSITION_SQL)?, person, fact, on)
+}
+
+fn put_former(
+    put: &mut Statement,
+    person: usize,
+    fact: &crate::extract::PersonFact,
+    on: Option<crate::extract::Date>,
+) -> rusqlite::Result<()> {
     for pos in fact.positions.iter().filter(|x| x.former) {
-        write_position(
-            conn,
+        put_position(
+            put,
             person,
             None,
             &pos.title,
@@ -1145,8 +1272,9 @@ pub(super) fn write_former(
 }
 
 fn write_conclusions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
+    let mut put = tx.prepare_cached(CONCLUSION_SQL)?;
     for (ai, a) in corpus.articles.iter().enumerate() {
-        write_article_conclusions(tx, ai, a)?;
+        put_conclusions(&mut put, ai, a)?;
     }
     Ok(())
 }
@@ -1157,11 +1285,48 @@ pub(super) fn write_article_conclusions(
     ai: usize,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(
-        "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?;
+    put_conclusions(&mut *conn.prepare_cached(CONCLUSION_SQL)?, ai, a)
+}
+
+fn put_conclusions(put: &mut Statement, ai: usize, a: &Article) -> rusqlite::Result<()> {
     for (ci, c) in a.facts.conclusions.iter().enumerate() {
-        stmt.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
+        put.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Date;
+
+    #[test]
+    fn dates_are_written_as_their_display_writes_them() {
+        let parts = [
+            None,
+            Some(0),
+            Some(1),
+            Some(9),
+            Some(10),
+            Some(12),
+            Some(99),
+            Some(100),
+            Some(255),
+        ];
+        for year in [-5, 0, 7, 99, 2025, 9999, 10_000, 123_456] {
+            for month in parts {
+                for day in parts {
+                    let d = Date { year, month, day };
+                    assert_eq!(date(Some(d)), Some(d.to_string()), "{d:?}");
+                }
+            }
+        }
+        assert_eq!(date(None), None);
+        let d = Date {
+            year: 2025,
+            month: Some(7),
+            day: Some(1),
+        };
+        assert_eq!(date(Some(d)).as_deref(), Some("2025-07-01"));
+    }
 }
