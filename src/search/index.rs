@@ -7,11 +7,11 @@
 //! numbers. Everything lives in a few flat arrays: a million entries cost a
 //! few hundred bytes each, not a few thousand.
 
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::corpus::Corpus;
-use crate::gazetteer::FastMap;
-use crate::text::fold::{fold_char_into, fold_into, is_alphanumeric, word_key};
+use crate::text::fold::{fold_char_into, is_alphanumeric, word_key};
 
 use super::entries::each_entry;
 use super::{Kind, Target};
@@ -146,10 +146,11 @@ pub(super) fn is_word_byte(b: u8) -> bool {
 
 /// `text` as an entry is searched: folded, after a space so that every
 /// word follows one.
+#[cfg(test)]
 pub(super) fn fold_entry(text: &str, folded: &mut String) {
     folded.clear();
     folded.push(' ');
-    fold_into(text, folded);
+    crate::text::fold::fold_into(text, folded);
 }
 
 /// Whether a sorted list holds a number in `range`.
@@ -237,32 +238,6 @@ fn marked_word_spans(text: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !w.is_ascii())
 }
 
-/// [`project`] of folded text appended to `out`, calling `word` with each
-/// of its words as [`folded_words`] splits them: one pass over its
-/// characters for both.
-fn project_words<'a>(folded: &'a str, out: &mut Vec<u8>, mut word: impl FnMut(&'a str)) {
-    let mut start = None;
-    for (at, c) in folded.char_indices() {
-        let letter = is_alphanumeric(c);
-        out.push(match c {
-            c if c.is_ascii() => c as u8,
-            _ if letter => OTHER_LETTER,
-            _ => OTHER_MARK,
-        });
-        match start {
-            None if letter => start = Some(at),
-            Some(from) if !letter => {
-                word(&folded[from..at]);
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(from) = start {
-        word(&folded[from..]);
-    }
-}
-
 impl Index {
     /// Builds the index of a corpus.
     pub fn build(corpus: &Corpus) -> Index {
@@ -342,18 +317,131 @@ struct Builder {
     targets: Vec<Target>,
     texts: Strings,
     projected: Bytes,
-    word_ids: FastMap<Box<str>, u32>,
+    numbers: Numbering,
     entry_words: Lists,
-    mark_ids: FastMap<Box<str>, u32>,
-    /// The number of each marked word's lex key, by the word as written.
-    marks_as_written: FastMap<Box<str>, u32>,
     entry_marks: Lists,
-    scratch: Vec<u32>,
     folded: String,
 }
 
+/// The words and marked words met so far, numbered in order of
+/// appearance, and those of the entry being read.
+#[derive(Default)]
+struct Numbering {
+    word_ids: WordMap,
+    mark_ids: WordMap,
+    /// The number of each marked word's lex key, by the word as written.
+    marks_as_written: WordMap,
+    /// The entry's word numbers and marked words' numbers.
+    words: Vec<u32>,
+    marks: Vec<u32>,
+}
+
+impl Numbering {
+    fn word(&mut self, word: &str) {
+        let id = number(&mut self.word_ids, word);
+        self.words.push(id);
+    }
+
+    /// Numbers the lex key of `word`, written with letters outside ASCII.
+    /// Each word as written is keyed once: entries repeat the same names
+    /// and titles.
+    fn mark(&mut self, word: &str) {
+        let id = match self.marks_as_written.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = number(&mut self.mark_ids, &word_key(word));
+                self.marks_as_written.insert(word.into(), id);
+                id
+            }
+        };
+        self.marks.push(id);
+    }
+}
+
+/// A run of letters and digits being read: where it began, and whether a
+/// character of it is outside ASCII.
+#[derive(Default)]
+struct WordRun {
+    from: Option<usize>,
+    marked: bool,
+}
+
+impl WordRun {
+    /// Takes a letter or digit at `at`, outside ASCII when `marked`.
+    #[inline]
+    fn letter(&mut self, at: usize, marked: bool) {
+        if self.from.is_none() {
+            self.from = Some(at);
+            self.marked = false;
+        }
+        self.marked |= marked;
+    }
+
+    /// Ends the run at `at`: the run of `text` read, if any, with whether
+    /// it is marked.
+    #[inline]
+    fn end<'a>(&mut self, text: &'a str, at: usize) -> Option<(&'a str, bool)> {
+        let from = self.from.take()?;
+        Some((&text[from..at], self.marked))
+    }
+}
+
+/// Words numbered by the word, hashed eight bytes at a time: an index
+/// build looks up every word of every entry.
+type WordMap = std::collections::HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
+
+/// Multiply-rotate hashing over eight bytes at a time (as rustc's
+/// FxHasher): words are no attacker's keys.
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl WordHasher {
+    #[inline]
+    fn add(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for WordHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut eights = bytes.chunks_exact(8);
+        for eight in &mut eights {
+            self.add(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
+        }
+        let rest = eights.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(last) ^ (rest.len() as u64) << 59);
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// [`is_alphanumeric`], answered without a table also for the rest of
+/// Latin-1 and for General Punctuation (dashes, dots, quotes), which
+/// entries join their parts with.
+#[inline]
+fn is_word_char(c: char) -> bool {
+    match c as u32 {
+        0x80..0xC0 => matches!(
+            c as u32,
+            0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE
+        ),
+        0x2000..0x2070 => false,
+        _ => is_alphanumeric(c),
+    }
+}
+
 /// The number of `word` in `ids`, adding it when new.
-fn number(ids: &mut FastMap<Box<str>, u32>, word: &str) -> u32 {
+fn number(ids: &mut WordMap, word: &str) -> u32 {
     if let Some(&id) = ids.get(word) {
         return id;
     }
@@ -367,57 +455,22 @@ impl Builder {
         self.kinds.push(kind);
         self.targets.push(target);
         self.texts.push(text);
-        fold_entry(text, &mut self.folded);
-        let Builder {
-            projected,
-            word_ids,
-            scratch,
-            folded,
-            ..
-        } = self;
-        scratch.clear();
-        if folded.is_ascii() {
-            // Projecting ASCII changes nothing.
-            projected.push(folded.as_bytes());
-            for w in folded_words(folded) {
-                scratch.push(number(word_ids, w));
-            }
-        } else {
-            project_words(folded, &mut projected.buf, |w| {
-                scratch.push(number(word_ids, w));
-            });
-            projected.ends.push(projected.buf.len());
+        let n = &mut self.numbers;
+        n.words.clear();
+        n.marks.clear();
+        split(text, &mut self.folded, &mut self.projected.buf, n);
+        self.projected.ends.push(self.projected.buf.len());
+        for list in [&mut n.words, &mut n.marks] {
+            list.sort_unstable();
+            list.dedup();
         }
-        self.scratch.sort_unstable();
-        self.scratch.dedup();
-        self.entry_words.push(&self.scratch);
-        self.number_marks(text);
-    }
-
-    /// Numbers the lex keys of the words of `text` written with letters
-    /// outside ASCII. Each word as written is keyed once: entries repeat
-    /// the same names and titles.
-    fn number_marks(&mut self, text: &str) {
-        self.scratch.clear();
-        for w in marked_word_spans(text) {
-            let id = match self.marks_as_written.get(w) {
-                Some(&id) => id,
-                None => {
-                    let id = number(&mut self.mark_ids, &word_key(w));
-                    self.marks_as_written.insert(w.into(), id);
-                    id
-                }
-            };
-            self.scratch.push(id);
-        }
-        self.scratch.sort_unstable();
-        self.scratch.dedup();
-        self.entry_marks.push(&self.scratch);
+        self.entry_words.push(&n.words);
+        self.entry_marks.push(&n.marks);
     }
 
     fn finish(self) -> Index {
-        let (words, entry_words) = sorted(self.word_ids, self.entry_words);
-        let (marks, entry_marks) = sorted(self.mark_ids, self.entry_marks);
+        let (words, entry_words) = sorted(self.numbers.word_ids, self.entry_words);
+        let (marks, entry_marks) = sorted(self.numbers.mark_ids, self.entry_marks);
         // Invert: count each word's entries, then fill in entry order so
         // every posting list comes out sorted.
         let n_words = words.words.len();
@@ -459,9 +512,76 @@ impl Builder {
     }
 }
 
+/// Folds `text` into `folded` (after a space, as [`fold_entry`]) and
+/// appends its projection (see [`project`]) to `projected`, numbering its
+/// folded words as [`folded_words`] splits them and its words written with
+/// letters outside ASCII as [`marked_words`] does: one pass over its
+/// characters for all of it, where folding, splitting the folded text and
+/// splitting the text as written took one each.
+fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut Numbering) {
+    folded.clear();
+    folded.push(' ');
+    projected.push(b' ');
+    let (mut words, mut written) = (WordRun::default(), WordRun::default());
+    for (at, c) in text.char_indices() {
+        let letter = is_word_char(c);
+        if letter {
+            written.letter(at, !c.is_ascii());
+        } else if let Some((w, true)) = written.end(text, at) {
+            numbers.mark(w);
+        }
+        if c.is_ascii() {
+            // An ASCII character folds to one of its own kind.
+            let b = (c as u8).to_ascii_lowercase();
+            take_folded_at(folded.len(), letter, false, folded, &mut words, numbers);
+            folded.push(b as char);
+            projected.push(b);
+            continue;
+        }
+        let from = folded.len();
+        fold_char_into(c, folded);
+        let mut next = from;
+        while next < folded.len() {
+            let f = folded[next..].chars().next().expect("within the text");
+            let letter = is_word_char(f);
+            take_folded_at(next, letter, !f.is_ascii(), folded, &mut words, numbers);
+            projected.push(match f {
+                f if f.is_ascii() => f as u8,
+                _ if letter => OTHER_LETTER,
+                _ => OTHER_MARK,
+            });
+            next += f.len_utf8();
+        }
+    }
+    if let Some((w, _)) = words.end(folded, folded.len()) {
+        numbers.word(w);
+    }
+    if let Some((w, true)) = written.end(text, text.len()) {
+        numbers.mark(w);
+    }
+}
+
+/// Takes the folded character at `at`: a letter or digit goes on with the
+/// word being read, anything else ends it.
+#[inline]
+fn take_folded_at(
+    at: usize,
+    letter: bool,
+    marked: bool,
+    folded: &str,
+    words: &mut WordRun,
+    numbers: &mut Numbering,
+) {
+    if letter {
+        words.letter(at, marked);
+    } else if let Some((w, _)) = words.end(folded, at) {
+        numbers.word(w);
+    }
+}
+
 /// Sorts a dictionary built in order of appearance and renumbers the lists
 /// that use it.
-fn sorted(ids: FastMap<Box<str>, u32>, mut lists: Lists) -> (Dictionary, Lists) {
+fn sorted(ids: WordMap, mut lists: Lists) -> (Dictionary, Lists) {
     let mut words: Vec<(Box<str>, u32)> = ids.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut renumber = vec![0u32; words.len()];
@@ -489,6 +609,7 @@ mod tests {
         let latin = (0..0x250).chain(0x1E00..0x1F00).chain(0x2000..0x2100);
         for c in latin.filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
@@ -524,21 +645,59 @@ mod tests {
         }
     }
 
+    /// What one pass over `text` finds, as the folded words, projection
+    /// and marked words' keys, in order of appearance.
+    fn split_plainly(text: &str) -> (Vec<String>, Vec<u8>, Vec<String>) {
+        let (mut folded, mut projected, mut n) = (String::new(), Vec::new(), Numbering::default());
+        split(text, &mut folded, &mut projected, &mut n);
+        let named = |ids: &WordMap, list: &[u32]| -> Vec<String> {
+            let mut by_id: Vec<(&u32, &Box<str>)> = ids.iter().map(|(w, id)| (id, w)).collect();
+            by_id.sort();
+            list.iter()
+                .map(|&i| by_id[i as usize].1.to_string())
+                .collect()
+        };
+        (
+            named(&n.word_ids, &n.words),
+            projected,
+            named(&n.mark_ids, &n.marks),
+        )
+    }
+
+    fn check_one_pass(text: &str) {
+        let mut folded = String::new();
+        fold_entry(text, &mut folded);
+        let (words, projected, marks) = split_plainly(text);
+        assert_eq!(projected, project(&folded).collect::<Vec<u8>>(), "{text:?}");
+        let expected: Vec<&str> = folded_words(&folded).collect();
+        assert_eq!(words, expected, "{text:?}");
+        let expected: Vec<String> = marked_words(text).map(|w| w.into_owned()).collect();
+        assert_eq!(marks, expected, "{text:?}");
+    }
+
     #[test]
-    fn one_pass_projects_and_splits_as_two_do() {
+    fn one_pass_folds_projects_and_splits_as_three_do() {
         for text in [
             "",
             " ngô–đông hải x²",
             "ĐẮK LẮK ½ 日本 café ß",
             "a«b»c ",
             "ǅ ﬁ",
+            "a\u{301}b Ủy ban Uỷ ban",
+            "Nguyễn Văn AN, Bí thư",
         ] {
-            let mut folded = String::new();
-            fold_entry(text, &mut folded);
-            let (mut out, mut words) = (Vec::new(), Vec::new());
-            project_words(&folded, &mut out, |w| words.push(w));
-            assert_eq!(out, project(&folded).collect::<Vec<u8>>(), "{text:?}");
-            assert_eq!(words, folded_words(&folded).collect::<Vec<_>>(), "{text:?}");
+            check_one_pass(text);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(500))]
+
+        #[test]
+        fn one_pass_splits_any_text_as_three_passes_do(
+            text in "[a-zA-Z0-9 ,.–·ÂâĐđƯưỦủỷễẮắ²½ﬁǅß日\u{301}\u{300}-]{0,40}",
+        ) {
+            check_one_pass(&text);
         }
     }
 
