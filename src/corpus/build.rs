@@ -20,13 +20,13 @@
 
 use std::collections::BTreeMap;
 
-use super::fast_hash::{FastMap, FastSet};
 use super::model::{
     Appearance, Article, CENTRAL, Corpus, Meeting, MergeKind, MergeReason, Person, Spell,
 };
 use crate::extract::{ArticleFacts, Date, Position, Role};
 use crate::gazetteer::provinces::{self, PROVINCES};
 use crate::gazetteer::titles::{is_central, title_key};
+use crate::gazetteer::{FastMap, FastSet};
 use crate::text::{fold, lex_key};
 
 /// An article ready to go into a corpus.

@@ -6,7 +6,6 @@ pub mod catalog;
 pub mod changes;
 pub mod deadlines;
 pub mod dedupe;
-mod fast_hash;
 mod increment;
 pub mod ingest;
 pub mod leadership;

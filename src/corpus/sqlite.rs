@@ -19,11 +19,11 @@ use rusqlite::{
 
 use super::build::{Input, build};
 use super::dedupe::{text_key, url_key};
-use super::fast_hash::FastMap;
 use super::increment::SightingRow;
 use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
+use crate::gazetteer::FastMap;
 use crate::search::stored;
 use crate::text::fold::{FNV_OFFSET, fnv1a};
 use crate::text::lex_key;

@@ -6,16 +6,13 @@ pub mod provinces;
 pub mod surnames;
 pub mod titles;
 
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
-
 use crate::text::lex_key;
 use crate::text::segment::{Token, TokenKind, tokenize};
 
-pub use crate::text::fold::Fnv;
-
-/// A map keyed by short strings, hashed with [`Fnv`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A map keyed by names, words and indices, hashed eight bytes at a time.
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A set of the same keys, hashed the same way.
+pub type FastSet<T> = rustc_hash::FxHashSet<T>;
 
 /// A word of a phrase: its key and the key's hash.
 #[derive(Debug, Clone, PartialEq, Eq)]

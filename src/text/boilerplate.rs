@@ -7,7 +7,6 @@
 //! a [`BlockKind`] saying what it is, so facts come only from the article
 //! while the reader can still see the whole page.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -15,7 +14,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
-use super::fold::{Fnv, fold, is_alphanumeric, is_upper};
+use super::fold::{fold, is_alphanumeric, is_upper};
 use super::segment::{Line, char_at, lines, word_count, word_count_over};
 
 /// What a block of the page is.
@@ -485,7 +484,7 @@ fn mark_tail(text: &str, blocks: &mut [Block]) {
 /// Later copies of a line already seen are repeats (a headline reused as
 /// every photo caption, a lead printed twice).
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: HashSet<LineKey, std::hash::BuildHasherDefault<Fnv>> = HashSet::default();
+    let mut seen: rustc_hash::FxHashSet<LineKey> = Default::default();
     for b in blocks.iter_mut() {
         if !b.kind.is_content() {
             continue;

@@ -94,21 +94,6 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
-/// FNV-1a as a `Hasher`, for sets and maps keyed by short strings: they
-/// are no attacker's keys, and the standard hasher costs more.
-#[derive(Default, Clone, Copy)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let start = if self.0 == 0 { FNV_OFFSET } else { self.0 };
-        self.0 = fnv1a(start, bytes);
-    }
-}
-
 /// Starting value of FNV-1a.
 pub const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
