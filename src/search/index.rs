@@ -7,10 +7,10 @@
 //! numbers. Everything lives in a few flat arrays: a million entries cost a
 //! few hundred bytes each, not a few thousand.
 
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use crate::corpus::Corpus;
+use crate::gazetteer::FastMap;
 use crate::text::fold::{fold_char_into, is_alphanumeric, word_key};
 
 use super::entries::each_entry;
@@ -386,59 +386,8 @@ impl WordRun {
     }
 }
 
-/// Words numbered by the word, hashed eight bytes at a time: an index
-/// build looks up every word of every entry.
-type WordMap = std::collections::HashMap<Box<str>, u32, BuildHasherDefault<WordHasher>>;
-
-/// Multiply-rotate hashing over eight bytes at a time (as rustc's
-/// FxHasher): words are no attacker's keys.
-#[derive(Default)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    #[inline]
-    fn add(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut eights = bytes.chunks_exact(8);
-        for eight in &mut eights {
-            self.add(u64::from_le_bytes(eight.try_into().expect("eight bytes")));
-        }
-        let rest = eights.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(last) ^ (rest.len() as u64) << 59);
-    }
-
-    #[inline]
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-/// [`is_alphanumeric`], answered without a table also for the rest of
-/// Latin-1 and for General Punctuation (dashes, dots, quotes), which
-/// entries join their parts with.
-#[inline]
-fn is_word_char(c: char) -> bool {
-    match c as u32 {
-        0x80..0xC0 => matches!(
-            c as u32,
-            0xAA | 0xB2 | 0xB3 | 0xB5 | 0xB9 | 0xBA | 0xBC..=0xBE
-        ),
-        0x2000..0x2070 => false,
-        _ => is_alphanumeric(c),
-    }
-}
+/// Words numbered by the word.
+type WordMap = FastMap<Box<str>, u32>;
 
 /// The number of `word` in `ids`, adding it when new.
 fn number(ids: &mut WordMap, word: &str) -> u32 {
@@ -524,7 +473,7 @@ fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut
     projected.push(b' ');
     let (mut words, mut written) = (WordRun::default(), WordRun::default());
     for (at, c) in text.char_indices() {
-        let letter = is_word_char(c);
+        let letter = is_alphanumeric(c);
         if letter {
             written.letter(at, !c.is_ascii());
         } else if let Some((w, true)) = written.end(text, at) {
@@ -543,7 +492,7 @@ fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut
         let mut next = from;
         while next < folded.len() {
             let f = folded[next..].chars().next().expect("within the text");
-            let letter = is_word_char(f);
+            let letter = is_alphanumeric(f);
             take_folded_at(next, letter, !f.is_ascii(), folded, &mut words, numbers);
             projected.push(match f {
                 f if f.is_ascii() => f as u8,
@@ -609,7 +558,6 @@ mod tests {
         let latin = (0..0x250).chain(0x1E00..0x1F00).chain(0x2000..0x2100);
         for c in latin.filter_map(char::from_u32) {
             assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
