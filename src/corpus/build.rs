@@ -229,15 +229,31 @@ fn resolve_people(corpus: &mut Corpus, names: &mut Memo<String>) {
     }
 }
 
-/// People by name key, then scope: looked up by borrowed keys, a name's
-/// few scopes searched in a line.
+/// People (or records) by name key, then scope: looked up by borrowed
+/// keys, a name's few scopes searched in a line, in the order they came.
 #[derive(Default)]
 struct ByName(FastMap<String, Vec<(String, usize)>>);
 
 impl ByName {
+    /// Those of `name_key` in `scope`, in the order they came.
+    fn all<'b>(&'b self, name_key: &str, scope: &'b str) -> impl Iterator<Item = usize> + 'b {
+        let of_name = self.0.get(name_key).into_iter().flatten();
+        of_name.filter(move |(s, _)| s == scope).map(|&(_, p)| p)
+    }
+
+    /// The first of `name_key` in `scope`.
     fn get(&self, name_key: &str, scope: &str) -> Option<usize> {
-        let scopes = self.0.get(name_key)?;
-        scopes.iter().find(|(s, _)| s == scope).map(|&(_, p)| p)
+        self.all(name_key, scope).next()
+    }
+
+    /// Adds `p` under `name_key` in `scope`.
+    fn push(&mut self, name_key: &str, scope: String, p: usize) {
+        match self.0.get_mut(name_key) {
+            Some(scopes) => scopes.push((scope, p)),
+            None => {
+                self.0.insert(name_key.to_string(), vec![(scope, p)]);
+            }
+        }
     }
 
     /// The person of `name_key` in `scope`, made by `make` when none is.
@@ -251,10 +267,7 @@ impl ByName {
             return p;
         }
         let p = make();
-        self.0
-            .entry(name_key.to_string())
-            .or_default()
-            .push((scope.to_string(), p));
+        self.push(name_key, scope.to_string(), p);
         p
     }
 }
@@ -370,10 +383,8 @@ fn sightings(corpus: &Corpus) -> Vec<Seen> {
 
 /// Records by name key, each with its gazetteer province (or
 /// [`CENTRAL`]), in record order.
-type Records = FastMap<String, Vec<(String, usize)>>;
-
-fn records_by_name_and_province(corpus: &Corpus, names: &mut Memo<String>) -> Records {
-    let mut by = Records::default();
+fn records_by_name_and_province(corpus: &Corpus, names: &mut Memo<String>) -> ByName {
+    let mut by = ByName::default();
     let mut canon = Memo::new(canonical);
     for (i, p) in corpus.people.iter().enumerate() {
         let scope = if p.scope == CENTRAL {
@@ -381,25 +392,9 @@ fn records_by_name_and_province(corpus: &Corpus, names: &mut Memo<String>) -> Re
         } else {
             canon.get(&p.scope).clone()
         };
-        let key = names.get(&p.name);
-        match by.get_mut(key.as_str()) {
-            Some(records) => records.push((scope, i)),
-            None => {
-                by.insert(key.clone(), vec![(scope, i)]);
-            }
-        }
+        by.push(names.get(&p.name), scope, i);
     }
     by
-}
-
-/// The records of a name key in a scope, in record order.
-fn records_in<'r>(
-    records: &'r Records,
-    name_key: &str,
-    scope: &'r str,
-) -> impl Iterator<Item = usize> + 'r {
-    let of_name = records.get(name_key).into_iter().flatten();
-    of_name.filter(move |(s, _)| s == scope).map(|&(_, r)| r)
 }
 
 /// Two records found to be one official, and why.
@@ -411,7 +406,7 @@ struct Link {
 
 /// Links from articles that name a person's posts in another province
 /// than the record they were resolved to.
-fn bridges(corpus: &Corpus, records: &Records, names: &mut Memo<String>) -> Vec<Link> {
+fn bridges(corpus: &Corpus, records: &ByName, names: &mut Memo<String>) -> Vec<Link> {
     let mut links = Vec::new();
     let (mut canon, mut central) = (Memo::new(canonical), Memo::new(is_central));
     for (ai, a) in corpus.articles.iter().enumerate() {
@@ -439,7 +434,7 @@ fn bridges(corpus: &Corpus, records: &Records, names: &mut Memo<String>) -> Vec<
                 if there == here_scope {
                     continue;
                 }
-                for other in records_in(records, key, there).filter(|&o| o != here) {
+                for other in records.all(key, there).filter(|&o| o != here) {
                     links.push(Link {
                         kept: here,
                         joined: other,
@@ -495,7 +490,7 @@ fn posts_follow(before: &[String], after: &[String]) -> bool {
 fn merger_continuations(
     corpus: &Corpus,
     seen: &[Seen],
-    records: &Records,
+    records: &ByName,
     names: &mut Memo<String>,
 ) -> Vec<Link> {
     let day = super::leadership::merger_day();
@@ -512,7 +507,7 @@ fn merger_continuations(
         let earlier: Vec<(usize, &Sighting)> = PROVINCES
             .iter()
             .filter(|p| p.merged_into == unit.merged_into && p.name != unit.name)
-            .flat_map(|p| records_in(records, key, p.name))
+            .flat_map(|p| records.all(key, p.name))
             .filter_map(|y| seen[y].last.as_ref().map(|l| (y, l)))
             .filter(|(_, before)| before.date < day && posts_follow(&before.titles, &after.titles))
             .collect();
