@@ -809,37 +809,8 @@ pub(super) fn hash(key: &str) -> i64 {
     fnv1a(FNV_OFFSET, key.as_bytes()) as i64
 }
 
-/// A date as its `Display` writes it (`YYYY`, `YYYY-MM`, `YYYY-MM-DD`),
-/// made without the formatting machinery for the years and numbers every
-/// date has: a store writes several for each person named.
 pub(super) fn date(d: Option<crate::extract::Date>) -> Option<String> {
-    d.map(date_text)
-}
-
-fn date_text(d: crate::extract::Date) -> String {
-    let in_range = |n: Option<u8>| n.is_none_or(|n| n < 100);
-    if !(0..10_000).contains(&d.year) || !in_range(d.month) || !in_range(d.day) {
-        return d.to_string();
-    }
-    let mut out = String::with_capacity(10);
-    push_digits(&mut out, d.year as u32, 4);
-    if let Some(m) = d.month {
-        out.push('-');
-        push_digits(&mut out, u32::from(m), 2);
-        if let Some(day) = d.day {
-            out.push('-');
-            push_digits(&mut out, u32::from(day), 2);
-        }
-    }
-    out
-}
-
-/// `n` (below 10^`width`) in `width` decimal digits, zero-padded.
-fn push_digits(out: &mut String, n: u32, width: u32) {
-    for place in (0..width).rev() {
-        let digit = n / 10u32.pow(place) % 10;
-        out.push(char::from(b'0' + digit as u8));
-    }
+    d.map(|d| d.to_string())
 }
 
 /// The `text_hash` column of an article whose [`text_hash`] is `h`: a text
@@ -1293,40 +1264,4 @@ fn put_conclusions(put: &mut Statement, ai: usize, a: &Article) -> rusqlite::Res
         put.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::Date;
-
-    #[test]
-    fn dates_are_written_as_their_display_writes_them() {
-        let parts = [
-            None,
-            Some(0),
-            Some(1),
-            Some(9),
-            Some(10),
-            Some(12),
-            Some(99),
-            Some(100),
-            Some(255),
-        ];
-        for year in [-5, 0, 7, 99, 2025, 9999, 10_000, 123_456] {
-            for month in parts {
-                for day in parts {
-                    let d = Date { year, month, day };
-                    assert_eq!(date(Some(d)), Some(d.to_string()), "{d:?}");
-                }
-            }
-        }
-        assert_eq!(date(None), None);
-        let d = Date {
-            year: 2025,
-            month: Some(7),
-            day: Some(1),
-        };
-        assert_eq!(date(Some(d)).as_deref(), Some("2025-07-01"));
-    }
 }

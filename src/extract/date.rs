@@ -120,6 +120,13 @@ fn days_in_month(y: i32, m: u8) -> u8 {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Stores and JSON write a date for every post and meeting: the
+        // common shape is written in one piece, without formatting each
+        // number.
+        let mut buf = [0u8; 10];
+        if let Some(n) = self.iso_digits(&mut buf) {
+            return f.write_str(std::str::from_utf8(&buf[..n]).expect("ASCII digits"));
+        }
         write!(f, "{:04}", self.year)?;
         if let Some(m) = self.month {
             write!(f, "-{m:02}")?;
@@ -128,6 +135,34 @@ impl fmt::Display for Date {
             }
         }
         Ok(())
+    }
+}
+
+impl Date {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` written into `buf`, and its
+    /// length, for a year of four digits and a month and day of at most
+    /// two; None otherwise.
+    fn iso_digits(&self, buf: &mut [u8; 10]) -> Option<usize> {
+        let year = u32::try_from(self.year).ok().filter(|&y| y < 10_000)?;
+        put_digits(&mut buf[..4], year);
+        let mut n = 4;
+        for part in [self.month, self.month.and(self.day)].into_iter().flatten() {
+            if part >= 100 {
+                return None;
+            }
+            buf[n] = b'-';
+            put_digits(&mut buf[n + 1..n + 3], u32::from(part));
+            n += 3;
+        }
+        Some(n)
+    }
+}
+
+/// `n` in `out.len()` decimal digits, zero-padded.
+fn put_digits(out: &mut [u8], mut n: u32) {
+    for d in out.iter_mut().rev() {
+        *d = b'0' + (n % 10) as u8;
+        n /= 10;
     }
 }
 
@@ -175,6 +210,40 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_display_as_numbers_formatted_do() {
+        let plain = |d: &Date| {
+            let mut s = format!("{:04}", d.year);
+            if let Some(m) = d.month {
+                s += &format!("-{m:02}");
+                if let Some(day) = d.day {
+                    s += &format!("-{day:02}");
+                }
+            }
+            s
+        };
+        let parts = [
+            None,
+            Some(0),
+            Some(1),
+            Some(9),
+            Some(10),
+            Some(12),
+            Some(99),
+            Some(100),
+            Some(255),
+        ];
+        for year in [-5, 0, 7, 99, 2025, 9999, 10_000, 123_456] {
+            for month in parts {
+                for day in parts {
+                    let d = Date { year, month, day };
+                    assert_eq!(d.to_string(), plain(&d), "{d:?}");
+                }
+            }
+        }
+        assert_eq!(Date::ymd(2025, 7, 1).unwrap().to_string(), "2025-07-01");
+    }
 
     #[test]
     fn display_and_parse() {
