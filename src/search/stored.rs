@@ -9,7 +9,6 @@
 //! match, so the results are those of searching every entry.
 
 use std::collections::BinaryHeap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -843,42 +842,9 @@ fn keep_best(top: &mut BinaryHeap<(u32, u32)>, item: (u32, u32), limit: usize) {
     }
 }
 
-/// A map keyed by short queries, hashed cheaply: ranking looks one up for
-/// every short query of every entry.
-type ShortMap<V> = std::collections::HashMap<Short, V, BuildHasherDefault<ShortHasher>>;
-
-/// Multiply-rotate hashing (as rustc's FxHasher): a few letters need no
-/// protection from crafted collisions.
-#[derive(Default)]
-struct ShortHasher(u64);
-
-impl Hasher for ShortHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
+/// A map keyed by short queries: ranking looks one up for every short
+/// query of every entry.
+type ShortMap<V> = crate::gazetteer::FastMap<Short, V>;
 
 /// The folded words of entry `e`.
 pub(super) fn words_of(index: &Index, e: usize) -> impl Iterator<Item = &str> + Clone {
