@@ -214,6 +214,11 @@ pub fn normalize(s: &str) -> String {
     let mut surely_nfc = true;
     let mut i = 0;
     while i < bytes.len() {
+        let step = kept_nfc_step(bytes, i);
+        if step > 0 {
+            i += step;
+            continue;
+        }
         let kept_len = kept_nfc_len(bytes, i);
         if kept_len > 0 {
             i += kept_len;
@@ -272,6 +277,109 @@ fn kept_nfc_len(bytes: &[u8], i: usize) -> usize {
         0xC3 if !matches!(bytes[i + 1], 0x90 | 0xB0) => 2,
         0xE1 if matches!(bytes[i + 1], 0xB8..=0xBB) => 3,
         _ => 0,
+    }
+}
+
+/// How far sixteen bytes from `i` (a character boundary) can be passed at
+/// once: up to the first character that [`kept_nfc_len`] does not pass,
+/// or that does not end in them (17 when a three-byte letter begins at the
+/// fifteenth byte and all before it pass). 0 when fewer than sixteen bytes
+/// are left. Most sixteen bytes of Vietnamese text hold letters with marks
+/// that the byte loop reads a character at a time; vector compares read
+/// them together.
+#[inline(always)]
+fn kept_nfc_step(bytes: &[u8], i: usize) -> usize {
+    let Some(sixteen) = bytes.get(i..i + 16) else {
+        return 0;
+    };
+    let m = ByteMasks::of(sixteen.try_into().expect("sixteen bytes"));
+    // A lead byte last has the rest of its character unread; the second
+    // bytes of C3 and E1 are checked one place after their lead.
+    let stops = m.controls
+        | m.leads & !m.passed_leads
+        | m.c3 & m.eth_second >> 1
+        | m.e1 & !(m.latin_extended_second >> 1)
+        | m.leads & 1 << 15;
+    if stops != 0 {
+        return stops.trailing_zeros() as usize;
+    }
+    if m.e1 & 1 << 14 != 0 { 17 } else { 16 }
+}
+
+/// For each of sixteen bytes, a bit (byte k, bit k) saying what it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ByteMasks {
+    /// Controls but the line feed, and DEL.
+    controls: u32,
+    /// Lead bytes of characters beyond ASCII (C0 and above).
+    leads: u32,
+    /// The lead bytes [`kept_nfc_len`] may pass: C3 to CB and E1.
+    passed_leads: u32,
+    c3: u32,
+    e1: u32,
+    /// 90 and B0: after C3, the eth look-alikes of Đ.
+    eth_second: u32,
+    /// B8 to BB: after E1, U+1E00 to U+1EFF.
+    latin_extended_second: u32,
+}
+
+impl ByteMasks {
+    /// The masks read one byte at a time: what the vector compares must give.
+    #[cfg(any(test, not(target_arch = "x86_64")))]
+    fn by_bytes(sixteen: &[u8; 16]) -> ByteMasks {
+        let mask = |test: &dyn Fn(u8) -> bool| {
+            sixteen
+                .iter()
+                .enumerate()
+                .fold(0u32, |m, (k, &b)| m | u32::from(test(b)) << k)
+        };
+        ByteMasks {
+            controls: mask(&|b| b < 0x20 && b != b'\n' || b == 0x7F),
+            leads: mask(&|b| b >= 0xC0),
+            passed_leads: mask(&|b| (0xC3..=0xCB).contains(&b) || b == 0xE1),
+            c3: mask(&|b| b == 0xC3),
+            e1: mask(&|b| b == 0xE1),
+            eth_second: mask(&|b| b == 0x90 || b == 0xB0),
+            latin_extended_second: mask(&|b| (0xB8..=0xBB).contains(&b)),
+        }
+    }
+
+    #[cfg(not(target_arch = "x86_64"))]
+    fn of(sixteen: &[u8; 16]) -> ByteMasks {
+        ByteMasks::by_bytes(sixteen)
+    }
+
+    /// SSE2, which every x86-64 processor has: signed byte compares, each
+    /// gathered into a mask.
+    #[cfg(target_arch = "x86_64")]
+    #[inline(always)]
+    fn of(sixteen: &[u8; 16]) -> ByteMasks {
+        use std::arch::x86_64::*;
+        // SAFETY: SSE2 is part of x86-64, and the load reads the sixteen
+        // bytes of the array, unaligned.
+        unsafe {
+            let v = _mm_loadu_si128(sixteen.as_ptr().cast());
+            let splat = |b: u8| _mm_set1_epi8(b as i8);
+            let mask = |m: __m128i| _mm_movemask_epi8(m) as u32;
+            // As signed bytes ASCII is 0..=127 and the rest negative:
+            // C0 and above are -64..=-1.
+            let below = |b: u8| _mm_cmplt_epi8(v, splat(b));
+            let above = |b: u8| _mm_cmpgt_epi8(v, splat(b));
+            let equal = |b: u8| _mm_cmpeq_epi8(v, splat(b));
+            let control = _mm_andnot_si128(equal(b'\n'), _mm_and_si128(below(0x20), above(0xFF)));
+            ByteMasks {
+                controls: mask(_mm_or_si128(control, equal(0x7F))),
+                leads: mask(_mm_and_si128(above(0xBF), below(0x00))),
+                passed_leads: mask(_mm_or_si128(
+                    _mm_and_si128(above(0xC2), below(0xCC)),
+                    equal(0xE1),
+                )),
+                c3: mask(equal(0xC3)),
+                e1: mask(equal(0xE1)),
+                eth_second: mask(_mm_or_si128(equal(0x90), equal(0xB0))),
+                latin_extended_second: mask(_mm_and_si128(above(0xB7), below(0xBC))),
+            }
+        }
     }
 }
 
@@ -414,6 +522,81 @@ mod tests {
                 kept_nfc_len(c.encode_utf8(&mut buf).as_bytes(), 0) > 0,
                 "{c:?}"
             );
+        }
+    }
+
+    /// [`normalize`] without the sixteen-byte steps: one character at a time.
+    fn normalize_by_chars(s: &str) -> String {
+        let mut out = String::new();
+        let mut chars = s.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\r' => {
+                    chars.next_if_eq(&'\n');
+                    out.push('\n');
+                }
+                '\n' => out.push('\n'),
+                '\t' | '\u{0B}' | '\u{0C}' => out.push(' '),
+                c if is_space(c) => out.push(' '),
+                c if is_invisible(c) => {}
+                '\u{00D0}' => out.push('Đ'),
+                '\u{00F0}' => out.push('đ'),
+                c => out.push(visible_control(c).unwrap_or(c)),
+            }
+        }
+        out.nfc().collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// Sixteen bytes passed at once give what reading each character gives.
+        #[test]
+        fn sixteen_byte_steps_normalize_as_characters_do(
+            s in "[ aZ~\n\r\t\u{1}\u{7f}\u{85}\u{a0}\u{ad}àÀĐđĐðÐưƯơǿȀ\u{2ff}\u{300}\u{301}ạẠỹ\u{1e00}\u{1f00}\u{1680}\u{200b}\u{2003}“…\u{3000}\u{feff}\u{1f600}]{0,40}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&s), normalize_by_chars(&s));
+        }
+    }
+
+    #[test]
+    fn byte_masks_by_vector_equal_the_masks_by_bytes() {
+        for first in 0..=255u8 {
+            let mut sixteen = [0u8; 16];
+            for (k, b) in sixteen.iter_mut().enumerate() {
+                *b = first.wrapping_add((k as u8).wrapping_mul(17));
+            }
+            assert_eq!(ByteMasks::of(&sixteen), ByteMasks::by_bytes(&sixteen));
+        }
+    }
+
+    #[test]
+    fn sixteen_byte_steps_stop_where_the_byte_loop_would() {
+        let letters = [
+            "a", "\n", "ồ", "à", "Đ", "ǿ", "ð", "\u{a0}", "\u{1680}", "\t", "\u{300}", "\u{7f}",
+            "“",
+        ];
+        let mut text = String::new();
+        for n in 0..4000usize {
+            text.push_str(letters[(n * 7 + n / 3) % letters.len()]);
+            if n % 5 == 0 {
+                text.push_str("Hội nghị ");
+            }
+        }
+        let bytes = text.as_bytes();
+        for i in (0..bytes.len() - 16).filter(|&i| text.is_char_boundary(i)) {
+            // Characters passed one at a time in the sixteen bytes, not
+            // counting one that ends past them (but a three-byte letter
+            // at the fifteenth).
+            let mut k = i;
+            while k < i + 16 {
+                let len = kept_nfc_len(bytes, k);
+                if len == 0 || k + len > i + 16 && !(k == i + 14 && len == 3) {
+                    break;
+                }
+                k += len;
+            }
+            assert_eq!(kept_nfc_step(bytes, i), k - i, "{:?}", &text[i..k]);
         }
     }
 
