@@ -299,6 +299,32 @@ pub fn plain_word_key<'a>(word: &str, lower: &'a str) -> std::borrow::Cow<'a, st
     }
 }
 
+/// [`word_key`] of a word with a capital that keeps its byte length in
+/// lower case (Đ, Ủ, À), given that lower case: the word is one
+/// [`plain_word_key`] takes but for its capitals.
+pub fn lowered_word_key<'a>(word: &str, lower: String) -> std::borrow::Cow<'a, str> {
+    if ends_own_key(&lower) {
+        std::borrow::Cow::Owned(lower)
+    } else {
+        std::borrow::Cow::Owned(moved_tone_key(word))
+    }
+}
+
+/// [`key_hash`] of a key of one byte, worked out when compiled: the keys of
+/// most punctuation tokens.
+pub const fn one_byte_key_hash(b: u8) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let h = FNV_OFFSET ^ 2u64.wrapping_mul(K);
+    let byte = b as u64;
+    let h = (h ^ (byte | byte << 8 | byte << 16)).wrapping_mul(K);
+    let mut x = h;
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+    x ^= x >> 33;
+    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
+    x ^ x >> 33
+}
+
 /// [`word_key`] for words with combining marks or letters outside the
 /// Vietnamese alphabet: Unicode lower case, then the tone moved.
 fn key_by_full_rules(word: &str) -> std::borrow::Cow<'_, str> {

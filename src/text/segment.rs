@@ -4,7 +4,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use super::fold::{has_plain_lower, is_upper, key_hash, plain_word_key, word_key};
+use super::fold::{
+    has_plain_lower, is_upper, key_hash, lowered_word_key, one_byte_key_hash, plain_word_key,
+    word_key,
+};
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -494,7 +497,11 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
             out.push(Token {
                 text: punct,
                 key: Cow::Borrowed(punct),
-                hash: key_hash(punct),
+                hash: if len == 1 {
+                    ONE_BYTE_HASH[b as usize]
+                } else {
+                    key_hash(punct)
+                },
                 start: i,
                 end: i + len,
                 kind: TokenKind::Punct,
@@ -507,6 +514,17 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
     }
     out
 }
+
+/// [`key_hash`] of each ASCII character as a key of its own.
+const ONE_BYTE_HASH: [u64; 128] = {
+    let mut table = [0u64; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = one_byte_key_hash(b as u8);
+        b += 1;
+    }
+    table
+};
 
 /// What one pass over a word tells: where it ends, whether its lower case
 /// is its ASCII lower case (letters with a plain lower case, see
@@ -741,7 +759,11 @@ fn word_token<'a>(
     };
     let key = match lower {
         Some(lower) if word.plain => plain_word_key(s, &lower[start..word.end]),
-        _ => word_key(s),
+        Some(lower) => match vietnamese_lower(s, &lower[start..word.end]) {
+            Some(lowered) => lowered_word_key(s, lowered),
+            None => word_key(s),
+        },
+        None => word_key(s),
     };
     Token {
         text: s,
@@ -755,39 +777,65 @@ fn word_token<'a>(
     }
 }
 
+/// The lower case of a word of ASCII and the letters Vietnamese writes
+/// beyond it (see [`vietnamese_letter_at`]), from its ASCII lower case
+/// `ascii_lower`: each of those capitals has a lower case of its byte
+/// length, a byte or two above it. None for a word of other letters.
+fn vietnamese_lower(word: &str, ascii_lower: &str) -> Option<String> {
+    let bytes = word.as_bytes();
+    let mut out = ascii_lower.as_bytes().to_vec();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let (len, small) = vietnamese_letter_at(bytes, i)?;
+        if !small {
+            // À…Þ are 0x20 below their small letters; the others are one
+            // below, in their last byte.
+            if bytes[i] == 0xC3 {
+                out[i + 1] += 0x20;
+            } else {
+                out[i + len - 1] += 1;
+            }
+        }
+        i += len;
+    }
+    String::from_utf8(out).ok()
+}
+
 /// Number of whitespace-separated words.
 pub fn word_count(s: &str) -> usize {
     word_count_over(s, usize::MAX)
 }
 
 /// Number of words, counting no further than `max + 1`: enough to compare
-/// with `max` without reading a long paragraph to its end. Eight bytes are
-/// read at a time where none of the eight can be or begin whitespace other
-/// than the space: there the words that begin are the bytes after a space
-/// that are none, counted by bit tricks.
+/// with `max` without reading a long paragraph to its end. Sixteen bytes
+/// are read at a time where none of them can be or begin whitespace other
+/// than ASCII's: there the words that begin are the bytes after a space
+/// that are none, counted in masks of the sixteen.
 pub fn word_count_over(s: &str, max: usize) -> usize {
     let bytes = s.as_bytes();
     let (mut words, mut in_word, mut i) = (0, false, 0);
-    // Bytes read one at a time up to here, after eight that were not plain.
+    // Bytes read one at a time up to here, after sixteen that were not plain.
     let mut slow_to = 0;
     while i < bytes.len() {
         if i >= slow_to
-            && let Some(eight) = bytes.get(i..i + 8)
+            && let Some(sixteen) = bytes.get(i..i + 16)
         {
-            let w = u64::from_le_bytes(eight.try_into().expect("eight bytes"));
-            if only_plain_bytes(w) {
-                let spaces = bytes_equal(w, b' ');
-                let solid = !spaces & HIGH_BITS;
-                let after_space = spaces << 8 | if in_word { 0 } else { 0x80 };
+            if let Some(spaces) = plain_spaces(sixteen.try_into().expect("sixteen bytes")) {
+                let solid = !spaces & 0xFFFF;
+                let after_space = (spaces << 1 | u32::from(!in_word)) & 0xFFFF;
                 words += (solid & after_space).count_ones() as usize;
                 if words > max {
                     return max + 1;
                 }
-                in_word = solid >> 63 != 0;
-                i += 8;
+                in_word = solid >> 15 != 0;
+                i += 16;
                 continue;
             }
-            slow_to = i + 8;
+            slow_to = i + 16;
         }
         let (space, len) = space_step(s, i);
         if !space && !in_word {
@@ -802,32 +850,63 @@ pub fn word_count_over(s: &str, max: usize) -> usize {
     words
 }
 
-const LOW_BITS: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is zero. Exact for every byte:
-/// no carry crosses from one byte to the next.
-#[inline]
-fn zero_bytes(w: u64) -> u64 {
-    !(((w & !HIGH_BITS) + !HIGH_BITS) | w) & HIGH_BITS
+/// The ASCII whitespace of sixteen bytes as a mask (byte k, bit k), when
+/// none of them is or begins other whitespace: no byte may begin U+0085,
+/// U+00A0 (0xC2), U+2000…U+205F (0xE2), U+3000 (0xE3) or U+1680 (0xE1
+/// 0x9A: no 0x9A, and no 0xE1 last, whose next byte is unseen). None
+/// otherwise.
+#[inline(always)]
+fn plain_spaces(sixteen: &[u8; 16]) -> Option<u32> {
+    let (spaces, unusual, e1) = space_masks(sixteen);
+    (unusual == 0 && e1 >> 15 == 0).then_some(spaces)
 }
 
-/// The high bit of each byte of `w` that is `b`.
-#[inline]
-fn bytes_equal(w: u64, b: u8) -> u64 {
-    zero_bytes(w ^ (LOW_BITS * u64::from(b)))
+/// The masks [`plain_spaces`] reads: ASCII whitespace; the bytes 0xC2,
+/// 0xE2, 0xE3 and 0x9A; 0xE1. One byte at a time where there are no
+/// vector compares.
+#[cfg(any(test, not(target_arch = "x86_64")))]
+fn space_masks_by_bytes(sixteen: &[u8; 16]) -> (u32, u32, u32) {
+    let mask = |test: &dyn Fn(u8) -> bool| {
+        sixteen
+            .iter()
+            .enumerate()
+            .fold(0u32, |m, (k, &b)| m | u32::from(test(b)) << k)
+    };
+    (
+        mask(&|b| ASCII_CLASS.get(b as usize).is_some_and(|c| c & SPACE != 0)),
+        mask(&|b| matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)),
+        mask(&|b| b == 0xE1),
+    )
 }
 
-/// Whether no byte of `w` is a control byte (ASCII whitespace among
-/// them) or may begin a whitespace character other than the space:
-/// U+0085 and U+00A0 begin with 0xC2, U+2000…U+205F with 0xE2, U+3000
-/// with 0xE3, U+1680 with 0xE1 0x9A (0xE1 also begins most Vietnamese
-/// letters with marks: its second byte tells, so 0xE1 must not be last).
-#[inline]
-fn only_plain_bytes(w: u64) -> bool {
-    let controls = w.wrapping_sub(LOW_BITS * 0x20) & !w & HIGH_BITS;
-    let leads = bytes_equal(w, 0xC2) | bytes_equal(w | LOW_BITS, 0xE3) | bytes_equal(w, 0x9A);
-    controls == 0 && leads == 0 && w >> 56 != 0xE1
+#[cfg(not(target_arch = "x86_64"))]
+fn space_masks(sixteen: &[u8; 16]) -> (u32, u32, u32) {
+    space_masks_by_bytes(sixteen)
+}
+
+/// [`space_masks_by_bytes`] by SSE2, which every x86-64 processor has.
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn space_masks(sixteen: &[u8; 16]) -> (u32, u32, u32) {
+    use std::arch::x86_64::*;
+    // SAFETY: SSE2 is part of x86-64, and the load reads the sixteen bytes
+    // of the array, unaligned.
+    unsafe {
+        let v = _mm_loadu_si128(sixteen.as_ptr().cast());
+        let equal = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
+        let mask = |m: __m128i| _mm_movemask_epi8(m) as u32;
+        // \t to \r as signed bytes: above 8 and below 14.
+        let controls = _mm_and_si128(
+            _mm_cmpgt_epi8(v, _mm_set1_epi8(8)),
+            _mm_cmplt_epi8(v, _mm_set1_epi8(14)),
+        );
+        let spaces = _mm_or_si128(equal(b' '), controls);
+        let unusual = _mm_or_si128(
+            _mm_or_si128(equal(0xC2), equal(0x9A)),
+            _mm_or_si128(equal(0xE2), equal(0xE3)),
+        );
+        (mask(spaces), mask(unusual), mask(equal(0xE1)))
+    }
 }
 
 /// [`space_at`] for any byte `i` of `s`, even inside a character: a byte
@@ -920,10 +999,10 @@ mod tests {
     proptest! {
         #![proptest_config(crate::testing::cases(3000))]
 
-        /// Counting eight bytes at a time counts the words one byte at a
-        /// time counts, whatever whitespace falls in or across the eight.
+        /// Counting sixteen bytes at a time counts the words one byte at a
+        /// time counts, whatever whitespace falls in or across the sixteen.
         #[test]
-        fn words_counted_eight_bytes_at_a_time_equal_the_plain_count(
+        fn words_counted_sixteen_bytes_at_a_time_equal_the_plain_count(
             s in "([ab ]{1,9}|ồ|ạ|\u{1e9a}|\u{1680}|\u{1681}|\u{a0}|\u{85}|\u{2003}|\u{2028}|“|\t|\n|\u{1}|\u{7f}){0,40}",
             max in 0usize..60,
         ) {
@@ -941,6 +1020,38 @@ mod tests {
             prop_assert_eq!(&keyed, &tokenize(&t, 0..t.len()));
             assert_made_alone(&keyed);
         }
+    }
+
+    #[test]
+    fn space_masks_by_vector_equal_the_masks_by_bytes() {
+        for first in 0..=255u8 {
+            let mut sixteen = [0u8; 16];
+            for (k, b) in sixteen.iter_mut().enumerate() {
+                *b = first.wrapping_add((k as u8).wrapping_mul(23));
+            }
+            assert_eq!(space_masks(&sixteen), space_masks_by_bytes(&sixteen));
+        }
+    }
+
+    #[test]
+    fn one_byte_keys_are_hashed_as_keys_are() {
+        for b in 0u8..128 {
+            let key = (b as char).to_string();
+            assert_eq!(ONE_BYTE_HASH[b as usize], key_hash(&key), "{b}");
+        }
+    }
+
+    #[test]
+    fn vietnamese_capitals_are_lowered_as_characters_are() {
+        let mut told = 0;
+        for c in (0x80..0x2000).filter_map(char::from_u32) {
+            let word = format!("A{c}b");
+            if let Some(lowered) = vietnamese_lower(&word, &word.to_ascii_lowercase()) {
+                told += 1;
+                assert_eq!(lowered, word.to_lowercase(), "{c:?}");
+            }
+        }
+        assert_eq!(told, 62 + 12 + 90);
     }
 
     #[test]
