@@ -48,6 +48,11 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
     // and the sentence's mentions gathered only once a cue is found.
     let chu = key_hash("chủ");
     for (si, s) in doc.sentences().enumerate() {
+        // A cue names only the people of its own sentence: a sentence
+        // naming no one has no chair to give, and its words need no reading.
+        if people.mentions_in(si).next().is_none() {
+            continue;
+        }
         let toks = &s.tokens;
         let mut in_sentence: Option<Vec<&Mention>> = None;
         for (k, t) in toks.iter().enumerate() {

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use super::Span;
 use super::doc::{Doc, Sentence, clean};
 use super::names::{is_name_token, looks_like_name_line, name_run, name_score};
-use super::titles::{TITLE_STARTS, TitleMatch, parse_title};
+use super::titles::{TITLE_STARTS, TitleMatch, parse_title, tokens_text};
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, is_central, title_key};
 use crate::gazetteer::{FastMap, FirstWordFlags, FirstWords, PhraseList};
@@ -373,16 +373,15 @@ pub fn extract(doc: &Doc) -> People {
     let mut index = NameIndex::default();
     let story = meeting_story(doc);
     let background = background_paragraphs(doc);
+    // One buffer of elements for all sentences: a sentence's row is a few
+    // kilobytes, allocated anew it would cost more than most rows' reading.
+    let mut elems: Vec<(Range<usize>, Elem)> = Vec::new();
     for (si, sentence) in doc.sentences().enumerate() {
         if !story.contains(&sentence.start) {
             continue;
         }
         let toks = &sentence.tokens;
-        let Row {
-            elems,
-            names,
-            titles,
-        } = elements(toks);
+        let (names, titles) = elements_into(toks, &mut elems);
         // Titles are given only to names: a sentence naming no one claims
         // none, and what it says of people need not be read.
         let claimed = if names {
@@ -474,7 +473,7 @@ fn record<'t>(
 ) -> usize {
     let toks = &sentence.tokens;
     let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
-    let pi = person_index(out, index, &doc.text[name_span.range()]);
+    let pi = person_index(out, index, doc.text, &toks[found.name.clone()]);
     let person = &mut out.people[pi];
     person.spans.push(name_span);
     for g in &found.titles {
@@ -497,15 +496,22 @@ fn record<'t>(
     pi
 }
 
-/// The person named `written`, added when new. Names are merged by their
-/// comparison key; a spelling seen before is looked up as written, without
-/// making its key again.
-fn person_index<'t>(out: &mut People, index: &mut NameIndex<'t>, written: &'t str) -> usize {
+/// The person named by the tokens `name` of `text`, added when new. Names
+/// are merged by their comparison key; a spelling seen before is looked up
+/// as written, without making its key again.
+fn person_index<'t>(
+    out: &mut People,
+    index: &mut NameIndex<'t>,
+    text: &'t str,
+    name: &[Token],
+) -> usize {
+    let written = &text[name[0].start..name[name.len() - 1].end];
     if let Some(&pi) = index.as_written.get(written) {
         return pi;
     }
-    let name = clean(written);
-    let pi = *index.by_key.entry(lex_key(&name)).or_insert_with(|| {
+    let key = name_key(text, name);
+    let name = tokens_text(text, name);
+    let pi = *index.by_key.entry(key).or_insert_with(|| {
         out.people.push(PersonFact {
             name,
             positions: Vec::new(),
@@ -516,6 +522,28 @@ fn person_index<'t>(out: &mut People, index: &mut NameIndex<'t>, written: &'t st
     });
     index.as_written.insert(written, pi);
     pi
+}
+
+/// The comparison key of a name: the [`lex_key`] of its text. Each word
+/// of a name written with single spaces is one token, whose key the
+/// tokenizer made already: the keys are joined, not made again. (They are
+/// the words' lex keys for syllables, which bear one tone mark at most.)
+fn name_key(text: &str, name: &[Token]) -> String {
+    let spaced = name.iter().all(|t| t.kind == TokenKind::Word)
+        && name.windows(2).all(|w| {
+            w[1].start == w[0].end + 1 && text.as_bytes()[w[0].end] == b' ' && w[1].space_before
+        });
+    if !spaced {
+        return lex_key(&text[name[0].start..name[name.len() - 1].end]);
+    }
+    let mut key = String::with_capacity(name.iter().map(|t| t.key.len() + 1).sum());
+    for (k, t) in name.iter().enumerate() {
+        if k > 0 {
+            key.push(' ');
+        }
+        key.push_str(&t.key);
+    }
+    key
 }
 
 /// The people of an article by their names' comparison keys, and by the
@@ -876,6 +904,7 @@ struct Found {
 
 /// A sentence read into elements, with whether any of them is a name and
 /// whether any is a title, noted as they are read.
+#[cfg(test)]
 struct Row {
     elems: Vec<(Range<usize>, Elem)>,
     names: bool,
@@ -883,9 +912,23 @@ struct Row {
 }
 
 /// Reads a sentence into elements.
+#[cfg(test)]
 fn elements(toks: &[Token]) -> Row {
-    // At most one element a token: one allocation for the sentence.
-    let mut out: Vec<(Range<usize>, Elem)> = Vec::with_capacity(toks.len());
+    let mut elems = Vec::new();
+    let (names, titles) = elements_into(toks, &mut elems);
+    Row {
+        elems,
+        names,
+        titles,
+    }
+}
+
+/// Reads a sentence into elements, in place of what `out` held. Returns
+/// whether any of them is a name, and whether any is a title.
+fn elements_into(toks: &[Token], out: &mut Vec<(Range<usize>, Elem)>) -> (bool, bool) {
+    out.clear();
+    // At most one element a token: one allocation at most for the sentence.
+    out.reserve(toks.len());
     let (mut names, mut titles) = (false, false);
     let mut i = 0;
     while i < toks.len() {
@@ -902,7 +945,7 @@ fn elements(toks: &[Token]) -> Row {
         // titles heading a list after a colon.
         if starts & GROUP != 0 && (t.is("các") || t.is("những")) {
             let from = out.len();
-            i = group_titles(toks, i, &mut out);
+            i = group_titles(toks, i, out);
             titles |= kinds(&out[from..]).1;
             continue;
         }
@@ -921,11 +964,7 @@ fn elements(toks: &[Token]) -> Row {
         i = range.end.max(i + 1);
         out.push((range, elem));
     }
-    Row {
-        elems: out,
-        names,
-        titles,
-    }
+    (names, titles)
 }
 
 /// The element at `toks[i]`, trying only the readers whose first words
@@ -1763,6 +1802,79 @@ mod tests {
             if !names {
                 prop_assert!(found.is_empty());
                 prop_assert!(claimed.iter().all(|c| !c));
+            }
+        }
+    }
+
+    /// A name's key joined from its tokens' keys is its text's key, on
+    /// every run of tokens of the articles.
+    #[test]
+    fn name_keys_from_tokens_match_the_text_on_the_articles() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
+        let mut runs = 0;
+        for entry in std::fs::read_dir(dir).expect("articles") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+            let page = Page::from_normalized(text);
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                for i in 0..s.tokens.len() {
+                    for j in i + 1..(i + 5).min(s.tokens.len()) {
+                        let written = &doc.text[s.tokens[i].start..s.tokens[j - 1].end];
+                        assert_eq!(name_key(doc.text, &s.tokens[i..j]), lex_key(written));
+                        runs += 1;
+                    }
+                }
+            }
+        }
+        assert!(runs > 1000, "{runs} runs");
+    }
+
+    /// Syllables of names in every case and tone placement, precomposed
+    /// or not, and what may stand between them.
+    const SYLLABLES: &[&str] = &[
+        "Nguyễn",
+        "NGUYỄN",
+        "Hoà",
+        "Hòa",
+        "HOÀ",
+        "Ho\u{300}a",
+        "Thuỵ",
+        "Thụy",
+        "Uỷ",
+        "ủy",
+        "Khoẻ",
+        "khỏe",
+        "Quý",
+        "Đặng",
+        "ĐẶNG",
+        "Ðức",
+        "H'Hen",
+        "Y",
+        "Niê",
+        "Kđăm",
+        "Trường",
+    ];
+    /// No empty gap: two syllables glued are a word of two tones, which no
+    /// name has.
+    const GAPS: &[&str] = &[" ", "  ", "\n", "\u{a0}", " - ", ", "];
+
+    proptest! {
+        /// The same for names of every case and tone placement, however
+        /// spaced.
+        #[test]
+        fn name_keys_from_tokens_match_the_text(
+            picks in prop::collection::vec((0..SYLLABLES.len(), 0..GAPS.len()), 1..6)
+        ) {
+            let s: String = picks
+                .iter()
+                .map(|&(w, g)| format!("{}{}", SYLLABLES[w], GAPS[g]))
+                .collect();
+            let toks = tokenize(&s, 0..s.len());
+            for i in 0..toks.len() {
+                for j in i + 1..=toks.len() {
+                    let written = &s[toks[i].start..toks[j - 1].end];
+                    prop_assert_eq!(name_key(&s, &toks[i..j]), lex_key(written));
+                }
             }
         }
     }

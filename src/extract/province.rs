@@ -231,11 +231,14 @@ fn named(
         let toks = &sentence.tokens;
         let mut i = 0;
         while i < toks.len() {
-            if !toks[i].is_capitalized() || in_name(toks[i].start) {
-                i += 1;
-                continue;
-            }
-            let Some((p, n)) = provinces::at_tokens(toks, i) else {
+            // The lexicon's first-word bits rule out most capitals before
+            // the names' spans are searched.
+            let hit = toks[i]
+                .is_capitalized()
+                .then(|| provinces::at_tokens(toks, i))
+                .flatten()
+                .filter(|_| !in_name(toks[i].start));
+            let Some((p, n)) = hit else {
                 i += 1;
                 continue;
             };

@@ -40,7 +40,27 @@ impl TitleMatch {
 
     /// The title as reported, whitespace collapsed.
     pub fn text(&self, toks: &[Token], text: &str) -> String {
-        super::doc::clean(&text[self.span(toks)])
+        tokens_text(text, &toks[self.tokens.clone()])
+    }
+}
+
+/// The text of consecutive tokens with whitespace collapsed, as
+/// [`clean`](super::doc::clean) makes it. Tokens hold no whitespace, so when
+/// nothing or one space parts each from the next, as nearly always, the
+/// text is clean already and its bytes are not read again.
+pub fn tokens_text(text: &str, toks: &[Token]) -> String {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return String::new();
+    };
+    let span = &text[first.start..last.end];
+    let spaced = toks.windows(2).all(|w| {
+        let gap = w[1].start.wrapping_sub(w[0].end);
+        gap == 0 || (gap == 1 && text.as_bytes()[w[0].end] == b' ')
+    });
+    if spaced {
+        span.to_string()
+    } else {
+        super::doc::clean(span)
     }
 }
 
@@ -860,6 +880,27 @@ fn split_place_and_name(
 mod tests {
     use super::*;
     use crate::text::segment::tokenize;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(crate::testing::cases(2000))]
+
+        /// Tokens' text read from their gaps is the text [`clean`] makes.
+        ///
+        /// [`clean`]: super::super::doc::clean
+        #[test]
+        fn tokens_text_is_the_clean_text(
+            s in "[ aB,\t\n\u{a0}\u{2009}\u{3000}ồỦ\u{300}'.(-]{0,24}"
+        ) {
+            let toks = tokenize(&s, 0..s.len());
+            for i in 0..toks.len() {
+                for j in i + 1..=toks.len() {
+                    let plain = crate::extract::doc::clean(&s[toks[i].start..toks[j - 1].end]);
+                    prop_assert_eq!(tokens_text(&s, &toks[i..j]), plain);
+                }
+            }
+        }
+    }
 
     /// (title as reported, province dropped, name after it)
     fn read(s: &str) -> (String, Option<&'static str>, Option<String>) {
