@@ -9,6 +9,7 @@ use regex_automata::{Anchored, Input, meta};
 
 use super::doc::{Doc, clean};
 use super::{Document, Span};
+use crate::gazetteer::FirstWords;
 use crate::text::fold;
 use crate::text::pattern::{Bounded, next_char};
 use crate::text::segment::{Token, TokenKind, is_numeric};
@@ -204,44 +205,70 @@ struct Cues {
     numbered: bool,
 }
 
+/// The first words of every cue [`Cues::of`] reads: a token none of them
+/// may be is passed over after one bit test.
+static CUE_WORDS: LazyLock<FirstWords> = LazyLock::new(|| {
+    let mut words = FirstWords::default();
+    words.insert_words(&["dự", "số"]);
+    words.insert_words(DOCUMENT_HEADS);
+    words.insert_words(&DISCUSSING.map(|(first, _)| first));
+    words
+});
+
+/// The first words of capitalized document names ("Đề án", "Kế hoạch").
+const DOCUMENT_HEADS: &[&str] = &[
+    "đề", "kế", "nghị", "chương", "quy", "báo", "tờ", "chỉ", "kết",
+];
+/// Verbs of discussing a document, as pairs of words.
+const DISCUSSING: [(&str, &str); 9] = [
+    ("ý", "kiến"),
+    ("thảo", "luận"),
+    ("thông", "qua"),
+    ("thống", "nhất"),
+    ("xem", "xét"),
+    ("góp", "ý"),
+    ("ban", "hành"),
+    ("tổng", "kết"),
+    ("sơ", "kết"),
+];
+
 impl Cues {
+    /// The cues of a sentence, read in one pass over its tokens.
     fn of(toks: &[Token<'_>], text: &str) -> Option<Cues> {
-        let named = toks.windows(2).any(|w| {
-            (w[0].is("dự") && w[1].is("thảo")) || (w[0].is("số") && w[1].kind == TokenKind::Number)
-        });
-        let discussed = toks.iter().any(|t| {
-            t.is_capitalized()
-                && matches!(
-                    t.key.as_ref(),
-                    "đề" | "kế" | "nghị" | "chương" | "quy" | "báo" | "tờ" | "chỉ" | "kết"
-                )
-        }) && toks.windows(2).any(|w| {
-            matches!(
-                (w[0].key.as_ref(), w[1].key.as_ref()),
-                ("ý", "kiến")
-                    | ("thảo", "luận")
-                    | ("thông", "qua")
-                    | ("thống", "nhất")
-                    | ("xem", "xét")
-                    | ("góp", "ý")
-                    | ("ban", "hành")
-                    | ("tổng", "kết")
-                    | ("sơ", "kết")
-            )
-        });
-        let b = text.as_bytes();
-        let numbered = memchr::memchr2_iter(b'-', b'/', b).any(|i| {
-            i > 0
-                && b[i - 1].is_ascii_digit()
-                && b.get(i + 1)
-                    .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3)
-        });
+        let words = &*CUE_WORDS;
+        let (mut named, mut head, mut verb) = (false, false, false);
+        for (i, t) in toks.iter().enumerate() {
+            if !words.may_hold(t) {
+                continue;
+            }
+            let next = toks.get(i + 1);
+            let key = t.key.as_ref();
+            named |= next.is_some_and(|n| {
+                (key == "dự" && n.is("thảo")) || (key == "số" && n.kind == TokenKind::Number)
+            });
+            head |= t.is_capitalized() && DOCUMENT_HEADS.contains(&key);
+            verb |= next.is_some_and(|n| DISCUSSING.contains(&(key, n.key.as_ref())));
+        }
+        let discussed = head && verb;
+        let numbered = numbered_cue(text);
         (named || discussed || numbered).then_some(Cues {
             named,
             discussed,
             numbered,
         })
     }
+}
+
+/// Whether a text may hold a document number: a digit, a dash or slash,
+/// then a capital ("153-KH/TU", "12/NQ-TU").
+fn numbered_cue(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'-', b'/', b).any(|i| {
+        i > 0
+            && b[i - 1].is_ascii_digit()
+            && b.get(i + 1)
+                .is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3)
+    })
 }
 
 /// Where documents' names may begin in a sentence, in order, once each.
@@ -282,13 +309,21 @@ fn named_at(rest: &str) -> Option<(String, usize)> {
     {
         end = m.end;
     }
-    let words: Vec<&str> = rest[..end].split_whitespace().take(24).collect();
-    if words.len() < 2 {
+    // The words joined by single spaces, written as they are read.
+    let mut piece = String::new();
+    let (mut count, mut last) = (0, "");
+    for word in rest[..end].split_whitespace().take(24) {
+        if count > 0 {
+            piece.push(' ');
+        }
+        piece.push_str(word);
+        (count, last) = (count + 1, word);
+    }
+    if count < 2 {
         return None;
     }
-    let last = words.last().copied().unwrap_or("");
     let len = rest[..end].find(last).map_or(end, |p| p + last.len());
-    Some((words.join(" "), len))
+    Some((piece, len))
 }
 
 /// Where the first stop of a name stands: `,` `;` `:` `(` `)` `.` `"`
@@ -333,6 +368,38 @@ mod tests {
                     "{text} {needle}"
                 );
             }
+        }
+    }
+
+    /// The cues read in one screened pass are those of the plain reading:
+    /// every window of two tokens and every token asked.
+    #[test]
+    fn screened_cues_are_the_plain_ones() {
+        fn plain(toks: &[Token<'_>]) -> (bool, bool) {
+            let named = toks.windows(2).any(|w| {
+                (w[0].is("dự") && w[1].is("thảo"))
+                    || (w[0].is("số") && w[1].kind == TokenKind::Number)
+            });
+            let discussed = toks
+                .iter()
+                .any(|t| t.is_capitalized() && DOCUMENT_HEADS.contains(&t.key.as_ref()))
+                && toks
+                    .windows(2)
+                    .any(|w| DISCUSSING.contains(&(w[0].key.as_ref(), w[1].key.as_ref())));
+            (named, discussed)
+        }
+        for text in [
+            "Hội nghị thảo luận, cho ý kiến vào dự thảo Đề án số 5.",
+            "DỰ THẢO kế hoạch; Số 12 và số mười; Thông qua Nghị quyết",
+            "Tờ trình, báo cáo, ban hành; góp ý; sơ kết; tổng kết Chỉ thị",
+            "Không có gì ở đây, 153-KH/TU",
+            "số",
+            "",
+        ] {
+            let toks = crate::text::segment::tokenize(text, 0..text.len());
+            let cues = Cues::of(&toks, text);
+            let got = cues.map_or((false, false), |c| (c.named, c.discussed));
+            assert_eq!(got, plain(&toks), "{text}");
         }
     }
 

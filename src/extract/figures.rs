@@ -3,16 +3,18 @@
 
 use std::sync::LazyLock;
 
-use crate::text::pattern::Pattern;
+use crate::text::pattern::Bounded;
 
 use super::doc::{Doc, clean};
 use super::{Figure, Span};
 
-static CHANGE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)\b(tăng|giảm)\s+(?:khoảng\s+|gần\s+|trên\s+|hơn\s+|xấp xỉ\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%",
-    )
-});
+const CHANGE_PATTERN: &str = r"(?i)\b(tăng|giảm)\s+(?:khoảng\s+|gần\s+|trên\s+|hơn\s+|xấp xỉ\s+)?(\d{1,3}(?:[.,]\d{1,3})?)\s*%";
+/// The most whitespace-separated pieces a change spans ("giảm xấp xỉ
+/// 3,5 %" is five), with room to spare: the pattern is tried anchored
+/// where its screen matches, not through the backtracker over the whole
+/// sentence.
+const CHANGE_WORDS: usize = 8;
+static CHANGE: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(CHANGE_PATTERN, CHANGE_WORDS));
 /// Hedges between an indicator and its verb: "ước", "dự kiến", "đã".
 const HEDGES: &[&str] = &[
     "ước",
@@ -75,4 +77,41 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The change pattern tried from where its screen matches finds what
+    /// the same pattern finds searched through whole sentences.
+    #[test]
+    fn bounded_change_is_the_unanchored_one() {
+        let plain = regex::Regex::new(CHANGE_PATTERN).unwrap();
+        for text in [
+            "GRDP năm 2020 ước tăng 3,23% so với năm 2019, thu ngân sách giảm 5 %.",
+            "Tăng khoảng 12.5%; GIẢM XẤP XỈ 7,25 % và tăng  \n hơn 100%, tăng 1234%",
+            "xtăng 5%, tăng5%, tăng 5,%, giảm gần 3.1415%, tăng trên 4,5,6%",
+            "tăng xấp  xỉ 9%, giảm hơn ٣%, không có gì",
+            "",
+        ] {
+            let want: Vec<_> = plain
+                .captures_iter(text)
+                .map(|c| {
+                    (0..3)
+                        .map(|g| c.get(g).map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            let got: Vec<_> = CHANGE
+                .captures_iter(text)
+                .map(|c| {
+                    (0..3)
+                        .map(|g| c.get(g).map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            assert_eq!(got, want, "{text}");
+        }
+    }
 }

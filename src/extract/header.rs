@@ -35,9 +35,11 @@ static VIEWS: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))",
     )
 });
-/// "(Baohatinh.vn) - …", "BDK.VN - …", "(QBĐT) - …" at the start of a paragraph.
-static SOURCE_PREFIX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\(?([A-ZĐa-z][\w.&]{1,40}?)\)?\s*[-–—]\s").unwrap());
+/// "(Baohatinh.vn) - …", "BDK.VN - …", "(QBĐT) - …" at the start of a
+/// paragraph. Read by [`source_prefix`]: as a regex its forty copies of
+/// `\w` cost more to build than all the page's other patterns.
+#[cfg(test)]
+const SOURCE_PREFIX_PATTERN: &str = r"^\(?([A-ZĐa-z][\w.&]{1,40}?)\)?\s*[-–—]\s";
 /// A paper's tag in brackets opening the lead with no dash: "(BBNĐT) Ngày …".
 static TAG_PREFIX: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(([A-ZĐ][A-Za-zĐ]{1,7})\)\s+\p{Lu}").unwrap());
@@ -218,11 +220,19 @@ fn title(doc: &Doc) -> Option<Found<String>> {
             (4..=40).contains(&w) && !source_prefix_match(s) && !s.ends_with(':')
         })
         .collect();
-    let repeated = |i: usize| {
+    // The repeated lines' keys, folded once for all candidates.
+    let mut repeats: Option<Vec<String>> = None;
+    let mut repeated = |i: usize| {
         let key = crate::text::fold(blocks[i].as_str(doc.text));
-        blocks
-            .iter()
-            .any(|b| b.kind == BlockKind::Repeat && crate::text::fold(b.as_str(doc.text)) == key)
+        repeats
+            .get_or_insert_with(|| {
+                blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Repeat)
+                    .map(|b| crate::text::fold(b.as_str(doc.text)))
+                    .collect()
+            })
+            .contains(&key)
     };
     let no_period = |i: &usize| !blocks[*i].as_str(doc.text).ends_with('.');
     let pick = candidates
@@ -258,12 +268,11 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
             let span = b.start + m.start()..b.start + m.end();
             return Some(Found::new(m.as_str().to_string(), span));
         }
-        if let Some(c) = may_have_source_prefix(s)
-            .then(|| SOURCE_PREFIX.captures(s))
+        if let Some(m) = may_have_source_prefix(s)
+            .then(|| source_prefix(s))
             .flatten()
         {
-            let m = c.get(1)?;
-            let v = m.as_str().trim_end_matches('.');
+            let v = s[m.clone()].trim_end_matches('.');
             let looks_like_source = DOMAIN.is_match(v)
                 || (v.chars().filter(|c| c.is_uppercase()).count() >= 2
                     && !v.contains(' ')
@@ -271,7 +280,7 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
             if looks_like_source {
                 return Some(Found::new(
                     v.to_string(),
-                    b.start + m.start()..b.start + m.start() + v.len(),
+                    b.start + m.start..b.start + m.start + v.len(),
                 ));
             }
         }
@@ -306,9 +315,60 @@ fn outlet(doc: &Doc) -> Option<Found<String>> {
     None
 }
 
-/// Whether a line opens with a source prefix ([`SOURCE_PREFIX`]).
+/// Whether a line opens with a source prefix (see [`source_prefix`]).
 fn source_prefix_match(s: &str) -> bool {
-    may_have_source_prefix(s) && SOURCE_PREFIX.is_match(s)
+    may_have_source_prefix(s) && source_prefix(s).is_some()
+}
+
+/// The source's name in a source prefix opening `s`, as the pattern
+/// `^\(?([A-ZĐa-z][\w.&]{1,40}?)\)?\s*[-–—]\s` finds it (its group 1).
+/// The name is a run of name characters ([`is_source_char`]) opening on
+/// a Latin letter: the pattern's lazy repetition can only stop where the
+/// run ends, as what must follow (a parenthesis, a space or a dash) is
+/// no name character; and its optional parenthesis and spaces are taken
+/// whenever they are there, as leaving them leaves no dash next.
+pub(super) fn source_prefix(s: &str) -> Option<std::ops::Range<usize>> {
+    let start = usize::from(s.starts_with('('));
+    let first = s[start..].chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == 'Đ') {
+        return None;
+    }
+    let (end, count) = source_run(s, start);
+    if !(2..=41).contains(&count) {
+        return None;
+    }
+    let rest = &s[end..];
+    let rest = rest.strip_prefix(')').unwrap_or(rest).trim_start();
+    let after_dash = rest.strip_prefix(['-', '–', '—'])?;
+    after_dash
+        .starts_with(char::is_whitespace)
+        .then_some(start..end)
+}
+
+/// Where the run of name characters ([`is_source_char`]) from `at` ends,
+/// and how many characters it holds.
+pub(super) fn source_run(s: &str, at: usize) -> (usize, usize) {
+    let mut count = 0;
+    for (i, c) in s[at..].char_indices() {
+        if !is_source_char(c) {
+            return (at + i, count);
+        }
+        count += 1;
+    }
+    (s.len(), count)
+}
+
+/// Whether a character is one of the regex class `[\w.&]`: answered
+/// without the class for ASCII and the Latin letters and marks Vietnamese
+/// is written in, and by the class itself for the rest.
+pub(super) fn is_source_char(c: char) -> bool {
+    static WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\A[\w.&]\z").unwrap());
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '&'),
+        0xC0..=0x24F | 0x1E00..=0x1EFF => c != '×' && c != '÷',
+        0x300..=0x36F => true,
+        _ => WORD.is_match(c.encode_utf8(&mut [0; 4])),
+    }
 }
 
 /// Whether a line may open with a source prefix, read without the regex:
@@ -344,6 +404,7 @@ mod tests {
 
     #[test]
     fn source_prefix_screen_keeps_every_match() {
+        let pattern = Regex::new(SOURCE_PREFIX_PATTERN).unwrap();
         for line in [
             "(Baohatinh.vn) - Chiều 5/11, Ban Thường vụ Tỉnh ủy họp.",
             "BDK.VN - Sáng nay, Tỉnh ủy tổ chức hội nghị.",
@@ -354,16 +415,68 @@ mod tests {
             "Một dòng không có gạch nối",
             "",
         ] {
-            assert_eq!(
-                source_prefix_match(line),
-                SOURCE_PREFIX.is_match(line),
-                "{line}"
-            );
+            assert_eq!(source_prefix_match(line), pattern.is_match(line), "{line}");
         }
         assert!(!may_have_source_prefix(
             "Chiều 5/11, Ban Thường vụ họp - rồi"
         ));
         assert!(may_have_source_prefix("(Baohatinh.vn) - Chiều"));
+    }
+
+    /// The source prefix read by hand is the one the pattern finds.
+    #[test]
+    fn source_prefix_is_the_pattern_one() {
+        let pattern = Regex::new(SOURCE_PREFIX_PATTERN).unwrap();
+        let long = "A".repeat(41);
+        let longer = "A".repeat(42);
+        let lines = [
+            "(Baohatinh.vn) - Chiều 5/11".to_string(),
+            "BDK.VN - Sáng nay".to_string(),
+            "(QBĐT)– Ngày 3/4".to_string(),
+            "(QBĐT)–Ngày".to_string(),
+            "CTTĐT -Ngày 3/4".to_string(),
+            "CTTĐT  \t — \u{a0}x".to_string(),
+            "Đài_PT&TH.vn - x".to_string(),
+            "ĐBP - x".to_string(),
+            "ÁBC - x".to_string(),
+            "(A) - x".to_string(),
+            "A - x".to_string(),
+            "(Ab - x".to_string(),
+            "Ab) - x".to_string(),
+            "Ab)) - x".to_string(),
+            "Ab٣ễ\u{301} - x".to_string(),
+            "Ab١- x".to_string(),
+            "Ab‿c - x".to_string(),
+            "Ab × c - x".to_string(),
+            "((Ab) - x".to_string(),
+            format!("{long} - x"),
+            format!("{longer} - x"),
+            format!("({long}) - x"),
+            "Tỉnh ủy - UBND tỉnh".to_string(),
+            String::new(),
+        ];
+        for line in &lines {
+            let want = pattern.captures(line).map(|c| c.get(1).unwrap().range());
+            assert_eq!(source_prefix(line), want, "{line}");
+        }
+    }
+
+    /// The name characters answered without the class are the class's.
+    #[test]
+    fn source_chars_are_the_class() {
+        let class = Regex::new(r"\A[\w.&]\z").unwrap();
+        let chars = (0..0x3000u32)
+            .chain(0xFF00..0xFFFF)
+            .chain(0x1F300..0x1F400)
+            .filter_map(char::from_u32);
+        for c in chars {
+            let mut buf = [0; 4];
+            assert_eq!(
+                is_source_char(c),
+                class.is_match(c.encode_utf8(&mut buf)),
+                "{c:?}"
+            );
+        }
     }
 
     #[test]

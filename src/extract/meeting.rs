@@ -11,6 +11,7 @@ use regex::Regex;
 use crate::text::pattern::{Bounded, Groups, Pattern};
 
 use super::doc::{Doc, Sentence, clean};
+use super::header::source_run;
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
 use crate::gazetteer::{Lexicon, PhraseList, PhraseStarts};
@@ -202,13 +203,12 @@ static DATE_CUE: LazyLock<Bounded> =
 const DATE_PAIR_PATTERN: &str = r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
 static DATE_PAIR: LazyLock<Bounded> =
     LazyLock::new(|| Bounded::new(DATE_PAIR_PATTERN, DATE_SPAN_WORDS));
-/// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ".
-static SOURCE_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^(?:\([^()]{2,40}\)\s*(?:[-–—]\s*)?|[\w.&]{2,40}(?:\s[\w.&]{1,20}){0,2}\s*[-–—]\s*)",
-    )
-    .unwrap()
-});
+/// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ". Read
+/// by [`source_prefix_end`]: as a regex its eighty copies of `\w` cost
+/// more to build than all of the meeting's other patterns.
+#[cfg(test)]
+const SOURCE_PREFIX_PATTERN: &str =
+    r"^(?:\([^()]{2,40}\)\s*(?:[-–—]\s*)?|[\w.&]{2,40}(?:\s[\w.&]{1,20}){0,2}\s*[-–—]\s*)";
 const DATE_WORDS_PATTERN: &str = r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm)\s+)?ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm\s+(\d{4}))?";
 static DATE_WORDS: LazyLock<Bounded> =
     LazyLock::new(|| Bounded::new(DATE_WORDS_PATTERN, DATE_SPAN_WORDS));
@@ -225,11 +225,19 @@ static RELATIVE_UNKNOWN: LazyLock<Pattern> = LazyLock::new(|| {
     )
 });
 
-fn session_number(s: &str) -> Option<u32> {
-    let words = [
+/// The keys of the ordinals one to ten, made once.
+static ORDINAL_KEYS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    [
         "nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười",
-    ];
-    if let Some(i) = words.iter().position(|w| lex_key(w) == lex_key(s)) {
+    ]
+    .iter()
+    .map(|w| lex_key(w))
+    .collect()
+});
+
+fn session_number(s: &str) -> Option<u32> {
+    let key = lex_key(s);
+    if let Some(i) = ORDINAL_KEYS.iter().position(|w| *w == key) {
         return Some(i as u32 + 1);
     }
     if s.chars().all(|c| c.is_ascii_digit()) {
@@ -263,11 +271,14 @@ pub fn roman(s: &str) -> Option<u32> {
 /// dates are read against.
 pub fn extract(doc: &Doc, published: Option<Date>, people: &People) -> Meeting {
     let lead = lead_sentences(doc);
-    let body = body(doc, people);
+    let BodyScan {
+        best: body,
+        names_body,
+    } = body(doc, people);
     let body_sentence = body.as_ref().and_then(|(_, si)| doc.sentences().nth(*si));
     let mut around: Vec<&Sentence> = body_sentence.into_iter().collect();
     around.extend(lead.iter().copied());
-    let (date, year_from) = date(doc, &lead, published);
+    let (date, year_from) = date(doc, &lead, published, &names_body);
     Meeting {
         session: session(doc, &around),
         term: term(doc, &around),
@@ -289,82 +300,180 @@ fn lead_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sentence<'d>> {
         .collect()
 }
 
+/// What the scan for the meeting's body finds: the best body with the
+/// index of the sentence it was read from, and which sentences name a body
+/// at all (asked again of later paragraphs, see [`later_meeting_date`]).
+struct BodyScan {
+    best: Option<(Found<String>, usize)>,
+    names_body: Vec<bool>,
+}
+
+/// A name read as a body's: a known body, or a delegation's words.
+#[derive(Clone, Copy)]
+enum BodyName {
+    Known(usize),
+    Delegation,
+}
+
+/// A body found, scored (see [`body`]).
+struct Candidate {
+    score: f32,
+    name: BodyName,
+    span: Span,
+    sentence: usize,
+}
+
+/// The hash of the key "đoàn", which opens a delegation's name: tested
+/// before the key itself at every token.
+static DOAN_HASH: LazyLock<u64> = LazyLock::new(|| {
+    crate::text::segment::tokenize("đoàn", 0..6)
+        .first()
+        .map_or(0, |t| t.hash)
+});
+
 /// The body that met, with the index of the sentence it was read from.
-fn body(doc: &Doc, people: &People) -> Option<(Found<String>, usize)> {
-    let masked = SpanSet::new(
-        people
-            .people
-            .iter()
-            .flat_map(|p| p.positions.iter().map(|pos| pos.span))
-            .chain(people.title_refs.iter().map(|r| r.span)),
-    );
-    let in_title = |s: usize| masked.contains(s);
+/// A body is scored by the words around it; one whose best possible score
+/// cannot beat the best so far is not scored (ties keep the first).
+fn body(doc: &Doc, people: &People) -> BodyScan {
+    let mut masked: Option<SpanSet> = None;
+    let mut in_title = |s: usize| {
+        masked
+            .get_or_insert_with(|| title_spans(people))
+            .contains(s)
+    };
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
-    let mut best: Option<(f32, Found<String>, usize)> = None;
+    let mut best: Option<Candidate> = None;
+    let mut names_body = Vec::new();
     for (si, sentence) in doc.sentences().enumerate() {
         let toks = &sentence.tokens;
         // Asked only of sentences naming a body, once.
         let mut meeting_sentence: Option<bool> = None;
+        let mut any_body = false;
         for i in 0..toks.len() {
-            let mut found: Option<(f32, String, Span)> = None;
-            if let Some((b, n)) = body_at(toks, i)
-                && !in_title(toks[i].start)
-            {
+            let lead = toks[i].start < lead_end;
+            let beaten = |ub: f32| best.as_ref().is_some_and(|b| b.score >= ub);
+            let known = body_at(toks, i);
+            any_body |= known.is_some();
+            let found = if let Some((b, n)) = known.filter(|_| !in_title(toks[i].start)) {
+                let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
+                if beaten(top_score(base + 4.0 + 4.0, lead)) {
+                    continue;
+                }
                 let span = Span::new(toks[i].start, toks[i + n - 1].end);
-                let mut score = 1.0 + BODIES[b].0.len() as f32 / 100.0;
-                let after = skip_place(toks, i + n);
-                if MEETING_VERBS.at(toks, after).is_some() {
-                    score += 4.0;
+                Some((known_body_score(toks, i, n, base), BodyName::Known(b), span))
+            } else if toks[i].hash == *DOAN_HASH && opens_delegation(toks, i) {
+                if beaten(top_score(1.0 + 4.0, lead)) {
+                    continue;
                 }
-                if MEETING_NOUNS.ends_before(toks, i) {
-                    score += 4.0;
-                }
-                if i > 0
-                    && matches!(
-                        toks[i - 1].key.as_ref(),
-                        "của" | "về" | "cho" | "với" | "và"
-                    )
-                {
-                    score -= 2.0;
-                }
-                found = Some((score, BODIES[b].0.to_string(), span));
-            } else if toks[i].key == "đoàn"
-                && toks.get(i + 1).is_some_and(|t| t.key == "công")
-                && toks.get(i + 2).is_some_and(|t| t.key == "tác")
-            {
-                // A delegation's working session: "Đoàn công tác của Ban Bí thư …".
-                let mut j = i + 3;
-                while j < toks.len()
-                    && !toks[j].is_punct(',')
-                    && !toks[j].is_punct('.')
-                    && DELEGATION_END.at(toks, j).is_none()
-                {
-                    j += 1;
-                }
-                let span = Span::new(toks[i].start, toks[j - 1].end);
-                let mut score = 1.0;
-                if DELEGATION_WORK.at(toks, j).is_some() {
-                    score += 4.0;
-                }
-                found = Some((score, clean(&doc.text[span.range()]), span));
-            }
+                let (score, span) = delegation(toks, i);
+                Some((score, BodyName::Delegation, span))
+            } else {
+                None
+            };
             let Some((mut score, name, span)) = found else {
                 continue;
             };
             if span.start < lead_end {
                 score += 3.0;
             }
-            if *meeting_sentence.get_or_insert_with(|| {
-                MEETING_NOUNS.find(toks, toks.len()).is_some() || toks.iter().any(|t| t.is("họp"))
-            }) {
+            if *meeting_sentence.get_or_insert_with(|| meeting_words(toks)) {
                 score += 1.0;
             }
-            if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
-                best = Some((score, Found::new(name, span), si));
+            if best.as_ref().is_none_or(|b| score > b.score) {
+                best = Some(Candidate {
+                    score,
+                    name,
+                    span,
+                    sentence: si,
+                });
             }
         }
+        names_body.push(any_body);
     }
-    best.map(|(_, f, si)| (f, si))
+    let best = best.map(|c| {
+        let name = match c.name {
+            BodyName::Known(b) => BODIES[b].0.to_string(),
+            BodyName::Delegation => clean(&doc.text[c.span.range()]),
+        };
+        (Found::new(name, c.span), c.sentence)
+    });
+    BodyScan { best, names_body }
+}
+
+/// The spans of people's titles, where a body's name is part of a title
+/// ("Bí thư Tỉnh ủy"), not the body that met.
+fn title_spans(people: &People) -> SpanSet {
+    SpanSet::new(
+        people
+            .people
+            .iter()
+            .flat_map(|p| p.positions.iter().map(|pos| pos.span))
+            .chain(people.title_refs.iter().map(|r| r.span)),
+    )
+}
+
+/// The most a body scored `scored` before the lead and meeting-sentence
+/// bonuses can reach: added in the order [`body`] adds them, so no score
+/// of a body is above it.
+fn top_score(scored: f32, lead: bool) -> f32 {
+    let mut score = scored;
+    if lead {
+        score += 3.0;
+    }
+    score + 1.0
+}
+
+/// The score of a known body `toks[i..i + n]` from the words around it,
+/// before the lead and meeting-sentence bonuses.
+fn known_body_score(toks: &[Token], i: usize, n: usize, base: f32) -> f32 {
+    let mut score = base;
+    let after = skip_place(toks, i + n);
+    if MEETING_VERBS.at(toks, after).is_some() {
+        score += 4.0;
+    }
+    if MEETING_NOUNS.ends_before(toks, i) {
+        score += 4.0;
+    }
+    if i > 0
+        && matches!(
+            toks[i - 1].key.as_ref(),
+            "của" | "về" | "cho" | "với" | "và"
+        )
+    {
+        score -= 2.0;
+    }
+    score
+}
+
+/// Whether "Đoàn công tác" opens at `toks[i]`.
+fn opens_delegation(toks: &[Token], i: usize) -> bool {
+    toks[i].key == "đoàn"
+        && toks.get(i + 1).is_some_and(|t| t.key == "công")
+        && toks.get(i + 2).is_some_and(|t| t.key == "tác")
+}
+
+/// A delegation's working session: "Đoàn công tác của Ban Bí thư …", its
+/// score before the lead and meeting-sentence bonuses and its span.
+fn delegation(toks: &[Token], i: usize) -> (f32, Span) {
+    let mut j = i + 3;
+    while j < toks.len()
+        && !toks[j].is_punct(',')
+        && !toks[j].is_punct('.')
+        && DELEGATION_END.at(toks, j).is_none()
+    {
+        j += 1;
+    }
+    let span = Span::new(toks[i].start, toks[j - 1].end);
+    let mut score = 1.0;
+    if DELEGATION_WORK.at(toks, j).is_some() {
+        score += 4.0;
+    }
+    (score, span)
+}
+
+/// Whether a sentence holds a meeting noun or "họp".
+fn meeting_words(toks: &[Token]) -> bool {
+    MEETING_NOUNS.find(toks, toks.len()).is_some() || toks.iter().any(|t| t.is("họp"))
 }
 
 /// Skips a province or place name after a body ("Ban Thường vụ Tỉnh ủy
@@ -382,11 +491,7 @@ fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
         for c in SESSION.captures_iter(text) {
             let whole = c.get(0)?;
             // "Đại hội … lần thứ XX" numbers congresses, not meetings.
-            if text[..whole.start()]
-                .to_lowercase()
-                .trim_end()
-                .ends_with("đại")
-            {
+            if ends_with_dai(&text[..whole.start()]) {
                 continue;
             }
             let m = c.get(1)?;
@@ -406,7 +511,7 @@ fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
         let Some(p) = HOI_NGHI.find(text).map(|m| m.start()) else {
             continue;
         };
-        if text[..p].to_lowercase().trim_end().ends_with("đại") {
+        if ends_with_dai(&text[..p]) {
             continue;
         }
         if let Some(c) = SESSION_AFTER_BODY.captures(&text[p..])
@@ -420,6 +525,19 @@ fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
         }
     }
     None
+}
+
+/// Whether `before`, lowered, ends with "đại" and whitespace, as
+/// `before.to_lowercase().trim_end().ends_with("đại")` tells, read from its
+/// last characters only: whitespace lowers to itself and no other
+/// character lowers to whitespace, and only `đ`/`Đ`, `ạ`/`Ạ` and `i`/`I`
+/// lower to the letters of "đại".
+fn ends_with_dai(before: &str) -> bool {
+    let mut last = before.trim_end().chars().rev();
+    matches!(
+        (last.next(), last.next(), last.next()),
+        (Some('i' | 'I'), Some('ạ' | 'Ạ'), Some('đ' | 'Đ'))
+    )
 }
 
 fn term(doc: &Doc, around: &[&Sentence]) -> Option<Found<String>> {
@@ -490,9 +608,10 @@ fn date(
     doc: &Doc,
     lead: &[&Sentence],
     published: Option<Date>,
+    names_body: &[bool],
 ) -> (Option<Found<Date>>, Option<YearFrom>) {
     let published = published.or_else(|| metadata_date(doc));
-    match lead_date(doc, lead, published) {
+    match lead_date(doc, lead, published, names_body) {
         LeadDate::Day(dm) => match resolve_year(doc, lead, &dm, published) {
             Some((date, from)) => (Some(Found::new(date, dm.span)), Some(from)),
             None => (None, None),
@@ -525,7 +644,12 @@ fn date(
 /// The day and month of the meeting as the lead tells it (see
 /// [`opening_date`]), else a relative day ("chiều nay"); when the lead
 /// dates nothing, a later paragraph that opens on the meeting's date.
-fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate {
+fn lead_date(
+    doc: &Doc,
+    lead: &[&Sentence],
+    published: Option<Date>,
+    names_body: &[bool],
+) -> LeadDate {
     for s in lead {
         if let Some(dm) = opening_date(doc, s, published) {
             return LeadDate::Day(issued_about(doc, s, published).unwrap_or(dm));
@@ -548,7 +672,7 @@ fn lead_date(doc: &Doc, lead: &[&Sentence], published: Option<Date>) -> LeadDate
             return LeadDate::Unknown;
         }
     }
-    later_meeting_date(doc, published).map_or(LeadDate::Nothing, LeadDate::Day)
+    later_meeting_date(doc, published, names_body).map_or(LeadDate::Nothing, LeadDate::Day)
 }
 
 /// Paragraphs read after the lead for a meeting's date.
@@ -556,18 +680,30 @@ const LATER_PARAGRAPHS: usize = 8;
 
 /// The date opening a sentence of the paragraphs after the lead that names
 /// a meeting ("Ngày 9/9, Tỉnh ủy tổ chức Hội nghị …"): the lead may be page
-/// noise, a quote or another story's teaser.
-fn later_meeting_date(doc: &Doc, published: Option<Date>) -> Option<DayMonth> {
+/// noise, a quote or another story's teaser. `names_body` tells, by the
+/// sentence's index in the article, which sentences name a body.
+fn later_meeting_date(doc: &Doc, published: Option<Date>, names_body: &[bool]) -> Option<DayMonth> {
+    let first: usize = doc
+        .paragraphs
+        .iter()
+        .take(LEAD_PARAGRAPHS)
+        .map(|p| p.sentences.len())
+        .sum();
     doc.paragraphs
         .iter()
         .skip(LEAD_PARAGRAPHS)
         .take(LATER_PARAGRAPHS)
         .flat_map(|p| p.sentences.iter())
-        .filter(|s| names_meeting(s))
-        .find_map(|s| opening_date(doc, s, published))
+        .zip(first..)
+        // A day is read from ASCII digits: a sentence without one is not
+        // asked whether it names a meeting.
+        .filter(|(s, _)| has_ascii_digit(&doc.text[s.range()]))
+        .filter(|(s, si)| names_body.get(*si).copied().unwrap_or(false) || meeting_words(&s.tokens))
+        .find_map(|(s, _)| opening_date(doc, s, published))
 }
 
 /// Whether a sentence names a meeting: a body, a meeting noun or "họp".
+#[cfg(test)]
 fn names_meeting(s: &Sentence) -> bool {
     let toks = &s.tokens;
     toks.iter().any(|t| t.is("họp"))
@@ -595,7 +731,7 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
     if found.is_empty() {
         return None;
     }
-    let opening = SOURCE_PREFIX.find(text).map_or(0, |m| m.end());
+    let opening = source_prefix_end(text).unwrap_or(0);
     found.sort_by_key(|c| c.get(0).map_or(0, |m| m.start()));
     found.into_iter().find_map(|c| {
         let whole = c.get(0)?;
@@ -666,6 +802,55 @@ fn issued_about(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
         .is_match(&doc.text[s.range()])
         .then(|| named_meeting_date(doc, s, published))
         .flatten()
+}
+
+/// Where a source named before the lead ends (see [`SOURCE_PREFIX_PATTERN`]):
+/// a name in parentheses with a dash after it or none, else one to three
+/// runs of name characters (see [`source_run`]) and a dash. A run must be
+/// taken whole, as what follows it (a space or a dash) is no name
+/// character; of the runs, the pattern tries three, then two, then one.
+fn source_prefix_end(text: &str) -> Option<usize> {
+    if let Some(rest) = text.strip_prefix('(') {
+        let close = rest.find(['(', ')'])?;
+        let inside = rest[..close].chars().count();
+        if rest[close..].starts_with(')') && (2..=40).contains(&inside) {
+            return Some(after_dash(text, 1 + close + 1, true));
+        }
+    }
+    let (first, count) = source_run(text, 0);
+    if !(2..=40).contains(&count) {
+        return None;
+    }
+    let mut ends = vec![first];
+    while ends.len() < 3 {
+        let at = ends[ends.len() - 1];
+        let Some(space) = text[at..].chars().next().filter(|c| c.is_whitespace()) else {
+            break;
+        };
+        let (end, count) = source_run(text, at + space.len_utf8());
+        if !(1..=20).contains(&count) {
+            break;
+        }
+        ends.push(end);
+    }
+    ends.iter().rev().find_map(|&end| {
+        let dash = end + (text[end..].len() - text[end..].trim_start().len());
+        text[dash..]
+            .starts_with(['-', '–', '—'])
+            .then(|| after_dash(text, dash, false))
+    })
+}
+
+/// The end of `\s*[-–—]\s*` from `at` (the dash optional when
+/// `optional`), or of the spaces alone when no dash follows them.
+fn after_dash(text: &str, at: usize, optional: bool) -> usize {
+    let spaces = |from: usize| from + (text[from..].len() - text[from..].trim_start().len());
+    let dash = spaces(at);
+    match text[dash..].chars().next() {
+        Some(c @ ('-' | '–' | '—')) => spaces(dash + c.len_utf8()),
+        _ if optional => dash,
+        _ => at,
+    }
 }
 
 /// Whether a day exists and, with its year written, is not after publication.
@@ -949,6 +1134,135 @@ mod tests {
                     "{text} {i}"
                 );
             }
+        }
+    }
+
+    /// The source prefix read by hand ends where the pattern's match does.
+    #[test]
+    fn source_prefix_is_the_pattern_one() {
+        let pattern = Regex::new(SOURCE_PREFIX_PATTERN).unwrap();
+        let a40 = "a".repeat(40);
+        let a41 = "a".repeat(41);
+        let b20 = "b".repeat(20);
+        let b21 = "b".repeat(21);
+        let texts = [
+            "(Baohatinh.vn) - Chiều 5/11, Ban Thường vụ họp.".to_string(),
+            "(Baohatinh.vn)Chiều 5/11".to_string(),
+            "(Báo Hà Tĩnh)  —  Chiều".to_string(),
+            "(a) - x".to_string(),
+            "(ab(c) - x".to_string(),
+            "(ab - x".to_string(),
+            format!("({a40}) - x"),
+            format!("({a41}) - x"),
+            format!("({a41} - x"),
+            "CTTĐT - Sáng nay".to_string(),
+            "Trực tiếp - Sáng".to_string(),
+            "Báo Hà Tĩnh – Chiều".to_string(),
+            "Báo Hà Tĩnh Online – Chiều".to_string(),
+            "Báo  Hà - x".to_string(),
+            "Báo Hà Tĩnh -".to_string(),
+            "BDK.VN-Sáng".to_string(),
+            "a - x".to_string(),
+            "Chiều 5/11, Ban Thường vụ họp - phiên hai.".to_string(),
+            format!("{a40} - x"),
+            format!("{a41} - x"),
+            format!("ab {b20} - x"),
+            format!("ab {b21} - x"),
+            format!("ab {b20} {b20} - x"),
+            format!("ab {b20} {b21} - x"),
+            "ab cd ef gh - x".to_string(),
+            "ab cd\u{a0}ef\t- \n x".to_string(),
+            "ab١ c‿d - x".to_string(),
+            String::new(),
+        ];
+        for text in &texts {
+            let want = pattern.find(text).map(|m| m.end());
+            assert_eq!(source_prefix_end(text), want, "{text}");
+        }
+    }
+
+    /// The sentences the body scan marks, with those holding a meeting
+    /// word, are those that name a meeting read on their own; and bodies
+    /// scored only when they may beat the best are found as when all are.
+    #[test]
+    fn body_scan_marks_the_sentences_naming_a_meeting() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
+        let mut marked = 0;
+        for entry in std::fs::read_dir(dir).expect("articles") {
+            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
+            let page = crate::text::Page::from_normalized(text);
+            let doc = Doc::new(&page);
+            let people = super::super::people::extract(&doc);
+            let scan = body(&doc, &people);
+            let sentences: Vec<&Sentence> = doc.sentences().collect();
+            assert_eq!(scan.names_body.len(), sentences.len());
+            for (s, &names_body) in sentences.iter().zip(&scan.names_body) {
+                let named = names_body || meeting_words(&s.tokens);
+                assert_eq!(named, names_meeting(s), "{}", &doc.text[s.range()]);
+                marked += usize::from(named);
+            }
+            let best = scan.best.map(|(f, si)| (f.value, f.span, si));
+            assert_eq!(best, every_body_scored(&doc, &people));
+        }
+        assert!(marked > 10, "{marked} sentences name a meeting");
+    }
+
+    /// The best body with every body scored, as [`body`] finds it.
+    fn every_body_scored(doc: &Doc, people: &People) -> Option<(String, Span, usize)> {
+        let masked = title_spans(people);
+        let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
+        let mut best: Option<(f32, String, Span, usize)> = None;
+        for (si, sentence) in doc.sentences().enumerate() {
+            let toks = &sentence.tokens;
+            for i in 0..toks.len() {
+                let found = match body_at(toks, i) {
+                    Some((b, n)) if !masked.contains(toks[i].start) => {
+                        let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
+                        let span = Span::new(toks[i].start, toks[i + n - 1].end);
+                        Some((
+                            known_body_score(toks, i, n, base),
+                            BODIES[b].0.to_string(),
+                            span,
+                        ))
+                    }
+                    _ if opens_delegation(toks, i) => {
+                        let (score, span) = delegation(toks, i);
+                        Some((score, clean(&doc.text[span.range()]), span))
+                    }
+                    _ => None,
+                };
+                let Some((mut score, name, span)) = found else {
+                    continue;
+                };
+                if span.start < lead_end {
+                    score += 3.0;
+                }
+                if meeting_words(toks) {
+                    score += 1.0;
+                }
+                if best.as_ref().is_none_or(|b| score > b.0) {
+                    best = Some((score, name, span, si));
+                }
+            }
+        }
+        best.map(|(_, name, span, si)| (name, span, si))
+    }
+
+    #[test]
+    fn dai_endings_are_those_of_the_lowered_text() {
+        for before in [
+            "Đại hội Đảng bộ tỉnh lần thứ XX, Đại ",
+            "ĐẠI \n",
+            "đại",
+            "Đạí",
+            "hội nghị",
+            "đạI\u{a0}",
+            "ĐẠİ",
+            "ại",
+            "",
+        ] {
+            let plain = before.to_lowercase().trim_end().ends_with("đại");
+            assert_eq!(ends_with_dai(before), plain, "{before:?}");
         }
     }
 
