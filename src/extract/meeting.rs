@@ -14,7 +14,7 @@ use super::doc::{Doc, Sentence, clean};
 use super::header::source_run;
 use super::people::People;
 use super::{Date, Found, Span, SpanSet};
-use crate::gazetteer::{Lexicon, PhraseList, PhraseStarts};
+use crate::gazetteer::{FirstWords, Lexicon, PhraseList, PhraseStarts};
 use crate::text::segment::{Token, has_ascii_digit};
 use crate::text::{BlockKind, lex_key};
 
@@ -323,12 +323,12 @@ struct Candidate {
     sentence: usize,
 }
 
-/// The hash of the key "đoàn", which opens a delegation's name: tested
-/// before the key itself at every token.
-static DOAN_HASH: LazyLock<u64> = LazyLock::new(|| {
-    crate::text::segment::tokenize("đoàn", 0..6)
-        .first()
-        .map_or(0, |t| t.hash)
+/// Every word a body's name or a delegation's ("Đoàn công tác") may open
+/// with: a token none of them may be is passed over after one bit test.
+static BODY_OR_DELEGATION: LazyLock<FirstWords> = LazyLock::new(|| {
+    let mut words = BODY_STARTS.first_words();
+    words.insert_words(&["đoàn"]);
+    words
 });
 
 /// The body that met, with the index of the sentence it was read from.
@@ -344,12 +344,16 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
     let mut best: Option<Candidate> = None;
     let mut names_body = Vec::new();
+    let screen = &*BODY_OR_DELEGATION;
     for (si, sentence) in doc.sentences().enumerate() {
         let toks = &sentence.tokens;
         // Asked only of sentences naming a body, once.
         let mut meeting_sentence: Option<bool> = None;
         let mut any_body = false;
         for i in 0..toks.len() {
+            if !screen.may_hold(&toks[i]) {
+                continue;
+            }
             let lead = toks[i].start < lead_end;
             let beaten = |ub: f32| best.as_ref().is_some_and(|b| b.score >= ub);
             let known = body_at(toks, i);
@@ -361,7 +365,7 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
                 }
                 let span = Span::new(toks[i].start, toks[i + n - 1].end);
                 Some((known_body_score(toks, i, n, base), BodyName::Known(b), span))
-            } else if toks[i].hash == *DOAN_HASH && opens_delegation(toks, i) {
+            } else if opens_delegation(toks, i) {
                 if beaten(top_score(1.0 + 4.0, lead)) {
                     continue;
                 }
