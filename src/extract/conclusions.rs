@@ -32,8 +32,8 @@ use regex::Regex;
 
 use crate::text::pattern::Pattern;
 
-use crate::gazetteer::PhraseList;
 use crate::gazetteer::titles::{LEXICON, Part};
+use crate::gazetteer::{FirstWordFlags, PhraseList};
 use crate::text::segment::Token;
 
 /// Openers of a closing speech, at the start of a sentence.
@@ -102,12 +102,41 @@ static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
     ])
 });
 
-/// The first directive verb among the first `within` tokens: (start, length).
-fn find_directive(toks: &[Token], within: usize) -> Option<(usize, usize)> {
-    (0..toks.len().min(within)).find_map(|i| {
-        let n = DIRECTIVE_VERBS.at(toks, i)?;
-        FALSE_DIRECTIVES.at(toks, i).is_none().then_some((i, n))
-    })
+/// The first directive verb among the first `within` tokens: (start,
+/// length). `flags` are the tokens' [`cue_flags`].
+fn find_directive(toks: &[Token], flags: &[u8], within: usize) -> Option<(usize, usize)> {
+    (0..toks.len().min(within))
+        .filter(|&i| flags[i] & DIRECTIVE != 0)
+        .find_map(|i| {
+            let n = DIRECTIVE_VERBS.at(toks, i)?;
+            FALSE_DIRECTIVES.at(toks, i).is_none().then_some((i, n))
+        })
+}
+
+/// A flag of [`cue_flags`]: a directive verb may start at the token.
+const DIRECTIVE: u8 = 1;
+/// A flag of [`cue_flags`]: a body's directive may start at the token.
+const BODY_DIRECTIVE: u8 = 2;
+/// A flag of [`cue_flags`]: a decision may start at the token.
+const DECISION: u8 = 4;
+
+/// The first words of the cues that sentences are scanned for, token by
+/// token, more than once.
+static CUE_FIRSTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
+    let mut flags = FirstWordFlags::default();
+    flags.add(&DIRECTIVE_VERBS.firsts(), DIRECTIVE);
+    flags.add(&BODY_DIRECTIVES.firsts(), BODY_DIRECTIVE);
+    flags.add(&DECISIONS.firsts(), DECISION);
+    flags
+});
+
+/// Appends, for each token, which cues may start there: one look-up a
+/// token, read once a sentence, where each scan of a sentence for a cue
+/// would ask each token's first word of its own lexicon. A flag is clear
+/// only where no cue of its list starts.
+fn cue_flags(toks: &[Token], out: &mut Vec<u8>) {
+    let firsts = &*CUE_FIRSTS;
+    out.extend(toks.iter().map(|t| firsts.of(t)));
 }
 
 /// Decisions of a body, wherever they stand.
@@ -306,6 +335,10 @@ struct Reader<'d, 'a> {
     /// Each sentence's deciding body ([`decision_subject`] with
     /// directives), read once.
     decided: Vec<OnceCell<Decided>>,
+    /// The [`cue_flags`] of every sentence's tokens, one after another:
+    /// sentence `i`'s from `flags_from[i]`.
+    flags: Vec<u8>,
+    flags_from: Vec<usize>,
 }
 
 /// Reads the conclusions.
@@ -330,6 +363,12 @@ pub fn extract(
             global += 1;
         }
     }
+    let mut flags = Vec::new();
+    let mut flags_from = Vec::with_capacity(sentences.len());
+    for (_, _, s) in &sentences {
+        flags_from.push(flags.len());
+        cue_flags(&s.tokens, &mut flags);
+    }
     let reader = Reader {
         doc,
         people,
@@ -337,6 +376,8 @@ pub fn extract(
         opened: vec![OnceCell::new(); sentences.len()],
         decided: vec![OnceCell::new(); sentences.len()],
         sentences,
+        flags,
+        flags_from,
     };
     let mut out = Conclusions::new(reference.or_else(|| deadline::year_of_text(doc.text)));
     let mut last_body = None;
@@ -358,7 +399,8 @@ impl Reader<'_, '_> {
     fn opens(&self, i: usize) -> &Opened {
         self.opened[i].get_or_init(|| {
             let (si, _, s) = self.sentences[i];
-            opens_passage(self.doc, self.people, self.has_chairs, si, &s.tokens).or_else(|| {
+            let (people, flags) = (self.people, self.flags(i));
+            opens_passage(self.doc, people, self.has_chairs, si, &s.tokens, flags).or_else(|| {
                 match self.decided(i) {
                     Some((body, false)) => Some((
                         Opener::Directive,
@@ -378,15 +420,21 @@ impl Reader<'_, '_> {
         match self.decided(i) {
             Some((body, true)) => Some(body.clone()),
             None => None,
-            Some((_, false)) => {
-                decision_subject(&self.sentences[i].2.tokens, false).map(|(body, _)| body)
-            }
+            Some((_, false)) => decision_subject(&self.sentences[i].2.tokens, self.flags(i), false)
+                .map(|(body, _)| body),
         }
     }
 
     /// The body deciding or directing in sentence `i`, and whether it decides.
     fn decided(&self, i: usize) -> &Decided {
-        self.decided[i].get_or_init(|| decision_subject(&self.sentences[i].2.tokens, true))
+        self.decided[i]
+            .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, self.flags(i), true))
+    }
+
+    /// The [`cue_flags`] of sentence `i`'s tokens.
+    fn flags(&self, i: usize) -> &[u8] {
+        let from = self.flags_from[i];
+        &self.flags[from..from + self.sentences[i].2.tokens.len()]
     }
 
     /// A sentence outside any passage: a body's decision (with the list it
@@ -831,10 +879,14 @@ fn directs(text: &str) -> bool {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let text = NOUNS_LIKE_VERBS.replace_all(&text, "danh từ");
+    let text = if NOUN_WORDS.iter().any(|w| w.find(text.as_bytes()).is_some()) {
+        NOUNS_LIKE_VERBS.replace_all(&text, "danh từ")
+    } else {
+        text
+    };
     // A quote opens like the words inside it.
     let text = text.trim_start_matches(['"', '“', '\'', ' ']);
-    let page_line = PAGE_TAG.is_match(text) || PAGE_PHRASES.is_match(text);
+    let page_line = may_be_tagged(text) && PAGE_TAG.is_match(text) || PAGE_PHRASES.is_match(text);
     !page_line && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
 }
 
@@ -847,6 +899,21 @@ static JOINT_END: LazyLock<memchr::memmem::Finder<'static>> =
 /// "các quyết định".
 static NOUNS_LIKE_VERBS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new("bầu cử|sự thống nhất|(?:các|những) quyết định").unwrap());
+/// A word every match of [`NOUNS_LIKE_VERBS`] holds: most pieces have
+/// none, and three byte searches cost less than a call of the regex.
+static NOUN_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
+    [
+        memchr::memmem::Finder::new("bầu cử"),
+        memchr::memmem::Finder::new("thống nhất"),
+        memchr::memmem::Finder::new("quyết định"),
+    ]
+});
+
+/// Whether a piece may open with its outlet's tag ([`PAGE_TAG`]): every
+/// tag is followed by a dash, which most pieces lack.
+fn may_be_tagged(text: &str) -> bool {
+    memchr::memchr(b'-', text.as_bytes()).is_some() || text.contains('–')
+}
 
 /// Whether sentence `si` opens a conclusion passage, with the speaker and
 /// the token where the directive itself begins.
@@ -856,6 +923,7 @@ fn opens_passage(
     has_chairs: bool,
     si: usize,
     toks: &[Token],
+    flags: &[u8],
 ) -> Option<(Opener, Option<String>, usize)> {
     // A closing cue opens the sentence, maybe after its date ("Ngày 15/10,
     // phát biểu chỉ đạo tại …").
@@ -877,7 +945,7 @@ fn opens_passage(
     }
     // After a closing cue the speaker comes first, then what they said.
     let skip = closing.map_or(0, |n| speaker_end(people, si, toks, n).unwrap_or(n));
-    let mut found = find_directive(&toks[skip..], 80).map(|(v, n)| (v + skip, n));
+    let mut found = find_directive(&toks[skip..], &flags[skip..], 80).map(|(v, n)| (v + skip, n));
     // "Đánh giá cao …, đồng chí A yêu cầu …": a verb opening the sentence
     // with nobody before it leaves the speaker to a later verb.
     // "Trên cơ sở chỉ rõ …, đồng chí A yêu cầu …": likewise for a verb
@@ -886,7 +954,7 @@ fn opens_passage(
         && let Some((v, n)) = found
         && (v == skip
             || (!said_by_me(toks, v) && speaker_before(doc, people, si, toks, v).is_none()))
-        && let Some((w, m)) = find_directive(&toks[v + n..], 80)
+        && let Some((w, m)) = find_directive(&toks[v + n..], &flags[v + n..], 80)
     {
         found = Some((v + n + w, m));
     }
@@ -1120,8 +1188,13 @@ fn ends_passage(people: &People, si: usize, toks: &[Token], speaker: &Option<Str
 }
 
 /// The deciding body right before a decision verb ("Ban Thường vụ Tỉnh ủy
-/// (cũng/cơ bản) thống nhất …"), as a byte range.
-fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, bool)> {
+/// (cũng/cơ bản) thống nhất …"), as a byte range. `flags` are the tokens'
+/// [`cue_flags`].
+fn decision_subject(
+    toks: &[Token],
+    flags: &[u8],
+    directives: bool,
+) -> Option<(Range<usize>, bool)> {
     // A decision, or a body's own directive ("Đoàn kiểm tra cũng yêu cầu …").
     // A lead-in to a list may tell the setting first ("Tại hội nghị ngày
     // …, sau khi nghe …, Thường trực Tỉnh ủy thống nhất kết luận như sau:").
@@ -1134,6 +1207,7 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, b
     // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
     let directive = (0..within).find(|&i| {
         directives
+            && flags[i] & BODY_DIRECTIVE != 0
             && BODY_DIRECTIVES.at(toks, i).is_some()
             && FALSE_DIRECTIVES.at(toks, i).is_none()
             && !(i.saturating_sub(3)..i)
@@ -1142,18 +1216,20 @@ fn decision_subject(toks: &[Token], directives: bool) -> Option<(Range<usize>, b
     // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
     // định" are not), and the directive, in order, each with a chance to
     // find its body.
-    (0..within).find_map(|i| {
-        let directed = (directive == Some(i))
-            .then(|| subject_of(toks, i, false))
-            .flatten()
-            .map(|b| (b, false));
-        directed.or_else(|| {
-            (DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
-                .then(|| subject_of(toks, i, true))
+    (0..within)
+        .filter(|&i| flags[i] & (BODY_DIRECTIVE | DECISION) != 0)
+        .find_map(|i| {
+            let directed = (directive == Some(i))
+                .then(|| subject_of(toks, i, false))
                 .flatten()
-                .map(|b| (b, true))
+                .map(|b| (b, false));
+            directed.or_else(|| {
+                (DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
+                    .then(|| subject_of(toks, i, true))
+                    .flatten()
+                    .map(|b| (b, true))
+            })
         })
-    })
 }
 
 /// The body that is the subject of the verb at `d`: the one right before
@@ -1521,6 +1597,104 @@ mod tests {
                 proptest::prop_assert_eq!(lower_key(&s), lower_key(&upper));
             }
         }
+    }
+
+    /// Sentences of cue words, words that open a cue elsewhere ("đồng
+    /// chí", "thành phố", "chỉ đạo"), bodies and stops.
+    fn cue_sentence() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const WORDS: &[&str] = &[
+            "Ban",
+            "Thường",
+            "vụ",
+            "Tỉnh",
+            "ủy",
+            "thống",
+            "nhất",
+            "trí",
+            "đồng",
+            "chí",
+            "ý",
+            "yêu",
+            "cầu",
+            "giao",
+            "ban",
+            "cho",
+            "thành",
+            "lập",
+            "phố",
+            "chỉ",
+            "đạo",
+            "định",
+            "quyết",
+            "các",
+            "được",
+            "bầu",
+            "cử",
+            "hội",
+            "nghị",
+            "Hội",
+            "đề",
+            "rằng",
+            "kết",
+            "luận",
+            "Đoàn",
+            "kiểm",
+            "tra",
+            "đã",
+            "cũng",
+            "thông",
+            "qua",
+            "nhấn",
+            "mạnh",
+            ",",
+            ":",
+            "(",
+            "số",
+            "12",
+        ];
+        proptest::collection::vec(proptest::sample::select(WORDS), 0..40).prop_map(|w| w.join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// Scans that pass over tokens whose flags rule their cues out
+        /// find what scans of every token find.
+        #[test]
+        fn flagged_scans_find_what_plain_scans_find(text in cue_sentence()) {
+            use proptest::prop_assert_eq;
+            let toks = crate::text::segment::tokenize(&text, 0..text.len());
+            let mut flags = Vec::new();
+            cue_flags(&toks, &mut flags);
+            let every = vec![u8::MAX; toks.len()];
+            prop_assert_eq!(find_directive(&toks, &flags, 80), find_directive(&toks, &every, 80));
+            for directives in [false, true] {
+                prop_assert_eq!(
+                    decision_subject(&toks, &flags, directives),
+                    decision_subject(&toks, &every, directives)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn cue_flags_mark_where_cues_start() {
+        let text = "Ban Thường vụ Tỉnh ủy thống nhất, đồng chí Bí thư yêu cầu các đơn vị";
+        let toks = crate::text::segment::tokenize(text, 0..text.len());
+        let mut flags = Vec::new();
+        cue_flags(&toks, &mut flags);
+        let at = |word: &str| flags[toks.iter().position(|t| t.text == word).unwrap()];
+        assert_ne!(at("thống") & DECISION, 0);
+        assert_ne!(at("yêu") & DIRECTIVE, 0);
+        assert_ne!(at("yêu") & BODY_DIRECTIVE, 0);
+        assert_eq!(at("Ban"), 0);
+        assert_eq!(
+            decision_subject(&toks, &flags, false).map(|(r, d)| (&text[r], d)),
+            Some(("Ban Thường vụ Tỉnh ủy", true))
+        );
+        let verb = toks.iter().position(|t| t.text == "yêu").unwrap();
+        assert_eq!(find_directive(&toks, &flags, 80), Some((verb, 2)));
     }
 
     #[test]
