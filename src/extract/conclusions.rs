@@ -1698,6 +1698,23 @@ mod tests {
     }
 
     #[test]
+    fn byte_screens_pass_every_match() {
+        for text in [
+            "các quyết định, sự thống nhất và bầu cử",
+            "Các Quyết Định, Sự Thống Nhất",
+            "(BTB) - Sáng nay, TTXVN – Hội nghị",
+            "BTB- hội nghị",
+            "Không có gì",
+            "",
+        ] {
+            let noun = NOUN_WORDS.iter().any(|w| w.find(text.as_bytes()).is_some());
+            assert!(noun || !NOUNS_LIKE_VERBS.is_match(text), "{text}");
+            assert!(may_be_tagged(text) || !PAGE_TAG.is_match(text), "{text}");
+        }
+        assert!(!directs("(BTB) - Các cấp cần tiếp tục đánh giá kết quả"));
+    }
+
+    #[test]
     fn judging_is_not_directing() {
         assert!(!directs(
             "đánh giá cao kết quả các địa phương đạt được trong năm qua"
