@@ -7,6 +7,7 @@ pub mod fold;
 pub mod normalize;
 pub mod pattern;
 pub mod segment;
+mod sixteen;
 
 pub use boilerplate::{Block, BlockKind};
 pub use fold::{Folded, fold, lex_key};

@@ -7,6 +7,10 @@
 
 use unicode_normalization::UnicodeNormalization;
 
+use super::sixteen::Sixteen;
+#[cfg(test)]
+use super::sixteen::mask_by_bytes;
+
 /// Text decoded from a file, with what had to be repaired on the way.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
@@ -324,61 +328,32 @@ struct ByteMasks {
 }
 
 impl ByteMasks {
-    /// The masks read one byte at a time: what the vector compares must give.
-    #[cfg(any(test, not(target_arch = "x86_64")))]
-    fn by_bytes(sixteen: &[u8; 16]) -> ByteMasks {
-        let mask = |test: &dyn Fn(u8) -> bool| {
-            sixteen
-                .iter()
-                .enumerate()
-                .fold(0u32, |m, (k, &b)| m | u32::from(test(b)) << k)
-        };
+    #[inline(always)]
+    fn of(sixteen: &[u8; 16]) -> ByteMasks {
+        let v = Sixteen::load(sixteen);
         ByteMasks {
-            controls: mask(&|b| b < 0x20 && b != b'\n' || b == 0x7F),
-            leads: mask(&|b| b >= 0xC0),
-            passed_leads: mask(&|b| (0xC3..=0xCB).contains(&b) || b == 0xE1),
-            c3: mask(&|b| b == 0xC3),
-            e1: mask(&|b| b == 0xE1),
-            eth_second: mask(&|b| b == 0x90 || b == 0xB0),
-            latin_extended_second: mask(&|b| (0xB8..=0xBB).contains(&b)),
+            controls: v.within(0x00, 0x1F) & !v.equal(b'\n') | v.equal(0x7F),
+            leads: v.within(0xC0, 0xFF),
+            passed_leads: v.within(0xC3, 0xCB) | v.equal(0xE1),
+            c3: v.equal(0xC3),
+            e1: v.equal(0xE1),
+            eth_second: v.equal(0x90) | v.equal(0xB0),
+            latin_extended_second: v.within(0xB8, 0xBB),
         }
     }
 
-    #[cfg(not(target_arch = "x86_64"))]
-    fn of(sixteen: &[u8; 16]) -> ByteMasks {
-        ByteMasks::by_bytes(sixteen)
-    }
-
-    /// SSE2, which every x86-64 processor has: signed byte compares, each
-    /// gathered into a mask.
-    #[cfg(target_arch = "x86_64")]
-    #[inline(always)]
-    fn of(sixteen: &[u8; 16]) -> ByteMasks {
-        use std::arch::x86_64::*;
-        // SAFETY: SSE2 is part of x86-64, and the load reads the sixteen
-        // bytes of the array, unaligned.
-        unsafe {
-            let v = _mm_loadu_si128(sixteen.as_ptr().cast());
-            let splat = |b: u8| _mm_set1_epi8(b as i8);
-            let mask = |m: __m128i| _mm_movemask_epi8(m) as u32;
-            // As signed bytes ASCII is 0..=127 and the rest negative:
-            // C0 and above are -64..=-1.
-            let below = |b: u8| _mm_cmplt_epi8(v, splat(b));
-            let above = |b: u8| _mm_cmpgt_epi8(v, splat(b));
-            let equal = |b: u8| _mm_cmpeq_epi8(v, splat(b));
-            let control = _mm_andnot_si128(equal(b'\n'), _mm_and_si128(below(0x20), above(0xFF)));
-            ByteMasks {
-                controls: mask(_mm_or_si128(control, equal(0x7F))),
-                leads: mask(_mm_and_si128(above(0xBF), below(0x00))),
-                passed_leads: mask(_mm_or_si128(
-                    _mm_and_si128(above(0xC2), below(0xCC)),
-                    equal(0xE1),
-                )),
-                c3: mask(equal(0xC3)),
-                e1: mask(equal(0xE1)),
-                eth_second: mask(_mm_or_si128(equal(0x90), equal(0xB0))),
-                latin_extended_second: mask(_mm_and_si128(above(0xB7), below(0xBC))),
-            }
+    /// The masks read one byte at a time: what [`ByteMasks::of`] must give.
+    #[cfg(test)]
+    fn by_bytes(sixteen: &[u8; 16]) -> ByteMasks {
+        let mask = |test: fn(u8) -> bool| mask_by_bytes(sixteen, test);
+        ByteMasks {
+            controls: mask(|b| b < 0x20 && b != b'\n' || b == 0x7F),
+            leads: mask(|b| b >= 0xC0),
+            passed_leads: mask(|b| (0xC3..=0xCB).contains(&b) || b == 0xE1),
+            c3: mask(|b| b == 0xC3),
+            e1: mask(|b| b == 0xE1),
+            eth_second: mask(|b| b == 0x90 || b == 0xB0),
+            latin_extended_second: mask(|b| (0xB8..=0xBB).contains(&b)),
         }
     }
 }

@@ -8,6 +8,7 @@ use super::fold::{
     has_plain_lower, is_upper, key_hash, lowered_word_key, one_byte_key_hash, plain_word_key,
     word_key,
 };
+use super::sixteen::Sixteen;
 
 /// A non-empty line of the text, trimmed of surrounding spaces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -861,52 +862,29 @@ fn plain_spaces(sixteen: &[u8; 16]) -> Option<u32> {
     (unusual == 0 && e1 >> 15 == 0).then_some(spaces)
 }
 
-/// The masks [`plain_spaces`] reads: ASCII whitespace; the bytes 0xC2,
-/// 0xE2, 0xE3 and 0x9A; 0xE1. One byte at a time where there are no
-/// vector compares.
-#[cfg(any(test, not(target_arch = "x86_64")))]
-fn space_masks_by_bytes(sixteen: &[u8; 16]) -> (u32, u32, u32) {
-    let mask = |test: &dyn Fn(u8) -> bool| {
-        sixteen
-            .iter()
-            .enumerate()
-            .fold(0u32, |m, (k, &b)| m | u32::from(test(b)) << k)
-    };
+/// The masks [`plain_spaces`] reads: ASCII whitespace (the space, `\t` to
+/// `\r`); the bytes 0xC2, 0xE2, 0xE3 and 0x9A; 0xE1.
+#[inline(always)]
+fn space_masks(sixteen: &[u8; 16]) -> (u32, u32, u32) {
+    let v = Sixteen::load(sixteen);
     (
-        mask(&|b| ASCII_CLASS.get(b as usize).is_some_and(|c| c & SPACE != 0)),
-        mask(&|b| matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)),
-        mask(&|b| b == 0xE1),
+        v.equal(b' ') | v.within(b'\t', b'\r'),
+        v.equal(0xC2) | v.equal(0x9A) | v.equal(0xE2) | v.equal(0xE3),
+        v.equal(0xE1),
     )
 }
 
-#[cfg(not(target_arch = "x86_64"))]
-fn space_masks(sixteen: &[u8; 16]) -> (u32, u32, u32) {
-    space_masks_by_bytes(sixteen)
-}
-
-/// [`space_masks_by_bytes`] by SSE2, which every x86-64 processor has.
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn space_masks(sixteen: &[u8; 16]) -> (u32, u32, u32) {
-    use std::arch::x86_64::*;
-    // SAFETY: SSE2 is part of x86-64, and the load reads the sixteen bytes
-    // of the array, unaligned.
-    unsafe {
-        let v = _mm_loadu_si128(sixteen.as_ptr().cast());
-        let equal = |b: u8| _mm_cmpeq_epi8(v, _mm_set1_epi8(b as i8));
-        let mask = |m: __m128i| _mm_movemask_epi8(m) as u32;
-        // \t to \r as signed bytes: above 8 and below 14.
-        let controls = _mm_and_si128(
-            _mm_cmpgt_epi8(v, _mm_set1_epi8(8)),
-            _mm_cmplt_epi8(v, _mm_set1_epi8(14)),
-        );
-        let spaces = _mm_or_si128(equal(b' '), controls);
-        let unusual = _mm_or_si128(
-            _mm_or_si128(equal(0xC2), equal(0x9A)),
-            _mm_or_si128(equal(0xE2), equal(0xE3)),
-        );
-        (mask(spaces), mask(unusual), mask(equal(0xE1)))
-    }
+/// [`space_masks`] one byte at a time, by the tokenizer's own classes.
+#[cfg(test)]
+fn space_masks_by_bytes(sixteen: &[u8; 16]) -> (u32, u32, u32) {
+    use super::sixteen::mask_by_bytes;
+    (
+        mask_by_bytes(sixteen, |b| {
+            ASCII_CLASS.get(b as usize).is_some_and(|c| c & SPACE != 0)
+        }),
+        mask_by_bytes(sixteen, |b| matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)),
+        mask_by_bytes(sixteen, |b| b == 0xE1),
+    )
 }
 
 /// [`space_at`] for any byte `i` of `s`, even inside a character: a byte
