@@ -123,24 +123,31 @@ pub fn fnv1a(mut h: u64, bytes: &[u8]) -> u64 {
 /// a byte-at-a-time hash costs a multiply per byte. Every step is one to
 /// one, so keys of one length up to eight bytes never share a hash.
 pub fn key_hash(key: &str) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let bytes = key.as_bytes();
-    // The length multiplied out to all bits, so that it does not mix with
-    // the first byte of a read.
-    let mut h = FNV_OFFSET ^ (bytes.len() as u64 + 1).wrapping_mul(K);
+    let mut h = key_hash_seed(bytes.len());
     let mut words = bytes.chunks_exact(8);
     for word in &mut words {
         let mut eight = [0u8; 8];
         eight.copy_from_slice(word);
         h = (h ^ u64::from_le_bytes(eight))
-            .wrapping_mul(K)
+            .wrapping_mul(KEY_HASH_K)
             .rotate_left(29);
     }
     let rest = words.remainder();
     if !rest.is_empty() {
-        h = (h ^ short_word(rest)).wrapping_mul(K);
+        h = (h ^ short_word(rest)).wrapping_mul(KEY_HASH_K);
     }
     spread(h)
+}
+
+/// The multiplier of [`key_hash`]'s steps.
+const KEY_HASH_K: u64 = 0x9E37_79B9_7F4A_7C15;
+
+/// [`key_hash`]'s state before a key of `len` bytes: the length multiplied
+/// out to all bits, so that it does not mix with the first byte of a read.
+#[inline]
+const fn key_hash_seed(len: usize) -> u64 {
+    FNV_OFFSET ^ (len as u64 + 1).wrapping_mul(KEY_HASH_K)
 }
 
 /// One to seven bytes as a number, every byte in it: with the length
@@ -165,7 +172,7 @@ fn short_word(rest: &[u8]) -> u64 {
 /// A one-to-one mix of all bits into all bits (the MurmurHash3 finalizer),
 /// so table slots (low bits) and filter bits (high bits) both spread.
 #[inline]
-fn spread(mut x: u64) -> u64 {
+const fn spread(mut x: u64) -> u64 {
     x ^= x >> 33;
     x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
     x ^= x >> 33;
@@ -313,16 +320,10 @@ pub fn lowered_word_key<'a>(word: &str, lower: String) -> std::borrow::Cow<'a, s
 /// [`key_hash`] of a key of one byte, worked out when compiled: the keys of
 /// most punctuation tokens.
 pub const fn one_byte_key_hash(b: u8) -> u64 {
-    const K: u64 = 0x9E37_79B9_7F4A_7C15;
-    let h = FNV_OFFSET ^ 2u64.wrapping_mul(K);
+    // A key of one byte is one short read (see `short_word`): the byte
+    // three times over.
     let byte = b as u64;
-    let h = (h ^ (byte | byte << 8 | byte << 16)).wrapping_mul(K);
-    let mut x = h;
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xFF51_AFD7_ED55_8CCD);
-    x ^= x >> 33;
-    x = x.wrapping_mul(0xC4CE_B9FE_1A85_EC53);
-    x ^ x >> 33
+    spread((key_hash_seed(1) ^ (byte | byte << 8 | byte << 16)).wrapping_mul(KEY_HASH_K))
 }
 
 /// [`word_key`] for words with combining marks or letters outside the
