@@ -1190,11 +1190,8 @@ mod tests {
     /// scored only when they may beat the best are found as when all are.
     #[test]
     fn body_scan_marks_the_sentences_naming_a_meeting() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
         let mut marked = 0;
-        for entry in std::fs::read_dir(dir).expect("articles") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
-            let page = crate::text::Page::from_normalized(text);
+        for page in crate::testing::bundled_pages() {
             let doc = Doc::new(&page);
             let people = super::super::people::extract(&doc);
             let scan = body(&doc, &people);

@@ -1675,7 +1675,6 @@ fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::Page;
     use crate::text::segment::tokenize;
     use proptest::prelude::*;
 
@@ -1720,11 +1719,8 @@ mod tests {
 
     #[test]
     fn flagged_elements_match_every_reader_on_the_articles() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
         let mut sentences = 0;
-        for entry in std::fs::read_dir(dir).expect("articles") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
-            let page = Page::from_normalized(text);
+        for page in crate::testing::bundled_pages() {
             let doc = Doc::new(&page);
             for s in doc.sentences() {
                 same_elements(&s.tokens).unwrap();
@@ -1784,6 +1780,8 @@ mod tests {
     ];
 
     proptest! {
+        #![proptest_config(crate::testing::cases(256))]
+
         #[test]
         fn flagged_elements_match_every_reader(picks in prop::collection::vec(0..WORDS.len(), 1..24)) {
             let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
@@ -1810,11 +1808,8 @@ mod tests {
     /// every run of tokens of the articles.
     #[test]
     fn name_keys_from_tokens_match_the_text_on_the_articles() {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles");
         let mut runs = 0;
-        for entry in std::fs::read_dir(dir).expect("articles") {
-            let text = std::fs::read_to_string(entry.expect("entry").path()).expect("text");
-            let page = Page::from_normalized(text);
+        for page in crate::testing::bundled_pages() {
             let doc = Doc::new(&page);
             for s in doc.sentences() {
                 for i in 0..s.tokens.len() {
@@ -1827,6 +1822,19 @@ mod tests {
             }
         }
         assert!(runs > 1000, "{runs} runs");
+    }
+
+    /// A name whose words a dash parts keeps its text's key.
+    #[test]
+    fn name_keys_across_a_dash_match_the_text() {
+        let s = "Nguyễn - Đặng ";
+        let toks = tokenize(s, 0..s.len());
+        for i in 0..toks.len() {
+            for j in i + 1..=toks.len() {
+                let written = &s[toks[i].start..toks[j - 1].end];
+                assert_eq!(name_key(s, &toks[i..j]), lex_key(written), "{written}");
+            }
+        }
     }
 
     /// Syllables of names in every case and tone placement, precomposed
@@ -1859,6 +1867,8 @@ mod tests {
     const GAPS: &[&str] = &[" ", "  ", "\n", "\u{a0}", " - ", ", "];
 
     proptest! {
+        #![proptest_config(crate::testing::cases(256))]
+
         /// The same for names of every case and tone placement, however
         /// spaced.
         #[test]
