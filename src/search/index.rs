@@ -472,20 +472,47 @@ fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut
     folded.push(' ');
     projected.push(b' ');
     let (mut words, mut written) = (WordRun::default(), WordRun::default());
-    for (at, c) in text.char_indices() {
-        let letter = is_alphanumeric(c);
-        if letter {
-            written.letter(at, !c.is_ascii());
-        } else if let Some((w, true)) = written.end(text, at) {
-            numbers.mark(w);
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let b = bytes[at];
+        if b.is_ascii_alphanumeric() {
+            // A run of ASCII letters and digits, most of an entry, goes
+            // on with both words in one step and is copied whole.
+            written.letter(at, false);
+            words.letter(folded.len(), false);
+            while let Some(&b) = bytes.get(at).filter(|b| b.is_ascii_alphanumeric()) {
+                let lower = b.to_ascii_lowercase();
+                folded.push(lower as char);
+                projected.push(lower);
+                at += 1;
+            }
+            continue;
         }
-        if c.is_ascii() {
-            // An ASCII character folds to one of its own kind.
-            let b = (c as u8).to_ascii_lowercase();
-            take_folded_at(folded.len(), letter, false, folded, &mut words, numbers);
+        if b < 0x80 {
+            if let Some((w, true)) = written.end(text, at) {
+                numbers.mark(w);
+            }
+            take_folded_at(folded.len(), false, false, folded, &mut words, numbers);
             folded.push(b as char);
             projected.push(b);
+            at += 1;
             continue;
+        }
+        let c = text[at..].chars().next().expect("within the text");
+        if let Some(f) = one_ascii_letter(c) {
+            // A Vietnamese letter with marks folds to one ASCII letter.
+            written.letter(at, true);
+            words.letter(folded.len(), false);
+            folded.push(f as char);
+            projected.push(f);
+            at += c.len_utf8();
+            continue;
+        }
+        if is_alphanumeric(c) {
+            written.letter(at, true);
+        } else if let Some((w, true)) = written.end(text, at) {
+            numbers.mark(w);
         }
         let from = folded.len();
         fold_char_into(c, folded);
@@ -501,6 +528,7 @@ fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut
             });
             next += f.len_utf8();
         }
+        at += c.len_utf8();
     }
     if let Some((w, _)) = words.end(folded, folded.len()) {
         numbers.word(w);
@@ -508,6 +536,34 @@ fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut
     if let Some((w, true)) = written.end(text, text.len()) {
         numbers.mark(w);
     }
+}
+
+/// The ASCII letter or digit a letter outside ASCII folds to, when it
+/// folds to exactly one: looked up for the Latin blocks Vietnamese is
+/// written in, where [`fold_char_into`] would be called for each.
+fn one_ascii_letter(c: char) -> Option<u8> {
+    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+        let blocks = (0x80..0x250).chain(0x1E00..0x1F00);
+        blocks
+            .map(|u| {
+                let Some(c) = char::from_u32(u).filter(|&c| is_alphanumeric(c)) else {
+                    return 0;
+                };
+                let mut folded = String::new();
+                fold_char_into(c, &mut folded);
+                match folded.as_bytes() {
+                    [f] if f.is_ascii_alphanumeric() => *f,
+                    _ => 0,
+                }
+            })
+            .collect()
+    });
+    let at = match c as u32 {
+        u @ 0x80..0x250 => u - 0x80,
+        u @ 0x1E00..0x1F00 => u - 0x1E00 + (0x250 - 0x80),
+        _ => return None,
+    };
+    Some(TABLE[at as usize]).filter(|&f| f != 0)
 }
 
 /// Takes the folded character at `at`: a letter or digit goes on with the
@@ -643,7 +699,7 @@ mod tests {
 
         #[test]
         fn one_pass_splits_any_text_as_three_passes_do(
-            text in "[a-zA-Z0-9 ,.–·ÂâĐđƯưỦủỷễẮắ²½ﬁǅß日\u{301}\u{300}-]{0,40}",
+            text in "[a-zA-Z0-9 ,.–·ÂâĐđƯưỦủỷễẮắ²½ﬁǅßĳÆøªµ日\u{301}\u{300}-]{0,40}",
         ) {
             check_one_pass(&text);
         }
