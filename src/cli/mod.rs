@@ -5,6 +5,7 @@ pub mod changes;
 pub mod deadlines;
 pub mod export;
 pub mod extract;
+pub mod heap;
 pub mod ingest;
 pub mod leaders;
 pub mod person;
