@@ -584,49 +584,66 @@ fn remembered<T: Clone>(
     })
 }
 
-/// [`title_key`] worked out.
+/// [`title_key`] worked out. Most words of a title are no abbreviation
+/// and most titles name no central body: a word's case is read only when
+/// it is one, and the central body's long forms are looked for only when
+/// the key says "trung uong".
 fn make_title_key(title: &str) -> String {
     let f = fold(title);
-    let mut words: Vec<String> = Vec::new();
-    // Only all-caps words are abbreviations: "tư" in running text is a word.
-    let upper: Vec<bool> = title
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '–')
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && w.chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase)
-        })
-        .collect();
-    for (i, w) in f
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '–')
-        .filter(|w| !w.is_empty())
-        .enumerate()
-    {
-        let is_abbrev = upper.get(i).copied().unwrap_or(false);
-        match EXPANSIONS.iter().find(|(a, _)| *a == w) {
-            Some((_, long)) if is_abbrev || w.contains('&') || w.contains('.') => {
-                words.extend(long.split(' ').map(str::to_string))
+    let mut words: Vec<&str> = Vec::new();
+    for (i, w) in title_words(&f).enumerate() {
+        match EXPANSION_OF.get(w) {
+            // Only all-caps words are abbreviations: "tư" in running text is a word.
+            Some(long) if w.contains('&') || w.contains('.') || is_abbreviation(title, i) => {
+                words.extend(long.split(' '))
             }
-            _ => words.push(w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()),
+            _ => words.push(w.trim_matches(|c: char| !c.is_alphanumeric())),
         }
     }
-    let words: Vec<String> = words.into_iter().filter(|w| !w.is_empty()).collect();
+    words.retain(|w| !w.is_empty());
     let mut s = without_terms(&words).join(" ");
-    for (from, to) in [
-        ("ban chap hanh trung uong dang", "trung uong"),
-        ("ban chap hanh trung uong", "trung uong"),
-        ("trung uong dang", "trung uong"),
-    ] {
-        s = s.replace(from, to);
+    if s.contains("trung uong") {
+        for (from, to) in [
+            ("ban chap hanh trung uong dang", "trung uong"),
+            ("ban chap hanh trung uong", "trung uong"),
+            ("trung uong dang", "trung uong"),
+        ] {
+            s = s.replace(from, to);
+        }
     }
     s
 }
 
+/// The words of a title, as its key reads them.
+fn title_words(title: &str) -> impl Iterator<Item = &str> {
+    title
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '–')
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether the `i`-th word of a title is written in capitals: two letters
+/// or more, every one upper case.
+fn is_abbreviation(title: &str, i: usize) -> bool {
+    title_words(title).nth(i).is_some_and(|w| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    })
+}
+
+/// [`EXPANSIONS`] by abbreviation, the first of each kept.
+static EXPANSION_OF: LazyLock<super::FastMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut map = super::FastMap::default();
+    for &(short, long) in EXPANSIONS {
+        map.entry(short).or_insert(long);
+    }
+    map
+});
+
 /// Folded title words without terms of office ("khoa xiv", "nhiem ky 2015
 /// 2020"): a post is the same whichever term it is written with.
-fn without_terms(words: &[String]) -> Vec<&str> {
+fn without_terms<'w>(words: &[&'w str]) -> Vec<&'w str> {
     let numeral = |w: &str| {
         w.chars().all(|c| c.is_ascii_digit())
             || w.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
@@ -634,8 +651,8 @@ fn without_terms(words: &[String]) -> Vec<&str> {
     let mut out = Vec::new();
     let mut k = 0;
     while k < words.len() {
-        let w = words[k].as_str();
-        let next = words.get(k + 1).map(String::as_str);
+        let w = words[k];
+        let next = words.get(k + 1).copied();
         if w == "khoa" && next.is_some_and(numeral) {
             k += 2;
         } else if w == "nhiem" && next == Some("ky") {
@@ -763,6 +780,84 @@ mod tests {
             title_key("Giám đốc Sở Khoa học và Công nghệ"),
             title_key("Giám đốc Sở học và Công nghệ")
         );
+    }
+
+    /// [`make_title_key`] written the plain way: every word's case read,
+    /// every abbreviation tried in turn, every long form replaced.
+    fn make_title_key_plain(title: &str) -> String {
+        let f = fold(title);
+        let mut words: Vec<String> = Vec::new();
+        let upper: Vec<bool> = title_words(title)
+            .map(|w| {
+                w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                    && w.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase)
+            })
+            .collect();
+        for (i, w) in title_words(&f).enumerate() {
+            let is_abbrev = upper.get(i).copied().unwrap_or(false);
+            match EXPANSIONS.iter().find(|(a, _)| *a == w) {
+                Some((_, long)) if is_abbrev || w.contains('&') || w.contains('.') => {
+                    words.extend(long.split(' ').map(str::to_string))
+                }
+                _ => words.push(w.trim_matches(|c: char| !c.is_alphanumeric()).to_string()),
+            }
+        }
+        let words: Vec<&str> = words
+            .iter()
+            .map(String::as_str)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let mut s = without_terms(&words).join(" ");
+        for (from, to) in [
+            ("ban chap hanh trung uong dang", "trung uong"),
+            ("ban chap hanh trung uong", "trung uong"),
+            ("trung uong dang", "trung uong"),
+        ] {
+            s = s.replace(from, to);
+        }
+        s
+    }
+
+    /// Words titles are made of, abbreviations in every case among them.
+    const KEY_WORDS: &[&str] = &[
+        "Ủy", "viên", "Ban", "Chấp", "hành", "Trung", "ương", "Đảng", "TW", "Tw", "tw", "TƯ", "tư",
+        "T.Ư", "T.W", "UBND", "Ubnd", "ubnd", "tỉnh", "TP", "TP.", "tp", "KH&ĐT", "kh&đt", "Sở",
+        "BCH", "BCHTW", "UVTW", "UV", "uv", "khóa", "XIV", "14", "nhiệm", "kỳ", "2020", "2025",
+        "-", "–", ",", "(", ")", "ĐBQH", "Phó", "Bí", "thư", "Chủ", "tịch", "Địa", "phương", "II",
+        "Tỉnh", "ủy", "Quốc", "hội", "\u{a0}", "MTTQ", "PTNT", "NN&PTNT", "X.", ".", "&",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(2000))]
+
+        #[test]
+        fn title_keys_are_the_plain_ones(
+            picks in proptest::collection::vec((0..KEY_WORDS.len(), 0..4usize), 0..12)
+        ) {
+            let title: String = picks
+                .iter()
+                .map(|&(w, g)| format!("{}{}", KEY_WORDS[w], [" ", "", ", ", "  "][g]))
+                .collect();
+            proptest::prop_assert_eq!(make_title_key(&title), make_title_key_plain(&title));
+        }
+    }
+
+    /// The same on every title the bundled articles give their people.
+    #[test]
+    fn title_keys_of_the_articles_are_the_plain_ones() {
+        let mut titles = 0;
+        for page in crate::testing::bundled_pages() {
+            let doc = crate::extract::doc::Doc::new(&page);
+            let found = crate::extract::people::extract(&doc);
+            let named = found.people.iter().flat_map(|p| p.titles());
+            for t in named.chain(found.title_refs.iter().map(|r| r.title.as_str())) {
+                assert_eq!(make_title_key(t), make_title_key_plain(t), "{t}");
+                titles += 1;
+            }
+        }
+        assert!(titles > 30, "{titles} titles");
     }
 
     /// The test written the plain way: each level word and committee
