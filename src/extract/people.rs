@@ -13,7 +13,6 @@
 //! Titles without a name ("đồng chí Bí thư Tỉnh ủy") are kept as references
 //! so later stages can tell who spoke.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -591,7 +590,7 @@ fn name_key(text: &str, name: &[Token]) -> String {
 /// names as written.
 #[derive(Default)]
 struct NameIndex<'t> {
-    by_key: HashMap<String, usize>,
+    by_key: FastMap<String, usize>,
     as_written: FastMap<&'t str, usize>,
 }
 
@@ -662,18 +661,20 @@ fn collect_title_refs(
 
 /// Positions deduplicated, title keys and the per-sentence index.
 fn finish(out: &mut People, doc: &Doc) {
-    for p in &mut out.people {
-        p.positions = dedup_positions(std::mem::take(&mut p.positions));
-    }
     out.title_keys = out
         .people
-        .iter()
+        .iter_mut()
         .map(|p| {
-            p.positions
-                .iter()
-                .filter(|x| !x.former)
-                .map(|x| title_key(&x.title))
-                .collect()
+            let kept = dedup_positions(std::mem::take(&mut p.positions));
+            p.positions.reserve(kept.len());
+            let mut keys = Vec::new();
+            for (pos, key) in kept {
+                if !pos.former {
+                    keys.push(key.unwrap_or_else(|| title_key(&pos.title)));
+                }
+                p.positions.push(pos);
+            }
+            keys
         })
         .collect();
     let sentences = doc.sentences().count();
@@ -971,10 +972,12 @@ fn elements_into(toks: &[Token], out: &mut Vec<(Range<usize>, Elem)>) -> (bool, 
     // At most one element a token: one allocation at most for the sentence.
     out.reserve(toks.len());
     let (mut names, mut titles) = (false, false);
+    // Found once, not at every token.
+    let element_starts: &FirstWordFlags = &ELEMENT_STARTS;
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        let starts = ELEMENT_STARTS.of(t);
+        let starts = element_starts.of(t);
         let punct = t.kind == TokenKind::Punct;
         if starts == 0 && !punct && !is_name_token(t) {
             // A plain word, as most tokens are.
@@ -1676,41 +1679,59 @@ fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
 /// One entry per post: the same title written twice (Ủy/Uỷ, UBND/Ủy ban
 /// nhân dân) is kept once, and a title that only begins another is dropped
 /// ("Phó Bí thư" beside "Phó Bí thư Tỉnh ủy").
-fn dedup_positions(positions: Vec<Position>) -> Vec<Position> {
-    // One post has nothing to be kept apart from.
+fn dedup_positions(positions: Vec<Position>) -> Vec<(Position, Option<String>)> {
+    // One post has nothing to be kept apart from, and its key is made
+    // only if it is needed.
     if positions.len() < 2 {
-        return positions;
+        return positions.into_iter().map(|p| (p, None)).collect();
     }
     // Held and conferred posts are kept apart: a post held before does not
     // hide in the one conferred ("Phó Bí thư Tỉnh ủy" re-elected "Phó Bí thư
     // Tỉnh ủy Nam Định khóa 20").
-    let keys: Vec<String> = positions
+    let mut keys: Vec<String> = positions
         .iter()
         .map(|p| {
             let key = title_key(&p.title);
             if p.conferred { format!("+ {key}") } else { key }
         })
         .collect();
+    let keep = kept_keys(&keys);
+    // The keys made here are the title keys of the posts kept.
+    positions
+        .into_iter()
+        .zip(keys.iter_mut())
+        .zip(keep)
+        .filter(|(_, keep)| *keep)
+        .map(|((p, key), _)| {
+            let mut key = std::mem::take(key);
+            if p.conferred {
+                key.drain(..2);
+            }
+            (p, Some(key))
+        })
+        .collect()
+}
+
+/// Which of the posts with these keys are kept: the first of each key,
+/// unless the key begins a longer one.
+fn kept_keys(keys: &[String]) -> Vec<bool> {
     // Sorted, so the titles that begin with "k " sit right after "k " and a
     // person named a thousand times costs a thousand lookups, not a million.
     let all: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
     let mut kept: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    let mut out: Vec<Position> = Vec::new();
     let mut longer = String::new();
-    for (p, k) in positions.into_iter().zip(&keys) {
-        longer.clear();
-        longer.push_str(k);
-        longer.push(' ');
-        let prefix_of_other = all
-            .range(longer.as_str()..)
-            .next()
-            .is_some_and(|o| o.starts_with(longer.as_str()));
-        if prefix_of_other || !kept.insert(k.as_str()) {
-            continue;
-        }
-        out.push(p);
-    }
-    out
+    keys.iter()
+        .map(|k| {
+            longer.clear();
+            longer.push_str(k);
+            longer.push(' ');
+            let prefix_of_other = all
+                .range(longer.as_str()..)
+                .next()
+                .is_some_and(|o| o.starts_with(longer.as_str()));
+            !prefix_of_other && kept.insert(k.as_str())
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -1977,12 +1998,24 @@ mod tests {
         };
         let one = dedup_positions(vec![post("Bí thư Tỉnh ủy")]);
         assert_eq!(one.len(), 1);
+        assert_eq!(one[0].1, None);
         let kept = dedup_positions(vec![
             post("Phó Bí thư"),
             post("Phó Bí thư Tỉnh ủy"),
             post("Phó Bí thư Tỉnh uỷ"),
         ]);
-        let titles: Vec<&str> = kept.iter().map(|p| p.title.as_str()).collect();
+        let titles: Vec<&str> = kept.iter().map(|(p, _)| p.title.as_str()).collect();
         assert_eq!(titles, vec!["Phó Bí thư Tỉnh ủy"]);
+        // The key made to compare is the post's title key.
+        let conferred = Position {
+            conferred: true,
+            ..post("Chủ tịch UBND tỉnh")
+        };
+        for (p, key) in kept
+            .iter()
+            .chain(&dedup_positions(vec![conferred, post("Bí thư")]))
+        {
+            assert_eq!(key.as_deref(), Some(title_key(&p.title).as_str()));
+        }
     }
 }
