@@ -396,16 +396,22 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
-/// What an ASCII byte is to the tokenizer: [`SPACE`], [`WORD`] (with
-/// [`DIGIT`] for digits), or 0 for punctuation.
-const ASCII_CLASS: [u8; 128] = {
-    let mut table = [0u8; 128];
+/// What a byte is to the tokenizer: for ASCII, [`SPACE`], [`WORD`] (with
+/// [`DIGIT`] for digits and [`UPPER`] for capitals), [`JOINER`] for the
+/// punctuation that may join a word, or 0 for other punctuation; [`HIGH`]
+/// for every byte of a longer character. One look-up answers what the
+/// loops would otherwise ask in several tests.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
     let mut b = 0;
-    while b < 128 {
+    while b < 256 {
         table[b] = match b as u8 {
             b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => SPACE,
             b'0'..=b'9' => WORD | DIGIT,
-            b'a'..=b'z' | b'A'..=b'Z' | b'\'' | b'&' | b'_' => WORD,
+            b'A'..=b'Z' => WORD | UPPER,
+            b'a'..=b'z' | b'\'' | b'&' | b'_' => WORD,
+            b'-' | b'.' | b'/' | b',' => JOINER,
+            0x80..=0xFF => HIGH,
             _ => 0,
         };
         b += 1;
@@ -415,6 +421,9 @@ const ASCII_CLASS: [u8; 128] = {
 const SPACE: u8 = 1;
 const WORD: u8 = 2;
 const DIGIT: u8 = 4;
+const UPPER: u8 = 8;
+const JOINER: u8 = 16;
+const HIGH: u8 = 32;
 
 /// The character starting at byte `i` of `s` and its length. ASCII is
 /// answered without decoding, as most bytes of the text are ASCII.
@@ -461,56 +470,65 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
     // A syllable and its space take four or more bytes: one allocation
     // holds the sentence's tokens.
     let mut out = Vec::with_capacity(range.len() / 4 + 1);
-    let stop = range.end;
+    // The bytes up to the range's end: reading one checks the end once.
+    let bytes = &text.as_bytes()[..range.end];
     let mut i = range.start;
     let mut space_before = true;
-    while i < stop {
-        let b = text.as_bytes()[i];
-        let (c, len, class) = if b < 0x80 {
-            (b as char, 1, ASCII_CLASS[b as usize])
-        } else {
-            let (c, len) = char_at(text, i);
-            let class = if c.is_whitespace() {
-                SPACE
-            } else if is_word_char(c) {
-                WORD
-            } else {
-                0
-            };
-            (c, len, class)
-        };
+    while let Some(&b) = bytes.get(i) {
+        let class = BYTE_CLASS[b as usize];
         if class & SPACE != 0 {
             space_before = true;
-            i += len;
+            i += 1;
             continue;
         }
-        if class & WORD != 0 {
-            let word = scan_word(text, i, stop, c, len);
+        let mut len = 1;
+        let word = if class & WORD != 0 {
+            // ASCII begins most words, and its class tells which loop
+            // reads them.
+            Some(if class & DIGIT != 0 {
+                scan_word_as::<false, true>(text, bytes, i, 1, true)
+            } else if class & UPPER != 0 {
+                scan_word_as::<true, false>(text, bytes, i, 1, true)
+            } else {
+                scan_word_as::<false, false>(text, bytes, i, 1, true)
+            })
+        } else if class & HIGH != 0 {
+            let c;
+            (c, len) = char_at(text, i);
+            if c.is_whitespace() {
+                space_before = true;
+                i += len;
+                continue;
+            }
+            is_word_char(c).then(|| scan_word(text, bytes, i, c, len))
+        } else {
+            None
+        };
+        if let Some(word) = word {
             out.push(word_token(text, lower, i, word, space_before));
             i = word.end;
             // Most words are followed by one space: it is passed here
             // rather than in another round of the loop.
-            space_before = i < stop && text.as_bytes()[i] == b' ';
+            space_before = bytes.get(i) == Some(&b' ');
             i += usize::from(space_before);
             continue;
-        } else {
-            let punct = &text[i..i + len];
-            out.push(Token {
-                text: punct,
-                key: Cow::Borrowed(punct),
-                hash: if len == 1 {
-                    ONE_BYTE_HASH[b as usize]
-                } else {
-                    key_hash(punct)
-                },
-                start: i,
-                end: i + len,
-                kind: TokenKind::Punct,
-                space_before,
-                shape: Shape::default(),
-            });
-            i += len;
         }
+        let punct = &text[i..i + len];
+        out.push(Token {
+            text: punct,
+            key: Cow::Borrowed(punct),
+            hash: if len == 1 {
+                ONE_BYTE_HASH[b as usize]
+            } else {
+                key_hash(punct)
+            },
+            start: i,
+            end: i + len,
+            kind: TokenKind::Punct,
+            space_before,
+            shape: Shape::default(),
+        });
+        i += len;
         space_before = false;
     }
     out
@@ -537,6 +555,8 @@ const ONE_BYTE_HASH: [u64; 128] = {
 struct WordEnd {
     end: usize,
     plain: bool,
+    /// It begins with a digit.
+    number: bool,
     shape: Shape,
 }
 
@@ -608,42 +628,54 @@ impl Syllable {
     }
 }
 
-/// Reads the word that starts with `first` at byte `start`, not past `stop`.
-fn scan_word(text: &str, start: usize, stop: usize, first: char, first_len: usize) -> WordEnd {
+/// Reads the word that starts with the non-ASCII letter `first` at byte
+/// `start` of `text`, within `bytes` (the text up to where reading stops).
+fn scan_word(text: &str, bytes: &[u8], start: usize, first: char, first_len: usize) -> WordEnd {
     // Only capitalized words have a name shape to read: the loop for the
     // others does not ask at every letter.
-    // Only a word that begins with a digit can be all digits: the loops
-    // for the others do not follow that at every byte either.
-    if first.is_ascii_digit() {
-        scan_word_as::<false, true>(text, start, stop, first, first_len)
-    } else if is_upper(first) {
-        scan_word_as::<true, false>(text, start, stop, first, first_len)
+    let plain = is_plain_letter(first);
+    if is_upper(first) {
+        scan_word_as::<true, false>(text, bytes, start, first_len, plain)
     } else {
-        scan_word_as::<false, false>(text, start, stop, first, first_len)
+        scan_word_as::<false, false>(text, bytes, start, first_len, plain)
     }
 }
 
-/// [`scan_word`] for a word that is `CAPITALIZED` or not, and begins with
-/// a `DIGIT` or not.
+/// Reads the word that begins at byte `start` of `text` with a letter of
+/// `first_len` bytes (`plain` when it keeps the key a slice of the lower
+/// case), within `bytes` (the text up to where reading stops); the word
+/// is `CAPITALIZED` or not, and begins with a `DIGIT` or not. Only a word
+/// that begins with a digit can be all digits: the loops for the others
+/// do not follow that at every byte.
 #[inline(always)]
 fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
     text: &str,
+    bytes: &[u8],
     start: usize,
-    stop: usize,
-    first: char,
     first_len: usize,
+    plain: bool,
 ) -> WordEnd {
-    let bytes = text.as_bytes();
     let mut end = start + first_len;
     let mut all_digits = DIGIT_FIRST;
-    let mut plain = is_plain_letter(first);
+    let mut plain = plain;
     let mut syllable = Syllable {
         chars: 1,
         ..Syllable::default()
     };
-    while end < stop {
-        let b = bytes[end];
-        if b >= 0x80 {
+    while let Some(&b) = bytes.get(end) {
+        let class = BYTE_CLASS[b as usize];
+        if class & WORD != 0 {
+            // An ASCII letter or digit, most bytes of a word.
+            if DIGIT_FIRST {
+                all_digits &= class & DIGIT != 0;
+            }
+            if CAPITALIZED {
+                syllable.ascii(b);
+            }
+            end += 1;
+            continue;
+        }
+        if class & HIGH != 0 {
             // The letters Vietnamese adds to ASCII are told by their bytes.
             if let Some((len, small)) = vietnamese_letter_at(bytes, end) {
                 if DIGIT_FIRST {
@@ -670,14 +702,7 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
             end += len;
             continue;
         }
-        let class = ASCII_CLASS[b as usize];
-        if class & WORD != 0 {
-            if DIGIT_FIRST {
-                all_digits &= class & DIGIT != 0;
-            }
-        } else if !matches!(b, b'-' | b'.' | b'/' | b',')
-            || !joins_word(text, end, stop, b, all_digits)
-        {
+        if class & JOINER == 0 || !joins_word(text, end, bytes.len(), b, all_digits) {
             break;
         }
         if CAPITALIZED {
@@ -688,6 +713,7 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
     WordEnd {
         end,
         plain,
+        number: DIGIT_FIRST,
         shape: Shape {
             capitalized: CAPITALIZED,
             name_like: CAPITALIZED && syllable.is_name(),
@@ -753,7 +779,7 @@ fn word_token<'a>(
     space_before: bool,
 ) -> Token<'a> {
     let s = &text[start..word.end];
-    let kind = if s.as_bytes()[0].is_ascii_digit() {
+    let kind = if word.number {
         TokenKind::Number
     } else {
         TokenKind::Word
@@ -879,9 +905,7 @@ fn space_masks(sixteen: &[u8; 16]) -> (u32, u32, u32) {
 fn space_masks_by_bytes(sixteen: &[u8; 16]) -> (u32, u32, u32) {
     use super::sixteen::mask_by_bytes;
     (
-        mask_by_bytes(sixteen, |b| {
-            ASCII_CLASS.get(b as usize).is_some_and(|c| c & SPACE != 0)
-        }),
+        mask_by_bytes(sixteen, |b| BYTE_CLASS[b as usize] & SPACE != 0),
         mask_by_bytes(sixteen, |b| matches!(b, 0xC2 | 0xE2 | 0xE3 | 0x9A)),
         mask_by_bytes(sixteen, |b| b == 0xE1),
     )
@@ -893,7 +917,7 @@ fn space_masks_by_bytes(sixteen: &[u8; 16]) -> (u32, u32, u32) {
 pub(crate) fn space_step(s: &str, i: usize) -> (bool, usize) {
     let b = s.as_bytes()[i];
     if b < 0x80 {
-        return (ASCII_CLASS[b as usize] & SPACE != 0, 1);
+        return (BYTE_CLASS[b as usize] & SPACE != 0, 1);
     }
     if !matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
         return (false, 1);
@@ -1163,25 +1187,22 @@ mod tests {
     }
 
     #[test]
-    fn ascii_classes_agree_with_the_character_tests() {
+    fn byte_classes_agree_with_the_character_tests() {
         for b in 0u8..128 {
             let c = b as char;
+            let class = BYTE_CLASS[b as usize];
+            assert_eq!(class & SPACE != 0, c.is_whitespace(), "{c:?}");
+            assert_eq!(class & WORD != 0, is_word_char(c), "{c:?}");
+            assert_eq!(class & DIGIT != 0, c.is_ascii_digit(), "{c:?}");
+            assert_eq!(class & UPPER != 0, is_upper(c), "{c:?}");
             assert_eq!(
-                ASCII_CLASS[b as usize] & SPACE != 0,
-                c.is_whitespace(),
+                class & JOINER != 0,
+                matches!(c, '-' | '.' | '/' | ','),
                 "{c:?}"
             );
-            assert_eq!(
-                ASCII_CLASS[b as usize] & WORD != 0,
-                is_word_char(c),
-                "{c:?}"
-            );
-            assert_eq!(
-                ASCII_CLASS[b as usize] & DIGIT != 0,
-                c.is_ascii_digit(),
-                "{c:?}"
-            );
+            assert_eq!(class & HIGH, 0, "{c:?}");
         }
+        assert!(BYTE_CLASS[128..].iter().all(|&class| class == HIGH));
     }
 
     #[test]
