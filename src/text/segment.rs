@@ -731,24 +731,43 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
 fn vietnamese_letter_at(bytes: &[u8], at: usize) -> Option<(usize, bool)> {
     let lead = bytes[at];
     let second = *bytes.get(at + 1)?;
-    let small = match (lead, second) {
-        (0xC3, 0x97 | 0xB7) => return None,
-        (0xC3, _) => second > 0x9E,
-        (0xC4, 0x82 | 0x90 | 0xA8) | (0xC5, 0xA8) | (0xC6, 0xA0 | 0xAF) => false,
-        (0xC4, 0x83 | 0x91 | 0xA9) | (0xC5, 0xA9) | (0xC6, 0xA1 | 0xB0) => true,
-        (0xE1, 0xBA | 0xBB) => {
-            let third = *bytes.get(at + 2)?;
-            let in_block = if second == 0xBA {
-                third >= 0xA0
-            } else {
-                third <= 0xB9
-            };
-            return in_block.then_some((3, third & 1 == 1));
-        }
-        _ => return None,
-    };
-    Some((2, small))
+    if lead == 0xE1 {
+        // U+1EA0…U+1EF9 are E1 BA A0 to E1 BB B9: from the last bit of the
+        // second byte and the low six of the third, 0x20 to 0x79.
+        let third = *bytes.get(at + 2)?;
+        let offset = (u32::from(second & 1) << 6 | u32::from(third & 0x3F)).wrapping_sub(0x20);
+        return (second & 0xFE == 0xBA && offset < 0x5A).then_some((3, third & 1 == 1));
+    }
+    // The two-byte letters have leads C3 to C6: any other lead is past
+    // the table's 256 entries.
+    let index = usize::from(lead.wrapping_sub(0xC3)) << 6 | usize::from(second & 0x3F);
+    match TWO_BYTE_LETTERS.get(index) {
+        Some(&SMALL_LETTER) => Some((2, true)),
+        Some(&CAPITAL_LETTER) => Some((2, false)),
+        _ => None,
+    }
 }
+
+/// The two-byte letters of [`vietnamese_letter_at`], by the low two bits
+/// of the lead (C3 to C6) and the low six of the second byte: whether each
+/// is a [`SMALL_LETTER`], a [`CAPITAL_LETTER`] or none (0).
+const TWO_BYTE_LETTERS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut k = 0;
+    while k < 256 {
+        // C3 80 is U+00C0: the code points run on from there.
+        table[k] = match 0xC0 + k as u32 {
+            0xD7 | 0xF7 => 0,
+            0xC0..=0xDE | 0x102 | 0x110 | 0x128 | 0x168 | 0x1A0 | 0x1AF => CAPITAL_LETTER,
+            0xDF..=0xFF | 0x103 | 0x111 | 0x129 | 0x169 | 0x1A1 | 0x1B0 => SMALL_LETTER,
+            _ => 0,
+        };
+        k += 1;
+    }
+    table
+};
+const SMALL_LETTER: u8 = 1;
+const CAPITAL_LETTER: u8 = 2;
 
 /// Whether the ASCII punctuation `b` at byte `at` joins the word being
 /// read (`all_digits` when it is digits so far) to what follows.
