@@ -177,6 +177,11 @@ fn is_abbreviation_word(word: &str) -> bool {
             .iter()
             .any(|a| a.as_bytes() == &lowered[..]);
     }
+    // Lowering never makes fewer characters, and no abbreviation has more
+    // than three: a longer word need not be lowered.
+    if word.chars().nth(3).is_some() {
+        return false;
+    }
     NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str())
 }
 
@@ -186,9 +191,7 @@ fn is_abbreviation_word(word: &str) -> bool {
 pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, s: &str, r: Range<usize>, base: usize) {
-    let piece = &s[r.clone()];
-    let lead = piece.len() - piece.trim_start().len();
-    let t = piece.trim();
+    let (lead, t) = trim_counting_lead(&s[r.clone()]);
     let mut from = r.start + lead;
     let mut rest = t;
     while rest.len() > MAX_SENTENCE_BYTES {
@@ -204,6 +207,19 @@ fn push_trimmed(out: &mut Vec<Range<usize>>, s: &str, r: Range<usize>, base: usi
     if !rest.is_empty() {
         out.push(base + from..base + from + rest.len());
     }
+}
+
+/// `piece.trim()`, and how many bytes it cut at the start. Most pieces
+/// begin with no space and end in ASCII that is none, which their first
+/// and last bytes tell without reading characters.
+fn trim_counting_lead(piece: &str) -> (usize, &str) {
+    let untrimmed = piece.as_bytes().last().is_some_and(|&last| {
+        BYTE_CLASS[last as usize] & (SPACE | HIGH) == 0 && !space_step(piece, 0).0
+    });
+    if untrimmed {
+        return (0, piece);
+    }
+    (piece.len() - piece.trim_start().len(), piece.trim())
 }
 
 /// Where to cut an overlong sentence: after the last `;`, else the last
@@ -1040,6 +1056,33 @@ mod tests {
             let keyed = tokenize_keyed(&t, &lower, 0..t.len());
             prop_assert_eq!(&keyed, &tokenize(&t, 0..t.len()));
             assert_made_alone(&keyed);
+        }
+    }
+
+    #[test]
+    fn pieces_are_trimmed_as_by_characters() {
+        for piece in [
+            "",
+            " ",
+            "a",
+            "a.",
+            " a.",
+            "a. ",
+            "Đ.",
+            "ồ",
+            "ồ.",
+            "\u{a0}a.",
+            "a\u{3000}",
+            "\u{1680}a",
+            "\u{1681}a.",
+            "\u{2028}a",
+            "\ta\n",
+            "“a”",
+            "a\u{85}",
+        ] {
+            let (lead, t) = trim_counting_lead(piece);
+            assert_eq!(t, piece.trim(), "{piece:?}");
+            assert_eq!(lead, piece.len() - piece.trim_start().len(), "{piece:?}");
         }
     }
 
