@@ -9,7 +9,7 @@
 use std::ops::Range;
 
 use crate::text::segment::{
-    Token, TokenKind, sentences, space_step, tokenize_keyed, word_count_over,
+    Token, TokenKind, sentences_into, space_step, tokenize_keyed, word_count_over,
 };
 use crate::text::{BlockKind, Page};
 
@@ -57,15 +57,16 @@ impl<'a> Doc<'a> {
             .map(|(i, b)| (i, b.start..b.end))
             .collect();
         let mut paragraphs: Vec<Paragraph<'a>> = Vec::with_capacity(content.len());
+        let mut ranges = Vec::new();
         let mut i = 0;
         while i < content.len() {
             let (block, ref r) = content[i];
-            let mut para = paragraph(text, lower, block, r.clone());
+            let mut para = paragraph(text, lower, block, r.clone(), &mut ranges);
             let next = content.get(i + 1);
             if let Some((_, nr)) = next
                 && joins_next(text, lower, &para, nr.clone())
             {
-                let second = paragraph(text, lower, block, nr.clone());
+                let second = paragraph(text, lower, block, nr.clone(), &mut ranges);
                 para = join(para, second, !text[r.clone()].trim_end().ends_with(','));
                 i += 1;
             }
@@ -132,13 +133,21 @@ fn is_clean(s: &str) -> bool {
         && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).all(|at| !space_step(s, at).0)
 }
 
-fn paragraph<'a>(text: &'a str, lower: &'a str, block: usize, r: Range<usize>) -> Paragraph<'a> {
-    let sentences = sentences(text, r.clone())
-        .into_iter()
+/// The paragraph of `text[r]`, its sentence ranges found in `ranges`.
+fn paragraph<'a>(
+    text: &'a str,
+    lower: &'a str,
+    block: usize,
+    r: Range<usize>,
+    ranges: &mut Vec<Range<usize>>,
+) -> Paragraph<'a> {
+    sentences_into(text, r.clone(), ranges);
+    let sentences = ranges
+        .iter()
         .map(|sr| Sentence {
             start: sr.start,
             end: sr.end,
-            tokens: tokenize_keyed(text, lower, sr),
+            tokens: tokenize_keyed(text, lower, sr.clone()),
         })
         .collect();
     Paragraph {

@@ -58,8 +58,16 @@ const NO_BREAK_BEFORE_PERIOD: &[&str] = &[
 /// Byte ranges of the sentences in `text[range]`: split after `.`, `!`, `?`
 /// or `…` followed by a space and a capital letter, digit or opening quote.
 pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
-    let s = &text[range.clone()];
     let mut out = Vec::new();
+    sentences_into(text, range, &mut out);
+    out
+}
+
+/// [`sentences`] into `out`, emptied first: one buffer serves all the
+/// paragraphs of a page instead of one allocation each.
+pub fn sentences_into(text: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let s = &text[range.clone()];
     let mut start = 0;
     let mut stops = Terminals::new(s);
     while let Some((b, c)) = stops.next_from(s) {
@@ -76,12 +84,11 @@ pub fn sentences(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         }
         stops.skip_to(end);
         if starts_sentence(s, end) && !(lone_period && is_abbreviation(&s[start..b])) {
-            push_trimmed(&mut out, s, start..end, range.start);
+            push_trimmed(out, s, start..end, range.start);
             start = end;
         }
     }
-    push_trimmed(&mut out, s, start..s.len(), range.start);
-    out
+    push_trimmed(out, s, start..s.len(), range.start);
 }
 
 /// Whether a sentence can start after byte `end` of `s`: a space, then
@@ -605,6 +612,11 @@ impl Syllable {
     #[inline(always)]
     fn ascii(&mut self, b: u8) {
         self.chars += 1;
+        // Small letters, most of a name, change nothing else.
+        if b.is_ascii_lowercase() {
+            self.after_apostrophe = false;
+            return;
+        }
         match b {
             b'0'..=b'9' | b'/' | b'&' | b'.' | b'_' => self.not_name = true,
             b'\'' => {
