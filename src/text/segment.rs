@@ -34,10 +34,8 @@ pub fn lines(text: &str) -> Vec<Line> {
     // splitting on the character.
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
-        let raw = &text[start..end];
         let next = end + 1;
-        let lead = raw.len() - raw.trim_start().len();
-        let trimmed = raw.trim();
+        let (lead, trimmed) = trim_counting_lead(&text[start..end]);
         if !trimmed.is_empty() {
             out.push(Line {
                 start: start + lead,
