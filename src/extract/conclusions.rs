@@ -195,8 +195,8 @@ static EXHORTATIONS: LazyLock<PhraseList> = LazyLock::new(|| {
     ])
 });
 /// Words of a duty that a deadline is set for.
-static DATED_DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\W)(?:khẩn trương|phải|cần|hoàn thành|xong|chậm nhất)(?:\W|$)").unwrap()
+static DATED_DUTY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:^|\W)(?:khẩn trương|phải|cần|hoàn thành|xong|chậm nhất)(?:\W|$)")
 });
 /// Bodies whose decisions count.
 static DECIDING_BODIES: LazyLock<PhraseList> = LazyLock::new(|| {
@@ -864,8 +864,10 @@ static PAGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
 static PAGE_TAG: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap());
 /// Words that make a sentence ask, assign or decide something.
-static DIRECTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh|bầu|thành lập|chỉ định|điều động|phân công|bổ nhiệm|kết thúc hoạt động)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)").unwrap()
+static DIRECTS: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:^|\W)(?:yêu cầu|đề nghị|giao cho|phải|cần|quyết định|thống nhất|nhất trí|thông qua|đồng ý|mong|tin tưởng|sẽ|không được|tránh|bầu|thành lập|chỉ định|điều động|phân công|bổ nhiệm|kết thúc hoạt động)(?:\W|$)|\slà\s+(?:phải\s+|cần\s+)?(?:tập trung|khẩn trương|chú trọng|đẩy mạnh|quán triệt)(?:\W|$)",
+    )
 });
 
 /// Whether a piece asks, assigns or decides, rather than only judging
@@ -1658,6 +1660,18 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(crate::testing::cases(3000))]
+
+        /// The directing words, answered by their screens alone, answer
+        /// as their regexes do.
+        #[test]
+        fn screened_directing_words_are_the_regex_ones(text in cue_sentence()) {
+            static REGEXES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+                [DIRECTS.as_str(), DATED_DUTY.as_str()].map(|p| Regex::new(p).unwrap())
+            });
+            for (p, r) in [&*DIRECTS, &*DATED_DUTY].into_iter().zip(&*REGEXES) {
+                proptest::prop_assert_eq!(p.is_match(&text), r.is_match(&text));
+            }
+        }
 
         /// Scans that pass over tokens whose flags rule their cues out
         /// find what scans of every token find.

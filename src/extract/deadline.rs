@@ -6,9 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
-use crate::text::pattern::Bounded;
+use crate::text::pattern::{Bounded, Pattern};
 use crate::text::segment::{has_ascii_digit, is_numeric};
 
 use super::Date;
@@ -68,13 +66,15 @@ static YEAR_IN: LazyLock<Bounded> = LazyLock::new(|| {
 });
 /// Verbs of finishing that make "trong năm 2018" a deadline and not a
 /// reporting period, when they stand near it.
-static FINISH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|phấn đấu|khẩn trương|chậm nhất|đưa vào|khởi công|giải ngân|phải)").unwrap()
+static FINISH: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|phấn đấu|khẩn trương|chậm nhất|đưa vào|khởi công|giải ngân|phải)",
+    )
 });
 /// What puts a date on a schedule, not a duty: "Đại hội dự kiến tổ chức
 /// vào tháng 10/2025", "diễn ra trong tháng 9".
-static SCHEDULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:dự kiến|diễn ra|khai mạc|đại hội|sẽ được tổ chức|sẽ tổ chức)").unwrap()
+static SCHEDULE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)(?:dự kiến|diễn ra|khai mạc|đại hội|sẽ được tổ chức|sẽ tổ chức)")
 });
 
 /// Whether the words before a date at `at` schedule an event.
@@ -95,8 +95,10 @@ fn finished_by(text: &str, at: usize) -> bool {
 
 /// Verbs that make "trong/vào/đến … tháng M" a deadline and not a time
 /// reference.
-static DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải|yêu cầu|đề nghị|giao|chỉ đạo|khẩn trương|tập trung|chuẩn bị|xử lý)").unwrap()
+static DUTY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)(?:hoàn thành|hoàn thiện|xong|ban hành|trình|báo cáo|phấn đấu|bảo đảm|đảm bảo|triển khai|tổ chức|chậm nhất|phải|yêu cầu|đề nghị|giao|chỉ đạo|khẩn trương|tập trung|chuẩn bị|xử lý)",
+    )
 });
 
 /// A month or a day written with its year: "tháng 7/2022", "15/3/2020".
@@ -464,6 +466,30 @@ mod tests {
                 text.bytes().any(|b| b.is_ascii_digit())
             );
         }
+    }
+
+    /// The duty and schedule words, answered by their screens alone,
+    /// answer as their regexes do on every sentence and every stretch
+    /// before a date of the bundled articles.
+    #[test]
+    fn screened_words_are_the_regex_ones() {
+        let patterns = [&*FINISH, &*SCHEDULE, &*DUTY];
+        let regexes: Vec<regex::Regex> = patterns
+            .iter()
+            .map(|p| regex::Regex::new(p.as_str()).unwrap())
+            .collect();
+        let mut matched = [0; 3];
+        for page in crate::testing::bundled_pages() {
+            for piece in page.text.split(['.', '\n']) {
+                for (k, (p, r)) in patterns.iter().zip(&regexes).enumerate() {
+                    for text in [piece, &piece[char_floor(piece, piece.len() / 2)..]] {
+                        assert_eq!(p.is_match(text), r.is_match(text), "{text}");
+                        matched[k] += usize::from(r.is_match(text));
+                    }
+                }
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 10), "{matched:?}");
     }
 
     #[test]

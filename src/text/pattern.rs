@@ -7,7 +7,9 @@
 //! matches (an assertion only ever removes matches), and the DFA runs it
 //! at a few instructions a byte: a text it does not match cannot hold a
 //! match of the pattern, and the exact regex is run only on the rest.
-//! Results are those of the exact regex, always.
+//! A pattern with neither is its own screen: asked only whether it
+//! matches, it is answered by the screen alone, and its exact regex is
+//! never built. Results are those of the exact regex, always.
 
 use std::borrow::Cow;
 
@@ -32,6 +34,9 @@ pub struct Pattern {
     exact: OnceLock<Regex>,
     /// Only the forward lazy DFA: the screen asks whether, never where.
     screen: std::sync::Arc<DFA>,
+    /// Whether the screen is the pattern itself (no `\b`, no bounded
+    /// repetition), so that whether it matches is the pattern's answer.
+    whole: bool,
     caches: CachePool,
 }
 
@@ -45,10 +50,11 @@ impl Pattern {
     /// Compiles the screen of `pattern`; panics on a bad pattern, as the
     /// patterns are constants (the screen has the pattern's syntax).
     pub fn new(pattern: &str) -> Pattern {
+        let loose = screen_of(pattern);
         let screen = std::sync::Arc::new(
             DFA::builder()
                 .thompson(thompson::Config::new().which_captures(WhichCaptures::None))
-                .build(&screen_of(pattern))
+                .build(&loose)
                 .expect("screen compiles"),
         );
         let for_caches = screen.clone();
@@ -56,8 +62,14 @@ impl Pattern {
             source: pattern.to_string(),
             exact: OnceLock::new(),
             screen,
+            whole: loose == pattern,
             caches: Pool::new(Box::new(move || for_caches.create_cache())),
         }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
     }
 
     /// The exact regex, compiled on first use.
@@ -66,16 +78,29 @@ impl Pattern {
             .get_or_init(|| Regex::new(&self.source).expect("pattern compiles"))
     }
 
-    /// Whether the screen rules `text` out. A screen that gives up (its
-    /// cache thrashing) rules nothing out.
-    fn ruled_out(&self, text: &str) -> bool {
+    /// Whether the screen matches `text`; None when it gives up (its
+    /// cache thrashing).
+    fn screened(&self, text: &str) -> Option<bool> {
         let mut cache = self.caches.get();
         let input = Input::new(text).earliest(true);
-        matches!(self.screen.try_search_fwd(&mut cache, &input), Ok(None))
+        self.screen
+            .try_search_fwd(&mut cache, &input)
+            .ok()
+            .map(|m| m.is_some())
+    }
+
+    /// Whether the screen rules `text` out. A screen that gives up rules
+    /// nothing out.
+    fn ruled_out(&self, text: &str) -> bool {
+        self.screened(text) == Some(false)
     }
 
     pub fn is_match(&self, text: &str) -> bool {
-        !self.ruled_out(text) && self.exact().is_match(text)
+        match self.screened(text) {
+            Some(false) => false,
+            Some(true) if self.whole => true,
+            _ => self.exact().is_match(text),
+        }
     }
 
     pub fn find<'h>(&self, text: &'h str) -> Option<Match<'h>> {
@@ -364,6 +389,38 @@ mod tests {
             r"(?i)ngày\s+(\d{1,})\\b\.[^.;{]{0,}?\d{4}"
         );
         assert_eq!(screen_of(r"[]\b]x{2,}"), r"[]\b]x{2,}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(2000))]
+
+        /// A pattern that is its own screen answers whether it matches
+        /// without its exact regex, as the exact regex would.
+        #[test]
+        fn whole_screens_answer_as_the_regex(
+            words in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "phải", "PHẢI", "Cần", "cần", "hoàn", "thành", "Hoàn Thành", "xong",
+                    "là", "tập trung", "x", "_", "1", ",", ":", " ", "\u{a0}", "\u{300}",
+                    "chậm nhất", "đại", "hội", "ĐẠI HỘI", "²",
+                ][..]),
+                0..12,
+            )
+        ) {
+            let text = words.concat();
+            for pattern in [
+                r"(?i)(?:^|\W)(?:phải|cần|hoàn thành|xong)(?:\W|$)|\slà\s+(?:tập trung)(?:\W|$)",
+                r"(?i)(?:chậm nhất|đại hội|xong)",
+            ] {
+                let screened = Pattern::new(pattern);
+                proptest::prop_assert!(screened.whole);
+                proptest::prop_assert_eq!(
+                    screened.is_match(&text),
+                    Regex::new(pattern).unwrap().is_match(&text)
+                );
+                proptest::prop_assert!(screened.exact.get().is_none());
+            }
+        }
     }
 
     #[test]
