@@ -851,8 +851,10 @@ static LOWER: LazyLock<Vec<char>> = LazyLock::new(|| {
 
 /// Openers of what is judged or told, not asked: an assessment, thanks,
 /// a look back ("Năm 2020, …", "Thời gian qua, …").
-static ASSESSMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\S+\s+){0,6}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã|đang)(?:\W|$)|^(?:\S+\s+){0,10}?(?:tăng|đạt|giảm)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|^(?:dự và\s+)?chỉ đạo\s+(?:tại\s+)?(?:đại hội|hội nghị)|^chỉ đạo và\s|^(?:chỉ đạo|yêu cầu|kết luận)\s+của\s|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:đồng thời,?\s+)?(?:nghe|báo cáo|quán triệt|hướng dẫn|công bố|thông báo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s").unwrap()
+static ASSESSMENT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::whole(
+        r"(?i)^(?:\S+\s+){0,6}?(?:đánh giá cao|ghi nhận|biểu dương|khen ngợi|khẳng định|cho rằng|chúc mừng|cảm ơn|trân trọng|cho thấy|được tổ chức|đã|đang)(?:\W|$)|^(?:\S+\s+){0,10}?(?:tăng|đạt|giảm)\s+(?:trên\s+|hơn\s+|gần\s+|khoảng\s+)?\d|^(?:dự và\s+)?chỉ đạo\s+(?:tại\s+)?(?:đại hội|hội nghị)|^chỉ đạo và\s|^(?:chỉ đạo|yêu cầu|kết luận)\s+của\s|^nhấn mạnh,?\s+(?:ý nghĩa|tầm quan trọng|vai trò|dưới sự)|^(?:đồng thời,?\s+)?(?:nghe|báo cáo|quán triệt|hướng dẫn|công bố|thông báo)\s|^(?:năm \d{4}|thời gian qua|những năm qua|qua \d|từ đầu năm|trong năm qua|kết quả|đây|đó|điều đó|tuy nhiên|các ý kiến)(?:\W|$)|^(?:\S+\s+){1,12}?là\s",
+    )
 });
 /// The outlet speaking of itself: "Báo … trân trọng trích đăng …". Phrases
 /// alone, so the engine can look for them by their letters rather than
@@ -861,8 +863,8 @@ static PAGE_PHRASES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)trích đăng|xin giới thiệu|trân trọng giới thiệu|lượt truy cập").unwrap()
 });
 /// A piece opening with its outlet's tag: "(BTB) - ", "TTXVN - ".
-static PAGE_TAG: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s").unwrap());
+static PAGE_TAG: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::whole(r"(?i)^\(?[A-ZĐ][A-Za-zĐ.]{1,12}\)?\s*[-–]\s"));
 /// Words that make a sentence ask, assign or decide something.
 static DIRECTS: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -1601,6 +1603,33 @@ mod tests {
         }
     }
 
+    /// The patterns answered by their screens alone.
+    fn screened() -> [&'static Pattern; 4] {
+        [&*DIRECTS, &*DATED_DUTY, &*ASSESSMENT, &*PAGE_TAG]
+    }
+
+    /// The patterns answered by their screens alone answer as their
+    /// regexes do on every piece of the bundled articles.
+    #[test]
+    fn screened_patterns_answer_as_regexes_on_articles() {
+        let regexes: Vec<Regex> = screened()
+            .iter()
+            .map(|p| Regex::new(p.as_str()).unwrap())
+            .collect();
+        let mut matched = [0; 4];
+        for page in crate::testing::bundled_pages() {
+            for piece in page.text.split(['.', '\n', ';', ',']) {
+                for (k, (p, r)) in screened().into_iter().zip(&regexes).enumerate() {
+                    for text in [piece, piece.trim_start()] {
+                        assert_eq!(p.is_match(text), r.is_match(text), "{text}");
+                        matched[k] += usize::from(r.is_match(text));
+                    }
+                }
+            }
+        }
+        assert!(matched.iter().all(|&n| n > 0), "{matched:?}");
+    }
+
     /// Sentences of cue words, words that open a cue elsewhere ("đồng
     /// chí", "thành phố", "chỉ đạo"), bodies and stops.
     fn cue_sentence() -> impl proptest::strategy::Strategy<Value = String> {
@@ -1654,6 +1683,11 @@ mod tests {
             "(",
             "số",
             "12",
+            "là",
+            "tăng",
+            "trên",
+            "TTXVN",
+            "-",
         ];
         proptest::collection::vec(proptest::sample::select(WORDS), 0..40).prop_map(|w| w.join(" "))
     }
@@ -1665,11 +1699,13 @@ mod tests {
         /// as their regexes do.
         #[test]
         fn screened_directing_words_are_the_regex_ones(text in cue_sentence()) {
-            static REGEXES: LazyLock<[Regex; 2]> = LazyLock::new(|| {
-                [DIRECTS.as_str(), DATED_DUTY.as_str()].map(|p| Regex::new(p).unwrap())
+            static REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+                screened().iter().map(|p| Regex::new(p.as_str()).unwrap()).collect()
             });
-            for (p, r) in [&*DIRECTS, &*DATED_DUTY].into_iter().zip(&*REGEXES) {
-                proptest::prop_assert_eq!(p.is_match(&text), r.is_match(&text));
+            for (p, r) in screened().into_iter().zip(&*REGEXES) {
+                for text in [&*text, &text[text.find(' ').map_or(0, |i| i + 1)..]] {
+                    proptest::prop_assert_eq!(p.is_match(text), r.is_match(text), "{}", text);
+                }
             }
         }
 

@@ -20,7 +20,7 @@ const CUE: &str = r"(?:trước|chậm nhất(?:\s+là)?|hạn chót|hạn|xong|
 const DATE_WORDS: usize = 14;
 
 static DAY: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         &format!(
             r"(?i)\b{CUE}\s+(?:(?:vào|là|hết)\s+)?(?:ngày\s+)?(\d{{1,2}})\s*[/.-]\s*(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}}))?\b"
         ),
@@ -28,7 +28,7 @@ static DAY: LazyLock<Bounded> = LazyLock::new(|| {
     )
 });
 static DAY_WORDS: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         &format!(
             r"(?i)\b{CUE}\s+(?:ngày\s+)(\d{{1,2}})\s+tháng\s+(\d{{1,2}})(?:\s+năm\s+(\d{{4}}))?"
         ),
@@ -36,7 +36,7 @@ static DAY_WORDS: LazyLock<Bounded> = LazyLock::new(|| {
     )
 });
 static MONTH: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         &format!(
             r"(?i)\b{CUE}\s+(?:(?:giữa|cuối|đầu|hết|trung tuần|hạ tuần|thượng tuần)\s+)?tháng\s+(\d{{1,2}})(?:\s*[/.-]\s*(\d{{4}})|\s+năm\s+(\d{{4}}))?\b"
         ),
@@ -44,7 +44,7 @@ static MONTH: LazyLock<Bounded> = LazyLock::new(|| {
     )
 });
 static QUARTER: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         &format!(
             r"(?i)\b{CUE}\s+quý\s+(IV|I{{1,3}}|[1-4])\b(?:\s*(?:[/.-]\s*|\s+năm\s+)(\d{{4}})\b)?"
         ),
@@ -103,7 +103,7 @@ static DUTY: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// A month or a day written with its year: "tháng 7/2022", "15/3/2020".
 static DATED: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         r"(?i)(?:\btháng\s+\d{1,2}|\b\d{1,2}\s*/\s*\d{1,2})\s*[/.-]\s*(\d{4})\b",
         DATE_WORDS,
     )
