@@ -26,9 +26,12 @@ static DATE_NUMERIC: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})\b"));
 static TIME: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b"));
-/// A date with its time at the start or end of a line.
-static DATE_TIME_AT_EDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4},?\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2},?\s*\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*$|^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2})").unwrap()
+/// A date with its time at the start or end of a line. Only asked
+/// whether it matches: its lazy DFA answers alone (see [`Pattern::whole`]).
+static DATE_TIME_AT_EDGE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::whole(
+        r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4},?\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2},?\s*\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*$|^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2})",
+    )
 });
 static VIEWS: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -401,6 +404,45 @@ fn may_be_source_line(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// The date-and-time edge pattern, answered by its lazy DFA
+        /// alone, answers as its regex does.
+        #[test]
+        fn date_time_edges_answer_as_the_regex(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "02", "9", "2023", "/", ".", "-", ":", "17", "50", "|", ",", " ", "\u{a0}",
+                    "Thứ 7", "Gia Lai", "٣", "\n",
+                ][..]),
+                0..14,
+            )
+        ) {
+            static REGEX: LazyLock<Regex> =
+                LazyLock::new(|| Regex::new(DATE_TIME_AT_EDGE.as_str()).unwrap());
+            let text = parts.concat();
+            proptest::prop_assert_eq!(DATE_TIME_AT_EDGE.is_match(&text), REGEX.is_match(&text));
+        }
+    }
+
+    #[test]
+    fn date_time_edges_answer_as_the_regex_on_articles() {
+        let regex = Regex::new(DATE_TIME_AT_EDGE.as_str()).unwrap();
+        let mut matched = 0;
+        for page in crate::testing::bundled_pages() {
+            for line in page.text.lines() {
+                assert_eq!(
+                    DATE_TIME_AT_EDGE.is_match(line),
+                    regex.is_match(line),
+                    "{line}"
+                );
+                matched += usize::from(regex.is_match(line));
+            }
+        }
+        assert!(matched > 0);
+    }
 
     #[test]
     fn source_prefix_screen_keeps_every_match() {
