@@ -11,8 +11,14 @@
 //! shortfall comes out of a single pass. Only queries of ASCII lower-case
 //! letters and digits are measured here; in them a letter after a letter
 //! earns 4, a space after a letter 4 and a letter after a space 8.
+//!
+//! The rows of every first letter and of every first letter and a space
+//! are kept lane by lane, one lane per first letter, and stepped all
+//! together: every `a b` of an entry is measured, exactly, in loops that
+//! hold no branch and so go several lanes to an instruction, cheaper than
+//! choosing which few to follow one at a time.
 
-use super::shortfall::{NONE, Row, byte_bonus};
+use super::shortfall::{NONE, byte_bonus};
 
 /// Not one of the entry's first letters.
 const NOT_FIRST: u8 = u8::MAX;
@@ -22,39 +28,134 @@ const NOT_FIRST: u8 = u8::MAX;
 const AFTER_LETTER: i32 = 4;
 const AFTER_SPACE: i32 = 8;
 
+/// Lanes are padded to a multiple of this, so that the loops over them
+/// have no remainder.
+const LANES: usize = 8;
+
+/// A row with no state: its shortfall and run. Far enough above [`NONE`]
+/// that what follows from it, however far along a haystack (shorter than
+/// [`NONE`] / 2), stays at or above [`NONE`] without a test: a step adds
+/// its earnings, 2 and the position and takes off at most a bonus of 8 or
+/// its own position.
+const EMPTY: i32 = NONE + NONE / 2;
+
+/// The position of an empty row's state: never right before another.
+const EMPTY_AT: i32 = -2;
+
 /// Whether a query letter is one measured here.
 pub(super) fn measurable(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
 }
 
-/// One entry's least shortfall of each of its short queries asked for.
+/// One row per first letter, lane by lane, in blocks of [`LANES`] which
+/// the steps take whole. Each lane keeps what
+/// [`super::shortfall::Row`] does: its latest state (position `at`,
+/// shortfall `loss`) and the least (shortfall - position) of those before
+/// it (`run`); and with them `gap`, the least (shortfall - position) of
+/// all its states, which any gap into a later position starts from. Empty
+/// lanes are [`EMPTY`].
+#[derive(Debug, Clone, Copy)]
+struct Block {
+    at: [i32; LANES],
+    loss: [i32; LANES],
+    run: [i32; LANES],
+    gap: [i32; LANES],
+}
+
+impl Block {
+    const EMPTY: Block = Block {
+        at: [EMPTY_AT; LANES],
+        loss: [EMPTY; LANES],
+        run: [EMPTY; LANES],
+        gap: [EMPTY; LANES],
+    };
+
+    /// The shortfall of the next row's character at position `k` from
+    /// lane `x`, `gain` being its earnings, 2 and `k` less its bonus: as
+    /// [`super::shortfall::Row::next_at`], with no branch. An empty lane
+    /// gives [`NONE`] or more.
+    #[inline(always)]
+    fn next_at(&self, x: usize, k: i32, gain: i32) -> i32 {
+        let right_after = (self.run[x] + gain).min(self.loss[x]);
+        let after_gap = self.gap[x] + gain;
+        if self.at[x] + 1 == k {
+            right_after
+        } else {
+            after_gap
+        }
+    }
+
+    /// [`super::shortfall::Row::push`] of lane `x`, a state found.
+    #[inline(always)]
+    fn push(&mut self, x: usize, k: i32, loss: i32) {
+        self.run[x] = self.gap[x];
+        self.loss[x] = loss;
+        self.at[x] = k;
+        self.gap[x] = self.run[x].min(loss - k);
+    }
+
+    /// Every lane takes a state at `k` from the states of `from`, with
+    /// `gain` (see [`Block::next_at`]).
+    #[inline]
+    fn follow(&mut self, from: &Block, k: i32, gain: i32) {
+        for x in 0..LANES {
+            self.push(x, k, from.next_at(x, k, gain));
+        }
+    }
+
+    /// Lowers each lane of `least` to the shortfall at `k` from this
+    /// block's lane, with `gain` (see [`Block::next_at`]), where every
+    /// lane's latest state stands right before `k` (`right`) or not.
+    #[inline]
+    fn lower(&self, least: &mut [i32; LANES], right: bool, gain: i32) {
+        let was = *least;
+        *least = if right {
+            std::array::from_fn(|x| was[x].min((self.run[x] + gain).min(self.loss[x])))
+        } else {
+            std::array::from_fn(|x| was[x].min(self.gap[x] + gain))
+        };
+    }
+}
+
+/// [`Block`]s enough for an entry's first letters.
+#[derive(Debug, Default)]
+struct Rows(Vec<Block>);
+
+impl Rows {
+    fn reset(&mut self, lanes: usize) {
+        self.0.clear();
+        self.0.resize(lanes / LANES, Block::EMPTY);
+    }
+
+    /// [`Block::next_at`] of lane `x`, earning `earns` and `bonus`.
+    #[inline]
+    fn next_at(&self, x: usize, k: i32, earns: i32, bonus: i32) -> i32 {
+        self.0[x / LANES].next_at(x % LANES, k, earns + 2 + k - bonus)
+    }
+
+    /// [`Block::push`] of lane `x`.
+    #[inline]
+    fn push(&mut self, x: usize, k: i32, loss: i32) {
+        self.0[x / LANES].push(x % LANES, k, loss);
+    }
+}
+
+/// One entry's least shortfall of each of its short queries: every first
+/// letter alone, every `a b` of two first letters, and the `ab` asked for.
 /// Buffers are kept from one entry to the next.
-///
-/// Every first letter alone is measured (a minimum per letter); a query
-/// of two letters is followed only when asked for, since most of an
-/// entry's queries cannot beat the lists they would enter and so are not.
 #[derive(Debug)]
 pub(super) struct EntryShorts {
     /// Each byte's place among the first letters, or [`NOT_FIRST`].
     place: [u8; 128],
     firsts: Vec<u8>,
+    /// The first letters' count, padded to [`LANES`].
+    lanes: usize,
     /// Per first letter: the letter alone, and the letter and a space.
-    letter: Vec<Row>,
-    letter_space: Vec<Row>,
+    letter: Rows,
+    letter_space: Rows,
     single: Vec<i32>,
-    /// Per two first letters (first * firsts + second): `a b`.
-    spaced: Vec<i32>,
-    /// Per first letter, the most an `a b` asked for of it may fall short:
-    /// a state of the letter and a space past that leads nowhere wanted.
-    head_budget: Vec<i32>,
-    /// First letters with an `a b` asked for, one bit per place.
-    heads: u64,
-    /// Per second letter's place, the places of the first letters whose
-    /// `a b` is asked for.
-    spaced_into: Vec<u64>,
-    /// Letters whose rows hold a state, one bit per place.
-    letters_live: u64,
-    heads_live: u64,
+    /// Per two first letters (second * lanes + first): `a b`.
+    spaced: Vec<[i32; LANES]>,
     /// Where the last space stands: the rows of the letters and a space
     /// change only there, so between two spaces the place and bonus of
     /// each first letter decide its `a b` alone.
@@ -74,15 +175,11 @@ impl Default for EntryShorts {
         EntryShorts {
             place: [NOT_FIRST; 128],
             firsts: Vec::new(),
-            letter: Vec::new(),
-            letter_space: Vec::new(),
+            lanes: 0,
+            letter: Rows::default(),
+            letter_space: Rows::default(),
             single: Vec::new(),
             spaced: Vec::new(),
-            head_budget: Vec::new(),
-            heads: 0,
-            spaced_into: Vec::new(),
-            letters_live: 0,
-            heads_live: 0,
             last_space: 0,
             seen: Vec::new(),
             pairs: Vec::new(),
@@ -91,23 +188,20 @@ impl Default for EntryShorts {
     }
 }
 
-/// What one entry's pass measures besides its first letters alone.
+/// What one entry's pass measures besides its first letters alone and
+/// every `a b` of them.
 #[derive(Debug, Default)]
 pub(super) struct Asked {
     /// The entry's first letters: measurable, distinct, at most 64.
     pub(super) firsts: Vec<u8>,
     /// `ab`: both measurable, `a` one of `firsts`.
     pub(super) pairs: Vec<(u8, u8)>,
-    /// `a b`, both of `firsts`, with the most it may fall short and still
-    /// be of use: past that, what is found for it may be anything larger.
-    pub(super) spaced: Vec<(u8, u8, u32)>,
 }
 
 impl Asked {
     pub(super) fn clear(&mut self) {
         self.firsts.clear();
         self.pairs.clear();
-        self.spaced.clear();
     }
 }
 
@@ -116,10 +210,6 @@ impl EntryShorts {
     /// queries `asked`.
     pub(super) fn measure(&mut self, h: &[u8], asked: &Asked) {
         self.start(&asked.firsts);
-        for &(a, b, budget) in &asked.spaced {
-            let (x, y) = (self.place[a as usize], self.place[b as usize]);
-            self.ask_spaced(x as usize, y as usize, budget);
-        }
         for &(a, b) in &asked.pairs {
             self.ask_pair(a, b);
         }
@@ -127,8 +217,7 @@ impl EntryShorts {
     }
 
     /// Starts an entry whose first letters are `firsts` (measurable,
-    /// distinct, at most 64), with nothing asked for yet but the letters
-    /// alone.
+    /// distinct, at most 64), with no `ab` asked for yet.
     pub(super) fn start(&mut self, firsts: &[u8]) {
         for &c in &self.firsts {
             self.place[c as usize] = NOT_FIRST;
@@ -143,42 +232,24 @@ impl EntryShorts {
         for (at, &c) in firsts.iter().enumerate() {
             self.place[c as usize] = at as u8;
         }
-        let n = firsts.len();
-        for rows in [&mut self.letter, &mut self.letter_space] {
-            rows.clear();
-            rows.resize(n, Row::EMPTY);
-        }
+        let lanes = firsts.len().next_multiple_of(LANES);
+        self.lanes = lanes;
+        self.letter.reset(lanes);
+        self.letter_space.reset(lanes);
         self.single.clear();
-        self.single.resize(n, NONE);
+        self.single.resize(firsts.len(), EMPTY);
         self.spaced.clear();
-        self.spaced.resize(n * n, NONE);
-        self.letters_live = 0;
-        self.heads_live = 0;
+        self.spaced.resize(lanes * lanes / LANES, [EMPTY; LANES]);
         self.last_space = 0;
         self.seen.clear();
-        self.seen.resize(n, (-1, 0));
-        self.head_budget.clear();
-        self.head_budget.resize(n, -1);
-        self.spaced_into.clear();
-        self.spaced_into.resize(n, 0);
-        self.heads = 0;
-    }
-
-    /// Asks for `a b`, where `a` and `b` are the first letters at places
-    /// `x` and `y`, exact within `budget` (see [`Asked::spaced`]).
-    #[inline]
-    pub(super) fn ask_spaced(&mut self, x: usize, y: usize, budget: u32) {
-        let budget = budget.min(NONE as u32 - 1) as i32;
-        self.head_budget[x] = self.head_budget[x].max(budget);
-        self.spaced_into[y] |= 1 << x;
-        self.heads |= 1 << x;
+        self.seen.resize(firsts.len(), (-1, 0));
     }
 
     /// Asks for `ab`: `a` one of the first letters, `b` measurable; each
     /// pair at most once.
     #[inline]
     pub(super) fn ask_pair(&mut self, a: u8, b: u8) {
-        self.pairs.push((b, self.place[a as usize], a, NONE));
+        self.pairs.push((b, self.place[a as usize], a, EMPTY));
     }
 
     /// Measures haystack `h` (projected, beginning with a space) for what
@@ -209,19 +280,15 @@ impl EntryShorts {
         }
     }
 
-    /// Follows the rows of the letters with an `a b` asked for into a
-    /// space at `k`.
+    /// Follows the rows of every letter into a space at `k`. Every lane
+    /// takes a state there, so that all stand at the last space; those of
+    /// letters not yet seen, one of [`EMPTY`] or more, lead nowhere as no
+    /// state does.
     fn space_at(&mut self, k: i32, bonus: i32) {
         self.last_space = k;
-        let mut live = self.heads & self.letters_live;
-        while live != 0 {
-            let x = live.trailing_zeros() as usize;
-            live &= live - 1;
-            let loss = self.letter[x].next_at(k, AFTER_LETTER, bonus);
-            if loss <= self.head_budget[x] {
-                self.letter_space[x].push(k, loss);
-                self.heads_live |= 1 << x;
-            }
+        let gain = AFTER_LETTER + 2 + k - bonus;
+        for (to, from) in self.letter_space.0.iter_mut().zip(&self.letter.0) {
+            to.follow(from, k, gain);
         }
     }
 
@@ -232,15 +299,13 @@ impl EntryShorts {
         }
         let loss = 8 - bonus;
         self.single[y] = self.single[y].min(loss);
-        self.letter[y].push(k, loss);
-        self.letters_live |= 1 << y;
+        self.letter.push(y, k, loss);
     }
 
     /// Whether first letter `y` at `k` may end an `a b` with less
     /// shortfall than where it stood before since the last space: from
     /// the same states, a later place costs one more per step and gains
     /// only its bonus, and right after the space is the first place.
-    #[inline]
     fn counts_after_space(&mut self, y: usize, k: i32, bonus: i32) -> bool {
         let (at, at_bonus) = self.seen[y];
         if at > self.last_space && bonus - at_bonus <= k - at {
@@ -252,14 +317,12 @@ impl EntryShorts {
 
     /// First letter `y` at `k` after each letter and a space.
     fn spaced_at_first(&mut self, y: usize, k: i32, bonus: i32) {
-        let n = self.firsts.len();
-        let mut live = self.spaced_into[y] & self.heads_live;
-        while live != 0 {
-            let x = live.trailing_zeros() as usize;
-            live &= live - 1;
-            let loss = self.letter_space[x].next_at(k, AFTER_SPACE, bonus);
-            let least = &mut self.spaced[x * n + y];
-            *least = (*least).min(loss);
+        let gain = AFTER_SPACE + 2 + k - bonus;
+        let right = self.last_space + 1 == k;
+        let blocks = self.letter_space.0.len();
+        let least = &mut self.spaced[y * blocks..][..blocks];
+        for (from, least) in self.letter_space.0.iter().zip(least) {
+            from.lower(least, right, gain);
         }
     }
 
@@ -280,7 +343,7 @@ impl EntryShorts {
     /// stands at `k`) from its first letter's states before `k`.
     fn pairs_at(&mut self, range: std::ops::Range<usize>, k: i32, bonus: i32) {
         for (_, x, _, least) in &mut self.pairs[range] {
-            let loss = self.letter[*x as usize].next_at(k, AFTER_LETTER, bonus);
+            let loss = self.letter.next_at(*x as usize, k, AFTER_LETTER, bonus);
             *least = (*least).min(loss);
         }
     }
@@ -296,7 +359,17 @@ impl EntryShorts {
 
     /// [`EntryShorts::spaced`] by the places of the two first letters.
     pub(super) fn spaced_at(&self, x: usize, y: usize) -> Option<u32> {
-        Self::found(self.spaced[x * self.firsts.len() + y])
+        let at = y * self.lanes + x;
+        Self::found(self.spaced[at / LANES][at % LANES])
+    }
+
+    /// The least shortfall of `a b` for each first letter `a` in order, `b`
+    /// the first letter at place `y`.
+    pub(super) fn spaced_before(&self, y: usize) -> impl Iterator<Item = Option<u32>> + '_ {
+        let blocks = self.lanes / LANES;
+        self.spaced[y * blocks..][..blocks].as_flattened()[..self.firsts.len()]
+            .iter()
+            .map(|&loss| Self::found(loss))
     }
 
     /// The least shortfall of first letter `a` alone.
@@ -304,8 +377,7 @@ impl EntryShorts {
         self.single_at(self.place[a as usize] as usize)
     }
 
-    /// The least shortfall of `a b`, asked for, when within the budget it
-    /// was asked with; past it, None or some larger shortfall.
+    /// The least shortfall of `a b`, both first letters.
     pub(super) fn spaced(&self, a: u8, b: u8) -> Option<u32> {
         self.spaced_at(
             self.place[a as usize] as usize,
@@ -351,16 +423,10 @@ mod tests {
             seconds in proptest::collection::vec(proptest::sample::select(b"abnt1".to_vec()), 5),
         ) {
             let h = projected(&haystack);
-            let mut asked = Asked {
+            let asked = Asked {
                 firsts: firsts.clone(),
                 pairs: firsts.iter().zip(&seconds).map(|(&a, &b)| (a, b)).collect(),
-                ..Asked::default()
             };
-            for &a in &firsts {
-                for &b in &firsts {
-                    asked.spaced.push((a, b, u32::MAX));
-                }
-            }
             let mut shorts = EntryShorts::default();
             shorts.measure(&h, &asked);
             for &a in &firsts {
@@ -385,53 +451,46 @@ mod tests {
         ) {
             let h = projected(&haystack);
             let firsts = b"abn".to_vec();
-            let mut asked = Asked { firsts: firsts.clone(), ..Asked::default() };
-            for &a in &firsts {
-                for &b in &firsts {
-                    asked.spaced.push((a, b, u32::MAX));
-                }
-            }
+            let asked = Asked { firsts: firsts.clone(), ..Asked::default() };
             let mut shorts = EntryShorts::default();
             shorts.measure(&h, &asked);
-            for &(a, b, _) in &asked.spaced {
-                let p = format!("{} {}", a as char, b as char);
-                prop_assert_eq!(shorts.spaced(a, b), general(&p, &h), "{}", p);
+            for &a in &firsts {
+                for &b in &firsts {
+                    let p = format!("{} {}", a as char, b as char);
+                    prop_assert_eq!(shorts.spaced(a, b), general(&p, &h), "{}", p);
+                }
             }
         }
 
-        /// Queries asked for with a budget are exact within it, however
-        /// few of them are asked for and whatever was asked before.
+        /// An entry measured after others, with more or fewer first
+        /// letters (and so lanes) and other pairs asked for, is measured
+        /// as if alone; as are entries with more first letters than one
+        /// pass of lanes holds.
         #[test]
-        fn queries_asked_within_a_budget_are_exact_within_it(
-            haystacks in proptest::collection::vec("[abnt1 ()/.|\u{80}\u{81}-]{0,60}", 2),
-            firsts in proptest::sample::subsequence(b"abnt1".to_vec(), 1..=5),
-            asked_spaced in proptest::collection::vec((0..5usize, 0..5usize, 0..30u32), 0..6),
-            asked_pairs in proptest::collection::vec((0..5usize, proptest::sample::select(b"abnt1".to_vec())), 0..4),
+        fn entries_measured_one_after_another_are_each_exact(
+            haystacks in proptest::collection::vec("[abnt1cdeg ()/.|\u{80}-]{0,80}", 3),
+            firsts in proptest::collection::vec(proptest::sample::subsequence(b"abnt1cdeg".to_vec(), 1..=9), 3),
+            asked_pairs in proptest::collection::vec((0..9usize, proptest::sample::select(b"abnt1cdeg".to_vec())), 0..6),
         ) {
-            let n = firsts.len();
-            let spaced: Vec<(u8, u8, u32)> = asked_spaced
-                .iter()
-                .map(|&(x, y, budget)| (firsts[x % n], firsts[y % n], budget))
-                .collect();
-            let mut pairs: Vec<(u8, u8)> = asked_pairs.iter().map(|&(x, b)| (firsts[x % n], b)).collect();
-            pairs.sort_unstable();
-            pairs.dedup();
-            let asked = Asked { firsts: firsts.clone(), pairs, spaced };
             let mut shorts = EntryShorts::default();
-            for haystack in &haystacks {
+            for (haystack, firsts) in haystacks.iter().zip(&firsts) {
+                let n = firsts.len();
+                let mut pairs: Vec<(u8, u8)> = asked_pairs.iter().map(|&(x, b)| (firsts[x % n], b)).collect();
+                pairs.sort_unstable();
+                pairs.dedup();
+                let asked = Asked { firsts: firsts.clone(), pairs };
                 let h = projected(haystack);
                 shorts.measure(&h, &asked);
-                for &(a, b, budget) in &asked.spaced {
-                    let p = format!("{} {}", a as char, b as char);
-                    let within = |l: Option<u32>| l.filter(|&l| l <= budget);
-                    prop_assert_eq!(within(shorts.spaced(a, b)), within(general(&p, &h)), "{}", p);
+                for &a in firsts {
+                    prop_assert_eq!(shorts.single(a), general(&(a as char).to_string(), &h));
+                    for &b in firsts {
+                        let p = format!("{} {}", a as char, b as char);
+                        prop_assert_eq!(shorts.spaced(a, b), general(&p, &h), "{}", p);
+                    }
                 }
                 for &(a, b) in &asked.pairs {
                     let p = format!("{}{}", a as char, b as char);
                     prop_assert_eq!(shorts.pair(a, b), general(&p, &h), "{}", p);
-                }
-                for &a in &firsts {
-                    prop_assert_eq!(shorts.single(a), general(&(a as char).to_string(), &h));
                 }
             }
         }

@@ -198,6 +198,17 @@ impl Short {
         Some(a * SLOTS_PER_FIRST + rest)
     }
 
+    /// The query of symbols at `slot`: [`Short::slot`] undone.
+    fn of_slot(slot: usize) -> Short {
+        let char_of = |i: usize| char::from(SYMBOLS[i]);
+        let (a, rest) = (slot / SLOTS_PER_FIRST, slot % SLOTS_PER_FIRST);
+        Short {
+            first: char_of(a),
+            second: (rest > 0).then(|| char_of((rest - 1) / 2)),
+            spaced: rest > 0 && (rest - 1) % 2 == 1,
+        }
+    }
+
     fn of_any_words(words: &[&str]) -> Vec<Short> {
         let mut firsts = Vec::new();
         let mut out = Vec::new();
@@ -355,6 +366,18 @@ struct ShortTops {
     lists: ShortTable<List>,
     /// How many entries each list keeps.
     kept: usize,
+    /// Per [`Short::slot`], what (shortfall, entry) must come before to
+    /// enter the query's list, as [`item_key`]: the least of its bound and
+    /// its list's worst once full. An entry of symbols offered to each of
+    /// its queries is turned away by one comparison here, without a
+    /// lookup of the list.
+    limits: Vec<u64>,
+}
+
+/// A (shortfall, entry) as a number that orders as it does.
+#[inline]
+fn item_key((loss, e): (u32, u32)) -> u64 {
+    (u64::from(loss) << 32) | u64::from(e)
 }
 
 /// One short query's best entries so far.
@@ -484,6 +507,7 @@ impl ShortTops {
         ShortTops {
             lists: ShortTable::default(),
             kept,
+            limits: Vec::new(),
         }
     }
 
@@ -497,11 +521,39 @@ impl ShortTops {
         kept: usize,
     ) -> ShortTops {
         let mut tops = ShortTops::new(kept);
+        tops.limits = (0..SYMBOLS.len() * SLOTS_PER_FIRST)
+            .map(|slot| item_key(bounds.slots.get(slot).copied().unwrap_or(NO_BOUND)))
+            .collect();
         let mut ranking = EntryRanking::default();
         for e in entries {
             ranking.rank(&mut tops, index, bounds, e);
         }
         tops
+    }
+
+    /// Adds entry `e`, falling short by `loss` of the query of symbols at
+    /// `slot`, to that query's list when it comes before the list's limit
+    /// (see [`ShortTops::limits`]).
+    #[inline(always)]
+    fn offer(&mut self, slot: usize, loss: u32, e: u32) {
+        let item = (loss, e);
+        if item_key(item) < self.limits[slot] {
+            self.enter(slot, item);
+        }
+    }
+
+    /// Adds `item` to the list of the query of symbols at `slot`, and
+    /// lowers the slot's limit to the list's worst once it is full.
+    #[inline(never)]
+    fn enter(&mut self, slot: usize, item: (u32, u32)) {
+        let at = self
+            .lists
+            .number_at_or_insert_with(slot, || Short::of_slot(slot), List::default);
+        let list = self.lists.value_mut(at);
+        list.push(item, self.kept);
+        if let Some(worst) = list.worst {
+            self.limits[slot] = self.limits[slot].min(item_key(worst));
+        }
     }
 
     /// Both parts' best, as if read as one.
@@ -544,10 +596,10 @@ struct EntryRanking {
     /// The entry's queries whose lists it may still enter, with their
     /// lists' numbers and the most it may fall short of each.
     wanted: Vec<(Short, usize, u32)>,
-    /// The same for an entry whose words all begin with symbols: which of
-    /// the one pass's results answers each.
-    cells: Vec<(Cell, u32, u32)>,
     firsts: Vec<u8>,
+    /// For an entry whose words all begin with symbols, the slot (see
+    /// [`Short::slot`]) of each first letter alone.
+    slots: Vec<usize>,
     /// The wanted queries of symbols, measured in one pass.
     asked: Asked,
     measured: EntryShorts,
@@ -555,98 +607,55 @@ struct EntryRanking {
     scratch: Scratch,
 }
 
-/// A query of symbols as the one pass answers it: by the places of its
-/// first letters among the entry's, or for `ab` by its letters.
-#[derive(Clone, Copy)]
-enum Cell {
-    Single(u8),
-    Pair(u8, u8),
-    Spaced(u8, u8),
-}
-
 impl EntryRanking {
     /// Adds entry `e` to the lists of `tops` it enters.
     fn rank(&mut self, tops: &mut ShortTops, index: &Index, bounds: &Bounds, e: u32) {
         let words = words_of(index, e as usize);
         match symbol_sets(words.clone()) {
-            Some(sets) => self.rank_symbols(tops, index, bounds, e, sets),
+            Some(sets) => self.rank_symbols(tops, index, e, sets),
             None => self.rank_any(tops, index, bounds, e, words),
         }
     }
 
-    /// Ranks an entry whose words all begin with symbols: its queries are
-    /// read off its bit sets (see [`symbol_sets`]) by slot, asked for as
-    /// they are found wanted, and all measured in the one pass.
+    /// Ranks an entry whose words all begin with symbols: all its queries
+    /// are measured in the one pass, then read off its bit sets (see
+    /// [`symbol_sets`]) by slot and offered to their lists, whose limits
+    /// hold the bounds.
     fn rank_symbols(
         &mut self,
         tops: &mut ShortTops,
         index: &Index,
-        bounds: &Bounds,
-        e: u32,
-        sets: (u64, [u64; SYMBOLS.len()]),
-    ) {
-        self.want_symbols(tops, bounds, e, sets);
-        if self.cells.is_empty() {
-            return;
-        }
-        self.measured.run(index.projected(e as usize));
-        for &(cell, at, budget) in &self.cells {
-            let loss = match cell {
-                Cell::Single(x) => self.measured.single_at(x as usize),
-                Cell::Pair(a, b) => self.measured.pair(a, b),
-                Cell::Spaced(x, y) => self.measured.spaced_at(x as usize, y as usize),
-            };
-            if let Some(loss) = loss.filter(|&loss| loss <= budget) {
-                tops.lists.value_mut(at as usize).push((loss, e), tops.kept);
-            }
-        }
-    }
-
-    /// Gathers the wanted queries of an entry whose words all begin with
-    /// symbols into `cells`, asking the one pass for each.
-    fn want_symbols(
-        &mut self,
-        tops: &mut ShortTops,
-        bounds: &Bounds,
         e: u32,
         (firsts, seconds): (u64, [u64; SYMBOLS.len()]),
     ) {
-        self.cells.clear();
         self.firsts.clear();
         self.firsts.extend(bits(firsts).map(|a| SYMBOLS[a]));
         self.measured.start(&self.firsts);
-        let char_of = |i: usize| char::from(SYMBOLS[i]);
+        for a in bits(firsts) {
+            for b in bits(seconds[a]) {
+                self.measured.ask_pair(SYMBOLS[a], SYMBOLS[b]);
+            }
+        }
+        self.measured.run(index.projected(e as usize));
+        let measured = &self.measured;
+        self.slots.clear();
+        self.slots.extend(bits(firsts).map(|a| a * SLOTS_PER_FIRST));
         for (x, a) in bits(firsts).enumerate() {
-            let (first, slot) = (char_of(a), a * SLOTS_PER_FIRST);
-            let short = |second: Option<usize>, spaced| {
-                move || Short {
-                    first,
-                    second: second.map(char_of),
-                    spaced,
-                }
-            };
-            if let Some((at, budget)) = want_at(tops, bounds, e, slot, short(None, false)) {
-                self.cells.push((Cell::Single(x as u8), at, budget));
+            let slot = self.slots[x];
+            if let Some(loss) = measured.single_at(x) {
+                tops.offer(slot, loss, e);
             }
             for b in bits(seconds[a]) {
-                let Some((at, budget)) =
-                    want_at(tops, bounds, e, slot + 1 + 2 * b, short(Some(b), false))
-                else {
-                    continue;
-                };
-                self.measured.ask_pair(SYMBOLS[a], SYMBOLS[b]);
-                self.cells
-                    .push((Cell::Pair(SYMBOLS[a], SYMBOLS[b]), at, budget));
+                if let Some(loss) = measured.pair(SYMBOLS[a], SYMBOLS[b]) {
+                    tops.offer(slot + 1 + 2 * b, loss, e);
+                }
             }
-            for (y, b) in bits(firsts).enumerate() {
-                let Some((at, budget)) =
-                    want_at(tops, bounds, e, slot + 2 + 2 * b, short(Some(b), true))
-                else {
-                    continue;
-                };
-                self.measured.ask_spaced(x, y, budget);
-                self.cells
-                    .push((Cell::Spaced(x as u8, y as u8), at, budget));
+        }
+        for (y, b) in bits(firsts).enumerate() {
+            for (&slot, loss) in self.slots.iter().zip(measured.spaced_before(y)) {
+                if let Some(loss) = loss {
+                    tops.offer(slot + 2 + 2 * b, loss, e);
+                }
             }
         }
     }
@@ -729,29 +738,26 @@ impl EntryRanking {
         }
     }
 
-    /// Gathers the wanted queries of symbols of two letters for the one
-    /// pass (the first letters are gathered as wanted); false when no
-    /// query of symbols is wanted.
+    /// Gathers the wanted `ab` of symbols for the one pass (the first
+    /// letters are gathered as wanted, and every `a b` of them is
+    /// measured); false when no query of symbols is wanted.
     fn ask(&mut self) -> bool {
         let asked = &mut self.asked;
         let mut any = false;
-        for &(s, _, budget) in &self.wanted {
+        for &(s, ..) in &self.wanted {
             if !s.is_measurable() {
                 continue;
             }
             any = true;
-            let a = s.first as u8;
-            match s.second {
-                None => {}
-                Some(b) if s.spaced => asked.spaced.push((a, b as u8, budget)),
-                Some(b) => asked.pairs.push((a, b as u8)),
+            if let (Some(b), false) = (s.second, s.spaced) {
+                asked.pairs.push((s.first as u8, b as u8));
             }
         }
         any
     }
 
     /// The exact shortfall of `short`, one of the wanted queries, when it
-    /// was measured in the one pass (within its budget, for `a b`).
+    /// was measured in the one pass.
     fn shortfall(&self, short: &Short) -> Option<Option<u32>> {
         if !short.is_measurable() {
             return None;
@@ -763,24 +769,6 @@ impl EntryRanking {
             Some(b) => self.measured.pair(a as u8, b as u8),
         })
     }
-}
-
-/// The list number of `short`, a query of symbols at `slot`, and the most
-/// entry `e` may fall short of it, when its list can still take the entry.
-#[inline]
-fn want_at(
-    tops: &mut ShortTops,
-    bounds: &Bounds,
-    e: u32,
-    slot: usize,
-    short: impl FnOnce() -> Short,
-) -> Option<(u32, u32)> {
-    let bound = bounds.budget_at(slot, e)?;
-    let at = tops
-        .lists
-        .number_at_or_insert_with(slot, short, List::default);
-    let own = tops.lists.values[at].1.budget()?;
-    Some((at as u32, own.min(bound)))
 }
 
 /// For one entry, how far it falls short of each first letter followed by
@@ -938,6 +926,9 @@ mod ranking_tests {
     fn queries_of_symbols_have_slots_of_their_own() {
         let shorts = Short::of_words(["ab", "b1", "z9", "0", "ba"].into_iter());
         let mut slots: Vec<usize> = shorts.iter().map(|s| s.slot().expect("symbols")).collect();
+        for (&short, &slot) in shorts.iter().zip(&slots) {
+            assert_eq!(Short::of_slot(slot), short);
+        }
         assert!(
             slots
                 .iter()
