@@ -42,6 +42,9 @@ const EMPTY: i32 = NONE + NONE / 2;
 /// The position of an empty row's state: never right before another.
 const EMPTY_AT: i32 = -2;
 
+/// The bytes of the query letters measured here.
+const MEASURABLE: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+
 /// Whether a query letter is one measured here.
 pub(super) fn measurable(c: char) -> bool {
     c.is_ascii_lowercase() || c.is_ascii_digit()
@@ -168,6 +171,8 @@ pub(super) struct EntryShorts {
     pairs: Vec<(u8, u8, u8, i32)>,
     /// Per byte, the range of `pairs` whose second letter it is.
     pairs_of: [(u16, u16); 128],
+    /// Room for `pairs` as they are grouped by second letter.
+    grouped: Vec<(u8, u8, u8, i32)>,
 }
 
 impl Default for EntryShorts {
@@ -184,6 +189,7 @@ impl Default for EntryShorts {
             seen: Vec::new(),
             pairs: Vec::new(),
             pairs_of: [(0, 0); 128],
+            grouped: Vec::new(),
         }
     }
 }
@@ -221,9 +227,6 @@ impl EntryShorts {
     pub(super) fn start(&mut self, firsts: &[u8]) {
         for &c in &self.firsts {
             self.place[c as usize] = NOT_FIRST;
-        }
-        for &(b, ..) in &self.pairs {
-            self.pairs_of[b as usize] = (0, 0);
         }
         self.pairs.clear();
         debug_assert!(firsts.len() <= 64);
@@ -326,17 +329,31 @@ impl EntryShorts {
         }
     }
 
-    /// Sorts the pairs asked for by second letter and finds each second
-    /// letter's range of them.
+    /// Groups the pairs asked for by second letter, in one counting pass
+    /// rather than a sort, and finds each second letter's range of them.
     fn index_pairs(&mut self) {
-        self.pairs.sort_unstable_by_key(|&(b, x, ..)| (b, x));
-        let mut from = 0;
-        while from < self.pairs.len() {
-            let b = self.pairs[from].0;
-            let to = from + self.pairs[from..].partition_point(|p| p.0 == b);
-            self.pairs_of[b as usize] = (from as u16, to as u16);
-            from = to;
+        for &b in MEASURABLE {
+            self.pairs_of[b as usize] = (0, 0);
         }
+        for &(b, ..) in &self.pairs {
+            self.pairs_of[b as usize].1 += 1;
+        }
+        let mut from = 0;
+        for &b in MEASURABLE {
+            let (_, n) = self.pairs_of[b as usize];
+            // `.1` is where the next of the letter's pairs goes, and so
+            // its range's end once all are placed.
+            self.pairs_of[b as usize] = (from, from);
+            from += n;
+        }
+        self.grouped.clear();
+        self.grouped.resize(self.pairs.len(), (0, 0, 0, EMPTY));
+        for &pair in &self.pairs {
+            let next = &mut self.pairs_of[pair.0 as usize].1;
+            self.grouped[*next as usize] = pair;
+            *next += 1;
+        }
+        std::mem::swap(&mut self.pairs, &mut self.grouped);
     }
 
     /// Follows each two-letter beginning of `range` (whose second letter
