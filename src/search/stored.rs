@@ -156,7 +156,7 @@ fn ranked_in_parts(
 const PART: usize = 4096;
 
 /// One entry in this many is in the sample ranked first.
-const SAMPLE_EVERY: u32 = 8;
+const SAMPLE_EVERY: u32 = 4;
 
 /// A query of one or two letters: `a`, `ab`, or `a b`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
