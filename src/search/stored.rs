@@ -418,7 +418,9 @@ impl List {
     /// Keeps only the best `kept` items.
     fn choose(&mut self, kept: usize) {
         if self.items.len() >= kept {
-            self.items.select_nth_unstable(kept - 1);
+            // As one number each, the items compare in one step.
+            self.items
+                .select_nth_unstable_by_key(kept - 1, |&item| item_key(item));
             self.items.truncate(kept);
             self.worst = Some(self.items[kept - 1]);
         }
@@ -442,7 +444,7 @@ impl List {
     /// The best `kept` items in rank order.
     fn into_ranked(mut self, kept: usize) -> Vec<(u32, u32)> {
         self.choose(kept);
-        self.items.sort_unstable();
+        self.items.sort_unstable_by_key(|&item| item_key(item));
         self.items
     }
 }
