@@ -374,6 +374,29 @@ fn words_end(text: &str, at: usize, words: usize) -> usize {
     text.len()
 }
 
+/// Asserts that each of `patterns` answers whether it matches each of
+/// `texts` as a plain regex of its source does, and returns how many texts
+/// each matched (so a test can tell its texts reached the patterns).
+#[cfg(test)]
+pub(crate) fn answers_as_regexes<'t>(
+    patterns: &[&Pattern],
+    texts: impl IntoIterator<Item = &'t str>,
+) -> Vec<usize> {
+    let regexes: Vec<regex::Regex> = patterns
+        .iter()
+        .map(|p| regex::Regex::new(p.as_str()).expect("pattern compiles"))
+        .collect();
+    let mut matched = vec![0; patterns.len()];
+    for text in texts {
+        for ((p, r), n) in patterns.iter().zip(&regexes).zip(&mut matched) {
+            let expected = r.is_match(text);
+            assert_eq!(p.is_match(text), expected, "{:?} on {text:?}", p.as_str());
+            *n += usize::from(expected);
+        }
+    }
+    matched
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
