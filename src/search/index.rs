@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
-use crate::text::fold::{fold_char_into, is_alphanumeric, word_key};
+use crate::text::fold::{fold_char_into, folded_letter, is_alphanumeric, word_key};
 
 use super::entries::each_entry;
 use super::{Kind, Target};
@@ -539,31 +539,14 @@ fn split(text: &str, folded: &mut String, projected: &mut Vec<u8>, numbers: &mut
 }
 
 /// The ASCII letter or digit a letter outside ASCII folds to, when it
-/// folds to exactly one: looked up for the Latin blocks Vietnamese is
-/// written in, where [`fold_char_into`] would be called for each.
+/// folds to exactly one (looked up, as [`fold_char_into`] does first).
 fn one_ascii_letter(c: char) -> Option<u8> {
-    static TABLE: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
-        let blocks = (0x80..0x250).chain(0x1E00..0x1F00);
-        blocks
-            .map(|u| {
-                let Some(c) = char::from_u32(u).filter(|&c| is_alphanumeric(c)) else {
-                    return 0;
-                };
-                let mut folded = String::new();
-                fold_char_into(c, &mut folded);
-                match folded.as_bytes() {
-                    [f] if f.is_ascii_alphanumeric() => *f,
-                    _ => 0,
-                }
-            })
-            .collect()
-    });
-    let at = match c as u32 {
-        u @ 0x80..0x250 => u - 0x80,
-        u @ 0x1E00..0x1F00 => u - 0x1E00 + (0x250 - 0x80),
-        _ => return None,
-    };
-    Some(TABLE[at as usize]).filter(|&f| f != 0)
+    if !is_alphanumeric(c) {
+        return None;
+    }
+    folded_letter(c)
+        .filter(char::is_ascii_alphanumeric)
+        .map(|f| f as u8)
 }
 
 /// Takes the folded character at `at`: a letter or digit goes on with the

@@ -66,7 +66,8 @@ static FOLD_TABLE: std::sync::LazyLock<LetterTable> = std::sync::LazyLock::new(|
 
 /// The single character `c` folds to, when it is a letter of
 /// [`LETTER_BLOCKS`] that folds to one.
-fn folded_letter(c: char) -> Option<char> {
+#[inline]
+pub fn folded_letter(c: char) -> Option<char> {
     look_up(&FOLD_TABLE, c)
 }
 
