@@ -20,7 +20,7 @@ pub fn run(
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
     let started = Instant::now();
-    super::heap::keep_freed_memory();
+    crate::corpus::heap::keep_freed_memory();
     let (files, mut skipped) = collect(paths);
     if files.is_empty() {
         for s in &skipped {

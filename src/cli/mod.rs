@@ -5,7 +5,6 @@ pub mod changes;
 pub mod deadlines;
 pub mod export;
 pub mod extract;
-pub mod heap;
 pub mod ingest;
 pub mod leaders;
 pub mod person;

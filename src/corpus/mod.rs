@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod changes;
 pub mod deadlines;
 pub mod dedupe;
+pub mod heap;
 mod increment;
 pub mod ingest;
 pub mod leadership;

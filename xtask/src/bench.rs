@@ -551,6 +551,13 @@ pub struct StoreReport {
     pub write_db_s: f64,
     /// Article text ingested into a new store, MB per second per core.
     pub ingest_mb_s_core: f64,
+    /// The same ingest's user and system time on all threads, seconds
+    /// (None where the platform does not say).
+    pub ingest_cpu_s: Option<f64>,
+    /// Article text per CPU second: MB per second per core as if every
+    /// core were busy for the whole ingest, and steadier than wall time
+    /// on a shared machine.
+    pub ingest_mb_cpu_s: Option<f64>,
     /// `rg` reading the same files, MB per second per core: the floor of
     /// merely reading them (None without `rg`).
     pub rg_mb_s_core: Option<f64>,
@@ -730,7 +737,7 @@ fn measure_store(
         store::save(&corpus, json, false)?;
     }
     let db = dir.join("corpus.db");
-    let (text_mb, ingest_db_s, write_db_s) = ingest_store(&files, threads, &db)?;
+    let (text_mb, ingest_db_s, write_db_s, ingest_cpu_s) = ingest_store(&files, threads, &db)?;
     writeln!(err, "  ingest to .db {ingest_db_s:.1} s")?;
     let searches = cold_searches(exe, &dir, &db, json.as_deref(), opts.runs);
     let who = |corpus: &Path| {
@@ -759,6 +766,8 @@ fn measure_store(
         ingest_db_s,
         write_db_s,
         ingest_mb_s_core: text_mb / ingest_db_s.max(1e-9) / threads as f64,
+        ingest_cpu_s,
+        ingest_mb_cpu_s: ingest_cpu_s.map(|cpu| text_mb / cpu.max(1e-9)),
         rg_mb_s_core: rg_floor(&articles, text_mb, threads),
         searches,
         who_db_ms,
@@ -845,16 +854,48 @@ fn store_entry_lines(db: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Ingests `files` into a new store at `db`: (text MB, seconds in all,
-/// seconds writing the store).
-fn ingest_store(files: &[PathBuf], threads: usize, db: &Path) -> anyhow::Result<(f64, f64, f64)> {
+/// Ingests `files` into a new store at `db`, with the allocator settings
+/// `tinhuy ingest` makes: (text MB, seconds in all, seconds writing the
+/// store, CPU seconds in all).
+fn ingest_store(
+    files: &[PathBuf],
+    threads: usize,
+    db: &Path,
+) -> anyhow::Result<(f64, f64, f64, Option<f64>)> {
     let _ = std::fs::remove_file(db);
+    tinhuy::corpus::heap::keep_freed_memory();
+    let cpu = cpu_seconds();
     let t = Instant::now();
     let (inputs, report) = ingest::read_inputs(files, threads, &|_, _| {});
     let w = Instant::now();
     tinhuy::corpus::sqlite::ingest(db, inputs, Duration::from_secs(1))?;
     let mb = report.bytes as f64 / 1e6;
-    Ok((mb, t.elapsed().as_secs_f64(), w.elapsed().as_secs_f64()))
+    let (all, writing) = (t.elapsed().as_secs_f64(), w.elapsed().as_secs_f64());
+    let cpu = cpu.zip(cpu_seconds()).map(|(before, after)| after - before);
+    Ok((mb, all, writing, cpu))
+}
+
+/// User and system time this process has used on all its threads, in
+/// seconds; None off Linux.
+fn cpu_seconds() -> Option<f64> {
+    #[cfg(target_os = "linux")]
+    {
+        use std::ffi::c_int;
+        unsafe extern "C" {
+            fn getrusage(who: c_int, usage: *mut [i64; 18]) -> c_int;
+        }
+        const RUSAGE_SELF: c_int = 0;
+        // `struct rusage` on 64-bit Linux: two `timeval`s (seconds,
+        // microseconds) for user and system time, then fourteen longs.
+        let mut usage = [0i64; 18];
+        // SAFETY: getrusage writes one `struct rusage`, which is 18 longs
+        // on 64-bit Linux, into the buffer it is given.
+        let ok = unsafe { getrusage(RUSAGE_SELF, &mut usage) } == 0;
+        let [user_s, user_us, sys_s, sys_us, ..] = usage;
+        ok.then(|| (user_s + sys_s) as f64 + (user_us + sys_us) as f64 / 1e6)
+    }
+    #[cfg(not(target_os = "linux"))]
+    None
 }
 
 /// Milliseconds for a cold `tinhuy` process with `args`: the median of runs.
@@ -1012,22 +1053,23 @@ fn or_dash(v: Option<f64>, digits: usize) -> String {
 fn write_store_sizes(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "| articles | search entries | text MB | .json MB | .db MB | ingest MB/s/core | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
+        "| articles | search entries | text MB | .json MB | .db MB | ingest MB/s/core | ingest MB/CPU-s | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
     )?;
     writeln!(
         out,
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )?;
     for r in reports {
         writeln!(
             out,
-            "| {} | {} | {:.1} | {} | {:.1} | {:.2} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
+            "| {} | {} | {:.1} | {} | {:.1} | {:.2} | {} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
             r.articles,
             r.entries,
             r.text_mb,
             or_dash(r.json_mb, 1),
             r.db_mb,
             r.ingest_mb_s_core,
+            or_dash(r.ingest_mb_cpu_s, 2),
             or_dash(r.rg_mb_s_core, 0),
             r.ingest_db_s,
             r.write_db_s,

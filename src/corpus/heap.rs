@@ -1,4 +1,4 @@
-//! The allocator's settings for a long batch run.
+//! The allocator's settings for a long batch run such as an ingest.
 
 /// Has glibc's allocator keep the memory a batch frees for its next
 /// allocations instead of handing it back to the system and asking for it
