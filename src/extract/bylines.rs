@@ -12,7 +12,7 @@ use super::names::is_name_token;
 use super::{Found, Span};
 use crate::gazetteer::provinces;
 use crate::text::BlockKind;
-use crate::text::segment::{tokenize, word_count, word_count_over};
+use crate::text::segment::{tokenize_keyed, word_count, word_count_over};
 
 /// Labels that introduce the writer ("Bài và ảnh:", "Tin, ảnh:").
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -39,8 +39,9 @@ pub fn ends_with_credit_label(before: &str) -> bool {
 pub fn extract(doc: &Doc) -> Vec<Found<String>> {
     let blocks = &doc.page.blocks;
     let tail = doc.page.tail_start();
+    let lower = doc.page.lower();
     let names_in =
-        |b: &crate::text::Block| byline_names(doc.text, Span::new(b.start, b.end), false);
+        |b: &crate::text::Block| byline_names(doc.text, lower, Span::new(b.start, b.end), false);
     // The last lines of the article, skipping photo credits, sources and
     // short widget lines.
     for b in blocks[..tail]
@@ -84,7 +85,7 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
         .unwrap_or(0);
     for b in blocks[lead.saturating_sub(4)..lead].iter().rev() {
         if matches!(b.kind, BlockKind::Content | BlockKind::Repeat) {
-            let found = byline_names(doc.text, Span::new(b.start, b.end), true);
+            let found = byline_names(doc.text, lower, Span::new(b.start, b.end), true);
             if !found.is_empty() {
                 return found;
             }
@@ -94,13 +95,16 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
 }
 
 /// Whether a line holds only a byline's names ("Tố Tuấn", "Thực hiện: A
-/// - B").
-pub fn is_byline_line(text: &str, span: Span) -> bool {
-    word_count_over(&text[span.range()], 8) <= 8 && !byline_names(text, span, false).is_empty()
+/// - B"). `lower` is the text's ASCII lower case (see [`byline_names`]).
+pub fn is_byline_line(text: &str, lower: &str, span: Span) -> bool {
+    word_count_over(&text[span.range()], 8) <= 8
+        && !byline_names(text, lower, span, false).is_empty()
 }
 
 /// The names in a byline-shaped line, or nothing when the line is not one.
-fn byline_names(text: &str, span: Span, capitals_allowed: bool) -> Vec<Found<String>> {
+/// `lower`, the text's ASCII lower case, lends most words their keys, which
+/// would otherwise be made anew for every line tried.
+fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> Vec<Found<String>> {
     let line = &text[span.range()];
     let label = WRITER_LABEL.find(line).map_or(0, |m| m.end());
     let body = line[label..].trim_end_matches(['.', '/', ' ']);
@@ -115,7 +119,7 @@ fn byline_names(text: &str, span: Span, capitals_allowed: bool) -> Vec<Found<Str
         return Vec::new();
     }
     let start = span.start + label;
-    let toks = tokenize(text, start..start + body.len());
+    let toks = tokenize_keyed(text, lower, start..start + body.len());
     if toks.is_empty() || toks.len() > 16 {
         return Vec::new();
     }
@@ -162,7 +166,7 @@ mod tests {
     use super::*;
 
     fn names(s: &str) -> Vec<String> {
-        byline_names(s, Span::new(0, s.len()), false)
+        byline_names(s, &s.to_ascii_lowercase(), Span::new(0, s.len()), false)
             .into_iter()
             .map(|f| f.value)
             .collect()

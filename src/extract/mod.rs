@@ -277,6 +277,7 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
     people::place_positions(
         &mut people.people,
         doc.text,
+        doc.page.lower(),
         province.as_ref().map(|p| p.value),
     );
     let headline = head.title.as_ref().map(|t| t.span);

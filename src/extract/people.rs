@@ -855,7 +855,11 @@ fn first_story_end(doc: &Doc) -> usize {
         // The cheap checks first: most paragraphs are no byline.
         if long_before
             && opens_with_dateline(next)
-            && super::bylines::is_byline_line(doc.text, Span::new(byline.start, byline.end))
+            && super::bylines::is_byline_line(
+                doc.text,
+                doc.page.lower(),
+                Span::new(byline.start, byline.end),
+            )
         {
             return next.start;
         }
@@ -891,7 +895,15 @@ fn opens_with_dateline(p: &super::doc::Paragraph) -> bool {
 /// dropped. A title naming no province is held where the person's other
 /// posts say they serve (a visitor's province), else in the host province,
 /// unless it is central: central posts have none.
-pub fn place_positions(people: &mut [PersonFact], text: &str, host: Option<&Province>) {
+///
+/// `lower` is the text's ASCII lower case, which lends the words read
+/// after a title their keys.
+pub fn place_positions(
+    people: &mut [PersonFact],
+    text: &str,
+    lower: &str,
+    host: Option<&Province>,
+) {
     for person in people.iter_mut() {
         let foreign = |pos: &Position| {
             pos.province
@@ -906,7 +918,7 @@ pub fn place_positions(people: &mut [PersonFact], text: &str, host: Option<&Prov
         for pos in &mut person.positions {
             if foreign(pos).is_some() {
                 if let Some(named) = pos.province.as_deref()
-                    && let Some(end) = place_end(text, pos.span.end, named)
+                    && let Some(end) = place_end(text, lower, pos.span.end, named)
                 {
                     pos.span = Span::new(pos.span.start, end);
                 }
@@ -923,12 +935,12 @@ pub fn place_positions(people: &mut [PersonFact], text: &str, host: Option<&Prov
 
 /// Where the province `name` written right after a title ends: after an
 /// optional level word ("tỉnh", "TP") within a few words of `from`.
-fn place_end(text: &str, from: usize, name: &str) -> Option<usize> {
+fn place_end(text: &str, lower: &str, from: usize, name: &str) -> Option<usize> {
     let mut to = (from + 80).min(text.len());
     while !text.is_char_boundary(to) {
         to -= 1;
     }
-    let toks = crate::text::segment::tokenize(text, from..to);
+    let toks = crate::text::segment::tokenize_keyed(text, lower, from..to);
     (0..toks.len().min(3)).find_map(|k| {
         provinces::at_tokens(&toks, k)
             .filter(|(p, _)| p.name == name)
@@ -1715,6 +1727,26 @@ fn dedup_positions(positions: Vec<Position>) -> Vec<(Position, Option<String>)> 
 /// Which of the posts with these keys are kept: the first of each key,
 /// unless the key begins a longer one.
 fn kept_keys(keys: &[String]) -> Vec<bool> {
+    if keys.len() > FEW_KEYS {
+        return kept_keys_sorted(keys);
+    }
+    // A person's few posts are compared pair by pair: no set is built.
+    keys.iter()
+        .enumerate()
+        .map(|(i, k)| !keys.iter().any(|o| begins_with_words(o, k)) && !keys[..i].contains(k))
+        .collect()
+}
+
+/// Keys up to which [`kept_keys`] compares every pair.
+const FEW_KEYS: usize = 16;
+
+/// Whether `longer` is `key` followed by more words.
+fn begins_with_words(longer: &str, key: &str) -> bool {
+    longer.len() > key.len() && longer.as_bytes()[key.len()] == b' ' && longer.starts_with(key)
+}
+
+/// [`kept_keys`] for many keys.
+fn kept_keys_sorted(keys: &[String]) -> Vec<bool> {
     // Sorted, so the titles that begin with "k " sit right after "k " and a
     // person named a thousand times costs a thousand lookups, not a million.
     let all: std::collections::BTreeSet<&str> = keys.iter().map(String::as_str).collect();
@@ -1739,6 +1771,17 @@ mod tests {
     use super::*;
     use crate::text::segment::tokenize;
     use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(crate::testing::cases(512))]
+
+        /// Posts compared pair by pair are kept as the sorted reading
+        /// keeps them.
+        #[test]
+        fn few_keys_kept_as_sorted(keys in prop::collection::vec("(a|b|c)( (a|b|c)){0,3}", 0..12)) {
+            prop_assert_eq!(kept_keys(&keys), kept_keys_sorted(&keys));
+        }
+    }
 
     /// [`elements`] without the first-word flags: every reader is tried
     /// at every token.
