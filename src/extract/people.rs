@@ -993,7 +993,7 @@ fn elements_into(toks: &[Token], out: &mut Vec<(Range<usize>, Elem)>) -> (bool, 
         let punct = t.kind == TokenKind::Punct;
         if starts == 0 && !punct && !is_name_token(t) {
             // A plain word, as most tokens are.
-            out.push((i..i + 1, Elem::Other));
+            push_element(out, i..i + 1, Elem::Other);
             i += 1;
             continue;
         }
@@ -1018,9 +1018,21 @@ fn elements_into(toks: &[Token], out: &mut Vec<(Range<usize>, Elem)>) -> (bool, 
             _ => range,
         };
         i = range.end.max(i + 1);
-        out.push((range, elem));
+        push_element(out, range, elem);
     }
     (names, titles)
+}
+
+/// Adds an element to a row; other words right after other words widen
+/// that element instead. The row is read only for which kind of element
+/// stands next to which, and a run of other words stands as one does:
+/// most tokens are plain words, and one element a run is fewer to write.
+fn push_element(out: &mut Vec<(Range<usize>, Elem)>, range: Range<usize>, elem: Elem) {
+    if let (Elem::Other, Some((last, Elem::Other))) = (&elem, out.last_mut()) {
+        last.end = range.end;
+    } else {
+        out.push((range, elem));
+    }
 }
 
 /// The element at `toks[i]`, trying only the readers whose first words
@@ -1785,7 +1797,7 @@ mod tests {
 
     /// [`elements`] without the first-word flags: every reader is tried
     /// at every token.
-    fn elements_plain(toks: &[Token]) -> Vec<(Range<usize>, Elem)> {
+    fn elements_plain(toks: &[Token], merge_others: bool) -> Vec<(Range<usize>, Elem)> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < toks.len() {
@@ -1803,7 +1815,11 @@ mod tests {
                 _ => range,
             };
             i = range.end.max(i + 1);
-            out.push((range, elem));
+            if merge_others {
+                push_element(&mut out, range, elem);
+            } else {
+                out.push((range, elem));
+            }
         }
         out
     }
@@ -1814,7 +1830,7 @@ mod tests {
             return Err(format!("kinds noted wrong: {:?}", row.elems));
         }
         let fast = format!("{:?}", row.elems);
-        let plain = format!("{:?}", elements_plain(toks));
+        let plain = format!("{:?}", elements_plain(toks, true));
         if fast == plain {
             Ok(())
         } else {
@@ -1833,6 +1849,51 @@ mod tests {
             }
         }
         assert!(sentences > 100, "{sentences} sentences");
+    }
+
+    /// People and the titles given them, as read from a row.
+    fn reading(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> String {
+        let (found, claimed) = associate(toks, elems);
+        let found: Vec<_> = found
+            .iter()
+            .map(|f| {
+                let titles: Vec<_> = f
+                    .titles
+                    .iter()
+                    .map(|g| (g.title.tokens.clone(), g.conferred))
+                    .collect();
+                (f.name.clone(), titles, f.tokens.clone())
+            })
+            .collect();
+        let claimed: Vec<_> = elems
+            .iter()
+            .zip(&claimed)
+            .filter(|(_, c)| **c)
+            .map(|(e, _)| e.0.clone())
+            .collect();
+        format!("{found:?} {claimed:?}")
+    }
+
+    /// A row whose runs of other words are one element each is read as
+    /// the row with an element a word.
+    fn same_reading_merged(toks: &[Token]) -> Result<(), String> {
+        let merged = reading(toks, &elements(toks).elems);
+        let unmerged = reading(toks, &elements_plain(toks, false));
+        if merged == unmerged {
+            Ok(())
+        } else {
+            Err(format!("{merged}\n!=\n{unmerged}"))
+        }
+    }
+
+    #[test]
+    fn merged_other_words_read_alike_on_the_articles() {
+        for page in crate::testing::bundled_pages() {
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                same_reading_merged(&s.tokens).unwrap();
+            }
+        }
     }
 
     /// Words and marks people are written with, titles and plain words.
@@ -1892,6 +1953,13 @@ mod tests {
             let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
             let toks = tokenize(&text, 0..text.len());
             prop_assert_eq!(same_elements(&toks), Ok(()));
+        }
+
+        #[test]
+        fn merged_other_words_read_alike(picks in prop::collection::vec(0..WORDS.len(), 1..24)) {
+            let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let toks = tokenize(&text, 0..text.len());
+            prop_assert_eq!(same_reading_merged(&toks), Ok(()));
         }
 
         /// A sentence whose elements hold no name is skipped: reading it in
