@@ -229,26 +229,48 @@ pub struct People {
     pub title_refs: Vec<TitleRef>,
     /// For each person, the comparison keys of their titles.
     pub title_keys: Vec<Vec<String>>,
-    /// For each sentence, its mentions and title references (indices).
-    pub by_sentence: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Where each sentence's mentions begin in `mentions`, and after the
+    /// last sentence their end: mentions are found sentence by sentence,
+    /// so those of one sentence stand together.
+    pub mentions_from: Vec<usize>,
+    /// The same for `title_refs`.
+    pub title_refs_from: Vec<usize>,
 }
 
 impl People {
     /// The mentions in sentence `s`.
     pub fn mentions_in(&self, s: usize) -> impl DoubleEndedIterator<Item = &Mention> {
-        self.by_sentence
-            .get(s)
-            .into_iter()
-            .flat_map(|(m, _)| m.iter().map(|&i| &self.mentions[i]))
+        self.mentions[sentence_part(&self.mentions_from, s)].iter()
     }
 
     /// The title references in sentence `s`.
     pub fn title_refs_in(&self, s: usize) -> impl DoubleEndedIterator<Item = &TitleRef> {
-        self.by_sentence
-            .get(s)
-            .into_iter()
-            .flat_map(|(_, r)| r.iter().map(|&i| &self.title_refs[i]))
+        self.title_refs[sentence_part(&self.title_refs_from, s)].iter()
     }
+}
+
+/// The part of a list, found sentence by sentence, that sentence `s`
+/// holds, by where each sentence's part begins (see
+/// [`People::mentions_from`]); none for a sentence past the last.
+fn sentence_part(from: &[usize], s: usize) -> Range<usize> {
+    match (from.get(s), from.get(s + 1)) {
+        (Some(&a), Some(&b)) => a..b,
+        _ => 0..0,
+    }
+}
+
+/// Where each of `sentences` sentences' items begin in a list of items in
+/// sentence order, their sentences given by `sentence_of`, with the list's
+/// end last.
+fn parts_by_sentence(sentences: usize, sentence_of: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut from = vec![0; sentences + 1];
+    for s in sentence_of {
+        from[s + 1] += 1;
+    }
+    for s in 0..sentences {
+        from[s + 1] += from[s];
+    }
+    from
 }
 
 impl People {
@@ -664,27 +686,13 @@ fn finish(out: &mut People, doc: &Doc) {
     out.title_keys = out
         .people
         .iter_mut()
-        .map(|p| {
-            let kept = dedup_positions(std::mem::take(&mut p.positions));
-            p.positions.reserve(kept.len());
-            let mut keys = Vec::new();
-            for (pos, key) in kept {
-                if !pos.former {
-                    keys.push(key.unwrap_or_else(|| title_key(&pos.title)));
-                }
-                p.positions.push(pos);
-            }
-            keys
-        })
+        .map(|p| dedup_positions(&mut p.positions))
         .collect();
     let sentences = doc.sentences().count();
-    out.by_sentence = vec![(Vec::new(), Vec::new()); sentences];
-    for (i, m) in out.mentions.iter().enumerate() {
-        out.by_sentence[m.sentence].0.push(i);
-    }
-    for (i, r) in out.title_refs.iter().enumerate() {
-        out.by_sentence[r.sentence].1.push(i);
-    }
+    debug_assert!(out.mentions.is_sorted_by_key(|m| m.sentence));
+    debug_assert!(out.title_refs.is_sorted_by_key(|r| r.sentence));
+    out.mentions_from = parts_by_sentence(sentences, out.mentions.iter().map(|m| m.sentence));
+    out.title_refs_from = parts_by_sentence(sentences, out.title_refs.iter().map(|r| r.sentence));
 }
 
 /// Whether a person found is named only as the author of a cited work,
@@ -1702,17 +1710,21 @@ fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
 
 /// One entry per post: the same title written twice (Ủy/Uỷ, UBND/Ủy ban
 /// nhân dân) is kept once, and a title that only begins another is dropped
-/// ("Phó Bí thư" beside "Phó Bí thư Tỉnh ủy").
-fn dedup_positions(positions: Vec<Position>) -> Vec<(Position, Option<String>)> {
-    // One post has nothing to be kept apart from, and its key is made
-    // only if it is needed.
+/// ("Phó Bí thư" beside "Phó Bí thư Tỉnh ủy"). The posts are dropped in
+/// place; returns the title keys of those kept that are not former.
+fn dedup_positions(positions: &mut Vec<Position>) -> Vec<String> {
+    // One post has nothing to be kept apart from.
     if positions.len() < 2 {
-        return positions.into_iter().map(|p| (p, None)).collect();
+        return positions
+            .iter()
+            .filter(|p| !p.former)
+            .map(|p| title_key(&p.title))
+            .collect();
     }
     // Held and conferred posts are kept apart: a post held before does not
     // hide in the one conferred ("Phó Bí thư Tỉnh ủy" re-elected "Phó Bí thư
     // Tỉnh ủy Nam Định khóa 20").
-    let mut keys: Vec<String> = positions
+    let keys: Vec<String> = positions
         .iter()
         .map(|p| {
             let key = title_key(&p.title);
@@ -1721,19 +1733,18 @@ fn dedup_positions(positions: Vec<Position>) -> Vec<(Position, Option<String>)> 
         .collect();
     let keep = kept_keys(&keys);
     // The keys made here are the title keys of the posts kept.
-    positions
-        .into_iter()
-        .zip(keys.iter_mut())
-        .zip(keep)
-        .filter(|(_, keep)| *keep)
-        .map(|((p, key), _)| {
-            let mut key = std::mem::take(key);
+    let mut held = Vec::new();
+    for ((p, mut key), &kept) in positions.iter().zip(keys).zip(&keep) {
+        if kept && !p.former {
             if p.conferred {
                 key.drain(..2);
             }
-            (p, Some(key))
-        })
-        .collect()
+            held.push(key);
+        }
+    }
+    let mut keep = keep.into_iter();
+    positions.retain(|_| keep.next() == Some(true));
+    held
 }
 
 /// Which of the posts with these keys are kept: the first of each key,
@@ -2107,26 +2118,56 @@ mod tests {
             title: title.to_string(),
             ..Position::default()
         };
-        let one = dedup_positions(vec![post("Bí thư Tỉnh ủy")]);
+        let mut one = vec![post("Bí thư Tỉnh ủy")];
+        assert_eq!(dedup_positions(&mut one), vec![title_key("Bí thư Tỉnh ủy")]);
         assert_eq!(one.len(), 1);
-        assert_eq!(one[0].1, None);
-        let kept = dedup_positions(vec![
+        let mut kept = vec![
             post("Phó Bí thư"),
             post("Phó Bí thư Tỉnh ủy"),
             post("Phó Bí thư Tỉnh uỷ"),
-        ]);
-        let titles: Vec<&str> = kept.iter().map(|(p, _)| p.title.as_str()).collect();
+        ];
+        let keys = dedup_positions(&mut kept);
+        let titles: Vec<&str> = kept.iter().map(|p| p.title.as_str()).collect();
         assert_eq!(titles, vec!["Phó Bí thư Tỉnh ủy"]);
-        // The key made to compare is the post's title key.
+        // The keys made to compare are the posts' title keys; a former
+        // post has none.
+        assert_eq!(keys, vec![title_key("Phó Bí thư Tỉnh ủy")]);
         let conferred = Position {
             conferred: true,
             ..post("Chủ tịch UBND tỉnh")
         };
-        for (p, key) in kept
-            .iter()
-            .chain(&dedup_positions(vec![conferred, post("Bí thư")]))
-        {
-            assert_eq!(key.as_deref(), Some(title_key(&p.title).as_str()));
+        let former = Position {
+            former: true,
+            ..post("Giám đốc Sở Tài chính")
+        };
+        let mut mixed = vec![conferred, former, post("Bí thư")];
+        let keys = dedup_positions(&mut mixed);
+        assert_eq!(mixed.len(), 3);
+        assert_eq!(
+            keys,
+            vec![title_key("Chủ tịch UBND tỉnh"), title_key("Bí thư")]
+        );
+    }
+
+    /// Each sentence's mentions and title references are those that name
+    /// it, in order.
+    #[test]
+    fn parts_by_sentence_are_the_sentences_own_on_the_articles() {
+        for page in crate::testing::bundled_pages() {
+            let doc = Doc::new(&page);
+            let found = extract(&doc);
+            for s in 0..doc.sentences().count() + 2 {
+                let own: Vec<_> = found.mentions.iter().filter(|m| m.sentence == s).collect();
+                let listed: Vec<_> = found.mentions_in(s).collect();
+                assert_eq!(format!("{own:?}"), format!("{listed:?}"));
+                let own: Vec<_> = found
+                    .title_refs
+                    .iter()
+                    .filter(|r| r.sentence == s)
+                    .collect();
+                let listed: Vec<_> = found.title_refs_in(s).collect();
+                assert_eq!(format!("{own:?}"), format!("{listed:?}"));
+            }
         }
     }
 }
