@@ -1313,6 +1313,15 @@ fn after_group_honorific(toks: &[Token], i: usize) -> bool {
 
 /// The best-scoring name at `toks[i..]`, as a token count.
 fn best_name(toks: &[Token], i: usize, introduced: bool) -> Option<usize> {
+    // A name has two words or more, and the second is name-shaped right
+    // after a space: a capitalized word alone is passed over before its
+    // run is read, which looks every word up in the lexicons.
+    if !toks
+        .get(i + 1)
+        .is_some_and(|t| is_name_token(t) && t.space_before)
+    {
+        return None;
+    }
     let run = name_run(toks, i, 6);
 
     // Take the whole run when it is a name; a longer run is cut where a name
@@ -1862,6 +1871,39 @@ mod tests {
         assert!(sentences > 100, "{sentences} sentences");
     }
 
+    /// [`best_name`] reading every run, however short.
+    fn best_name_plain(toks: &[Token], i: usize, introduced: bool) -> Option<usize> {
+        let run = name_run(toks, i, 6);
+        (2..=run.min(5))
+            .rev()
+            .find(|&n| name_score(&toks[i..i + n], introduced).is_some())
+    }
+
+    fn same_best_names(toks: &[Token]) -> Result<(), String> {
+        for i in 0..toks.len() {
+            for introduced in [false, true] {
+                let (fast, plain) = (
+                    best_name(toks, i, introduced),
+                    best_name_plain(toks, i, introduced),
+                );
+                if fast != plain {
+                    return Err(format!("at {i}: {fast:?} != {plain:?}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn best_names_are_the_plain_ones_on_the_articles() {
+        for page in crate::testing::bundled_pages() {
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                same_best_names(&s.tokens).unwrap();
+            }
+        }
+    }
+
     /// People and the titles given them, as read from a row.
     fn reading(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> String {
         let (found, claimed) = associate(toks, elems);
@@ -1964,6 +2006,13 @@ mod tests {
             let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
             let toks = tokenize(&text, 0..text.len());
             prop_assert_eq!(same_elements(&toks), Ok(()));
+        }
+
+        #[test]
+        fn best_names_are_the_plain_ones(picks in prop::collection::vec(0..WORDS.len(), 1..24)) {
+            let text = picks.iter().map(|&k| WORDS[k]).collect::<Vec<_>>().join(" ");
+            let toks = tokenize(&text, 0..text.len());
+            prop_assert_eq!(same_best_names(&toks), Ok(()));
         }
 
         #[test]
