@@ -33,7 +33,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 
 use crate::gazetteer::titles::{LEXICON, Part};
-use crate::gazetteer::{FirstWordFlags, PhraseList};
+use crate::gazetteer::{FirstWordFlags, FirstWords, PhraseList};
 use crate::text::segment::Token;
 
 /// Openers of a closing speech, at the start of a sentence.
@@ -119,6 +119,26 @@ const DIRECTIVE: u8 = 1;
 const BODY_DIRECTIVE: u8 = 2;
 /// A flag of [`cue_flags`]: a decision may start at the token.
 const DECISION: u8 = 4;
+/// A flag of [`cue_flags`]: the token may be "đã" or "được", which tell
+/// of what is done.
+const DONE: u8 = 8;
+/// A flag of [`cue_flags`]: the token may be "là".
+const IS: u8 = 16;
+/// A flag of [`cue_flags`]: the token may be "đó", "đây" or "trong",
+/// which point back to what was said.
+const POINTING: u8 = 32;
+/// A flag of [`cue_flags`]: the token may be "chủ", of "chủ trì".
+const CHAIRING: u8 = 64;
+
+/// The words of each flag that marks single words: a sentence none of
+/// whose tokens has the flag holds none of them, and is not scanned for
+/// them.
+const FLAGGED_WORDS: [(u8, &[&str]); 4] = [
+    (DONE, &["đã", "được"]),
+    (IS, &["là"]),
+    (POINTING, &["đó", "đây", "trong"]),
+    (CHAIRING, &["chủ"]),
+];
 
 /// The first words of the cues that sentences are scanned for, token by
 /// token, more than once.
@@ -127,6 +147,11 @@ static CUE_FIRSTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
     flags.add(&DIRECTIVE_VERBS.firsts(), DIRECTIVE);
     flags.add(&BODY_DIRECTIVES.firsts(), BODY_DIRECTIVE);
     flags.add(&DECISIONS.firsts(), DECISION);
+    for (flag, words) in FLAGGED_WORDS {
+        let mut set = FirstWords::default();
+        set.insert_words(words);
+        flags.add(&set, flag);
+    }
     flags
 });
 
@@ -137,6 +162,12 @@ static CUE_FIRSTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
 fn cue_flags(toks: &[Token], out: &mut Vec<u8>) {
     let firsts = &*CUE_FIRSTS;
     out.extend(toks.iter().map(|t| firsts.of(t)));
+}
+
+/// The flags of a sentence's tokens together: a word flag clear there
+/// marks a word the sentence lacks.
+fn sentence_flags(flags: &[u8]) -> u8 {
+    flags.iter().fold(0, |all, f| all | f)
 }
 
 /// Decisions of a body, wherever they stand.
@@ -339,6 +370,11 @@ struct Reader<'d, 'a> {
     /// sentence `i`'s from `flags_from[i]`.
     flags: Vec<u8>,
     flags_from: Vec<usize>,
+    /// Each sentence's [`sentence_flags`].
+    words: Vec<u8>,
+    /// Whether each paragraph is a photo caption ([`is_caption`]), read
+    /// once: it is asked of every sentence outside a passage.
+    captions: Vec<OnceCell<bool>>,
 }
 
 /// Reads the conclusions.
@@ -365,9 +401,12 @@ pub fn extract(
     }
     let mut flags = Vec::new();
     let mut flags_from = Vec::with_capacity(sentences.len());
+    let mut words = Vec::with_capacity(sentences.len());
     for (_, _, s) in &sentences {
-        flags_from.push(flags.len());
+        let from = flags.len();
+        flags_from.push(from);
         cue_flags(&s.tokens, &mut flags);
+        words.push(sentence_flags(&flags[from..]));
     }
     let reader = Reader {
         doc,
@@ -378,6 +417,8 @@ pub fn extract(
         sentences,
         flags,
         flags_from,
+        words,
+        captions: vec![OnceCell::new(); doc.paragraphs.len()],
     };
     let mut out = Conclusions::new(reference.or_else(|| deadline::year_of_text(doc.text)));
     let mut last_body = None;
@@ -388,7 +429,7 @@ pub fn extract(
             None => reader.outside_passage(i, &mut out, &mut last_body),
         };
     }
-    back_references(doc, people, &reader.sentences, &mut out);
+    back_references(doc, people, &reader.sentences, &reader.words, &mut out);
     out.list.sort_by_key(|c| c.span.start);
     out.list
 }
@@ -431,6 +472,11 @@ impl Reader<'_, '_> {
             .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, self.flags(i), true))
     }
 
+    /// Whether paragraph `p` is a photo caption.
+    fn is_caption(&self, p: usize) -> bool {
+        *self.captions[p].get_or_init(|| is_caption(self.doc, p))
+    }
+
     /// The [`cue_flags`] of sentence `i`'s tokens.
     fn flags(&self, i: usize) -> &[u8] {
         let from = self.flags_from[i];
@@ -449,9 +495,10 @@ impl Reader<'_, '_> {
         let doc = self.doc;
         let (_, para, s) = self.sentences[i];
         let toks = &s.tokens;
+        let words = self.words[i];
         if let Some((body, _)) = self.decided(i) {
             let body = Some(clean(&doc.text[body.clone()]));
-            out.add(doc, s, 0, body.clone());
+            out.add(doc, s, words, 0, body.clone());
             *last_body = body.clone();
             // "Hội nghị thống nhất:" and the items it decided.
             if let Some(d) = lead_in(doc, s, out.reference) {
@@ -467,20 +514,20 @@ impl Reader<'_, '_> {
                     && pj != para
                     && (is_bullet(&next.tokens) || Some(pj) == run_on)
                 {
-                    out.add(doc, next, 0, body.clone());
+                    out.add(doc, next, self.words[i + 1], 0, body.clone());
                     i += 1;
                 }
                 out.inherited = None;
             }
-        } else if is_caption(doc, para) {
+        } else if self.is_caption(para) {
             // A caption repeats what the story tells.
-        } else if passive_decision(toks) {
-            out.add(doc, s, 0, None);
+        } else if passive_decision(toks, words) {
+            out.add(doc, s, words, 0, None);
         } else if last_body.is_some() && opens_with_decision(toks) {
             // "Thành lập Đảng bộ …" after "Ban Thường vụ Tỉnh ủy đã …".
-            out.add(doc, s, 0, last_body.clone());
-        } else if dated_duty(doc, s, out.reference) {
-            out.add(doc, s, 0, None);
+            out.add(doc, s, words, 0, last_body.clone());
+        } else if dated_duty(doc, s, words, out.reference) {
+            out.add(doc, s, words, 0, None);
         }
         i + 1
     }
@@ -496,14 +543,14 @@ impl Reader<'_, '_> {
         let (mut opener, from) = (*opener, *from);
         let (doc, people, sentences) = (self.doc, self.people, &self.sentences);
         let (_, para, s) = sentences[i];
-        out.add(doc, s, from, speaker.clone());
+        out.add(doc, s, self.words[i], from, speaker.clone());
         let mut list = lead_in(doc, s, out.reference);
         out.inherited = list.flatten();
         let mut j = i + 1;
         while j < sentences.len() {
             let (sj, pj, next) = sentences[j];
             let new_paragraph = pj != sentences[j - 1].1;
-            if new_paragraph && is_caption(doc, pj) {
+            if new_paragraph && self.is_caption(pj) {
                 // A photo caption between paragraphs of one speech.
                 j += 1;
                 continue;
@@ -542,7 +589,7 @@ impl Reader<'_, '_> {
                 .decided_only(j)
                 .map(|b| clean(&doc.text[b]))
                 .or_else(|| speaker.clone());
-            out.add(doc, next, from, who);
+            out.add(doc, next, self.words[j], from, who);
             if let Some(d) = lead_in(doc, next, out.reference) {
                 list = Some(d);
                 out.inherited = d;
@@ -566,12 +613,19 @@ fn continues(toks: &[Token]) -> bool {
 fn is_caption(doc: &Doc, p: usize) -> bool {
     let para = &doc.paragraphs[p];
     let text = &doc.text[para.start..para.end];
-    text.len() < 300 && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"))
+    // Each mark holds "Ả": one search rules out most paragraphs.
+    text.len() < 300
+        && text.contains('Ả')
+        && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"))
 }
 
 /// A decision told of the one decided on ("Đồng chí A được bầu giữ chức
-/// …"), whose body is not named.
-fn passive_decision(toks: &[Token]) -> bool {
+/// …"), whose body is not named. `words` are the sentence's
+/// [`sentence_flags`]: one without "được" tells none.
+fn passive_decision(toks: &[Token], words: u8) -> bool {
+    if words & DONE == 0 {
+        return false;
+    }
     // A life story ("từng được bầu …", "được điều động năm 2016") tells of
     // decisions taken long before.
     let past = toks.windows(2).any(|w| {
@@ -606,29 +660,51 @@ fn opens_with_decision(toks: &[Token]) -> bool {
 }
 
 /// A sentence that sets a deadline for work still to do ("Các chi bộ khẩn
-/// trương …, xong trước ngày 20-7"), whoever it is told of.
-fn dated_duty(doc: &Doc, s: &Sentence, reference: Option<Date>) -> bool {
-    let done = s.tokens.iter().any(|t| t.is("đã") || t.is("được"));
+/// trương …, xong trước ngày 20-7"), whoever it is told of. `words` are
+/// its [`sentence_flags`].
+fn dated_duty(doc: &Doc, s: &Sentence, words: u8, reference: Option<Date>) -> bool {
+    let done = tells_done(&s.tokens, words);
     // A date already past when the meeting sat tells what was done.
     let still_due = |due: Date| reference.is_none_or(|r| due.days() >= r.days());
     !done
-        && !is_attendance(&s.tokens)
+        && !is_attendance(&s.tokens, words)
         && deadline::may_hold(&doc.text[s.range()])
         && DATED_DUTY.is_match(&doc.text[s.range()])
         && deadline::find(&doc.text[s.range()], reference).is_some_and(|(due, _)| still_due(due))
 }
 
+/// Whether a sentence says "đã" or "được". `words` are its
+/// [`sentence_flags`].
+fn tells_done(toks: &[Token], words: u8) -> bool {
+    words & DONE != 0 && toks.iter().any(|t| t.is("đã") || t.is("được"))
+}
+
+/// Whether a sentence has the words of an attribution after the fact
+/// ([`BACK_REFERENCE`]): "là", and "đó", "đây" or "trong". `words` are
+/// its [`sentence_flags`].
+fn may_refer_back(toks: &[Token], words: u8) -> bool {
+    words & IS != 0
+        && words & POINTING != 0
+        && toks.iter().any(|t| t.is("là"))
+        && toks
+            .iter()
+            .any(|t| t.is("đó") || t.is("đây") || t.is("trong"))
+}
+
 /// Directives told first and attributed after: "“Quyết tâm …” – đó là phát
 /// biểu chỉ đạo của đồng chí …", "… Đó là yêu cầu của đồng chí …". The
-/// paragraph up to the attribution holds them.
-fn back_references(doc: &Doc, people: &People, sentences: &[Placed], out: &mut Conclusions) {
+/// paragraph up to the attribution holds them. `words` are the sentences'
+/// [`sentence_flags`].
+fn back_references(
+    doc: &Doc,
+    people: &People,
+    sentences: &[Placed],
+    words: &[u8],
+    out: &mut Conclusions,
+) {
     for (i, &(si, para, s)) in sentences.iter().enumerate() {
         let text = &doc.text[s.range()];
-        let toks = &s.tokens;
-        let maybe = toks.iter().any(|t| t.is("là"))
-            && toks
-                .iter()
-                .any(|t| t.is("đó") || t.is("đây") || t.is("trong"));
+        let maybe = may_refer_back(&s.tokens, words[i]);
         let Some(m) = maybe.then(|| BACK_REFERENCE.find(text)).flatten() else {
             continue;
         };
@@ -648,13 +724,14 @@ fn back_references(doc: &Doc, people: &People, sentences: &[Placed], out: &mut C
                             .or(Some(r.title.clone()))
                     })
             });
-        for &(_, p, earlier) in sentences[..i]
+        for (k, &(_, p, earlier)) in sentences[..i]
             .iter()
+            .enumerate()
             .rev()
-            .take_while(|(_, p, _)| *p == para)
+            .take_while(|(_, (_, p, _))| *p == para)
         {
             debug_assert_eq!(p, para);
-            out.add(doc, earlier, 0, speaker.clone());
+            out.add(doc, earlier, words[k], 0, speaker.clone());
         }
         let before = text[..m.start()]
             .trim_end_matches(|c: char| c.is_whitespace() || "-–—\"“”'".contains(c));
@@ -746,9 +823,10 @@ impl Conclusions {
         true
     }
 
-    /// Adds the directives of a sentence from token `from`.
-    fn add(&mut self, doc: &Doc, s: &Sentence, from: usize, speaker: Option<String>) {
-        if is_attendance(&s.tokens) {
+    /// Adds the directives of a sentence from token `from`. `words` are
+    /// its [`sentence_flags`].
+    fn add(&mut self, doc: &Doc, s: &Sentence, words: u8, from: usize, speaker: Option<String>) {
+        if is_attendance(&s.tokens, words) {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
@@ -890,8 +968,11 @@ fn directs(text: &str) -> bool {
     };
     // A quote opens like the words inside it.
     let text = text.trim_start_matches(['"', '“', '\'', ' ']);
-    let page_line = may_be_tagged(text) && PAGE_TAG.is_match(text) || PAGE_PHRASES.is_match(text);
-    !page_line && (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text))
+    // Few pieces are the outlet's own lines: they are asked of only
+    // those that direct.
+    let page_line =
+        || may_be_tagged(text) && PAGE_TAG.is_match(text) || PAGE_PHRASES.is_match(text);
+    (!ASSESSMENT.is_match(text) || DIRECTS.is_match(text)) && !page_line()
 }
 
 /// "nhất là", "tức là" join, they do not say what a thing is.
@@ -1339,16 +1420,75 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
         .then(|| deadline::find(text, reference).map(|(d, _)| d))
 }
 
-/// An attribution after a quoted request: "…, đồng chí A nhấn mạnh".
-static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{{2,80}}?|[”\x22]\s*,?\s*[^”\x22]{{2,100}}?)\s(?:{})$",
-        ATTRIBUTION_VERBS.join("|")
-    ))
-    .unwrap()
-});
+/// Where an attribution after a quoted request that ends `text` begins:
+/// "…, đồng chí A nhấn mạnh", "“…” – Bí thư Tỉnh ủy yêu cầu". The start
+/// of what the regex
+/// `(?:[,”"]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?|[”"]\s*,?\s*[^”"]{2,100}?)\s(?:VERBS)$`
+/// finds, read by hand: that regex, its bounded repetitions of Unicode
+/// classes over and over, costs more to build than the whole run asks
+/// of it.
+fn attribution_start(text: &str) -> Option<usize> {
+    ATTRIBUTION_VERBS
+        .iter()
+        .filter_map(|verb| {
+            // The whitespace before the verb, which ends the text.
+            let rest = text.strip_suffix(verb)?;
+            let space = rest.chars().next_back().filter(|c| c.is_whitespace())?;
+            let end = rest.len() - space.len_utf8();
+            // The leftmost start, as a regex finds.
+            text[..end]
+                .char_indices()
+                .map(|(at, _)| at)
+                .find(|&at| named_before(text, at, end) || quoted_before_verb(text, at, end))
+        })
+        .min()
+}
 
-/// The verbs [`ATTRIBUTION_TAIL`] ends with.
+/// Whether `text[at..end]` is `[,”"]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}`.
+fn named_before(text: &str, at: usize, end: usize) -> bool {
+    let Some(rest) = text[at..end].strip_prefix([',', '”', '"']) else {
+        return false;
+    };
+    // The names begin with a letter: the whitespace before is all taken.
+    let rest = rest.trim_start();
+    let Some(rest) = ["đồng chí", "ông", "bà"]
+        .iter()
+        .find_map(|name| rest.strip_prefix(name))
+    else {
+        return false;
+    };
+    let Some(space) = rest.chars().next().filter(|c| c.is_whitespace()) else {
+        return false;
+    };
+    let said = &rest[space.len_utf8()..];
+    !said.contains(',') && (2..=80).contains(&said.chars().count())
+}
+
+/// Whether `text[at..end]` is `[”"]\s*,?\s*[^”"]{2,100}`.
+fn quoted_before_verb(text: &str, at: usize, end: usize) -> bool {
+    let Some(rest) = text[at..end].strip_prefix(['”', '"']) else {
+        return false;
+    };
+    if rest.contains(['”', '"']) {
+        return false;
+    }
+    // The most characters `\s*,?\s*` can take; it can take any fewer.
+    let mut chars = rest.chars().peekable();
+    let mut lead = 0;
+    while chars.next_if(|c| c.is_whitespace()).is_some() {
+        lead += 1;
+    }
+    if chars.next_if_eq(&',').is_some() {
+        lead += 1;
+        while chars.next_if(|c| c.is_whitespace()).is_some() {
+            lead += 1;
+        }
+    }
+    let len = rest.chars().count();
+    len >= 2 && len - lead <= 100
+}
+
+/// The verbs an attribution ([`attribution_start`]) ends with.
 const ATTRIBUTION_VERBS: &[&str] = &[
     "nhấn mạnh",
     "khẳng định",
@@ -1484,8 +1624,11 @@ fn is_date_word(t: &Token) -> bool {
         )
 }
 
-fn is_attendance(toks: &[Token]) -> bool {
-    ATTENDANCE.at(toks, 0).is_some() || toks.windows(2).any(|w| w[0].is("chủ") && w[1].is("trì"))
+/// Whether a sentence tells who attended or chaired. `words` are its
+/// [`sentence_flags`]: one without "chủ" names no chair.
+fn is_attendance(toks: &[Token], words: u8) -> bool {
+    ATTENDANCE.at(toks, 0).is_some()
+        || words & CHAIRING != 0 && toks.windows(2).any(|w| w[0].is("chủ") && w[1].is("trì"))
 }
 
 /// The text of a sentence from token `from`, split at semicolons between
@@ -1520,8 +1663,8 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
             let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"', '/']));
             // Every attribution ends with its verb.
             let attributed = ATTRIBUTION_VERBS.iter().any(|v| text.ends_with(v));
-            let text = match attributed.then(|| ATTRIBUTION_TAIL.find(&text)).flatten() {
-                Some(m) if m.start() > 0 => text[..m.start()]
+            let text = match attributed.then(|| attribution_start(&text)).flatten() {
+                Some(start) if start > 0 => text[..start]
                     .trim_end_matches(['.', ';', ' ', '”', '"', ','])
                     .to_string(),
                 _ => text,
@@ -1679,6 +1822,17 @@ mod tests {
             "trên",
             "TTXVN",
             "-",
+            "từng",
+            "trước",
+            "đó",
+            "Đó",
+            "đây",
+            "trong",
+            "chủ",
+            "trì",
+            "năm",
+            "dự",
+            "thay",
         ];
         proptest::collection::vec(proptest::sample::select(WORDS), 0..40).prop_map(|w| w.join(" "))
     }
@@ -1715,6 +1869,101 @@ mod tests {
                     decision_subject(&toks, &flags, directives),
                     decision_subject(&toks, &every, directives)
                 );
+            }
+            let words = sentence_flags(&flags);
+            prop_assert_eq!(tells_done(&toks, words), tells_done(&toks, u8::MAX));
+            prop_assert_eq!(may_refer_back(&toks, words), may_refer_back(&toks, u8::MAX));
+            prop_assert_eq!(is_attendance(&toks, words), is_attendance(&toks, u8::MAX));
+            prop_assert_eq!(passive_decision(&toks, words), passive_decision(&toks, u8::MAX));
+        }
+
+        /// The attribution read by hand starts where its regex finds it.
+        #[test]
+        fn attributions_start_where_the_regex_finds_them(text in attribution_text()) {
+            proptest::prop_assert_eq!(
+                attribution_start(&text),
+                ATTRIBUTION_TAIL.find(&text).map(|m| m.start()),
+                "{:?}", text
+            );
+        }
+    }
+
+    /// The regex [`attribution_start`] reads by hand.
+    static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{{2,80}}?|[”\x22]\s*,?\s*[^”\x22]{{2,100}}?)\s(?:{})$",
+            ATTRIBUTION_VERBS.join("|")
+        ))
+        .unwrap()
+    });
+
+    /// Texts of quotes, commas, spaces, names and verbs, often ending in
+    /// a verb, with runs long enough to pass the bounds of 80 and 100.
+    fn attribution_text() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        const PIECES: &[&str] = &[
+            ",",
+            "”",
+            "\"",
+            "“",
+            " ",
+            " ",
+            "\u{a0}",
+            "\n",
+            "đồng chí",
+            "ông",
+            "bà",
+            "a",
+            "ạ",
+            "Bí thư",
+            "x",
+            "nhấn mạnh",
+            "nói",
+            "yêu cầu",
+            "cho biết",
+            "khẳng định",
+            "đề nghị",
+            "chỉ đạo",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
+            "ạạạạạạạạạạạạạạạạạạạ",
+        ];
+        let piece = proptest::sample::select(PIECES);
+        (
+            proptest::collection::vec(piece, 0..30),
+            proptest::sample::select(&["", " nói", " yêu cầu", "\u{a0}nhấn mạnh", "  chỉ đạo"][..]),
+        )
+            .prop_map(|(pieces, end)| pieces.concat() + end)
+    }
+
+    /// The attribution read by hand starts where its regex finds it on
+    /// every line of the bundled articles cut after each of its verbs.
+    #[test]
+    fn attributions_start_where_the_regex_finds_them_in_articles() {
+        let pages = crate::testing::bundled_pages();
+        let mut found = 0;
+        for line in pages.iter().flat_map(|page| page.text.lines()) {
+            for verb in ATTRIBUTION_VERBS {
+                for (at, _) in line.match_indices(verb) {
+                    let text = &line[..at + verb.len()];
+                    let start = ATTRIBUTION_TAIL.find(text).map(|m| m.start());
+                    found += usize::from(start.is_some());
+                    assert_eq!(attribution_start(text), start, "{text:?}");
+                }
+            }
+        }
+        assert!(found > 0, "{found}");
+    }
+
+    /// A token of each flagged word has the word's flag.
+    #[test]
+    fn flagged_words_are_flagged() {
+        for (flag, words) in FLAGGED_WORDS {
+            for word in words {
+                let toks = crate::text::segment::tokenize(word, 0..word.len());
+                assert!(toks.len() == 1 && toks[0].is(word), "{word}");
+                let mut flags = Vec::new();
+                cue_flags(&toks, &mut flags);
+                assert_ne!(flags[0] & flag, 0, "{word}");
             }
         }
     }
