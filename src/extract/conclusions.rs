@@ -1290,9 +1290,8 @@ fn decision_subject(
     };
     let within = toks.len().min(within);
     // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
-    let directive = (0..within).find(|&i| {
-        directives
-            && flags[i] & BODY_DIRECTIVE != 0
+    let directive = (0..if directives { within } else { 0 }).find(|&i| {
+        flags[i] & BODY_DIRECTIVE != 0
             && BODY_DIRECTIVES.at(toks, i).is_some()
             && FALSE_DIRECTIVES.at(toks, i).is_none()
             && !(i.saturating_sub(3)..i)

@@ -238,7 +238,10 @@ fn word_ends<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 
     let (before, after) = (&w[..k], w.get(k + 2..).unwrap_or(&[]));
     let t = text.as_bytes();
     let found = if k < w.len() { t } else { &[] };
-    memchr::memchr2_iter(lower[0], upper[0], found).filter_map(move |p| {
+    // Looked for by the letter's second byte: its first is shared by a
+    // dozen common letters ("à", "á", "ê", "ô", "đ", …), its second by few.
+    memchr::memchr2_iter(lower[1], upper[1], found).filter_map(move |q| {
+        let p = q.checked_sub(1)?;
         let at = t.get(p..p + 2);
         let end = p + 2 + after.len();
         ((at == Some(&lower[..]) || at == Some(&upper[..]))
@@ -256,8 +259,18 @@ type Hit = (usize, Date, Range<usize>);
 /// Whether a date's words are a deadline on their own ("trước", "chậm
 /// nhất", "hạn …"); other dates need a duty verb in the sentence.
 fn own_cue(cue: &str) -> bool {
-    let cue = cue.to_lowercase();
-    cue.starts_with("trước") || cue.starts_with("chậm nhất") || cue.starts_with("hạn")
+    ["trước", "chậm nhất", "hạn"]
+        .iter()
+        .any(|own| lower_starts_with(cue, own))
+}
+
+/// Whether `text.to_lowercase()` starts with `prefix`, lowered character
+/// by character without writing the lower case out. Only a capital sigma
+/// lowers by its context, and neither of its lower cases stands in a
+/// prefix this is asked of.
+fn lower_starts_with(text: &str, prefix: &str) -> bool {
+    let mut lower = text.chars().flat_map(char::to_lowercase);
+    prefix.chars().all(|p| lower.next() == Some(p))
 }
 
 /// Day-and-month deadlines ("trước ngày 15/3"). None when a date cannot be
@@ -481,6 +494,74 @@ mod tests {
         let matched =
             crate::text::pattern::answers_as_regexes(&[&*FINISH, &*SCHEDULE, &*DUTY], pieces);
         assert!(matched.iter().all(|&n| n > 10), "{matched:?}");
+    }
+
+    /// [`word_ends`] as first written: read from each place the
+    /// letter's first byte stands.
+    fn word_ends_by_first_byte(text: &str, word: &str) -> Vec<usize> {
+        let w = word.as_bytes();
+        let k = w.iter().position(|b| !b.is_ascii()).unwrap_or(w.len());
+        let letter = word[k.min(word.len())..].chars().next().unwrap_or(' ');
+        let mut upper = [0u8; 4];
+        let upper = letter
+            .to_uppercase()
+            .next()
+            .unwrap_or(letter)
+            .encode_utf8(&mut upper);
+        let upper = [upper.as_bytes()[0], *upper.as_bytes().get(1).unwrap_or(&0)];
+        let lower = [
+            w.get(k).copied().unwrap_or(0),
+            w.get(k + 1).copied().unwrap_or(0),
+        ];
+        let (before, after) = (&w[..k], w.get(k + 2..).unwrap_or(&[]));
+        let t = text.as_bytes();
+        let found = if k < w.len() { t } else { &[] };
+        memchr::memchr2_iter(lower[0], upper[0], found)
+            .filter_map(|p| {
+                let at = t.get(p..p + 2);
+                let end = p + 2 + after.len();
+                ((at == Some(&lower[..]) || at == Some(&upper[..]))
+                    && p >= before.len()
+                    && t[p - before.len()..p].eq_ignore_ascii_case(before)
+                    && t.get(p + 2..end)
+                        .is_some_and(|a| a.eq_ignore_ascii_case(after)))
+                .then_some(end)
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// Words read from their letter's second byte are found where
+        /// reading from its first finds them.
+        #[test]
+        fn words_end_where_first_bytes_find_them(
+            text in "(tháng|THÁNG|ThÁng|năm|NĂM|ngày|NGÀY|quý|QUÝ|á|Á|à|ă|Ă|đ|ạ|ề|ý|Ý|t|h|n|g|m|q|u| |1)*"
+        ) {
+            for word in ["tháng", "năm", "ngày", "quý", "ng", ""] {
+                proptest::prop_assert_eq!(
+                    word_ends(&text, word).collect::<Vec<_>>(),
+                    word_ends_by_first_byte(&text, word),
+                    "{:?} in {:?}", word, text
+                );
+            }
+        }
+
+        /// Prefixes of the lower case read without writing it agree with
+        /// the library's lower case.
+        #[test]
+        fn lower_prefixes_are_the_library_ones(
+            text in "(TRƯỚC|trước|TrƯỚc|CHẬM NHẤT|chậm nhất|HẠN|hạn|Σ|σ|ς|İ|i|\u{307}|ẞ|ß| |T|R|Ư|Ớ|C)*"
+        ) {
+            for prefix in ["trước", "chậm nhất", "hạn"] {
+                proptest::prop_assert_eq!(
+                    lower_starts_with(&text, prefix),
+                    text.to_lowercase().starts_with(prefix),
+                    "{:?}", text
+                );
+            }
+        }
     }
 
     #[test]
