@@ -16,13 +16,13 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use rusqlite::{CachedStatement, Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, Statement, params};
 
 use super::build::{Input, meeting_key, new_meeting, resolve};
 use super::model::{Article, Corpus, Meeting, Person};
 use super::sqlite::{
-    ArticleRow, date, insert_articles, to_json, write_article_conclusions, write_former,
-    write_link, write_meeting, write_person,
+    ArticleRow, Row, date, insert_articles, insert_one, to_json, write_article_conclusions,
+    write_former, write_link, write_meeting, write_person,
 };
 use crate::extract::{ArticleFacts, Date, PersonFact, Role};
 use crate::search::entries::{
@@ -60,49 +60,20 @@ pub fn meeting_key_text(f: &ArticleFacts) -> Option<String> {
     meeting_key(f).map(|(p, d, b)| format!("{p}\u{1f}{d}\u{1f}{b}"))
 }
 
-/// Writes rows of `sightings`: a person named in an article.
-pub struct SightingWriter<'c> {
-    put: CachedStatement<'c>,
-}
+pub(super) const SIGHTING_HEAD: &str = "INSERT OR REPLACE INTO sightings
+   (name_key, article, fact, person, province, date, meeting, data)";
 
-impl<'c> SightingWriter<'c> {
-    pub fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
-        Ok(SightingWriter {
-            put: conn.prepare_cached(
-                "INSERT OR REPLACE INTO sightings
-                 (name_key, article, fact, person, province, date, meeting, data)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?,
-        })
-    }
-
-    /// Fact `fact` of article number `article`, resolved to `person`.
-    pub fn insert(
-        &mut self,
-        article: usize,
-        fact: usize,
-        person: usize,
-        a: &Article,
-        p: &PersonFact,
-    ) -> rusqlite::Result<()> {
-        let name_key = lex_key(&p.name);
-        self.insert_row(&SightingRow::new(name_key, (article, fact), person, a, p))
-    }
-
-    /// A row made beforehand.
-    pub fn insert_row(&mut self, row: &SightingRow) -> rusqlite::Result<()> {
-        self.put.execute(params![
-            row.name_key,
-            row.article,
-            row.fact,
-            row.person,
-            row.province,
-            row.date,
-            row.meeting,
-            row.data
-        ])?;
-        Ok(())
-    }
+/// Fact `fact` of article number `article`, resolved to `person`: its row
+/// of `sightings`, in place of any stored.
+fn write_sighting(
+    conn: &Connection,
+    (article, fact): (usize, usize),
+    person: usize,
+    a: &Article,
+    p: &PersonFact,
+) -> rusqlite::Result<()> {
+    let row = SightingRow::new(lex_key(&p.name), (article, fact), person, a, p);
+    insert_one(conn, SIGHTING_HEAD, &row)
 }
 
 /// A row of `sightings`, made apart from its writing so that it can be
@@ -138,6 +109,24 @@ impl SightingRow {
             meeting: a.meeting,
             data: to_json(p),
         }
+    }
+}
+
+impl Row for SightingRow {
+    const COLUMNS: usize = 8;
+
+    fn bind(&self, stmt: &mut Statement, first: usize) -> rusqlite::Result<()> {
+        (
+            &self.name_key,
+            self.article,
+            self.fact,
+            self.person,
+            &self.province,
+            &self.date,
+            self.meeting,
+            &self.data,
+        )
+            .bind(stmt, first)
     }
 }
 
@@ -539,7 +528,6 @@ fn write_sightings(
     fresh: &mut [Article],
     first: usize,
 ) -> rusqlite::Result<BTreeMap<usize, usize>> {
-    let mut put = SightingWriter::new(conn)?;
     let mut moved = BTreeMap::new();
     for s in named.sightings() {
         let id = people.ids[s.person];
@@ -547,7 +535,7 @@ fn write_sightings(
         let a = &named.corpus.articles[s.article];
         match s.stored {
             None => {
-                put.insert(article, s.fact, id, a, &a.facts.people[s.pi])?;
+                write_sighting(conn, (article, s.fact), id, a, &a.facts.people[s.pi])?;
                 fresh[article - first].people[s.fact] = id;
             }
             Some(was) if was != id => {

@@ -13,8 +13,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use rusqlite::{
-    CachedStatement, Connection, OpenFlags, OptionalExtension, Statement, Transaction,
-    TransactionBehavior, params,
+    Connection, OpenFlags, OptionalExtension, Statement, Transaction, TransactionBehavior,
 };
 
 use super::build::{Input, build};
@@ -865,33 +864,50 @@ impl<'a> ArticleRow<'a> {
     }
 }
 
-/// Inserts articles' rows, each freed once written; returns their keys in
-/// order.
+impl Row for ArticleRow<'_> {
+    const COLUMNS: usize = 11;
+
+    fn bind(&self, stmt: &mut Statement, first: usize) -> rusqlite::Result<()> {
+        (
+            &self.id,
+            &self.file,
+            &self.url,
+            &self.url_key,
+            self.text_hash,
+            &self.published,
+            &self.outlet,
+            &self.title,
+            &self.province,
+            &self.facts,
+            self.text.as_ref(),
+        )
+            .bind(stmt, first)
+    }
+}
+
+const ARTICLE_HEAD: &str = "INSERT INTO articles (id, file, url, url_key, text_hash, published,
+   outlet, title, province, facts, text)";
+
+/// Inserts articles' rows, each batch freed once written; returns their
+/// keys in order.
 pub(super) fn insert_articles(
     tx: &Connection,
     rows: Vec<ArticleRow>,
 ) -> rusqlite::Result<Vec<i64>> {
-    let mut stmt = tx.prepare(
-        "INSERT INTO articles (id, file, url, url_key, text_hash, published, outlet, title,
-           province, facts, text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-    )?;
-    rows.into_iter()
-        .map(|r| {
-            stmt.insert(params![
-                r.id,
-                r.file,
-                r.url,
-                r.url_key,
-                r.text_hash,
-                r.published,
-                r.outlet,
-                r.title,
-                r.province,
-                r.facts,
-                r.text,
-            ])
-        })
-        .collect()
+    let mut put = Batch::new(tx, ARTICLE_HEAD);
+    let mut keys = Vec::with_capacity(rows.len());
+    let mut rows = rows.into_iter();
+    loop {
+        let batch: Vec<ArticleRow> = rows.by_ref().take(BATCH_ROWS).collect();
+        if batch.is_empty() {
+            return Ok(keys);
+        }
+        put.insert(&batch)?;
+        // A key not given is one past the largest, so the keys of one
+        // statement's rows follow each other up to the last.
+        let last = tx.last_insert_rowid();
+        keys.extend(last + 1 - batch.len() as i64..=last);
+    }
 }
 
 /// Rewrites everything derived from the articles: links, meetings, people,
@@ -980,7 +996,8 @@ fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Resu
 }
 
 /// Rows made ahead of their writing, in chunks of [`ROWS_PER_CHUNK`]: a
-/// bound on what is held at once.
+/// bound on what is held at once. A multiple of [`BATCH_ROWS`], so that
+/// only the last chunk ends in a shorter statement.
 const CHUNKS_AHEAD: usize = 4;
 const ROWS_PER_CHUNK: usize = 1024;
 
@@ -1000,52 +1017,143 @@ fn write_sightings(
     tx: &Transaction,
     rows: std::sync::mpsc::Receiver<Vec<SightingRow>>,
 ) -> rusqlite::Result<()> {
-    let mut put = super::increment::SightingWriter::new(tx)?;
+    let mut put = Batch::new(tx, super::increment::SIGHTING_HEAD);
     for chunk in rows {
-        for row in &chunk {
-            put.insert_row(row)?;
-        }
+        put.insert(&chunk)?;
     }
     Ok(())
 }
 
 /// The key of each meeting that has one.
 fn write_meeting_keys(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut put = tx.prepare("INSERT INTO meeting_keys (key, meeting) VALUES (?1, ?2)")?;
-    for (mi, m) in corpus.meetings.iter().enumerate() {
-        let first = m.articles.first().map(|&ai| &corpus.articles[ai].facts);
-        if let Some(key) = first.and_then(super::increment::meeting_key_text) {
-            put.execute(params![key, mi])?;
-        }
-    }
-    Ok(())
+    let rows: Vec<(String, usize)> = corpus
+        .meetings
+        .iter()
+        .enumerate()
+        .filter_map(|(mi, m)| {
+            let first = m.articles.first().map(|&ai| &corpus.articles[ai].facts);
+            first
+                .and_then(super::increment::meeting_key_text)
+                .map(|key| (key, mi))
+        })
+        .collect();
+    Batch::new(tx, "INSERT INTO meeting_keys (key, meeting)").insert(&rows)
 }
 
 pub(super) fn to_json<T: serde::Serialize>(v: &T) -> String {
     serde_json::to_string(v).expect("corpus records always serialize")
 }
 
-const LINK_SQL: &str = "INSERT OR REPLACE INTO article_links (idx, article, meeting, people)
-     VALUES (?1, ?2, ?3, ?4)";
-const MEETING_SQL: &str =
-    "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-const PERSON_SQL: &str =
-    "INSERT OR REPLACE INTO people (idx, name, scope, data) VALUES (?1, ?2, ?3, ?4)";
-const ATTENDED_SQL: &str =
-    "INSERT INTO attendance (person, meeting, article, date, roles) VALUES (?1, ?2, ?3, ?4, ?5)";
-const POSITION_SQL: &str =
-    "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-const CONCLUSION_SQL: &str =
-    "INSERT INTO conclusions (article, n, speaker, deadline, text) VALUES (?1, ?2, ?3, ?4, ?5)";
+/// Rows written to one table by one statement: a statement's own cost (its
+/// run, its cursors opened, the table sought from its root) is paid once
+/// for them all rather than for each row. More rows hold more bound texts
+/// at once than SQLite's small-block allocator keeps, and each copy goes
+/// to malloc (64 rows cost more than 16).
+pub(crate) const BATCH_ROWS: usize = 16;
+
+/// A row's values, bound as a statement's parameters from number `first`.
+pub(crate) trait Row {
+    const COLUMNS: usize;
+    fn bind(&self, stmt: &mut Statement, first: usize) -> rusqlite::Result<()>;
+}
+
+/// A tuple is a row of its fields, in order.
+macro_rules! tuple_row {
+    ($n:literal: $($t:ident $i:tt),+) => {
+        impl<$($t: rusqlite::ToSql),+> Row for ($($t,)+) {
+            const COLUMNS: usize = $n;
+
+            fn bind(&self, stmt: &mut Statement, first: usize) -> rusqlite::Result<()> {
+                $(stmt.raw_bind_parameter(first + $i, &self.$i)?;)+
+                Ok(())
+            }
+        }
+    };
+}
+
+tuple_row!(2: A 0, B 1);
+tuple_row!(4: A 0, B 1, C 2, D 3);
+tuple_row!(5: A 0, B 1, C 2, D 3, E 4);
+tuple_row!(8: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
+tuple_row!(11: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
+
+/// `head` (an `INSERT` up to its values) with the parameters of `rows`
+/// rows of `columns` values.
+fn values_sql(head: &str, columns: usize, rows: usize) -> String {
+    let row = format!("({})", vec!["?"; columns].join(", "));
+    format!("{head} VALUES {}", vec![row; rows].join(", "))
+}
+
+/// Inserts rows of one shape into one table, [`BATCH_ROWS`] to a
+/// statement.
+pub(crate) struct Batch<'c> {
+    conn: &'c Connection,
+    head: &'static str,
+    /// The statement of a whole batch, once prepared.
+    full: Option<Statement<'c>>,
+}
+
+impl<'c> Batch<'c> {
+    /// Rows inserted by `head`, an `INSERT` up to its values.
+    pub(crate) fn new(conn: &'c Connection, head: &'static str) -> Self {
+        Batch {
+            conn,
+            head,
+            full: None,
+        }
+    }
+
+    /// Inserts `rows`, in order; the last few by a statement of their own.
+    pub(crate) fn insert<R: Row>(&mut self, rows: &[R]) -> rusqlite::Result<()> {
+        for batch in rows.chunks(BATCH_ROWS) {
+            let mut short;
+            let stmt = if batch.len() == BATCH_ROWS {
+                if self.full.is_none() {
+                    let sql = values_sql(self.head, R::COLUMNS, BATCH_ROWS);
+                    self.full = Some(self.conn.prepare(&sql)?);
+                }
+                self.full.as_mut().expect("prepared above")
+            } else {
+                short = self
+                    .conn
+                    .prepare(&values_sql(self.head, R::COLUMNS, batch.len()))?;
+                &mut short
+            };
+            for (k, row) in batch.iter().enumerate() {
+                row.bind(stmt, 1 + k * R::COLUMNS)?;
+            }
+            stmt.raw_execute()?;
+            // SQLite copies each text bound; freed now, the copies of the
+            // next statement take their place in its small-block allocator.
+            stmt.clear_bindings();
+        }
+        Ok(())
+    }
+}
+
+/// Inserts one row by `head` with a statement kept on `conn`: for the rows
+/// an addition rewrites, a few at a time.
+pub(super) fn insert_one<R: Row>(conn: &Connection, head: &str, row: &R) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(&values_sql(head, R::COLUMNS, 1))?;
+    row.bind(&mut stmt, 1)?;
+    stmt.raw_execute()?;
+    Ok(())
+}
+
+const LINK_HEAD: &str = "INSERT OR REPLACE INTO article_links (idx, article, meeting, people)";
+const MEETING_HEAD: &str =
+    "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)";
+const PERSON_HEAD: &str = "INSERT OR REPLACE INTO people (idx, name, scope, data)";
+const ATTENDED_HEAD: &str = "INSERT INTO attendance (person, meeting, article, date, roles)";
+const POSITION_HEAD: &str =
+    "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)";
+const CONCLUSION_HEAD: &str = "INSERT INTO conclusions (article, n, speaker, deadline, text)";
 
 fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
-    let mut put = tx.prepare_cached(LINK_SQL)?;
-    for (i, a) in corpus.articles.iter().enumerate() {
-        put_link(&mut put, i, keys[i], a)?;
-    }
-    Ok(())
+    let rows: Vec<_> = (corpus.articles.iter().enumerate())
+        .map(|(i, a)| link_row(i, keys[i], a))
+        .collect();
+    Batch::new(tx, LINK_HEAD).insert(&rows)
 }
 
 /// Article number `i`'s row of `article_links`, in place of any stored.
@@ -1055,39 +1163,50 @@ pub(super) fn write_link(
     key: i64,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    put_link(&mut *conn.prepare_cached(LINK_SQL)?, i, key, a)
+    insert_one(conn, LINK_HEAD, &link_row(i, key, a))
 }
 
-fn put_link(put: &mut Statement, i: usize, key: i64, a: &Article) -> rusqlite::Result<()> {
-    put.execute(params![i, key, a.meeting, to_json(&a.people)])?;
-    Ok(())
+fn link_row(i: usize, key: i64, a: &Article) -> (usize, i64, usize, String) {
+    (i, key, a.meeting, to_json(&a.people))
 }
 
 fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut put = tx.prepare_cached(MEETING_SQL)?;
-    for (i, m) in corpus.meetings.iter().enumerate() {
-        put_meeting(&mut put, i, m)?;
-    }
-    Ok(())
+    let rows: Vec<_> = corpus
+        .meetings
+        .iter()
+        .enumerate()
+        .map(meeting_row)
+        .collect();
+    Batch::new(tx, MEETING_HEAD).insert(&rows)
 }
 
 /// A meeting's row, in place of any stored.
 pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlite::Result<()> {
-    put_meeting(&mut *conn.prepare_cached(MEETING_SQL)?, i, m)
+    insert_one(conn, MEETING_HEAD, &meeting_row((i, m)))
 }
 
-fn put_meeting(put: &mut Statement, i: usize, m: &Meeting) -> rusqlite::Result<()> {
-    put.execute(params![
+type MeetingRow<'a> = (
+    usize,
+    Option<String>,
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a Option<String>,
+    Option<u32>,
+    &'a Option<String>,
+    String,
+);
+
+fn meeting_row((i, m): (usize, &Meeting)) -> MeetingRow<'_> {
+    (
         i,
         date(m.date),
-        m.province,
-        m.body,
-        m.title,
+        &m.province,
+        &m.body,
+        &m.title,
         m.session,
-        m.term,
-        to_json(m)
-    ])?;
-    Ok(())
+        &m.term,
+        to_json(m),
+    )
 }
 
 /// People, and the meetings each attended with their roles, from rows made
@@ -1097,12 +1216,18 @@ fn write_people(
     corpus: &Corpus,
     rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
 ) -> rusqlite::Result<()> {
-    let mut put = PersonWriter::new(tx)?;
-    let mut people = corpus.people.iter().enumerate();
+    let mut people = Batch::new(tx, PERSON_HEAD);
+    let mut attended = Batch::new(tx, ATTENDED_HEAD);
+    let mut spells = Batch::new(tx, POSITION_HEAD);
+    let mut numbered = corpus.people.iter().enumerate();
     for chunk in rows {
-        for (row, (i, p)) in chunk.iter().zip(&mut people) {
-            put.insert(i, p, row)?;
+        let mut rows = PersonTables::default();
+        for (row, (i, p)) in chunk.iter().zip(&mut numbered) {
+            rows.add(i, p, row);
         }
+        people.insert(&rows.people)?;
+        attended.insert(&rows.attended)?;
+        spells.insert(&rows.spells)?;
     }
     Ok(())
 }
@@ -1133,61 +1258,75 @@ impl PersonRows {
 
 /// A person's row, attendance and spells, in place of any stored.
 pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite::Result<()> {
-    PersonWriter::new(conn)?.insert(i, p, &PersonRows::of(p))
-}
-
-/// The statements a person's rows are written with, prepared once for
-/// all the people written together.
-struct PersonWriter<'c> {
-    person: CachedStatement<'c>,
-    attended: CachedStatement<'c>,
-    position: CachedStatement<'c>,
-}
-
-impl<'c> PersonWriter<'c> {
-    fn new(conn: &'c Connection) -> rusqlite::Result<Self> {
-        Ok(PersonWriter {
-            person: conn.prepare_cached(PERSON_SQL)?,
-            attended: conn.prepare_cached(ATTENDED_SQL)?,
-            position: conn.prepare_cached(POSITION_SQL)?,
-        })
+    let made = PersonRows::of(p);
+    let mut rows = PersonTables::default();
+    rows.add(i, p, &made);
+    for row in &rows.people {
+        insert_one(conn, PERSON_HEAD, row)?;
     }
+    for row in &rows.attended {
+        insert_one(conn, ATTENDED_HEAD, row)?;
+    }
+    for row in &rows.spells {
+        insert_one(conn, POSITION_HEAD, row)?;
+    }
+    Ok(())
+}
 
-    /// Person `i`'s rows, made beforehand.
-    fn insert(&mut self, i: usize, p: &Person, rows: &PersonRows) -> rusqlite::Result<()> {
-        self.person
-            .execute(params![i, p.name, p.scope, rows.data])?;
-        for (a, (date, roles)) in p.appearances.iter().zip(&rows.appearances) {
+type PersonRow<'a> = (usize, &'a str, &'a str, &'a str);
+type AttendedRow<'a> = (usize, usize, usize, Option<&'a str>, &'a str);
+
+/// People's rows of `people`, `attendance` and `positions` (their spells).
+#[derive(Default)]
+struct PersonTables<'a> {
+    people: Vec<PersonRow<'a>>,
+    attended: Vec<AttendedRow<'a>>,
+    spells: Vec<PositionRow<'a>>,
+}
+
+impl<'a> PersonTables<'a> {
+    /// Person `i`'s rows, with what was made of it beforehand.
+    fn add(&mut self, i: usize, p: &'a Person, made: &'a PersonRows) {
+        self.people.push((i, &p.name, &p.scope, &made.data));
+        for (a, (date, roles)) in p.appearances.iter().zip(&made.appearances) {
             self.attended
-                .execute(params![i, a.meeting, a.article, date, roles])?;
+                .push((i, a.meeting, a.article, date.as_deref(), roles));
         }
         for (si, s) in p.timeline.iter().enumerate() {
-            put_position(
-                &mut self.position,
+            self.spells.push(position_row(
                 i,
                 Some(si),
-                s.title.as_str(),
+                &s.title,
                 s.province.as_deref(),
                 (s.first_seen, s.last_seen),
                 Some(s.meetings.len()),
-            )?;
+            ));
         }
-        Ok(())
     }
 }
 
+type PositionRow<'a> = (
+    usize,
+    Option<usize>,
+    &'a str,
+    Option<&'a str>,
+    Option<String>,
+    Option<String>,
+    bool,
+    Option<usize>,
+);
+
 /// One row of `positions`: a spell held, or a post written as a former
 /// one (no spell, no meetings, and the article's date as its end).
-fn put_position(
-    put: &mut Statement,
+fn position_row<'a>(
     person: usize,
     spell: Option<usize>,
-    title: &str,
-    province: Option<&str>,
+    title: &'a str,
+    province: Option<&'a str>,
     (from, to): (Option<crate::extract::Date>, Option<crate::extract::Date>),
     meetings: Option<usize>,
-) -> rusqlite::Result<()> {
-    put.execute(params![
+) -> PositionRow<'a> {
+    (
         person,
         spell,
         title,
@@ -1195,21 +1334,20 @@ fn put_position(
         date(from),
         date(to),
         spell.is_none(),
-        meetings
-    ])?;
-    Ok(())
+        meetings,
+    )
 }
 
 /// Posts written as former ones, which were no longer held on the
 /// article's date (the spells are written with their people).
 fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut put = tx.prepare_cached(POSITION_SQL)?;
+    let mut rows = Vec::new();
     for a in &corpus.articles {
         for (pi, p) in a.facts.people.iter().enumerate() {
-            put_former(&mut put, a.people[pi], p, a.date())?;
+            rows.extend(former_rows(a.people[pi], p, a.date()));
         }
     }
-    Ok(())
+    Batch::new(tx, POSITION_HEAD).insert(&rows)
 }
 
 /// The posts written as former ones for a person named in an article.
@@ -1219,35 +1357,34 @@ pub(super) fn write_former(
     fact: &crate::extract::PersonFact,
     on: Option<crate::extract::Date>,
 ) -> rusqlite::Result<()> {
-    put_former(&mut *conn.prepare_cached(POSITION_SQL)?, person, fact, on)
+    for row in former_rows(person, fact, on) {
+        insert_one(conn, POSITION_HEAD, &row)?;
+    }
+    Ok(())
 }
 
-fn put_former(
-    put: &mut Statement,
+fn former_rows(
     person: usize,
     fact: &crate::extract::PersonFact,
     on: Option<crate::extract::Date>,
-) -> rusqlite::Result<()> {
-    for pos in fact.positions.iter().filter(|x| x.former) {
-        put_position(
-            put,
+) -> impl Iterator<Item = PositionRow<'_>> {
+    fact.positions.iter().filter(|x| x.former).map(move |pos| {
+        position_row(
             person,
             None,
             &pos.title,
             pos.province.as_deref(),
             (None, on),
             None,
-        )?;
-    }
-    Ok(())
+        )
+    })
 }
 
 fn write_conclusions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
-    let mut put = tx.prepare_cached(CONCLUSION_SQL)?;
-    for (ai, a) in corpus.articles.iter().enumerate() {
-        put_conclusions(&mut put, ai, a)?;
-    }
-    Ok(())
+    let rows: Vec<_> = (corpus.articles.iter().enumerate())
+        .flat_map(|(ai, a)| conclusion_rows(ai, a))
+        .collect();
+    Batch::new(tx, CONCLUSION_HEAD).insert(&rows)
 }
 
 /// The conclusions of article number `ai`.
@@ -1256,12 +1393,120 @@ pub(super) fn write_article_conclusions(
     ai: usize,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    put_conclusions(&mut *conn.prepare_cached(CONCLUSION_SQL)?, ai, a)
-}
-
-fn put_conclusions(put: &mut Statement, ai: usize, a: &Article) -> rusqlite::Result<()> {
-    for (ci, c) in a.facts.conclusions.iter().enumerate() {
-        put.execute(params![ai, ci, c.speaker, date(c.deadline), c.text])?;
+    for row in conclusion_rows(ai, a) {
+        insert_one(conn, CONCLUSION_HEAD, &row)?;
     }
     Ok(())
+}
+
+type ConclusionRow<'a> = (usize, usize, &'a Option<String>, Option<String>, &'a str);
+
+fn conclusion_rows(ai: usize, a: &Article) -> impl Iterator<Item = ConclusionRow<'_>> {
+    (a.facts.conclusions.iter().enumerate())
+        .map(move |(ci, c)| (ai, ci, &c.speaker, date(c.deadline), c.text.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A table with a key of its own and one without, as the stored tables.
+    const TABLES: &str = "CREATE TABLE keyed (idx INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
+       note TEXT, n INTEGER);
+     CREATE TABLE plain (a INTEGER NOT NULL, b TEXT, c BLOB, d INTEGER NOT NULL);";
+
+    type Rows = Vec<(Option<String>, Vec<u8>, bool)>;
+
+    /// Each table's rows, with their row ids, in order.
+    fn dump(conn: &Connection) -> Vec<String> {
+        let mut out = Vec::new();
+        for sql in [
+            "SELECT rowid, idx, name, note, n FROM keyed ORDER BY rowid",
+            "SELECT rowid, a, b, hex(c), d FROM plain ORDER BY rowid",
+        ] {
+            let mut stmt = conn.prepare(sql).unwrap();
+            let rows = stmt.query_map([], |r| {
+                let cells: Vec<rusqlite::types::Value> =
+                    (0..5).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+                Ok(format!("{cells:?}"))
+            });
+            out.extend(rows.unwrap().map(Result::unwrap));
+        }
+        out
+    }
+
+    /// `rows` written to both tables, in `parts` calls, many to a statement
+    /// or one by one.
+    fn written(rows: &Rows, parts: usize, batched: bool) -> Vec<String> {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(TABLES).unwrap();
+        // Some rows already there, as in a store added to.
+        conn.execute_batch("INSERT INTO keyed VALUES (0, 'first', NULL, 7);")
+            .unwrap();
+        let keyed_head = "INSERT OR REPLACE INTO keyed (idx, name, note, n)";
+        let plain_head = "INSERT INTO plain (a, b, c, d)";
+        let keyed: Vec<_> = (rows.iter().enumerate())
+            .map(|(i, (note, _, odd))| (i + 1, format!("name {i}"), note, *odd))
+            .collect();
+        let plain: Vec<_> = (rows.iter().enumerate())
+            .map(|(i, (note, blob, odd))| (i, note.as_deref(), blob.as_slice(), *odd))
+            .collect();
+        let size = keyed.len().div_ceil(parts).max(1);
+        let mut put_keyed = Batch::new(&conn, keyed_head);
+        let mut put_plain = Batch::new(&conn, plain_head);
+        for (k, p) in keyed.chunks(size).zip(plain.chunks(size)) {
+            if batched {
+                put_keyed.insert(k).unwrap();
+                put_plain.insert(p).unwrap();
+            } else {
+                k.iter()
+                    .for_each(|r| insert_one(&conn, keyed_head, r).unwrap());
+                p.iter()
+                    .for_each(|r| insert_one(&conn, plain_head, r).unwrap());
+            }
+        }
+        dump(&conn)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(200))]
+
+        #[test]
+        fn batched_rows_are_those_written_one_by_one(
+            rows in proptest::collection::vec(
+                (
+                    proptest::option::of("[a-zđ ]{0,12}"),
+                    proptest::collection::vec(proptest::num::u8::ANY, 0..6),
+                    proptest::bool::ANY,
+                ),
+                0..300,
+            ),
+            parts in 1usize..5,
+        ) {
+            proptest::prop_assert_eq!(written(&rows, parts, true), written(&rows, parts, false));
+        }
+    }
+
+    #[test]
+    fn inserted_articles_have_the_keys_returned() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(SCHEMA_SQL).unwrap();
+        let facts = ArticleFacts::default();
+        let ids: Vec<String> = (0..200).map(|i| format!("a{i}")).collect();
+        for range in [0..1, 1..70, 70..200] {
+            let rows = ids[range.clone()]
+                .iter()
+                .map(|id| ArticleRow::new(id, "f", &facts, "text", None))
+                .collect();
+            let keys = insert_articles(&conn, rows).unwrap();
+            for (id, key) in ids[range].iter().zip(keys) {
+                let stored: String = conn
+                    .query_row("SELECT id FROM articles WHERE key = ?1", [key], |r| {
+                        r.get(0)
+                    })
+                    .unwrap();
+                assert_eq!(&stored, id);
+            }
+        }
+    }
 }

@@ -20,6 +20,7 @@ use super::short::{Asked, EntryShorts, measurable};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 use crate::corpus::Corpus;
+use crate::corpus::sqlite::{BATCH_ROWS, Batch};
 
 /// How many results are ranked at ingest for each short query.
 pub const TOP: usize = 200;
@@ -47,43 +48,66 @@ impl Ranked {
     }
 }
 
-/// Writes the search tables (`entries`, `words`, `tops`).
+/// Writes the search tables (`entries`, `words`, `tops`), many rows to a
+/// statement.
 pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
-    let index = &ranked.index;
-    let mut entry =
-        conn.prepare("INSERT INTO entries (id, kind, target, text) VALUES (?1, ?2, ?3, ?4)")?;
-    // One buffer for every entry's target, not a string each.
-    let mut target = Vec::new();
-    for i in 0..index.len() {
-        let e = index.entry(i);
-        target.clear();
-        serde_json::to_writer(&mut target, e.target).expect("targets always serialize");
-        let target = std::str::from_utf8(&target).expect("JSON is UTF-8");
-        entry.execute(params![i, e.kind.label(), target, e.text])?;
-    }
-    let mut word =
-        conn.prepare("INSERT INTO words (id, word, n, postings) VALUES (?1, ?2, ?3, ?4)")?;
-    let mut id = 0;
-    for (i, w) in index.words.words().iter().enumerate() {
-        for (part, list) in index.postings.get(i).chunks(ROW_POSTINGS).enumerate() {
-            word.execute(params![id, row_key(w, part), list.len(), to_blob(list)])?;
-            id += 1;
+    write_entries(conn, &ranked.index)?;
+    write_words(conn, &ranked.index)?;
+    write_tops(conn, &ranked.tops)
+}
+
+fn write_entries(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+    let mut put = Batch::new(conn, "INSERT INTO entries (id, kind, target, text)");
+    // One buffer for a batch's targets, not a string each.
+    let mut targets = Vec::new();
+    let mut ends = Vec::with_capacity(BATCH_ROWS);
+    for first in (0..index.len()).step_by(BATCH_ROWS) {
+        let batch = first..index.len().min(first + BATCH_ROWS);
+        targets.clear();
+        ends.clear();
+        for i in batch.clone() {
+            serde_json::to_writer(&mut targets, index.entry(i).target)
+                .expect("targets always serialize");
+            ends.push(targets.len());
         }
-    }
-    let mut top = conn
-        .prepare("INSERT INTO tops (pattern, entries, losses, complete) VALUES (?1, ?2, ?3, ?4)")?;
-    for (pattern, list) in &ranked.tops {
-        // A list cut short may leave out matches; one shorter is all of them.
-        let complete = list.len() < KEPT;
-        let (losses, entries): (Vec<u32>, Vec<u32>) = list.iter().copied().unzip();
-        top.execute(params![
-            pattern,
-            to_blob(&entries),
-            to_blob(&losses),
-            complete
-        ])?;
+        let targets = std::str::from_utf8(&targets).expect("JSON is UTF-8");
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        let rows: Vec<_> = (batch.zip(starts.zip(&ends)))
+            .map(|(i, (start, &end))| {
+                let e = index.entry(i);
+                (i, e.kind.label(), &targets[start..end], e.text)
+            })
+            .collect();
+        put.insert(&rows)?;
     }
     Ok(())
+}
+
+fn write_words(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+    let mut rows = Vec::new();
+    for (i, w) in index.words.words().iter().enumerate() {
+        for (part, list) in index.postings.get(i).chunks(ROW_POSTINGS).enumerate() {
+            rows.push((rows.len(), row_key(w, part), list.len(), to_blob(list)));
+        }
+    }
+    Batch::new(conn, "INSERT INTO words (id, word, n, postings)").insert(&rows)
+}
+
+fn write_tops(conn: &Connection, tops: &[(String, Vec<(u32, u32)>)]) -> rusqlite::Result<()> {
+    let rows: Vec<_> = tops
+        .iter()
+        .map(|(pattern, list)| {
+            // A list cut short may leave out matches; one shorter is all of them.
+            let complete = list.len() < KEPT;
+            let (losses, entries): (Vec<u32>, Vec<u32>) = list.iter().copied().unzip();
+            (pattern, to_blob(&entries), to_blob(&losses), complete)
+        })
+        .collect();
+    Batch::new(
+        conn,
+        "INSERT INTO tops (pattern, entries, losses, complete)",
+    )
+    .insert(&rows)
 }
 
 /// Postings kept in one row of `words`. A longer list goes on over more
