@@ -105,12 +105,57 @@ static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
 /// The first directive verb among the first `within` tokens: (start,
 /// length). `flags` are the tokens' [`cue_flags`].
 fn find_directive(toks: &[Token], flags: &[u8], within: usize) -> Option<(usize, usize)> {
-    (0..toks.len().min(within))
-        .filter(|&i| flags[i] & DIRECTIVE != 0)
-        .find_map(|i| {
-            let n = DIRECTIVE_VERBS.at(toks, i)?;
-            FALSE_DIRECTIVES.at(toks, i).is_none().then_some((i, n))
-        })
+    flagged(&flags[..toks.len().min(within)], DIRECTIVE).find_map(|i| {
+        let n = DIRECTIVE_VERBS.at(toks, i)?;
+        FALSE_DIRECTIVES.at(toks, i).is_none().then_some((i, n))
+    })
+}
+
+/// The indices of `flags` that hold any bit of `flag`, in order.
+fn flagged(flags: &[u8], flag: u8) -> Flagged<'_> {
+    Flagged {
+        rest: flags,
+        mask: u64::from_le_bytes([flag; 8]),
+        chunk: 0,
+        next_chunk: 0,
+        hits: 0,
+    }
+}
+
+/// The iterator of [`flagged`]: flags read eight at a time, as most are
+/// clear, where a scan would test them one by one.
+struct Flagged<'f> {
+    /// The flags after the chunk read.
+    rest: &'f [u8],
+    mask: u64,
+    /// Where the chunk read starts, and the next.
+    chunk: usize,
+    next_chunk: usize,
+    /// The chunk's flags that hold a bit of the mask and are not yet
+    /// given out, a byte each.
+    hits: u64,
+}
+
+impl Iterator for Flagged<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        while self.hits == 0 {
+            if self.rest.is_empty() {
+                return None;
+            }
+            let n = self.rest.len().min(8);
+            let mut bytes = [0; 8];
+            bytes[..n].copy_from_slice(&self.rest[..n]);
+            self.hits = u64::from_le_bytes(bytes) & self.mask;
+            self.rest = &self.rest[n..];
+            self.chunk = self.next_chunk;
+            self.next_chunk += n;
+        }
+        let byte = self.hits.trailing_zeros() / 8;
+        self.hits &= !(0xFF << (byte * 8));
+        Some(self.chunk + byte as usize)
+    }
 }
 
 /// A flag of [`cue_flags`]: a directive verb may start at the token.
@@ -1290,9 +1335,12 @@ fn decision_subject(
     };
     let within = toks.len().min(within);
     // "Ban Chỉ đạo … thống nhất": a verb inside the body's name directs nothing.
-    let directive = (0..if directives { within } else { 0 }).find(|&i| {
-        flags[i] & BODY_DIRECTIVE != 0
-            && BODY_DIRECTIVES.at(toks, i).is_some()
+    let directive = flagged(
+        &flags[..if directives { within } else { 0 }],
+        BODY_DIRECTIVE,
+    )
+    .find(|&i| {
+        BODY_DIRECTIVES.at(toks, i).is_some()
             && FALSE_DIRECTIVES.at(toks, i).is_none()
             && !(i.saturating_sub(3)..i)
                 .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
@@ -1300,20 +1348,18 @@ fn decision_subject(
     // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
     // định" are not), and the directive, in order, each with a chance to
     // find its body.
-    (0..within)
-        .filter(|&i| flags[i] & (BODY_DIRECTIVE | DECISION) != 0)
-        .find_map(|i| {
-            let directed = (directive == Some(i))
-                .then(|| subject_of(toks, i, false))
+    flagged(&flags[..within], BODY_DIRECTIVE | DECISION).find_map(|i| {
+        let directed = (directive == Some(i))
+            .then(|| subject_of(toks, i, false))
+            .flatten()
+            .map(|b| (b, false));
+        directed.or_else(|| {
+            (flags[i] & DECISION != 0 && DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
+                .then(|| subject_of(toks, i, true))
                 .flatten()
-                .map(|b| (b, false));
-            directed.or_else(|| {
-                (DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
-                    .then(|| subject_of(toks, i, true))
-                    .flatten()
-                    .map(|b| (b, true))
-            })
+                .map(|b| (b, true))
         })
+    })
 }
 
 /// The body that is the subject of the verb at `d`: the one right before
@@ -1874,6 +1920,18 @@ mod tests {
             prop_assert_eq!(may_refer_back(&toks, words), may_refer_back(&toks, u8::MAX));
             prop_assert_eq!(is_attendance(&toks, words), is_attendance(&toks, u8::MAX));
             prop_assert_eq!(passive_decision(&toks, words), passive_decision(&toks, u8::MAX));
+        }
+
+        /// Flags read eight at a time are those a scan of each finds.
+        #[test]
+        fn flagged_are_the_scanned(
+            flags in proptest::collection::vec(proptest::sample::select(&[0u8, 0, 0, 1, 2, 3, 4, 0x80, 0xFF][..]), 0..40),
+            flag in 1u8..=255,
+        ) {
+            proptest::prop_assert_eq!(
+                flagged(&flags, flag).collect::<Vec<_>>(),
+                (0..flags.len()).filter(|&i| flags[i] & flag != 0).collect::<Vec<_>>()
+            );
         }
 
         /// The attribution read by hand starts where its regex finds it.

@@ -52,14 +52,14 @@ static QUARTER: LazyLock<Bounded> = LazyLock::new(|| {
     )
 });
 static YEAR: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         r"(?i)\b(?:(?:hoàn thành|xong|hoàn thiện)\s+(?:trước|trong|vào)(?:\s+cuối)?|trước|chậm nhất)\s+năm\s+(\d{4})\b",
         DATE_WORDS,
     )
 });
 /// "trong năm 2018" with a verb of finishing: the year it is due in.
 static YEAR_IN: LazyLock<Bounded> = LazyLock::new(|| {
-    Bounded::new(
+    Bounded::unfiltered(
         r"(?i)\b(?:ngay trong|trong|cuối)\s+năm\s+(\d{4})\b",
         DATE_WORDS,
     )
