@@ -145,8 +145,14 @@ impl Iterator for Flagged<'_> {
                 return None;
             }
             let n = self.rest.len().min(8);
-            let mut bytes = [0; 8];
-            bytes[..n].copy_from_slice(&self.rest[..n]);
+            let bytes = match self.rest.first_chunk::<8>() {
+                Some(whole) => *whole,
+                None => {
+                    let mut bytes = [0; 8];
+                    bytes[..n].copy_from_slice(self.rest);
+                    bytes
+                }
+            };
             self.hits = u64::from_le_bytes(bytes) & self.mask;
             self.rest = &self.rest[n..];
             self.chunk = self.next_chunk;
@@ -174,6 +180,8 @@ const IS: u8 = 16;
 const POINTING: u8 = 32;
 /// A flag of [`cue_flags`]: the token may be "chủ", of "chủ trì".
 const CHAIRING: u8 = 64;
+/// A flag of [`cue_flags`]: a deciding body may start at the token.
+const BODY: u8 = 128;
 
 /// The words of each flag that marks single words: a sentence none of
 /// whose tokens has the flag holds none of them, and is not scanned for
@@ -192,6 +200,7 @@ static CUE_FIRSTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
     flags.add(&DIRECTIVE_VERBS.firsts(), DIRECTIVE);
     flags.add(&BODY_DIRECTIVES.firsts(), BODY_DIRECTIVE);
     flags.add(&DECISIONS.firsts(), DECISION);
+    flags.add(&DECIDING_BODIES.firsts(), BODY);
     for (flag, words) in FLAGGED_WORDS {
         let mut set = FirstWords::default();
         set.insert_words(words);
@@ -657,11 +666,20 @@ fn continues(toks: &[Token]) -> bool {
 /// Whether paragraph `p` is a photo caption ("… (Ảnh: N.H.)").
 fn is_caption(doc: &Doc, p: usize) -> bool {
     let para = &doc.paragraphs[p];
-    let text = &doc.text[para.start..para.end];
-    // Each mark holds "Ả": one search rules out most paragraphs.
+    is_caption_text(&doc.text[para.start..para.end])
+}
+
+/// Whether a paragraph's text is a photo caption: short, with "Ảnh:",
+/// "(Ảnh" or "ẢNH:".
+fn is_caption_text(text: &str) -> bool {
+    // Each mark holds "Ả": it is read from each place that letter stands.
     text.len() < 300
-        && text.contains('Ả')
-        && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"))
+        && text.match_indices('Ả').any(|(at, _)| {
+            let from = &text[at..];
+            from.starts_with("Ảnh:")
+                || from.starts_with("ẢNH:")
+                || text[..at].ends_with('(') && from.starts_with("Ảnh")
+        })
 }
 
 /// A decision told of the one decided on ("Đồng chí A được bầu giữ chức
@@ -1342,20 +1360,21 @@ fn decision_subject(
     .find(|&i| {
         BODY_DIRECTIVES.at(toks, i).is_some()
             && FALSE_DIRECTIVES.at(toks, i).is_none()
-            && !(i.saturating_sub(3)..i)
-                .any(|k| DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i))
+            && !(i.saturating_sub(3)..i).any(|k| {
+                flags[k] & BODY != 0 && DECIDING_BODIES.at(toks, k).is_some_and(|n| k + n > i)
+            })
     });
     // Every decision word that is a verb ("phiếu bầu" and "công bố quyết
     // định" are not), and the directive, in order, each with a chance to
     // find its body.
     flagged(&flags[..within], BODY_DIRECTIVE | DECISION).find_map(|i| {
         let directed = (directive == Some(i))
-            .then(|| subject_of(toks, i, false))
+            .then(|| subject_of(toks, flags, i, false))
             .flatten()
             .map(|b| (b, false));
         directed.or_else(|| {
             (flags[i] & DECISION != 0 && DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
-                .then(|| subject_of(toks, i, true))
+                .then(|| subject_of(toks, flags, i, true))
                 .flatten()
                 .map(|b| (b, true))
         })
@@ -1364,14 +1383,14 @@ fn decision_subject(
 
 /// The body that is the subject of the verb at `d`: the one right before
 /// it ("…, sau khi nghe …, Thường trực Tỉnh ủy đã thống nhất"), else one
-/// opening the sentence.
-fn subject_of(toks: &[Token], d: usize, decided: bool) -> Option<Range<usize>> {
+/// opening the sentence. `flags` are the tokens' [`cue_flags`].
+fn subject_of(toks: &[Token], flags: &[u8], d: usize, decided: bool) -> Option<Range<usize>> {
     // "A được bầu …", "A được điều động, phân công …": the one decided on
     // comes first, not who decides.
     if toks[d.saturating_sub(4)..d].iter().any(|t| t.is("được")) {
         return None;
     }
-    let (b, end) = body_right_before(toks, d).or_else(|| body_opening(toks, d, decided))?;
+    let (b, end) = body_right_before(toks, flags, d).or_else(|| body_opening(toks, d, decided))?;
     let titled = b > 0
         && matches!(
             toks[b - 1].key.as_ref(),
@@ -1382,8 +1401,11 @@ fn subject_of(toks: &[Token], d: usize, decided: bool) -> Option<Range<usize>> {
 
 /// A body whose name ends right before the verb at `d`, but for adverbs
 /// ("Ban Chấp hành Đảng bộ tỉnh khóa XIV đã bầu"): its first and end token.
-fn body_right_before(toks: &[Token], d: usize) -> Option<(usize, usize)> {
-    (d.saturating_sub(16)..d).find_map(|k| {
+/// `flags` are the tokens' [`cue_flags`].
+fn body_right_before(toks: &[Token], flags: &[u8], d: usize) -> Option<(usize, usize)> {
+    let from = d.saturating_sub(16);
+    flagged(&flags[from..d], BODY).find_map(|k| {
+        let k = from + k;
         let n = DECIDING_BODIES.at(&toks[..d], k)?;
         let end = body_end(toks, k + n, d);
         // "53 ủy viên", "100% đại biểu" count the members of a subject
@@ -1934,6 +1956,16 @@ mod tests {
             );
         }
 
+        /// Captions read from each "Ả" are those the marks are found in.
+        #[test]
+        fn captions_are_marked(
+            text in "(Ảnh|ẢNH|Ả|nh|NH|:|\\(| |a{40})*"
+        ) {
+            let marked = text.len() < 300
+                && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"));
+            proptest::prop_assert_eq!(is_caption_text(&text), marked);
+        }
+
         /// The attribution read by hand starts where its regex finds it.
         #[test]
         fn attributions_start_where_the_regex_finds_them(text in attribution_text()) {
@@ -2035,7 +2067,8 @@ mod tests {
         assert_ne!(at("thống") & DECISION, 0);
         assert_ne!(at("yêu") & DIRECTIVE, 0);
         assert_ne!(at("yêu") & BODY_DIRECTIVE, 0);
-        assert_eq!(at("Ban"), 0);
+        assert_eq!(at("Ban") & (DIRECTIVE | BODY_DIRECTIVE | DECISION), 0);
+        assert_ne!(at("Ban") & BODY, 0);
         assert_eq!(
             decision_subject(&toks, &flags, false).map(|(r, d)| (&text[r], d)),
             Some(("Ban Thường vụ Tỉnh ủy", true))
