@@ -32,7 +32,9 @@ static CREDIT_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `before`, the text just before a name, ends with a credit label.
 pub fn ends_with_credit_label(before: &str) -> bool {
-    CREDIT_BEFORE_NAME.is_match(before)
+    // Every label ends in a colon and spaces: text ending otherwise is not
+    // searched.
+    before.trim_end().ends_with(':') && CREDIT_BEFORE_NAME.is_match(before)
 }
 
 /// Reads the bylines of an article.
@@ -164,6 +166,19 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(crate::testing::cases(1024))]
+
+        /// Text screened for its colon is read as the label pattern reads it.
+        #[test]
+        fn credit_labels_are_the_pattern_ones(
+            s in r"(ảnh|Ảnh|tin|bài|và|,|PV|x| |\u{a0}|\t|:|\.|\(|-){0,8}"
+        ) {
+            prop_assert_eq!(ends_with_credit_label(&s), CREDIT_BEFORE_NAME.is_match(&s));
+        }
+    }
 
     fn names(s: &str) -> Vec<String> {
         byline_names(s, &s.to_ascii_lowercase(), Span::new(0, s.len()), false)
