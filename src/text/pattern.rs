@@ -254,11 +254,12 @@ impl Bounded {
 
     /// The exact pattern, compiled on first use. It is only tried anchored
     /// over a few words, where the backtracker finds its groups: the lazy
-    /// DFA, and the reverse automaton it needs, would be built for nothing.
+    /// DFA, the reverse automaton it needs and a literal prefilter, which
+    /// an anchored search never runs, would be built for nothing.
     fn exact(&self) -> &meta::Regex {
         self.exact.get_or_init(|| {
             meta::Builder::new()
-                .configure(meta::Config::new().hybrid(false))
+                .configure(meta::Config::new().hybrid(false).auto_prefilter(false))
                 .build(&self.source)
                 .expect("pattern compiles")
         })
