@@ -43,7 +43,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let head = &bytes[..bytes.len().min(8192)];
-    let nul = count_bytes(head, |b| b == 0);
+    let (nul, controls) = nul_and_control_counts(head);
     // A stray NUL in a scraped page is damage; more than one in 64 bytes
     // is a binary file (or UTF-16 without its BOM).
     if nul > 1 && nul * 64 > head.len() {
@@ -52,9 +52,6 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             head.len()
         )));
     }
-    let controls = count_bytes(head, |b| {
-        b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
-    });
     // Short text is judged by its controls only when it has a NUL too.
     if (head.len() >= 64 || nul > 0) && controls * 10 > head.len() {
         return Err(DecodeError::Binary(format!(
@@ -89,13 +86,31 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
-/// How many bytes of `bytes` are `wanted`: counted in runs short enough
-/// for a one-byte count, which the compiler turns into vector code.
-fn count_bytes(bytes: &[u8], wanted: impl Fn(u8) -> bool) -> usize {
-    bytes
-        .chunks(255)
-        .map(|run| run.iter().fold(0u8, |n, &b| n + u8::from(wanted(b))) as usize)
-        .sum()
+/// How many bytes of `bytes` are NUL, and how many are controls (NUL too)
+/// other than the line feed, carriage return, tab and form feed: counted
+/// in masks of sixteen bytes, the NULs only where there are controls
+/// (text has next to none).
+fn nul_and_control_counts(bytes: &[u8]) -> (usize, usize) {
+    let (mut nul, mut controls) = (0, 0);
+    let mut sixteens = bytes.chunks_exact(16);
+    for sixteen in &mut sixteens {
+        let v = Sixteen::load(sixteen.try_into().expect("sixteen bytes"));
+        let found = v.within(0x00, 0x08) | v.equal(0x0B) | v.within(0x0E, 0x1F);
+        if found != 0 {
+            controls += found.count_ones() as usize;
+            nul += v.equal(0).count_ones() as usize;
+        }
+    }
+    for &b in sixteens.remainder() {
+        controls += usize::from(is_counted_control(b));
+        nul += usize::from(b == 0);
+    }
+    (nul, controls)
+}
+
+/// A control byte that marks a file as binary when there are many.
+fn is_counted_control(b: u8) -> bool {
+    b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c)
 }
 
 /// Reads mostly-valid UTF-8, replacing the bad bytes; refuses a file where
@@ -592,6 +607,26 @@ mod tests {
     #[test]
     fn eth_is_mapped_to_d_stroke() {
         assert_eq!(normalize("Ðại hội"), "Đại hội");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// Counted in sixteens, NULs and controls are what counting each
+        /// byte gives.
+        #[test]
+        fn nul_and_control_counts_by_masks_equal_the_counts_by_bytes(
+            bytes in proptest::collection::vec(
+                proptest::prop_oneof![0u8..0x21, 0x20u8..0x7F, 0x80u8..=0xFF],
+                0..100,
+            ),
+        ) {
+            let by_bytes = (
+                bytes.iter().filter(|&&b| b == 0).count(),
+                bytes.iter().filter(|&&b| is_counted_control(b)).count(),
+            );
+            proptest::prop_assert_eq!(nul_and_control_counts(&bytes), by_bytes);
+        }
     }
 
     #[test]
