@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fold::{fold, is_alphanumeric, is_upper};
 use super::segment::{Line, char_at, lines, word_count, word_count_over};
+use super::sixteen::Sixteen;
 
 /// What a block of the page is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -223,33 +224,61 @@ fn split_glued(text: &str, ls: &[Line]) -> Vec<(usize, usize)> {
 
 /// Where a marker or widget glued to the end of line `s` begins: a capital
 /// right after a small letter, in the line's last 80 bytes (markers are
-/// short), whose rest is a marker. ASCII is told by its byte.
+/// short), whose rest is a marker. Sixteen places are screened at once by
+/// their bytes: a capital begins with A…Z or a lead byte (with C3, one of
+/// À…ß), and a small letter ends with a…z or a continuation byte. Only the
+/// few places that pass have their letters read.
 fn glued_marker_at(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut from = s.len().saturating_sub(80);
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let mut after_lower = s[..from].chars().next_back().is_some_and(is_lower);
-    let mut i = from;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (upper, lower, len) = if b < 0x80 {
-            (b.is_ascii_uppercase(), b.is_ascii_lowercase(), 1)
-        } else {
-            let (c, len) = char_at(s, i);
-            (is_upper(c), is_lower(c), len)
-        };
-        if upper && after_lower && {
-            let k = marker_key(&s[i..]);
-            is_marker_key(&k) || is_widget_key(&k)
-        } {
-            return Some(i);
+    // A capital at the start of the line follows no letter.
+    let mut at = from.max(1);
+    // Each step reads the byte before its sixteen and the one after.
+    while let Some(window) = bytes.get(at - 1..at + 17) {
+        let mut places = capital_after_small(window.try_into().expect("eighteen bytes"));
+        while places != 0 {
+            let i = at + places.trailing_zeros() as usize;
+            // Most places that pass hold a small letter with marks.
+            if is_upper(char_at(s, i).0) && is_glued_marker(s, i) {
+                return Some(i);
+            }
+            places &= places - 1;
         }
-        after_lower = lower;
-        i += len;
+        at += 16;
     }
-    None
+    (at..bytes.len()).find(|&i| {
+        let (b, before) = (bytes[i], bytes[i - 1]);
+        (b.is_ascii_uppercase() || b >= 0xC0)
+            && (before.is_ascii_lowercase() || (0x80..0xC0).contains(&before))
+            && is_glued_marker(s, i)
+    })
+}
+
+/// Of the sixteen places after the first of eighteen bytes, those (bit k
+/// for byte k + 1) where a capital may follow a small letter: see
+/// [`glued_marker_at`].
+#[inline(always)]
+fn capital_after_small(window: &[u8; 18]) -> u32 {
+    let load = |k: usize| Sixteen::load(window[k..k + 16].try_into().expect("sixteen bytes"));
+    let (before, here, after) = (load(0), load(1), load(2));
+    let small_end = before.within(b'a', b'z') | before.within(0x80, 0xBF);
+    let lead = here.within(0xC0, 0xFF);
+    let small_latin1 = here.equal(0xC3) & !after.within(0x80, 0x9F);
+    let capital = here.within(b'A', b'Z') | lead & !small_latin1;
+    small_end & capital
+}
+
+/// Whether a capital after a small letter begins at byte `i` of `s` (a
+/// character boundary past the first) and the rest is a marker or widget.
+#[cold]
+fn is_glued_marker(s: &str, i: usize) -> bool {
+    is_upper(char_at(s, i).0) && s[..i].chars().next_back().is_some_and(is_lower) && {
+        let k = marker_key(&s[i..]);
+        is_marker_key(&k) || is_widget_key(&k)
+    }
 }
 
 /// `char::is_lowercase`, answered without a table for the letters
@@ -659,7 +688,7 @@ mod tests {
         /// characters finds.
         #[test]
         fn glued_markers_by_bytes_equal_the_character_reading(
-            head in "[aáA ÁĐđồỒΣσ.]{0,90}",
+            head in "[aáA ÁĐđồỒΣσ.ưƯơƠßẞÞ×1“…]{0,90}",
             marker in "(Tin liên quan|Bình luận|Chia sẻ|Zalo|Từ khóa:|TIN KHÁC|tags)?",
             tail in "[aA ồỒ]{0,3}",
         ) {
