@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
-use super::fold::{fold, is_alphanumeric, is_upper};
+use super::fold::{fold, fold_into, is_alphanumeric, is_upper};
 use super::segment::{Line, char_at, lines, word_count, word_count_over};
 use super::sixteen::Sixteen;
 
@@ -155,6 +155,10 @@ static META_DATE: LazyLock<Regex> =
 
 /// The metadata date at the start of `s`, when there is one: its length.
 pub fn meta_date_prefix(s: &str) -> Option<usize> {
+    // The pattern is anchored on the word: most lines are told by it alone.
+    if !s.starts_with("date") {
+        return None;
+    }
     META_DATE.find(s).map(|m| m.as_str().trim_end().len())
 }
 
@@ -172,12 +176,14 @@ static STAMP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 pub fn classify(text: &str) -> Vec<Block> {
     let ls = lines(text);
     let pieces = split_glued(text, &ls);
+    // One buffer holds each line's fold in turn.
+    let mut folded = String::new();
     let mut blocks: Vec<Block> = pieces
         .iter()
         .map(|&(start, end)| Block {
             start,
             end,
-            kind: classify_line(&text[start..end]),
+            kind: classify_line(&text[start..end], &mut folded),
         })
         .collect();
     mark_label(text, &mut blocks);
@@ -348,7 +354,8 @@ fn is_stamp_of(s: &str, words: usize) -> bool {
         .all(|w| STAMP_WORDS.is_match(w))
 }
 
-fn classify_line(s: &str) -> BlockKind {
+/// What line `s` is; `folded` is a buffer for its fold.
+fn classify_line(s: &str, folded: &mut String) -> BlockKind {
     // Only short lines can be anything but content.
     let line = LineShape::of(s, 30);
     if line.words > 30 {
@@ -371,9 +378,11 @@ fn classify_line(s: &str) -> BlockKind {
         return BlockKind::Media;
     }
     // One fold serves the widget and marker keys and the form phrases.
-    let k = fold(s);
+    folded.clear();
+    fold_into(s, folded);
+    let k = folded.as_str();
     if words <= 8 {
-        let key = marker_key_of_folded(&k);
+        let key = marker_key_of_folded(k);
         if words <= 6 && is_widget_key(key) {
             return if key.contains("quang cao") || key == "advertisement" {
                 BlockKind::Ad
@@ -385,7 +394,7 @@ fn classify_line(s: &str) -> BlockKind {
             return BlockKind::Marker;
         }
     }
-    if is_comment_form_text(&k) {
+    if is_comment_form_text(k) {
         return BlockKind::Teaser;
     }
     BlockKind::Content
@@ -513,7 +522,9 @@ fn mark_tail(text: &str, blocks: &mut [Block]) {
 /// Later copies of a line already seen are repeats (a headline reused as
 /// every photo caption, a lead printed twice).
 fn mark_repeats(text: &str, blocks: &mut [Block]) {
-    let mut seen: rustc_hash::FxHashSet<LineKey> = Default::default();
+    // Room for every line from the start: the set is never grown.
+    let mut seen: rustc_hash::FxHashSet<LineKey> =
+        rustc_hash::FxHashSet::with_capacity_and_hasher(blocks.len(), Default::default());
     for b in blocks.iter_mut() {
         if !b.kind.is_content() {
             continue;
@@ -719,7 +730,11 @@ mod tests {
             "Đang truy cập: 215",
             "Lượt truy cập 4567",
         ] {
-            assert_eq!(classify_line(s), BlockKind::Counter, "{s}");
+            assert_eq!(
+                classify_line(s, &mut String::new()),
+                BlockKind::Counter,
+                "{s}"
+            );
         }
     }
 }
