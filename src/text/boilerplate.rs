@@ -14,7 +14,7 @@ use regex::Regex;
 use crate::text::pattern::Pattern;
 use serde::{Deserialize, Serialize};
 
-use super::fold::{fold, fold_into, is_alphanumeric, is_upper};
+use super::fold::{fold, fold_char_into, fold_into, is_alphanumeric, is_upper};
 use super::segment::{Line, char_at, lines, word_count, word_count_over};
 use super::sixteen::Sixteen;
 
@@ -377,6 +377,11 @@ fn classify_line(s: &str, folded: &mut String) -> BlockKind {
     if words <= 6 && line.has_dot && MEDIA_FILE.is_match(s) {
         return BlockKind::Media;
     }
+    // Longer lines are only asked for the form phrases, which most are
+    // shown not to hold without a fold.
+    if words > 8 && !may_be_comment_form(s) {
+        return BlockKind::Content;
+    }
     // One fold serves the widget and marker keys and the form phrases.
     folded.clear();
     fold_into(s, folded);
@@ -418,6 +423,107 @@ fn is_comment_form_text(k: &str) -> bool {
     PHRASES.iter().any(|f| f.find(bytes).is_some())
         || k.starts_with("ban con") && CHARACTERS.find(bytes).is_some()
 }
+
+/// A piece of each phrase of [`is_comment_form_text`] (the one that begins
+/// "ban con" has its "b" instead): letters that Vietnamese writes only in
+/// ASCII, around a space.
+const FORM_ANCHORS: [&[u8; 4]; 3] = [b"ng g", b"c kh", b"nh l"];
+
+/// False only when the fold of `s` surely holds no phrase of a comment
+/// form: `s` does not start with `b`, does not hold an anchor (ASCII, any
+/// case), and folds each of its other characters to something with no `b`
+/// and none of the anchors' bytes in it (the letters of Vietnamese,
+/// punctuation), so that an anchor or a first `b` in the fold could only
+/// have come from ASCII in `s`.
+fn may_be_comment_form(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    if matches!(bytes.first(), Some(b'b' | b'B')) {
+        return true;
+    }
+    let quiet = &*QUIET_FOLDS;
+    // Sixteen bytes at a time (with the one after them), only their lead
+    // bytes and the spaces before a g, k or l are looked at.
+    let mut i = 0;
+    while let Some(window) = bytes.get(i..i + 17) {
+        let load = |k: usize| Sixteen::load(window[k..k + 16].try_into().expect("sixteen bytes"));
+        let (here, next) = (load(0), load(1));
+        let mut leads = here.within(0xC0, 0xFF);
+        while leads != 0 {
+            let at = i + leads.trailing_zeros() as usize;
+            if !quiet.holds(char_at(s, at).0) {
+                return true;
+            }
+            leads &= leads - 1;
+        }
+        let anchor_next = [b'g', b'G', b'k', b'K', b'l', b'L']
+            .iter()
+            .fold(0, |m, &b| m | next.equal(b));
+        let mut spaces = here.equal(b' ') & anchor_next;
+        while spaces != 0 {
+            if holds_form_anchor(bytes, i + spaces.trailing_zeros() as usize) {
+                return true;
+            }
+            spaces &= spaces - 1;
+        }
+        i += 16;
+    }
+    (i..bytes.len()).any(|at| match bytes[at] {
+        b' ' => holds_form_anchor(bytes, at),
+        0xC0.. => !quiet.holds(char_at(s, at).0),
+        _ => false,
+    })
+}
+
+/// Whether one of [`FORM_ANCHORS`] (ASCII, any case) has its space at byte
+/// `at` of `bytes`.
+fn holds_form_anchor(bytes: &[u8], at: usize) -> bool {
+    FORM_ANCHORS.iter().any(|anchor| {
+        let space = anchor.iter().position(|&b| b == b' ').unwrap_or(0);
+        at >= space
+            && bytes
+                .get(at - space..at - space + anchor.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(&anchor[..]))
+    })
+}
+
+/// The characters beyond ASCII of two-byte UTF-8 and of U+1E00…U+20FF
+/// (the Vietnamese letters, general punctuation) that fold quietly: see
+/// [`folds_quietly`].
+struct QuietFolds {
+    two_bytes: [bool; 0x800],
+    from_1e00: [bool; 0x300],
+}
+
+impl QuietFolds {
+    #[inline]
+    fn holds(&self, c: char) -> bool {
+        let u = c as usize;
+        match u {
+            0..0x800 => self.two_bytes[u],
+            0x1E00..0x2100 => self.from_1e00[u - 0x1E00],
+            _ => false,
+        }
+    }
+}
+
+/// Whether the fold of `c` is not empty and holds neither a byte of
+/// [`FORM_ANCHORS`] nor the "b" that begins a form.
+fn folds_quietly(c: char) -> bool {
+    let mut f = String::new();
+    fold_char_into(c, &mut f);
+    !f.is_empty()
+        && !f
+            .bytes()
+            .any(|b| b == b'b' || FORM_ANCHORS.iter().any(|anchor| anchor.contains(&b)))
+}
+
+static QUIET_FOLDS: LazyLock<QuietFolds> = LazyLock::new(|| {
+    let quiet = |u: usize| char::from_u32(u as u32).is_some_and(folds_quietly);
+    QuietFolds {
+        two_bytes: std::array::from_fn(|u| u >= 0x80 && quiet(u)),
+        from_1e00: std::array::from_fn(|u| quiet(0x1E00 + u)),
+    }
+});
 
 /// What [`classify_line`] asks of a line: its words (counted no further
 /// than one past a limit) and, when they were all counted, which of the
@@ -634,6 +740,59 @@ mod tests {
         assert!(!is_stamp_line(
             "Đến trước 10/11/2020, các nội dung phải được hoàn thiện"
         ));
+    }
+
+    #[test]
+    fn characters_passed_as_quiet_fold_without_anchor_bytes() {
+        // The table holds what the test says for every character.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if QUIET_FOLDS.holds(c) {
+                assert!(!c.is_ascii() && folds_quietly(c), "{c:?}");
+            }
+        }
+        // The letters of Vietnamese are all passed.
+        for c in
+            "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƯƠẮ“”–…".chars()
+        {
+            assert!(QUIET_FOLDS.holds(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn comment_forms_are_let_through_the_screen() {
+        for s in [
+            "Vui lòng gõ tiếng Việt có dấu",
+            "Bình luận của bạn sẽ được biên tập trước khi đăng",
+            "Ý kiến bạn đọc: BÌNH LUẬN CỦA BẠN sẽ được duyệt trước khi hiển thị",
+            "Bạn còn 500/500 ký tự",
+            "Nội dung sẽ được biên tập trước khi đăng lên trang",
+        ] {
+            assert!(is_comment_form_text(&fold(s)), "{s}");
+            assert!(may_be_comment_form(s), "{s}");
+        }
+        assert!(!may_be_comment_form(
+            "Hội nghị Ban Thường vụ Tỉnh ủy bàn nhiều nội dung quan trọng"
+        ));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(5000))]
+
+        /// A line the screen turns away never folds to a comment form:
+        /// forms written in any case, with letters of other languages that
+        /// fold to the anchors' letters, or with combining marks, among
+        /// other words.
+        #[test]
+        fn lines_turned_away_by_the_screen_hold_no_comment_form(
+            head in "(?:(?:Hội|nghị|ý|kiến|ban|[bcghklnBCGHKLN]{1,2}|ñh|ǹg|x|[0-9]+)[ ,]{1,2}){0,4}",
+            form in "(?:Vui lòng gõ tiếng Việt|VUI LÒNG GÕ TIẾNG VIỆT|vui long go tieng viet|Vui lo\\u{0300}ng gõ tiếng Việt|vui loǹg go tieng viet|Bình luận của bạn|BÌNH LUẬN CỦA BẠN|binh luan cua ban|biñh ĺuận của bạn|bình\\u{a0}luận của bạn|sẽ được biên tập trước khi đăng|SẼ ĐƯỢC BIÊN TẬP TRƯỚC KHI ĐĂNG|se duoc bien tap truoc ḱhi dang|se duoc bien tap truoç khi dang|Bạn còn 200 ký tự|Ḃạn còn 5 ký tự|ḃan con ky tu|BAN CON 10 KY TU|luận của)",
+            tail in "(?:[ ,.:]{1,2}(?:có|dấu|ký|tự|nhé|[bcghklnBCGHKLN]{1,2}|[0-9]+)){0,4}",
+        ) {
+            let s = format!("{head}{form}{tail}");
+            if is_comment_form_text(&fold(&s)) {
+                proptest::prop_assert!(may_be_comment_form(&s), "{}", s);
+            }
+        }
     }
 
     #[test]
