@@ -409,20 +409,23 @@ fn classify_line(s: &str, folded: &mut String) -> BlockKind {
 /// built once: building one for each line cost more than the search.
 fn is_comment_form_text(k: &str) -> bool {
     use memchr::memmem::Finder;
-    static PHRASES: LazyLock<[Finder<'static>; 3]> = LazyLock::new(|| {
-        [
-            "vui long go tieng viet",
-            "se duoc bien tap truoc khi dang",
-            "binh luan cua ban",
-        ]
-        .map(|p| Finder::new(p.as_bytes()).into_owned())
-    });
+    static PHRASES: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| FORM_PHRASES.map(|p| Finder::new(p.as_bytes()).into_owned()));
     static CHARACTERS: LazyLock<Finder<'static>> =
         LazyLock::new(|| Finder::new(b"ky tu").into_owned());
     let bytes = k.as_bytes();
     PHRASES.iter().any(|f| f.find(bytes).is_some())
         || k.starts_with("ban con") && CHARACTERS.find(bytes).is_some()
 }
+
+/// The phrases, folded, that tell a comment form wherever they stand in a
+/// line. Each holds one of [`FORM_ANCHORS`], which the screen of long
+/// lines looks for.
+const FORM_PHRASES: [&str; 3] = [
+    "vui long go tieng viet",
+    "se duoc bien tap truoc khi dang",
+    "binh luan cua ban",
+];
 
 /// A piece of each phrase of [`is_comment_form_text`] (the one that begins
 /// "ban con" has its "b" instead): letters that Vietnamese writes only in
@@ -755,6 +758,18 @@ mod tests {
             "àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƯƠẮ“”–…".chars()
         {
             assert!(QUIET_FOLDS.holds(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_form_phrase_holds_an_anchor_of_the_screen() {
+        // A phrase added without one would be turned away unread.
+        for phrase in FORM_PHRASES {
+            let bytes = phrase.as_bytes();
+            assert!(
+                (0..bytes.len()).any(|at| bytes[at] == b' ' && holds_form_anchor(bytes, at)),
+                "{phrase}"
+            );
         }
     }
 
