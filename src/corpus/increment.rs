@@ -21,8 +21,8 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 use super::build::{Input, meeting_key, new_meeting, resolve};
 use super::model::{Article, Corpus, Meeting, Person};
 use super::sqlite::{
-    ArticleRow, Row, date, insert_articles, insert_one, to_json, write_article_conclusions,
-    write_former, write_link, write_meeting, write_person,
+    ArticleRow, REPLACE, Row, date, insert_articles, insert_one, to_json,
+    write_article_conclusions, write_former, write_link, write_meeting, write_person,
 };
 use crate::extract::{ArticleFacts, Date, PersonFact, Role};
 use crate::search::entries::{
@@ -60,8 +60,8 @@ pub fn meeting_key_text(f: &ArticleFacts) -> Option<String> {
     meeting_key(f).map(|(p, d, b)| format!("{p}\u{1f}{d}\u{1f}{b}"))
 }
 
-pub(super) const SIGHTING_HEAD: &str = "INSERT OR REPLACE INTO sightings
-   (name_key, article, fact, person, province, date, meeting, data)";
+pub(super) const SIGHTINGS: &str =
+    "sightings (name_key, article, fact, person, province, date, meeting, data)";
 
 /// Fact `fact` of article number `article`, resolved to `person`: its row
 /// of `sightings`, in place of any stored.
@@ -73,7 +73,7 @@ fn write_sighting(
     p: &PersonFact,
 ) -> rusqlite::Result<()> {
     let row = SightingRow::new(lex_key(&p.name), (article, fact), person, a, p);
-    insert_one(conn, SIGHTING_HEAD, &row)
+    insert_one(conn, REPLACE, SIGHTINGS, &row)
 }
 
 /// A row of `sightings`, made apart from its writing so that it can be

@@ -885,8 +885,8 @@ impl Row for ArticleRow<'_> {
     }
 }
 
-const ARTICLE_HEAD: &str = "INSERT INTO articles (id, file, url, url_key, text_hash, published,
-   outlet, title, province, facts, text)";
+const ARTICLES: &str = "articles (id, file, url, url_key, text_hash, published, outlet, title,
+   province, facts, text)";
 
 /// Inserts articles' rows, each batch freed once written; returns their
 /// keys in order.
@@ -894,7 +894,7 @@ pub(super) fn insert_articles(
     tx: &Connection,
     rows: Vec<ArticleRow>,
 ) -> rusqlite::Result<Vec<i64>> {
-    let mut put = Batch::new(tx, ARTICLE_HEAD);
+    let mut put = Batch::new(tx, ARTICLES);
     let mut keys = Vec::with_capacity(rows.len());
     let mut rows = rows.into_iter();
     loop {
@@ -1017,7 +1017,7 @@ fn write_sightings(
     tx: &Transaction,
     rows: std::sync::mpsc::Receiver<Vec<SightingRow>>,
 ) -> rusqlite::Result<()> {
-    let mut put = Batch::new(tx, super::increment::SIGHTING_HEAD);
+    let mut put = Batch::new(tx, super::increment::SIGHTINGS);
     for chunk in rows {
         put.insert(&chunk)?;
     }
@@ -1037,7 +1037,7 @@ fn write_meeting_keys(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()>
                 .map(|key| (key, mi))
         })
         .collect();
-    Batch::new(tx, "INSERT INTO meeting_keys (key, meeting)").insert(&rows)
+    Batch::new(tx, "meeting_keys (key, meeting)").insert(&rows)
 }
 
 pub(super) fn to_json<T: serde::Serialize>(v: &T) -> String {
@@ -1077,28 +1077,35 @@ tuple_row!(5: A 0, B 1, C 2, D 3, E 4);
 tuple_row!(8: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);
 tuple_row!(11: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7, I 8, J 9, K 10);
 
-/// `head` (an `INSERT` up to its values) with the parameters of `rows`
-/// rows of `columns` values.
-fn values_sql(head: &str, columns: usize, rows: usize) -> String {
+/// `verb` `INTO` `into` (a table and its columns) with the parameters of
+/// `rows` rows of `columns` values.
+fn values_sql(verb: &str, into: &str, columns: usize, rows: usize) -> String {
     let row = format!("({})", vec!["?"; columns].join(", "));
-    format!("{head} VALUES {}", vec![row; rows].join(", "))
+    format!("{verb} INTO {into} VALUES {}", vec![row; rows].join(", "))
 }
+
+/// How rows are inserted many at a time. Such a statement that may stop
+/// halfway (on a constraint) is otherwise run with a journal of its own,
+/// to undo its first rows; these rows go to tables emptied for them or
+/// have new keys, so none conflicts, and any error fails the whole ingest,
+/// whose transaction undoes everything.
+const MANY: &str = "INSERT OR FAIL";
 
 /// Inserts rows of one shape into one table, [`BATCH_ROWS`] to a
 /// statement.
 pub(crate) struct Batch<'c> {
     conn: &'c Connection,
-    head: &'static str,
+    into: &'static str,
     /// The statement of a whole batch, once prepared.
     full: Option<Statement<'c>>,
 }
 
 impl<'c> Batch<'c> {
-    /// Rows inserted by `head`, an `INSERT` up to its values.
-    pub(crate) fn new(conn: &'c Connection, head: &'static str) -> Self {
+    /// Rows inserted into `into`: a table and its columns.
+    pub(crate) fn new(conn: &'c Connection, into: &'static str) -> Self {
         Batch {
             conn,
-            head,
+            into,
             full: None,
         }
     }
@@ -1109,14 +1116,14 @@ impl<'c> Batch<'c> {
             let mut short;
             let stmt = if batch.len() == BATCH_ROWS {
                 if self.full.is_none() {
-                    let sql = values_sql(self.head, R::COLUMNS, BATCH_ROWS);
+                    let sql = values_sql(MANY, self.into, R::COLUMNS, BATCH_ROWS);
                     self.full = Some(self.conn.prepare(&sql)?);
                 }
                 self.full.as_mut().expect("prepared above")
             } else {
                 short = self
                     .conn
-                    .prepare(&values_sql(self.head, R::COLUMNS, batch.len()))?;
+                    .prepare(&values_sql(MANY, self.into, R::COLUMNS, batch.len()))?;
                 &mut short
             };
             for (k, row) in batch.iter().enumerate() {
@@ -1131,29 +1138,38 @@ impl<'c> Batch<'c> {
     }
 }
 
-/// Inserts one row by `head` with a statement kept on `conn`: for the rows
-/// an addition rewrites, a few at a time.
-pub(super) fn insert_one<R: Row>(conn: &Connection, head: &str, row: &R) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(&values_sql(head, R::COLUMNS, 1))?;
+/// Inserts one row into `into` by `verb`, with a statement kept on `conn`:
+/// for the rows an addition rewrites, a few at a time.
+pub(super) fn insert_one<R: Row>(
+    conn: &Connection,
+    verb: &str,
+    into: &str,
+    row: &R,
+) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(&values_sql(verb, into, R::COLUMNS, 1))?;
     row.bind(&mut stmt, 1)?;
     stmt.raw_execute()?;
     Ok(())
 }
 
-const LINK_HEAD: &str = "INSERT OR REPLACE INTO article_links (idx, article, meeting, people)";
-const MEETING_HEAD: &str =
-    "INSERT OR REPLACE INTO meetings (idx, date, province, body, title, session, term, data)";
-const PERSON_HEAD: &str = "INSERT OR REPLACE INTO people (idx, name, scope, data)";
-const ATTENDED_HEAD: &str = "INSERT INTO attendance (person, meeting, article, date, roles)";
-const POSITION_HEAD: &str =
-    "INSERT INTO positions (person, spell, title, province, from_date, to_date, former, meetings)";
-const CONCLUSION_HEAD: &str = "INSERT INTO conclusions (article, n, speaker, deadline, text)";
+/// What an addition writes one row at a time: in place of any stored row
+/// of the same key, or beside the others.
+pub(super) const REPLACE: &str = "INSERT OR REPLACE";
+const INSERT: &str = "INSERT";
+
+const LINKS: &str = "article_links (idx, article, meeting, people)";
+const MEETINGS: &str = "meetings (idx, date, province, body, title, session, term, data)";
+const PEOPLE: &str = "people (idx, name, scope, data)";
+const ATTENDED: &str = "attendance (person, meeting, article, date, roles)";
+const POSITIONS: &str =
+    "positions (person, spell, title, province, from_date, to_date, former, meetings)";
+const CONCLUSIONS: &str = "conclusions (article, n, speaker, deadline, text)";
 
 fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
     let rows: Vec<_> = (corpus.articles.iter().enumerate())
         .map(|(i, a)| link_row(i, keys[i], a))
         .collect();
-    Batch::new(tx, LINK_HEAD).insert(&rows)
+    Batch::new(tx, LINKS).insert(&rows)
 }
 
 /// Article number `i`'s row of `article_links`, in place of any stored.
@@ -1163,7 +1179,7 @@ pub(super) fn write_link(
     key: i64,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    insert_one(conn, LINK_HEAD, &link_row(i, key, a))
+    insert_one(conn, REPLACE, LINKS, &link_row(i, key, a))
 }
 
 fn link_row(i: usize, key: i64, a: &Article) -> (usize, i64, usize, String) {
@@ -1177,12 +1193,12 @@ fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
         .enumerate()
         .map(meeting_row)
         .collect();
-    Batch::new(tx, MEETING_HEAD).insert(&rows)
+    Batch::new(tx, MEETINGS).insert(&rows)
 }
 
 /// A meeting's row, in place of any stored.
 pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlite::Result<()> {
-    insert_one(conn, MEETING_HEAD, &meeting_row((i, m)))
+    insert_one(conn, REPLACE, MEETINGS, &meeting_row((i, m)))
 }
 
 type MeetingRow<'a> = (
@@ -1216,9 +1232,9 @@ fn write_people(
     corpus: &Corpus,
     rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
 ) -> rusqlite::Result<()> {
-    let mut people = Batch::new(tx, PERSON_HEAD);
-    let mut attended = Batch::new(tx, ATTENDED_HEAD);
-    let mut spells = Batch::new(tx, POSITION_HEAD);
+    let mut people = Batch::new(tx, PEOPLE);
+    let mut attended = Batch::new(tx, ATTENDED);
+    let mut spells = Batch::new(tx, POSITIONS);
     let mut numbered = corpus.people.iter().enumerate();
     for chunk in rows {
         let mut rows = PersonTables::default();
@@ -1262,13 +1278,13 @@ pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite:
     let mut rows = PersonTables::default();
     rows.add(i, p, &made);
     for row in &rows.people {
-        insert_one(conn, PERSON_HEAD, row)?;
+        insert_one(conn, REPLACE, PEOPLE, row)?;
     }
     for row in &rows.attended {
-        insert_one(conn, ATTENDED_HEAD, row)?;
+        insert_one(conn, INSERT, ATTENDED, row)?;
     }
     for row in &rows.spells {
-        insert_one(conn, POSITION_HEAD, row)?;
+        insert_one(conn, INSERT, POSITIONS, row)?;
     }
     Ok(())
 }
@@ -1347,7 +1363,7 @@ fn write_positions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
             rows.extend(former_rows(a.people[pi], p, a.date()));
         }
     }
-    Batch::new(tx, POSITION_HEAD).insert(&rows)
+    Batch::new(tx, POSITIONS).insert(&rows)
 }
 
 /// The posts written as former ones for a person named in an article.
@@ -1358,7 +1374,7 @@ pub(super) fn write_former(
     on: Option<crate::extract::Date>,
 ) -> rusqlite::Result<()> {
     for row in former_rows(person, fact, on) {
-        insert_one(conn, POSITION_HEAD, &row)?;
+        insert_one(conn, INSERT, POSITIONS, &row)?;
     }
     Ok(())
 }
@@ -1384,7 +1400,7 @@ fn write_conclusions(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> 
     let rows: Vec<_> = (corpus.articles.iter().enumerate())
         .flat_map(|(ai, a)| conclusion_rows(ai, a))
         .collect();
-    Batch::new(tx, CONCLUSION_HEAD).insert(&rows)
+    Batch::new(tx, CONCLUSIONS).insert(&rows)
 }
 
 /// The conclusions of article number `ai`.
@@ -1394,7 +1410,7 @@ pub(super) fn write_article_conclusions(
     a: &Article,
 ) -> rusqlite::Result<()> {
     for row in conclusion_rows(ai, a) {
-        insert_one(conn, CONCLUSION_HEAD, &row)?;
+        insert_one(conn, INSERT, CONCLUSIONS, &row)?;
     }
     Ok(())
 }
@@ -1414,6 +1430,9 @@ mod tests {
     const TABLES: &str = "CREATE TABLE keyed (idx INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,
        note TEXT, n INTEGER);
      CREATE TABLE plain (a INTEGER NOT NULL, b TEXT, c BLOB, d INTEGER NOT NULL);";
+
+    const KEYED: &str = "keyed (idx, name, note, n)";
+    const PLAIN: &str = "plain (a, b, c, d)";
 
     type Rows = Vec<(Option<String>, Vec<u8>, bool)>;
 
@@ -1443,8 +1462,6 @@ mod tests {
         // Some rows already there, as in a store added to.
         conn.execute_batch("INSERT INTO keyed VALUES (0, 'first', NULL, 7);")
             .unwrap();
-        let keyed_head = "INSERT OR REPLACE INTO keyed (idx, name, note, n)";
-        let plain_head = "INSERT INTO plain (a, b, c, d)";
         let keyed: Vec<_> = (rows.iter().enumerate())
             .map(|(i, (note, _, odd))| (i + 1, format!("name {i}"), note, *odd))
             .collect();
@@ -1452,17 +1469,17 @@ mod tests {
             .map(|(i, (note, blob, odd))| (i, note.as_deref(), blob.as_slice(), *odd))
             .collect();
         let size = keyed.len().div_ceil(parts).max(1);
-        let mut put_keyed = Batch::new(&conn, keyed_head);
-        let mut put_plain = Batch::new(&conn, plain_head);
+        let mut put_keyed = Batch::new(&conn, KEYED);
+        let mut put_plain = Batch::new(&conn, PLAIN);
         for (k, p) in keyed.chunks(size).zip(plain.chunks(size)) {
             if batched {
                 put_keyed.insert(k).unwrap();
                 put_plain.insert(p).unwrap();
             } else {
                 k.iter()
-                    .for_each(|r| insert_one(&conn, keyed_head, r).unwrap());
+                    .for_each(|r| insert_one(&conn, REPLACE, KEYED, r).unwrap());
                 p.iter()
-                    .for_each(|r| insert_one(&conn, plain_head, r).unwrap());
+                    .for_each(|r| insert_one(&conn, INSERT, PLAIN, r).unwrap());
             }
         }
         dump(&conn)
@@ -1485,6 +1502,22 @@ mod tests {
         ) {
             proptest::prop_assert_eq!(written(&rows, parts, true), written(&rows, parts, false));
         }
+    }
+
+    #[test]
+    fn a_batch_that_breaks_a_constraint_fails() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(TABLES).unwrap();
+        let mut put = Batch::new(&conn, KEYED);
+        let rows: Vec<_> = (0..40)
+            .map(|i| (i, format!("name {}", i % 30), 0, 0))
+            .collect();
+        assert!(put.insert(&rows).is_err());
+        // A null where the table says NOT NULL, in the last row.
+        let nulls: Vec<_> = (0..3)
+            .map(|i| ((i < 2).then_some(i), "b", None::<Vec<u8>>, 0))
+            .collect();
+        assert!(Batch::new(&conn, PLAIN).insert(&nulls).is_err());
     }
 
     #[test]

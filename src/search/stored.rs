@@ -57,7 +57,7 @@ pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
 }
 
 fn write_entries(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
-    let mut put = Batch::new(conn, "INSERT INTO entries (id, kind, target, text)");
+    let mut put = Batch::new(conn, "entries (id, kind, target, text)");
     // One buffer for a batch's targets, not a string each.
     let mut targets = Vec::new();
     let mut ends = Vec::with_capacity(BATCH_ROWS);
@@ -90,7 +90,7 @@ fn write_words(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
             rows.push((rows.len(), row_key(w, part), list.len(), to_blob(list)));
         }
     }
-    Batch::new(conn, "INSERT INTO words (id, word, n, postings)").insert(&rows)
+    Batch::new(conn, "words (id, word, n, postings)").insert(&rows)
 }
 
 fn write_tops(conn: &Connection, tops: &[(String, Vec<(u32, u32)>)]) -> rusqlite::Result<()> {
@@ -103,11 +103,7 @@ fn write_tops(conn: &Connection, tops: &[(String, Vec<(u32, u32)>)]) -> rusqlite
             (pattern, to_blob(&entries), to_blob(&losses), complete)
         })
         .collect();
-    Batch::new(
-        conn,
-        "INSERT INTO tops (pattern, entries, losses, complete)",
-    )
-    .insert(&rows)
+    Batch::new(conn, "tops (pattern, entries, losses, complete)").insert(&rows)
 }
 
 /// Postings kept in one row of `words`. A longer list goes on over more
