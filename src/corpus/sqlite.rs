@@ -1098,6 +1098,8 @@ pub(crate) struct Batch<'c> {
     into: &'static str,
     /// The statement of a whole batch, once prepared.
     full: Option<Statement<'c>>,
+    /// Rows written, when they are numbered (see [`Batch::numbered`]).
+    numbered: Option<usize>,
 }
 
 impl<'c> Batch<'c> {
@@ -1107,6 +1109,19 @@ impl<'c> Batch<'c> {
             conn,
             into,
             full: None,
+            numbered: None,
+        }
+    }
+
+    /// Rows whose first value, the table's integer key, is their number:
+    /// 0, 1, 2 … in order, into a table emptied for them. After the first
+    /// row the key is left to SQLite, which gives one past the largest
+    /// from the end of the table instead of searching it for a key given;
+    /// each statement's last key is checked.
+    pub(crate) fn numbered(conn: &'c Connection, into: &'static str) -> Self {
+        Batch {
+            numbered: Some(0),
+            ..Batch::new(conn, into)
         }
     }
 
@@ -1128,8 +1143,20 @@ impl<'c> Batch<'c> {
             };
             for (k, row) in batch.iter().enumerate() {
                 row.bind(stmt, 1 + k * R::COLUMNS)?;
+                if self.numbered.is_some_and(|written| written + k > 0) {
+                    stmt.raw_bind_parameter(1 + k * R::COLUMNS, rusqlite::types::Null)?;
+                }
             }
             stmt.raw_execute()?;
+            if let Some(written) = &mut self.numbered {
+                *written += batch.len();
+                assert_eq!(
+                    self.conn.last_insert_rowid(),
+                    *written as i64 - 1,
+                    "rows numbered from 0 into {}",
+                    self.into
+                );
+            }
             // SQLite copies each text bound; freed now, the copies of the
             // next statement take their place in its small-block allocator.
             stmt.clear_bindings();
@@ -1169,7 +1196,7 @@ fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Res
     let rows: Vec<_> = (corpus.articles.iter().enumerate())
         .map(|(i, a)| link_row(i, keys[i], a))
         .collect();
-    Batch::new(tx, LINKS).insert(&rows)
+    Batch::numbered(tx, LINKS).insert(&rows)
 }
 
 /// Article number `i`'s row of `article_links`, in place of any stored.
@@ -1193,7 +1220,7 @@ fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
         .enumerate()
         .map(meeting_row)
         .collect();
-    Batch::new(tx, MEETINGS).insert(&rows)
+    Batch::numbered(tx, MEETINGS).insert(&rows)
 }
 
 /// A meeting's row, in place of any stored.
@@ -1232,7 +1259,7 @@ fn write_people(
     corpus: &Corpus,
     rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
 ) -> rusqlite::Result<()> {
-    let mut people = Batch::new(tx, PEOPLE);
+    let mut people = Batch::numbered(tx, PEOPLE);
     let mut attended = Batch::new(tx, ATTENDED);
     let mut spells = Batch::new(tx, POSITIONS);
     let mut numbered = corpus.people.iter().enumerate();
@@ -1455,21 +1482,18 @@ mod tests {
     }
 
     /// `rows` written to both tables, in `parts` calls, many to a statement
-    /// or one by one.
+    /// (numbered in the keyed table) or one by one.
     fn written(rows: &Rows, parts: usize, batched: bool) -> Vec<String> {
         let conn = Connection::open_in_memory().unwrap();
         conn.execute_batch(TABLES).unwrap();
-        // Some rows already there, as in a store added to.
-        conn.execute_batch("INSERT INTO keyed VALUES (0, 'first', NULL, 7);")
-            .unwrap();
         let keyed: Vec<_> = (rows.iter().enumerate())
-            .map(|(i, (note, _, odd))| (i + 1, format!("name {i}"), note, *odd))
+            .map(|(i, (note, _, odd))| (i, format!("name {i}"), note, *odd))
             .collect();
         let plain: Vec<_> = (rows.iter().enumerate())
             .map(|(i, (note, blob, odd))| (i, note.as_deref(), blob.as_slice(), *odd))
             .collect();
         let size = keyed.len().div_ceil(parts).max(1);
-        let mut put_keyed = Batch::new(&conn, KEYED);
+        let mut put_keyed = Batch::numbered(&conn, KEYED);
         let mut put_plain = Batch::new(&conn, PLAIN);
         for (k, p) in keyed.chunks(size).zip(plain.chunks(size)) {
             if batched {

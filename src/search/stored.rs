@@ -57,7 +57,7 @@ pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
 }
 
 fn write_entries(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
-    let mut put = Batch::new(conn, "entries (id, kind, target, text)");
+    let mut put = Batch::numbered(conn, "entries (id, kind, target, text)");
     // One buffer for a batch's targets, not a string each.
     let mut targets = Vec::new();
     let mut ends = Vec::with_capacity(BATCH_ROWS);
@@ -141,7 +141,7 @@ fn write_words(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
             rows.push((rows.len(), row_key(w, part), list.len(), to_blob(list)));
         }
     }
-    Batch::new(conn, "words (id, word, n, postings)").insert(&rows)
+    Batch::numbered(conn, "words (id, word, n, postings)").insert(&rows)
 }
 
 fn write_tops(conn: &Connection, tops: &[(String, Vec<(u32, u32)>)]) -> rusqlite::Result<()> {
