@@ -21,7 +21,7 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 use super::build::{Input, meeting_key, new_meeting, resolve};
 use super::model::{Article, Corpus, Meeting, Person};
 use super::sqlite::{
-    ArticleRow, REPLACE, Row, date, insert_articles, insert_one, to_json,
+    ArticleRow, OneRow, REPLACE, Row, date, insert_articles, insert_one, to_json,
     write_article_conclusions, write_former, write_link, write_meeting, write_person,
 };
 use crate::extract::{ArticleFacts, Date, PersonFact, Role};
@@ -62,6 +62,7 @@ pub fn meeting_key_text(f: &ArticleFacts) -> Option<String> {
 
 pub(super) const SIGHTINGS: &str =
     "sightings (name_key, article, fact, person, province, date, meeting, data)";
+static SIGHTING: OneRow = OneRow::new(REPLACE, SIGHTINGS);
 
 /// Fact `fact` of article number `article`, resolved to `person`: its row
 /// of `sightings`, in place of any stored.
@@ -73,7 +74,7 @@ fn write_sighting(
     p: &PersonFact,
 ) -> rusqlite::Result<()> {
     let row = SightingRow::new(lex_key(&p.name), (article, fact), person, a, p);
-    insert_one(conn, REPLACE, SIGHTINGS, &row)
+    insert_one(conn, &SIGHTING, &row)
 }
 
 /// A row of `sightings`, made apart from its writing so that it can be

@@ -1165,15 +1165,33 @@ impl<'c> Batch<'c> {
     }
 }
 
-/// Inserts one row into `into` by `verb`, with a statement kept on `conn`:
-/// for the rows an addition rewrites, a few at a time.
+/// A table an addition writes a row at a time: by `verb` (in place of any
+/// stored row of the same key, or beside the others) into `into`, with
+/// the statement's text made once rather than for each row.
+pub(super) struct OneRow {
+    verb: &'static str,
+    into: &'static str,
+    sql: std::sync::OnceLock<String>,
+}
+
+impl OneRow {
+    pub(super) const fn new(verb: &'static str, into: &'static str) -> Self {
+        OneRow {
+            verb,
+            into,
+            sql: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+/// Inserts one row into `table`, with a statement kept on `conn`.
 pub(super) fn insert_one<R: Row>(
     conn: &Connection,
-    verb: &str,
-    into: &str,
+    table: &OneRow,
     row: &R,
 ) -> rusqlite::Result<()> {
-    let mut stmt = conn.prepare_cached(&values_sql(verb, into, R::COLUMNS, 1))?;
+    let sql = (table.sql).get_or_init(|| values_sql(table.verb, table.into, R::COLUMNS, 1));
+    let mut stmt = conn.prepare_cached(sql)?;
     row.bind(&mut stmt, 1)?;
     stmt.raw_execute()?;
     Ok(())
@@ -1192,6 +1210,13 @@ const POSITIONS: &str =
     "positions (person, spell, title, province, from_date, to_date, former, meetings)";
 const CONCLUSIONS: &str = "conclusions (article, n, speaker, deadline, text)";
 
+static LINK: OneRow = OneRow::new(REPLACE, LINKS);
+static MEETING: OneRow = OneRow::new(REPLACE, MEETINGS);
+static PERSON: OneRow = OneRow::new(REPLACE, PEOPLE);
+static ATTENDANCE: OneRow = OneRow::new(INSERT, ATTENDED);
+static POSITION: OneRow = OneRow::new(INSERT, POSITIONS);
+static CONCLUSION: OneRow = OneRow::new(INSERT, CONCLUSIONS);
+
 fn write_links(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
     let rows: Vec<_> = (corpus.articles.iter().enumerate())
         .map(|(i, a)| link_row(i, keys[i], a))
@@ -1206,7 +1231,7 @@ pub(super) fn write_link(
     key: i64,
     a: &Article,
 ) -> rusqlite::Result<()> {
-    insert_one(conn, REPLACE, LINKS, &link_row(i, key, a))
+    insert_one(conn, &LINK, &link_row(i, key, a))
 }
 
 fn link_row(i: usize, key: i64, a: &Article) -> (usize, i64, usize, String) {
@@ -1225,7 +1250,7 @@ fn write_meetings(tx: &Transaction, corpus: &Corpus) -> rusqlite::Result<()> {
 
 /// A meeting's row, in place of any stored.
 pub(super) fn write_meeting(conn: &Connection, i: usize, m: &Meeting) -> rusqlite::Result<()> {
-    insert_one(conn, REPLACE, MEETINGS, &meeting_row((i, m)))
+    insert_one(conn, &MEETING, &meeting_row((i, m)))
 }
 
 type MeetingRow<'a> = (
@@ -1305,13 +1330,13 @@ pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite:
     let mut rows = PersonTables::default();
     rows.add(i, p, &made);
     for row in &rows.people {
-        insert_one(conn, REPLACE, PEOPLE, row)?;
+        insert_one(conn, &PERSON, row)?;
     }
     for row in &rows.attended {
-        insert_one(conn, INSERT, ATTENDED, row)?;
+        insert_one(conn, &ATTENDANCE, row)?;
     }
     for row in &rows.spells {
-        insert_one(conn, INSERT, POSITIONS, row)?;
+        insert_one(conn, &POSITION, row)?;
     }
     Ok(())
 }
@@ -1401,7 +1426,7 @@ pub(super) fn write_former(
     on: Option<crate::extract::Date>,
 ) -> rusqlite::Result<()> {
     for row in former_rows(person, fact, on) {
-        insert_one(conn, INSERT, POSITIONS, &row)?;
+        insert_one(conn, &POSITION, &row)?;
     }
     Ok(())
 }
@@ -1437,7 +1462,7 @@ pub(super) fn write_article_conclusions(
     a: &Article,
 ) -> rusqlite::Result<()> {
     for row in conclusion_rows(ai, a) {
-        insert_one(conn, INSERT, CONCLUSIONS, &row)?;
+        insert_one(conn, &CONCLUSION, &row)?;
     }
     Ok(())
 }
@@ -1460,6 +1485,8 @@ mod tests {
 
     const KEYED: &str = "keyed (idx, name, note, n)";
     const PLAIN: &str = "plain (a, b, c, d)";
+    static KEYED_ONE: OneRow = OneRow::new(REPLACE, KEYED);
+    static PLAIN_ONE: OneRow = OneRow::new(INSERT, PLAIN);
 
     type Rows = Vec<(Option<String>, Vec<u8>, bool)>;
 
@@ -1501,9 +1528,9 @@ mod tests {
                 put_plain.insert(p).unwrap();
             } else {
                 k.iter()
-                    .for_each(|r| insert_one(&conn, REPLACE, KEYED, r).unwrap());
+                    .for_each(|r| insert_one(&conn, &KEYED_ONE, r).unwrap());
                 p.iter()
-                    .for_each(|r| insert_one(&conn, INSERT, PLAIN, r).unwrap());
+                    .for_each(|r| insert_one(&conn, &PLAIN_ONE, r).unwrap());
             }
         }
         dump(&conn)
