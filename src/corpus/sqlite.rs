@@ -1150,12 +1150,14 @@ impl<'c> Batch<'c> {
             stmt.raw_execute()?;
             if let Some(written) = &mut self.numbered {
                 *written += batch.len();
-                assert_eq!(
-                    self.conn.last_insert_rowid(),
-                    *written as i64 - 1,
-                    "rows numbered from 0 into {}",
-                    self.into
-                );
+                if self.conn.last_insert_rowid() != *written as i64 - 1 {
+                    // Keys out of step would join rows wrongly: the
+                    // ingest fails, and its transaction undoes it all.
+                    return Err(rusqlite::Error::SqliteFailure(
+                        rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL),
+                        Some(format!("rows into {} are not numbered from 0", self.into)),
+                    ));
+                }
             }
             // SQLite copies each text bound; freed now, the copies of the
             // next statement take their place in its small-block allocator.
@@ -1569,6 +1571,18 @@ mod tests {
             .map(|i| ((i < 2).then_some(i), "b", None::<Vec<u8>>, 0))
             .collect();
         assert!(Batch::new(&conn, PLAIN).insert(&nulls).is_err());
+    }
+
+    #[test]
+    fn numbered_rows_into_a_table_not_emptied_fail_rather_than_take_other_keys() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(TABLES).unwrap();
+        conn.execute("INSERT INTO keyed VALUES (100, 'old', NULL, 0)", [])
+            .unwrap();
+        // Row 0 takes key 0; the rows after it would take 101, 102 …
+        let rows: Vec<_> = (0..40).map(|i| (i, format!("name {i}"), 0, 0)).collect();
+        let err = Batch::numbered(&conn, KEYED).insert(&rows).unwrap_err();
+        assert!(err.to_string().contains("not numbered from 0"), "{err}");
     }
 
     #[test]
