@@ -220,37 +220,61 @@ fn word_then_number(text: &str, word: &str) -> bool {
 /// too ("tháng", "quý", "năm"). Looked for by that letter's bytes, so most
 /// texts are passed over at memchr speed.
 fn word_ends<'t>(text: &'t str, word: &'t str) -> impl Iterator<Item = usize> + 't {
-    let w = word.as_bytes();
-    // A word without its two-byte letter is found nowhere.
-    let k = w.iter().position(|b| !b.is_ascii()).unwrap_or(w.len());
-    let letter = word[k.min(word.len())..].chars().next().unwrap_or(' ');
-    let mut upper = [0u8; 4];
-    let upper = letter
-        .to_uppercase()
-        .next()
-        .unwrap_or(letter)
-        .encode_utf8(&mut upper);
-    let upper = [upper.as_bytes()[0], *upper.as_bytes().get(1).unwrap_or(&0)];
-    let lower = [
-        w.get(k).copied().unwrap_or(0),
-        w.get(k + 1).copied().unwrap_or(0),
-    ];
-    let (before, after) = (&w[..k], w.get(k + 2..).unwrap_or(&[]));
+    let shape = MarkedWord::of(word);
     let t = text.as_bytes();
-    let found = if k < w.len() { t } else { &[] };
+    let found = if shape.marked { t } else { &[] };
     // Looked for by the letter's second byte: its first is shared by a
     // dozen common letters ("à", "á", "ê", "ô", "đ", …), its second by few.
-    memchr::memchr2_iter(lower[1], upper[1], found).filter_map(move |q| {
-        let p = q.checked_sub(1)?;
+    memchr::memchr2_iter(shape.lower[1], shape.upper[1], found)
+        .filter_map(move |q| shape.ends_at(t, q.checked_sub(1)?))
+}
+
+/// A lower-case word of [`word_ends`] as its bytes are matched: the ASCII
+/// before its two-byte letter, the letter in both cases, the ASCII after.
+struct MarkedWord<'w> {
+    before: &'w [u8],
+    lower: [u8; 2],
+    upper: [u8; 2],
+    after: &'w [u8],
+    /// It holds a letter beyond ASCII: one without is found nowhere.
+    marked: bool,
+}
+
+impl<'w> MarkedWord<'w> {
+    fn of(word: &'w str) -> MarkedWord<'w> {
+        let w = word.as_bytes();
+        let k = w.iter().position(|b| !b.is_ascii()).unwrap_or(w.len());
+        let letter = word[k..].chars().next().unwrap_or(' ');
+        let mut upper = [0u8; 4];
+        let upper = letter
+            .to_uppercase()
+            .next()
+            .unwrap_or(letter)
+            .encode_utf8(&mut upper)
+            .as_bytes();
+        MarkedWord {
+            before: &w[..k],
+            lower: [
+                w.get(k).copied().unwrap_or(0),
+                w.get(k + 1).copied().unwrap_or(0),
+            ],
+            upper: [upper[0], upper.get(1).copied().unwrap_or(0)],
+            after: w.get(k + 2..).unwrap_or(&[]),
+            marked: k < w.len(),
+        }
+    }
+
+    /// Where the word ends when its letter begins at byte `p` of `t`.
+    fn ends_at(&self, t: &[u8], p: usize) -> Option<usize> {
         let at = t.get(p..p + 2);
-        let end = p + 2 + after.len();
-        ((at == Some(&lower[..]) || at == Some(&upper[..]))
-            && p >= before.len()
-            && t[p - before.len()..p].eq_ignore_ascii_case(before)
+        let end = p + 2 + self.after.len();
+        ((at == Some(&self.lower[..]) || at == Some(&self.upper[..]))
+            && p >= self.before.len()
+            && t[p - self.before.len()..p].eq_ignore_ascii_case(self.before)
             && t.get(p + 2..end)
-                .is_some_and(|a| a.eq_ignore_ascii_case(after)))
+                .is_some_and(|a| a.eq_ignore_ascii_case(self.after)))
         .then_some(end)
-    })
+    }
 }
 
 /// A deadline found: where it starts, the date, its byte range.
@@ -499,34 +523,11 @@ mod tests {
     /// [`word_ends`] as first written: read from each place the
     /// letter's first byte stands.
     fn word_ends_by_first_byte(text: &str, word: &str) -> Vec<usize> {
-        let w = word.as_bytes();
-        let k = w.iter().position(|b| !b.is_ascii()).unwrap_or(w.len());
-        let letter = word[k.min(word.len())..].chars().next().unwrap_or(' ');
-        let mut upper = [0u8; 4];
-        let upper = letter
-            .to_uppercase()
-            .next()
-            .unwrap_or(letter)
-            .encode_utf8(&mut upper);
-        let upper = [upper.as_bytes()[0], *upper.as_bytes().get(1).unwrap_or(&0)];
-        let lower = [
-            w.get(k).copied().unwrap_or(0),
-            w.get(k + 1).copied().unwrap_or(0),
-        ];
-        let (before, after) = (&w[..k], w.get(k + 2..).unwrap_or(&[]));
+        let shape = MarkedWord::of(word);
         let t = text.as_bytes();
-        let found = if k < w.len() { t } else { &[] };
-        memchr::memchr2_iter(lower[0], upper[0], found)
-            .filter_map(|p| {
-                let at = t.get(p..p + 2);
-                let end = p + 2 + after.len();
-                ((at == Some(&lower[..]) || at == Some(&upper[..]))
-                    && p >= before.len()
-                    && t[p - before.len()..p].eq_ignore_ascii_case(before)
-                    && t.get(p + 2..end)
-                        .is_some_and(|a| a.eq_ignore_ascii_case(after)))
-                .then_some(end)
-            })
+        let found = if shape.marked { t } else { &[] };
+        memchr::memchr2_iter(shape.lower[0], shape.upper[0], found)
+            .filter_map(|p| shape.ends_at(t, p))
             .collect()
     }
 
