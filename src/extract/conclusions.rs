@@ -666,20 +666,8 @@ fn continues(toks: &[Token]) -> bool {
 /// Whether paragraph `p` is a photo caption ("… (Ảnh: N.H.)").
 fn is_caption(doc: &Doc, p: usize) -> bool {
     let para = &doc.paragraphs[p];
-    is_caption_text(&doc.text[para.start..para.end])
-}
-
-/// Whether a paragraph's text is a photo caption: short, with "Ảnh:",
-/// "(Ảnh" or "ẢNH:".
-fn is_caption_text(text: &str) -> bool {
-    // Each mark holds "Ả": it is read from each place that letter stands.
-    text.len() < 300
-        && text.match_indices('Ả').any(|(at, _)| {
-            let from = &text[at..];
-            from.starts_with("Ảnh:")
-                || from.starts_with("ẢNH:")
-                || text[..at].ends_with('(') && from.starts_with("Ảnh")
-        })
+    let text = &doc.text[para.start..para.end];
+    text.len() < 300 && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"))
 }
 
 /// A decision told of the one decided on ("Đồng chí A được bầu giữ chức
@@ -1487,75 +1475,16 @@ fn lead_in(doc: &Doc, s: &Sentence, reference: Option<Date>) -> Option<Option<Da
         .then(|| deadline::find(text, reference).map(|(d, _)| d))
 }
 
-/// Where an attribution after a quoted request that ends `text` begins:
-/// "…, đồng chí A nhấn mạnh", "“…” – Bí thư Tỉnh ủy yêu cầu". The start
-/// of what the regex
-/// `(?:[,”"]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}?|[”"]\s*,?\s*[^”"]{2,100}?)\s(?:VERBS)$`
-/// finds, read by hand: that regex, its bounded repetitions of Unicode
-/// classes over and over, costs more to build than the whole run asks
-/// of it.
-fn attribution_start(text: &str) -> Option<usize> {
-    ATTRIBUTION_VERBS
-        .iter()
-        .filter_map(|verb| {
-            // The whitespace before the verb, which ends the text.
-            let rest = text.strip_suffix(verb)?;
-            let space = rest.chars().next_back().filter(|c| c.is_whitespace())?;
-            let end = rest.len() - space.len_utf8();
-            // The leftmost start, as a regex finds.
-            text[..end]
-                .char_indices()
-                .map(|(at, _)| at)
-                .find(|&at| named_before(text, at, end) || quoted_before_verb(text, at, end))
-        })
-        .min()
-}
+/// An attribution after a quoted request: "…, đồng chí A nhấn mạnh".
+static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{{2,80}}?|[”\x22]\s*,?\s*[^”\x22]{{2,100}}?)\s(?:{})$",
+        ATTRIBUTION_VERBS.join("|")
+    ))
+    .unwrap()
+});
 
-/// Whether `text[at..end]` is `[,”"]\s*(?:đồng chí|ông|bà)\s[^,]{2,80}`.
-fn named_before(text: &str, at: usize, end: usize) -> bool {
-    let Some(rest) = text[at..end].strip_prefix([',', '”', '"']) else {
-        return false;
-    };
-    // The names begin with a letter: the whitespace before is all taken.
-    let rest = rest.trim_start();
-    let Some(rest) = ["đồng chí", "ông", "bà"]
-        .iter()
-        .find_map(|name| rest.strip_prefix(name))
-    else {
-        return false;
-    };
-    let Some(space) = rest.chars().next().filter(|c| c.is_whitespace()) else {
-        return false;
-    };
-    let said = &rest[space.len_utf8()..];
-    !said.contains(',') && (2..=80).contains(&said.chars().count())
-}
-
-/// Whether `text[at..end]` is `[”"]\s*,?\s*[^”"]{2,100}`.
-fn quoted_before_verb(text: &str, at: usize, end: usize) -> bool {
-    let Some(rest) = text[at..end].strip_prefix(['”', '"']) else {
-        return false;
-    };
-    if rest.contains(['”', '"']) {
-        return false;
-    }
-    // The most characters `\s*,?\s*` can take; it can take any fewer.
-    let mut chars = rest.chars().peekable();
-    let mut lead = 0;
-    while chars.next_if(|c| c.is_whitespace()).is_some() {
-        lead += 1;
-    }
-    if chars.next_if_eq(&',').is_some() {
-        lead += 1;
-        while chars.next_if(|c| c.is_whitespace()).is_some() {
-            lead += 1;
-        }
-    }
-    let len = rest.chars().count();
-    len >= 2 && len - lead <= 100
-}
-
-/// The verbs an attribution ([`attribution_start`]) ends with.
+/// The verbs [`ATTRIBUTION_TAIL`] ends with.
 const ATTRIBUTION_VERBS: &[&str] = &[
     "nhấn mạnh",
     "khẳng định",
@@ -1730,8 +1659,8 @@ fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)>
             let text = clean(doc.text[a..b].trim_end_matches(['.', ';', ' ', '”', '"', '/']));
             // Every attribution ends with its verb.
             let attributed = ATTRIBUTION_VERBS.iter().any(|v| text.ends_with(v));
-            let text = match attributed.then(|| attribution_start(&text)).flatten() {
-                Some(start) if start > 0 => text[..start]
+            let text = match attributed.then(|| ATTRIBUTION_TAIL.find(&text)).flatten() {
+                Some(m) if m.start() > 0 => text[..m.start()]
                     .trim_end_matches(['.', ';', ' ', '”', '"', ','])
                     .to_string(),
                 _ => text,
@@ -1911,14 +1840,8 @@ mod tests {
         /// as their regexes do.
         #[test]
         fn screened_directing_words_are_the_regex_ones(text in cue_sentence()) {
-            static REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-                screened().iter().map(|p| Regex::new(p.as_str()).unwrap()).collect()
-            });
-            for (p, r) in screened().into_iter().zip(&*REGEXES) {
-                for text in [&*text, &text[text.find(' ').map_or(0, |i| i + 1)..]] {
-                    proptest::prop_assert_eq!(p.is_match(text), r.is_match(text), "{}", text);
-                }
-            }
+            let rest = &text[text.find(' ').map_or(0, |i| i + 1)..];
+            crate::text::pattern::answers_as_regexes(&screened(), [&*text, rest]);
         }
 
         /// Scans that pass over tokens whose flags rule their cues out
@@ -1955,92 +1878,6 @@ mod tests {
                 (0..flags.len()).filter(|&i| flags[i] & flag != 0).collect::<Vec<_>>()
             );
         }
-
-        /// Captions read from each "Ả" are those the marks are found in.
-        #[test]
-        fn captions_are_marked(
-            text in "(Ảnh|ẢNH|Ả|nh|NH|:|\\(| |a{40})*"
-        ) {
-            let marked = text.len() < 300
-                && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"));
-            proptest::prop_assert_eq!(is_caption_text(&text), marked);
-        }
-
-        /// The attribution read by hand starts where its regex finds it.
-        #[test]
-        fn attributions_start_where_the_regex_finds_them(text in attribution_text()) {
-            proptest::prop_assert_eq!(
-                attribution_start(&text),
-                ATTRIBUTION_TAIL.find(&text).map(|m| m.start()),
-                "{:?}", text
-            );
-        }
-    }
-
-    /// The regex [`attribution_start`] reads by hand.
-    static ATTRIBUTION_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(&format!(
-            r"(?:[,”\x22]\s*(?:đồng chí|ông|bà)\s[^,]{{2,80}}?|[”\x22]\s*,?\s*[^”\x22]{{2,100}}?)\s(?:{})$",
-            ATTRIBUTION_VERBS.join("|")
-        ))
-        .unwrap()
-    });
-
-    /// Texts of quotes, commas, spaces, names and verbs, often ending in
-    /// a verb, with runs long enough to pass the bounds of 80 and 100.
-    fn attribution_text() -> impl proptest::strategy::Strategy<Value = String> {
-        use proptest::strategy::Strategy;
-        const PIECES: &[&str] = &[
-            ",",
-            "”",
-            "\"",
-            "“",
-            " ",
-            " ",
-            "\u{a0}",
-            "\n",
-            "đồng chí",
-            "ông",
-            "bà",
-            "a",
-            "ạ",
-            "Bí thư",
-            "x",
-            "nhấn mạnh",
-            "nói",
-            "yêu cầu",
-            "cho biết",
-            "khẳng định",
-            "đề nghị",
-            "chỉ đạo",
-            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-            "ạạạạạạạạạạạạạạạạạạạ",
-        ];
-        let piece = proptest::sample::select(PIECES);
-        (
-            proptest::collection::vec(piece, 0..30),
-            proptest::sample::select(&["", " nói", " yêu cầu", "\u{a0}nhấn mạnh", "  chỉ đạo"][..]),
-        )
-            .prop_map(|(pieces, end)| pieces.concat() + end)
-    }
-
-    /// The attribution read by hand starts where its regex finds it on
-    /// every line of the bundled articles cut after each of its verbs.
-    #[test]
-    fn attributions_start_where_the_regex_finds_them_in_articles() {
-        let pages = crate::testing::bundled_pages();
-        let mut found = 0;
-        for line in pages.iter().flat_map(|page| page.text.lines()) {
-            for verb in ATTRIBUTION_VERBS {
-                for (at, _) in line.match_indices(verb) {
-                    let text = &line[..at + verb.len()];
-                    let start = ATTRIBUTION_TAIL.find(text).map(|m| m.start());
-                    found += usize::from(start.is_some());
-                    assert_eq!(attribution_start(text), start, "{text:?}");
-                }
-            }
-        }
-        assert!(found > 0, "{found}");
     }
 
     /// A token of each flagged word has the word's flag.
