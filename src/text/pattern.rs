@@ -377,16 +377,27 @@ fn words_end(text: &str, at: usize, words: usize) -> usize {
 
 /// Asserts that each of `patterns` answers whether it matches each of
 /// `texts` as a plain regex of its source does, and returns how many texts
-/// each matched (so a test can tell its texts reached the patterns).
+/// each matched (so a test can tell its texts reached the patterns). Each
+/// regex is compiled once a thread, as property tests ask case after case.
 #[cfg(test)]
 pub(crate) fn answers_as_regexes<'t>(
     patterns: &[&Pattern],
     texts: impl IntoIterator<Item = &'t str>,
 ) -> Vec<usize> {
-    let regexes: Vec<regex::Regex> = patterns
-        .iter()
-        .map(|p| regex::Regex::new(p.as_str()).expect("pattern compiles"))
-        .collect();
+    thread_local! {
+        static COMPILED: std::cell::RefCell<std::collections::HashMap<String, regex::Regex>> =
+            Default::default();
+    }
+    let regexes: Vec<regex::Regex> = COMPILED.with_borrow_mut(|compiled| {
+        (patterns.iter())
+            .map(|p| {
+                let source = p.as_str();
+                (compiled.entry(source.to_string()))
+                    .or_insert_with(|| regex::Regex::new(source).expect("pattern compiles"))
+                    .clone()
+            })
+            .collect()
+    });
     let mut matched = vec![0; patterns.len()];
     for text in texts {
         for ((p, r), n) in patterns.iter().zip(&regexes).zip(&mut matched) {
