@@ -58,80 +58,17 @@ pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
 
 fn write_entries(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
     let mut put = Batch::numbered(conn, "entries (id, kind, target, text)");
-    // One buffer for a batch's targets, not a string each.
-    let mut targets = Vec::new();
-    let mut ends = Vec::with_capacity(BATCH_ROWS);
     for first in (0..index.len()).step_by(BATCH_ROWS) {
-        let batch = first..index.len().min(first + BATCH_ROWS);
-        targets.clear();
-        ends.clear();
-        for i in batch.clone() {
-            target_json(&mut targets, index.entry(i).target);
-            ends.push(targets.len());
-        }
-        let targets = std::str::from_utf8(&targets).expect("JSON is UTF-8");
-        let starts = std::iter::once(0).chain(ends.iter().copied());
-        let rows: Vec<_> = (batch.zip(starts.zip(&ends)))
-            .map(|(i, (start, &end))| {
+        let rows: Vec<_> = (first..index.len().min(first + BATCH_ROWS))
+            .map(|i| {
                 let e = index.entry(i);
-                (i, e.kind.label(), &targets[start..end], e.text)
+                let target = serde_json::to_string(e.target).expect("targets always serialize");
+                (i, e.kind.label(), target, e.text)
             })
             .collect();
         put.insert(&rows)?;
     }
     Ok(())
-}
-
-/// Appends `target` as JSON, byte for byte as serde writes it
-/// (`{"type":"person","person":3}`): written for every entry, where serde's
-/// tagged-enum machinery costs several times the few numbers written.
-fn target_json(out: &mut Vec<u8>, target: &Target) {
-    match *target {
-        Target::Person { person } => {
-            out.extend_from_slice(br#"{"type":"person","person":"#);
-            push_number(out, person);
-        }
-        Target::Spell { person, spell } => {
-            out.extend_from_slice(br#"{"type":"spell","person":"#);
-            push_number(out, person);
-            out.extend_from_slice(br#","spell":"#);
-            push_number(out, spell);
-        }
-        Target::Meeting { meeting } => {
-            out.extend_from_slice(br#"{"type":"meeting","meeting":"#);
-            push_number(out, meeting);
-        }
-        Target::Conclusion {
-            article,
-            conclusion,
-        } => {
-            out.extend_from_slice(br#"{"type":"conclusion","article":"#);
-            push_number(out, article);
-            out.extend_from_slice(br#","conclusion":"#);
-            push_number(out, conclusion);
-        }
-        // A name may need escaping; one entry per province.
-        Target::Province { .. } => {
-            serde_json::to_writer(&mut *out, target).expect("targets always serialize");
-            return;
-        }
-    }
-    out.push(b'}');
-}
-
-/// Appends `n` in decimal.
-fn push_number(out: &mut Vec<u8>, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[at..]);
 }
 
 fn write_words(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
@@ -2145,31 +2082,6 @@ mod tests {
             }
             proptest::prop_assert!(two.floors.0.is_sorted_by_key(|&(e, _)| e));
             floors_at_most_shortfalls(&two.floors, &shortfall, &haystacks)?;
-        }
-    }
-
-    proptest::proptest! {
-        #![proptest_config(crate::testing::cases(2000))]
-
-        #[test]
-        fn targets_are_written_as_serde_writes_them(
-            kind in 0..5u8,
-            a in proptest::num::usize::ANY,
-            b in 0usize..1000,
-            name in "[a-zA-Zđơ \"\\\\\u{1}-]{0,12}",
-        ) {
-            let target = match kind {
-                0 => Target::Person { person: a },
-                1 => Target::Spell { person: b, spell: a },
-                2 => Target::Meeting { meeting: a },
-                3 => Target::Conclusion { article: a, conclusion: b },
-                _ => Target::Province { name },
-            };
-            let mut written = b"[".to_vec();
-            target_json(&mut written, &target);
-            let mut expected = b"[".to_vec();
-            serde_json::to_writer(&mut expected, &target).unwrap();
-            proptest::prop_assert_eq!(written, expected);
         }
     }
 
