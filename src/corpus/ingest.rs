@@ -4,6 +4,7 @@
 //! and why, and how many duplicates were dropped.
 
 use std::collections::HashSet;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -79,10 +80,15 @@ fn walk(
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
+    let mut names: Vec<(OsString, bool)> = entries
+        .filter_map(|e| e.ok().map(|e| (e.file_name(), entry_is_dir(&e))))
+        .collect();
+    // The names of one directory sort as its paths would, without each
+    // comparison splitting two paths into their components.
+    names.sort_unstable();
+    for (name, is_dir) in names {
+        let p = dir.join(name);
+        if is_dir {
             walk(&p, files, skipped, seen);
         } else if Kind::is_article_file(&p) {
             files.push(p);
@@ -95,6 +101,16 @@ fn walk(
                 reason: "not an article file (.txt, .html, .jsonl)".into(),
             });
         }
+    }
+}
+
+/// Whether a directory entry is a directory, following a symlink as
+/// `Path::is_dir` does: the entry's type comes with the listing on most
+/// file systems, so only a symlink or an unknown type costs a `stat`.
+fn entry_is_dir(e: &std::fs::DirEntry) -> bool {
+    match e.file_type() {
+        Ok(t) if !t.is_symlink() => t.is_dir(),
+        _ => e.path().is_dir(),
     }
 }
 
@@ -218,4 +234,56 @@ pub fn read_inputs(
     let (inputs, dropped) = super::dedupe::dedupe(inputs);
     report.duplicates = dropped;
     (inputs, report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn an_entry_is_a_directory_as_its_path_says() {
+        use std::os::unix::fs::symlink;
+        let root = tempfile::tempdir().unwrap();
+        let r = root.path();
+        std::fs::create_dir(r.join("dir")).unwrap();
+        std::fs::write(r.join("file.txt"), "x").unwrap();
+        symlink("dir", r.join("to-dir")).unwrap();
+        symlink("file.txt", r.join("to-file")).unwrap();
+        symlink("nowhere", r.join("dangling")).unwrap();
+        symlink("loop-b", r.join("loop-a")).unwrap();
+        symlink("loop-a", r.join("loop-b")).unwrap();
+        let mut seen = 0;
+        for e in std::fs::read_dir(r).unwrap() {
+            let e = e.unwrap();
+            assert_eq!(
+                entry_is_dir(&e),
+                e.path().is_dir(),
+                "{}",
+                e.path().display()
+            );
+            seen += 1;
+        }
+        assert_eq!(seen, 7);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(256))]
+
+        #[test]
+        fn names_sort_as_their_paths_do(
+            names in proptest::collection::hash_set("[a-c.\\-_0-9 éẢ]{1,6}", 0..24),
+            dir in "(/|\\.|[a-b./]{1,5})",
+        ) {
+            // A listing never holds "." or "..".
+            let names: Vec<&String> = names.iter().filter(|n| *n != "." && *n != "..").collect();
+            let dir = Path::new(&dir);
+            let mut by_name: Vec<OsString> = names.iter().map(OsString::from).collect();
+            by_name.sort_unstable();
+            let by_name: Vec<PathBuf> = by_name.into_iter().map(|n| dir.join(n)).collect();
+            let mut by_path: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
+            by_path.sort();
+            proptest::prop_assert_eq!(by_name, by_path);
+        }
+    }
 }
