@@ -67,6 +67,9 @@ pub fn run(
     }
     let (meetings, people) = if sqlite::wants_store(output) {
         let added = sqlite::ingest(output, inputs, wait)?;
+        // The process ends with the ingest: the corpus built is left to the
+        // exit rather than freed part by part.
+        std::mem::forget(added.corpus);
         for (file, why) in &added.already {
             writeln!(err, "already in the store: {file}: {why}")?;
         }

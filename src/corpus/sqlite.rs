@@ -528,6 +528,11 @@ pub struct Added {
     pub people: usize,
     /// Why the store was rebuilt from all its articles, when it was.
     pub rebuilt: Option<&'static str>,
+    /// The corpus everything derived was rewritten from, when it was (a
+    /// new store, or one rebuilt), without the new articles' texts: a
+    /// process that ends with the ingest can leave its many small parts
+    /// unfreed.
+    pub corpus: Option<Corpus>,
 }
 
 /// Adds articles to the store at `path` (made when missing), in one
@@ -579,6 +584,7 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
                     meetings: counts.meetings,
                     people: counts.people,
                     rebuilt: None,
+                    corpus: None,
                 });
             }
             // Dropped: rolled back, and the whole store is rebuilt below.
@@ -600,9 +606,6 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         corpus.meetings.len(),
         corpus.people.len(),
     );
-    // Its many small parts are freed while the indexes are made and the
-    // store is written out, not after.
-    std::thread::spawn(move || drop(corpus));
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
     let (articles, meetings, people) = counts;
     Ok(Added {
@@ -612,6 +615,7 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         meetings,
         people,
         rebuilt,
+        corpus: Some(corpus),
     })
 }
 
