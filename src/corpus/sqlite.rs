@@ -959,6 +959,12 @@ fn write_derived<'c>(
         };
         write_rows(tx, corpus, &keys(corpus, inserted))?;
         indexes.rows(tx)?;
+        if !ranking.is_finished() {
+            // Waited for anyway: the pages written so far go to the file
+            // now, as a spill would write them, rather than at the commit,
+            // which then has only the search tables' pages to write.
+            tx.cache_flush()?;
+        }
         let ranked = ranking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
