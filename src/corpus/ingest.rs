@@ -120,8 +120,26 @@ type ReadArticle = Result<(Input, Vec<String>), Skipped>;
 /// Reads one file into ingest inputs: one for a text or page, one per
 /// record of a `.jsonl`/`.json` file. A bad record is skipped with its line.
 pub fn read_articles(path: &Path) -> Vec<ReadArticle> {
-    source::read_file(path)
-        .into_iter()
+    articles_of(source::read_file(path))
+}
+
+/// Reads one file as [`read_articles`] does, with its size: the length of
+/// what was read rather than a `stat` of its own, or 0 when it cannot be
+/// read.
+fn read_sized(path: &Path) -> (Vec<ReadArticle>, u64) {
+    match std::fs::read(path) {
+        Ok(bytes) => (
+            articles_of(source::read_bytes(path, &bytes)),
+            bytes.len() as u64,
+        ),
+        // Read again to be reported as every unreadable file is.
+        Err(_) => (read_articles(path), 0),
+    }
+}
+
+/// The ingest inputs of a file's articles, as read.
+fn articles_of(read: source::Read) -> Vec<ReadArticle> {
+    read.into_iter()
         .map(|r| {
             let a = r.map_err(|e| Skipped {
                 path: PathBuf::from(e.location()),
@@ -202,8 +220,7 @@ pub fn read_inputs(
     let done = AtomicUsize::new(0);
     let bytes_done = std::sync::atomic::AtomicU64::new(0);
     let results = in_parallel(files.len(), threads, |i| {
-        let size = std::fs::metadata(&files[i]).map(|m| m.len()).unwrap_or(0);
-        let r = read_articles(&files[i]);
+        let (r, size) = read_sized(&files[i]);
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
         progress(n, b);
@@ -265,6 +282,56 @@ mod tests {
             seen += 1;
         }
         assert_eq!(seen, 7);
+    }
+
+    /// An article read as a string to compare: its input's fields and
+    /// facts, or why it was skipped.
+    fn shown(r: &ReadArticle) -> String {
+        match r {
+            Ok((i, warnings)) => format!(
+                "{} {} {:?} {:?} {} {warnings:?}",
+                i.id,
+                i.file,
+                i.text,
+                i.text_hash,
+                serde_json::to_string(&i.facts).unwrap()
+            ),
+            Err(s) => format!("skipped {s:?}"),
+        }
+    }
+
+    #[test]
+    fn a_file_read_with_its_size_reads_as_it_does_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("empty.txt"), "  \n").unwrap();
+        std::fs::write(
+            d.join("page.html"),
+            "<html><body><p>Hà Nội.</p></body></html>",
+        )
+        .unwrap();
+        std::fs::write(
+            d.join("records.jsonl"),
+            "{\"text\": \"Một bài.\"}\nnot json\n{\"text\": \"Bài hai.\"}\n",
+        )
+        .unwrap();
+        std::fs::write(d.join("latin1.txt"), b"caf\xe9 \xff").unwrap();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir("data/articles")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.extend(std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()));
+        paths.push(d.join("missing.txt"));
+        paths.push(d.to_path_buf());
+        for p in &paths {
+            let (read, size) = read_sized(p);
+            let alone: Vec<String> = read_articles(p).iter().map(shown).collect();
+            let sized: Vec<String> = read.iter().map(shown).collect();
+            assert_eq!(sized, alone, "{}", p.display());
+            let stat = std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+            let readable = std::fs::read(p).is_ok();
+            assert_eq!(size, if readable { stat } else { 0 }, "{}", p.display());
+        }
     }
 
     proptest::proptest! {
