@@ -20,6 +20,11 @@
 
 use super::shortfall::{NONE, byte_bonus};
 
+/// Shortfalls at or above this are no match, in the `_loss(es)` readings
+/// of [`EntryShorts`]: a caller that keeps only those below some bound
+/// at most this then needs no test of its own.
+pub(super) const UNMATCHED: u32 = NONE as u32;
+
 /// Not one of the entry's first letters.
 const NOT_FIRST: u8 = u8::MAX;
 
@@ -98,11 +103,18 @@ impl Block {
     }
 
     /// Every lane takes a state at `k` from the states of `from`, with
-    /// `gain` (see [`Block::next_at`]).
+    /// `gain` (see [`Block::next_at`]): [`Block::push`] of each lane, but
+    /// whole arrays at a time, which vectorize without shuffles. The
+    /// lanes' position is left as it was: these rows all stand at the
+    /// last space, which is kept once for them all.
     #[inline]
     fn follow(&mut self, from: &Block, k: i32, gain: i32) {
         for x in 0..LANES {
-            self.push(x, k, from.next_at(x, k, gain));
+            self.loss[x] = from.next_at(x, k, gain);
+        }
+        self.run = self.gap;
+        for x in 0..LANES {
+            self.gap[x] = self.run[x].min(self.loss[x] - k);
         }
     }
 
@@ -153,7 +165,8 @@ pub(super) struct EntryShorts {
     firsts: Vec<u8>,
     /// The first letters' count, padded to [`LANES`].
     lanes: usize,
-    /// Per first letter: the letter alone, and the letter and a space.
+    /// Per first letter: the letter alone, and the letter and a space
+    /// (whose lanes' positions are not kept: all are `last_space`).
     letter: Rows,
     letter_space: Rows,
     single: Vec<i32>,
@@ -369,6 +382,29 @@ impl EntryShorts {
         (loss < NONE).then_some(loss as u32)
     }
 
+    /// The least shortfall of the first letter at place `x` alone, as
+    /// [`EntryShorts::single_at`] but at or above [`UNMATCHED`] for none.
+    #[inline]
+    pub(super) fn single_loss(&self, x: usize) -> u32 {
+        self.single[x] as u32
+    }
+
+    /// The least shortfall of `a b` for each first letter `a` in order, `b`
+    /// the first letter at place `y`; at or above [`UNMATCHED`] for none.
+    #[inline]
+    pub(super) fn spaced_losses(&self, y: usize) -> &[i32] {
+        let blocks = self.lanes / LANES;
+        &self.spaced[y * blocks..][..blocks].as_flattened()[..self.firsts.len()]
+    }
+
+    /// Each `ab` asked for, as (a, b, least shortfall), at or above
+    /// [`UNMATCHED`] for none; in no set order.
+    pub(super) fn pair_losses(&self) -> impl Iterator<Item = (u8, u8, u32)> + '_ {
+        self.pairs
+            .iter()
+            .map(|&(b, _, a, least)| (a, b, least as u32))
+    }
+
     /// The least shortfall of the first letter at place `x` alone.
     pub(super) fn single_at(&self, x: usize) -> Option<u32> {
         Self::found(self.single[x])
@@ -378,15 +414,6 @@ impl EntryShorts {
     pub(super) fn spaced_at(&self, x: usize, y: usize) -> Option<u32> {
         let at = y * self.lanes + x;
         Self::found(self.spaced[at / LANES][at % LANES])
-    }
-
-    /// The least shortfall of `a b` for each first letter `a` in order, `b`
-    /// the first letter at place `y`.
-    pub(super) fn spaced_before(&self, y: usize) -> impl Iterator<Item = Option<u32>> + '_ {
-        let blocks = self.lanes / LANES;
-        self.spaced[y * blocks..][..blocks].as_flattened()[..self.firsts.len()]
-            .iter()
-            .map(|&loss| Self::found(loss))
     }
 
     /// The least shortfall of first letter `a` alone.

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::index::{Bytes, Index, is_word_byte, project_entry};
-use super::short::{Asked, EntryShorts, measurable};
+use super::short::{Asked, EntryShorts, UNMATCHED, measurable};
 use super::shortfall::{Scratch, Shortfall};
 use super::{Hit, Kind, Query, Searcher, Target};
 use crate::corpus::Corpus;
@@ -206,6 +206,13 @@ impl Short {
         Some(a * SLOTS_PER_FIRST + rest)
     }
 
+    /// [`Short::slot`] of `ab`, both symbols.
+    #[inline]
+    fn pair_slot(a: u8, b: u8) -> usize {
+        let number = |c| symbol(c).expect("a symbol");
+        number(a) * SLOTS_PER_FIRST + 1 + 2 * number(b)
+    }
+
     /// The query of symbols at `slot`: [`Short::slot`] undone.
     fn of_slot(slot: usize) -> Short {
         let char_of = |i: usize| char::from(SYMBOLS[i]);
@@ -303,69 +310,76 @@ fn bits(mut set: u64) -> impl Iterator<Item = usize> {
     })
 }
 
-/// Values keyed by short queries, numbered in order of arrival: those of
-/// symbols (nearly all) found by their letters' numbers, with no hashing;
-/// others hashed.
+/// Values keyed by short queries: those of symbols (nearly all) at their
+/// [`Short::slot`], made up front so that reaching one is a single index
+/// with no hashing; others after them, hashed, in order of arrival.
 struct ShortTable<V> {
-    /// Per [`Short::slot`], the value's number, or [`NO_VALUE`].
-    slots: Vec<u32>,
-    others: ShortMap<u32>,
-    values: Vec<(Short, V)>,
+    /// Per [`Short::slot`] its value, then the others' values.
+    values: Vec<V>,
+    /// The queries of the values after the slots'.
+    others: Vec<Short>,
+    numbers: ShortMap<u32>,
 }
 
-/// A slot of a [`ShortTable`] with no value.
-const NO_VALUE: u32 = u32::MAX;
+/// The slots of a [`ShortTable`]: every query of symbols.
+const SYMBOL_SLOTS: usize = SYMBOLS.len() * SLOTS_PER_FIRST;
 
-impl<V> Default for ShortTable<V> {
-    fn default() -> ShortTable<V> {
+impl<V: Default> ShortTable<V> {
+    fn new() -> ShortTable<V> {
         ShortTable {
-            slots: Vec::new(),
-            others: ShortMap::default(),
-            values: Vec::new(),
-        }
-    }
-}
-
-impl<V> ShortTable<V> {
-    /// The number of the value of `short`, made by `new` when it has none.
-    fn number_or_insert_with(&mut self, short: Short, new: impl FnOnce() -> V) -> usize {
-        match short.slot() {
-            Some(slot) => self.number_at_or_insert_with(slot, || short, new),
-            None => {
-                let next = self.values.len();
-                let at = *self.others.entry(short).or_insert(next as u32) as usize;
-                if at == next {
-                    self.values.push((short, new()));
-                }
-                at
-            }
+            values: std::iter::repeat_with(V::default)
+                .take(SYMBOL_SLOTS)
+                .collect(),
+            others: Vec::new(),
+            numbers: ShortMap::default(),
         }
     }
 
-    /// [`ShortTable::number_or_insert_with`] of the query of symbols at
-    /// `slot`, made by `short` only when new.
-    #[inline]
-    fn number_at_or_insert_with(
-        &mut self,
-        slot: usize,
-        short: impl FnOnce() -> Short,
-        new: impl FnOnce() -> V,
-    ) -> usize {
-        if self.slots.is_empty() {
-            self.slots.resize(SYMBOLS.len() * SLOTS_PER_FIRST, NO_VALUE);
-        }
-        let at = self.slots[slot];
-        if at != NO_VALUE {
-            return at as usize;
+    /// The number of the value of `short`, made when it has none.
+    fn number(&mut self, short: Short) -> usize {
+        if let Some(slot) = short.slot() {
+            return slot;
         }
         let next = self.values.len();
-        self.slots[slot] = next as u32;
-        self.values.push((short(), new()));
-        next
+        let at = *self.numbers.entry(short).or_insert(next as u32) as usize;
+        if at == next {
+            self.values.push(V::default());
+            self.others.push(short);
+        }
+        at
     }
 
     fn value_mut(&mut self, number: usize) -> &mut V {
-        &mut self.values[number].1
+        &mut self.values[number]
+    }
+
+    /// Joins `other`'s values into these by `join`, query by query.
+    fn merge(&mut self, other: ShortTable<V>, mut join: impl FnMut(&mut V, V)) {
+        let mut values = other.values.into_iter();
+        for (value, theirs) in self
+            .values
+            .iter_mut()
+            .zip(values.by_ref().take(SYMBOL_SLOTS))
+        {
+            join(value, theirs);
+        }
+        for (short, theirs) in other.others.into_iter().zip(values) {
+            let at = self.number(short);
+            join(&mut self.values[at], theirs);
+        }
+    }
+
+    /// Every value with its query.
+    fn into_iter(self) -> impl Iterator<Item = (Short, V)> {
+        let shorts = (0..SYMBOL_SLOTS).map(Short::of_slot).chain(self.others);
+        shorts.zip(self.values)
+    }
+
+    fn iter_mut(&mut self) -> impl Iterator<Item = (Short, &mut V)> {
+        let shorts = (0..SYMBOL_SLOTS)
+            .map(Short::of_slot)
+            .chain(self.others.iter().copied());
+        shorts.zip(&mut self.values)
     }
 }
 
@@ -375,8 +389,8 @@ struct ShortTops {
     /// How many entries each list keeps.
     kept: usize,
     /// Per [`Short::slot`], what (shortfall, entry) must come before to
-    /// enter the query's list, as [`item_key`]: the least of its bound and
-    /// its list's worst once full. An entry of symbols offered to each of
+    /// enter the query's list, as [`item_key`]: the least of its bound,
+    /// its list's worst once full and [`NO_MATCH`]. An entry of symbols offered to each of
     /// its queries is turned away by one comparison here, without a
     /// lookup of the list.
     limits: Vec<u64>,
@@ -417,10 +431,22 @@ impl List {
         if self.worst.is_some_and(|worst| item >= worst) {
             return;
         }
+        if self.items.len() == self.items.capacity() {
+            self.make_room(kept);
+        }
         self.items.push(item);
         if self.items.len() >= 2 * kept {
             self.choose(kept);
         }
+    }
+
+    /// Grows the items' room at once to what they hold before they are
+    /// chosen, rather than doubling from a few: most lists are only
+    /// pushed to, and grew a dozen times each.
+    #[cold]
+    fn make_room(&mut self, kept: usize) {
+        let room = (2 * kept).max(self.items.len() + 1);
+        self.items.reserve_exact(room - self.items.len());
     }
 
     /// Keeps only the best `kept` items.
@@ -442,7 +468,12 @@ impl List {
         if self.shortfall.is_none() {
             self.shortfall = other.shortfall;
         }
-        self.items.extend(other.items);
+        if self.items.is_empty() {
+            // Most lists of one part are empty in the other.
+            self.items = other.items;
+        } else {
+            self.items.extend(other.items);
+        }
         self.worst = None;
         if self.items.len() >= 2 * kept {
             self.choose(kept);
@@ -469,6 +500,10 @@ struct Bounds {
 
 /// A slot of [`Bounds`] whose list is not full: any entry may enter it.
 const NO_BOUND: (u32, u32) = (u32::MAX, u32::MAX);
+
+/// The limit of a list that is not full (see [`ShortTops::limits`]):
+/// every match comes before it, and no shortfall that means none.
+const NO_MATCH: (u32, u32) = (UNMATCHED, 0);
 
 impl Bounds {
     fn insert(&mut self, short: Short, worst: (u32, u32)) {
@@ -515,7 +550,7 @@ impl Bounds {
 impl ShortTops {
     fn new(kept: usize) -> ShortTops {
         ShortTops {
-            lists: ShortTable::default(),
+            lists: ShortTable::new(),
             kept,
             limits: Vec::new(),
         }
@@ -531,8 +566,11 @@ impl ShortTops {
         kept: usize,
     ) -> ShortTops {
         let mut tops = ShortTops::new(kept);
-        tops.limits = (0..SYMBOLS.len() * SLOTS_PER_FIRST)
-            .map(|slot| item_key(bounds.slots.get(slot).copied().unwrap_or(NO_BOUND)))
+        tops.limits = (0..SYMBOL_SLOTS)
+            .map(|slot| {
+                let bound = bounds.slots.get(slot).copied().unwrap_or(NO_BOUND);
+                item_key(bound.min(NO_MATCH))
+            })
             .collect();
         let mut ranking = EntryRanking::default();
         for e in entries {
@@ -543,7 +581,8 @@ impl ShortTops {
 
     /// Adds entry `e`, falling short by `loss` of the query of symbols at
     /// `slot`, to that query's list when it comes before the list's limit
-    /// (see [`ShortTops::limits`]).
+    /// (see [`ShortTops::limits`]); a `loss` at or above [`UNMATCHED`],
+    /// no match, never does.
     #[inline(always)]
     fn offer(&mut self, slot: usize, loss: u32, e: u32) {
         let item = (loss, e);
@@ -552,14 +591,28 @@ impl ShortTops {
         }
     }
 
-    /// Adds `item` to the list of the query of symbols at `slot`, and
-    /// lowers the slot's limit to the list's worst once it is full.
-    #[inline(never)]
+    /// Adds `item`, which comes before the slot's limit and so before the
+    /// list's worst, to the list of the query of symbols at `slot`. Most
+    /// items are only stored, in room there is; that step is kept apart
+    /// from the rest, so that it costs no call.
+    #[inline(always)]
     fn enter(&mut self, slot: usize, item: (u32, u32)) {
-        let at = self
-            .lists
-            .number_at_or_insert_with(slot, || Short::of_slot(slot), List::default);
-        let list = self.lists.value_mut(at);
+        let kept = self.kept;
+        let items = &mut self.lists.value_mut(slot).items;
+        if items.len() < items.capacity() && items.len() + 1 < 2 * kept {
+            items.push(item);
+        } else {
+            self.enter_when_full(slot, item);
+        }
+    }
+
+    /// [`ShortTops::enter`] of an item that fills the list's room: the
+    /// room grows, or the list keeps its best and lowers the slot's limit
+    /// to its worst.
+    #[cold]
+    #[inline(never)]
+    fn enter_when_full(&mut self, slot: usize, item: (u32, u32)) {
+        let list = self.lists.value_mut(slot);
         list.push(item, self.kept);
         if let Some(worst) = list.worst {
             self.limits[slot] = self.limits[slot].min(item_key(worst));
@@ -568,20 +621,19 @@ impl ShortTops {
 
     /// Both parts' best, as if read as one.
     fn merge(mut self, other: ShortTops) -> ShortTops {
-        for (short, list) in other.lists.values {
-            let at = self.lists.number_or_insert_with(short, List::default);
-            self.lists.value_mut(at).merge(list, self.kept);
-        }
+        let kept = self.kept;
+        self.lists
+            .merge(other.lists, |list, other| list.merge(other, kept));
         self
     }
 
     /// The worst entry of each full list.
     fn bounds(&mut self) -> Bounds {
         let mut bounds = Bounds::default();
-        for (short, list) in &mut self.lists.values {
+        for (short, list) in self.lists.iter_mut() {
             list.choose(self.kept);
             if let Some(worst) = list.worst {
-                bounds.insert(*short, worst);
+                bounds.insert(short, worst);
             }
         }
         bounds
@@ -591,7 +643,6 @@ impl ShortTops {
     fn into_ranked(self) -> impl Iterator<Item = (Short, Vec<(u32, u32)>)> {
         let kept = self.kept;
         self.lists
-            .values
             .into_iter()
             .filter(|(_, list)| !list.items.is_empty())
             .map(move |(short, list)| (short, list.into_ranked(kept)))
@@ -639,7 +690,11 @@ impl EntryRanking {
         (firsts, seconds): (u64, [u64; SYMBOLS.len()]),
     ) {
         self.firsts.clear();
-        self.firsts.extend(bits(firsts).map(|a| SYMBOLS[a]));
+        self.slots.clear();
+        for a in bits(firsts) {
+            self.firsts.push(SYMBOLS[a]);
+            self.slots.push(a * SLOTS_PER_FIRST);
+        }
         self.measured.start(&self.firsts);
         for a in bits(firsts) {
             for b in bits(seconds[a]) {
@@ -648,24 +703,15 @@ impl EntryRanking {
         }
         self.measured.run(index.projected(e as usize));
         let measured = &self.measured;
-        self.slots.clear();
-        self.slots.extend(bits(firsts).map(|a| a * SLOTS_PER_FIRST));
-        for (x, a) in bits(firsts).enumerate() {
-            let slot = self.slots[x];
-            if let Some(loss) = measured.single_at(x) {
-                tops.offer(slot, loss, e);
-            }
-            for b in bits(seconds[a]) {
-                if let Some(loss) = measured.pair(SYMBOLS[a], SYMBOLS[b]) {
-                    tops.offer(slot + 1 + 2 * b, loss, e);
-                }
-            }
+        for (x, &slot) in self.slots.iter().enumerate() {
+            tops.offer(slot, measured.single_loss(x), e);
+        }
+        for (a, b, loss) in measured.pair_losses() {
+            tops.offer(Short::pair_slot(a, b), loss, e);
         }
         for (y, b) in bits(firsts).enumerate() {
-            for (&slot, loss) in self.slots.iter().zip(measured.spaced_before(y)) {
-                if let Some(loss) = loss {
-                    tops.offer(slot + 2 + 2 * b, loss, e);
-                }
+            for (&slot, &loss) in self.slots.iter().zip(measured.spaced_losses(y)) {
+                tops.offer(slot + 2 + 2 * b, loss as u32, e);
             }
         }
     }
@@ -720,7 +766,7 @@ impl EntryRanking {
         at: usize,
         bound: u32,
     ) {
-        if let Some(own) = tops.lists.values[at].1.budget() {
+        if let Some(own) = tops.lists.values[at].budget() {
             wanted.push((short, at, own.min(bound)));
         }
     }
@@ -743,7 +789,7 @@ impl EntryRanking {
             let Some(bound) = bounds.budget(&short, e) else {
                 continue;
             };
-            let at = tops.lists.number_or_insert_with(short, List::default);
+            let at = tops.lists.number(short);
             Self::want(&mut self.wanted, tops, short, at, bound);
         }
     }
