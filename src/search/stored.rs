@@ -390,9 +390,9 @@ struct ShortTops {
     kept: usize,
     /// Per [`Short::slot`], what (shortfall, entry) must come before to
     /// enter the query's list, as [`item_key`]: the least of its bound,
-    /// its list's worst once full and [`NO_MATCH`]. An entry of symbols offered to each of
-    /// its queries is turned away by one comparison here, without a
-    /// lookup of the list.
+    /// its list's worst once full and [`NO_MATCH`]. An entry of symbols
+    /// offered to each of its queries is turned away by one comparison
+    /// here, without a lookup of the list.
     limits: Vec<u64>,
 }
 
@@ -402,18 +402,25 @@ fn item_key((loss, e): (u32, u32)) -> u64 {
     (u64::from(loss) << 32) | u64::from(e)
 }
 
+/// [`item_key`] undone.
+#[inline]
+fn item_of(key: u64) -> (u32, u32) {
+    ((key >> 32) as u32, key as u32)
+}
+
 /// One short query's best entries so far.
 #[derive(Default)]
 struct List {
     /// The query's pattern, made when an entry is first measured against
     /// it apart from the one pass of [`EntryShorts`].
     shortfall: Option<Shortfall>,
-    /// The entries kept, in no order: the best of them are chosen only
-    /// when twice as many have gathered, not sifted in one by one.
-    items: Vec<(u32, u32)>,
+    /// The entries kept, in no order, as [`item_key`]s, which compare and
+    /// sort in one step: the best of them are chosen only when twice as
+    /// many have gathered, not sifted in one by one.
+    items: Vec<u64>,
     /// The worst of the best chosen last, once the list was full: an entry
     /// must beat it to be of use.
-    worst: Option<(u32, u32)>,
+    worst: Option<u64>,
 }
 
 impl List {
@@ -421,13 +428,13 @@ impl List {
     /// kept (at least the list's own worst, once full); None when none can.
     fn budget(&self) -> Option<u32> {
         match self.worst {
-            Some((worst, _)) => worst.checked_sub(1),
+            Some(worst) => item_of(worst).0.checked_sub(1),
             None => Some(u32::MAX),
         }
     }
 
     #[inline]
-    fn push(&mut self, item: (u32, u32), kept: usize) {
+    fn push(&mut self, item: u64, kept: usize) {
         if self.worst.is_some_and(|worst| item >= worst) {
             return;
         }
@@ -452,9 +459,7 @@ impl List {
     /// Keeps only the best `kept` items.
     fn choose(&mut self, kept: usize) {
         if self.items.len() >= kept {
-            // As one number each, the items compare in one step.
-            self.items
-                .select_nth_unstable_by_key(kept - 1, |&item| item_key(item));
+            self.items.select_nth_unstable(kept - 1);
             self.items.truncate(kept);
             self.worst = Some(self.items[kept - 1]);
         }
@@ -483,8 +488,8 @@ impl List {
     /// The best `kept` items in rank order.
     fn into_ranked(mut self, kept: usize) -> Vec<(u32, u32)> {
         self.choose(kept);
-        self.items.sort_unstable_by_key(|&item| item_key(item));
-        self.items
+        self.items.sort_unstable();
+        self.items.into_iter().map(item_of).collect()
     }
 }
 
@@ -585,8 +590,8 @@ impl ShortTops {
     /// no match, never does.
     #[inline(always)]
     fn offer(&mut self, slot: usize, loss: u32, e: u32) {
-        let item = (loss, e);
-        if item_key(item) < self.limits[slot] {
+        let item = item_key((loss, e));
+        if item < self.limits[slot] {
             self.enter(slot, item);
         }
     }
@@ -596,7 +601,7 @@ impl ShortTops {
     /// items are only stored, in room there is; that step is kept apart
     /// from the rest, so that it costs no call.
     #[inline(always)]
-    fn enter(&mut self, slot: usize, item: (u32, u32)) {
+    fn enter(&mut self, slot: usize, item: u64) {
         let kept = self.kept;
         let items = &mut self.lists.value_mut(slot).items;
         if items.len() < items.capacity() && items.len() + 1 < 2 * kept {
@@ -611,11 +616,11 @@ impl ShortTops {
     /// to its worst.
     #[cold]
     #[inline(never)]
-    fn enter_when_full(&mut self, slot: usize, item: (u32, u32)) {
+    fn enter_when_full(&mut self, slot: usize, item: u64) {
         let list = self.lists.value_mut(slot);
         list.push(item, self.kept);
         if let Some(worst) = list.worst {
-            self.limits[slot] = self.limits[slot].min(item_key(worst));
+            self.limits[slot] = self.limits[slot].min(worst);
         }
     }
 
@@ -633,7 +638,7 @@ impl ShortTops {
         for (short, list) in self.lists.iter_mut() {
             list.choose(self.kept);
             if let Some(worst) = list.worst {
-                bounds.insert(short, worst);
+                bounds.insert(short, item_of(worst));
             }
         }
         bounds
@@ -751,7 +756,7 @@ impl EntryRanking {
                 }
             };
             if let Some(loss) = loss {
-                list.push((loss, e), tops.kept);
+                list.push(item_key((loss, e)), tops.kept);
             }
         }
     }
