@@ -485,6 +485,28 @@ mod tests {
                 let p = format!("{}{}", a as char, b as char);
                 prop_assert_eq!(shorts.pair(a, b), general(&p, &h), "{}", p);
             }
+            // The raw readings, for callers that compare before they ask
+            // whether there is a match, say the same.
+            let raw = |loss: u32| (loss < UNMATCHED).then_some(loss);
+            for (x, &a) in firsts.iter().enumerate() {
+                prop_assert_eq!(raw(shorts.single_loss(x)), shorts.single(a));
+            }
+            for (y, &b) in firsts.iter().enumerate() {
+                let losses = shorts.spaced_losses(y);
+                prop_assert_eq!(losses.len(), firsts.len());
+                for (&loss, &a) in losses.iter().zip(&firsts) {
+                    prop_assert_eq!(raw(loss as u32), shorts.spaced(a, b));
+                }
+            }
+            let mut read: Vec<(u8, u8)> = Vec::new();
+            for (a, b, loss) in shorts.pair_losses() {
+                prop_assert_eq!(raw(loss), shorts.pair(a, b));
+                read.push((a, b));
+            }
+            read.sort_unstable();
+            let mut asked_pairs = asked.pairs.clone();
+            asked_pairs.sort_unstable();
+            prop_assert_eq!(read, asked_pairs);
         }
 
         /// A first letter that stands again before the next space, with
