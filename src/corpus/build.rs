@@ -77,11 +77,28 @@ pub fn build(mut inputs: Vec<Input>) -> Corpus {
 /// so the people of some names can be resolved from only the articles
 /// that name them.
 pub(crate) fn resolve(corpus: &mut Corpus) {
-    // A name's key is worked out once however often it is named.
-    let mut names = Memo::new(lex_key);
-    resolve_people(corpus, &mut names);
-    join_across_provinces(corpus, &mut names);
-    build_timelines(corpus);
+    let mut keys = Keys::new();
+    resolve_people(corpus, &mut keys);
+    join_across_provinces(corpus, &mut keys);
+    build_timelines(corpus, &mut keys.central);
+}
+
+/// What every step asks of the same names, titles and provinces, worked
+/// out once however often they are named.
+struct Keys {
+    names: Memo<String>,
+    central: Memo<bool>,
+    canon: Memo<String>,
+}
+
+impl Keys {
+    fn new() -> Self {
+        Keys {
+            names: Memo::new(lex_key),
+            central: Memo::new(is_central),
+            canon: Memo::new(canonical),
+        }
+    }
 }
 
 /// The key a meeting is told by: province, date and body, folded; None for
@@ -177,9 +194,9 @@ fn scope_of(province: Option<&str>, positions: &[Position], central: &mut Memo<b
 /// Central Committee member); people named with no title as whoever of that
 /// name is known there or centrally, so a central leader is one person in
 /// every province's stories.
-fn resolve_people(corpus: &mut Corpus, names: &mut Memo<String>) {
+fn resolve_people(corpus: &mut Corpus, keys: &mut Keys) {
     let mut index = ByName::default();
-    let mut central_titles = Memo::new(is_central);
+    let (names, central_titles) = (&mut keys.names, &mut keys.central);
     let mut central: Vec<(usize, usize)> = Vec::new();
     let mut untitled: Vec<(usize, usize)> = Vec::new();
     let mut attached = Attached::default();
@@ -187,11 +204,7 @@ fn resolve_people(corpus: &mut Corpus, names: &mut Memo<String>) {
         for pi in 0..corpus.articles[ai].facts.people.len() {
             let a = &corpus.articles[ai];
             let p = &a.facts.people[pi];
-            let scope = match scope_of(
-                a.facts.province.as_deref(),
-                &p.positions,
-                &mut central_titles,
-            ) {
+            let scope = match scope_of(a.facts.province.as_deref(), &p.positions, central_titles) {
                 Scope::Central => {
                     central.push((ai, pi));
                     continue;
@@ -316,7 +329,10 @@ fn canonical(province: &str) -> String {
 /// spellings and titles recur across every article.
 struct Memo<T> {
     work: fn(&str) -> T,
-    known: FastMap<String, T>,
+    /// The place of each text's answer in `answers`: a text already met
+    /// is hashed and compared once, not again to fetch its answer.
+    known: FastMap<Box<str>, usize>,
+    answers: Vec<T>,
 }
 
 impl<T> Memo<T> {
@@ -324,15 +340,20 @@ impl<T> Memo<T> {
         Memo {
             work,
             known: FastMap::default(),
+            answers: Vec::new(),
         }
     }
 
     fn get(&mut self, text: &str) -> &T {
-        if !self.known.contains_key(text) {
-            let answer = (self.work)(text);
-            self.known.insert(text.to_string(), answer);
-        }
-        &self.known[text]
+        let i = match self.known.get(text) {
+            Some(&i) => i,
+            None => {
+                self.answers.push((self.work)(text));
+                self.known.insert(text.into(), self.answers.len() - 1);
+                self.answers.len() - 1
+            }
+        };
+        &self.answers[i]
     }
 }
 
@@ -383,16 +404,15 @@ fn sightings(corpus: &Corpus) -> Vec<Seen> {
 
 /// Records by name key, each with its gazetteer province (or
 /// [`CENTRAL`]), in record order.
-fn records_by_name_and_province(corpus: &Corpus, names: &mut Memo<String>) -> ByName {
+fn records_by_name_and_province(corpus: &Corpus, keys: &mut Keys) -> ByName {
     let mut by = ByName::default();
-    let mut canon = Memo::new(canonical);
     for (i, p) in corpus.people.iter().enumerate() {
         let scope = if p.scope == CENTRAL {
             p.scope.clone()
         } else {
-            canon.get(&p.scope).clone()
+            keys.canon.get(&p.scope).clone()
         };
-        by.push(names.get(&p.name), scope, i);
+        by.push(keys.names.get(&p.name), scope, i);
     }
     by
 }
@@ -406,9 +426,13 @@ struct Link {
 
 /// Links from articles that name a person's posts in another province
 /// than the record they were resolved to.
-fn bridges(corpus: &Corpus, records: &ByName, names: &mut Memo<String>) -> Vec<Link> {
+fn bridges(corpus: &Corpus, records: &ByName, keys: &mut Keys) -> Vec<Link> {
     let mut links = Vec::new();
-    let (mut canon, mut central) = (Memo::new(canonical), Memo::new(is_central));
+    let Keys {
+        names,
+        central,
+        canon,
+    } = keys;
     for (ai, a) in corpus.articles.iter().enumerate() {
         for (pi, p) in a.facts.people.iter().enumerate() {
             let here = a.people[pi];
@@ -545,11 +569,16 @@ fn posts_or_named(titles: &[String]) -> String {
 }
 
 /// Joins the records of one official across provinces and renumbers people.
-fn join_across_provinces(corpus: &mut Corpus, names: &mut Memo<String>) {
-    let records = records_by_name_and_province(corpus, names);
+fn join_across_provinces(corpus: &mut Corpus, keys: &mut Keys) {
+    let records = records_by_name_and_province(corpus, keys);
     let seen = sightings(corpus);
-    let mut links = bridges(corpus, &records, names);
-    links.extend(merger_continuations(corpus, &seen, &records, names));
+    let mut links = bridges(corpus, &records, keys);
+    links.extend(merger_continuations(
+        corpus,
+        &seen,
+        &records,
+        &mut keys.names,
+    ));
     let mut sets = DisjointSets::new(corpus.people.len());
     let mut reasons: Vec<(usize, MergeReason)> = Vec::new();
     for link in links {
@@ -702,7 +731,7 @@ fn attach(corpus: &mut Corpus, attached: &mut Attached, ai: usize, pi: usize, pe
 
 /// Each person's posts: one spell per (title, province), with the dates and
 /// meetings that show it.
-fn build_timelines(corpus: &mut Corpus) {
+fn build_timelines(corpus: &mut Corpus, central: &mut Memo<bool>) {
     struct Acc {
         spellings: BTreeMap<String, usize>,
         province: Option<String>,
@@ -712,7 +741,7 @@ fn build_timelines(corpus: &mut Corpus) {
         /// `meetings` as a set: a leader's post shows in thousands.
         met: FastSet<usize>,
     }
-    let (mut central, mut keys) = (Memo::new(is_central), Memo::new(title_key));
+    let mut keys = Memo::new(title_key);
     let mut per_person: Vec<BTreeMap<(String, String), Acc>> =
         (0..corpus.people.len()).map(|_| BTreeMap::new()).collect();
     for a in &corpus.articles {
