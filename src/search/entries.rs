@@ -4,6 +4,8 @@
 //! provinces), so an entry's number orders entries of equal score the way
 //! the result list shows them: by kind, then in corpus order.
 
+use std::fmt::Write;
+
 use crate::corpus::Corpus;
 use crate::corpus::{Meeting, Person, Spell, query};
 use crate::extract::Conclusion;
@@ -13,12 +15,19 @@ use super::{Kind, Target};
 
 /// Calls `add` once per entry of `corpus`, in result-list order.
 pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, String)) {
+    each_entry_text(corpus, |kind, target, text| {
+        add(kind, target, text.to_string())
+    });
+}
+
+/// [`each_entry`], each text written into one buffer, used again for the
+/// next entry: the index copies what it keeps.
+pub fn each_entry_text(corpus: &Corpus, mut add: impl FnMut(Kind, Target, &str)) {
+    let mut text = String::new();
     for (pi, p) in corpus.people.iter().enumerate() {
-        add(
-            Kind::Official,
-            Target::Person { person: pi },
-            official_text(p),
-        );
+        text.clear();
+        write_official(p, &mut text);
+        add(Kind::Official, Target::Person { person: pi }, &text);
     }
     for (pi, p) in corpus.people.iter().enumerate() {
         for (si, s) in p.timeline.iter().enumerate() {
@@ -26,15 +35,15 @@ pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, String)) {
                 person: pi,
                 spell: si,
             };
-            add(Kind::Position, target, spell_text(p, s));
+            text.clear();
+            write_spell(p, s, &mut text);
+            add(Kind::Position, target, &text);
         }
     }
     for (mi, m) in corpus.meetings.iter().enumerate() {
-        add(
-            Kind::Meeting,
-            Target::Meeting { meeting: mi },
-            meeting_text(m),
-        );
+        text.clear();
+        write_meeting(m, &mut text);
+        add(Kind::Meeting, Target::Meeting { meeting: mi }, &text);
     }
     for (ai, a) in corpus.articles.iter().enumerate() {
         for (ci, c) in a.facts.conclusions.iter().enumerate() {
@@ -42,7 +51,9 @@ pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, String)) {
                 article: ai,
                 conclusion: ci,
             };
-            add(Kind::Conclusion, target, conclusion_text(c));
+            text.clear();
+            write_conclusion(c, &mut text);
+            add(Kind::Conclusion, target, &text);
         }
     }
     for (name, n) in query::provinces_with_counts(corpus) {
@@ -50,49 +61,83 @@ pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, String)) {
             continue;
         }
         let text = province_text(&name, n);
-        add(Kind::Province, Target::Province { name }, text);
+        add(Kind::Province, Target::Province { name }, &text);
     }
 }
 
 /// An official: name, latest three posts, scope.
 pub fn official_text(p: &Person) -> String {
-    let titles: Vec<&str> = p
-        .timeline
-        .iter()
-        .rev()
-        .map(|s| s.title.as_str())
-        .take(3)
-        .collect();
-    if titles.is_empty() {
-        format!("{} — {}", p.name, p.scope)
-    } else {
-        format!("{} — {} — {}", p.name, titles.join(", "), p.scope)
+    let mut out = String::new();
+    write_official(p, &mut out);
+    out
+}
+
+/// [`official_text`], appended to `out`.
+fn write_official(p: &Person, out: &mut String) {
+    out.push_str(&p.name);
+    out.push_str(" — ");
+    for (i, s) in p.timeline.iter().rev().take(3).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&s.title);
     }
+    if !p.timeline.is_empty() {
+        out.push_str(" — ");
+    }
+    out.push_str(&p.scope);
 }
 
 /// A post held: "Chủ tịch UBND tỉnh Thái Bình — name"; a central post
 /// names no place.
 pub fn spell_text(p: &Person, s: &Spell) -> String {
-    match &s.province {
-        Some(place) => format!("{} {place} — {}", s.title, p.name),
-        None => format!("{} — {}", s.title, p.name),
+    let mut out = String::new();
+    write_spell(p, s, &mut out);
+    out
+}
+
+/// [`spell_text`], appended to `out`.
+fn write_spell(p: &Person, s: &Spell, out: &mut String) {
+    out.push_str(&s.title);
+    if let Some(place) = &s.province {
+        out.push(' ');
+        out.push_str(place);
     }
+    out.push_str(" — ");
+    out.push_str(&p.name);
 }
 
 pub fn meeting_text(m: &Meeting) -> String {
-    format!(
-        "{} · {} · {} · {}",
-        m.date.map(|d| d.to_string()).unwrap_or_default(),
-        m.body.as_deref().unwrap_or("?"),
-        m.province.as_deref().unwrap_or("?"),
-        m.title.as_deref().unwrap_or("")
-    )
+    let mut out = String::new();
+    write_meeting(m, &mut out);
+    out
+}
+
+/// [`meeting_text`], appended to `out`.
+fn write_meeting(m: &Meeting, out: &mut String) {
+    if let Some(d) = m.date {
+        write!(out, "{d}").expect("a String takes any text");
+    }
+    out.push_str(" · ");
+    out.push_str(m.body.as_deref().unwrap_or("?"));
+    out.push_str(" · ");
+    out.push_str(m.province.as_deref().unwrap_or("?"));
+    out.push_str(" · ");
+    out.push_str(m.title.as_deref().unwrap_or(""));
 }
 
 pub fn conclusion_text(c: &Conclusion) -> String {
-    match &c.speaker {
-        Some(s) => format!("{} — {s}", c.text),
-        None => c.text.clone(),
+    let mut out = String::new();
+    write_conclusion(c, &mut out);
+    out
+}
+
+/// [`conclusion_text`], appended to `out`.
+fn write_conclusion(c: &Conclusion, out: &mut String) {
+    out.push_str(&c.text);
+    if let Some(s) = &c.speaker {
+        out.push_str(" — ");
+        out.push_str(s);
     }
 }
 
@@ -104,5 +149,89 @@ pub fn province_text(name: &str, meetings: usize) -> String {
     match merged {
         Some(m) => format!("{name} (since 2025: {m}) — {meetings} meetings"),
         None => format!("{name} — {meetings} meetings"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The texts as first written, with `format!`.
+    fn official_plainly(p: &Person) -> String {
+        let titles: Vec<&str> = p
+            .timeline
+            .iter()
+            .rev()
+            .map(|s| s.title.as_str())
+            .take(3)
+            .collect();
+        if titles.is_empty() {
+            format!("{} — {}", p.name, p.scope)
+        } else {
+            format!("{} — {} — {}", p.name, titles.join(", "), p.scope)
+        }
+    }
+
+    fn spell_plainly(p: &Person, s: &Spell) -> String {
+        match &s.province {
+            Some(place) => format!("{} {place} — {}", s.title, p.name),
+            None => format!("{} — {}", s.title, p.name),
+        }
+    }
+
+    fn meeting_plainly(m: &Meeting) -> String {
+        format!(
+            "{} · {} · {} · {}",
+            m.date.map(|d| d.to_string()).unwrap_or_default(),
+            m.body.as_deref().unwrap_or("?"),
+            m.province.as_deref().unwrap_or("?"),
+            m.title.as_deref().unwrap_or("")
+        )
+    }
+
+    fn conclusion_plainly(c: &Conclusion) -> String {
+        match &c.speaker {
+            Some(s) => format!("{} — {s}", c.text),
+            None => c.text.clone(),
+        }
+    }
+
+    #[test]
+    fn entries_read_as_formatted() {
+        let mut c = Corpus::bundled();
+        // Cases the bundled corpus may lack: no posts, more than three,
+        // a meeting without its facts, a conclusion without a speaker.
+        let mut bare = c.people[0].clone();
+        bare.timeline.clear();
+        let mut busy = c.people[0].clone();
+        for i in 0..5 {
+            let mut s = busy.timeline[0].clone();
+            s.title = format!("Chức vụ {i}");
+            s.province = (i % 2 == 0).then(|| "Thái Bình".to_string());
+            busy.timeline.push(s);
+        }
+        c.people.extend([bare, busy]);
+        let mut m = c.meetings[0].clone();
+        (m.date, m.body, m.province, m.title) = (None, None, None, None);
+        c.meetings.push(m);
+        let mut con = c.articles[0].facts.conclusions.first().cloned();
+        if let Some(x) = con.as_mut() {
+            x.speaker = None;
+            c.articles[0].facts.conclusions.push(x.clone());
+        }
+        for p in &c.people {
+            assert_eq!(official_text(p), official_plainly(p));
+            for s in &p.timeline {
+                assert_eq!(spell_text(p, s), spell_plainly(p, s));
+            }
+        }
+        for m in &c.meetings {
+            assert_eq!(meeting_text(m), meeting_plainly(m));
+        }
+        for a in &c.articles {
+            for x in &a.facts.conclusions {
+                assert_eq!(conclusion_text(x), conclusion_plainly(x));
+            }
+        }
     }
 }
