@@ -162,30 +162,48 @@ enum Scope {
 
 /// The scope of a person from the posts written for them in an article.
 /// Former posts say nothing of where they serve now.
-fn scope_of(province: Option<&str>, positions: &[Position], central: &mut Memo<bool>) -> Scope {
-    let current: Vec<&Position> = positions.iter().filter(|p| !p.former).collect();
-    if current.is_empty() {
+fn scope_of(
+    province: Option<&str>,
+    positions: &[Position],
+    central: &mut Memo<bool>,
+    local: &mut Vec<usize>,
+) -> Scope {
+    // `local`: the current provincial posts, by their place in `positions`.
+    local.clear();
+    let mut current = false;
+    for (i, p) in positions.iter().enumerate().filter(|(_, p)| !p.former) {
+        current = true;
+        if !*central.get(&p.title) {
+            local.push(i);
+        }
+    }
+    if !current {
         return Scope::Untitled;
     }
-    let local: Vec<&Position> = current
-        .iter()
-        .copied()
-        .filter(|p| !*central.get(&p.title))
-        .collect();
     if local.is_empty() {
         return Scope::Central;
     }
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for p in &local {
-        if let Some(pr) = p.province.as_deref() {
-            *counts.entry(pr).or_insert(0) += 1;
+    // The province most posts name, the first in order on a tie: a person
+    // has a post or two, so each is counted among the rest.
+    let province_of = |i: usize| positions[i].province.as_deref();
+    let mut named: Option<(&str, usize)> = None;
+    for &i in local.iter() {
+        let Some(pr) = province_of(i) else { continue };
+        let n = local
+            .iter()
+            .filter(|&&j| province_of(j) == Some(pr))
+            .count();
+        if named.is_none_or(|(best, most)| n > most || (n == most && pr < best)) {
+            named = Some((pr, n));
         }
     }
-    let named = counts
-        .into_iter()
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
-        .map(|(p, _)| p);
-    Scope::Province(named.or(province).unwrap_or("?").to_string())
+    Scope::Province(
+        named
+            .map(|(p, _)| p)
+            .or(province)
+            .unwrap_or("?")
+            .to_string(),
+    )
 }
 
 /// People are resolved in three rounds: provincial officials by name and
@@ -200,11 +218,13 @@ fn resolve_people(corpus: &mut Corpus, keys: &mut Keys) {
     let mut central: Vec<(usize, usize)> = Vec::new();
     let mut untitled: Vec<(usize, usize)> = Vec::new();
     let mut attached = Attached::default();
+    let mut local = Vec::new();
     for ai in 0..corpus.articles.len() {
         for pi in 0..corpus.articles[ai].facts.people.len() {
             let a = &corpus.articles[ai];
             let p = &a.facts.people[pi];
-            let scope = match scope_of(a.facts.province.as_deref(), &p.positions, central_titles) {
+            let province = a.facts.province.as_deref();
+            let scope = match scope_of(province, &p.positions, central_titles, &mut local) {
                 Scope::Central => {
                     central.push((ai, pi));
                     continue;
@@ -357,12 +377,25 @@ impl<T> Memo<T> {
     }
 }
 
-/// A record's dated appearance: the date, the article, the posts written.
-#[derive(Clone)]
+/// A record's dated appearance: the date, the article, and the person
+/// named there (whose posts are read when asked for, not copied).
+#[derive(Clone, Copy)]
 struct Sighting {
     date: Date,
     article: usize,
-    titles: Vec<String>,
+    fact: usize,
+}
+
+impl Sighting {
+    /// The posts written for the person then, former ones aside.
+    fn titles<'c>(&self, corpus: &'c Corpus) -> Vec<&'c str> {
+        let p = &corpus.articles[self.article].facts.people[self.fact];
+        p.positions
+            .iter()
+            .filter(|x| !x.former)
+            .map(|x| x.title.as_str())
+            .collect()
+    }
 }
 
 /// The earliest and latest dated appearances of a record.
@@ -377,25 +410,20 @@ fn sightings(corpus: &Corpus) -> Vec<Seen> {
     let mut seen = vec![Seen::default(); corpus.people.len()];
     for (ai, a) in corpus.articles.iter().enumerate() {
         let Some(date) = a.date() else { continue };
-        for (pi, p) in a.facts.people.iter().enumerate() {
+        for pi in 0..a.facts.people.len() {
             let Some(s) = seen.get_mut(a.people[pi]) else {
                 continue;
             };
-            let sighting = || Sighting {
+            let sighting = Sighting {
                 date,
                 article: ai,
-                titles: p
-                    .positions
-                    .iter()
-                    .filter(|x| !x.former)
-                    .map(|x| x.title.clone())
-                    .collect(),
+                fact: pi,
             };
             if s.first.as_ref().is_none_or(|f| date < f.date) {
-                s.first = Some(sighting());
+                s.first = Some(sighting);
             }
             if s.last.as_ref().is_none_or(|l| date > l.date) {
-                s.last = Some(sighting());
+                s.last = Some(sighting);
             }
         }
     }
@@ -486,7 +514,7 @@ enum Tier {
     Unknown,
 }
 
-fn tier(titles: &[String]) -> Tier {
+fn tier(titles: &[&str]) -> Tier {
     let keys: Vec<String> = titles.iter().map(|t| title_key(t)).collect();
     let has = |w: &str| keys.iter().any(|k| k.split(' ').any(|x| x == w));
     if has("tinh") {
@@ -504,7 +532,7 @@ fn tier(titles: &[String]) -> Tier {
 /// Whether posts seen after the merger can continue those seen before: a
 /// provincial leader re-seated in the merged province, not a namesake
 /// heading a commune.
-fn posts_follow(before: &[String], after: &[String]) -> bool {
+fn posts_follow(before: &[&str], after: &[&str]) -> bool {
     !(tier(before) == Tier::Province && tier(after) == Tier::Local)
 }
 
@@ -528,15 +556,18 @@ fn merger_continuations(
             continue;
         };
         let key = names.get(&person.name);
-        let earlier: Vec<(usize, &Sighting)> = PROVINCES
+        let after_titles = after.titles(corpus);
+        let earlier: Vec<(usize, &Sighting, Vec<&str>)> = PROVINCES
             .iter()
             .filter(|p| p.merged_into == unit.merged_into && p.name != unit.name)
             .flat_map(|p| records.all(key, p.name))
-            .filter_map(|y| seen[y].last.as_ref().map(|l| (y, l)))
-            .filter(|(_, before)| before.date < day && posts_follow(&before.titles, &after.titles))
+            .filter_map(|y| seen[y].last.as_ref().map(|l| (y, l, l.titles(corpus))))
+            .filter(|(_, before, titles)| before.date < day && posts_follow(titles, &after_titles))
             .collect();
         // Two candidates of one name: nothing tells which one it is.
-        let [(y, before)] = earlier[..] else { continue };
+        let [(y, before, ref before_titles)] = earlier[..] else {
+            continue;
+        };
         links.push(Link {
             kept: x,
             joined: y,
@@ -547,10 +578,10 @@ fn merger_continuations(
                 to: person.scope.clone(),
                 evidence: format!(
                     "{} {} until {}; {} {} from {}",
-                    posts_or_named(&before.titles),
+                    posts_or_named(before_titles),
                     corpus.people[y].scope,
                     before.date,
-                    posts_or_named(&after.titles),
+                    posts_or_named(&after_titles),
                     person.scope,
                     after.date
                 ),
@@ -560,7 +591,7 @@ fn merger_continuations(
     links
 }
 
-fn posts_or_named(titles: &[String]) -> String {
+fn posts_or_named(titles: &[&str]) -> String {
     if titles.is_empty() {
         "named".to_string()
     } else {
@@ -742,7 +773,8 @@ fn build_timelines(corpus: &mut Corpus, central: &mut Memo<bool>) {
         met: FastSet<usize>,
     }
     let mut keys = Memo::new(title_key);
-    let mut per_person: Vec<BTreeMap<(String, String), Acc>> =
+    // By title key, then province: the order spells are first laid out in.
+    let mut per_person: Vec<BTreeMap<String, BTreeMap<String, Acc>>> =
         (0..corpus.people.len()).map(|_| BTreeMap::new()).collect();
     for a in &corpus.articles {
         let date = a.date();
@@ -753,21 +785,34 @@ fn build_timelines(corpus: &mut Corpus, central: &mut Memo<bool>) {
                 let province = if *central.get(&pos.title) {
                     None
                 } else {
-                    pos.province.clone().or_else(|| a.facts.province.clone())
+                    pos.province.as_ref().or(a.facts.province.as_ref())
                 };
-                let key = (
-                    keys.get(&pos.title).clone(),
-                    province.clone().unwrap_or_default(),
-                );
-                let acc = per_person[person].entry(key).or_insert_with(|| Acc {
-                    spellings: BTreeMap::new(),
-                    province,
-                    first: None,
-                    last: None,
-                    meetings: Vec::new(),
-                    met: FastSet::default(),
-                });
-                *acc.spellings.entry(pos.title.clone()).or_insert(0) += 1;
+                // Keys are copied only for a spell or spelling not met yet.
+                let key = keys.get(&pos.title);
+                let spells = &mut per_person[person];
+                if !spells.contains_key(key) {
+                    spells.insert(key.clone(), BTreeMap::new());
+                }
+                let by_province = spells.get_mut(key).expect("inserted");
+                let place = province.map_or("", String::as_str);
+                if !by_province.contains_key(place) {
+                    let acc = Acc {
+                        spellings: BTreeMap::new(),
+                        province: province.cloned(),
+                        first: None,
+                        last: None,
+                        meetings: Vec::new(),
+                        met: FastSet::default(),
+                    };
+                    by_province.insert(place.to_string(), acc);
+                }
+                let acc = by_province.get_mut(place).expect("inserted");
+                match acc.spellings.get_mut(&pos.title) {
+                    Some(n) => *n += 1,
+                    None => {
+                        acc.spellings.insert(pos.title.clone(), 1);
+                    }
+                }
                 if let Some(d) = date {
                     acc.first = Some(acc.first.map_or(d, |f| f.min(d)));
                     acc.last = Some(acc.last.map_or(d, |l| l.max(d)));
@@ -781,6 +826,7 @@ fn build_timelines(corpus: &mut Corpus, central: &mut Memo<bool>) {
     for (person, spells) in per_person.into_iter().enumerate() {
         let mut timeline: Vec<Spell> = spells
             .into_values()
+            .flat_map(BTreeMap::into_values)
             .map(|acc| {
                 // The most common spelling, the earliest written on a tie.
                 let title = acc
