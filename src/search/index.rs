@@ -338,6 +338,9 @@ struct Numbering {
     /// key's when marked ([`NO_MARK`] when not). Entries repeat the same
     /// names and titles, and one look-up answers both.
     as_written: WordMap<(u32, u32)>,
+    /// [`Numbering::as_written`] for the words of up to eight bytes, most
+    /// of them, by [`short_key`]: a number to hash and compare, not text.
+    short_as_written: FastMap<(u64, u8), (u32, u32)>,
     /// The entry being read, numbered from 1, and the last entry each
     /// word and mark was listed for: each is listed once an entry.
     entry: u32,
@@ -418,7 +421,12 @@ impl Numbering {
 
     /// Numbers a word as written that is also one folded word, `folded`.
     fn both(&mut self, written: &str, folded: &[u8]) {
-        let (word, mark) = match self.as_written.get(written) {
+        let short = short_key(written.as_bytes());
+        let known = match short {
+            Some(key) => self.short_as_written.get(&key),
+            None => self.as_written.get(written),
+        };
+        let (word, mark) = match known {
             Some(&ids) => ids,
             None => {
                 let word = self.word_id(folded);
@@ -427,7 +435,10 @@ impl Numbering {
                 } else {
                     self.mark_id(written)
                 };
-                self.as_written.insert(written.into(), (word, mark));
+                match short {
+                    Some(key) => self.short_as_written.insert(key, (word, mark)),
+                    None => self.as_written.insert(written.into(), (word, mark)),
+                };
                 (word, mark)
             }
         };
@@ -440,6 +451,30 @@ impl Numbering {
 
 /// Words numbered by the word.
 type WordMap<V = u32> = FastMap<Box<str>, V>;
+
+/// Bytes of up to eight as one number, with their count: different
+/// bytes, different keys.
+fn short_key(bytes: &[u8]) -> Option<(u64, u8)> {
+    let n = bytes.len();
+    let key = match n {
+        0 => 0,
+        // The first four and the last four, overlapping below eight.
+        4..=8 => {
+            let four = |at: usize| {
+                let mut b = [0u8; 4];
+                b.copy_from_slice(&bytes[at..at + 4]);
+                u64::from(u32::from_le_bytes(b))
+            };
+            four(0) | four(n - 4) << 32
+        }
+        1..4 => {
+            let b = |i: usize| u64::from(bytes[i]);
+            b(0) | b(n / 2) << 8 | b(n - 1) << 16
+        }
+        _ => return None,
+    };
+    Some((key, n as u8))
+}
 
 impl Builder {
     fn push(&mut self, kind: Kind, target: Target, text: &str) {
@@ -921,6 +956,18 @@ mod tests {
 
     proptest::proptest! {
         #![proptest_config(crate::testing::cases(500))]
+
+        #[test]
+        fn short_keys_tell_bytes_apart(
+            a in proptest::collection::vec(proptest::prop_oneof![0u8..3, proptest::num::u8::ANY], 0..10),
+            b in proptest::collection::vec(proptest::prop_oneof![0u8..3, proptest::num::u8::ANY], 0..10),
+        ) {
+            let (ka, kb) = (short_key(&a), short_key(&b));
+            proptest::prop_assert_eq!(ka.is_some(), a.len() <= 8);
+            if ka.is_some() && kb.is_some() {
+                proptest::prop_assert_eq!(ka == kb, a == b);
+            }
+        }
 
         #[test]
         fn one_pass_splits_any_text_as_three_passes_do(
