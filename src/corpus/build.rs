@@ -365,15 +365,25 @@ impl<T> Memo<T> {
     }
 
     fn get(&mut self, text: &str) -> &T {
-        let i = match self.known.get(text) {
+        let i = self.place(text);
+        &self.answers[i]
+    }
+
+    /// Where the answer for `text` is kept, worked out when new: for
+    /// holding two answers at once (see [`Memo::answer`]).
+    fn place(&mut self, text: &str) -> usize {
+        match self.known.get(text) {
             Some(&i) => i,
             None => {
                 self.answers.push((self.work)(text));
                 self.known.insert(text.into(), self.answers.len() - 1);
                 self.answers.len() - 1
             }
-        };
-        &self.answers[i]
+        }
+    }
+
+    fn answer(&self, place: usize) -> &T {
+        &self.answers[place]
     }
 }
 
@@ -467,8 +477,9 @@ fn bridges(corpus: &Corpus, records: &ByName, keys: &mut Keys) -> Vec<Link> {
             let Some(record) = corpus.people.get(here) else {
                 continue;
             };
-            let here_scope = canon.get(&record.scope).clone();
-            let key = names.get(&p.name);
+            let here_scope = canon.place(&record.scope);
+            // Keyed only when a post names another province.
+            let mut key = None;
             for pos in &p.positions {
                 let there = if *central.get(&pos.title) {
                     // A central post now is a membership a provincial
@@ -481,11 +492,14 @@ fn bridges(corpus: &Corpus, records: &ByName, keys: &mut Keys) -> Vec<Link> {
                     let Some(there) = pos.province.as_deref() else {
                         continue;
                     };
-                    canon.get(there).as_str()
+                    let there = canon.place(there);
+                    canon.answer(there).as_str()
                 };
-                if there == here_scope {
+                if there == canon.answer(here_scope) {
                     continue;
                 }
+                let key = *key.get_or_insert_with(|| names.place(&p.name));
+                let key = names.answer(key);
                 for other in records.all(key, there).filter(|&o| o != here) {
                     links.push(Link {
                         kept: here,
