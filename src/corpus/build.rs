@@ -183,7 +183,7 @@ fn scope_of(
     if local.is_empty() {
         return Scope::Central;
     }
-    // The province most posts name, the first in order on a tie: a person
+    // The province most posts name, the first by name on a tie: a person
     // has a post or two, so each is counted among the rest.
     let province_of = |i: usize| positions[i].province.as_deref();
     let mut named: Option<(&str, usize)> = None;
