@@ -2198,6 +2198,82 @@ mod tests {
         );
     }
 
+    /// The people of a short story after a first line naming the meeting,
+    /// each with their titles.
+    fn people_of(body: &str) -> Vec<(String, Vec<String>)> {
+        let text = format!("Hội nghị Ban Thường vụ Tỉnh ủy Hà Giang họp ngày 5/3/2019.\n{body}");
+        let page = crate::text::Page::new(&text);
+        let doc = Doc::new(&page);
+        extract(&doc)
+            .people
+            .iter()
+            .map(|p| (p.name.clone(), p.titles().map(String::from).collect()))
+            .collect()
+    }
+
+    /// Officials whose family name is also a body word ("Đoàn") are found
+    /// after their titles, and bodies named "Đoàn …" stay bodies.
+    #[test]
+    fn family_names_that_are_body_words_after_titles() {
+        let one = |body: &str, name: &str, title: &str| {
+            assert_eq!(
+                people_of(body),
+                vec![(name.to_string(), vec![title.to_string()])],
+                "{body}"
+            );
+        };
+        one(
+            "Trưởng Ban Tổ chức Tỉnh ủy Đoàn Thị Mai Hoa trình bày Đề án nhân sự.",
+            "Đoàn Thị Mai Hoa",
+            "Trưởng Ban Tổ chức Tỉnh ủy",
+        );
+        one(
+            "Phó Chủ tịch UBND tỉnh Đoàn Văn Tâm phát biểu.",
+            "Đoàn Văn Tâm",
+            "Phó Chủ tịch UBND tỉnh",
+        );
+        one(
+            "Chủ tịch UBND tỉnh Đoàn Văn Tâm phát biểu.",
+            "Đoàn Văn Tâm",
+            "Chủ tịch UBND tỉnh",
+        );
+        one(
+            "Trưởng Đoàn ĐBQH tỉnh Đoàn Hữu Lộc phát biểu.",
+            "Đoàn Hữu Lộc",
+            "Trưởng Đoàn ĐBQH tỉnh",
+        );
+        one(
+            "Giám đốc Sở Tài chính Đoàn Thị Lan phát biểu.",
+            "Đoàn Thị Lan",
+            "Giám đốc Sở Tài chính",
+        );
+        one(
+            "Bí thư Huyện ủy Thạch Hà Đoàn Văn Tâm phát biểu.",
+            "Đoàn Văn Tâm",
+            "Bí thư Huyện ủy Thạch Hà",
+        );
+        one(
+            "Bí thư Đoàn Thanh niên tỉnh Lê Văn Hùng phát biểu.",
+            "Lê Văn Hùng",
+            "Bí thư Đoàn Thanh niên tỉnh",
+        );
+        one(
+            "Trưởng Đoàn đại biểu Quốc hội tỉnh Lê Văn Hùng phát biểu.",
+            "Lê Văn Hùng",
+            "Trưởng Đoàn đại biểu Quốc hội tỉnh",
+        );
+        one(
+            "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị Lê Văn Hùng phát biểu.",
+            "Lê Văn Hùng",
+            "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị",
+        );
+        one(
+            "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh Lê Văn Hùng phát biểu.",
+            "Lê Văn Hùng",
+            "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh",
+        );
+    }
+
     /// Each sentence's mentions and title references are those that name
     /// it, in order.
     #[test]

@@ -194,7 +194,7 @@ pub fn parse_title(toks: &[Token], i: usize) -> Option<TitleMatch> {
     // A head ending in a body word names that body next ("Phó Ban Tổ chức",
     // "Trưởng phòng Tuyên truyền").
     let names_body = toks[j - 1].is("ban") || toks[j - 1].is("phòng");
-    let tail = extend(toks, j, Locality::No, names_body);
+    let tail = extend(toks, j, Locality::No, names_body, false);
     if tail.text_end <= j && needs_body(&toks[head]) {
         return None;
     }
@@ -237,6 +237,15 @@ enum Step {
     Read { reported: bool },
 }
 
+/// Where a person's name begins in a body phrase that a family name
+/// shares ("Đoàn", "tỉnh Đoàn").
+enum NameInBody {
+    /// At the phrase's first word; the name's length.
+    Here(usize),
+    /// After its first words, which are read alone as this part.
+    After(Part, usize),
+}
+
 /// The state of reading what follows a head.
 struct Reader<'t, 'a> {
     toks: &'t [Token<'a>],
@@ -256,6 +265,10 @@ struct Reader<'t, 'a> {
     /// Whether a body was named yet: "UBND tỉnh" keeps its level word before
     /// a dropped province, "Tỉnh trưởng tỉnh Hủa Phăn" does not.
     body_named: bool,
+    /// Whether a body, a level or a department was read: after one that
+    /// is complete, a family name that is also a body word ("Đoàn") begins
+    /// a person's name.
+    body_read: bool,
     level_after_body: bool,
     /// Where a term began that directly follows a province: the province
     /// stays in the text and is still the title's place.
@@ -268,7 +281,14 @@ struct Reader<'t, 'a> {
     steering: bool,
 }
 
-fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -> Tail {
+/// Reads what follows a head, or a body (`body_read`) at `start`.
+fn extend(
+    toks: &[Token],
+    start: usize,
+    locality: Locality,
+    expect_name: bool,
+    body_read: bool,
+) -> Tail {
     let mut r = Reader {
         toks,
         start,
@@ -281,6 +301,7 @@ fn extend(toks: &[Token], start: usize, locality: Locality, expect_name: bool) -
         province: None,
         provincial: false,
         body_named: false,
+        body_read,
         level_after_body: false,
         before_term: None,
         term_end: None,
@@ -464,22 +485,24 @@ impl Reader<'_, '_> {
     /// A word or phrase of the title lexicon.
     fn lexicon_part(&mut self, part: Part, n: usize) -> Step {
         let (toks, j) = (self.toks, self.j);
-        let t = &toks[j];
+        if matches!(part, Part::Org { .. }) {
+            match self.name_in_body(j, n) {
+                Some(NameInBody::Here(len)) => {
+                    self.name = Some(j..j + len);
+                    return Step::Stop;
+                }
+                // "UBND tỉnh Đoàn Văn Minh": the level alone, then the name.
+                Some(NameInBody::After(part, k)) => return self.lexicon_part(part, k),
+                None => {}
+            }
+        }
+        if !matches!(part, Part::HeadModifier) {
+            self.body_read = true;
+        }
         match part {
             Part::HeadModifier => {
                 self.j += n;
                 self.set_state(Locality::No, false, false);
-            }
-            Part::Org { .. }
-                if self.level_end == Some(j)
-                    && is_name_token(t)
-                    && full_name_at(toks, j).is_some() =>
-            {
-                // "Trưởng Đoàn ĐBQH TP Đoàn Sỹ Kiên": after a place level the
-                // body is complete, so a family name that is also a body word
-                // ("Đoàn", "Ban") begins the person's name.
-                self.name = full_name_at(toks, j);
-                return Step::Stop;
             }
             Part::Org { locality, named } => {
                 self.steering |= is_steering(&toks[j..j + n]);
@@ -502,6 +525,48 @@ impl Reader<'_, '_> {
             Part::Head | Part::Prefix | Part::Department => return Step::Stop,
         }
         Step::Read { reported: true }
+    }
+
+    /// Whether the body read so far is complete: a body, level or
+    /// department was read, and no name of a body nor a place is awaited
+    /// ("Sở" awaits "Tài chính", "Huyện ủy" its district).
+    fn body_complete(&self) -> bool {
+        self.body_read && !self.expect_name && self.locality != Locality::Required
+    }
+
+    /// A person's name beginning inside the body phrase of `n` words at
+    /// `toks[j]`, after a complete body: a family name that is also a body
+    /// word ("Sở Tài chính Đoàn Thị Lan"), or ends one whose first words
+    /// are a level ("UBND tỉnh Đoàn Văn Minh", where "tỉnh Đoàn" reads as
+    /// "Tỉnh đoàn").
+    fn name_in_body(&self, j: usize, n: usize) -> Option<NameInBody> {
+        if !self.body_complete() {
+            return None;
+        }
+        let toks = self.toks;
+        (0..n).find_map(|k| {
+            let at = j + k;
+            let len = name_past_phrase(toks, at, j + n)?;
+            if k == 0 {
+                return Some(NameInBody::Here(len));
+            }
+            // The words before the family name are a level or a body of
+            // their own, and those after it are no name of their own:
+            // "Ban Thường vụ Tỉnh Đoàn Nguyễn Văn An" names the body.
+            let part = match LEXICON.longest(&toks[..at], j) {
+                Some((
+                    part @ (Part::Level(Locality::Optional)
+                    | Part::Org {
+                        locality: Locality::No | Locality::Optional,
+                        named: false,
+                    }),
+                    m,
+                )) if m == k => part,
+                _ => return None,
+            };
+            let given_names_only = name_score(&toks[at + 1..at + len], false).is_none();
+            given_names_only.then_some(NameInBody::After(part, k))
+        })
     }
 
     /// A term ("khóa XVII", "khoá 16", "nhiệm kỳ 2020-2025"); an owner ("của Bộ Chính trị"); a number or numeral naming a body
@@ -576,6 +641,7 @@ impl Reader<'_, '_> {
         }
         if t.is_all_caps() && t.text.chars().count() <= 8 && !is_name_token(t) {
             self.steering |= is_steering(&toks[j..j + 1]);
+            self.body_read = true;
             self.j += 1;
             self.locality = Locality::Optional;
             return Some(Step::Read { reported: true });
@@ -775,6 +841,29 @@ fn remit_end(toks: &[Token], mut j: usize) -> usize {
     j
 }
 
+/// The length of a person's name beginning with a family name at
+/// `toks[at]` and going on past a body phrase ending at `phrase_end`
+/// ("Đoàn Thị Lan", not "Đoàn Thanh Niên"). Two words are a name only where
+/// the title would end after them ("Đoàn Sáng trình bày", not "Đoàn Công
+/// tác").
+fn name_past_phrase(toks: &[Token], at: usize, phrase_end: usize) -> Option<usize> {
+    // Most body words are no family name: known before the run is read.
+    let first = &toks[at..toks.len().min(at + 2)];
+    if !is_name_token(&toks[at]) || surname_rank_of(first) == 0 {
+        return None;
+    }
+    let run = name_run(toks, at, 5);
+    let len = (2..=run)
+        .rev()
+        .find(|&m| name_score(&toks[at..at + m], false).is_some())?;
+    let ends_title = |i: usize| {
+        toks.get(i).is_none_or(|t| {
+            t.kind == TokenKind::Punct || (!t.is_capitalized() && STOPS.at(toks, i).is_some())
+        })
+    };
+    (at + len > phrase_end && (len >= 3 || ends_title(at + len))).then_some(len)
+}
+
 /// A full name of three or more words starting at `toks[j]`.
 fn full_name_at(toks: &[Token], j: usize) -> Option<Range<usize>> {
     let run = name_run(toks, j, 4);
@@ -821,7 +910,7 @@ fn org_continuation(toks: &[Token], j: usize) -> Option<usize> {
         (Part::Org { locality, named }, n) => (locality, named, n),
         _ => return None,
     };
-    let tail = extend(toks, j + n, locality, named);
+    let tail = extend(toks, j + n, locality, named, true);
     let ends_clause = toks
         .get(tail.end)
         .is_none_or(|t| t.kind == TokenKind::Punct && !t.is_dash());
@@ -986,6 +1075,114 @@ mod tests {
                 None,
                 Some("Vi Văn Vũ".into())
             )
+        );
+    }
+
+    /// A family name that is also a body word ("Đoàn") begins the name
+    /// after a complete body: a body, a level or a department.
+    #[test]
+    fn family_names_that_are_body_words_after_a_body() {
+        let name = |s: &str, title: &str, person: &str| {
+            let (t, _, n) = read(s);
+            assert_eq!((t.as_str(), n.as_deref()), (title, Some(person)), "{s}");
+        };
+        name(
+            "Trưởng Ban Tổ chức Tỉnh ủy Đoàn Thị Mai Hoa trình bày",
+            "Trưởng Ban Tổ chức Tỉnh ủy",
+            "Đoàn Thị Mai Hoa",
+        );
+        name(
+            "Phó Chủ tịch UBND tỉnh Đoàn Văn Tâm phát biểu.",
+            "Phó Chủ tịch UBND tỉnh",
+            "Đoàn Văn Tâm",
+        );
+        name(
+            "Chủ tịch UBND tỉnh Đoàn Văn Tâm phát biểu.",
+            "Chủ tịch UBND tỉnh",
+            "Đoàn Văn Tâm",
+        );
+        name(
+            "Trưởng Đoàn ĐBQH tỉnh Đoàn Hữu Lộc phát biểu.",
+            "Trưởng Đoàn ĐBQH tỉnh",
+            "Đoàn Hữu Lộc",
+        );
+        name(
+            "Giám đốc Sở Tài chính Đoàn Thị Lan phát biểu.",
+            "Giám đốc Sở Tài chính",
+            "Đoàn Thị Lan",
+        );
+        name(
+            "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy Đoàn Lê Hữu Nhân trình bày",
+            "Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy",
+            "Đoàn Lê Hữu Nhân",
+        );
+        // Two words where the title ends after them.
+        name(
+            "Phó Chủ tịch UBND tỉnh Đoàn Tâm, Giám đốc",
+            "Phó Chủ tịch UBND tỉnh",
+            "Đoàn Tâm",
+        );
+        name(
+            "Bí thư Đảng ủy Khối Đoàn Văn Hậu phát biểu",
+            "Bí thư Đảng ủy Khối",
+            "Đoàn Văn Hậu",
+        );
+        // The same family name in the youth union's own title.
+        name(
+            "Phó Bí thư Tỉnh đoàn Đoàn Văn Hậu phát biểu",
+            "Phó Bí thư Tỉnh đoàn",
+            "Đoàn Văn Hậu",
+        );
+    }
+
+    /// Bodies named "Đoàn …" stay bodies.
+    #[test]
+    fn bodies_named_doan_stay_bodies() {
+        let body = |s: &str, title: &str, person: Option<&str>| {
+            let (t, _, n) = read(s);
+            assert_eq!((t.as_str(), n.as_deref()), (title, person), "{s}");
+        };
+        body(
+            "Bí thư Đoàn Thanh niên tỉnh Lê Văn Hùng phát biểu",
+            "Bí thư Đoàn Thanh niên tỉnh",
+            Some("Lê Văn Hùng"),
+        );
+        body(
+            "Trưởng Đoàn đại biểu Quốc hội tỉnh phát biểu",
+            "Trưởng Đoàn đại biểu Quốc hội tỉnh",
+            None,
+        );
+        body(
+            "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị phát biểu",
+            "Trưởng đoàn kiểm tra số 11 của Bộ Chính trị",
+            None,
+        );
+        body(
+            "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh Lê Văn Hùng phát biểu",
+            "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh",
+            Some("Lê Văn Hùng"),
+        );
+        body(
+            "Bí thư Tỉnh Đoàn Nguyễn Văn An phát biểu",
+            "Bí thư Tỉnh Đoàn",
+            Some("Nguyễn Văn An"),
+        );
+        // After a body that has an owner, "Tỉnh Đoàn" before a name of
+        // its own is that owner.
+        body(
+            "Ủy viên Ban Thường vụ Tỉnh Đoàn Nguyễn Văn An phát biểu",
+            "Ủy viên Ban Thường vụ Tỉnh Đoàn",
+            Some("Nguyễn Văn An"),
+        );
+        body(
+            "Ủy viên Ban Chấp hành Đoàn Thanh Niên tỉnh phát biểu",
+            "Ủy viên Ban Chấp hành Đoàn Thanh Niên tỉnh",
+            None,
+        );
+        body(
+            "Phó Trưởng Ban Tổ chức Tỉnh ủy, Trưởng Đoàn công tác",
+            "Phó Trưởng Ban Tổ chức Tỉnh ủy",
+            None,
         );
     }
 
