@@ -53,8 +53,10 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
         if !is_name_token(t) || (n > 0 && !t.space_before) {
             break;
         }
+        let honorific = HONORIFIC_LEXICON.longest(tokens, i + n).is_some()
+            && !(n == 0 && honorific_is_family_name(tokens, i));
         if (starts_title_word(tokens, i + n) && !org_words_ending_name(tokens, i, n))
-            || HONORIFIC_LEXICON.longest(tokens, i + n).is_some()
+            || honorific
             || repeats_start(tokens, i, n)
         {
             break;
@@ -62,6 +64,23 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
         n += 1;
     }
     n
+}
+
+/// Whether the honorific at `tokens[i]` is a family name ("Ông") that
+/// begins a name: capitalized, and followed by two given names, which a
+/// name after an honorific would not begin with ("Ông Xuân Quang", not
+/// "Ông Nguyễn Xuân Quang").
+pub fn honorific_is_family_name(tokens: &[Token], i: usize) -> bool {
+    let Some(given) = tokens.get(i + 1..i + 3) else {
+        return false;
+    };
+    is_name_token(&tokens[i])
+        && matches!(HONORIFIC_LEXICON.longest(tokens, i), Some((_, 1)))
+        && surname_rank_of(&tokens[i..i + 1]) > 0
+        && given.iter().enumerate().all(|(k, t)| {
+            is_name_token(t) && t.space_before && !starts_title_word(tokens, i + 1 + k)
+        })
+        && surname_rank_of(given) == 0
 }
 
 /// A name written in capitals after a title in a caption ("Bí thư Thị ủy
@@ -218,6 +237,25 @@ mod tests {
         assert!(score("Rah Lan Chung", false).is_some());
         assert!(score("Y Moan", true).is_some());
         assert!(score("Nguyễn Văn A B C", false).is_none());
+    }
+
+    /// "Ông" is an honorific and a family name: before given names only,
+    /// it begins the name.
+    #[test]
+    fn honorific_family_names() {
+        assert!(honorific_is_family_name(
+            &toks("Ông Xuân Quang phát biểu"),
+            0
+        ));
+        assert!(!honorific_is_family_name(
+            &toks("Ông Nguyễn Xuân Quang phát biểu"),
+            0
+        ));
+        assert!(!honorific_is_family_name(&toks("Ông Quang phát biểu"), 0));
+        assert!(!honorific_is_family_name(&toks("ông Xuân Quang"), 0));
+        assert!(!honorific_is_family_name(&toks("Bà Xuân Lan phát biểu"), 0));
+        assert_eq!(name_run(&toks("Ông Xuân Quang, Giám đốc"), 0, 6), 3);
+        assert_eq!(name_run(&toks("Ông Lê Xuân Quang, Giám đốc"), 0, 6), 0);
     }
 
     #[test]

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Span;
 use super::doc::{Doc, Sentence, clean};
-use super::names::{is_name_token, looks_like_name_line, name_run, name_score};
+use super::names::{
+    honorific_is_family_name, is_name_token, looks_like_name_line, name_run, name_score,
+};
 use super::titles::{TITLE_STARTS, TitleMatch, parse_title, tokens_text};
 use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::titles::{HONORIFIC_LEXICON, RANK_LEXICON, is_central, title_key};
@@ -1121,6 +1123,10 @@ fn aside_end(toks: &[Token], name: &Range<usize>, at: usize) -> usize {
 /// A person or title introduced by "đồng chí", "ông", "bà" or a rank before
 /// a capital ("có đồng chí là Nguyễn Thị Hoàng, …" included).
 fn introduced_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
+    // "Ông Xuân Quang": a family name, read as the name's first word.
+    if honorific_is_family_name(toks, i) {
+        return None;
+    }
     let (_, mut n) = HONORIFIC_LEXICON
         .longest(toks, i)
         .or_else(|| RANK_LEXICON.longest(toks, i))?;
@@ -2271,6 +2277,33 @@ mod tests {
             "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh Lê Văn Hùng phát biểu.",
             "Lê Văn Hùng",
             "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh",
+        );
+    }
+
+    /// "Ông" is an honorific and a family name: before given names only,
+    /// it begins the name, after a title and after "đồng chí".
+    #[test]
+    fn honorific_family_names_after_titles() {
+        for body in [
+            "Giám đốc Sở Tài chính Ông Xuân Lâm phát biểu.",
+            "Đồng chí Ông Xuân Lâm, Giám đốc Sở Tài chính phát biểu.",
+        ] {
+            assert_eq!(
+                people_of(body),
+                vec![(
+                    "Ông Xuân Lâm".to_string(),
+                    vec!["Giám đốc Sở Tài chính".to_string()]
+                )],
+                "{body}"
+            );
+        }
+        // Before a full name it is the honorific.
+        assert_eq!(
+            people_of("Ông Lê Xuân Lâm, Giám đốc Sở Tài chính phát biểu."),
+            vec![(
+                "Lê Xuân Lâm".to_string(),
+                vec!["Giám đốc Sở Tài chính".to_string()]
+            )]
         );
     }
 
