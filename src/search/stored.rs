@@ -33,37 +33,56 @@ pub(super) const KEPT: usize = 2 * TOP;
 /// Letters (and digits) in a query answered from the ranked lists.
 const SHORT: usize = 2;
 
-/// A corpus's search entries, indexed, with their short queries ranked:
-/// what [`write`] writes.
+/// A corpus's search entries, indexed, with their short queries ranked,
+/// and the rows of the search tables made from them: what [`write`]
+/// writes, binding the rows as they are.
 pub struct Ranked {
     index: Index,
-    tops: Vec<(String, Vec<(u32, u32)>)>,
+    targets: Targets,
+    words: Vec<WordRow>,
+    tops: Vec<TopRow>,
 }
+
+/// A row of `words`: (id, key, postings, their blob).
+type WordRow = (usize, String, usize, Vec<u8>);
+
+/// A row of `tops`: (pattern, entries, losses, complete).
+type TopRow = (String, Vec<u8>, Vec<u8>, bool);
 
 impl Ranked {
     pub fn of(corpus: &Corpus) -> Ranked {
         let index = Index::build(corpus);
-        let tops = ranked_short_queries(&index);
-        Ranked { index, tops }
+        // The rows are made on the pool beside the ranking, rather than by
+        // the writer, which would make them alone once it has waited for
+        // the ranking.
+        let (tops, (targets, words)) = rayon::join(
+            || top_rows(ranked_short_queries(&index)),
+            || rayon::join(|| Targets::of(&index), || word_rows(&index)),
+        );
+        Ranked {
+            index,
+            targets,
+            words,
+            tops,
+        }
     }
 }
 
 /// Writes the search tables (`entries`, `words`, `tops`), many rows to a
 /// statement.
 pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
-    write_entries(conn, &ranked.index)?;
-    write_words(conn, &ranked.index)?;
-    write_tops(conn, &ranked.tops)
+    write_entries(conn, &ranked.index, &ranked.targets)?;
+    Batch::numbered(conn, "words (id, word, n, postings)").insert(&ranked.words)?;
+    Batch::new(conn, "tops (pattern, entries, losses, complete)").insert(&ranked.tops)
 }
 
-fn write_entries(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+fn write_entries(conn: &Connection, index: &Index, targets: &Targets) -> rusqlite::Result<()> {
     let mut put = Batch::numbered(conn, "entries (id, kind, target, text)");
     for first in (0..index.len()).step_by(BATCH_ROWS) {
         let rows: Vec<_> = (first..index.len().min(first + BATCH_ROWS))
             .map(|i| {
                 let e = index.entry(i);
-                let target = serde_json::to_string(e.target).expect("targets always serialize");
-                (i, e.kind.label(), target, e.text)
+                (i, e.kind.label(), targets.get(i), e.text)
             })
             .collect();
         put.insert(&rows)?;
@@ -71,27 +90,55 @@ fn write_entries(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
     Ok(())
 }
 
-fn write_words(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+/// Every entry's target as JSON, the column `target` of `entries`, in one
+/// buffer rather than a string each.
+struct Targets {
+    json: String,
+    /// Where each entry's JSON ends in `json`.
+    ends: Vec<usize>,
+}
+
+impl Targets {
+    fn of(index: &Index) -> Targets {
+        let mut json = Vec::new();
+        let mut ends = Vec::with_capacity(index.len());
+        for i in 0..index.len() {
+            serde_json::to_writer(&mut json, index.entry(i).target)
+                .expect("targets always serialize");
+            ends.push(json.len());
+        }
+        let json = String::from_utf8(json).expect("JSON is UTF-8");
+        Targets { json, ends }
+    }
+
+    /// Entry `i`'s target as JSON.
+    fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        &self.json[start..self.ends[i]]
+    }
+}
+
+/// The rows of `words`: each word's postings, [`ROW_POSTINGS`] to a row.
+fn word_rows(index: &Index) -> Vec<WordRow> {
     let mut rows = Vec::new();
     for (i, w) in index.words.words().iter().enumerate() {
         for (part, list) in index.postings.get(i).chunks(ROW_POSTINGS).enumerate() {
             rows.push((rows.len(), row_key(w, part), list.len(), to_blob(list)));
         }
     }
-    Batch::numbered(conn, "words (id, word, n, postings)").insert(&rows)
+    rows
 }
 
-fn write_tops(conn: &Connection, tops: &[(String, Vec<(u32, u32)>)]) -> rusqlite::Result<()> {
-    let rows: Vec<_> = tops
-        .iter()
+/// The rows of `tops`, from each short query's ranked list.
+fn top_rows(tops: Vec<(String, Vec<(u32, u32)>)>) -> Vec<TopRow> {
+    tops.into_iter()
         .map(|(pattern, list)| {
             // A list cut short may leave out matches; one shorter is all of them.
             let complete = list.len() < KEPT;
             let (losses, entries): (Vec<u32>, Vec<u32>) = list.iter().copied().unzip();
             (pattern, to_blob(&entries), to_blob(&losses), complete)
         })
-        .collect();
-    Batch::new(conn, "tops (pattern, entries, losses, complete)").insert(&rows)
+        .collect()
 }
 
 /// Postings kept in one row of `words`. A longer list goes on over more
@@ -980,6 +1027,32 @@ mod ranking_tests {
                 (Kind::Official, Target::Person { person }, text)
             }));
             proptest::prop_assert_eq!(ranked_in_lists_of(&index, kept, part), ranked_plainly(&index, kept));
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(300))]
+
+        /// The targets made ahead in one buffer are each target's JSON.
+        #[test]
+        fn targets_in_one_buffer_are_each_ones_json(
+            targets in proptest::collection::vec((0..5usize, 0..1000usize, "[aư\"\\\\\n{}]{0,8}"), 0..40),
+        ) {
+            let index = Index::from_entries(targets.into_iter().map(|(kind, n, name)| {
+                let target = match kind {
+                    0 => Target::Person { person: n },
+                    1 => Target::Spell { person: n, spell: n / 3 },
+                    2 => Target::Meeting { meeting: n },
+                    3 => Target::Conclusion { article: n, conclusion: n % 7 },
+                    _ => Target::Province { name },
+                };
+                (Kind::Official, target, String::new())
+            }));
+            let made = Targets::of(&index);
+            for i in 0..index.len() {
+                let json = serde_json::to_string(index.entry(i).target).expect("serializes");
+                proptest::prop_assert_eq!(made.get(i), json);
+            }
         }
     }
 
