@@ -927,7 +927,8 @@ pub(super) fn insert_articles(
 /// positions, attendance, conclusions and the search tables. The corpus
 /// is made (`make`) on another thread while `insert` writes the articles
 /// not stored yet on this one, and its search entries are then indexed and
-/// ranked there while the other rows are written here; `keys` gives the
+/// ranked there while the other rows are written here, then the entries'
+/// tables while the ranking goes on; `keys` gives the
 /// stored key of each article in corpus order, from those `insert` gave.
 /// A new store's indexes are made as their tables fill.
 fn write_derived<'c>(
@@ -942,35 +943,50 @@ fn write_derived<'c>(
     }
     std::thread::scope(|s| {
         let (made, corpus_made) = std::sync::mpsc::channel();
+        let (indexed, entries_indexed) = std::sync::mpsc::channel();
         let ranking = s.spawn(move || {
             let corpus = make();
             // The rows but the search tables need only the corpus.
             let _ = made.send(corpus);
-            stored::Ranked::of(corpus)
+            // The search entries' tables need no ranking.
+            let entries = std::sync::Arc::new(stored::Indexed::of(corpus));
+            let _ = indexed.send(std::sync::Arc::clone(&entries));
+            stored::Ranked::of(&entries)
         });
         let inserted = insert()?;
         indexes.articles(tx)?;
         let Ok(corpus) = corpus_made.recv() else {
             // Nothing sent: making the corpus panicked.
-            match ranking.join() {
-                Err(panic) => std::panic::resume_unwind(panic),
-                Ok(_) => unreachable!("a corpus made is sent"),
-            }
+            resume_panic(ranking)
         };
         write_rows(tx, corpus, &keys(corpus, inserted))?;
         indexes.rows(tx)?;
+        let Ok(entries) = entries_indexed.recv() else {
+            // Nothing sent: indexing the entries panicked.
+            resume_panic(ranking)
+        };
+        stored::write_entries(tx, &entries)?;
         if !ranking.is_finished() {
             // Waited for anyway: the pages written so far go to the file
             // now, as a spill would write them, rather than at the commit,
-            // which then has only the search tables' pages to write.
+            // which then has only the ranked lists' pages to write.
             tx.cache_flush()?;
         }
         let ranked = ranking
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        stored::write(tx, &ranked)?;
+        stored::write_tops(tx, &ranked)?;
         indexes.entries(tx)
     })
+}
+
+/// Raises again the panic of `thread`, which stopped before sending what
+/// it makes.
+fn resume_panic<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> ! {
+    match thread.join() {
+        Err(panic) => std::panic::resume_unwind(panic),
+        Ok(_) => unreachable!("what is made is sent"),
+    }
 }
 
 /// The derived rows outside the search tables. The rows of people and

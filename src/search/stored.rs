@@ -33,50 +33,61 @@ pub(super) const KEPT: usize = 2 * TOP;
 /// Letters (and digits) in a query answered from the ranked lists.
 const SHORT: usize = 2;
 
-/// A corpus's search entries, indexed, with their short queries ranked,
-/// and the rows of the search tables made from them: what [`write`]
-/// writes, binding the rows as they are.
-pub struct Ranked {
+/// A corpus's search entries, indexed, with the rows of `entries` and
+/// `words` made from them: what [`write_entries`] writes, so that writing
+/// them only binds them, and what [`Ranked::of`] ranks.
+pub struct Indexed {
     index: Index,
     targets: Targets,
     words: Vec<WordRow>,
-    tops: Vec<TopRow>,
 }
 
 /// A row of `words`: (id, key, postings, their blob).
 type WordRow = (usize, String, usize, Vec<u8>);
 
-/// A row of `tops`: (pattern, entries, losses, complete).
-type TopRow = (String, Vec<u8>, Vec<u8>, bool);
-
-impl Ranked {
-    pub fn of(corpus: &Corpus) -> Ranked {
+impl Indexed {
+    pub fn of(corpus: &Corpus) -> Indexed {
         let index = Index::build(corpus);
-        // The rows are made on the pool beside the ranking, rather than by
-        // the writer, which would make them alone once it has waited for
-        // the ranking.
-        let (tops, (targets, words)) = rayon::join(
-            || top_rows(ranked_short_queries(&index)),
-            || rayon::join(|| Targets::of(&index), || word_rows(&index)),
-        );
-        Ranked {
+        let (targets, words) = rayon::join(|| Targets::of(&index), || word_rows(&index));
+        Indexed {
             index,
             targets,
             words,
-            tops,
         }
     }
 }
 
-/// Writes the search tables (`entries`, `words`, `tops`), many rows to a
-/// statement.
-pub fn write(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
-    write_entries(conn, &ranked.index, &ranked.targets)?;
-    Batch::numbered(conn, "words (id, word, n, postings)").insert(&ranked.words)?;
+/// The rows of `tops`: each short query's best entries, ranked. What
+/// [`write_tops`] writes.
+pub struct Ranked {
+    tops: Vec<TopRow>,
+}
+
+/// A row of `tops`: (pattern, entries, losses, complete).
+type TopRow = (String, Vec<u8>, Vec<u8>, bool);
+
+impl Ranked {
+    pub fn of(indexed: &Indexed) -> Ranked {
+        Ranked {
+            tops: top_rows(ranked_short_queries(&indexed.index)),
+        }
+    }
+}
+
+/// Writes the tables of the search entries (`entries`, `words`), many rows
+/// to a statement. They need no ranking: they can be written while the
+/// short queries are ranked.
+pub fn write_entries(conn: &Connection, indexed: &Indexed) -> rusqlite::Result<()> {
+    write_entry_rows(conn, &indexed.index, &indexed.targets)?;
+    Batch::numbered(conn, "words (id, word, n, postings)").insert(&indexed.words)
+}
+
+/// Writes the short queries' ranked lists (`tops`).
+pub fn write_tops(conn: &Connection, ranked: &Ranked) -> rusqlite::Result<()> {
     Batch::new(conn, "tops (pattern, entries, losses, complete)").insert(&ranked.tops)
 }
 
-fn write_entries(conn: &Connection, index: &Index, targets: &Targets) -> rusqlite::Result<()> {
+fn write_entry_rows(conn: &Connection, index: &Index, targets: &Targets) -> rusqlite::Result<()> {
     let mut put = Batch::numbered(conn, "entries (id, kind, target, text)");
     for first in (0..index.len()).step_by(BATCH_ROWS) {
         let rows: Vec<_> = (first..index.len().min(first + BATCH_ROWS))
