@@ -1855,8 +1855,14 @@ mod tests {
         if (row.names, row.titles) != kinds(&row.elems) {
             return Err(format!("kinds noted wrong: {:?}", row.elems));
         }
-        let fast = format!("{:?}", row.elems);
-        let plain = format!("{:?}", elements_plain(toks, true));
+        alike(
+            format!("{:?}", row.elems),
+            format!("{:?}", elements_plain(toks, true)),
+        )
+    }
+
+    /// Two readings of one row, told apart when they differ.
+    fn alike(fast: String, plain: String) -> Result<(), String> {
         if fast == plain {
             Ok(())
         } else {
@@ -1864,16 +1870,23 @@ mod tests {
         }
     }
 
-    #[test]
-    fn flagged_elements_match_every_reader_on_the_articles() {
+    /// Runs `check` on every sentence of the bundled articles; returns how
+    /// many there were.
+    fn on_bundled_sentences(check: impl Fn(&[Token]) -> Result<(), String>) -> usize {
         let mut sentences = 0;
         for page in crate::testing::bundled_pages() {
             let doc = Doc::new(&page);
             for s in doc.sentences() {
-                same_elements(&s.tokens).unwrap();
+                check(&s.tokens).unwrap();
                 sentences += 1;
             }
         }
+        sentences
+    }
+
+    #[test]
+    fn flagged_elements_match_every_reader_on_the_articles() {
+        let sentences = on_bundled_sentences(same_elements);
         assert!(sentences > 100, "{sentences} sentences");
     }
 
@@ -1902,12 +1915,7 @@ mod tests {
 
     #[test]
     fn best_names_are_the_plain_ones_on_the_articles() {
-        for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
-            for s in doc.sentences() {
-                same_best_names(&s.tokens).unwrap();
-            }
-        }
+        on_bundled_sentences(same_best_names);
     }
 
     /// People and the titles given them, as read from a row.
@@ -1936,23 +1944,15 @@ mod tests {
     /// A row whose runs of other words are one element each is read as
     /// the row with an element a word.
     fn same_reading_merged(toks: &[Token]) -> Result<(), String> {
-        let merged = reading(toks, &elements(toks).elems);
-        let unmerged = reading(toks, &elements_plain(toks, false));
-        if merged == unmerged {
-            Ok(())
-        } else {
-            Err(format!("{merged}\n!=\n{unmerged}"))
-        }
+        alike(
+            reading(toks, &elements(toks).elems),
+            reading(toks, &elements_plain(toks, false)),
+        )
     }
 
     #[test]
     fn merged_other_words_read_alike_on_the_articles() {
-        for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
-            for s in doc.sentences() {
-                same_reading_merged(&s.tokens).unwrap();
-            }
-        }
+        on_bundled_sentences(same_reading_merged);
     }
 
     /// Words and marks people are written with, titles and plain words.
