@@ -13,16 +13,10 @@ use crate::gazetteer::provinces;
 
 use super::{Kind, Target};
 
-/// Calls `add` once per entry of `corpus`, in result-list order.
-pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, String)) {
-    each_entry_text(corpus, |kind, target, text| {
-        add(kind, target, text.to_string())
-    });
-}
-
-/// [`each_entry`], each text written into one buffer, used again for the
-/// next entry: the index copies what it keeps.
-pub fn each_entry_text(corpus: &Corpus, mut add: impl FnMut(Kind, Target, &str)) {
+/// Calls `add` once per entry of `corpus`, in result-list order. Each text
+/// is written into one buffer, used again for the next entry: a caller
+/// copies what it keeps.
+pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, &str)) {
     let mut text = String::new();
     for (pi, p) in corpus.people.iter().enumerate() {
         text.clear();

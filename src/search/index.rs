@@ -13,7 +13,7 @@ use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
 use crate::text::fold::{fold_char_into, folded_letter, is_alphanumeric, word_key};
 
-use super::entries::each_entry_text;
+use super::entries::each_entry;
 use super::{Kind, Target};
 
 /// Many strings, byte strings or number lists in one buffer: item `i` is
@@ -242,7 +242,7 @@ impl Index {
     /// Builds the index of a corpus.
     pub fn build(corpus: &Corpus) -> Index {
         let mut b = Builder::default();
-        each_entry_text(corpus, |kind, target, text| b.push(kind, target, text));
+        each_entry(corpus, |kind, target, text| b.push(kind, target, text));
         b.finish()
     }
 

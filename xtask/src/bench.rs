@@ -337,7 +337,7 @@ fn write_entry_lines(corpus: &Corpus, to: &Path) -> anyhow::Result<()> {
     let mut result = Ok(());
     each_entry(corpus, |_, _, text| {
         if result.is_ok() {
-            result = writeln!(w, "{}", tinhuy::text::fold(&text).replace('\n', " "));
+            result = writeln!(w, "{}", tinhuy::text::fold(text).replace('\n', " "));
         }
     });
     result?;
