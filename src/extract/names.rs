@@ -53,10 +53,13 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
         if !is_name_token(t) || (n > 0 && !t.space_before) {
             break;
         }
-        let honorific = HONORIFIC_LEXICON.longest(tokens, i + n).is_some()
-            && !(n == 0 && honorific_is_family_name(tokens, i));
+        // Asked only once the title words are ruled out, as the others.
+        let honorific = || {
+            HONORIFIC_LEXICON.longest(tokens, i + n).is_some()
+                && !(n == 0 && honorific_is_family_name(tokens, i))
+        };
         if (starts_title_word(tokens, i + n) && !org_words_ending_name(tokens, i, n))
-            || honorific
+            || honorific()
             || repeats_start(tokens, i, n)
         {
             break;
