@@ -11,8 +11,9 @@ use super::header::is_source_line;
 use super::names::is_name_token;
 use super::{Found, Span};
 use crate::gazetteer::provinces;
+use crate::gazetteer::surnames::surname_rank_of;
 use crate::text::BlockKind;
-use crate::text::segment::{tokenize_keyed, word_count, word_count_over};
+use crate::text::segment::{Token, tokenize_keyed, word_count, word_count_over};
 
 /// Labels that introduce the writer ("Bài và ảnh:", "Tin, ảnh:").
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -133,12 +134,14 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
         }
         let ok = (2..=4).contains(&current.len());
         if ok {
-            let (a, b) = (toks[current[0]].start, toks[*current.last().unwrap()].end);
-            let is_place = provinces::is_province(&toks[current[0]..=*current.last().unwrap()]);
-            if is_place {
+            let run = &toks[current[0]..=*current.last().unwrap()];
+            if provinces::is_province(run) || is_place_credit(run) {
                 return false;
             }
-            names.push(Found::new(text[a..b].to_string(), a..b));
+            for run in pen_names(run) {
+                let (a, b) = (run[0].start, run[run.len() - 1].end);
+                names.push(Found::new(text[a..b].to_string(), a..b));
+            }
         }
         current.clear();
         ok
@@ -161,6 +164,25 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
         return Vec::new();
     }
     names
+}
+
+/// Whether a run of capitalized words is an outlet named after its place
+/// ("Báo Sơn La", "Đài Hà Nam"): a word that is no family name, then a
+/// province.
+fn is_place_credit(run: &[Token]) -> bool {
+    surname_rank_of(run) == 0 && provinces::is_province(&run[1..])
+}
+
+/// The pen names in a run of capitalized words. Two pen names of two words
+/// are often printed with no mark between them ("Bích Liên Vũ Hiếu"): four
+/// words whose first is no family name and whose third is a common one are
+/// read as two names; any other run is one name.
+fn pen_names<'r, 'a>(run: &'r [Token<'a>]) -> Vec<&'r [Token<'a>]> {
+    if run.len() == 4 && surname_rank_of(run) == 0 && surname_rank_of(&run[2..]) == 2 {
+        vec![&run[..2], &run[2..]]
+    } else {
+        vec![run]
+    }
 }
 
 #[cfg(test)]
@@ -196,5 +218,27 @@ mod tests {
         assert!(names("Quang cảnh Hội nghị").is_empty());
         assert!(names("Thái Bình").is_empty());
         assert!(names("Chủ tịch UBND tỉnh Trần Tiến Hưng").is_empty());
+    }
+
+    #[test]
+    fn outlets_named_after_their_place_are_no_bylines() {
+        assert!(names("Báo Lào Cai").is_empty());
+        assert!(names("Đài Quảng Nam").is_empty());
+        // A family name before the place is a person's name.
+        assert_eq!(names("Lê Lào Cai"), vec!["Lê Lào Cai"]);
+    }
+
+    #[test]
+    fn two_pen_names_printed_together() {
+        assert_eq!(
+            names("Thực hiện: Thu Hà Trần Minh"),
+            vec!["Thu Hà", "Trần Minh"]
+        );
+        // A four-word name begins with its family name.
+        assert_eq!(names("Nguyễn Thị Thu Hà"), vec!["Nguyễn Thị Thu Hà"]);
+        assert_eq!(
+            names("Hồng Nhung Lê Tuấn - Minh Quân"),
+            vec!["Hồng Nhung", "Lê Tuấn", "Minh Quân"]
+        );
     }
 }
