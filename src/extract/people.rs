@@ -2253,6 +2253,7 @@ mod tests {
             "Đoàn Thị Lan",
             "Giám đốc Sở Tài chính",
         );
+        one("Bí thư Đoàn Văn Tâm phát biểu.", "Đoàn Văn Tâm", "Bí thư");
         one(
             "Bí thư Huyện ủy Thạch Hà Đoàn Văn Tâm phát biểu.",
             "Đoàn Văn Tâm",

@@ -541,7 +541,7 @@ impl Reader<'_, '_> {
     /// "Tỉnh đoàn").
     fn name_in_body(&self, j: usize, n: usize) -> Option<NameInBody> {
         if !self.body_complete() {
-            return None;
+            return self.name_after_head(j, n).map(NameInBody::Here);
         }
         let toks = self.toks;
         (0..n).find_map(|k| {
@@ -567,6 +567,21 @@ impl Reader<'_, '_> {
             let given_names_only = name_score(&toks[at + 1..at + len], false).is_none();
             given_names_only.then_some(NameInBody::After(part, k))
         })
+    }
+
+    /// The length of a person's name of three or more words beginning at
+    /// `toks[j]`, right after a head with no body ("Bí thư Đoàn Văn Minh"):
+    /// the family name is also a body word, and the words after it are
+    /// given names, neither a name of their own ("Bí thư Đoàn Nguyễn Văn
+    /// An" names the body) nor a place ("Trưởng Đoàn Thái Bình").
+    fn name_after_head(&self, j: usize, n: usize) -> Option<usize> {
+        if self.body_read || self.expect_name {
+            return None;
+        }
+        let toks = self.toks;
+        let len = name_past_phrase(toks, j, j + n).filter(|&len| len >= 3)?;
+        let given = &toks[j + 1..j + len];
+        (name_score(given, false).is_none() && !provinces::is_province(given)).then_some(len)
     }
 
     /// A term ("khóa XVII", "khoá 16", "nhiệm kỳ 2020-2025"); an owner ("của Bộ Chính trị"); a number or numeral naming a body
@@ -1133,6 +1148,13 @@ mod tests {
             "Phó Bí thư Tỉnh đoàn",
             "Đoàn Văn Hậu",
         );
+        // Right after a head, before given names.
+        name("Bí thư Đoàn Văn Hậu phát biểu", "Bí thư", "Đoàn Văn Hậu");
+        name(
+            "Phó Chủ tịch Đoàn Thị Mai Hoa, Giám đốc",
+            "Phó Chủ tịch",
+            "Đoàn Thị Mai Hoa",
+        );
     }
 
     /// Bodies named "Đoàn …" stay bodies.
@@ -1166,6 +1188,12 @@ mod tests {
             "Bí thư Tỉnh Đoàn Nguyễn Văn An phát biểu",
             "Bí thư Tỉnh Đoàn",
             Some("Nguyễn Văn An"),
+        );
+        // After a head, a place after "Đoàn".
+        body(
+            "Trưởng Đoàn Thái Bình phát biểu",
+            "Trưởng Đoàn Thái Bình",
+            None,
         );
         // After a body that has an owner, "Tỉnh Đoàn" before a name of
         // its own is that owner.
