@@ -110,6 +110,9 @@ pub fn is_byline_line(text: &str, lower: &str, span: Span) -> bool {
 fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> Vec<Found<String>> {
     let line = &text[span.range()];
     let label = WRITER_LABEL.find(line).map_or(0, |m| m.end());
+    // After a writer's label, a name in capitals is a name ("Tin, ảnh: VŨ
+    // ĐÌNH ĐÔNG"); alone on a line, only where capitals are allowed.
+    let capitals_allowed = capitals_allowed || label > 0;
     let body = line[label..].trim_end_matches(['.', '/', ' ']);
     // Drop a trailing agency mark: "Hồng Nhung (TTXVN)".
     let body = match body.rfind('(') {
@@ -218,6 +221,12 @@ mod tests {
         assert!(names("Quang cảnh Hội nghị").is_empty());
         assert!(names("Thái Bình").is_empty());
         assert!(names("Chủ tịch UBND tỉnh Trần Tiến Hưng").is_empty());
+    }
+
+    #[test]
+    fn names_in_capitals_after_a_writer_label() {
+        assert_eq!(names("Tin, ảnh: LÊ VĂN AN"), vec!["LÊ VĂN AN"]);
+        assert!(names("LÊ VĂN AN").is_empty());
     }
 
     #[test]

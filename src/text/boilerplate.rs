@@ -356,6 +356,9 @@ fn is_stamp_of(s: &str, words: usize) -> bool {
 
 /// What line `s` is; `folded` is a buffer for its fold.
 fn classify_line(s: &str, folded: &mut String) -> BlockKind {
+    if is_markdown_image(s) {
+        return BlockKind::Media;
+    }
     // Only short lines can be anything but content.
     let line = LineShape::of(s, 30);
     if line.words > 30 {
@@ -376,6 +379,9 @@ fn classify_line(s: &str, folded: &mut String) -> BlockKind {
     }
     if words <= 6 && line.has_dot && MEDIA_FILE.is_match(s) {
         return BlockKind::Media;
+    }
+    if words <= 20 && is_related_news_invitation(s, folded) {
+        return BlockKind::Marker;
     }
     // Longer lines are only asked for the form phrases, which most are
     // shown not to hold without a fold.
@@ -403,6 +409,37 @@ fn classify_line(s: &str, folded: &mut String) -> BlockKind {
         return BlockKind::Teaser;
     }
     BlockKind::Content
+}
+
+/// Whether a line invites the reader to related stories ("* Mời bạn đọc
+/// vào chuyên mục Xã hội xem các tin, bài liên quan"): what follows it is
+/// teasers. `folded` is a buffer for its fold.
+fn is_related_news_invitation(s: &str, folded: &mut String) -> bool {
+    // Only lines beginning "Mời" are folded.
+    let s = s.trim_start_matches(['*', '-', '•', ' ', '>']);
+    if !s.starts_with("Mời ") {
+        return false;
+    }
+    folded.clear();
+    fold_into(s, folded);
+    let k = folded.as_str();
+    [
+        "moi ban doc ",
+        "moi quy doc gia ",
+        "moi doc gia ",
+        "moi quy vi ",
+    ]
+    .iter()
+    .any(|p| k.starts_with(p))
+        && (k.contains("lien quan") || k.contains("chuyen muc"))
+}
+
+/// Whether a line is only an image as a page saved as Markdown shows it
+/// ("![Cầu Thống Nhất](/file/anh_1.jpg)"): its alt text is often a
+/// related story's headline, no text of the article.
+fn is_markdown_image(s: &str) -> bool {
+    let s = s.trim();
+    s.starts_with("![") && s.ends_with(')') && s.contains("](")
 }
 
 /// Whether a folded line is the text of a comment form. The searchers are
@@ -686,6 +723,32 @@ mod tests {
         assert_eq!(k[4].1, BlockKind::Media);
         assert_eq!(k[5].1, BlockKind::Template);
         assert_eq!(k[6].1, BlockKind::Content);
+    }
+
+    #[test]
+    fn invitations_to_related_news_start_the_tail() {
+        let t = "Đoạn văn của bài.\nTin, ảnh: Thu Hà\n* Mời bạn đọc vào chuyên mục Thời sự xem các tin, bài liên quan.\nMột tin khác của chuyên mục.\n";
+        let k = kinds(t);
+        assert_eq!(k[1].1, BlockKind::Content);
+        assert_eq!(k[2].1, BlockKind::Marker);
+        // An invitation to anything else is the article's text.
+        assert_eq!(
+            kinds("Mời bạn đọc theo dõi buổi lễ trên sóng truyền hình.\n")[0].1,
+            BlockKind::Content
+        );
+    }
+
+    #[test]
+    fn markdown_images_are_media() {
+        let t = "Đoạn văn của bài.\nThực hiện: Thu Hà\n![Khánh thành cầu mới ở trung tâm tỉnh](/file/anh_1.jpg?width=500)\n";
+        let k = kinds(t);
+        assert_eq!(k[1].1, BlockKind::Content);
+        assert_eq!(k[2].1, BlockKind::Media);
+        // An image inside a paragraph leaves it text.
+        assert_eq!(
+            kinds("Xem ảnh ![a](b.jpg) ở cuối bài viết về hội nghị của tỉnh.\n")[0].1,
+            BlockKind::Content
+        );
     }
 
     #[test]
