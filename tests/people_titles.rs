@@ -418,8 +418,16 @@ fn chairs_listed_after_the_group_honorific_or_the_chairing_body() {
         "Hội nghị do Thường trực Đảng ủy xã chủ trì, gồm các đồng chí: Trần Thị Hoa, Bí thư Đảng ủy; Lê Văn Nam, Phó Bí thư Đảng ủy. Dự có các ông Phạm Văn Bình, Võ Văn Thành.",
     ));
     assert_eq!(f.chairs, vec!["Trần Thị Hoa", "Lê Văn Nam"]);
-    // A group's names with no titles and no list are not read as attendees.
-    assert_eq!(names(&f), vec!["Trần Thị Hoa", "Lê Văn Nam"]);
+    // The names listed after a group's honorific attended, titles or not.
+    assert_eq!(
+        names(&f),
+        vec![
+            "Trần Thị Hoa",
+            "Lê Văn Nam",
+            "Phạm Văn Bình",
+            "Võ Văn Thành"
+        ]
+    );
 }
 
 #[test]

@@ -1308,13 +1308,17 @@ fn name_may_start(toks: &[Token], i: usize) -> bool {
 /// Whether `toks[i]` follows a group's honorific ("Các đồng chí A – Bí thư
 /// …; B – …"): the first of a list of names, each to be given titles.
 fn after_group_honorific(toks: &[Token], i: usize) -> bool {
-    (1..=2).any(|n| {
-        i > n
-            && HONORIFIC_LEXICON
-                .longest(toks, i - n)
-                .is_some_and(|(_, m)| m == n)
-            && (toks[i - n - 1].is("các") || toks[i - n - 1].is("những"))
-    })
+    let honorific_at = |at: usize, n: usize| {
+        HONORIFIC_LEXICON
+            .longest(toks, at)
+            .is_some_and(|(_, m)| m == n)
+    };
+    let plural_at = |at: usize| toks[at].is("các") || toks[at].is("những");
+    // "các ông, bà A": two one-word honorifics joined by a comma.
+    let pair =
+        i > 3 && toks[i - 2].is_punct(',') && honorific_at(i - 1, 1) && honorific_at(i - 3, 1);
+    pair && plural_at(i - 4)
+        || (1..=2).any(|n| i > n && honorific_at(i - n, n) && plural_at(i - n - 1))
 }
 
 /// The best-scoring name at `toks[i..]`, as a token count.
@@ -1363,6 +1367,9 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         .peekable();
     let mut found: Vec<(usize, Found)> = Vec::new();
     let list_context = toks.iter().any(|t| t.is_punct(':') || t.is_punct(';'));
+    // The last name of a list after a group's honorific ("các đồng chí A,
+    // B và C"), while the list goes on.
+    let mut group_list: Option<usize> = None;
     for (idx, (range, e)) in elems.iter().enumerate() {
         let Elem::Name {
             name,
@@ -1379,12 +1386,15 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         };
         let (after, last) = titles_after(elems, idx, &mut claimed);
         titles.extend(after);
+        let listed = after_group_honorific(toks, name.start)
+            || group_list.is_some_and(|prev| only_list_marks(&elems[prev + 1..idx]));
+        group_list = listed.then_some(idx);
         // A bare capitalized run counts only with a title, in a list, or as
         // the speaker of a quote.
         let speaker_colon = elems
             .get(last + 1)
             .is_some_and(|e| matches!(e.1, Elem::Sep(':')));
-        if !introduced && titles.is_empty() && !list_context && !speaker_colon {
+        if !introduced && !listed && titles.is_empty() && !list_context && !speaker_colon {
             continue;
         }
         first = first.min(idx);
@@ -1406,6 +1416,15 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         share_list_titles(elems, &mut found, &mut claimed);
     }
     (found.into_iter().map(|(_, f)| f).collect(), claimed)
+}
+
+/// Whether elements between two names only join them into a list ("A, B",
+/// "A và B").
+fn only_list_marks(between: &[(Range<usize>, Elem)]) -> bool {
+    !between.is_empty()
+        && between
+            .iter()
+            .all(|(_, e)| matches!(e, Elem::Sep(',') | Elem::Sep('&')))
 }
 
 /// The "titles – Name" layout: every person is written as a chain of titles,
@@ -2278,6 +2297,37 @@ mod tests {
             "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh Lê Văn Hùng phát biểu.",
             "Lê Văn Hùng",
             "Phó Trưởng Đoàn ĐBQH chuyên trách tỉnh",
+        );
+    }
+
+    /// Names listed after a group's honorific are each named, with no
+    /// title of their own and no colon before the list.
+    #[test]
+    fn names_listed_after_a_group_honorific() {
+        let names =
+            |body: &str| -> Vec<String> { people_of(body).into_iter().map(|(n, _)| n).collect() };
+        let four = [
+            "Lê Văn An",
+            "Trần Huy Bình",
+            "Nguyễn Tuấn Cường",
+            "Giàng Thị Dung",
+        ];
+        assert_eq!(
+            names(
+                "Dự hội nghị có các đồng chí Lê Văn An, Trần Huy Bình, Nguyễn Tuấn Cường và Giàng Thị Dung."
+            ),
+            four
+        );
+        assert_eq!(
+            names(
+                "Bộ Chính trị chỉ định các ông, bà Lê Văn An, Trần Huy Bình, Nguyễn Tuấn Cường, Giàng Thị Dung giữ chức Phó Bí thư Tỉnh ủy."
+            ),
+            four
+        );
+        // A list of places after the group is no list of people.
+        assert_eq!(
+            names("Các đồng chí Lê Văn An đã đến thăm Hòa Bình, Tân Lập và Yên Bình."),
+            ["Lê Văn An"]
         );
     }
 
