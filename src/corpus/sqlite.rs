@@ -955,12 +955,14 @@ fn write_derived<'c>(
         });
         let inserted = insert()?;
         indexes.articles(tx)?;
+        write_back(tx, s)?;
         let Ok(corpus) = corpus_made.recv() else {
             // Nothing sent: making the corpus panicked.
             resume_panic(ranking)
         };
         write_rows(tx, corpus, &keys(corpus, inserted))?;
         indexes.rows(tx)?;
+        write_back(tx, s)?;
         let Ok(entries) = entries_indexed.recv() else {
             // Nothing sent: indexing the entries panicked.
             resume_panic(ranking)
@@ -978,6 +980,21 @@ fn write_derived<'c>(
         stored::write_tops(tx, &ranked)?;
         indexes.entries(tx)
     })
+}
+
+/// Hands the pages written so far to the file and has the system start
+/// writing them to the disk on a thread of `scope`, which waits for the
+/// disk and for nothing else: the commit then waits only for the pages
+/// written after. (SQLite writes its journal to the disk before any page
+/// of the store, so pages written early are as safe as at the commit. The
+/// commit's own sync is the one that counts: this one's errors are its.)
+fn write_back<'s>(tx: &Transaction, scope: &'s std::thread::Scope<'s, '_>) -> rusqlite::Result<()> {
+    tx.cache_flush()?;
+    if let Some(path) = tx.path().filter(|p| !p.is_empty()) {
+        let path = std::path::PathBuf::from(path);
+        scope.spawn(move || std::fs::File::open(path).and_then(|f| f.sync_data()));
+    }
+    Ok(())
 }
 
 /// Raises again the panic of `thread`, which stopped before sending what
