@@ -503,29 +503,45 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
             continue;
         }
         let mut len = 1;
-        let word = if class & WORD != 0 {
+        let first = if class & WORD != 0 {
             // ASCII begins most words, and its class tells which loop
             // reads them.
-            Some(if class & DIGIT != 0 {
-                scan_word_as::<false, true>(text, bytes, i, 1, true)
-            } else if class & UPPER != 0 {
-                scan_word_as::<true, false>(text, bytes, i, 1, true)
-            } else {
-                scan_word_as::<false, false>(text, bytes, i, 1, true)
+            Some(FirstLetter {
+                len: 1,
+                capital: class & UPPER != 0,
+                digit: class & DIGIT != 0,
+                plain: true,
             })
         } else if class & HIGH != 0 {
-            let c;
-            (c, len) = char_at(text, i);
-            if c.is_whitespace() {
-                space_before = true;
-                i += len;
-                continue;
+            match vietnamese_letter_at(bytes, i) {
+                // The letters Vietnamese adds are told by their bytes.
+                Some((len, small)) => Some(FirstLetter {
+                    len,
+                    capital: !small,
+                    digit: false,
+                    plain: small,
+                }),
+                None => {
+                    let c;
+                    (c, len) = char_at(text, i);
+                    if c.is_whitespace() {
+                        space_before = true;
+                        i += len;
+                        continue;
+                    }
+                    is_word_char(c).then(|| FirstLetter {
+                        len,
+                        capital: is_upper(c),
+                        digit: false,
+                        plain: is_plain_letter(c),
+                    })
+                }
             }
-            is_word_char(c).then(|| scan_word(text, bytes, i, c, len))
         } else {
             None
         };
-        if let Some(word) = word {
+        if let Some(first) = first {
+            let word = scan_word(text, bytes, i, first);
             out.push(word_token(text, lower, i, word, space_before));
             i = word.end;
             // Most words are followed by one space: it is passed here
@@ -576,6 +592,8 @@ const ONE_BYTE_HASH: [u64; 128] = {
 struct WordEnd {
     end: usize,
     plain: bool,
+    /// It has no capital: a plain word is then its own lower case.
+    uncapitalized: bool,
     /// It begins with a digit.
     number: bool,
     shape: Shape,
@@ -654,16 +672,29 @@ impl Syllable {
     }
 }
 
-/// Reads the word that starts with the non-ASCII letter `first` at byte
-/// `start` of `text`, within `bytes` (the text up to where reading stops).
-fn scan_word(text: &str, bytes: &[u8], start: usize, first: char, first_len: usize) -> WordEnd {
-    // Only capitalized words have a name shape to read: the loop for the
-    // others does not ask at every letter.
-    let plain = is_plain_letter(first);
-    if is_upper(first) {
-        scan_word_as::<true, false>(text, bytes, start, first_len, plain)
+/// The letter a word begins with: its length in bytes, whether it is a
+/// capital, a digit, and plain (see [`is_plain_letter`]).
+#[derive(Debug, Clone, Copy)]
+struct FirstLetter {
+    len: usize,
+    capital: bool,
+    digit: bool,
+    plain: bool,
+}
+
+/// Reads the word that begins at byte `start` of `text` with `first`,
+/// within `bytes` (the text up to where reading stops).
+#[inline(always)]
+fn scan_word(text: &str, bytes: &[u8], start: usize, first: FirstLetter) -> WordEnd {
+    // Only capitalized words have a name shape to read, and only words
+    // that begin with a digit can be numbers: the loops for the others do
+    // not ask at every letter.
+    if first.digit {
+        scan_word_as::<false, true>(text, bytes, start, first.len, first.plain)
+    } else if first.capital {
+        scan_word_as::<true, false>(text, bytes, start, first.len, first.plain)
     } else {
-        scan_word_as::<false, false>(text, bytes, start, first_len, plain)
+        scan_word_as::<false, false>(text, bytes, start, first.len, first.plain)
     }
 }
 
@@ -688,6 +719,8 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
         chars: 1,
         ..Syllable::default()
     };
+    // The classes of the ASCII letters read, for an ASCII capital.
+    let mut classes = 0;
     while let Some(&b) = bytes.get(end) {
         let class = BYTE_CLASS[b as usize];
         if class & WORD != 0 {
@@ -697,6 +730,8 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
             }
             if CAPITALIZED {
                 syllable.ascii(b);
+            } else {
+                classes |= class;
             }
             end += 1;
             continue;
@@ -739,6 +774,8 @@ fn scan_word_as<const CAPITALIZED: bool, const DIGIT_FIRST: bool>(
     WordEnd {
         end,
         plain,
+        // Other capitals than ASCII's make the word not plain.
+        uncapitalized: !CAPITALIZED && classes & UPPER == 0,
         number: DIGIT_FIRST,
         shape: Shape {
             capitalized: CAPITALIZED,
@@ -830,6 +867,9 @@ fn word_token<'a>(
         TokenKind::Word
     };
     let key = match lower {
+        // A plain word without capitals is its own lower case: most keys
+        // are the word itself.
+        Some(_) if word.plain && word.uncapitalized => plain_word_key(s, s),
         Some(lower) if word.plain => plain_word_key(s, &lower[start..word.end]),
         Some(lower) => match vietnamese_lower(s, &lower[start..word.end]) {
             Some(lowered) => lowered_word_key(s, lowered),
