@@ -852,6 +852,19 @@ fn joins_word(text: &str, at: usize, stop: usize, b: u8, all_digits: bool) -> bo
     }
 }
 
+/// `text[start..end]` for a word the tokenizer read. It stands only on
+/// character boundaries: it begins at one (a byte inside a character
+/// begins no word and stops the reading with a panic in [`char_at`]) and
+/// steps over whole characters. Slicing would check both ends again for
+/// every word.
+#[inline(always)]
+fn scanned(text: &str, start: usize, end: usize) -> &str {
+    debug_assert!(start <= end && text.is_char_boundary(start) && text.is_char_boundary(end));
+    // SAFETY: `start..end` lies in `text` and both ends are character
+    // boundaries, as said above.
+    unsafe { text.get_unchecked(start..end) }
+}
+
 /// The token of the word `text[start..word.end]`.
 fn word_token<'a>(
     text: &'a str,
@@ -860,7 +873,7 @@ fn word_token<'a>(
     word: WordEnd,
     space_before: bool,
 ) -> Token<'a> {
-    let s = &text[start..word.end];
+    let s = scanned(text, start, word.end);
     let kind = if word.number {
         TokenKind::Number
     } else {
@@ -1085,6 +1098,24 @@ mod tests {
 
     proptest! {
         #![proptest_config(crate::testing::cases(3000))]
+
+        /// Each token is the text of its range, read between character
+        /// boundaries, in any range of a text.
+        #[test]
+        fn tokens_are_the_text_of_their_ranges(
+            t in "[aA ủỦ…\u{a0}\u{1680}𝒜“.,/-]{0,30}",
+            a in 0usize..40,
+            b in 0usize..40,
+        ) {
+            let bounds: Vec<usize> = (0..=t.len()).filter(|&i| t.is_char_boundary(i)).collect();
+            let (x, y) = (bounds[a % bounds.len()], bounds[b % bounds.len()]);
+            let range = x.min(y)..x.max(y);
+            let lower = t.to_ascii_lowercase();
+            for tok in tokenize_keyed(&t, &lower, range.clone()) {
+                prop_assert!(range.start <= tok.start && tok.end <= range.end);
+                prop_assert_eq!(tok.text, &t[tok.start..tok.end]);
+            }
+        }
 
         /// Counting sixteen bytes at a time counts the words one byte at a
         /// time counts, whatever whitespace falls in or across the sixteen.
