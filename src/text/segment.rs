@@ -112,16 +112,27 @@ struct Terminals {
     ellipsis: Option<usize>,
 }
 
-/// The searcher for `…`, built once: building it for each paragraph cost
-/// more than the search.
-static ELLIPSIS: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
+/// The first `…` (E2 80 A6) in `bytes` at or after `from`. Its last byte
+/// is searched for: in Vietnamese text it is rarer than its first, which
+/// begins the curly quotes and dashes, and one byte is found with less
+/// setting up than three.
+fn find_ellipsis(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = memchr::memchr(0xA6, &bytes[at..]) {
+        let last = at + k;
+        if last >= from + 2 && bytes[last - 2] == 0xE2 && bytes[last - 1] == 0x80 {
+            return Some(last - 2);
+        }
+        at = last + 1;
+    }
+    None
+}
 
 impl Terminals {
     fn new(s: &str) -> Terminals {
         Terminals {
             from: 0,
-            ellipsis: ELLIPSIS.find(s.as_bytes()),
+            ellipsis: find_ellipsis(s.as_bytes(), 0),
         }
     }
 
@@ -131,7 +142,7 @@ impl Terminals {
         if let Some(e) = self.ellipsis
             && e < self.from
         {
-            self.ellipsis = ELLIPSIS.find(&bytes[self.from..]).map(|k| self.from + k);
+            self.ellipsis = find_ellipsis(bytes, self.from);
         }
         let ascii = memchr::memchr3(b'.', b'!', b'?', &bytes[self.from..]).map(|k| self.from + k);
         let at = match (ascii, self.ellipsis) {
@@ -187,7 +198,20 @@ fn is_abbreviation_word(word: &str) -> bool {
     if word.chars().nth(3).is_some() {
         return false;
     }
-    NO_BREAK_BEFORE_PERIOD.contains(&word.to_lowercase().as_str())
+    // Lowered a character at a time into a buffer, not a new string (the
+    // final sigma that lowering a string tells apart is in no abbreviation).
+    let mut buf = [0u8; LONGEST];
+    let mut len = 0;
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let Some(room) = buf.get_mut(len..len + c.len_utf8()) else {
+            return false;
+        };
+        c.encode_utf8(room);
+        len += room.len();
+    }
+    NO_BREAK_BEFORE_PERIOD
+        .iter()
+        .any(|a| a.as_bytes() == &buf[..len])
 }
 
 /// Longest sentence kept whole, in bytes. Real sentences, even long lists
@@ -196,7 +220,7 @@ fn is_abbreviation_word(word: &str) -> bool {
 pub const MAX_SENTENCE_BYTES: usize = 8 * 1024;
 
 fn push_trimmed(out: &mut Vec<Range<usize>>, s: &str, r: Range<usize>, base: usize) {
-    let (lead, t) = trim_counting_lead(&s[r.clone()]);
+    let (lead, t) = trim_piece_counting_lead(&s[r.clone()]);
     let mut from = r.start + lead;
     let mut rest = t;
     while rest.len() > MAX_SENTENCE_BYTES {
@@ -225,6 +249,15 @@ fn trim_counting_lead(piece: &str) -> (usize, &str) {
         return (0, piece);
     }
     (piece.len() - piece.trim_start().len(), piece.trim())
+}
+
+/// [`trim_counting_lead`] for a piece of a paragraph, which mostly begins
+/// with the plain spaces after the sentence before: they are passed by
+/// byte rather than read as characters.
+fn trim_piece_counting_lead(piece: &str) -> (usize, &str) {
+    let spaces = piece.bytes().take_while(|&b| b == b' ').count();
+    let (lead, trimmed) = trim_counting_lead(&piece[spaces..]);
+    (spaces + lead, trimmed)
 }
 
 /// Where to cut an overlong sentence: after the last `;`, else the last
@@ -1115,6 +1148,40 @@ mod tests {
                 prop_assert!(range.start <= tok.start && tok.end <= range.end);
                 prop_assert_eq!(tok.text, &t[tok.start..tok.end]);
             }
+        }
+
+        /// The byte search finds the ellipses a search for the
+        /// character finds.
+        #[test]
+        fn ellipses_are_found_by_their_last_byte(
+            t in "[a …\u{1ea6}\u{1ee6}æЦ\u{2025}\u{20a6}]{0,20}",
+            from in 0usize..40,
+        ) {
+            let from = from.min(t.len());
+            let by_chars = t.char_indices()
+                .find(|&(i, c)| i >= from && c == '…')
+                .map(|(i, _)| i);
+            prop_assert_eq!(find_ellipsis(t.as_bytes(), from), by_chars);
+        }
+
+        /// Lowering a word a character at a time tells the abbreviations
+        /// that lowering it as a string tells.
+        #[test]
+        fn abbreviation_words_are_told_as_by_their_lower_case(
+            w in "[tTpPxXđĐôÔnNgGsSốỐbBàÀ/.vV\u{130}Σ\u{212A}]{0,5}"
+        ) {
+            let alone = NO_BREAK_BEFORE_PERIOD.contains(&w.to_lowercase().as_str());
+            prop_assert_eq!(is_abbreviation_word(&w), alone);
+        }
+
+        /// Trimming by bytes cuts what trimming by characters cuts.
+        #[test]
+        fn pieces_are_trimmed_by_bytes_as_by_characters(
+            piece in "[ a.\t\n\u{a0}\u{85}\u{3000}\u{1680}\u{1681}\u{2028}“ồ]{0,12}"
+        ) {
+            let cut = (piece.len() - piece.trim_start().len(), piece.trim());
+            prop_assert_eq!(trim_counting_lead(&piece), cut);
+            prop_assert_eq!(trim_piece_counting_lead(&piece), cut);
         }
 
         /// Counting sixteen bytes at a time counts the words one byte at a
