@@ -866,9 +866,27 @@ const SMALL_LETTER: u8 = 1;
 const CAPITAL_LETTER: u8 = 2;
 
 /// Whether the ASCII punctuation `b` at byte `at` joins the word being
-/// read (`all_digits` when it is digits so far) to what follows.
-#[inline]
+/// read (`all_digits` when it is digits so far) to what follows. Most
+/// joiners end a word before a space or other ASCII: its class answers.
+#[inline(always)]
 fn joins_word(text: &str, at: usize, stop: usize, b: u8, all_digits: bool) -> bool {
+    let Some(&next) = text.as_bytes()[..stop].get(at + 1) else {
+        return false;
+    };
+    let class = BYTE_CLASS[next as usize];
+    if class & HIGH != 0 {
+        return joins_word_by_char(text, at, stop, b, all_digits);
+    }
+    match b {
+        b'-' => !all_digits && next.is_ascii_lowercase(),
+        b',' => all_digits && class & DIGIT != 0,
+        b'.' | b'/' => class & WORD != 0 && next != b'\'',
+        _ => false,
+    }
+}
+
+/// [`joins_word`] read by the character that follows.
+fn joins_word_by_char(text: &str, at: usize, stop: usize, b: u8, all_digits: bool) -> bool {
     match b {
         // A hyphen before a lower-case letter joins syllables of one
         // name ("Khăm-mơng"); before a capital it separates ("Nguyễn
@@ -1182,6 +1200,23 @@ mod tests {
             let cut = (piece.len() - piece.trim_start().len(), piece.trim());
             prop_assert_eq!(trim_counting_lead(&piece), cut);
             prop_assert_eq!(trim_piece_counting_lead(&piece), cut);
+        }
+
+        /// A joiner's class of the byte after it tells what the
+        /// character after it tells.
+        #[test]
+        fn joiners_are_told_by_the_byte_after_as_by_the_character(
+            t in "[-.,/][\u{20}-\u{7e}ăĂ\u{1ea0}\u{1ea1}×Σσ]?",
+            all_digits in any::<bool>(),
+            cut in 0usize..4,
+        ) {
+            let stop = (1 + cut).min(t.len());
+            let stop = (stop..=t.len()).find(|&k| t.is_char_boundary(k)).unwrap_or(t.len());
+            let b = t.as_bytes()[0];
+            prop_assert_eq!(
+                joins_word(&t, 0, stop, b, all_digits),
+                joins_word_by_char(&t, 0, stop, b, all_digits)
+            );
         }
 
         /// Counting sixteen bytes at a time counts the words one byte at a
