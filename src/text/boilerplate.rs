@@ -725,29 +725,29 @@ mod tests {
         assert_eq!(k[6].1, BlockKind::Content);
     }
 
+    /// Markdown images are media, and an invitation to related stories
+    /// starts the tail; either inside other text leaves it text.
     #[test]
-    fn invitations_to_related_news_start_the_tail() {
-        let t = "Đoạn văn của bài.\nTin, ảnh: Thu Hà\n* Mời bạn đọc vào chuyên mục Thời sự xem các tin, bài liên quan.\nMột tin khác của chuyên mục.\n";
-        let k = kinds(t);
-        assert_eq!(k[1].1, BlockKind::Content);
-        assert_eq!(k[2].1, BlockKind::Marker);
-        // An invitation to anything else is the article's text.
+    fn markdown_images_and_invitations_to_related_news() {
+        use BlockKind::{Content, Marker, Media, Teaser};
+        let only = |t: &str| kinds(t).into_iter().map(|(_, k)| k).collect::<Vec<_>>();
         assert_eq!(
-            kinds("Mời bạn đọc theo dõi buổi lễ trên sóng truyền hình.\n")[0].1,
-            BlockKind::Content
+            only(
+                "Đoạn văn của bài.\nThực hiện: Thu Hà\n![Khánh thành cầu mới ở trung tâm tỉnh](/file/anh_1.jpg?width=500)\n"
+            ),
+            [Content, Content, Media]
         );
-    }
-
-    #[test]
-    fn markdown_images_are_media() {
-        let t = "Đoạn văn của bài.\nThực hiện: Thu Hà\n![Khánh thành cầu mới ở trung tâm tỉnh](/file/anh_1.jpg?width=500)\n";
-        let k = kinds(t);
-        assert_eq!(k[1].1, BlockKind::Content);
-        assert_eq!(k[2].1, BlockKind::Media);
-        // An image inside a paragraph leaves it text.
         assert_eq!(
-            kinds("Xem ảnh ![a](b.jpg) ở cuối bài viết về hội nghị của tỉnh.\n")[0].1,
-            BlockKind::Content
+            only(
+                "Đoạn văn của bài.\nTin, ảnh: Thu Hà\n* Mời bạn đọc vào chuyên mục Thời sự xem các tin, bài liên quan.\nMột tin khác của chuyên mục.\n"
+            ),
+            [Content, Content, Marker, Teaser]
+        );
+        assert_eq!(
+            only(
+                "Xem ảnh ![a](b.jpg) ở cuối bài viết về hội nghị của tỉnh.\nMời bạn đọc theo dõi buổi lễ trên sóng truyền hình.\n"
+            ),
+            [Content, Content]
         );
     }
 
