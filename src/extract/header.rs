@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::pattern::Pattern;
+use crate::text::pattern::{Bounded, Groups, Pattern};
 
 use super::doc::{Doc, clean};
 use super::{Date, Found, Span};
@@ -22,10 +22,17 @@ pub struct Header {
     pub outlet: Option<Found<String>>,
 }
 
-static DATE_NUMERIC: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})\b"));
-static TIME: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b"));
+const DATE_NUMERIC_PATTERN: &str = r"\b(\d{1,2})\s*[./-]\s*(\d{1,2})\s*[./-]\s*((?:19|20)\d{2})\b";
+/// A date spans five whitespace-separated pieces at most ("5 / 11 / 2020"),
+/// a time one, a view count five ("Số lượt xem : 1.234"): tried from where
+/// their screens match over that many, not through the backtracker over
+/// the whole line (room to spare for the count).
+const DATE_NUMERIC_WORDS: usize = 5;
+static DATE_NUMERIC: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(DATE_NUMERIC_PATTERN, DATE_NUMERIC_WORDS));
+const TIME_PATTERN: &str = r"\b([01]?\d|2[0-3])[:h]([0-5]\d)(?::[0-5]\d)?\b";
+const TIME_WORDS: usize = 1;
+static TIME: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(TIME_PATTERN, TIME_WORDS));
 /// A date with its time at the start or end of a line. Only asked
 /// whether it matches: its lazy DFA answers alone (see [`Pattern::whole`]).
 static DATE_TIME_AT_EDGE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -33,11 +40,9 @@ static DATE_TIME_AT_EDGE: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?:\d{1,2}[./-]\d{1,2}[./-]\d{4},?\s*\|?\s*\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}:\d{2},?\s*\d{1,2}[./-]\d{1,2}[./-]\d{4})\s*$|^\s*(?:\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{1,2}:\d{2})",
     )
 });
-static VIEWS: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))",
-    )
-});
+const VIEWS_PATTERN: &str = r"(?i)(?:(\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b|(?:số lần xem|số lượt xem|lượt xem|lượt đọc|đã xem|views?)\s*:?\s*(\d[\d.,]*))";
+const VIEWS_WORDS: usize = 6;
+static VIEWS: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(VIEWS_PATTERN, VIEWS_WORDS));
 /// "(Baohatinh.vn) - …", "BDK.VN - …", "(QBĐT) - …" at the start of a
 /// paragraph. Read by [`source_prefix`]: as a regex its forty copies of
 /// `\w` cost more to build than all the page's other patterns.
@@ -113,11 +118,14 @@ pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
     let time = match (num(4), num(5)) {
         (Some(h), Some(mi)) if h < 24 && mi < 60 => Some(format!("{h:02}:{mi:02}")),
         // "17:21 02/12/2020": the time before the date.
-        _ => TIME
-            .captures(&s[..c.get(0)?.start()])
-            .map(|t| format!("{:0>2}:{}", &t[1], &t[2])),
+        _ => first(&TIME, &s[..c.get(0)?.start()]).map(|t| format!("{:0>2}:{}", &t[1], &t[2])),
     };
     Some((date, time))
+}
+
+/// The first match of a pattern in `s`, as `Regex::captures` finds it.
+fn first<'h>(pattern: &Bounded, s: &'h str) -> Option<Groups<'h>> {
+    pattern.captures_iter(s).next()
 }
 
 /// Blocks after the headline in which the article's own stamp stands.
@@ -150,17 +158,19 @@ fn published(doc: &Doc, title_start: Option<usize>) -> Option<(Found<Date>, Opti
     // A stamp glued to the headline: "… của Gia Lai 02/10/2025 17:46".
     let glued = doc.page.blocks.iter().take(6).filter(|b| {
         let s = b.as_str(doc.text);
-        DATE_NUMERIC.is_match(s) && TIME.is_match(s) && DATE_TIME_AT_EDGE.is_match(s)
+        first(&DATE_NUMERIC, s).is_some()
+            && first(&TIME, s).is_some()
+            && DATE_TIME_AT_EDGE.is_match(s)
     });
     for b in stamps.chain(labelled).chain(glued) {
         let s = b.as_str(doc.text);
-        if let Some(c) = DATE_NUMERIC.captures(s) {
+        if let Some(c) = first(&DATE_NUMERIC, s) {
             let n = |i: usize| c[i].parse::<u32>().ok();
             let Some(date) = Date::ymd(n(3)? as i32, n(2)?, n(1)?) else {
                 continue;
             };
             let m = c.get(0)?;
-            let time = TIME.captures(s).map(|t| format!("{:0>2}:{}", &t[1], &t[2]));
+            let time = first(&TIME, s).map(|t| format!("{:0>2}:{}", &t[1], &t[2]));
             return Some((
                 Found::new(date, b.start + m.start()..b.start + m.end()),
                 time,
@@ -193,7 +203,7 @@ fn views(doc: &Doc) -> Option<Found<u64>> {
         .filter(|b| matches!(b.kind, BlockKind::Counter | BlockKind::Stamp))
         .find_map(|b| {
             let s = b.as_str(doc.text);
-            let c = VIEWS.captures(s)?;
+            let c = first(&VIEWS, s)?;
             let m = c.get(1).or_else(|| c.get(2))?;
             let n: u64 = m
                 .as_str()
@@ -423,6 +433,64 @@ mod tests {
             let text = parts.concat();
             crate::text::pattern::answers_as_regexes(&[&*DATE_TIME_AT_EDGE], [text.as_str()]);
         }
+    }
+
+    /// The first match of each pattern tried from where its screen
+    /// matches, with its groups, as a plain regex of it finds it.
+    fn first_is_the_regex_one(text: &str) -> usize {
+        thread_local! {
+            static PLAIN: Vec<Regex> = [DATE_NUMERIC_PATTERN, TIME_PATTERN, VIEWS_PATTERN]
+                .iter()
+                .map(|p| Regex::new(p).unwrap())
+                .collect();
+        }
+        PLAIN.with(|plain| {
+            let mut matched = 0;
+            for (bounded, plain) in [&*DATE_NUMERIC, &*TIME, &*VIEWS].into_iter().zip(plain) {
+                let want = plain.captures(text).map(|c| {
+                    (0..3)
+                        .map(|g| c.get(g).map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                });
+                let got = first(bounded, text).map(|c| {
+                    (0..3)
+                        .map(|g| c.get(g).map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                });
+                assert_eq!(got, want, "{} on {text:?}", plain.as_str());
+                matched += usize::from(want.is_some());
+            }
+            matched
+        })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        #[test]
+        fn stamp_patterns_find_what_their_regexes_find(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "02", "9", "2023", "1999", "23", "17h", "/", ".", "-", ":", "h", "50", "1,234",
+                    " ", "\u{a0}", "\n", "Thứ 7", "Lượt XEM", "lượt đọc", "Số lần xem", "views",
+                    "View", "đã xem", "٣", "x", "é", "_",
+                ][..]),
+                0..14,
+            )
+        ) {
+            first_is_the_regex_one(&parts.concat());
+        }
+    }
+
+    #[test]
+    fn stamp_patterns_find_what_their_regexes_find_on_articles() {
+        let pages = crate::testing::bundled_pages();
+        let matched: usize = pages
+            .iter()
+            .flat_map(|page| page.text.lines())
+            .map(first_is_the_regex_one)
+            .sum();
+        assert!(matched > 5, "{matched}");
     }
 
     #[test]
