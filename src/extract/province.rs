@@ -7,7 +7,7 @@
 
 use super::doc::Doc;
 use super::people::People;
-use super::{Date, Found, Span, SpanSet};
+use super::{Date, Found, Span};
 use crate::gazetteer::outlets;
 use crate::gazetteer::provinces::{self, Province};
 use std::sync::LazyLock;
@@ -217,15 +217,21 @@ fn named(
         }
         None => scores.push((p, w, span)),
     };
-    let titles = SpanSet::new(
-        people
-            .people
-            .iter()
-            .flat_map(|p| p.positions.iter().map(|x| x.span)),
-    );
-    let in_title = |s: usize| titles.contains(s);
-    let names = SpanSet::new(people.people.iter().flat_map(|p| p.spans.iter().copied()));
-    let in_name = |s: usize| names.contains(s);
+    let in_title = |s: usize| {
+        covers(
+            people
+                .people
+                .iter()
+                .flat_map(|p| p.positions.iter().map(|x| x.span)),
+            s,
+        )
+    };
+    let in_name = |s: usize| {
+        covers(
+            people.people.iter().flat_map(|p| p.spans.iter().copied()),
+            s,
+        )
+    };
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
     for sentence in doc.sentences() {
         let toks = &sentence.tokens;
@@ -277,11 +283,23 @@ fn named(
     }
     // A former post ("nguyên Bí thư Tỉnh ủy X") says where someone served
     // before, not where the meeting is.
+    // Officials of one page mostly serve the same province: each name is
+    // looked up once.
+    let mut looked_up: Vec<(&str, Option<&'static Province>)> = Vec::new();
     for p in &people.people {
         for pos in p.positions.iter().filter(|x| !x.former) {
-            if let Some(name) = &pos.province
-                && let Some(prov) = provinces::lookup(name)
-            {
+            let Some(name) = &pos.province else {
+                continue;
+            };
+            let prov = match looked_up.iter().find(|(n, _)| *n == name.as_str()) {
+                Some(&(_, prov)) => prov,
+                None => {
+                    let prov = provinces::lookup(name);
+                    looked_up.push((name, prov));
+                    prov
+                }
+            };
+            if let Some(prov) = prov {
                 add(prov, 1.0, pos.span, &mut scores);
             }
         }
@@ -298,6 +316,35 @@ fn named(
         .map(|(p, _, span)| Found::new(p, span))
 }
 
+/// Whether `at` falls in one of `spans`, as a [`SpanSet`](super::SpanSet)
+/// of them tells: asked of the few provinces a page names, a walk over its
+/// people's spans costs less than sorting them into a set.
+fn covers(mut spans: impl Iterator<Item = Span>, at: usize) -> bool {
+    spans.any(|s| s.start <= at && at < s.end)
+}
+
 fn strong_before(toks: &[Token], i: usize) -> bool {
     STRONG_BEFORE.ends_before(toks, i)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::SpanSet;
+    use super::*;
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// A walk over spans finds a place in one as their set does,
+        /// empty, overlapping and touching spans among them.
+        #[test]
+        fn covers_is_the_span_set(
+            spans in proptest::collection::vec((0usize..40, 0usize..8), 0..12),
+            at in 0usize..50,
+        ) {
+            let spans: Vec<Span> = spans.iter().map(|&(s, n)| Span::new(s, s + n)).collect();
+            let set = SpanSet::new(spans.iter().copied());
+            proptest::prop_assert_eq!(covers(spans.iter().copied(), at), set.contains(at));
+        }
+    }
 }
