@@ -46,32 +46,21 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
             continue;
         }
         let text = &doc.text[s.range()];
-        for c in CHANGE.captures_iter(text) {
+        let last = percents[percents.partition_point(|&p| p < s.end) - 1];
+        for c in CHANGE.captures_iter(through_last_percent(text, last - s.start)) {
             let (Some(whole), Some(verb), Some(num)) = (c.get(0), c.get(1), c.get(2)) else {
                 continue;
             };
             let Ok(value) = num.as_str().replace(',', ".").parse::<f64>() else {
                 continue;
             };
-            let sign = if verb.as_str().to_lowercase() == "giảm" {
-                -1.0
-            } else {
-                1.0
-            };
+            let sign = if falls(verb.as_str()) { -1.0 } else { 1.0 };
             // The indicator: the words before the verb back to a clause edge.
             let before = &text[..whole.start()];
             let clause_start = before.rfind([',', ';', ':']).map_or(0, |p| p + 1);
-            let mut words: Vec<&str> = before[clause_start..].split_whitespace().collect();
-            while words
-                .last()
-                .is_some_and(|w| HEDGES.contains(&w.to_lowercase().as_str()))
-            {
-                words.pop();
-            }
-            if words.is_empty() {
+            let Some(indicator) = indicator_words(&before[clause_start..]) else {
                 continue;
-            }
-            let indicator = words[words.len().saturating_sub(8)..].join(" ");
+            };
             let ind_start = before
                 .rfind(indicator.split(' ').next().unwrap_or(""))
                 .unwrap_or(clause_start);
@@ -86,9 +75,165 @@ pub fn extract(doc: &Doc) -> Vec<Figure> {
     out
 }
 
+/// The sentence up to its last "%" (at `last`) and through it: every
+/// change ends in one, and the pattern asks nothing of what follows, so
+/// its screen need not read the rest.
+fn through_last_percent(text: &str, last: usize) -> &str {
+    &text[..last + 1]
+}
+
+/// Whether a matched verb is "giảm" in any case: the pattern's verbs are
+/// "tăng" and "giảm", and no case of one opens as the other does.
+fn falls(verb: &str) -> bool {
+    verb.starts_with(['g', 'G'])
+}
+
+/// The most words an indicator keeps, nearest the verb.
+const INDICATOR_WORDS: usize = 8;
+
+/// The indicator of a change: the last words of its clause before the
+/// verb, hedges after them left out, joined by single spaces; None when
+/// only hedges are left. Read from the clause's end, as only its last
+/// words are kept.
+fn indicator_words(clause: &str) -> Option<String> {
+    let mut words: Vec<&str> = clause
+        .split_whitespace()
+        .rev()
+        .skip_while(|w| HEDGES.contains(&w.to_lowercase().as_str()))
+        .take(INDICATOR_WORDS)
+        .collect();
+    if words.is_empty() {
+        return None;
+    }
+    words.reverse();
+    Some(words.join(" "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The indicator as first read: every word of the clause split
+    /// out, trailing hedges popped, the last eight joined.
+    fn indicator_as_collected(clause: &str) -> Option<String> {
+        let mut words: Vec<&str> = clause.split_whitespace().collect();
+        while words
+            .last()
+            .is_some_and(|w| HEDGES.contains(&w.to_lowercase().as_str()))
+        {
+            words.pop();
+        }
+        if words.is_empty() {
+            return None;
+        }
+        Some(words[words.len().saturating_sub(8)..].join(" "))
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// Read from the clause's end, the indicator is the one read
+        /// from all of its words.
+        #[test]
+        fn indicator_from_the_end_is_the_collected_one(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "GRDP", "năm", "2020", "ước", "ƯỚC", "Dự", "kiến", "đã", "tính", "bình",
+                    "quân", "sẽ", "có", "đạt", "được", "tiếp", "tục", "thu", "ngân sách",
+                    " ", "  ", "\u{a0}", "\n", "\t",
+                ][..]),
+                0..24,
+            )
+        ) {
+            let clause = parts.concat();
+            proptest::prop_assert_eq!(indicator_words(&clause), indicator_as_collected(&clause));
+        }
+    }
+
+    /// The changes of a sentence cut after its last "%" are those of the
+    /// whole sentence.
+    fn changes_through_last_percent_are_all(text: &str) -> usize {
+        let Some(last) = text.rfind('%') else {
+            return 0;
+        };
+        let ranges = |t: &str| {
+            CHANGE
+                .captures_iter(t)
+                .map(|c| {
+                    (0..3)
+                        .map(|g| c.get(g).map(|m| m.range()))
+                        .collect::<Vec<_>>()
+                })
+                .collect::<Vec<_>>()
+        };
+        let all = ranges(text);
+        assert_eq!(ranges(through_last_percent(text, last)), all, "{text:?}");
+        all.len()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        #[test]
+        fn cut_after_the_last_percent_keeps_every_change(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "tăng", "GIẢM", "Giảm", "khoảng", "xấp xỉ", "5", "3,25", "12.5", "%", " ",
+                    "\u{a0}", "x", "é", "_", ",", "٣",
+                ][..]),
+                0..16,
+            )
+        ) {
+            changes_through_last_percent_are_all(&parts.concat());
+        }
+    }
+
+    #[test]
+    fn cut_after_the_last_percent_keeps_every_change_on_articles() {
+        let mut found = 0;
+        for page in crate::testing::bundled_pages() {
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                found += changes_through_last_percent_are_all(&doc.text[s.range()]);
+            }
+        }
+        assert!(found > 0);
+    }
+
+    /// The verbs the change pattern matches, in any case, tell a fall as
+    /// their lower case does.
+    #[test]
+    fn falls_is_the_lowered_verb() {
+        let plain = regex::Regex::new(CHANGE_PATTERN).unwrap();
+        let mut seen = 0;
+        for verb in ["tăng", "giảm"] {
+            let cases = verb.chars().fold(vec![String::new()], |acc, c| {
+                let variants: Vec<String> = [
+                    c.to_lowercase().collect::<String>(),
+                    c.to_uppercase().collect(),
+                ]
+                .into();
+                acc.iter()
+                    .flat_map(|a| variants.iter().map(move |v| format!("{a}{v}")))
+                    .collect()
+            });
+            for v in cases {
+                let text = format!("{v} 5%");
+                for c in plain.captures_iter(&text) {
+                    let m = c.get(1).unwrap().as_str();
+                    assert_eq!(falls(m), m.to_lowercase() == "giảm", "{m}");
+                    seen += 1;
+                }
+            }
+        }
+        assert_eq!(seen, 32);
+        for page in crate::testing::bundled_pages() {
+            for c in plain.captures_iter(&page.text) {
+                let m = c.get(1).unwrap().as_str();
+                assert_eq!(falls(m), m.to_lowercase() == "giảm", "{m}");
+            }
+        }
+    }
 
     /// The change pattern tried from where its screen matches finds what
     /// the same pattern finds searched through whole sentences.
