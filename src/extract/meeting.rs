@@ -219,6 +219,17 @@ static RELATIVE_YESTERDAY: LazyLock<Pattern> =
 /// The words [`RELATIVE_TODAY`] and [`RELATIVE_YESTERDAY`] end with.
 static NAY: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("nay"));
 static QUA: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("qua"));
+/// Whether the ASCII lower case of a text holds one of `words`.
+fn holds_any(lower: &[u8], words: &[memmem::Finder<'static>]) -> bool {
+    words.iter().any(|w| w.find(lower).is_some())
+}
+
+/// What [`RELATIVE_UNKNOWN`]'s words other than those ending in "qua"
+/// ("mới đây", "tuần trước") hold in the ASCII lower case of any case of
+/// them: no letter of "đây" or "trước" but ASCII ones has another case
+/// than its capital, and ASCII ones are lowered.
+static UNKNOWN_ENDINGS: LazyLock<[memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| ["ây", "Ây", "ớc", "Ớc"].map(memmem::Finder::new));
 static RELATIVE_UNKNOWN: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"(?i)\b(?:cuối tuần qua|tuần qua|vừa qua|mới đây|tuần trước|tháng trước|hôm trước)\b",
@@ -694,10 +705,11 @@ fn lead_date(
         if let Some(m) = NAY.find(lower).and_then(|_| RELATIVE_TODAY.find(text)) {
             return LeadDate::Today(at(m));
         }
-        if let Some(m) = QUA.find(lower).and_then(|_| RELATIVE_YESTERDAY.find(text)) {
+        let has_qua = QUA.find(lower).is_some();
+        if let Some(m) = has_qua.then(|| RELATIVE_YESTERDAY.find(text)).flatten() {
             return LeadDate::Yesterday(at(m));
         }
-        if RELATIVE_UNKNOWN.is_match(text) {
+        if (has_qua || holds_any(lower, &*UNKNOWN_ENDINGS)) && RELATIVE_UNKNOWN.is_match(text) {
             return LeadDate::Unknown;
         }
     }
@@ -795,6 +807,10 @@ static DOCUMENT_WORDS: LazyLock<Pattern> = LazyLock::new(|| {
         r"(?i)\b(?:nghị quyết|kết luận|thông báo|chỉ thị|quyết định|quy định|kế hoạch|công văn|số)\b",
     )
 });
+/// What [`ISSUED`]'s words ("ban hành", "đã ký") hold in the ASCII lower
+/// case of any case of them (see [`UNKNOWN_ENDINGS`]).
+static ISSUED_WORDS: LazyLock<[memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| ["ban h", "ký", "kÝ"].map(memmem::Finder::new));
 /// Verbs of issuing a document.
 static ISSUED: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"(?i)\b(?:ban hành|đã ký|ký ban hành)\b"));
@@ -827,8 +843,8 @@ fn named_meeting_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Optio
 /// it dates ("Ngày 31/5, Tỉnh ủy ban hành Thông báo kết luận … tại hội
 /// nghị ngày 25/5"): the meeting's day.
 fn issued_about(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayMonth> {
-    ISSUED
-        .is_match(&doc.text[s.range()])
+    let lower = doc.page.lower()[s.range()].as_bytes();
+    (holds_any(lower, &*ISSUED_WORDS) && ISSUED.is_match(&doc.text[s.range()]))
         .then(|| named_meeting_date(doc, s, published))
         .flatten()
 }
@@ -1349,6 +1365,67 @@ mod tests {
             let plain = before.to_lowercase().trim_end().ends_with("đại");
             assert_eq!(ends_with_dai(before), plain, "{before:?}");
         }
+    }
+
+    /// Whether the unknown-day and issuing patterns match `text`, and
+    /// whether their screens let it through.
+    fn screened_words(text: &str) -> [(bool, bool); 2] {
+        let lower = text.to_ascii_lowercase();
+        let lower = lower.as_bytes();
+        [
+            (
+                RELATIVE_UNKNOWN.is_match(text),
+                QUA.find(lower).is_some() || holds_any(lower, &*UNKNOWN_ENDINGS),
+            ),
+            (ISSUED.is_match(text), holds_any(lower, &*ISSUED_WORDS)),
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        /// A text the unknown-day or issuing pattern matches passes its
+        /// screen, whatever the case of its words.
+        #[test]
+        fn word_screens_keep_every_match(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "cuối", "tuần", "qua", "vừa", "mới", "đây", "trước", "tháng", "hôm",
+                    "ban", "hành", "đã", "ký", "x", " ", "\u{a0}", ",", ".",
+                ][..]),
+                0..10,
+            ),
+            cases in proptest::collection::vec(0u8..3, 10),
+        ) {
+            let text: String = parts
+                .iter()
+                .zip(cases.iter().cycle())
+                .map(|(p, c)| match c {
+                    0 => p.to_string(),
+                    1 => p.to_uppercase(),
+                    _ => p.chars().enumerate().map(|(i, ch)| if i == 0 { ch.to_uppercase().collect() } else { ch.to_string() }).collect(),
+                })
+                .collect();
+            for (matched, screened) in screened_words(&text) {
+                proptest::prop_assert!(!matched || screened, "{}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn word_screens_keep_every_match_on_articles() {
+        let mut matched = [0; 2];
+        for page in crate::testing::bundled_pages() {
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                let text = &doc.text[s.range()];
+                for (k, (m, screened)) in screened_words(text).into_iter().enumerate() {
+                    assert!(!m || screened, "{text}");
+                    matched[k] += usize::from(m);
+                }
+            }
+        }
+        assert!(matched.iter().all(|&m| m > 0), "{matched:?}");
     }
 
     #[test]
