@@ -184,11 +184,21 @@ const TERM_WORDS: usize = 4;
 const SESSION_PATTERN: &str = r"(?i)\b(?:kỳ họp|phiên họp|hội nghị|họp kỳ|kỳ)\s+(?:lần\s+)?thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b";
 static SESSION: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(SESSION_PATTERN, SESSION_WORDS));
 static HOI_NGHI: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)hội nghị").unwrap());
-static SESSION_AFTER_BODY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b",
-    )
-});
+/// "lần thứ 5" within sixty characters of a meeting's noun, no period or
+/// semicolon between: read by [`session_after_body`].
+#[cfg(test)]
+const SESSION_AFTER_BODY_PATTERN: &str = r"(?i)^[^.;]{0,60}?\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b";
+/// The session's number as [`SESSION_AFTER_BODY_PATTERN`] reads it, with
+/// none of the sixty copies of a class before it that make the pattern
+/// cost more to build than to run over a thousand pages.
+const SESSION_NUMBER_PATTERN: &str =
+    r"(?i)\blần\s+thứ\s+(\d{1,3}|[IVXL]{1,6}|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b";
+/// The most whitespace-separated pieces "lần thứ 5" spans, with room.
+const SESSION_NUMBER_WORDS: usize = 4;
+static SESSION_NUMBER: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(SESSION_NUMBER_PATTERN, SESSION_NUMBER_WORDS));
+/// The most characters before "lần thứ" after a meeting's noun.
+const SESSION_AFTER_CHARS: usize = 60;
 const TERM_PATTERN: &str = r"\b(?:khóa|khoá|Khóa|Khoá)\s+([IVXL]{1,7})\b";
 static TERM: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(TERM_PATTERN, TERM_WORDS));
 static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
@@ -554,17 +564,28 @@ fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
         if ends_with_dai(&text[..p]) {
             continue;
         }
-        if let Some(c) = SESSION_AFTER_BODY.captures(&text[p..])
-            && let Some(n) = session_number(&c[1])
+        if let Some((end, number)) = session_after_body(&text[p..])
+            && let Some(n) = session_number(number)
         {
-            let m = c.get(0)?;
-            return Some(Found::new(
-                n,
-                s.start + p + m.start()..s.start + p + m.end(),
-            ));
+            return Some(Found::new(n, s.start + p..s.start + p + end));
         }
     }
     None
+}
+
+/// Where [`SESSION_AFTER_BODY_PATTERN`]'s match in `text` ends (it starts
+/// at the text's start), and its number. The pattern's lazy run before
+/// "lần thứ" stops at the first place a number is read: the first such
+/// place, when no period or semicolon and no more than sixty characters
+/// come before it; no later place can have fewer before it.
+fn session_after_body(text: &str) -> Option<(usize, &str)> {
+    let c = SESSION_NUMBER.captures_iter(text).next()?;
+    let whole = c.get(0)?;
+    let before = &text[..whole.start()];
+    if before.contains(['.', ';']) || before.chars().count() > SESSION_AFTER_CHARS {
+        return None;
+    }
+    Some((whole.end(), c.get(1)?.as_str()))
 }
 
 /// Whether `before`, lowered, ends with "đại" and whitespace, as
@@ -1158,6 +1179,64 @@ mod tests {
                 assert_eq!(got, want, "{pattern} on {text}");
             }
         }
+    }
+
+    /// The session number read after a meeting's noun is the one the
+    /// pattern with its sixty characters before finds.
+    fn session_after_body_is_the_pattern_one(text: &str) -> bool {
+        thread_local! {
+            static PLAIN: Regex = Regex::new(SESSION_AFTER_BODY_PATTERN).unwrap();
+        }
+        let want = PLAIN.with(|plain| {
+            plain.captures(text).map(|c| {
+                let m = c.get(0).unwrap();
+                assert_eq!(m.start(), 0);
+                (m.end(), c.get(1).unwrap().as_str())
+            })
+        });
+        assert_eq!(session_after_body(text), want, "{text:?}");
+        want.is_some()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(3000))]
+
+        #[test]
+        fn session_after_body_finds_what_the_pattern_finds(
+            parts in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "Hội nghị", "LẦN", "lần", "thứ", "Thứ", "5", "12", "1234", "XIV", "IVXLIVX",
+                    "nhất", "tư", "mười", "x", "lầnx", "Ban Chấp hành Đảng bộ tỉnh", "é", ".", ";",
+                    ",", " ", "  ", "\n", "\u{a0}", "aaaaaaaaaaaaaaaaaaaa", "ỉ",
+                ][..]),
+                0..14,
+            )
+        ) {
+            session_after_body_is_the_pattern_one(&parts.concat());
+        }
+    }
+
+    #[test]
+    fn session_after_body_finds_what_the_pattern_finds_on_articles() {
+        let mut found = 0;
+        for text in [
+            "Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5",
+            "Hội nghị lần thứ XIV; lần thứ 2",
+            "Hội nghị. lần thứ 2",
+            "Hội nghị Ban Chấp hành Đảng bộ tỉnh khóa XX mở rộng năm 2024 lần thứ nhất",
+        ] {
+            found += usize::from(session_after_body_is_the_pattern_one(text));
+        }
+        for page in crate::testing::bundled_pages() {
+            let doc = Doc::new(&page);
+            for s in doc.sentences() {
+                let text = &doc.text[s.range()];
+                for m in HOI_NGHI.find_iter(text) {
+                    found += usize::from(session_after_body_is_the_pattern_one(&text[m.start()..]));
+                }
+            }
+        }
+        assert!(found >= 2, "{found}");
     }
 
     /// The body spellings found through their screen are those the
