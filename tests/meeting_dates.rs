@@ -141,3 +141,15 @@ fn a_meeting_named_with_its_date_at_the_end_of_the_lead() {
     );
     assert_eq!(dated(&f), None);
 }
+
+#[test]
+fn a_quarter_of_a_year_in_the_lead_gives_the_year_nearest_it() {
+    let f = facts_of(
+        "Giao ban quý I\n\nNgày 19/4, đồng chí Lê Văn An, Chủ tịch HĐND tỉnh chủ trì cuộc họp giao ban với Mặt trận tỉnh quý I/2024.\n",
+    );
+    assert_eq!(dated(&f), pair("2024-04-19", "context"));
+    let f = facts_of(
+        "Giao ban quý IV\n\nNgày 12/1, Thường trực Tỉnh ủy chủ trì cuộc họp giao ban quý IV/2023 với các ban đảng.\n",
+    );
+    assert_eq!(dated(&f), pair("2024-01-12", "context"));
+}

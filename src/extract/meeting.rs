@@ -1069,6 +1069,9 @@ fn context_year(doc: &Doc, lead_text: &[&str], month: u32) -> Option<i32> {
             first
         });
     }
+    if let Some(year) = lead_text.iter().find_map(|t| quarter_year(t, month)) {
+        return Some(year);
+    }
     let latest = doc
         .sentences()
         .flat_map(|s| {
@@ -1095,6 +1098,22 @@ fn context_year(doc: &Doc, lead_text: &[&str], month: u32) -> Option<i32> {
         return Some(if month >= 7 { start } else { start + 1 });
     }
     None
+}
+
+/// The year of a meeting in `month` whose lead names a quarter of a year
+/// ("giao ban quý I/2024"): the year that puts the meeting nearest the
+/// quarter, so that a January meeting on "quý IV/2023" is in 2024 and a
+/// December one planning "quý I/2025" in 2024.
+fn quarter_year(lead: &str, month: u32) -> Option<i32> {
+    static QUARTER_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+        Pattern::new(r"(?i)\bquý\s+(IV|I{1,3}|[1-4])\s*[/\-]\s*((?:19|20)\d{2})\b")
+    });
+    let c = QUARTER_YEAR.captures(lead)?;
+    let quarter: u32 = c[1].parse().ok().or_else(|| roman(&c[1].to_uppercase()))?;
+    let year: i32 = c[2].parse().ok()?;
+    // Months counted from year 0; the quarter's middle month.
+    let middle = year * 12 + (quarter as i32 * 3 - 2);
+    (year - 1..=year + 1).min_by_key(|y| (y * 12 + month as i32 - 1 - middle).abs())
 }
 
 /// A congress the lead tells of ("Đại hội đại biểu Đảng bộ tỉnh lần thứ I,
