@@ -464,3 +464,28 @@ fn a_meeting_named_for_a_handover_is_not_a_bodys_directive() {
         )]
     );
 }
+
+/// A party committee named as a place, as the owner of departments or as
+/// a list's label is not the body that met; named as the subject, it is.
+#[test]
+fn a_committee_named_as_a_place_or_an_owner_is_not_the_body() {
+    let body = |t: &str| facts_of(t).meeting.body;
+    assert_eq!(
+        body(
+            "Tiếp các chức sắc\n\nSáng 18/1, tại trụ sở Tỉnh ủy, đồng chí Lê Văn An, Bí thư Tỉnh ủy đã tiếp các chức sắc tôn giáo.\n"
+        ),
+        None
+    );
+    assert_eq!(
+        body(
+            "Giao ban\n\nNgày 19/4, đồng chí Lê Văn An chủ trì cuộc giao ban. Tham dự có đại diện lãnh đạo các ban đảng Tỉnh ủy.\n"
+        ),
+        None
+    );
+    assert_eq!(
+        body(
+            "Hội nghị\n\nSáng 18/1, hội nghị diễn ra tại hội trường. Dự có các đồng chí trong Ban Thường vụ Tỉnh ủy: Lê Văn An, Bí thư Tỉnh ủy.\n"
+        ),
+        None
+    );
+}

@@ -387,6 +387,8 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
         // Asked only of sentences naming a body, once.
         let mut meeting_sentence: Option<bool> = None;
         let mut any_body = false;
+        // Bodies up to here are named as a place or an owner.
+        let mut apart_until = 0;
         for i in 0..toks.len() {
             if !screen.may_hold(&toks[i]) {
                 continue;
@@ -395,7 +397,16 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
             let beaten = |ub: f32| best.as_ref().is_some_and(|b| b.score >= ub);
             let known = body_at(toks, i);
             any_body |= known.is_some();
-            let found = if let Some((b, n)) = known.filter(|_| !in_title(toks[i].start)) {
+            if let Some((_, n)) = known
+                && place_or_owner(toks, i, n)
+            {
+                // So is any body inside it ("Tỉnh ủy" of "Ban Thường vụ
+                // Tỉnh ủy").
+                apart_until = i + n;
+            }
+            let found = if let Some((b, n)) =
+                known.filter(|_| i >= apart_until && !in_title(toks[i].start))
+            {
                 let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
                 if beaten(top_score(base + 4.0 + 4.0, lead)) {
                     continue;
@@ -439,6 +450,18 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
         (Found::new(name, c.span), c.sentence)
     });
     BodyScan { best, names_body }
+}
+
+/// Whether the body `toks[i..i + n]` is named as a place ("tại trụ sở
+/// Tỉnh ủy", "ở Tỉnh ủy"), as the owner of departments ("các ban đảng
+/// Tỉnh ủy") or as a list's label ("các đồng chí trong Ban Thường vụ Tỉnh
+/// ủy:"), not as what met.
+fn place_or_owner(toks: &[Token], i: usize, n: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|p| toks[p].key.as_ref()) else {
+        return false;
+    };
+    matches!(before, "tại" | "ở" | "sở" | "đảng")
+        || before == "trong" && toks.get(i + n).is_some_and(|t| t.is_punct(':'))
 }
 
 /// The spans of people's titles, where a body's name is part of a title
@@ -1354,9 +1377,14 @@ mod tests {
         let mut best: Option<(f32, String, Span, usize)> = None;
         for (si, sentence) in doc.sentences().enumerate() {
             let toks = &sentence.tokens;
+            let mut apart_until = 0;
             for i in 0..toks.len() {
-                let found = match body_at(toks, i) {
-                    Some((b, n)) if !masked.contains(toks[i].start) => {
+                let known = body_at(toks, i);
+                if let Some((_, n)) = known.filter(|&(_, n)| place_or_owner(toks, i, n)) {
+                    apart_until = i + n;
+                }
+                let found = match known {
+                    Some((b, n)) if !masked.contains(toks[i].start) && i >= apart_until => {
                         let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
                         let span = Span::new(toks[i].start, toks[i + n - 1].end);
                         Some((
