@@ -675,6 +675,16 @@ impl Reader<'_, '_> {
             && (is_name_token(t) || !t.is_capitalized())
             && STOPS.at(toks, j).is_none()
         {
+            // A person's full name where the body's name was awaited
+            // ("Trưởng đoàn Nguyễn Văn An"): the body goes unnamed. A run
+            // of capitals longer than one name holds the body's name and
+            // then the person's ("Trường Nguyễn Văn Cừ Lê Thị Hoa").
+            if let Some(name) = full_name_at(toks, j)
+                && name_run(toks, j, 8) == name.len()
+            {
+                self.name = Some(name);
+                return Some(Step::Stop);
+            }
             self.j += 1;
             let mut k = 0;
             while k < 8 && continues_body_name(toks, self.j) {
@@ -1093,14 +1103,17 @@ mod tests {
         );
     }
 
+    /// Asserts that `s` reads as `title` before the name `person`.
+    fn reads(s: &str, title: &str, person: Option<&str>) {
+        let (t, _, n) = read(s);
+        assert_eq!((t.as_str(), n.as_deref()), (title, person), "{s}");
+    }
+
     /// A family name that is also a body word ("Đoàn") begins the name
     /// after a complete body: a body, a level or a department.
     #[test]
     fn family_names_that_are_body_words_after_a_body() {
-        let name = |s: &str, title: &str, person: &str| {
-            let (t, _, n) = read(s);
-            assert_eq!((t.as_str(), n.as_deref()), (title, Some(person)), "{s}");
-        };
+        let name = |s: &str, title: &str, person: &str| reads(s, title, Some(person));
         name(
             "Trưởng Ban Tổ chức Tỉnh ủy Đoàn Thị Mai Hoa trình bày",
             "Trưởng Ban Tổ chức Tỉnh ủy",
@@ -1157,13 +1170,37 @@ mod tests {
         );
     }
 
+    /// A full name where a body's name was awaited is the person, and the
+    /// body goes unnamed; a longer run of capitals names the body first.
+    #[test]
+    fn a_full_name_after_an_unnamed_body_is_the_person() {
+        let name = |s: &str, title: &str, person: &str| reads(s, title, Some(person));
+        name(
+            "Trưởng đoàn Nguyễn Văn An phát biểu",
+            "Trưởng đoàn",
+            "Nguyễn Văn An",
+        );
+        name(
+            "Giám đốc Sở Trần Văn Bình phát biểu",
+            "Giám đốc Sở",
+            "Trần Văn Bình",
+        );
+        name(
+            "Bí thư Đoàn Nguyễn Văn An phát biểu",
+            "Bí thư Đoàn",
+            "Nguyễn Văn An",
+        );
+        name(
+            "Hiệu trưởng Trường Nguyễn Văn Cừ Lê Thị Hoa phát biểu",
+            "Hiệu trưởng Trường Nguyễn Văn Cừ",
+            "Lê Thị Hoa",
+        );
+    }
+
     /// Bodies named "Đoàn …" stay bodies.
     #[test]
     fn bodies_named_doan_stay_bodies() {
-        let body = |s: &str, title: &str, person: Option<&str>| {
-            let (t, _, n) = read(s);
-            assert_eq!((t.as_str(), n.as_deref()), (title, person), "{s}");
-        };
+        let body = reads;
         body(
             "Bí thư Đoàn Thanh niên tỉnh Lê Văn Hùng phát biểu",
             "Bí thư Đoàn Thanh niên tỉnh",
