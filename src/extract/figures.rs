@@ -159,11 +159,7 @@ mod tests {
         let ranges = |t: &str| {
             CHANGE
                 .captures_iter(t)
-                .map(|c| {
-                    (0..3)
-                        .map(|g| c.get(g).map(|m| m.range()))
-                        .collect::<Vec<_>>()
-                })
+                .map(|c| c.ranges(3))
                 .collect::<Vec<_>>()
         };
         let all = ranges(text);

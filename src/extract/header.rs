@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::text::pattern::{Bounded, Groups, Pattern};
+use crate::text::pattern::{Bounded, Pattern};
 
 use super::doc::{Doc, clean};
 use super::{Date, Found, Span};
@@ -118,14 +118,11 @@ pub fn parse_published(s: &str) -> Option<(Date, Option<String>)> {
     let time = match (num(4), num(5)) {
         (Some(h), Some(mi)) if h < 24 && mi < 60 => Some(format!("{h:02}:{mi:02}")),
         // "17:21 02/12/2020": the time before the date.
-        _ => first(&TIME, &s[..c.get(0)?.start()]).map(|t| format!("{:0>2}:{}", &t[1], &t[2])),
+        _ => TIME
+            .captures(&s[..c.get(0)?.start()])
+            .map(|t| format!("{:0>2}:{}", &t[1], &t[2])),
     };
     Some((date, time))
-}
-
-/// The first match of a pattern in `s`, as `Regex::captures` finds it.
-fn first<'h>(pattern: &Bounded, s: &'h str) -> Option<Groups<'h>> {
-    pattern.captures_iter(s).next()
 }
 
 /// Blocks after the headline in which the article's own stamp stands.
@@ -158,19 +155,19 @@ fn published(doc: &Doc, title_start: Option<usize>) -> Option<(Found<Date>, Opti
     // A stamp glued to the headline: "… của Gia Lai 02/10/2025 17:46".
     let glued = doc.page.blocks.iter().take(6).filter(|b| {
         let s = b.as_str(doc.text);
-        first(&DATE_NUMERIC, s).is_some()
-            && first(&TIME, s).is_some()
+        DATE_NUMERIC.captures(s).is_some()
+            && TIME.captures(s).is_some()
             && DATE_TIME_AT_EDGE.is_match(s)
     });
     for b in stamps.chain(labelled).chain(glued) {
         let s = b.as_str(doc.text);
-        if let Some(c) = first(&DATE_NUMERIC, s) {
+        if let Some(c) = DATE_NUMERIC.captures(s) {
             let n = |i: usize| c[i].parse::<u32>().ok();
             let Some(date) = Date::ymd(n(3)? as i32, n(2)?, n(1)?) else {
                 continue;
             };
             let m = c.get(0)?;
-            let time = first(&TIME, s).map(|t| format!("{:0>2}:{}", &t[1], &t[2]));
+            let time = TIME.captures(s).map(|t| format!("{:0>2}:{}", &t[1], &t[2]));
             return Some((
                 Found::new(date, b.start + m.start()..b.start + m.end()),
                 time,
@@ -203,7 +200,7 @@ fn views(doc: &Doc) -> Option<Found<u64>> {
         .filter(|b| matches!(b.kind, BlockKind::Counter | BlockKind::Stamp))
         .find_map(|b| {
             let s = b.as_str(doc.text);
-            let c = first(&VIEWS, s)?;
+            let c = VIEWS.captures(s)?;
             let m = c.get(1).or_else(|| c.get(2))?;
             let n: u64 = m
                 .as_str()
@@ -414,6 +411,7 @@ fn may_be_source_line(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::pattern::regex_ranges;
 
     proptest::proptest! {
         #![proptest_config(crate::testing::cases(3000))]
@@ -447,16 +445,8 @@ mod tests {
         PLAIN.with(|plain| {
             let mut matched = 0;
             for (bounded, plain) in [&*DATE_NUMERIC, &*TIME, &*VIEWS].into_iter().zip(plain) {
-                let want = plain.captures(text).map(|c| {
-                    (0..3)
-                        .map(|g| c.get(g).map(|m| m.range()))
-                        .collect::<Vec<_>>()
-                });
-                let got = first(bounded, text).map(|c| {
-                    (0..3)
-                        .map(|g| c.get(g).map(|m| m.range()))
-                        .collect::<Vec<_>>()
-                });
+                let want = plain.captures(text).map(|c| regex_ranges(&c, 3));
+                let got = bounded.captures(text).map(|c| c.ranges(3));
                 assert_eq!(got, want, "{} on {text:?}", plain.as_str());
                 matched += usize::from(want.is_some());
             }

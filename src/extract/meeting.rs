@@ -602,7 +602,7 @@ fn session(doc: &Doc, around: &[&Sentence]) -> Option<Found<u32>> {
 /// place, when no period or semicolon and no more than sixty characters
 /// come before it; no later place can have fewer before it.
 fn session_after_body(text: &str) -> Option<(usize, &str)> {
-    let c = SESSION_NUMBER.captures_iter(text).next()?;
+    let c = SESSION_NUMBER.captures(text)?;
     let whole = c.get(0)?;
     let before = &text[..whole.start()];
     if before.contains(['.', ';']) || before.chars().count() > SESSION_AFTER_CHARS {

@@ -265,6 +265,11 @@ impl Bounded {
         })
     }
 
+    /// The first match, with its groups, as `Regex::captures` finds it.
+    pub fn captures<'h>(&self, text: &'h str) -> Option<Groups<'h>> {
+        self.captures_iter(text).next()
+    }
+
     /// Each match, with its groups.
     pub fn captures_iter<'r, 'h>(
         &'r self,
@@ -316,6 +321,20 @@ impl<'h> Groups<'h> {
             range: s.range(),
         })
     }
+}
+
+#[cfg(test)]
+impl Groups<'_> {
+    /// The ranges of groups `0..n`, to compare with a regex's.
+    pub fn ranges(&self, n: usize) -> Vec<Option<Range<usize>>> {
+        (0..n).map(|g| self.get(g).map(|m| m.range())).collect()
+    }
+}
+
+/// The ranges of groups `0..n` of a regex's match.
+#[cfg(test)]
+pub fn regex_ranges(c: &regex::Captures, n: usize) -> Vec<Option<Range<usize>>> {
+    (0..n).map(|g| c.get(g).map(|m| m.range())).collect()
 }
 
 impl std::ops::Index<usize> for Groups<'_> {
