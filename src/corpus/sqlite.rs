@@ -969,10 +969,10 @@ fn write_derived<'c>(
         };
         stored::write_entries(tx, &entries)?;
         if !ranking.is_finished() {
-            // Waited for anyway: the pages written so far go to the file
-            // now, as a spill would write them, rather than at the commit,
-            // which then has only the ranked lists' pages to write.
-            tx.cache_flush()?;
+            // Waited for anyway: the search tables' pages go to the disk
+            // now rather than at the commit, which then has only the
+            // ranked lists' pages to write.
+            write_back(tx, s)?;
         }
         let ranked = ranking
             .join()
