@@ -65,6 +65,15 @@ impl Block {
     }
 }
 
+/// How a line inviting the reader to related stories opens, folded (see
+/// [`is_related_news_invitation`]).
+const INVITATIONS: &[&str] = &[
+    "moi ban doc ",
+    "moi quy doc gia ",
+    "moi doc gia ",
+    "moi quy vi ",
+];
+
 /// Phrases that open the non-article tail of a page (compared folded, with
 /// bullets and a trailing colon removed).
 const TAIL_MARKERS: &[&str] = &[
@@ -423,14 +432,7 @@ fn is_related_news_invitation(s: &str, folded: &mut String) -> bool {
     folded.clear();
     fold_into(s, folded);
     let k = folded.as_str();
-    [
-        "moi ban doc ",
-        "moi quy doc gia ",
-        "moi doc gia ",
-        "moi quy vi ",
-    ]
-    .iter()
-    .any(|p| k.starts_with(p))
+    INVITATIONS.iter().any(|p| k.starts_with(p))
         && (k.contains("lien quan") || k.contains("chuyen muc"))
 }
 
