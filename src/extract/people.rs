@@ -440,6 +440,8 @@ pub fn extract(doc: &Doc) -> People {
     // One buffer of elements for all sentences: a sentence's row is a few
     // kilobytes, allocated anew it would cost more than most rows' reading.
     let mut elems: Vec<(Range<usize>, Elem)> = Vec::new();
+    // Which elements someone took, likewise one buffer for all sentences.
+    let mut claimed: Vec<bool> = Vec::new();
     for (si, sentence) in doc.sentences().enumerate() {
         if !story.contains(&sentence.start) {
             continue;
@@ -448,8 +450,8 @@ pub fn extract(doc: &Doc) -> People {
         let (names, titles) = elements_into(toks, &mut elems);
         // Titles are given only to names: a sentence naming no one claims
         // none, and what it says of people need not be read.
-        let claimed = if names {
-            let (persons, claimed) = associate(toks, &elems);
+        if names {
+            let persons = associate_into(toks, &elems, &mut claimed);
             let ctx = SentenceCtx {
                 doc,
                 sentence,
@@ -457,10 +459,9 @@ pub fn extract(doc: &Doc) -> People {
                 background: &background,
             };
             record_all(&mut out, &mut index, &ctx, persons);
-            claimed
         } else {
-            Vec::new()
-        };
+            claimed.clear();
+        }
         if titles {
             collect_title_refs(&mut out, doc, si, toks, &elems, &claimed);
         }
@@ -1360,12 +1361,30 @@ impl Given {
 
 /// Gives titles to names by layout. Returns the people of the sentence in
 /// order, and which elements were given to someone.
+#[cfg(test)]
 fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec<bool>) {
-    let mut claimed = vec![false; elems.len()];
-    let mut dash_led = titles_dashed_before(elems, &mut claimed)
-        .into_iter()
-        .peekable();
-    let mut found: Vec<(usize, Found)> = Vec::new();
+    let mut claimed = Vec::new();
+    let found = associate_into(toks, elems, &mut claimed);
+    (found, claimed)
+}
+
+/// [`associate`], noting which elements were given to someone in
+/// `claimed`: one buffer serves all the sentences of a page.
+fn associate_into(
+    toks: &[Token],
+    elems: &[(Range<usize>, Elem)],
+    claimed: &mut Vec<bool>,
+) -> Vec<Found> {
+    claimed.clear();
+    claimed.resize(elems.len(), false);
+    let claimed = claimed.as_mut_slice();
+    let mut dash_led = titles_dashed_before(elems, claimed).into_iter().peekable();
+    // One person at most per name: the list is made once.
+    let names = elems
+        .iter()
+        .filter(|(_, e)| matches!(e, Elem::Name { .. }))
+        .count();
+    let mut found: Vec<(usize, Found)> = Vec::with_capacity(names);
     let list_context = toks.iter().any(|t| t.is_punct(':') || t.is_punct(';'));
     // The last name of a list after a group's honorific ("các đồng chí A,
     // B và C"), while the list goes on.
@@ -1382,10 +1401,9 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         // The dash-led names come in order: the next one is this or later.
         let (mut titles, mut first) = match dash_led.next_if(|(at, _)| *at == idx) {
             Some((_, (given, first))) => (given, first),
-            None => titles_before(elems, idx, title.as_ref(), *introduced, &mut claimed),
+            None => titles_before(elems, idx, title.as_ref(), *introduced, claimed),
         };
-        let (after, last) = titles_after(elems, idx, &mut claimed);
-        titles.extend(after);
+        let last = titles_after(elems, idx, claimed, &mut titles);
         let listed = after_group_honorific(toks, name.start)
             || group_list.is_some_and(|prev| only_list_marks(&elems[prev + 1..idx]));
         group_list = listed.then_some(idx);
@@ -1413,9 +1431,9 @@ fn associate(toks: &[Token], elems: &[(Range<usize>, Elem)]) -> (Vec<Found>, Vec
         .iter()
         .any(|(_, e)| matches!(e, Elem::Title { shared: true, .. }))
     {
-        share_list_titles(elems, &mut found, &mut claimed);
+        share_list_titles(elems, &mut found, claimed);
     }
-    (found.into_iter().map(|(_, f)| f).collect(), claimed)
+    found.into_iter().map(|(_, f)| f).collect()
 }
 
 /// Whether elements between two names only join them into a list ("A, B",
@@ -1548,13 +1566,16 @@ fn titles_before(
 /// parentheses, after "là", or after words that confer them ("được bầu giữ
 /// chức"); a title alone between semicolons, or a chain of titles after a
 /// semicolon that no name follows, is the name's too ("A, T1; T2, T3; B").
-/// Returns them and the last element they cover.
+/// Pushes them onto `titles`, after those written before the name, and
+/// returns the last element they cover.
 fn titles_after(
     elems: &[(Range<usize>, Elem)],
     idx: usize,
     claimed: &mut [bool],
-) -> (Vec<Given>, usize) {
-    let mut titles: Vec<Given> = Vec::new();
+    titles: &mut Vec<Given>,
+) -> usize {
+    // Only the titles after the name count below.
+    let before = titles.len();
     let mut conferring = false;
     let mut last = idx;
     let mut k = idx + 1;
@@ -1581,7 +1602,7 @@ fn titles_after(
         let takes = |sep: char| match sep {
             ',' | '-' | '(' | '=' | 'l' => !dashed_onward && (sep != 'l' || k == idx + 1),
             // A title chain after ';' with no name after it stays with this name.
-            ';' => !titles.is_empty() && chain_ends_list(elems, k + 1),
+            ';' => titles.len() > before && chain_ends_list(elems, k + 1),
             _ => false,
         };
         match (&elems[k].1, next_title) {
@@ -1599,7 +1620,7 @@ fn titles_after(
             _ => break,
         }
     }
-    (titles, last)
+    last
 }
 
 /// Whether the chain of titles starting at element `k` ends with no name
