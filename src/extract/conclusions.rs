@@ -446,7 +446,7 @@ pub fn extract(
         // that has nothing else.
         let is_headline =
             headline.is_some_and(|h| h.start <= p.start && p.end <= h.end) && p.sentences.len() < 3;
-        for s in &p.sentences {
+        for s in doc.sentences_of(p) {
             if !is_headline {
                 sentences.push((global, pi, s));
             }

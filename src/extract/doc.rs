@@ -29,10 +29,12 @@ impl Sentence<'_> {
 
 /// A paragraph of article content (one line of the page, or two joined).
 #[derive(Debug, Clone)]
-pub struct Paragraph<'a> {
+pub struct Paragraph {
     pub start: usize,
     pub end: usize,
-    pub sentences: Vec<Sentence<'a>>,
+    /// The indices of its sentences among the page's (see
+    /// [`Doc::sentences_of`]).
+    pub sentences: Range<usize>,
     /// Index of its (first) block in the page.
     pub block: usize,
 }
@@ -42,7 +44,10 @@ pub struct Paragraph<'a> {
 pub struct Doc<'a> {
     pub text: &'a str,
     pub page: &'a Page,
-    pub paragraphs: Vec<Paragraph<'a>>,
+    pub paragraphs: Vec<Paragraph>,
+    /// The sentences of all paragraphs in order: one list for the page
+    /// rather than one for each paragraph.
+    sentences: Vec<Sentence<'a>>,
 }
 
 impl<'a> Doc<'a> {
@@ -56,18 +61,20 @@ impl<'a> Doc<'a> {
             .filter(|(_, b)| b.kind == BlockKind::Content)
             .map(|(i, b)| (i, b.start..b.end))
             .collect();
-        let mut paragraphs: Vec<Paragraph<'a>> = Vec::with_capacity(content.len());
+        let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(content.len());
+        let mut sentences: Vec<Sentence<'a>> = Vec::new();
         let mut ranges = Vec::new();
         let mut i = 0;
         while i < content.len() {
             let (block, ref r) = content[i];
-            let mut para = paragraph(text, lower, block, r.clone(), &mut ranges);
+            let mut para = paragraph(text, lower, block, r.clone(), &mut ranges, &mut sentences);
             let next = content.get(i + 1);
             if let Some((_, nr)) = next
-                && joins_next(text, lower, &para, nr.clone())
+                && joins_next(text, lower, &para, &sentences, nr.clone())
             {
-                let second = paragraph(text, lower, block, nr.clone(), &mut ranges);
-                para = join(para, second, !text[r.clone()].trim_end().ends_with(','));
+                let second = paragraph(text, lower, block, nr.clone(), &mut ranges, &mut sentences);
+                let insert_comma = !text[r.clone()].trim_end().ends_with(',');
+                join(&mut para, second, &mut sentences, insert_comma);
                 i += 1;
             }
             paragraphs.push(para);
@@ -77,12 +84,18 @@ impl<'a> Doc<'a> {
             text,
             page,
             paragraphs,
+            sentences,
         }
     }
 
     /// All sentences in order.
-    pub fn sentences(&self) -> impl Iterator<Item = &Sentence<'a>> {
-        self.paragraphs.iter().flat_map(|p| p.sentences.iter())
+    pub fn sentences(&self) -> std::slice::Iter<'_, Sentence<'a>> {
+        self.sentences.iter()
+    }
+
+    /// The sentences of a paragraph.
+    pub fn sentences_of(&self, p: &Paragraph) -> &[Sentence<'a>] {
+        &self.sentences[p.sentences.clone()]
     }
 
     /// The text of a byte range with runs of whitespace collapsed.
@@ -133,27 +146,27 @@ fn is_clean(s: &str) -> bool {
         && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).all(|at| !space_step(s, at).0)
 }
 
-/// The paragraph of `text[r]`, its sentence ranges found in `ranges`.
+/// The paragraph of `text[r]`, its sentence ranges found in `ranges` and
+/// its sentences pushed onto `sentences`.
 fn paragraph<'a>(
     text: &'a str,
     lower: &'a str,
     block: usize,
     r: Range<usize>,
     ranges: &mut Vec<Range<usize>>,
-) -> Paragraph<'a> {
+    sentences: &mut Vec<Sentence<'a>>,
+) -> Paragraph {
     sentences_into(text, r.clone(), ranges);
-    let sentences = ranges
-        .iter()
-        .map(|sr| Sentence {
-            start: sr.start,
-            end: sr.end,
-            tokens: tokenize_keyed(text, lower, sr.clone()),
-        })
-        .collect();
+    let from = sentences.len();
+    sentences.extend(ranges.iter().map(|sr| Sentence {
+        start: sr.start,
+        end: sr.end,
+        tokens: tokenize_keyed(text, lower, sr.clone()),
+    }));
     Paragraph {
         start: r.start,
         end: r.end,
-        sentences,
+        sentences: from..sentences.len(),
         block,
     }
 }
@@ -161,7 +174,13 @@ fn paragraph<'a>(
 /// Whether line `b` continues the line of paragraph `a`: `a` ends in a
 /// comma, or `a` is only a name ("Đồng chí Hoàng Công Hà") and `b` begins
 /// with a title.
-fn joins_next(text: &str, lower: &str, a: &Paragraph<'_>, b: Range<usize>) -> bool {
+fn joins_next(
+    text: &str,
+    lower: &str,
+    a: &Paragraph,
+    sentences: &[Sentence<'_>],
+    b: Range<usize>,
+) -> bool {
     let sa = text[a.start..a.end].trim_end();
     if sa.ends_with(',') {
         return true;
@@ -173,7 +192,7 @@ fn joins_next(text: &str, lower: &str, a: &Paragraph<'_>, b: Range<usize>) -> bo
     };
     // A line that is one sentence has the tokens of that sentence: they
     // need not be made again.
-    if let [only] = a.sentences.as_slice()
+    if let [only] = &sentences[a.sentences.clone()]
         && only.range() == (a.start..a.end)
     {
         return is_name_line(&only.tokens);
@@ -186,11 +205,14 @@ fn joins_next(text: &str, lower: &str, a: &Paragraph<'_>, b: Range<usize>) -> bo
     is_name_line(&tokenize_keyed(text, lower, a.start..a.end))
 }
 
-/// Joins two paragraphs: the last sentence of the first and the first of the
-/// second become one, with a comma standing for the line break when asked.
-fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Paragraph<'a> {
-    let mut rest = b.sentences.into_iter();
-    if let (Some(last), Some(first)) = (a.sentences.last_mut(), rest.next()) {
+/// Joins two paragraphs, `b` the last of `sentences`: the last sentence of
+/// the first and the first of the second become one, with a comma standing
+/// for the line break when asked.
+fn join(a: &mut Paragraph, b: Paragraph, sentences: &mut Vec<Sentence<'_>>, insert_comma: bool) {
+    debug_assert!(a.sentences.end == b.sentences.start && b.sentences.end == sentences.len());
+    if !a.sentences.is_empty() && !b.sentences.is_empty() {
+        let first = sentences.remove(b.sentences.start);
+        let last = &mut sentences[a.sentences.end - 1];
         if insert_comma {
             last.tokens.push(Token {
                 text: ",",
@@ -206,9 +228,8 @@ fn join<'a>(mut a: Paragraph<'a>, b: Paragraph<'a>, insert_comma: bool) -> Parag
         last.tokens.extend(first.tokens);
         last.end = first.end;
     }
-    a.sentences.extend(rest);
+    a.sentences.end = sentences.len();
     a.end = b.end;
-    a
 }
 
 #[cfg(test)]

@@ -316,7 +316,7 @@ fn lead_sentences<'d>(doc: &'d Doc) -> Vec<&'d Sentence<'d>> {
     doc.paragraphs
         .iter()
         .take(LEAD_PARAGRAPHS)
-        .flat_map(|p| p.sentences.iter())
+        .flat_map(|p| doc.sentences_of(p))
         .collect()
 }
 
@@ -778,7 +778,7 @@ fn later_meeting_date(doc: &Doc, published: Option<Date>, names_body: &[bool]) -
         .iter()
         .skip(LEAD_PARAGRAPHS)
         .take(LATER_PARAGRAPHS)
-        .flat_map(|p| p.sentences.iter())
+        .flat_map(|p| doc.sentences_of(p))
         .zip(first..)
         // A day is read from ASCII digits: a sentence without one is not
         // asked whether it names a meeting.

@@ -776,13 +776,13 @@ fn background_paragraphs(doc: &Doc) -> Vec<Range<usize>> {
     doc.paragraphs
         .iter()
         .filter(|p| {
-            let opens = p.sentences.first().is_some_and(|s| {
+            let opens = doc.sentences_of(p).first().is_some_and(|s| {
                 let t = &s.tokens;
                 t.len() > 3 && t[0].is("trước") && t[1].is("đó") && t[2].is_punct(',')
             });
             opens
-                && !p
-                    .sentences
+                && !doc
+                    .sentences_of(p)
                     .iter()
                     .any(|s| MEETING_NOUNS.find(&s.tokens, s.tokens.len()).is_some())
         })
@@ -829,7 +829,7 @@ fn teaser_story(doc: &Doc) -> Option<Range<usize>> {
     const SHORT: usize = 900;
     let paras = &doc.paragraphs;
     let leads: Vec<usize> = (0..paras.len())
-        .filter(|&i| opens_with_dateline(&paras[i]))
+        .filter(|&i| opens_with_dateline(doc, &paras[i]))
         .collect();
     if leads.len() < 3 || leads.iter().any(|&i| paras[i].end - paras[i].start > SHORT) {
         return None;
@@ -865,7 +865,7 @@ fn first_story_end(doc: &Doc) -> usize {
         let long_before = before.end - before.start > 200;
         // The cheap checks first: most paragraphs are no byline.
         if long_before
-            && opens_with_dateline(next)
+            && opens_with_dateline(doc, next)
             && super::bylines::is_byline_line(
                 doc.text,
                 doc.page.lower(),
@@ -879,8 +879,8 @@ fn first_story_end(doc: &Doc) -> usize {
 }
 
 /// Whether a paragraph opens like a news lead: "Sáng 28.11,", "Ngày 5/3,".
-fn opens_with_dateline(p: &super::doc::Paragraph) -> bool {
-    let Some(s) = p.sentences.first() else {
+fn opens_with_dateline(doc: &Doc, p: &super::doc::Paragraph) -> bool {
+    let Some(s) = doc.sentences_of(p).first() else {
         return false;
     };
     let t = &s.tokens;
