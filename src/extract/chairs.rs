@@ -53,7 +53,7 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
         if people.mentions_in(si).next().is_none() {
             continue;
         }
-        let toks = &s.tokens;
+        let toks = s.tokens;
         let mut in_sentence: Option<Vec<&Mention>> = None;
         for (k, t) in toks.iter().enumerate() {
             // "chủ trì", or "chủ tọa" for the presiding officers of a council
@@ -232,12 +232,12 @@ fn led_or_concluded(doc: &Doc, people: &People) -> Vec<usize> {
     let working_session = sentences
         .iter()
         .take(lead_sentences(doc))
-        .any(|s| WORKING_SESSION.find(&s.tokens, s.tokens.len()).is_some());
+        .any(|s| WORKING_SESSION.find(s.tokens, s.tokens.len()).is_some());
     if !working_session {
         return Vec::new();
     }
     for (si, s) in sentences.iter().enumerate() {
-        if CLOSES.find(&s.tokens, s.tokens.len()).is_some() {
+        if CLOSES.find(s.tokens, s.tokens.len()).is_some() {
             let found = speaker_of(people, si);
             if !found.is_empty() {
                 return found;

@@ -459,7 +459,7 @@ pub fn extract(
     for (_, _, s) in &sentences {
         let from = flags.len();
         flags_from.push(from);
-        cue_flags(&s.tokens, &mut flags);
+        cue_flags(s.tokens, &mut flags);
         words.push(sentence_flags(&flags[from..]));
     }
     let reader = Reader {
@@ -495,7 +495,7 @@ impl Reader<'_, '_> {
         self.opened[i].get_or_init(|| {
             let (si, _, s) = self.sentences[i];
             let (people, flags) = (self.people, self.flags(i));
-            opens_passage(self.doc, people, self.has_chairs, si, &s.tokens, flags).or_else(|| {
+            opens_passage(self.doc, people, self.has_chairs, si, s.tokens, flags).or_else(|| {
                 match self.decided(i) {
                     Some((body, false)) => Some((
                         Opener::Directive,
@@ -515,7 +515,7 @@ impl Reader<'_, '_> {
         match self.decided(i) {
             Some((body, true)) => Some(body.clone()),
             None => None,
-            Some((_, false)) => decision_subject(&self.sentences[i].2.tokens, self.flags(i), false)
+            Some((_, false)) => decision_subject(self.sentences[i].2.tokens, self.flags(i), false)
                 .map(|(body, _)| body),
         }
     }
@@ -523,7 +523,7 @@ impl Reader<'_, '_> {
     /// The body deciding or directing in sentence `i`, and whether it decides.
     fn decided(&self, i: usize) -> &Decided {
         self.decided[i]
-            .get_or_init(|| decision_subject(&self.sentences[i].2.tokens, self.flags(i), true))
+            .get_or_init(|| decision_subject(self.sentences[i].2.tokens, self.flags(i), true))
     }
 
     /// Whether paragraph `p` is a photo caption.
@@ -548,7 +548,7 @@ impl Reader<'_, '_> {
     ) -> usize {
         let doc = self.doc;
         let (_, para, s) = self.sentences[i];
-        let toks = &s.tokens;
+        let toks = s.tokens;
         let words = self.words[i];
         if let Some((body, _)) = self.decided(i) {
             let body = Some(clean(&doc.text[body.clone()]));
@@ -562,11 +562,11 @@ impl Reader<'_, '_> {
                 let sentences = &self.sentences;
                 let run_on = sentences
                     .get(i + 1)
-                    .filter(|&&(_, pj, next)| pj != para && !is_bullet(&next.tokens))
+                    .filter(|&&(_, pj, next)| pj != para && !is_bullet(next.tokens))
                     .map(|&(_, pj, _)| pj);
                 while let Some(&(_, pj, next)) = sentences.get(i + 1)
                     && pj != para
-                    && (is_bullet(&next.tokens) || Some(pj) == run_on)
+                    && (is_bullet(next.tokens) || Some(pj) == run_on)
                 {
                     out.add(doc, next, self.words[i + 1], 0, body.clone());
                     i += 1;
@@ -612,16 +612,16 @@ impl Reader<'_, '_> {
             if new_paragraph {
                 // Bullets under a lead-in ("đề nghị các cấp, các ngành:")
                 // go on with it.
-                let bullet = list.is_some() && is_bullet(&next.tokens);
+                let bullet = list.is_some() && is_bullet(next.tokens);
                 if !bullet {
                     list = None;
                     out.inherited = None;
                 }
                 let goes_on = bullet
-                    || !ends_passage(people, sj, &next.tokens, speaker)
+                    || !ends_passage(people, sj, next.tokens, speaker)
                         && match opener {
                             Opener::Closing => pj <= para + 12,
-                            Opener::Directive => continues(&next.tokens),
+                            Opener::Directive => continues(next.tokens),
                         };
                 match self.opens(j) {
                     // The same speaker going on keeps the passage.
@@ -714,11 +714,11 @@ fn opens_with_decision(toks: &[Token]) -> bool {
 /// trương …, xong trước ngày 20-7"), whoever it is told of. `words` are
 /// its [`sentence_flags`].
 fn dated_duty(doc: &Doc, s: &Sentence, words: u8, reference: Option<Date>) -> bool {
-    let done = tells_done(&s.tokens, words);
+    let done = tells_done(s.tokens, words);
     // A date already past when the meeting sat tells what was done.
     let still_due = |due: Date| reference.is_none_or(|r| due.days() >= r.days());
     !done
-        && !is_attendance(&s.tokens, words)
+        && !is_attendance(s.tokens, words)
         && deadline::may_hold(&doc.text[s.range()])
         && DATED_DUTY.is_match(&doc.text[s.range()])
         && deadline::find(&doc.text[s.range()], reference).is_some_and(|(due, _)| still_due(due))
@@ -755,7 +755,7 @@ fn back_references(
 ) {
     for (i, &(si, para, s)) in sentences.iter().enumerate() {
         let text = &doc.text[s.range()];
-        let maybe = may_refer_back(&s.tokens, words[i]);
+        let maybe = may_refer_back(s.tokens, words[i]);
         let Some(m) = maybe.then(|| BACK_REFERENCE.find(text)).flatten() else {
             continue;
         };
@@ -877,7 +877,7 @@ impl Conclusions {
     /// Adds the directives of a sentence from token `from`. `words` are
     /// its [`sentence_flags`].
     fn add(&mut self, doc: &Doc, s: &Sentence, words: u8, from: usize, speaker: Option<String>) {
-        if is_attendance(&s.tokens, words) {
+        if is_attendance(s.tokens, words) {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
@@ -1630,7 +1630,7 @@ fn is_attendance(toks: &[Token], words: u8) -> bool {
 /// The text of a sentence from token `from`, split at semicolons between
 /// long directives.
 fn directive_pieces(doc: &Doc, s: &Sentence, from: usize) -> Vec<(String, Span)> {
-    let toks = &s.tokens;
+    let toks = s.tokens;
     if from >= toks.len() {
         return Vec::new();
     }

@@ -9,7 +9,8 @@
 use std::ops::Range;
 
 use crate::text::segment::{
-    Token, TokenKind, sentences_into, space_step, tokenize_keyed, word_count_over,
+    Token, TokenKind, sentences_into, space_step, tokenize_keyed, tokenize_keyed_into,
+    word_count_over,
 };
 use crate::text::{BlockKind, Page};
 
@@ -18,7 +19,7 @@ use crate::text::{BlockKind, Page};
 pub struct Sentence<'a> {
     pub start: usize,
     pub end: usize,
-    pub tokens: Vec<Token<'a>>,
+    pub tokens: &'a [Token<'a>],
 }
 
 impl Sentence<'_> {
@@ -50,8 +51,20 @@ pub struct Doc<'a> {
     sentences: Vec<Sentence<'a>>,
 }
 
+/// A sentence while the page is read: its tokens are a range of the
+/// page's tokens, which may still move.
+#[derive(Debug, Clone)]
+struct Pending {
+    start: usize,
+    end: usize,
+    tokens: Range<usize>,
+}
+
 impl<'a> Doc<'a> {
-    pub fn new(page: &'a Page) -> Doc<'a> {
+    /// The page read into paragraphs and sentences, the tokens of all its
+    /// sentences kept one after another in `tokens` (emptied first): one
+    /// list for the page instead of one for each sentence.
+    pub fn new(page: &'a Page, tokens: &'a mut Vec<Token<'a>>) -> Doc<'a> {
         let text = page.text.as_str();
         let lower = page.lower();
         let content: Vec<(usize, Range<usize>)> = page
@@ -61,25 +74,62 @@ impl<'a> Doc<'a> {
             .filter(|(_, b)| b.kind == BlockKind::Content)
             .map(|(i, b)| (i, b.start..b.end))
             .collect();
+        tokens.clear();
+        // Room for all the page's tokens at once (a syllable and its space
+        // take four or more bytes, with some to spare): a list grown as it
+        // goes would copy its tokens at each step.
+        tokens.reserve(content.iter().map(|(_, r)| r.len() / 3 + 1).sum());
         let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(content.len());
-        let mut sentences: Vec<Sentence<'a>> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
         let mut ranges = Vec::new();
         let mut i = 0;
         while i < content.len() {
             let (block, ref r) = content[i];
-            let mut para = paragraph(text, lower, block, r.clone(), &mut ranges, &mut sentences);
+            let mut para = paragraph(
+                text,
+                lower,
+                block,
+                r.clone(),
+                &mut ranges,
+                &mut pending,
+                tokens,
+            );
             let next = content.get(i + 1);
             if let Some((_, nr)) = next
-                && joins_next(text, lower, &para, &sentences, nr.clone())
+                && joins_next(
+                    text,
+                    lower,
+                    &para,
+                    only_tokens(&para, &pending, tokens),
+                    nr.clone(),
+                )
             {
-                let second = paragraph(text, lower, block, nr.clone(), &mut ranges, &mut sentences);
+                let second = paragraph(
+                    text,
+                    lower,
+                    block,
+                    nr.clone(),
+                    &mut ranges,
+                    &mut pending,
+                    tokens,
+                );
                 let insert_comma = !text[r.clone()].trim_end().ends_with(',');
-                join(&mut para, second, &mut sentences, insert_comma);
+                join(&mut para, second, &mut pending, tokens, insert_comma);
                 i += 1;
             }
             paragraphs.push(para);
             i += 1;
         }
+        // The tokens move no more: the sentences borrow them.
+        let tokens: &'a [Token<'a>] = tokens;
+        let sentences = pending
+            .iter()
+            .map(|p| Sentence {
+                start: p.start,
+                end: p.end,
+                tokens: &tokens[p.tokens.clone()],
+            })
+            .collect();
         Doc {
             text,
             page,
@@ -146,39 +196,56 @@ fn is_clean(s: &str) -> bool {
         && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).all(|at| !space_step(s, at).0)
 }
 
-/// The paragraph of `text[r]`, its sentence ranges found in `ranges` and
-/// its sentences pushed onto `sentences`.
+/// The paragraph of `text[r]`, its sentence ranges found in `ranges`, its
+/// sentences pushed onto `pending` and their tokens onto `tokens`.
 fn paragraph<'a>(
     text: &'a str,
     lower: &'a str,
     block: usize,
     r: Range<usize>,
     ranges: &mut Vec<Range<usize>>,
-    sentences: &mut Vec<Sentence<'a>>,
+    pending: &mut Vec<Pending>,
+    tokens: &mut Vec<Token<'a>>,
 ) -> Paragraph {
     sentences_into(text, r.clone(), ranges);
-    let from = sentences.len();
-    sentences.extend(ranges.iter().map(|sr| Sentence {
-        start: sr.start,
-        end: sr.end,
-        tokens: tokenize_keyed(text, lower, sr.clone()),
-    }));
+    let from = pending.len();
+    for sr in ranges.iter() {
+        let first = tokens.len();
+        tokenize_keyed_into(text, lower, sr.clone(), tokens);
+        pending.push(Pending {
+            start: sr.start,
+            end: sr.end,
+            tokens: first..tokens.len(),
+        });
+    }
     Paragraph {
         start: r.start,
         end: r.end,
-        sentences: from..sentences.len(),
+        sentences: from..pending.len(),
         block,
+    }
+}
+
+/// The tokens of a paragraph that is one sentence, covering all of it.
+fn only_tokens<'t, 'a>(
+    a: &Paragraph,
+    pending: &[Pending],
+    tokens: &'t [Token<'a>],
+) -> Option<&'t [Token<'a>]> {
+    match &pending[a.sentences.clone()] {
+        [only] if (only.start..only.end) == (a.start..a.end) => Some(&tokens[only.tokens.clone()]),
+        _ => None,
     }
 }
 
 /// Whether line `b` continues the line of paragraph `a`: `a` ends in a
 /// comma, or `a` is only a name ("Đồng chí Hoàng Công Hà") and `b` begins
-/// with a title.
+/// with a title. `only` holds the tokens of `a` when it is one sentence.
 fn joins_next(
     text: &str,
     lower: &str,
     a: &Paragraph,
-    sentences: &[Sentence<'_>],
+    only: Option<&[Token<'_>]>,
     b: Range<usize>,
 ) -> bool {
     let sa = text[a.start..a.end].trim_end();
@@ -192,10 +259,8 @@ fn joins_next(
     };
     // A line that is one sentence has the tokens of that sentence: they
     // need not be made again.
-    if let [only] = &sentences[a.sentences.clone()]
-        && only.range() == (a.start..a.end)
-    {
-        return is_name_line(&only.tokens);
+    if let Some(only) = only {
+        return is_name_line(only);
     }
     // Every whitespace-separated word holds a token: a line of more than
     // seven words is no bare name, and need not be tokenized again.
@@ -205,30 +270,47 @@ fn joins_next(
     is_name_line(&tokenize_keyed(text, lower, a.start..a.end))
 }
 
-/// Joins two paragraphs, `b` the last of `sentences`: the last sentence of
-/// the first and the first of the second become one, with a comma standing
-/// for the line break when asked.
-fn join(a: &mut Paragraph, b: Paragraph, sentences: &mut Vec<Sentence<'_>>, insert_comma: bool) {
-    debug_assert!(a.sentences.end == b.sentences.start && b.sentences.end == sentences.len());
+/// Joins two paragraphs, `b` the last read: the last sentence of the first
+/// and the first of the second become one, with a comma standing for the
+/// line break when asked.
+fn join<'a>(
+    a: &mut Paragraph,
+    b: Paragraph,
+    pending: &mut Vec<Pending>,
+    tokens: &mut Vec<Token<'a>>,
+    insert_comma: bool,
+) {
+    debug_assert!(a.sentences.end == b.sentences.start && b.sentences.end == pending.len());
     if !a.sentences.is_empty() && !b.sentences.is_empty() {
-        let first = sentences.remove(b.sentences.start);
-        let last = &mut sentences[a.sentences.end - 1];
+        // The tokens of the two sentences are next to each other already.
+        let first = pending.remove(b.sentences.start);
+        let last = &mut pending[a.sentences.end - 1];
+        debug_assert_eq!(last.tokens.end, first.tokens.start);
         if insert_comma {
-            last.tokens.push(Token {
-                text: ",",
-                key: std::borrow::Cow::Borrowed(","),
-                hash: crate::text::fold::key_hash(","),
-                start: last.end,
-                end: last.end,
-                kind: TokenKind::Punct,
-                space_before: false,
-                shape: Default::default(),
-            });
+            tokens.insert(
+                first.tokens.start,
+                Token {
+                    text: ",",
+                    key: std::borrow::Cow::Borrowed(","),
+                    hash: crate::text::fold::key_hash(","),
+                    start: last.end,
+                    end: last.end,
+                    kind: TokenKind::Punct,
+                    space_before: false,
+                    shape: Default::default(),
+                },
+            );
         }
-        last.tokens.extend(first.tokens);
+        let shift = usize::from(insert_comma);
+        last.tokens.end = first.tokens.end + shift;
         last.end = first.end;
+        // The comma moved the tokens of the second paragraph's other
+        // sentences one place on.
+        for p in &mut pending[a.sentences.end..] {
+            p.tokens = p.tokens.start + shift..p.tokens.end + shift;
+        }
     }
-    a.sentences.end = sentences.len();
+    a.sentences.end = pending.len();
     a.end = b.end;
 }
 

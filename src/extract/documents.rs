@@ -146,7 +146,7 @@ pub fn extract(doc: &Doc) -> Vec<Document> {
     let mut keys: Vec<String> = Vec::new();
     for s in doc.sentences() {
         let text = &doc.text[s.range()];
-        let Some(cues) = Cues::of(&s.tokens, text) else {
+        let Some(cues) = Cues::of(s.tokens, text) else {
             continue;
         };
         for st in starts(text, cues) {

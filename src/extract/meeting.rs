@@ -383,7 +383,7 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
     let mut names_body = Vec::with_capacity(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
     let screen = &*BODY_OR_DELEGATION;
     for (si, sentence) in doc.sentences().enumerate() {
-        let toks = &sentence.tokens;
+        let toks = sentence.tokens;
         // Asked only of sentences naming a body, once.
         let mut meeting_sentence: Option<bool> = None;
         let mut any_body = false;
@@ -783,14 +783,14 @@ fn later_meeting_date(doc: &Doc, published: Option<Date>, names_body: &[bool]) -
         // A day is read from ASCII digits: a sentence without one is not
         // asked whether it names a meeting.
         .filter(|(s, _)| has_ascii_digit(&doc.text[s.range()]))
-        .filter(|(s, si)| names_body.get(*si).copied().unwrap_or(false) || meeting_words(&s.tokens))
+        .filter(|(s, si)| names_body.get(*si).copied().unwrap_or(false) || meeting_words(s.tokens))
         .find_map(|(s, _)| opening_date(doc, s, published))
 }
 
 /// Whether a sentence names a meeting: a body, a meeting noun or "họp".
 #[cfg(test)]
 fn names_meeting(s: &Sentence) -> bool {
-    let toks = &s.tokens;
+    let toks = s.tokens;
     toks.iter().any(|t| t.is("họp"))
         || MEETING_NOUNS.find(toks, toks.len()).is_some()
         || (0..toks.len()).any(|i| body_at(toks, i).is_some())
@@ -1270,7 +1270,8 @@ mod tests {
             found += usize::from(session_after_body_is_the_pattern_one(text));
         }
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             for s in doc.sentences() {
                 let text = &doc.text[s.range()];
                 for m in HOI_NGHI.find_iter(text) {
@@ -1354,13 +1355,14 @@ mod tests {
     fn body_scan_marks_the_sentences_naming_a_meeting() {
         let mut marked = 0;
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             let people = super::super::people::extract(&doc);
             let scan = body(&doc, &people);
             let sentences: Vec<&Sentence> = doc.sentences().collect();
             assert_eq!(scan.names_body.len(), sentences.len());
             for (s, &names_body) in sentences.iter().zip(&scan.names_body) {
-                let named = names_body || meeting_words(&s.tokens);
+                let named = names_body || meeting_words(s.tokens);
                 assert_eq!(named, names_meeting(s), "{}", &doc.text[s.range()]);
                 marked += usize::from(named);
             }
@@ -1376,7 +1378,7 @@ mod tests {
         let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
         let mut best: Option<(f32, String, Span, usize)> = None;
         for (si, sentence) in doc.sentences().enumerate() {
-            let toks = &sentence.tokens;
+            let toks = sentence.tokens;
             let mut apart_until = 0;
             for i in 0..toks.len() {
                 let known = body_at(toks, i);
@@ -1437,15 +1439,16 @@ mod tests {
             found += usize::from(two(&toks));
         }
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             for s in doc.sentences() {
                 assert_eq!(
-                    meeting_words(&s.tokens),
-                    two(&s.tokens),
+                    meeting_words(s.tokens),
+                    two(s.tokens),
                     "{}",
                     &doc.text[s.range()]
                 );
-                found += usize::from(two(&s.tokens));
+                found += usize::from(two(s.tokens));
             }
         }
         assert!(found > 10, "{found}");
@@ -1457,7 +1460,8 @@ mod tests {
     fn session_and_term_read_the_body_sentence_once() {
         let mut read = 0;
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             let people = super::super::people::extract(&doc);
             let lead = lead_sentences(&doc);
             let body_sentence = body(&doc, &people)
@@ -1542,7 +1546,8 @@ mod tests {
     fn word_screens_keep_every_match_on_articles() {
         let mut matched = [0; 2];
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             for s in doc.sentences() {
                 let text = &doc.text[s.range()];
                 for (k, (m, screened)) in screened_words(text).into_iter().enumerate() {

@@ -254,7 +254,8 @@ pub fn extract_page(page: &Page) -> ArticleFacts {
 /// Reads every fact from a normalized page, taking what the page does not
 /// say (publication date, outlet, title) from its source's metadata.
 pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
-    let doc = doc::Doc::new(page);
+    let mut tokens = Vec::new();
+    let doc = doc::Doc::new(page, &mut tokens);
     let head = header::extract(&doc).with_meta(meta);
     let mut people = people::extract(&doc);
     let chairs = chairs::extract(&doc, &mut people);

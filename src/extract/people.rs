@@ -446,7 +446,7 @@ pub fn extract(doc: &Doc) -> People {
         if !story.contains(&sentence.start) {
             continue;
         }
-        let toks = &sentence.tokens;
+        let toks = sentence.tokens;
         let (names, titles) = elements_into(toks, &mut elems);
         // Titles are given only to names: a sentence naming no one claims
         // none, and what it says of people need not be read.
@@ -503,7 +503,7 @@ fn record_all<'t>(
         return;
     }
     let (doc, sentence) = (ctx.doc, ctx.sentence);
-    let toks = &sentence.tokens;
+    let toks = sentence.tokens;
     let elsewhere = ctx.background.iter().any(|r| r.contains(&sentence.start))
         || portrait_caption(doc, sentence);
     let absent_from = if elsewhere { 0 } else { absent_from(toks) };
@@ -536,7 +536,7 @@ fn record<'t>(
     si: usize,
     found: Found,
 ) -> usize {
-    let toks = &sentence.tokens;
+    let toks = sentence.tokens;
     let name_span = Span::new(toks[found.name.start].start, toks[found.name.end - 1].end);
     let pi = person_index(out, index, doc.text, &toks[found.name.clone()]);
     let person = &mut out.people[pi];
@@ -777,14 +777,14 @@ fn background_paragraphs(doc: &Doc) -> Vec<Range<usize>> {
         .iter()
         .filter(|p| {
             let opens = doc.sentences_of(p).first().is_some_and(|s| {
-                let t = &s.tokens;
+                let t = s.tokens;
                 t.len() > 3 && t[0].is("trước") && t[1].is("đó") && t[2].is_punct(',')
             });
             opens
                 && !doc
                     .sentences_of(p)
                     .iter()
-                    .any(|s| MEETING_NOUNS.find(&s.tokens, s.tokens.len()).is_some())
+                    .any(|s| MEETING_NOUNS.find(s.tokens, s.tokens.len()).is_some())
         })
         .map(|p| p.start..p.end)
         .collect()
@@ -805,7 +805,7 @@ static MEETING_NOUNS: LazyLock<PhraseList> = LazyLock::new(|| {
 /// A portrait's caption: only a name, then the photo credit ("Ông A. Ảnh:
 /// …"). It shows who someone is, not that they came.
 fn portrait_caption(doc: &Doc, sentence: &Sentence) -> bool {
-    let toks = &sentence.tokens;
+    let toks = sentence.tokens;
     let words = toks
         .iter()
         .rposition(|t| t.kind != TokenKind::Punct)
@@ -883,7 +883,7 @@ fn opens_with_dateline(doc: &Doc, p: &super::doc::Paragraph) -> bool {
     let Some(s) = doc.sentences_of(p).first() else {
         return false;
     };
-    let t = &s.tokens;
+    let t = s.tokens;
     let mut k = 0;
     if t.first().is_some_and(|w| {
         matches!(
@@ -1751,7 +1751,7 @@ fn role_after(toks: &[Token], mut k: usize) -> Option<Role> {
 
 /// The role said by how the sentence opens ("Phát biểu kết luận, đồng chí …").
 fn role_before(sentence: &Sentence, start: usize) -> Option<Role> {
-    let toks = &sentence.tokens;
+    let toks = sentence.tokens;
     SPEECH_OPENERS.at(toks, 0)?;
     let first_comma = toks.iter().position(|t| t.is_punct(','))?;
     (start > first_comma && start <= first_comma + 4).then(|| {
@@ -1915,9 +1915,10 @@ mod tests {
     fn on_bundled_sentences(check: impl Fn(&[Token]) -> Result<(), String>) -> usize {
         let mut sentences = 0;
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             for s in doc.sentences() {
-                check(&s.tokens).unwrap();
+                check(s.tokens).unwrap();
                 sentences += 1;
             }
         }
@@ -2089,7 +2090,8 @@ mod tests {
     fn name_keys_from_tokens_match_the_text_on_the_articles() {
         let mut runs = 0;
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             for s in doc.sentences() {
                 for i in 0..s.tokens.len() {
                     for j in i + 1..(i + 5).min(s.tokens.len()) {
@@ -2249,7 +2251,8 @@ mod tests {
     fn people_of(body: &str) -> Vec<(String, Vec<String>)> {
         let text = format!("Hội nghị Ban Thường vụ Tỉnh ủy Hà Giang họp ngày 5/3/2019.\n{body}");
         let page = crate::text::Page::new(&text);
-        let doc = Doc::new(&page);
+        let mut tokens = Vec::new();
+        let doc = Doc::new(&page, &mut tokens);
         extract(&doc)
             .people
             .iter()
@@ -2384,7 +2387,8 @@ mod tests {
     #[test]
     fn parts_by_sentence_are_the_sentences_own_on_the_articles() {
         for page in crate::testing::bundled_pages() {
-            let doc = Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = Doc::new(&page, &mut tokens);
             let found = extract(&doc);
             for s in 0..doc.sentences().count() + 2 {
                 let own: Vec<_> = found.mentions.iter().filter(|m| m.sentence == s).collect();

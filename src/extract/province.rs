@@ -133,7 +133,7 @@ fn first_place(
     owner: fn(&str) -> Option<&'static Province>,
 ) -> Option<Found<&'static Province>> {
     doc.sentences().find_map(|sentence| {
-        let toks = &sentence.tokens;
+        let toks = sentence.tokens;
         (0..toks.len()).find_map(|i| {
             let (name, n) = places.at(toks, i)?;
             let span = Span::new(toks[i].start, toks[i + n - 1].end);
@@ -154,7 +154,7 @@ fn district(doc: &Doc) -> Option<Found<&'static Province>> {
     let mut best: Option<(Found<&'static Province>, f32)> = None;
     let mut scores: Vec<(&'static str, f32)> = Vec::new();
     for sentence in doc.sentences() {
-        let toks = &sentence.tokens;
+        let toks = sentence.tokens;
         let mut i = 0;
         while i < toks.len() {
             let hit = toks[i]
@@ -234,7 +234,7 @@ fn named(
     };
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
     for sentence in doc.sentences() {
-        let toks = &sentence.tokens;
+        let toks = sentence.tokens;
         let mut i = 0;
         while i < toks.len() {
             // The lexicon's first-word bits rule out most capitals before

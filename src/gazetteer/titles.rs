@@ -849,7 +849,8 @@ mod tests {
     fn title_keys_of_the_articles_are_the_plain_ones() {
         let mut titles = 0;
         for page in crate::testing::bundled_pages() {
-            let doc = crate::extract::doc::Doc::new(&page);
+            let mut tokens = Vec::new();
+            let doc = crate::extract::doc::Doc::new(&page, &mut tokens);
             let found = crate::extract::people::extract(&doc);
             let named = found.people.iter().flat_map(|p| p.titles());
             for t in named.chain(found.title_refs.iter().map(|r| r.title.as_str())) {

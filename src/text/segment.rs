@@ -520,10 +520,33 @@ pub fn tokenize_keyed<'a>(text: &'a str, lower: &'a str, range: Range<usize>) ->
     tokenize_with(text, Some(lower), range)
 }
 
+/// [`tokenize_keyed`] onto the end of `out`: one list can hold the tokens
+/// of many sentences.
+pub fn tokenize_keyed_into<'a>(
+    text: &'a str,
+    lower: &'a str,
+    range: Range<usize>,
+    out: &mut Vec<Token<'a>>,
+) {
+    debug_assert_eq!(text.len(), lower.len());
+    tokenize_onto(text, Some(lower), range, out);
+}
+
 fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    tokenize_onto(text, lower, range, &mut out);
+    out
+}
+
+fn tokenize_onto<'a>(
+    text: &'a str,
+    lower: Option<&'a str>,
+    range: Range<usize>,
+    out: &mut Vec<Token<'a>>,
+) {
     // A syllable and its space take four or more bytes: one allocation
-    // holds the sentence's tokens.
-    let mut out = Vec::with_capacity(range.len() / 4 + 1);
+    // holds the range's tokens.
+    out.reserve(range.len() / 4 + 1);
     // The bytes up to the range's end: reading one checks the end once.
     let bytes = &text.as_bytes()[..range.end];
     let mut i = range.start;
@@ -601,7 +624,6 @@ fn tokenize_with<'a>(text: &'a str, lower: Option<&'a str>, range: Range<usize>)
         i += len;
         space_before = false;
     }
-    out
 }
 
 /// [`key_hash`] of each ASCII character as a key of its own.
