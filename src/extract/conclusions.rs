@@ -453,7 +453,8 @@ pub fn extract(
             global += 1;
         }
     }
-    let mut flags = Vec::new();
+    // A flag for each token: the list is made once.
+    let mut flags = Vec::with_capacity(sentences.iter().map(|s| s.2.tokens.len()).sum());
     let mut flags_from = Vec::with_capacity(sentences.len());
     let mut words = Vec::with_capacity(sentences.len());
     for (_, _, s) in &sentences {
@@ -552,7 +553,7 @@ impl Reader<'_, '_> {
         let words = self.words[i];
         if let Some((body, _)) = self.decided(i) {
             let body = Some(clean(&doc.text[body.clone()]));
-            out.add(doc, s, words, 0, body.clone());
+            out.add(doc, s, words, 0, body.as_deref());
             *last_body = body.clone();
             // "Hội nghị thống nhất:" and the items it decided.
             if let Some(d) = lead_in(doc, s, out.reference) {
@@ -568,7 +569,7 @@ impl Reader<'_, '_> {
                     && pj != para
                     && (is_bullet(next.tokens) || Some(pj) == run_on)
                 {
-                    out.add(doc, next, self.words[i + 1], 0, body.clone());
+                    out.add(doc, next, self.words[i + 1], 0, body.as_deref());
                     i += 1;
                 }
                 out.inherited = None;
@@ -579,7 +580,7 @@ impl Reader<'_, '_> {
             out.add(doc, s, words, 0, None);
         } else if last_body.is_some() && opens_with_decision(toks) {
             // "Thành lập Đảng bộ …" after "Ban Thường vụ Tỉnh ủy đã …".
-            out.add(doc, s, words, 0, last_body.clone());
+            out.add(doc, s, words, 0, last_body.as_deref());
         } else if dated_duty(doc, s, words, out.reference) {
             out.add(doc, s, words, 0, None);
         }
@@ -597,7 +598,7 @@ impl Reader<'_, '_> {
         let (mut opener, from) = (*opener, *from);
         let (doc, people, sentences) = (self.doc, self.people, &self.sentences);
         let (_, para, s) = sentences[i];
-        out.add(doc, s, self.words[i], from, speaker.clone());
+        out.add(doc, s, self.words[i], from, speaker.as_deref());
         let mut list = lead_in(doc, s, out.reference);
         out.inherited = list.flatten();
         let mut j = i + 1;
@@ -639,10 +640,8 @@ impl Reader<'_, '_> {
                 _ => 0,
             };
             // Inside a speech a body is decided for, it directs nobody.
-            let who = self
-                .decided_only(j)
-                .map(|b| clean(&doc.text[b]))
-                .or_else(|| speaker.clone());
+            let decided = self.decided_only(j).map(|b| clean(&doc.text[b]));
+            let who = decided.as_deref().or(speaker.as_deref());
             out.add(doc, next, self.words[j], from, who);
             if let Some(d) = lead_in(doc, next, out.reference) {
                 list = Some(d);
@@ -782,7 +781,7 @@ fn back_references(
             .take_while(|(_, (_, p, _))| *p == para)
         {
             debug_assert_eq!(p, para);
-            out.add(doc, earlier, words[k], 0, speaker.clone());
+            out.add(doc, earlier, words[k], 0, speaker.as_deref());
         }
         let before = text[..m.start()]
             .trim_end_matches(|c: char| c.is_whitespace() || "-–—\"“”'".contains(c));
@@ -793,7 +792,7 @@ fn back_references(
                         .trim_start_matches(|c: char| c.is_whitespace() || "\"“".contains(c))
                         .len());
             let span = Span::new(start, s.start + before.len());
-            out.add_text(clean(&doc.text[span.range()]), span, speaker.clone());
+            out.add_text(clean(&doc.text[span.range()]), span, speaker.as_deref());
         }
     }
 }
@@ -832,7 +831,7 @@ impl Conclusions {
     }
 
     /// Adds one directive's text.
-    fn add_text(&mut self, text: String, span: Span, speaker: Option<String>) {
+    fn add_text(&mut self, text: String, span: Span, speaker: Option<&str>) {
         // Lower case keeps the spaces where they are: short pieces are
         // left before any copy is made.
         if text.split_whitespace().nth(4).is_none() {
@@ -851,7 +850,8 @@ impl Conclusions {
             .or(self.inherited);
         self.list.push(Conclusion {
             text,
-            speaker: speaker.filter(|s| !s.is_empty()),
+            // The speaker is copied only for a conclusion kept.
+            speaker: speaker.filter(|s| !s.is_empty()).map(str::to_string),
             deadline,
             span,
         });
@@ -876,12 +876,12 @@ impl Conclusions {
 
     /// Adds the directives of a sentence from token `from`. `words` are
     /// its [`sentence_flags`].
-    fn add(&mut self, doc: &Doc, s: &Sentence, words: u8, from: usize, speaker: Option<String>) {
+    fn add(&mut self, doc: &Doc, s: &Sentence, words: u8, from: usize, speaker: Option<&str>) {
         if is_attendance(s.tokens, words) {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
-            self.add_text(text, span, speaker.clone());
+            self.add_text(text, span, speaker);
         }
     }
 }

@@ -309,8 +309,9 @@ fn named_at(rest: &str) -> Option<(String, usize)> {
     {
         end = m.end;
     }
-    // The words joined by single spaces, written as they are read.
-    let mut piece = String::new();
+    // The words joined by single spaces, written as they are read, into
+    // room for all of them made once.
+    let mut piece = String::with_capacity(end);
     let (mut count, mut last) = (0, "");
     for word in rest[..end].split_whitespace().take(24) {
         if count > 0 {
