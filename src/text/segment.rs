@@ -955,8 +955,8 @@ fn word_token<'a>(
     let key = match lower {
         // A plain word without capitals is its own lower case: most keys
         // are the word itself.
-        Some(_) if word.plain && word.uncapitalized => plain_word_key(s, s),
-        Some(lower) if word.plain => plain_word_key(s, &lower[start..word.end]),
+        Some(_) if word.plain && word.uncapitalized => plain_key(s, s),
+        Some(lower) if word.plain => plain_key(s, &lower[start..word.end]),
         Some(lower) => match vietnamese_lower(s, &lower[start..word.end]) {
             Some(lowered) => lowered_word_key(s, lowered),
             None => word_key(s),
@@ -972,6 +972,18 @@ fn word_token<'a>(
         kind,
         space_before,
         shape: word.shape,
+    }
+}
+
+/// [`plain_word_key`], its commonest case answered here: a word ending in
+/// ASCII is its own key. Kept in the tokenizer's loop whatever the
+/// compiler makes of the general function.
+#[inline(always)]
+fn plain_key<'a>(word: &str, lower: &'a str) -> Cow<'a, str> {
+    if lower.as_bytes().last().is_none_or(u8::is_ascii) {
+        Cow::Borrowed(lower)
+    } else {
+        plain_word_key(word, lower)
     }
 }
 
