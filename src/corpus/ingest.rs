@@ -128,10 +128,10 @@ pub fn read_articles(path: &Path) -> Vec<ReadArticle> {
 /// read.
 fn read_sized(path: &Path) -> (Vec<ReadArticle>, u64) {
     match std::fs::read(path) {
-        Ok(bytes) => (
-            articles_of(source::read_bytes(path, &bytes)),
-            bytes.len() as u64,
-        ),
+        Ok(bytes) => {
+            let size = bytes.len() as u64;
+            (articles_of(source::read_owned(path, bytes)), size)
+        }
         // Read again to be reported as every unreadable file is.
         Err(_) => (read_articles(path), 0),
     }

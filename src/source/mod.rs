@@ -115,13 +115,22 @@ pub type Read = Vec<Result<SourceArticle, SourceError>>;
 pub fn read_file(path: &Path) -> Read {
     let label = path.display().to_string();
     match std::fs::read(path) {
-        Ok(bytes) => read_bytes(path, &bytes),
+        Ok(bytes) => read_owned(path, bytes),
         Err(e) => vec![Err(SourceError::new(
             &label,
             None,
             format!("cannot read: {e}"),
         ))],
     }
+}
+
+/// [`read_bytes`] of bytes the caller gives up: a text file's become its
+/// article's text without a copy.
+pub fn read_owned(path: &Path, bytes: Vec<u8>) -> Read {
+    if Kind::of(path) == Kind::Text && !bytes.iter().all(u8::is_ascii_whitespace) {
+        return vec![Ok(text_article(path, path.display().to_string(), bytes))];
+    }
+    read_bytes(path, &bytes)
 }
 
 /// Reads a file's bytes by the kind its name says.
@@ -131,12 +140,7 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Read {
         return vec![Err(SourceError::new(&label, None, "empty file"))];
     }
     match Kind::of(path) {
-        Kind::Text => vec![Ok(SourceArticle {
-            id: stem(path),
-            label,
-            text: bytes.to_vec(),
-            meta: ArticleMeta::default(),
-        })],
+        Kind::Text => vec![Ok(text_article(path, label, bytes.to_vec()))],
         Kind::Html => vec![
             html::read_page(bytes)
                 .map(|(text, meta)| SourceArticle {
@@ -149,6 +153,16 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Read {
         ],
         Kind::JsonLines => records::read_lines(path, bytes),
         Kind::Json => records::read_json(path, bytes),
+    }
+}
+
+/// The article of a text file: its bytes, as they are.
+fn text_article(path: &Path, label: String, text: Vec<u8>) -> SourceArticle {
+    SourceArticle {
+        id: stem(path),
+        label,
+        text,
+        meta: ArticleMeta::default(),
     }
 }
 
