@@ -957,10 +957,7 @@ fn word_token<'a>(
         // are the word itself.
         Some(_) if word.plain && word.uncapitalized => plain_key(s, s),
         Some(lower) if word.plain => plain_key(s, &lower[start..word.end]),
-        Some(lower) => match vietnamese_lower(s, &lower[start..word.end]) {
-            Some(lowered) => lowered_word_key(s, lowered),
-            None => word_key(s),
-        },
+        Some(lower) => vietnamese_key(s, &lower[start..word.end]).unwrap_or_else(|| word_key(s)),
         None => word_key(s),
     };
     Token {
@@ -987,13 +984,48 @@ fn plain_key<'a>(word: &str, lower: &'a str) -> Cow<'a, str> {
     }
 }
 
+/// Lower cases of the words with a capital beyond ASCII that the news
+/// writes most ("Đảng", "Đồng chí", "Ủy ban", "Đại hội", "HĐND", common
+/// family and place names). Each is its own key: a token of one borrows it
+/// rather than a string being made for it.
+const COMMON_LOWERED: &[&str] = &[
+    "đảng", "đồng", "ủy", "đại", "hđnd", "đức", "đoàn", "ảnh", "đề", "đến", "đình", "đặng", "đầu",
+    "định", "địa", "đỗ", "đào", "đắk", "đông", "đbqh", "đạt", "đăng", "đinh", "điện",
+];
+
+/// The key of a word of ASCII and the letters Vietnamese writes beyond it
+/// (see [`vietnamese_letter_at`]), from its ASCII lower case
+/// `ascii_lower`. A short word is lowered on the stack, and a common one
+/// takes its key from [`COMMON_LOWERED`]. None for a word of other letters.
+fn vietnamese_key<'a>(word: &str, ascii_lower: &str) -> Option<Cow<'a, str>> {
+    const SHORT: usize = 16;
+    if ascii_lower.len() > SHORT {
+        return Some(lowered_word_key(word, vietnamese_lower(word, ascii_lower)?));
+    }
+    let mut buf = [0u8; SHORT];
+    let lowered = &mut buf[..ascii_lower.len()];
+    lowered.copy_from_slice(ascii_lower.as_bytes());
+    lower_capitals(word.as_bytes(), lowered)?;
+    if let Some(&common) = COMMON_LOWERED.iter().find(|k| k.as_bytes() == &lowered[..]) {
+        return Some(Cow::Borrowed(common));
+    }
+    let lowered = String::from_utf8(lowered.to_vec()).ok()?;
+    Some(lowered_word_key(word, lowered))
+}
+
 /// The lower case of a word of ASCII and the letters Vietnamese writes
-/// beyond it (see [`vietnamese_letter_at`]), from its ASCII lower case
-/// `ascii_lower`: each of those capitals has a lower case of its byte
-/// length, a byte or two above it. None for a word of other letters.
+/// beyond it, from its ASCII lower case `ascii_lower`. None for a word of
+/// other letters.
 fn vietnamese_lower(word: &str, ascii_lower: &str) -> Option<String> {
-    let bytes = word.as_bytes();
     let mut out = ascii_lower.as_bytes().to_vec();
+    lower_capitals(word.as_bytes(), &mut out)?;
+    String::from_utf8(out).ok()
+}
+
+/// Lowers in `out`, the ASCII lower case of the word `bytes`, the capitals
+/// Vietnamese writes beyond ASCII: each has a lower case of its byte
+/// length, a byte or two above it. None when the word has another letter.
+fn lower_capitals(bytes: &[u8], out: &mut [u8]) -> Option<()> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
@@ -1012,7 +1044,7 @@ fn vietnamese_lower(word: &str, ascii_lower: &str) -> Option<String> {
         }
         i += len;
     }
-    String::from_utf8(out).ok()
+    Some(())
 }
 
 /// Number of whitespace-separated words.
@@ -1319,6 +1351,24 @@ mod tests {
         for b in 0u8..128 {
             let key = (b as char).to_string();
             assert_eq!(ONE_BYTE_HASH[b as usize], key_hash(&key), "{b}");
+        }
+    }
+
+    /// The common words are their own keys, written in capitals or not,
+    /// as the key of the word read on its own says.
+    #[test]
+    fn common_lowered_words_are_their_own_keys() {
+        for &w in COMMON_LOWERED {
+            let mut chars = w.chars();
+            let first = chars.next().unwrap();
+            let capitalized: String = first.to_uppercase().chain(chars).collect();
+            for word in [w.to_string(), capitalized, w.to_uppercase()] {
+                let lower = word.to_ascii_lowercase();
+                let keyed = tokenize_keyed(&word, &lower, 0..word.len());
+                assert_eq!(keyed, tokenize(&word, 0..word.len()), "{word}");
+                assert_eq!(keyed.len(), 1, "{word}");
+                assert_eq!(keyed[0].key, w, "{word}");
+            }
         }
     }
 
