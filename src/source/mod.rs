@@ -127,7 +127,7 @@ pub fn read_file(path: &Path) -> Read {
 /// [`read_bytes`] of bytes the caller gives up: a text file's become its
 /// article's text without a copy.
 pub fn read_owned(path: &Path, bytes: Vec<u8>) -> Read {
-    if Kind::of(path) == Kind::Text && !bytes.iter().all(u8::is_ascii_whitespace) {
+    if Kind::of(path) == Kind::Text && !is_blank(&bytes) {
         return vec![Ok(text_article(path, path.display().to_string(), bytes))];
     }
     read_bytes(path, &bytes)
@@ -136,7 +136,7 @@ pub fn read_owned(path: &Path, bytes: Vec<u8>) -> Read {
 /// Reads a file's bytes by the kind its name says.
 pub fn read_bytes(path: &Path, bytes: &[u8]) -> Read {
     let label = path.display().to_string();
-    if bytes.iter().all(u8::is_ascii_whitespace) {
+    if is_blank(bytes) {
         return vec![Err(SourceError::new(&label, None, "empty file"))];
     }
     match Kind::of(path) {
@@ -154,6 +154,11 @@ pub fn read_bytes(path: &Path, bytes: &[u8]) -> Read {
         Kind::JsonLines => records::read_lines(path, bytes),
         Kind::Json => records::read_json(path, bytes),
     }
+}
+
+/// Whether a file holds nothing but spacing: an empty file.
+fn is_blank(bytes: &[u8]) -> bool {
+    bytes.iter().all(u8::is_ascii_whitespace)
 }
 
 /// The article of a text file: its bytes, as they are.
