@@ -66,7 +66,6 @@ impl<'a> Doc<'a> {
     /// list for the page instead of one for each sentence.
     pub fn new(page: &'a Page, tokens: &'a mut Vec<Token<'a>>) -> Doc<'a> {
         let text = page.text.as_str();
-        let lower = page.lower();
         let content: Vec<(usize, Range<usize>)> = page
             .blocks
             .iter()
@@ -79,62 +78,34 @@ impl<'a> Doc<'a> {
         // take four or more bytes, with some to spare): a list grown as it
         // goes would copy its tokens at each step.
         tokens.reserve(content.iter().map(|(_, r)| r.len() / 3 + 1).sum());
+        let mut reading = Reading {
+            text,
+            lower: page.lower(),
+            ranges: Vec::new(),
+            pending: Vec::new(),
+            tokens,
+        };
         let mut paragraphs: Vec<Paragraph> = Vec::with_capacity(content.len());
-        let mut pending: Vec<Pending> = Vec::new();
-        let mut ranges = Vec::new();
         let mut i = 0;
         while i < content.len() {
             let (block, ref r) = content[i];
-            let mut para = paragraph(
-                text,
-                lower,
-                block,
-                r.clone(),
-                &mut ranges,
-                &mut pending,
-                tokens,
-            );
-            let next = content.get(i + 1);
-            if let Some((_, nr)) = next
-                && joins_next(
-                    text,
-                    lower,
-                    &para,
-                    only_tokens(&para, &pending, tokens),
-                    nr.clone(),
-                )
+            let mut para = reading.paragraph(block, r.clone());
+            if let Some((_, nr)) = content.get(i + 1)
+                && reading.joins_next(&para, nr.clone())
             {
-                let second = paragraph(
-                    text,
-                    lower,
-                    block,
-                    nr.clone(),
-                    &mut ranges,
-                    &mut pending,
-                    tokens,
-                );
+                let second = reading.paragraph(block, nr.clone());
                 let insert_comma = !text[r.clone()].trim_end().ends_with(',');
-                join(&mut para, second, &mut pending, tokens, insert_comma);
+                reading.join(&mut para, second, insert_comma);
                 i += 1;
             }
             paragraphs.push(para);
             i += 1;
         }
-        // The tokens move no more: the sentences borrow them.
-        let tokens: &'a [Token<'a>] = tokens;
-        let sentences = pending
-            .iter()
-            .map(|p| Sentence {
-                start: p.start,
-                end: p.end,
-                tokens: &tokens[p.tokens.clone()],
-            })
-            .collect();
         Doc {
             text,
             page,
             paragraphs,
-            sentences,
+            sentences: reading.sentences(),
         }
     }
 
@@ -196,122 +167,127 @@ fn is_clean(s: &str) -> bool {
         && memchr::memchr3_iter(0xC2, 0xE2, 0xE3, bytes).all(|at| !space_step(s, at).0)
 }
 
-/// The paragraph of `text[r]`, its sentence ranges found in `ranges`, its
-/// sentences pushed onto `pending` and their tokens onto `tokens`.
-fn paragraph<'a>(
+/// A page being read into sentences: the sentence ranges of the paragraph
+/// at hand, the sentences read so far and the tokens of all of them.
+struct Reading<'a> {
     text: &'a str,
     lower: &'a str,
-    block: usize,
-    r: Range<usize>,
-    ranges: &mut Vec<Range<usize>>,
-    pending: &mut Vec<Pending>,
-    tokens: &mut Vec<Token<'a>>,
-) -> Paragraph {
-    sentences_into(text, r.clone(), ranges);
-    let from = pending.len();
-    for sr in ranges.iter() {
-        let first = tokens.len();
-        tokenize_keyed_into(text, lower, sr.clone(), tokens);
-        pending.push(Pending {
-            start: sr.start,
-            end: sr.end,
-            tokens: first..tokens.len(),
-        });
-    }
-    Paragraph {
-        start: r.start,
-        end: r.end,
-        sentences: from..pending.len(),
-        block,
-    }
+    ranges: Vec<Range<usize>>,
+    pending: Vec<Pending>,
+    tokens: &'a mut Vec<Token<'a>>,
 }
 
-/// The tokens of a paragraph that is one sentence, covering all of it.
-fn only_tokens<'t, 'a>(
-    a: &Paragraph,
-    pending: &[Pending],
-    tokens: &'t [Token<'a>],
-) -> Option<&'t [Token<'a>]> {
-    match &pending[a.sentences.clone()] {
-        [only] if (only.start..only.end) == (a.start..a.end) => Some(&tokens[only.tokens.clone()]),
-        _ => None,
-    }
-}
-
-/// Whether line `b` continues the line of paragraph `a`: `a` ends in a
-/// comma, or `a` is only a name ("Đồng chí Hoàng Công Hà") and `b` begins
-/// with a title. `only` holds the tokens of `a` when it is one sentence.
-fn joins_next(
-    text: &str,
-    lower: &str,
-    a: &Paragraph,
-    only: Option<&[Token<'_>]>,
-    b: Range<usize>,
-) -> bool {
-    let sa = text[a.start..a.end].trim_end();
-    if sa.ends_with(',') {
-        return true;
-    }
-    let is_name_line = |toks: &[Token<'_>]| {
-        toks.len() <= 7
-            && super::names::looks_like_name_line(toks)
-            && super::titles::starts_with_title(&tokenize_keyed(text, lower, b.clone()))
-    };
-    // A line that is one sentence has the tokens of that sentence: they
-    // need not be made again.
-    if let Some(only) = only {
-        return is_name_line(only);
-    }
-    // Every whitespace-separated word holds a token: a line of more than
-    // seven words is no bare name, and need not be tokenized again.
-    if word_count_over(sa, 7) > 7 {
-        return false;
-    }
-    is_name_line(&tokenize_keyed(text, lower, a.start..a.end))
-}
-
-/// Joins two paragraphs, `b` the last read: the last sentence of the first
-/// and the first of the second become one, with a comma standing for the
-/// line break when asked.
-fn join<'a>(
-    a: &mut Paragraph,
-    b: Paragraph,
-    pending: &mut Vec<Pending>,
-    tokens: &mut Vec<Token<'a>>,
-    insert_comma: bool,
-) {
-    debug_assert!(a.sentences.end == b.sentences.start && b.sentences.end == pending.len());
-    if !a.sentences.is_empty() && !b.sentences.is_empty() {
-        // The tokens of the two sentences are next to each other already.
-        let first = pending.remove(b.sentences.start);
-        let last = &mut pending[a.sentences.end - 1];
-        debug_assert_eq!(last.tokens.end, first.tokens.start);
-        if insert_comma {
-            tokens.insert(
-                first.tokens.start,
-                Token {
-                    text: ",",
-                    key: std::borrow::Cow::Borrowed(","),
-                    hash: crate::text::fold::key_hash(","),
-                    start: last.end,
-                    end: last.end,
-                    kind: TokenKind::Punct,
-                    space_before: false,
-                    shape: Default::default(),
-                },
-            );
+impl<'a> Reading<'a> {
+    /// The paragraph of `text[r]`, its sentences and their tokens read
+    /// onto the page's.
+    fn paragraph(&mut self, block: usize, r: Range<usize>) -> Paragraph {
+        sentences_into(self.text, r.clone(), &mut self.ranges);
+        let from = self.pending.len();
+        for sr in &self.ranges {
+            let first = self.tokens.len();
+            tokenize_keyed_into(self.text, self.lower, sr.clone(), self.tokens);
+            self.pending.push(Pending {
+                start: sr.start,
+                end: sr.end,
+                tokens: first..self.tokens.len(),
+            });
         }
-        let shift = usize::from(insert_comma);
-        last.tokens.end = first.tokens.end + shift;
-        last.end = first.end;
-        // The comma moved the tokens of the second paragraph's other
-        // sentences one place on.
-        for p in &mut pending[a.sentences.end..] {
-            p.tokens = p.tokens.start + shift..p.tokens.end + shift;
+        Paragraph {
+            start: r.start,
+            end: r.end,
+            sentences: from..self.pending.len(),
+            block,
         }
     }
-    a.sentences.end = pending.len();
-    a.end = b.end;
+
+    /// The tokens of a paragraph that is one sentence, covering all of it.
+    fn only_tokens(&self, a: &Paragraph) -> Option<&[Token<'a>]> {
+        match &self.pending[a.sentences.clone()] {
+            [only] if (only.start..only.end) == (a.start..a.end) => {
+                Some(&self.tokens[only.tokens.clone()])
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether line `b` continues the line of paragraph `a`: `a` ends in a
+    /// comma, or `a` is only a name ("Đồng chí Hoàng Công Hà") and `b`
+    /// begins with a title.
+    fn joins_next(&self, a: &Paragraph, b: Range<usize>) -> bool {
+        let (text, lower) = (self.text, self.lower);
+        let sa = text[a.start..a.end].trim_end();
+        if sa.ends_with(',') {
+            return true;
+        }
+        let is_name_line = |toks: &[Token<'_>]| {
+            toks.len() <= 7
+                && super::names::looks_like_name_line(toks)
+                && super::titles::starts_with_title(&tokenize_keyed(text, lower, b.clone()))
+        };
+        // A line that is one sentence has the tokens of that sentence: they
+        // need not be made again.
+        if let Some(only) = self.only_tokens(a) {
+            return is_name_line(only);
+        }
+        // Every whitespace-separated word holds a token: a line of more than
+        // seven words is no bare name, and need not be tokenized again.
+        if word_count_over(sa, 7) > 7 {
+            return false;
+        }
+        is_name_line(&tokenize_keyed(text, lower, a.start..a.end))
+    }
+
+    /// Joins two paragraphs, `b` the last read: the last sentence of the
+    /// first and the first of the second become one, with a comma standing
+    /// for the line break when asked.
+    fn join(&mut self, a: &mut Paragraph, b: Paragraph, insert_comma: bool) {
+        let pending = &mut self.pending;
+        debug_assert!(a.sentences.end == b.sentences.start && b.sentences.end == pending.len());
+        if !a.sentences.is_empty() && !b.sentences.is_empty() {
+            // The tokens of the two sentences are next to each other already.
+            let first = pending.remove(b.sentences.start);
+            let last = &mut pending[a.sentences.end - 1];
+            debug_assert_eq!(last.tokens.end, first.tokens.start);
+            if insert_comma {
+                self.tokens.insert(
+                    first.tokens.start,
+                    Token {
+                        text: ",",
+                        key: std::borrow::Cow::Borrowed(","),
+                        hash: crate::text::fold::key_hash(","),
+                        start: last.end,
+                        end: last.end,
+                        kind: TokenKind::Punct,
+                        space_before: false,
+                        shape: Default::default(),
+                    },
+                );
+            }
+            let shift = usize::from(insert_comma);
+            last.tokens.end = first.tokens.end + shift;
+            last.end = first.end;
+            // The comma moved the tokens of the second paragraph's other
+            // sentences one place on.
+            for p in &mut pending[a.sentences.end..] {
+                p.tokens = p.tokens.start + shift..p.tokens.end + shift;
+            }
+        }
+        a.sentences.end = pending.len();
+        a.end = b.end;
+    }
+
+    /// The sentences read, borrowing the tokens, which move no more.
+    fn sentences(self) -> Vec<Sentence<'a>> {
+        let tokens: &'a [Token<'a>] = self.tokens;
+        self.pending
+            .iter()
+            .map(|p| Sentence {
+                start: p.start,
+                end: p.end,
+                tokens: &tokens[p.tokens.clone()],
+            })
+            .collect()
+    }
 }
 
 #[cfg(test)]
