@@ -995,22 +995,26 @@ const COMMON_LOWERED: &[&str] = &[
 
 /// The key of a word of ASCII and the letters Vietnamese writes beyond it
 /// (see [`vietnamese_letter_at`]), from its ASCII lower case
-/// `ascii_lower`. A short word is lowered on the stack, and a common one
-/// takes its key from [`COMMON_LOWERED`]. None for a word of other letters.
+/// `ascii_lower`: a common one's from [`COMMON_LOWERED`]. None for a word
+/// of other letters.
 fn vietnamese_key<'a>(word: &str, ascii_lower: &str) -> Option<Cow<'a, str>> {
-    const SHORT: usize = 16;
-    if ascii_lower.len() > SHORT {
-        return Some(lowered_word_key(word, vietnamese_lower(word, ascii_lower)?));
-    }
-    let mut buf = [0u8; SHORT];
-    let lowered = &mut buf[..ascii_lower.len()];
-    lowered.copy_from_slice(ascii_lower.as_bytes());
-    lower_capitals(word.as_bytes(), lowered)?;
-    if let Some(&common) = COMMON_LOWERED.iter().find(|k| k.as_bytes() == &lowered[..]) {
+    if let Some(common) = common_lowered(word, ascii_lower) {
         return Some(Cow::Borrowed(common));
     }
-    let lowered = String::from_utf8(lowered.to_vec()).ok()?;
-    Some(lowered_word_key(word, lowered))
+    Some(lowered_word_key(word, vietnamese_lower(word, ascii_lower)?))
+}
+
+/// The lower case of a word when it is one of [`COMMON_LOWERED`], lowered
+/// on the stack rather than into a string.
+fn common_lowered(word: &str, ascii_lower: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 16];
+    let lowered = buf.get_mut(..ascii_lower.len())?;
+    lowered.copy_from_slice(ascii_lower.as_bytes());
+    lower_capitals(word.as_bytes(), lowered)?;
+    COMMON_LOWERED
+        .iter()
+        .copied()
+        .find(|k| k.as_bytes() == &lowered[..])
 }
 
 /// The lower case of a word of ASCII and the letters Vietnamese writes
