@@ -808,19 +808,12 @@ fn same_speaker(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
-/// The indices of the texts taken under one key: nearly always one, kept
-/// without a list of its own.
-struct Taken {
-    first: usize,
-    more: Vec<usize>,
-}
-
 /// Conclusions gathered so far, without repeats.
 struct Conclusions {
     list: Vec<Conclusion>,
     /// The lower case of each text taken, by its key ([`lower_key`]),
     /// as indices into `list`: a lead printed twice is one conclusion.
-    seen: crate::gazetteer::FastMap<u64, Taken>,
+    seen: crate::gazetteer::FastMap<u64, Vec<usize>>,
     reference: Option<Date>,
     /// The deadline of a lead-in ("… trong tháng 9 năm 2020:") that covers
     /// the bullets under it.
@@ -869,25 +862,15 @@ impl Conclusions {
     /// compared by the hash of their lower case first: most are new, and
     /// neither lower case need be written out for them.
     fn first_taken(&mut self, text: &str) -> bool {
-        use std::collections::hash_map::Entry;
+        let taken = self.seen.entry(lower_key(text)).or_default();
         let list = &self.list;
-        match self.seen.entry(lower_key(text)) {
-            Entry::Vacant(v) => {
-                v.insert(Taken {
-                    first: list.len(),
-                    more: Vec::new(),
-                });
-            }
-            Entry::Occupied(o) => {
-                let taken = o.into_mut();
-                let key = lowercase(text);
-                let mut indices = std::iter::once(taken.first).chain(taken.more.iter().copied());
-                if indices.any(|i| lowercase(&list[i].text) == key) {
-                    return false;
-                }
-                taken.more.push(list.len());
+        if !taken.is_empty() {
+            let key = lowercase(text);
+            if taken.iter().any(|&i| lowercase(&list[i].text) == key) {
+                return false;
             }
         }
+        taken.push(list.len());
         true
     }
 

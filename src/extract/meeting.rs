@@ -380,7 +380,7 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
     };
     let lead_end = doc.paragraphs.get(3).map_or(usize::MAX, |p| p.start);
     let mut best: Option<Candidate> = None;
-    let mut names_body = Vec::with_capacity(doc.paragraphs.iter().map(|p| p.sentences.len()).sum());
+    let mut names_body = Vec::with_capacity(doc.sentences().len());
     let screen = &*BODY_OR_DELEGATION;
     for (si, sentence) in doc.sentences().enumerate() {
         let toks = sentence.tokens;
