@@ -22,3 +22,11 @@ pub fn bundled_pages() -> Vec<crate::text::Page> {
         })
         .collect()
 }
+
+/// Calls `f` with each bundled article read into sentences.
+pub fn each_bundled_doc(mut f: impl FnMut(&crate::extract::doc::Doc)) {
+    for page in bundled_pages() {
+        let mut tokens = Vec::new();
+        f(&crate::extract::doc::Doc::new(&page, &mut tokens));
+    }
+}

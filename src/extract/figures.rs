@@ -187,13 +187,11 @@ mod tests {
     #[test]
     fn cut_after_the_last_percent_keeps_every_change_on_articles() {
         let mut found = 0;
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
+        crate::testing::each_bundled_doc(|doc| {
             for s in doc.sentences() {
                 found += changes_through_last_percent_are_all(&doc.text[s.range()]);
             }
-        }
+        });
         assert!(found > 0);
     }
 

@@ -1269,16 +1269,14 @@ mod tests {
         ] {
             found += usize::from(session_after_body_is_the_pattern_one(text));
         }
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
+        crate::testing::each_bundled_doc(|doc| {
             for s in doc.sentences() {
                 let text = &doc.text[s.range()];
                 for m in HOI_NGHI.find_iter(text) {
                     found += usize::from(session_after_body_is_the_pattern_one(&text[m.start()..]));
                 }
             }
-        }
+        });
         assert!(found >= 2, "{found}");
     }
 
@@ -1354,11 +1352,9 @@ mod tests {
     #[test]
     fn body_scan_marks_the_sentences_naming_a_meeting() {
         let mut marked = 0;
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
-            let people = super::super::people::extract(&doc);
-            let scan = body(&doc, &people);
+        crate::testing::each_bundled_doc(|doc| {
+            let people = super::super::people::extract(doc);
+            let scan = body(doc, &people);
             let sentences: Vec<&Sentence> = doc.sentences().collect();
             assert_eq!(scan.names_body.len(), sentences.len());
             for (s, &names_body) in sentences.iter().zip(&scan.names_body) {
@@ -1367,8 +1363,8 @@ mod tests {
                 marked += usize::from(named);
             }
             let best = scan.best.map(|(f, si)| (f.value, f.span, si));
-            assert_eq!(best, every_body_scored(&doc, &people));
-        }
+            assert_eq!(best, every_body_scored(doc, &people));
+        });
         assert!(marked > 10, "{marked} sentences name a meeting");
     }
 
@@ -1438,9 +1434,7 @@ mod tests {
             assert_eq!(meeting_words(&toks), two(&toks), "{text}");
             found += usize::from(two(&toks));
         }
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
+        crate::testing::each_bundled_doc(|doc| {
             for s in doc.sentences() {
                 assert_eq!(
                     meeting_words(s.tokens),
@@ -1450,7 +1444,7 @@ mod tests {
                 );
                 found += usize::from(two(s.tokens));
             }
-        }
+        });
         assert!(found > 10, "{found}");
     }
 
@@ -1459,23 +1453,21 @@ mod tests {
     #[test]
     fn session_and_term_read_the_body_sentence_once() {
         let mut read = 0;
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
-            let people = super::super::people::extract(&doc);
-            let lead = lead_sentences(&doc);
-            let body_sentence = body(&doc, &people)
+        crate::testing::each_bundled_doc(|doc| {
+            let people = super::super::people::extract(doc);
+            let lead = lead_sentences(doc);
+            let body_sentence = body(doc, &people)
                 .best
                 .and_then(|(_, si)| doc.sentences().nth(si));
             let mut twice: Vec<&Sentence> = body_sentence.into_iter().collect();
             twice.extend(lead.iter().copied());
             let once = around_body(body_sentence, &lead);
             let found = |f: Option<Found<u32>>| f.map(|f| (f.value, f.span));
-            assert_eq!(found(session(&doc, &once)), found(session(&doc, &twice)));
+            assert_eq!(found(session(doc, &once)), found(session(doc, &twice)));
             let term_of = |f: Option<Found<String>>| f.map(|f| (f.value, f.span));
-            assert_eq!(term_of(term(&doc, &once)), term_of(term(&doc, &twice)));
+            assert_eq!(term_of(term(doc, &once)), term_of(term(doc, &twice)));
             read += usize::from(once.len() < twice.len());
-        }
+        });
         assert!(read > 0);
     }
 
@@ -1545,9 +1537,7 @@ mod tests {
     #[test]
     fn word_screens_keep_every_match_on_articles() {
         let mut matched = [0; 2];
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
+        crate::testing::each_bundled_doc(|doc| {
             for s in doc.sentences() {
                 let text = &doc.text[s.range()];
                 for (k, (m, screened)) in screened_words(text).into_iter().enumerate() {
@@ -1555,7 +1545,7 @@ mod tests {
                     matched[k] += usize::from(m);
                 }
             }
-        }
+        });
         assert!(matched.iter().all(|&m| m > 0), "{matched:?}");
     }
 

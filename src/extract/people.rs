@@ -1914,14 +1914,12 @@ mod tests {
     /// many there were.
     fn on_bundled_sentences(check: impl Fn(&[Token]) -> Result<(), String>) -> usize {
         let mut sentences = 0;
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
+        crate::testing::each_bundled_doc(|doc| {
             for s in doc.sentences() {
                 check(s.tokens).unwrap();
                 sentences += 1;
             }
-        }
+        });
         sentences
     }
 
@@ -2089,9 +2087,7 @@ mod tests {
     #[test]
     fn name_keys_from_tokens_match_the_text_on_the_articles() {
         let mut runs = 0;
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
+        crate::testing::each_bundled_doc(|doc| {
             for s in doc.sentences() {
                 for i in 0..s.tokens.len() {
                     for j in i + 1..(i + 5).min(s.tokens.len()) {
@@ -2101,7 +2097,7 @@ mod tests {
                     }
                 }
             }
-        }
+        });
         assert!(runs > 1000, "{runs} runs");
     }
 
@@ -2386,10 +2382,8 @@ mod tests {
     /// it, in order.
     #[test]
     fn parts_by_sentence_are_the_sentences_own_on_the_articles() {
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = Doc::new(&page, &mut tokens);
-            let found = extract(&doc);
+        crate::testing::each_bundled_doc(|doc| {
+            let found = extract(doc);
             for s in 0..doc.sentences().count() + 2 {
                 let own: Vec<_> = found.mentions.iter().filter(|m| m.sentence == s).collect();
                 let listed: Vec<_> = found.mentions_in(s).collect();
@@ -2402,6 +2396,6 @@ mod tests {
                 let listed: Vec<_> = found.title_refs_in(s).collect();
                 assert_eq!(format!("{own:?}"), format!("{listed:?}"));
             }
-        }
+        });
     }
 }

@@ -848,16 +848,14 @@ mod tests {
     #[test]
     fn title_keys_of_the_articles_are_the_plain_ones() {
         let mut titles = 0;
-        for page in crate::testing::bundled_pages() {
-            let mut tokens = Vec::new();
-            let doc = crate::extract::doc::Doc::new(&page, &mut tokens);
-            let found = crate::extract::people::extract(&doc);
+        crate::testing::each_bundled_doc(|doc| {
+            let found = crate::extract::people::extract(doc);
             let named = found.people.iter().flat_map(|p| p.titles());
             for t in named.chain(found.title_refs.iter().map(|r| r.title.as_str())) {
                 assert_eq!(make_title_key(t), make_title_key_plain(t), "{t}");
                 titles += 1;
             }
-        }
+        });
         assert!(titles > 30, "{titles} titles");
     }
 
