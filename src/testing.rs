@@ -30,3 +30,13 @@ pub fn each_bundled_doc(mut f: impl FnMut(&crate::extract::doc::Doc)) {
         f(&crate::extract::doc::Doc::new(&page, &mut tokens));
     }
 }
+
+/// Texts of up to `max` of `pieces` run together: the mixes of words,
+/// marks and spaces that property tests of patterns read.
+pub fn pieces_joined(
+    pieces: &'static [&'static str],
+    max: usize,
+) -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::strategy::Strategy;
+    proptest::collection::vec(proptest::sample::select(pieces), 0..max).prop_map(|p| p.concat())
+}

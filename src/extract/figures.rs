@@ -136,16 +136,13 @@ mod tests {
         /// from all of its words.
         #[test]
         fn indicator_from_the_end_is_the_collected_one(
-            parts in proptest::collection::vec(
-                proptest::sample::select(&[
+            parts in crate::testing::pieces_joined(&[
                     "GRDP", "năm", "2020", "ước", "ƯỚC", "Dự", "kiến", "đã", "tính", "bình",
                     "quân", "sẽ", "có", "đạt", "được", "tiếp", "tục", "thu", "ngân sách",
                     " ", "  ", "\u{a0}", "\n", "\t",
-                ][..]),
-                0..24,
-            )
+                ], 24)
         ) {
-            let clause = parts.concat();
+            let clause = parts;
             proptest::prop_assert_eq!(indicator_words(&clause), indicator_as_collected(&clause));
         }
     }
@@ -172,15 +169,12 @@ mod tests {
 
         #[test]
         fn cut_after_the_last_percent_keeps_every_change(
-            parts in proptest::collection::vec(
-                proptest::sample::select(&[
+            parts in crate::testing::pieces_joined(&[
                     "tăng", "GIẢM", "Giảm", "khoảng", "xấp xỉ", "5", "3,25", "12.5", "%", " ",
                     "\u{a0}", "x", "é", "_", ",", "٣",
-                ][..]),
-                0..16,
-            )
+                ], 16)
         ) {
-            changes_through_last_percent_are_all(&parts.concat());
+            changes_through_last_percent_are_all(&parts);
         }
     }
 
