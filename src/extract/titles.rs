@@ -279,6 +279,9 @@ struct Reader<'t, 'a> {
     /// Whether a steering committee was named: its remit ("về xây dựng Đề
     /// án …") and its owner ("của Thành ủy") are part of its name.
     steering: bool,
+    /// Whether the head leads a ministry, whose name may follow it without
+    /// its "Bộ" ("Bộ trưởng Giao thông vận tải").
+    ministry_head: bool,
 }
 
 /// Reads what follows a head, or a body (`body_read`) at `start`.
@@ -307,6 +310,7 @@ fn extend(
         term_end: None,
         name: None,
         steering: false,
+        ministry_head: !body_read && leads_ministry(&toks[..start]),
     };
     while r.j < toks.len() {
         match r.step() {
@@ -472,6 +476,12 @@ impl Reader<'_, '_> {
             self.locality = Locality::Optional;
             return Step::Skip;
         }
+        // "UBND TP. Chí Linh", "Thị ủy TX. Kinh Môn": the period of an
+        // abbreviated level, its place still to come.
+        if level_period(self.toks, self.j) && self.level_end == Some(self.j) {
+            self.j += 1;
+            return Step::Skip;
+        }
         Step::Stop
     }
 
@@ -518,7 +528,11 @@ impl Reader<'_, '_> {
                 self.level_end = Some(self.j);
                 self.set_state(locality, false, false);
             }
-            Part::Department if self.expect_name || self.after_department => {
+            Part::Department
+                if self.expect_name
+                    || self.after_department
+                    || (self.ministry_head && j == self.start) =>
+            {
                 self.j += n;
                 self.set_state(Locality::No, false, true);
             }
@@ -759,11 +773,15 @@ impl Reader<'_, '_> {
             {
                 // "Tỉnh ủy tỉnh Đắk Lắk", "Thành ủy TP Cần Thơ": the level word
                 // belongs to the place, not to the committee.
-                let level_before = matches!(
-                    LEXICON.longest(toks, r.start - 1),
-                    Some((Part::Level(_), 1))
-                ) && !self.level_after_body;
-                let cut = if level_before { r.start - 1 } else { r.start };
+                let level_at = if level_period(toks, r.start - 1) {
+                    r.start - 2
+                } else {
+                    r.start - 1
+                };
+                let level_before =
+                    matches!(LEXICON.longest(toks, level_at), Some((Part::Level(_), 1)))
+                        && !self.level_after_body;
+                let cut = if level_before { level_at } else { r.start };
                 if r.end == text_end {
                     (cut, p)
                 } else {
@@ -779,6 +797,30 @@ impl Reader<'_, '_> {
             name: self.name,
         }
     }
+}
+
+/// Whether the words end with the head of a ministry ("Bộ trưởng", "Thứ
+/// trưởng").
+fn leads_ministry(toks: &[Token]) -> bool {
+    matches!(toks, [.., a, b] if b.is("trưởng") && (a.is("bộ") || a.is("thứ")))
+}
+
+/// Whether `toks[j]` is the period right after an abbreviated level word
+/// ("TP.", "TX.", "H.") that a capitalized place follows.
+fn level_period(toks: &[Token], j: usize) -> bool {
+    let (Some(dot), Some(before), Some(next)) = (
+        toks.get(j),
+        j.checked_sub(1).and_then(|b| toks.get(b)),
+        toks.get(j + 1),
+    ) else {
+        return false;
+    };
+    dot.is_punct('.')
+        && !dot.space_before
+        && before.text.len() <= 2
+        && before.text.bytes().all(|b| b.is_ascii_uppercase())
+        && next.is_capitalized()
+        && matches!(LEXICON.longest(toks, j - 1), Some((Part::Level(_), _)))
 }
 
 /// The length of a term of office at `toks[j]`: "khóa XIV", "khoá 16",
@@ -1068,6 +1110,56 @@ mod tests {
                 None,
                 Some("Hà Văn Trọng".into())
             )
+        );
+    }
+
+    #[test]
+    fn an_abbreviated_level_keeps_its_place() {
+        assert_eq!(
+            read("Chủ tịch UBND TP. Chí Linh; đồng chí"),
+            ("Chủ tịch UBND TP. Chí Linh".into(), None, None)
+        );
+        assert_eq!(
+            read("Chủ tịch UBND TX. Kinh Môn Lê Văn An phát biểu"),
+            (
+                "Chủ tịch UBND TX. Kinh Môn".into(),
+                None,
+                Some("Lê Văn An".into())
+            )
+        );
+        assert_eq!(
+            read("Bí thư Thành ủy TP. Hải Dương."),
+            ("Bí thư Thành ủy".into(), Some("Hải Dương"), None)
+        );
+        // A period that ends the sentence still ends the title.
+        assert_eq!(
+            read("Chủ tịch UBND TP. đồng chí"),
+            ("Chủ tịch UBND TP".into(), None, None)
+        );
+    }
+
+    #[test]
+    fn a_ministry_may_follow_its_head_without_its_word() {
+        assert_eq!(
+            read("Bộ trưởng Giao thông vận tải Nguyễn Văn Thể dự"),
+            (
+                "Bộ trưởng Giao thông vận tải".into(),
+                None,
+                Some("Nguyễn Văn Thể".into())
+            )
+        );
+        assert_eq!(
+            read("Thứ trưởng Tài chính Lê Văn Bình nói"),
+            (
+                "Thứ trưởng Tài chính".into(),
+                None,
+                Some("Lê Văn Bình".into())
+            )
+        );
+        // Any other head still needs its body's word.
+        assert_eq!(
+            read("Giám đốc Tài chính Lê Văn Bình nói"),
+            ("Giám đốc".into(), None, None)
         );
     }
 
