@@ -14,6 +14,7 @@
 //! than new people named, [`add`] says so and the caller rebuilds the
 //! store.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::{Connection, OptionalExtension, Statement, params};
@@ -73,47 +74,57 @@ fn write_sighting(
     a: &Article,
     p: &PersonFact,
 ) -> rusqlite::Result<()> {
-    let row = SightingRow::new(lex_key(&p.name), (article, fact), person, a, p);
+    let data = to_json(p).into();
+    let row = SightingRow::new(
+        lex_key(&p.name),
+        (article, fact),
+        person,
+        a,
+        date(a.date()).map(Cow::Owned),
+        data,
+    );
     insert_one(conn, &SIGHTING, &row)
 }
 
 /// A row of `sightings`, made apart from its writing so that it can be
 /// made on another thread.
-pub struct SightingRow {
+pub struct SightingRow<'a> {
     name_key: String,
     article: usize,
     fact: usize,
     person: usize,
-    province: Option<String>,
-    date: Option<String>,
+    province: Option<&'a str>,
+    date: Option<Cow<'a, str>>,
     meeting: usize,
-    data: String,
+    data: Cow<'a, str>,
 }
 
-impl SightingRow {
+impl<'a> SightingRow<'a> {
     /// Fact `fact` of article number `article`, resolved to `person`,
-    /// whose name's [`lex_key`] is `name_key`.
+    /// whose name's [`lex_key`] is `name_key`: its article's date as
+    /// stored is `date`, and the fact's JSON `data`.
     pub fn new(
         name_key: String,
         (article, fact): (usize, usize),
         person: usize,
-        a: &Article,
-        p: &PersonFact,
+        a: &'a Article,
+        date: Option<Cow<'a, str>>,
+        data: Cow<'a, str>,
     ) -> Self {
         SightingRow {
             name_key,
             article,
             fact,
             person,
-            province: a.facts.province.clone(),
-            date: date(a.date()),
+            province: a.facts.province.as_deref(),
+            date,
             meeting: a.meeting,
-            data: to_json(p),
+            data,
         }
     }
 }
 
-impl Row for SightingRow {
+impl Row for SightingRow<'_> {
     const COLUMNS: usize = 8;
 
     fn bind(&self, stmt: &mut Statement, first: usize) -> rusqlite::Result<()> {
@@ -122,10 +133,10 @@ impl Row for SightingRow {
             self.article,
             self.fact,
             self.person,
-            &self.province,
-            &self.date,
+            self.province,
+            self.date.as_deref(),
             self.meeting,
-            &self.data,
+            self.data.as_ref(),
         )
             .bind(stmt, first)
     }

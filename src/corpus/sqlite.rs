@@ -8,6 +8,7 @@
 //! serde, so a field added to them needs no change here; the flat tables
 //! beside them (positions, attendance, conclusions) are for `sqlite3` users.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::time::Duration;
@@ -485,13 +486,19 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         set_cache(&conn).map_err(store_error(path))?;
         let tx = conn.transaction().map_err(store_error(path))?;
         create_schema(&tx).map_err(store_error(path))?;
-        let rows = corpus_rows(corpus);
+        let mut rows = corpus_rows(corpus);
+        let people = take_people(&mut rows);
         write_derived(
             &tx,
             NewIndexes::Yes,
             || corpus,
-            || insert_articles(&tx, rows),
-            |_, keys| keys,
+            (|| insert_articles(&tx, rows), people),
+            |_, keys| {
+                keys.into_iter()
+                    .enumerate()
+                    .map(|(i, k)| (k, Some(i)))
+                    .collect()
+            },
         )
         .map_err(store_error(path))?;
         tx.commit().map_err(store_error(path))?;
@@ -633,21 +640,29 @@ fn rebuild(
     let known = Known::read(tx, path)?;
     // The texts go into the rows, each freed once its row is written: the
     // corpus built beside them never needs them.
-    let rows: Vec<ArticleRow> = fresh
+    let mut rows: Vec<ArticleRow> = fresh
         .par_iter_mut()
         .map(|i| {
             let text = std::mem::take(&mut i.text);
             ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash)
         })
         .collect();
+    let people = take_people(&mut rows);
     let fresh_ids: Vec<String> = fresh.iter().map(|i| i.id.clone()).collect();
     let mut all = known.inputs;
     all.extend(fresh);
     let built = std::sync::OnceLock::new();
     let keys = |corpus: &Corpus, inserted: Vec<i64>| {
-        let mut by_id: HashMap<&str, i64> =
-            fresh_ids.iter().map(String::as_str).zip(inserted).collect();
-        by_id.extend(known.keys.iter().map(|(id, &key)| (id.as_str(), key)));
+        let mut by_id: HashMap<&str, (i64, Option<usize>)> = (fresh_ids.iter())
+            .map(String::as_str)
+            .zip(inserted.into_iter().enumerate().map(|(i, k)| (k, Some(i))))
+            .collect();
+        by_id.extend(
+            known
+                .keys
+                .iter()
+                .map(|(id, &key)| (id.as_str(), (key, None))),
+        );
         corpus
             .articles
             .iter()
@@ -658,7 +673,7 @@ fn rebuild(
         tx,
         indexes,
         || built.get_or_init(|| build(all)),
-        || insert_articles(tx, rows),
+        (|| insert_articles(tx, rows), people),
         keys,
     )
     .map_err(store_error(path))?;
@@ -840,6 +855,8 @@ pub(super) struct ArticleRow<'a> {
     /// Owned when the row is the text's last use, so that it is freed as
     /// soon as it is written.
     text: std::borrow::Cow<'a, str>,
+    /// The people's JSON in `facts`, for their sightings' rows.
+    people: PeopleJson,
 }
 
 impl<'a> ArticleRow<'a> {
@@ -852,6 +869,7 @@ impl<'a> ArticleRow<'a> {
         text: impl Into<std::borrow::Cow<'a, str>>,
         text_hash: Option<i64>,
     ) -> Self {
+        let (facts_json, people) = facts_json(facts);
         ArticleRow {
             id: id.to_string(),
             file: file.to_string(),
@@ -862,19 +880,235 @@ impl<'a> ArticleRow<'a> {
             outlet: facts.outlet.clone(),
             title: facts.title.clone(),
             province: facts.province.clone(),
-            facts: facts_json(facts),
+            facts: facts_json,
             text: text.into(),
+            people,
         }
     }
 }
 
-/// An article's facts as JSON, holding no more memory than it needs: the
-/// rows of a whole ingest are held at once, and grown by doubling each would
-/// hold a third more, every page of it touched for the first time.
-fn facts_json(facts: &ArticleFacts) -> String {
-    let mut json = serde_json::to_string(facts).expect("facts always serialize");
-    json.shrink_to_fit();
-    json
+/// The people's JSON of each row, taken out before the rows are inserted
+/// (and freed): the sightings' rows are written after them.
+fn take_people(rows: &mut [ArticleRow]) -> Vec<PeopleJson> {
+    rows.iter_mut()
+        .map(|r| std::mem::take(&mut r.people))
+        .collect()
+}
+
+/// An article's facts as JSON, holding no more memory than it needs (the
+/// rows of a whole ingest are held at once, and grown by doubling each
+/// would hold a third more, every page of it touched for the first time),
+/// with its people's JSON as written there.
+fn facts_json(facts: &ArticleFacts) -> (String, PeopleJson) {
+    thread_local! {
+        /// Where facts are written before being copied out at their size.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    BUFFER.with_borrow_mut(|buffer| {
+        buffer.clear();
+        let marks = marked_json(facts, buffer);
+        // SAFETY: serde_json writes only whole `str`s (escaped strings
+        // are cut at ASCII escapes) and ASCII, so its output is UTF-8, as
+        // `serde_json::to_string` takes it to be; checking again costs as
+        // much as a tenth of the writing.
+        let json = unsafe { String::from_utf8_unchecked(buffer.clone()) };
+        let people = PeopleJson::of(&json, marks, facts.people.len());
+        (json, people)
+    })
+}
+
+/// Writes `facts` as JSON to `out`, as [`serde_json::to_writer`] does;
+/// returns where each of its people's JSON starts and ends there.
+fn marked_json(facts: &ArticleFacts, out: &mut Vec<u8>) -> Vec<(usize, usize)> {
+    use serde::Serialize;
+    let written = std::cell::Cell::new(0);
+    let mut marks = Vec::with_capacity(facts.people.len());
+    let formatter = PeopleMarks {
+        written: &written,
+        marks: &mut marks,
+        depth: 0,
+        key: Key::Other,
+        in_people: false,
+    };
+    let writer = Counted {
+        out,
+        written: &written,
+    };
+    let mut ser = serde_json::Serializer::with_formatter(writer, formatter);
+    facts.serialize(&mut ser).expect("facts always serialize");
+    marks
+}
+
+/// Bytes written to a buffer, their count kept where [`PeopleMarks`]
+/// reads it.
+struct Counted<'a> {
+    out: &'a mut Vec<u8>,
+    written: &'a std::cell::Cell<usize>,
+}
+
+impl std::io::Write for Counted<'_> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.out.extend_from_slice(bytes);
+        self.written.set(self.out.len());
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// serde_json's compact JSON, noting where each entry of the facts'
+/// `people` list starts and ends.
+struct PeopleMarks<'a> {
+    /// Bytes written so far (see [`Counted`]).
+    written: &'a std::cell::Cell<usize>,
+    marks: &'a mut Vec<(usize, usize)>,
+    /// Objects and lists open: the facts are 1, their lists 2.
+    depth: usize,
+    /// What the key of the facts being written reads so far.
+    key: Key,
+    /// Whether the value of the facts being written is their people.
+    in_people: bool,
+}
+
+/// A key of the facts as far as it is written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Empty,
+    People,
+    Other,
+}
+
+impl PeopleMarks<'_> {
+    fn in_list(&self) -> bool {
+        self.in_people && self.depth == 2
+    }
+}
+
+impl serde_json::ser::Formatter for PeopleMarks<'_> {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        w.write_all(b"]")
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        w.write_all(b"}")
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        if self.in_list() {
+            self.marks.push((self.written.get(), self.written.get()));
+        }
+        Ok(())
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        if self.in_list()
+            && let Some(mark) = self.marks.last_mut()
+        {
+            mark.1 = self.written.get();
+        }
+        Ok(())
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if self.depth == 1 {
+            self.key = Key::Empty;
+        }
+        if first { Ok(()) } else { w.write_all(b",") }
+    }
+
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        if self.depth == 1 {
+            self.in_people = self.key == Key::People;
+            self.key = Key::Other;
+        }
+        Ok(())
+    }
+
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        self.key = match (self.key, fragment) {
+            (Key::Empty, "people") => Key::People,
+            (Key::Empty, "") => Key::Empty,
+            _ => Key::Other,
+        };
+        w.write_all(fragment.as_bytes())
+    }
+
+    fn write_char_escape<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        escape: serde_json::ser::CharEscape,
+    ) -> std::io::Result<()> {
+        self.key = Key::Other;
+        let compact = &mut serde_json::ser::CompactFormatter;
+        serde_json::ser::Formatter::write_char_escape(compact, w, escape)
+    }
+}
+
+/// An article's people as its facts' JSON writes them: the JSON of each
+/// is that of the person alone, so a sighting's row takes it from here
+/// rather than writing the person again.
+#[derive(Default)]
+pub(super) struct PeopleJson {
+    text: String,
+    /// Where each person's JSON starts and ends in `text`.
+    bounds: Vec<(usize, usize)>,
+}
+
+impl PeopleJson {
+    /// The people of `json`, whose `marks` say where they are, unless
+    /// these are not `n` people.
+    fn of(json: &str, marks: Vec<(usize, usize)>, n: usize) -> PeopleJson {
+        let (Some(first), Some(last)) = (marks.first(), marks.last()) else {
+            return PeopleJson::default();
+        };
+        if marks.len() != n {
+            return PeopleJson::default();
+        }
+        let start = first.0;
+        PeopleJson {
+            text: json[start..last.1].to_string(),
+            bounds: marks.iter().map(|&(s, e)| (s - start, e - start)).collect(),
+        }
+    }
+
+    /// The JSON of person `i`, when known.
+    pub(super) fn get(&self, i: usize) -> Option<&str> {
+        self.bounds.get(i).map(|&(s, e)| &self.text[s..e])
+    }
 }
 
 impl Row for ArticleRow<'_> {
@@ -926,17 +1160,18 @@ pub(super) fn insert_articles(
 /// Rewrites everything derived from the articles: links, meetings, people,
 /// positions, attendance, conclusions and the search tables. The corpus
 /// is made (`make`) on another thread while `insert` writes the articles
-/// not stored yet on this one, and its search entries are then indexed and
-/// ranked there while the other rows are written here, then the entries'
-/// tables while the ranking goes on; `keys` gives the
-/// stored key of each article in corpus order, from those `insert` gave.
+/// not stored yet on this one (whose people's JSON is `people`), and its
+/// search entries are then indexed and ranked there while the other rows
+/// are written here, then the entries' tables while the ranking goes on;
+/// `keys` gives the stored key of each article in corpus order, from those
+/// `insert` gave, with its place among the inserted ones if it is one.
 /// A new store's indexes are made as their tables fill.
 fn write_derived<'c>(
     tx: &Transaction,
     indexes: NewIndexes,
     make: impl FnOnce() -> &'c Corpus + Send,
-    insert: impl FnOnce() -> rusqlite::Result<Vec<i64>>,
-    keys: impl FnOnce(&Corpus, Vec<i64>) -> Vec<i64>,
+    (insert, people): (impl FnOnce() -> rusqlite::Result<Vec<i64>>, Vec<PeopleJson>),
+    keys: impl FnOnce(&Corpus, Vec<i64>) -> Vec<(i64, Option<usize>)>,
 ) -> rusqlite::Result<()> {
     for table in DERIVED {
         tx.execute(&format!("DELETE FROM {table}"), [])?;
@@ -960,7 +1195,11 @@ fn write_derived<'c>(
             // Nothing sent: making the corpus panicked.
             resume_panic(ranking)
         };
-        write_rows(tx, corpus, &keys(corpus, inserted))?;
+        let (keys, inserted): (Vec<i64>, Vec<Option<usize>>) =
+            keys(corpus, inserted).into_iter().unzip();
+        let people: Vec<Option<&PeopleJson>> =
+            inserted.iter().map(|i| i.map(|i| &people[i])).collect();
+        write_rows(tx, corpus, &keys, &people)?;
         indexes.rows(tx)?;
         write_back(tx, s)?;
         let Ok(entries) = entries_indexed.recv() else {
@@ -1008,9 +1247,19 @@ fn resume_panic<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> ! {
 
 /// The derived rows outside the search tables. The rows of people and
 /// sightings are made on a thread of their own as the others are written:
-/// their JSON is about as much work as the writing.
-fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Result<()> {
+/// their JSON is about as much work as the writing. A sighting's JSON is
+/// taken from `people`, each article's people as its facts' JSON wrote
+/// them, when there.
+fn write_rows(
+    tx: &Transaction,
+    corpus: &Corpus,
+    keys: &[i64],
+    people_json: &[Option<&PeopleJson>],
+) -> rusqlite::Result<()> {
     use std::sync::mpsc::sync_channel;
+    // Each article's date as stored, shared by its people's sightings.
+    let dates: Vec<Option<String>> = corpus.articles.iter().map(|a| date(a.date())).collect();
+    let dates = &dates;
     std::thread::scope(|s| {
         let (people_made, people) = sync_channel(CHUNKS_AHEAD);
         let (sightings_made, sightings) = sync_channel(CHUNKS_AHEAD);
@@ -1030,7 +1279,11 @@ fn write_rows(tx: &Transaction, corpus: &Corpus, keys: &[i64]) -> rusqlite::Resu
                     let a = &corpus.articles[ai];
                     let p = &a.facts.people[pi];
                     let key = name_keys.entry(&p.name).or_insert_with(|| lex_key(&p.name));
-                    SightingRow::new(key.clone(), (ai, pi), a.people[pi], a, p)
+                    let data = people_json[ai]
+                        .and_then(|j| j.get(pi))
+                        .map_or_else(|| to_json(p).into(), Cow::Borrowed);
+                    let date = dates[ai].as_deref().map(Cow::Borrowed);
+                    SightingRow::new(key.clone(), (ai, pi), a.people[pi], a, date, data)
                 });
                 if sightings_made.send(rows.collect()).is_err() {
                     return;
@@ -1067,7 +1320,7 @@ fn sighting_rows(corpus: &Corpus) -> Vec<(usize, usize)> {
 /// another thread.
 fn write_sightings(
     tx: &Transaction,
-    rows: std::sync::mpsc::Receiver<Vec<SightingRow>>,
+    rows: std::sync::mpsc::Receiver<Vec<SightingRow<'_>>>,
 ) -> rusqlite::Result<()> {
     let mut put = Batch::new(tx, super::increment::SIGHTINGS);
     for chunk in rows {
@@ -1606,6 +1859,92 @@ mod tests {
             parts in 1usize..5,
         ) {
             proptest::prop_assert_eq!(written(&rows, parts, true), written(&rows, parts, false));
+        }
+    }
+
+    /// Facts whose people's JSON is taken from the facts' JSON match the
+    /// JSON of each written alone, and the facts' JSON serde_json's.
+    fn check_people_json(facts: &ArticleFacts) {
+        let (json, people) = facts_json(facts);
+        assert_eq!(json, serde_json::to_string(facts).unwrap());
+        for (i, p) in facts.people.iter().enumerate() {
+            assert_eq!(people.get(i), Some(to_json(p).as_str()), "person {i}");
+        }
+        assert_eq!(people.get(facts.people.len()), None);
+    }
+
+    /// Strings a key or value of the facts may be confused with, or that
+    /// need escaping.
+    const TRICKY: &[&str] = &[
+        "people", "", "\"", "\\", "\n", "Bí thư", "\u{1}", "[{", "}]", ",",
+    ];
+
+    fn tricky_text() -> impl proptest::strategy::Strategy<Value = String> {
+        crate::testing::pieces_joined(TRICKY, 4)
+    }
+
+    fn person() -> impl proptest::strategy::Strategy<Value = crate::extract::PersonFact> {
+        use crate::extract::{PersonFact, Position, Role, Span};
+        use proptest::prelude::*;
+        let position = (
+            tricky_text(),
+            proptest::option::of(tricky_text()),
+            any::<(bool, bool, u16)>(),
+        )
+            .prop_map(|(title, province, (former, conferred, at))| Position {
+                title,
+                span: Span::new(at as usize, at as usize + 3),
+                province,
+                former,
+                conferred,
+            });
+        let roles = proptest::sample::subsequence(
+            vec![Role::Chair, Role::Presenter, Role::Speaker, Role::Attendee],
+            0..3,
+        );
+        (
+            tricky_text(),
+            proptest::collection::vec(position, 0..3),
+            roles,
+            proptest::collection::vec((0usize..9, 0usize..9), 0..3),
+        )
+            .prop_map(|(name, positions, roles, spans)| PersonFact {
+                name,
+                positions,
+                roles,
+                spans: spans.into_iter().map(|(a, b)| Span::new(a, b)).collect(),
+            })
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(300))]
+
+        #[test]
+        fn people_json_is_each_persons_json(
+            people in proptest::collection::vec(person(), 0..5),
+            url in proptest::option::of(tricky_text()),
+            province_from in proptest::option::of(tricky_text()),
+            title in proptest::option::of(tricky_text()),
+            authors in proptest::collection::vec(tricky_text(), 0..3),
+        ) {
+            let facts = ArticleFacts {
+                url,
+                province_from,
+                title,
+                authors,
+                people,
+                ..ArticleFacts::default()
+            };
+            check_people_json(&facts);
+        }
+    }
+
+    #[test]
+    fn people_json_of_the_bundled_articles_is_each_persons_json() {
+        for page in crate::testing::bundled_pages() {
+            let facts = crate::extract::extract_page(&page);
+            assert!(!facts.people.is_empty());
+            check_people_json(&facts);
         }
     }
 
