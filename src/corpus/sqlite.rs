@@ -20,7 +20,7 @@ use rusqlite::{
 use super::build::{Input, build};
 use super::dedupe::{text_key, url_key};
 use super::increment::SightingRow;
-use super::model::{Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
+use super::model::{Appearance, Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
 use crate::gazetteer::FastMap;
@@ -1266,7 +1266,9 @@ fn write_rows(
         s.spawn(move || {
             // A send fails only once the writer has stopped on an error.
             for chunk in corpus.people.chunks(ROWS_PER_CHUNK) {
-                let rows: Vec<PersonRows> = chunk.iter().map(PersonRows::of).collect();
+                let rows: Vec<PersonRows> = (chunk.iter())
+                    .map(|p| PersonRows::of(p, Some((corpus, dates))))
+                    .collect();
                 if people_made.send(rows).is_err() {
                     return;
                 }
@@ -1589,7 +1591,7 @@ fn meeting_row((i, m): (usize, &Meeting)) -> MeetingRow<'_> {
 fn write_people(
     tx: &Transaction,
     corpus: &Corpus,
-    rows: std::sync::mpsc::Receiver<Vec<PersonRows>>,
+    rows: std::sync::mpsc::Receiver<Vec<PersonRows<'_>>>,
 ) -> rusqlite::Result<()> {
     let mut people = Batch::numbered(tx, PEOPLE);
     let mut attended = Batch::new(tx, ATTENDED);
@@ -1609,31 +1611,50 @@ fn write_people(
 
 /// What a person's rows hold besides numbers and posts: made apart from
 /// their writing, so that it can be made on another thread.
-struct PersonRows {
+struct PersonRows<'a> {
     data: String,
     /// Each appearance's date and roles.
-    appearances: Vec<(Option<String>, String)>,
+    appearances: Vec<(Option<Cow<'a, str>>, Cow<'static, str>)>,
 }
 
-impl PersonRows {
-    fn of(p: &Person) -> PersonRows {
+impl<'a> PersonRows<'a> {
+    /// The rows of `p`, a person of `corpus` when given, whose articles'
+    /// dates as stored are `dates`: an appearance on its article's date
+    /// takes that text.
+    fn of(p: &Person, corpus: Option<(&Corpus, &'a [Option<String>])>) -> PersonRows<'a> {
+        let date_text = |a: &Appearance| {
+            let on_its_article = corpus.filter(|(corpus, _)| {
+                (corpus.articles.get(a.article)).is_some_and(|x| x.date() == a.date)
+            });
+            match on_its_article {
+                Some((_, dates)) => dates[a.article].as_deref().map(Cow::Borrowed),
+                None => date(a.date).map(Cow::Owned),
+            }
+        };
         PersonRows {
             data: to_json(p),
-            appearances: p
-                .appearances
-                .iter()
-                .map(|a| {
-                    let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
-                    (date(a.date), roles.join("; "))
-                })
+            appearances: (p.appearances.iter())
+                .map(|a| (date_text(a), roles_text(&a.roles)))
                 .collect(),
+        }
+    }
+}
+
+/// Roles as `attendance` keeps them: their names, joined by "; ".
+fn roles_text(roles: &[crate::extract::Role]) -> Cow<'static, str> {
+    match roles {
+        [] => Cow::Borrowed(""),
+        [role] => Cow::Borrowed(role.as_str()),
+        _ => {
+            let names: Vec<&str> = roles.iter().map(|r| r.as_str()).collect();
+            Cow::Owned(names.join("; "))
         }
     }
 }
 
 /// A person's row, attendance and spells, in place of any stored.
 pub(super) fn write_person(conn: &Connection, i: usize, p: &Person) -> rusqlite::Result<()> {
-    let made = PersonRows::of(p);
+    let made = PersonRows::of(p, None);
     let mut rows = PersonTables::default();
     rows.add(i, p, &made);
     for row in &rows.people {
@@ -1661,11 +1682,11 @@ struct PersonTables<'a> {
 
 impl<'a> PersonTables<'a> {
     /// Person `i`'s rows, with what was made of it beforehand.
-    fn add(&mut self, i: usize, p: &'a Person, made: &'a PersonRows) {
+    fn add(&mut self, i: usize, p: &'a Person, made: &'a PersonRows<'_>) {
         self.people.push((i, &p.name, &p.scope, &made.data));
         for (a, (date, roles)) in p.appearances.iter().zip(&made.appearances) {
             self.attended
-                .push((i, a.meeting, a.article, date.as_deref(), roles));
+                .push((i, a.meeting, a.article, date.as_deref(), roles.as_ref()));
         }
         for (si, s) in p.timeline.iter().enumerate() {
             self.spells.push(position_row(
