@@ -18,8 +18,6 @@
 //! 2025 whose official goes on in the merged one. Each person keeps the
 //! reasons in `merged`.
 
-use std::collections::BTreeMap;
-
 use super::model::{
     Appearance, Article, CENTRAL, Corpus, Meeting, MergeKind, MergeReason, Person, Spell,
 };
@@ -777,20 +775,11 @@ fn attach(corpus: &mut Corpus, attached: &mut Attached, ai: usize, pi: usize, pe
 /// Each person's posts: one spell per (title, province), with the dates and
 /// meetings that show it.
 fn build_timelines(corpus: &mut Corpus, central: &mut Memo<bool>) {
-    struct Acc {
-        spellings: BTreeMap<String, usize>,
-        province: Option<String>,
-        first: Option<Date>,
-        last: Option<Date>,
-        meetings: Vec<usize>,
-        /// `meetings` as a set: a leader's post shows in thousands.
-        met: FastSet<usize>,
-    }
-    let mut keys = Memo::new(title_key);
-    // By title key, then province: the order spells are first laid out in.
-    let mut per_person: Vec<BTreeMap<String, BTreeMap<String, Acc>>> =
-        (0..corpus.people.len()).map(|_| BTreeMap::new()).collect();
-    for a in &corpus.articles {
+    let Corpus {
+        articles, people, ..
+    } = corpus;
+    let mut posts = Posts::new();
+    for a in articles.iter() {
         let date = a.date();
         for (pi, p) in a.facts.people.iter().enumerate() {
             let person = a.people[pi];
@@ -801,67 +790,163 @@ fn build_timelines(corpus: &mut Corpus, central: &mut Memo<bool>) {
                 } else {
                     pos.province.as_ref().or(a.facts.province.as_ref())
                 };
-                // Keys are copied only for a spell or spelling not met yet.
-                let key = keys.get(&pos.title);
-                let spells = &mut per_person[person];
-                if !spells.contains_key(key) {
-                    spells.insert(key.clone(), BTreeMap::new());
-                }
-                let by_province = spells.get_mut(key).expect("inserted");
-                let place = province.map_or("", String::as_str);
-                if !by_province.contains_key(place) {
-                    let acc = Acc {
-                        spellings: BTreeMap::new(),
-                        province: province.cloned(),
-                        first: None,
-                        last: None,
-                        meetings: Vec::new(),
-                        met: FastSet::default(),
-                    };
-                    by_province.insert(place.to_string(), acc);
-                }
-                let acc = by_province.get_mut(place).expect("inserted");
-                match acc.spellings.get_mut(&pos.title) {
-                    Some(n) => *n += 1,
-                    None => {
-                        acc.spellings.insert(pos.title.clone(), 1);
-                    }
-                }
-                if let Some(d) = date {
-                    acc.first = Some(acc.first.map_or(d, |f| f.min(d)));
-                    acc.last = Some(acc.last.map_or(d, |l| l.max(d)));
-                }
-                if acc.met.insert(a.meeting) {
-                    acc.meetings.push(a.meeting);
-                }
+                posts.add(person, &pos.title, province, (date, a.meeting));
             }
         }
     }
-    for (person, spells) in per_person.into_iter().enumerate() {
-        let mut timeline: Vec<Spell> = spells
-            .into_values()
-            .flat_map(BTreeMap::into_values)
-            .map(|acc| {
-                // The most common spelling, the earliest written on a tie.
-                let title = acc
-                    .spellings
-                    .iter()
-                    .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
-                    .map(|(t, _)| t.clone())
-                    .unwrap_or_default();
-                Spell {
-                    title,
-                    province: acc.province,
-                    first_seen: acc.first,
-                    last_seen: acc.last,
-                    meetings: acc.meetings,
-                }
-            })
-            .collect();
+    let mut timelines = posts.timelines(people.len()).into_iter();
+    for p in people.iter_mut() {
+        let mut timeline = timelines.next().unwrap_or_default();
         timeline.sort_by(|a, b| a.first_seen.cmp(&b.first_seen).then(a.title.cmp(&b.title)));
-        let p = &mut corpus.people[person];
         p.appearances
             .sort_by(|a, b| a.date.cmp(&b.date).then(a.meeting.cmp(&b.meeting)));
         p.timeline = timeline;
+    }
+}
+
+/// The posts of people as the articles show them: one per person, title
+/// key and place, numbered as first met rather than kept in maps by text,
+/// which each post written would search.
+struct Posts<'c> {
+    /// Title keys by the title written.
+    keys: Memo<String>,
+    /// The number of each title's key (by its place in `keys`), once met.
+    key_numbers: Vec<Option<usize>>,
+    key_texts: Vec<String>,
+    key_of: FastMap<String, usize>,
+    /// Places ("" for none) by number.
+    places: Vec<&'c str>,
+    place_of: FastMap<&'c str, usize>,
+    /// Each (person, key, place)'s post in `posts`.
+    post_of: FastMap<(usize, usize, usize), usize>,
+    posts: Vec<Post<'c>>,
+    /// The (post, meeting) pairs in a post's meetings: a leader's post
+    /// shows in thousands.
+    met: FastSet<(usize, usize)>,
+}
+
+/// A person's post, of one title key in one place, as far as seen.
+struct Post<'c> {
+    person: usize,
+    key: usize,
+    place: usize,
+    /// The province of the first showing.
+    province: Option<&'c String>,
+    /// Each spelling of the title, and how often it is written.
+    spellings: Vec<(&'c str, usize)>,
+    first: Option<Date>,
+    last: Option<Date>,
+    meetings: Vec<usize>,
+}
+
+impl<'c> Posts<'c> {
+    fn new() -> Self {
+        Posts {
+            keys: Memo::new(title_key),
+            key_numbers: Vec::new(),
+            key_texts: Vec::new(),
+            key_of: FastMap::default(),
+            places: Vec::new(),
+            place_of: FastMap::default(),
+            post_of: FastMap::default(),
+            posts: Vec::new(),
+            met: FastSet::default(),
+        }
+    }
+
+    /// `title`, held by `person` in `province`, shown on `date` at
+    /// `meeting`.
+    fn add(
+        &mut self,
+        person: usize,
+        title: &'c str,
+        province: Option<&'c String>,
+        (date, meeting): (Option<Date>, usize),
+    ) {
+        let key = self.key_number(title);
+        let place = self.place_number(province.map_or("", String::as_str));
+        let next = self.posts.len();
+        let at = *self.post_of.entry((person, key, place)).or_insert(next);
+        if at == next {
+            self.posts.push(Post {
+                person,
+                key,
+                place,
+                province,
+                spellings: Vec::new(),
+                first: None,
+                last: None,
+                meetings: Vec::new(),
+            });
+        }
+        let post = &mut self.posts[at];
+        match post.spellings.iter_mut().find(|(t, _)| *t == title) {
+            Some((_, n)) => *n += 1,
+            None => post.spellings.push((title, 1)),
+        }
+        if let Some(d) = date {
+            post.first = Some(post.first.map_or(d, |f| f.min(d)));
+            post.last = Some(post.last.map_or(d, |l| l.max(d)));
+        }
+        if self.met.insert((at, meeting)) {
+            post.meetings.push(meeting);
+        }
+    }
+
+    /// The number of `title`'s key.
+    fn key_number(&mut self, title: &str) -> usize {
+        let place = self.keys.place(title);
+        if self.key_numbers.len() <= place {
+            self.key_numbers.resize(place + 1, None);
+        }
+        if let Some(n) = self.key_numbers[place] {
+            return n;
+        }
+        let key = self.keys.answer(place);
+        let n = match self.key_of.get(key.as_str()) {
+            Some(&n) => n,
+            None => {
+                self.key_texts.push(key.clone());
+                self.key_of.insert(key.clone(), self.key_texts.len() - 1);
+                self.key_texts.len() - 1
+            }
+        };
+        self.key_numbers[place] = Some(n);
+        n
+    }
+
+    fn place_number(&mut self, place: &'c str) -> usize {
+        let next = self.places.len();
+        let n = *self.place_of.entry(place).or_insert(next);
+        if n == next {
+            self.places.push(place);
+        }
+        n
+    }
+
+    /// Each of `n` people's spells, by title key then place (as text).
+    fn timelines(mut self, n: usize) -> Vec<Vec<Spell>> {
+        let (keys, places) = (&self.key_texts, &self.places);
+        self.posts.sort_unstable_by(|a, b| {
+            (a.person.cmp(&b.person))
+                .then_with(|| keys[a.key].cmp(&keys[b.key]))
+                .then_with(|| places[a.place].cmp(places[b.place]))
+        });
+        let mut out: Vec<Vec<Spell>> = (0..n).map(|_| Vec::new()).collect();
+        for post in self.posts {
+            // The most common spelling, the earliest written on a tie.
+            let title = (post.spellings.iter())
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+                .map(|(t, _)| t.to_string())
+                .unwrap_or_default();
+            out[post.person].push(Spell {
+                title,
+                province: post.province.cloned(),
+                first_seen: post.first,
+                last_seen: post.last,
+                meetings: post.meetings,
+            });
+        }
+        out
     }
 }
