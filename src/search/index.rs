@@ -491,38 +491,13 @@ impl Builder {
     }
 
     fn finish(self) -> Index {
-        let (words, entry_words) = sorted(self.numbers.word_ids, self.entry_words, |w| {
+        let (words, sorted_words) = sorted(self.numbers.word_ids, self.entry_words, |w| {
             String::from_utf8(w.into_vec())
                 .expect("folded words are text")
                 .into_boxed_str()
         });
-        let (marks, entry_marks) = sorted(self.numbers.mark_ids, self.entry_marks, |w| w);
-        // Invert: count each word's entries, then fill in entry order so
-        // every posting list comes out sorted.
-        let n_words = words.words.len();
-        let mut count = vec![0usize; n_words];
-        for &w in &entry_words.buf {
-            count[w as usize] += 1;
-        }
-        let mut postings_before = Vec::with_capacity(n_words + 1);
-        let mut total = 0;
-        postings_before.push(0);
-        for c in &count {
-            total += c;
-            postings_before.push(total);
-        }
-        let mut next: Vec<usize> = postings_before[..n_words].to_vec();
-        let mut items = vec![0u32; total];
-        for e in 0..entry_words.len() {
-            for &w in entry_words.get(e) {
-                items[next[w as usize]] = e as u32;
-                next[w as usize] += 1;
-            }
-        }
-        let postings = Lists {
-            buf: items,
-            ends: postings_before[1..].to_vec(),
-        };
+        let (marks, sorted_marks) = sorted(self.numbers.mark_ids, self.entry_marks, |w| w);
+        let (postings_before, postings) = sorted_words.postings;
         Index {
             kinds: self.kinds,
             targets: self.targets,
@@ -531,9 +506,9 @@ impl Builder {
             words,
             postings,
             postings_before,
-            entry_words,
+            entry_words: sorted_words.lists,
             marks,
-            entry_marks,
+            entry_marks: sorted_marks.lists,
         }
     }
 }
@@ -791,29 +766,76 @@ fn one_ascii_letter(c: char) -> Option<u8> {
         .map(|f| f as u8)
 }
 
+/// Lists of numbers of a sorted dictionary, and the same inverted.
+struct Renumbered {
+    /// Each list's numbers, sorted.
+    lists: Lists,
+    /// For each number, how many items the numbers before it have (one
+    /// more than the numbers), and the sorted lists holding it.
+    postings: (Vec<usize>, Lists),
+}
+
 /// Sorts a dictionary built in order of appearance and renumbers the lists
-/// that use it.
+/// that use it. The lists are inverted, then inverted back: each comes
+/// out sorted from walking the other in order, where sorting each list
+/// took more.
 fn sorted<K: Ord>(
     ids: FastMap<K, u32>,
-    mut lists: Lists,
+    lists: Lists,
     text: impl Fn(K) -> Box<str>,
-) -> (Dictionary, Lists) {
+) -> (Dictionary, Renumbered) {
     let mut words: Vec<(K, u32)> = ids.into_iter().collect();
     words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut renumber = vec![0u32; words.len()];
     for (new, (_, old)) in words.iter().enumerate() {
         renumber[*old as usize] = new as u32;
     }
-    for w in &mut lists.buf {
-        *w = renumber[*w as usize];
-    }
-    let mut start = 0;
-    for &end in &lists.ends {
-        lists.buf[start..end].sort_unstable();
-        start = end;
-    }
+    let postings = inverted(&lists, words.len(), |w| renumber[w as usize]);
+    let lists = inverted_back(&postings.1, lists);
     let words = words.into_iter().map(|(w, _)| text(w)).collect();
-    (Dictionary { words }, lists)
+    (Dictionary { words }, Renumbered { lists, postings })
+}
+
+/// For each of `n` numbers, the lists of `lists` that hold it, in order,
+/// each list's numbers mapped by `number`; and how many items the numbers
+/// before each have. Counted first, then filled in list order, so that
+/// every list of the result comes out sorted.
+fn inverted(lists: &Lists, n: usize, number: impl Fn(u32) -> u32) -> (Vec<usize>, Lists) {
+    let mut before = vec![0usize; n + 1];
+    for &w in &lists.buf {
+        before[number(w) as usize + 1] += 1;
+    }
+    for w in 0..n {
+        before[w + 1] += before[w];
+    }
+    let mut next = before[..n].to_vec();
+    let mut items = vec![0u32; lists.buf.len()];
+    for e in 0..lists.len() {
+        for &w in lists.get(e) {
+            let w = number(w) as usize;
+            items[next[w]] = e as u32;
+            next[w] += 1;
+        }
+    }
+    let ends = before[1..].to_vec();
+    (before, Lists { buf: items, ends })
+}
+
+/// `lists` with their numbers taken from `postings`, their inversion
+/// ([`inverted`]): each list holds the numbers whose postings list it, in
+/// order, so sorted. Written over the lists' own items.
+fn inverted_back(postings: &Lists, mut lists: Lists) -> Lists {
+    let mut next: Vec<usize> = std::iter::once(0)
+        .chain(lists.ends.iter().copied())
+        .take(lists.len())
+        .collect();
+    for w in 0..postings.len() {
+        for &e in postings.get(w) {
+            lists.buf[next[e as usize]] = w as u32;
+            next[e as usize] += 1;
+        }
+    }
+    lists
 }
 
 #[cfg(test)]
@@ -978,6 +1000,68 @@ mod tests {
         ) {
             let texts: Vec<&str> = texts.iter().map(String::as_str).collect();
             check_one_pass(&texts);
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(200))]
+
+        #[test]
+        fn renumbered_lists_are_sorted_and_inverted(
+            lists in proptest::collection::vec(
+                proptest::collection::btree_set("[a-e]{1,2}", 0..12),
+                0..30,
+            ),
+            turn in 0usize..12,
+        ) {
+            // Words numbered in order of appearance, each list in an
+            // order of its own.
+            let mut ids: FastMap<String, u32> = FastMap::default();
+            let mut packed = Lists::default();
+            for list in &lists {
+                let mut list: Vec<&String> = list.iter().collect();
+                let n = list.len().max(1);
+                list.rotate_left(turn % n);
+                let numbers: Vec<u32> = list
+                    .iter()
+                    .map(|&w| {
+                        let next = ids.len() as u32;
+                        *ids.entry(w.clone()).or_insert(next)
+                    })
+                    .collect();
+                packed.push(&numbers);
+            }
+            let mut all: Vec<&String> = lists.iter().flatten().collect();
+            all.sort_unstable();
+            all.dedup();
+            let (dictionary, r) = sorted(ids, packed, |w| w.into_boxed_str());
+            let words: Vec<&str> = all.iter().map(|w| w.as_str()).collect();
+            proptest::prop_assert_eq!(
+                dictionary.words().iter().map(|w| &**w).collect::<Vec<_>>(),
+                words.clone()
+            );
+            let expected: Vec<Vec<u32>> = lists
+                .iter()
+                .map(|list| {
+                    // A BTreeSet iterates sorted, as the numbers are.
+                    list.iter()
+                        .map(|w| words.iter().position(|a| a == w).expect("a word") as u32)
+                        .collect()
+                })
+                .collect();
+            for (e, list) in expected.iter().enumerate() {
+                proptest::prop_assert_eq!(r.lists.get(e), &list[..]);
+            }
+            let (before, postings) = r.postings;
+            proptest::prop_assert_eq!(postings.len(), words.len());
+            for w in 0..words.len() as u32 {
+                let holding: Vec<u32> = (0..lists.len() as u32)
+                    .filter(|&e| expected[e as usize].contains(&w))
+                    .collect();
+                proptest::prop_assert_eq!(postings.get(w as usize), &holding[..]);
+                let w = w as usize;
+                proptest::prop_assert_eq!(before[w + 1] - before[w], holding.len());
+            }
         }
     }
 
