@@ -59,6 +59,18 @@ pub fn each_entry(corpus: &Corpus, mut add: impl FnMut(Kind, Target, &str)) {
     }
 }
 
+/// How many entries [`each_entry`] gives for `corpus`, but for the
+/// provinces: a few dozen at most.
+pub fn entries_but_provinces(corpus: &Corpus) -> usize {
+    let spells: usize = corpus.people.iter().map(|p| p.timeline.len()).sum();
+    let conclusions: usize = corpus
+        .articles
+        .iter()
+        .map(|a| a.facts.conclusions.len())
+        .sum();
+    corpus.people.len() + spells + corpus.meetings.len() + conclusions
+}
+
 /// An official: name, latest three posts, scope.
 pub fn official_text(p: &Person) -> String {
     let mut out = String::new();

@@ -13,7 +13,7 @@ use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
 use crate::text::fold::{fold_char_into, folded_letter, is_alphanumeric, word_key};
 
-use super::entries::each_entry;
+use super::entries::{each_entry, entries_but_provinces};
 use super::{Kind, Target};
 
 /// Many strings, byte strings or number lists in one buffer: item `i` is
@@ -241,7 +241,7 @@ fn marked_word_spans(text: &str) -> impl Iterator<Item = &str> {
 impl Index {
     /// Builds the index of a corpus.
     pub fn build(corpus: &Corpus) -> Index {
-        let mut b = Builder::default();
+        let mut b = Builder::with_room(entries_but_provinces(corpus));
         each_entry(corpus, |kind, target, text| b.push(kind, target, text));
         b.finish()
     }
@@ -341,6 +341,8 @@ struct Numbering {
     /// [`Numbering::as_written`] for the words of up to eight bytes, most
     /// of them, by [`short_key`]: a number to hash and compare, not text.
     short_as_written: FastMap<(u64, u8), (u32, u32)>,
+    /// The last of those found at each place of [`Recent`].
+    recent: Recent,
     /// The entry being read, numbered from 1, and the last entry each
     /// word and mark was listed for: each is listed once an entry.
     entry: u32,
@@ -419,33 +421,87 @@ impl Numbering {
         }
     }
 
-    /// Numbers a word as written that is also one folded word, `folded`.
-    fn both(&mut self, written: &str, folded: &[u8]) {
-        let short = short_key(written.as_bytes());
-        let known = match short {
-            Some(key) => self.short_as_written.get(&key),
-            None => self.as_written.get(written),
-        };
-        let (word, mark) = match known {
-            Some(&ids) => ids,
-            None => {
-                let word = self.word_id(folded);
-                let mark = if written.is_ascii() {
-                    NO_MARK
-                } else {
-                    self.mark_id(written)
-                };
-                match short {
-                    Some(key) => self.short_as_written.insert(key, (word, mark)),
-                    None => self.as_written.insert(written.into(), (word, mark)),
-                };
-                (word, mark)
-            }
+    /// Numbers a word as written, `text[from..to]`, that is also one
+    /// folded word, `folded`.
+    #[inline(always)]
+    fn both(&mut self, text: &str, (from, to): (usize, usize), folded: &[u8]) {
+        let short = short_key(&text.as_bytes()[from..to]);
+        let (word, mark) = match short {
+            Some(key) => match self.recent.get(key) {
+                Some(ids) => ids,
+                None => {
+                    let ids = self.both_apart(&text[from..to], short, folded);
+                    self.recent.set(key, ids);
+                    ids
+                }
+            },
+            None => self.both_apart(&text[from..to], short, folded),
         };
         self.list_word(word);
         if mark != NO_MARK {
             self.list_mark(mark);
         }
+    }
+
+    /// The numbers of a word as written and of its folded word, when
+    /// [`Recent`] does not hold them.
+    #[inline(never)]
+    fn both_apart(&mut self, written: &str, short: Option<(u64, u8)>, folded: &[u8]) -> (u32, u32) {
+        let known = match short {
+            Some(key) => self.short_as_written.get(&key),
+            None => self.as_written.get(written),
+        };
+        if let Some(&ids) = known {
+            return ids;
+        }
+        let word = self.word_id(folded);
+        let mark = if written.is_ascii() {
+            NO_MARK
+        } else {
+            self.mark_id(written)
+        };
+        match short {
+            Some(key) => self.short_as_written.insert(key, (word, mark)),
+            None => self.as_written.insert(written.into(), (word, mark)),
+        };
+        (word, mark)
+    }
+}
+
+/// Words of up to eight bytes with their numbers, one at each of a fixed
+/// number of places found from the [`short_key`] alone: a look-up is one
+/// multiplication and one comparison, where the hash map probes. Words
+/// met again soon, as entries' names and titles are, are nearly all here.
+struct Recent {
+    slots: Vec<((u64, u8), (u32, u32))>,
+}
+
+/// How many places [`Recent`] has, as a power of two.
+const RECENT_BITS: u32 = 12;
+
+impl Default for Recent {
+    fn default() -> Recent {
+        // A count of 0 is no word's: words have a letter.
+        Recent {
+            slots: vec![((0, 0), (0, 0)); 1 << RECENT_BITS],
+        }
+    }
+}
+
+impl Recent {
+    fn place((key, n): (u64, u8)) -> usize {
+        let mixed = (key ^ u64::from(n)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (mixed >> (64 - RECENT_BITS)) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: (u64, u8)) -> Option<(u32, u32)> {
+        let (at, ids) = self.slots[Recent::place(key)];
+        (at == key).then_some(ids)
+    }
+
+    fn set(&mut self, key: (u64, u8), ids: (u32, u32)) {
+        self.slots[Recent::place(key)] = (key, ids);
     }
 }
 
@@ -477,6 +533,22 @@ fn short_key(bytes: &[u8]) -> Option<(u64, u8)> {
 }
 
 impl Builder {
+    /// A builder with room for the lists of `entries` entries.
+    fn with_room(entries: usize) -> Builder {
+        let mut b = Builder::default();
+        b.kinds.reserve(entries);
+        b.targets.reserve(entries);
+        for ends in [
+            &mut b.texts.ends,
+            &mut b.projected.ends,
+            &mut b.entry_words.ends,
+            &mut b.entry_marks.ends,
+        ] {
+            ends.reserve(entries);
+        }
+        b
+    }
+
     fn push(&mut self, kind: Kind, target: Target, text: &str) {
         self.kinds.push(kind);
         self.targets.push(target);
@@ -562,7 +634,7 @@ impl Runs {
 
     /// Ends both runs at a character that is no letter either way, at
     /// `at` in the text and `to` in the projection.
-    #[inline]
+    #[inline(always)]
     fn end_both(
         &mut self,
         text: &str,
@@ -574,12 +646,25 @@ impl Runs {
         if self.together
             && let (Some(written), Some(word)) = (self.written, self.word)
         {
-            numbers.both(&text[written..at], &projected[word..]);
+            numbers.both(text, (written, at), &projected[word..]);
             self.written = None;
             self.word = None;
             self.together = false;
             return;
         }
+        self.end_apart(text, at, projected, numbers, word_bytes);
+    }
+
+    /// [`Runs::end_both`] of runs that did not begin together, or of none.
+    #[inline(never)]
+    fn end_apart(
+        &mut self,
+        text: &str,
+        at: usize,
+        projected: &[u8],
+        numbers: &mut Numbering,
+        word_bytes: &mut Vec<u8>,
+    ) {
         self.end_written(text, at, numbers);
         self.end_word(projected, numbers, word_bytes);
     }
