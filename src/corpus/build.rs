@@ -950,3 +950,165 @@ impl<'c> Posts<'c> {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::extract::{PersonFact, Position};
+
+    /// Each person's spells as laid out by maps of title keys and places
+    /// by text, the plain way [`build_timelines`] must match.
+    fn timelines_by_maps(corpus: &Corpus) -> Vec<Vec<Spell>> {
+        struct Acc {
+            spellings: BTreeMap<String, usize>,
+            province: Option<String>,
+            first: Option<Date>,
+            last: Option<Date>,
+            meetings: Vec<usize>,
+        }
+        let mut per_person: Vec<BTreeMap<String, BTreeMap<String, Acc>>> =
+            (0..corpus.people.len()).map(|_| BTreeMap::new()).collect();
+        for a in &corpus.articles {
+            let date = a.date();
+            for (pi, p) in a.facts.people.iter().enumerate() {
+                for pos in p.positions.iter().filter(|x| !x.former) {
+                    let province = if is_central(&pos.title) {
+                        None
+                    } else {
+                        pos.province.as_ref().or(a.facts.province.as_ref())
+                    };
+                    let by_place = per_person[a.people[pi]]
+                        .entry(title_key(&pos.title))
+                        .or_default();
+                    let acc = (by_place.entry(province.cloned().unwrap_or_default()))
+                        .or_insert_with(|| Acc {
+                            spellings: BTreeMap::new(),
+                            province: province.cloned(),
+                            first: None,
+                            last: None,
+                            meetings: Vec::new(),
+                        });
+                    *acc.spellings.entry(pos.title.clone()).or_default() += 1;
+                    if let Some(d) = date {
+                        acc.first = Some(acc.first.map_or(d, |f| f.min(d)));
+                        acc.last = Some(acc.last.map_or(d, |l| l.max(d)));
+                    }
+                    if !acc.meetings.contains(&a.meeting) {
+                        acc.meetings.push(a.meeting);
+                    }
+                }
+            }
+        }
+        let spell = |acc: Acc| Spell {
+            title: (acc.spellings.iter())
+                .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+                .map(|(t, _)| t.clone())
+                .unwrap_or_default(),
+            province: acc.province,
+            first_seen: acc.first,
+            last_seen: acc.last,
+            meetings: acc.meetings,
+        };
+        (per_person.into_iter())
+            .map(|spells| {
+                let mut timeline: Vec<Spell> = (spells.into_values())
+                    .flat_map(BTreeMap::into_values)
+                    .map(spell)
+                    .collect();
+                timeline
+                    .sort_by(|a, b| (a.first_seen.cmp(&b.first_seen)).then(a.title.cmp(&b.title)));
+                timeline
+            })
+            .collect()
+    }
+
+    /// Titles whose keys meet (case, spacing) or not, central or not.
+    const TITLES: &[&str] = &[
+        "Bí thư Tỉnh ủy",
+        "bí thư tỉnh ủy",
+        "Bí thư  Tỉnh ủy",
+        "Phó Bí thư Tỉnh ủy",
+        "Chủ tịch UBND tỉnh",
+        "Ủy viên Bộ Chính trị",
+        "Bí thư Huyện ủy",
+    ];
+    const PROVINCES: &[&str] = &["Thái Bình", "Nghệ An", "Bà Rịa - Vũng Tàu", ""];
+    const NAMES: &[&str] = &["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
+
+    fn position() -> impl proptest::strategy::Strategy<Value = Position> {
+        use proptest::prelude::*;
+        let province = proptest::option::of(proptest::sample::select(PROVINCES));
+        (proptest::sample::select(TITLES), province, any::<bool>()).prop_map(
+            |(title, province, former)| Position {
+                title: title.to_string(),
+                province: province.map(str::to_string),
+                former,
+                ..Position::default()
+            },
+        )
+    }
+
+    /// An article's province, day and body (0: none), and people.
+    type Case = (
+        Option<&'static str>,
+        u8,
+        u8,
+        Vec<(&'static str, Vec<Position>)>,
+    );
+
+    fn input() -> impl proptest::strategy::Strategy<Value = Case> {
+        let person = (
+            proptest::sample::select(NAMES),
+            proptest::collection::vec(position(), 0..3),
+        );
+        (
+            proptest::option::of(proptest::sample::select(PROVINCES)),
+            0u8..4,
+            0u8..4,
+            proptest::collection::vec(person, 0..4),
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(200))]
+
+        #[test]
+        fn timelines_are_those_laid_out_by_maps(
+            articles in proptest::collection::vec(input(), 1..12),
+        ) {
+            let inputs = (articles.into_iter().enumerate())
+                .map(|(i, (province, day, body, people))| {
+                    let mut facts = ArticleFacts {
+                        province: province.map(str::to_string),
+                        ..ArticleFacts::default()
+                    };
+                    // Some days unknown, some articles of one meeting.
+                    // Months on both sides of the provinces' merger.
+                    facts.meeting.date = Date::ymd(2025, 5 + u32::from(day), 9).filter(|_| day > 0);
+                    facts.meeting.body = (body > 0).then(|| format!("Hội nghị {body}"));
+                    facts.people = (people.into_iter())
+                        .map(|(name, positions)| PersonFact {
+                            name: name.to_string(),
+                            positions,
+                            roles: Vec::new(),
+                            spans: Vec::new(),
+                        })
+                        .collect();
+                    Input {
+                        id: format!("a{i:02}"),
+                        file: String::new(),
+                        text: String::new(),
+                        facts,
+                        text_hash: None,
+                    }
+                })
+                .collect();
+            let corpus = build(inputs);
+            let timelines: Vec<Vec<Spell>> =
+                corpus.people.iter().map(|p| p.timeline.clone()).collect();
+            proptest::prop_assert_eq!(timelines, timelines_by_maps(&corpus));
+        }
+    }
+}
