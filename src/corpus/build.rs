@@ -41,7 +41,13 @@ pub struct Input {
 
 /// Builds a corpus. Articles are ordered by id so the result does not depend
 /// on the order files were read in.
-pub fn build(mut inputs: Vec<Input>) -> Corpus {
+pub fn build(inputs: Vec<Input>) -> Corpus {
+    build_keyed(inputs).0
+}
+
+/// Builds a corpus, with the keys of the names of its people worked out
+/// on the way.
+pub(crate) fn build_keyed(mut inputs: Vec<Input>) -> (Corpus, NameKeys) {
     inputs.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
     let mut corpus = Corpus::default();
     let mut used_ids: FastMap<String, usize> = FastMap::default();
@@ -64,21 +70,33 @@ pub fn build(mut inputs: Vec<Input>) -> Corpus {
         });
     }
     link_meetings(&mut corpus);
-    resolve(&mut corpus);
+    let names = resolve(&mut corpus);
     link_chairs(&mut corpus);
-    corpus
+    (corpus, names)
 }
 
 /// Resolves the people of articles whose meetings are already linked:
 /// records by name and province, joined across provinces, with their
 /// timelines. People of different names never meet in any of these steps,
 /// so the people of some names can be resolved from only the articles
-/// that name them.
-pub(crate) fn resolve(corpus: &mut Corpus) {
+/// that name them. Returns the keys of the names met.
+pub(crate) fn resolve(corpus: &mut Corpus) -> NameKeys {
     let mut keys = Keys::new();
     resolve_people(corpus, &mut keys);
     join_across_provinces(corpus, &mut keys);
     build_timelines(corpus, &mut keys.central);
+    NameKeys(keys.names)
+}
+
+/// The [`lex_key`] of each name of people resolved, as worked out then.
+pub(crate) struct NameKeys(Memo<String>);
+
+impl NameKeys {
+    /// The key of `name`, if it was met.
+    pub(crate) fn get(&self, name: &str) -> Option<&str> {
+        let place = self.0.known.get(name)?;
+        Some(self.0.answer(*place).as_str())
+    }
 }
 
 /// What every step asks of the same names, titles and provinces, worked

@@ -17,7 +17,7 @@ use rusqlite::{
     Connection, OpenFlags, OptionalExtension, Statement, Transaction, TransactionBehavior,
 };
 
-use super::build::{Input, build};
+use super::build::{Input, NameKeys, build_keyed};
 use super::dedupe::{text_key, url_key};
 use super::increment::SightingRow;
 use super::model::{Appearance, Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
@@ -491,7 +491,7 @@ pub fn save(corpus: &Corpus, path: &Path) -> Result<(), CorpusError> {
         write_derived(
             &tx,
             NewIndexes::Yes,
-            || corpus,
+            || (corpus, None),
             (|| insert_articles(&tx, rows), people),
             |_, keys| {
                 keys.into_iter()
@@ -672,14 +672,18 @@ fn rebuild(
     write_derived(
         tx,
         indexes,
-        || built.get_or_init(|| build(all)),
+        || {
+            let (corpus, names) = built.get_or_init(|| build_keyed(all));
+            (corpus, Some(names))
+        },
         (|| insert_articles(tx, rows), people),
         keys,
     )
     .map_err(store_error(path))?;
     Ok(built
         .into_inner()
-        .expect("built before its rows were written"))
+        .expect("built before its rows were written")
+        .0)
 }
 
 /// A page cache of 64 MB, so that an ingest's writes to indexes, which
@@ -1165,11 +1169,12 @@ pub(super) fn insert_articles(
 /// are written here, then the entries' tables while the ranking goes on;
 /// `keys` gives the stored key of each article in corpus order, from those
 /// `insert` gave, with its place among the inserted ones if it is one.
+/// The keys of the names of people are those `make` gives, when it does.
 /// A new store's indexes are made as their tables fill.
 fn write_derived<'c>(
     tx: &Transaction,
     indexes: NewIndexes,
-    make: impl FnOnce() -> &'c Corpus + Send,
+    make: impl FnOnce() -> (&'c Corpus, Option<&'c NameKeys>) + Send,
     (insert, people): (impl FnOnce() -> rusqlite::Result<Vec<i64>>, Vec<PeopleJson>),
     keys: impl FnOnce(&Corpus, Vec<i64>) -> Vec<(i64, Option<usize>)>,
 ) -> rusqlite::Result<()> {
@@ -1180,9 +1185,9 @@ fn write_derived<'c>(
         let (made, corpus_made) = std::sync::mpsc::channel();
         let (indexed, entries_indexed) = std::sync::mpsc::channel();
         let ranking = s.spawn(move || {
-            let corpus = make();
+            let (corpus, names) = make();
             // The rows but the search tables need only the corpus.
-            let _ = made.send(corpus);
+            let _ = made.send((corpus, names));
             // The search entries' tables need no ranking.
             let entries = std::sync::Arc::new(stored::Indexed::of(corpus));
             let _ = indexed.send(std::sync::Arc::clone(&entries));
@@ -1191,7 +1196,7 @@ fn write_derived<'c>(
         let inserted = insert()?;
         indexes.articles(tx)?;
         write_back(tx, s)?;
-        let Ok(corpus) = corpus_made.recv() else {
+        let Ok((corpus, names)) = corpus_made.recv() else {
             // Nothing sent: making the corpus panicked.
             resume_panic(ranking)
         };
@@ -1199,7 +1204,7 @@ fn write_derived<'c>(
             keys(corpus, inserted).into_iter().unzip();
         let people: Vec<Option<&PeopleJson>> =
             inserted.iter().map(|i| i.map(|i| &people[i])).collect();
-        write_rows(tx, corpus, &keys, &people)?;
+        write_rows(tx, (corpus, names), &keys, &people)?;
         indexes.rows(tx)?;
         write_back(tx, s)?;
         let Ok(entries) = entries_indexed.recv() else {
@@ -1249,10 +1254,10 @@ fn resume_panic<T>(thread: std::thread::ScopedJoinHandle<'_, T>) -> ! {
 /// sightings are made on a thread of their own as the others are written:
 /// their JSON is about as much work as the writing. A sighting's JSON is
 /// taken from `people`, each article's people as its facts' JSON wrote
-/// them, when there.
+/// them, when there, and a name's key from `names` when there.
 fn write_rows(
     tx: &Transaction,
-    corpus: &Corpus,
+    (corpus, names): (&Corpus, Option<&NameKeys>),
     keys: &[i64],
     people_json: &[Option<&PeopleJson>],
 ) -> rusqlite::Result<()> {
@@ -1274,18 +1279,24 @@ fn write_rows(
                 }
             }
             drop(people_made);
-            // A name's key is worked out once however often it is named.
+            // A name's key not in `names` is worked out once however often
+            // it is named.
             let mut name_keys: FastMap<&str, String> = FastMap::default();
             for chunk in sighting_rows(corpus).chunks(ROWS_PER_CHUNK) {
                 let rows = chunk.iter().map(|&(ai, pi)| {
                     let a = &corpus.articles[ai];
                     let p = &a.facts.people[pi];
-                    let key = name_keys.entry(&p.name).or_insert_with(|| lex_key(&p.name));
+                    let key = match names.and_then(|n| n.get(&p.name)) {
+                        Some(key) => key.to_string(),
+                        None => (name_keys.entry(&p.name))
+                            .or_insert_with(|| lex_key(&p.name))
+                            .clone(),
+                    };
                     let data = people_json[ai]
                         .and_then(|j| j.get(pi))
                         .map_or_else(|| to_json(p).into(), Cow::Borrowed);
                     let date = dates[ai].as_deref().map(Cow::Borrowed);
-                    SightingRow::new(key.clone(), (ai, pi), a.people[pi], a, date, data)
+                    SightingRow::new(key, (ai, pi), a.people[pi], a, date, data)
                 });
                 if sightings_made.send(rows.collect()).is_err() {
                     return;
