@@ -52,11 +52,10 @@ impl Pattern {
     /// Compiles the screen of `pattern`; panics on a bad pattern, as the
     /// patterns are constants (the screen has the pattern's syntax).
     pub fn new(pattern: &str) -> Pattern {
-        let screen = screen_of(pattern);
-        if screen == pattern {
+        if screen_of(pattern, r"\d") == pattern {
             return Pattern::whole(pattern);
         }
-        Pattern::screened_by(pattern, &wide_digits(&screen))
+        Pattern::screened_by(pattern, &screen_of(pattern, WIDE_DIGIT))
     }
 
     /// A pattern without word boundaries, screened by itself, bounded
@@ -163,11 +162,12 @@ impl Pattern {
     }
 }
 
-/// The screen of `pattern`: every `\b` taken out, and every bounded
+/// The screen of `pattern`: every `\b` taken out, every bounded
 /// repetition `{m,n}` left unbounded, `{m,}`, which matches more and
-/// compiles to a far smaller automaton than `n` copies of a Unicode class.
-/// Other escapes and character classes are kept whole.
-fn screen_of(pattern: &str) -> String {
+/// compiles to a far smaller automaton than `n` copies of a Unicode class,
+/// and every `\d` outside a class written `digit` (`\d` itself, or
+/// [`WIDE_DIGIT`]). Other escapes and character classes are kept whole.
+fn screen_of(pattern: &str, digit: &str) -> String {
     let mut out = String::with_capacity(pattern.len());
     let mut chars = pattern.chars().peekable();
     let mut in_class = false;
@@ -175,6 +175,7 @@ fn screen_of(pattern: &str) -> String {
         match c {
             '\\' => match chars.next() {
                 Some('b') if !in_class => {}
+                Some('d') if !in_class => out.push_str(digit),
                 Some(escaped) => {
                     out.push('\\');
                     out.push(escaped);
@@ -207,41 +208,6 @@ fn screen_of(pattern: &str) -> String {
 /// automaton than the sixty-odd of `\d`, and case folding, which would
 /// walk every character of them, is turned off around it.
 const WIDE_DIGIT: &str = r"(?-i:[0-9\x{660}-\x{1DFF}\x{1F00}-\x{1FFF}\x{2070}-\x{10FFFF}])";
-
-/// A screen with each `\d` outside a character class widened to
-/// [`WIDE_DIGIT`], which matches every digit and more, so that the screen
-/// still matches wherever the pattern does.
-fn wide_digits(screen: &str) -> String {
-    let mut out = String::with_capacity(screen.len());
-    let mut chars = screen.chars().peekable();
-    let mut in_class = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => match chars.next() {
-                Some('d') if !in_class => out.push_str(WIDE_DIGIT),
-                Some(escaped) => {
-                    out.push('\\');
-                    out.push(escaped);
-                }
-                None => out.push('\\'),
-            },
-            '[' => {
-                in_class = true;
-                out.push(c);
-                // A `]` first in a class is a literal.
-                if chars.peek() == Some(&']') {
-                    out.push(chars.next().unwrap_or(']'));
-                }
-            }
-            ']' if in_class => {
-                in_class = false;
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
 
 /// Reads a repetition after its `{` and gives it back, `{m,n}` as `{m,}`.
 fn unbounded(chars: &mut std::iter::Peekable<std::str::Chars>) -> String {
@@ -295,7 +261,7 @@ impl Bounded {
             exact: OnceLock::new(),
             loose: meta::Builder::new()
                 .configure(config)
-                .build(&wide_digits(&screen_of(pattern)))
+                .build(&screen_of(pattern, WIDE_DIGIT))
                 .expect("pattern compiles"),
             words,
         }
@@ -515,10 +481,10 @@ mod tests {
     #[test]
     fn screens_drop_word_boundaries_and_bounds() {
         assert_eq!(
-            screen_of(r"(?i)\bngày\s+(\d{1,2})\b\\b\.[^.;{]{0,60}?\d{4}"),
+            screen_of(r"(?i)\bngày\s+(\d{1,2})\b\\b\.[^.;{]{0,60}?\d{4}", r"\d"),
             r"(?i)ngày\s+(\d{1,})\\b\.[^.;{]{0,}?\d{4}"
         );
-        assert_eq!(screen_of(r"[]\b]x{2,}"), r"[]\b]x{2,}");
+        assert_eq!(screen_of(r"[]\b]x{2,}", r"\d"), r"[]\b]x{2,}");
     }
 
     #[test]
@@ -540,7 +506,7 @@ mod tests {
             assert!(!wide.is_match(c.encode_utf8(&mut [0; 4])), "{c:?}");
         }
         assert_eq!(
-            wide_digits(r"(?i)\d{1,}[\d.,]\\d\D"),
+            screen_of(r"(?i)\d{1,}[\d.,]\\d\D", WIDE_DIGIT),
             format!(r"(?i){WIDE_DIGIT}{{1,}}[\d.,]\\d\D")
         );
     }
