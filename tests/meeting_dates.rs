@@ -153,3 +153,17 @@ fn a_quarter_of_a_year_in_the_lead_gives_the_year_nearest_it() {
     );
     assert_eq!(dated(&f), pair("2024-01-12", "context"));
 }
+
+#[test]
+fn a_part_of_the_day_opens_a_clause_after_a_long_lead_in() {
+    let f = facts_of(
+        "Bế mạc Đại hội đại biểu Đảng bộ tỉnh lần thứ XX\n\nSau 3 ngày làm việc khẩn trương, nghiêm túc với tinh thần trách nhiệm cao, chiều 17/9/2025, Đại hội đại biểu Đảng bộ tỉnh lần thứ XX đã bế mạc.\n",
+    );
+    assert_eq!(dated(&f), pair("2025-09-17", "text"));
+    // Without its part of the day, a date that far in is about something
+    // else.
+    let f = facts_of(
+        "Hội nghị Ban Thường vụ Tỉnh ủy\n\nThực hiện kế hoạch của Ban Thường vụ Tỉnh ủy về kiểm tra, giám sát năm nay, ngày 17/9/2025, đoàn kiểm tra đã làm việc.\n",
+    );
+    assert_eq!(dated(&f), None);
+}

@@ -962,12 +962,22 @@ fn opens_sentence(text: &str, m: Range<usize>, opening: usize) -> bool {
 
 /// A date followed by a comma that opens a clause after a short lead-in
 /// ("Theo đó, chiều ngày 14/10, …", "Sau 2 ngày làm việc, chiều 3/10, …"),
-/// or a capitalised one opening a sentence glued to the headline before it
-/// ("… nhiệm kỳ 2020 - 2025 Chiều 15/7, …").
+/// a longer one when the date names its part of the day ("Sau 3 ngày làm
+/// việc khẩn trương, nghiêm túc với tinh thần trách nhiệm cao, chiều
+/// 17/9/2025, …"), or a capitalised one opening a sentence glued to the
+/// headline before it ("… nhiệm kỳ 2020 - 2025 Chiều 15/7, …").
 fn opens_clause(before: &str, date: &str) -> bool {
     let lead_in = before.trim_end();
-    let short = lead_in.split_whitespace().count() <= 10;
+    let most = if names_part_of_day(date) { 20 } else { 10 };
+    let short = lead_in.split_whitespace().count() <= most;
     (short && lead_in.ends_with(',')) || date.starts_with(char::is_uppercase)
+}
+
+/// Whether a date begins with the part of the day it was in ("chiều
+/// 17/9", "Sáng nay (12/10)").
+fn names_part_of_day(date: &str) -> bool {
+    let first = date.split_whitespace().next().unwrap_or("").to_lowercase();
+    matches!(first.as_str(), "sáng" | "chiều" | "tối" | "trưa" | "đêm")
 }
 
 /// Verbs of a meeting taking place, right before its date.
