@@ -167,3 +167,15 @@ fn a_part_of_the_day_opens_a_clause_after_a_long_lead_in() {
     );
     assert_eq!(dated(&f), None);
 }
+
+#[test]
+fn a_day_in_brackets_after_last_evening() {
+    let f = facts_of(
+        "Bầu Bí thư Tỉnh ủy nhiệm kỳ 2015 - 2020\n\nChiều tối qua (23/9), Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI, nhiệm kỳ 2015 - 2020 đã bầu Ban Chấp hành Đảng bộ tỉnh.\n",
+    );
+    assert_eq!(dated(&f), pair("2015-09-23", "context"));
+    let f = facts_of(
+        "Hội nghị Ban Thường vụ Tỉnh ủy\n\n24/09/2020 08:00\nTối qua (23/9), Ban Thường vụ Tỉnh ủy họp cho ý kiến về công tác cán bộ.\n",
+    );
+    assert_eq!(dated(&f), pair("2020-09-23", "published"));
+}

@@ -204,8 +204,9 @@ static TERM: LazyLock<Bounded> = LazyLock::new(|| Bounded::new(TERM_PATTERN, TER
 static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:trung ương|t\.ư|tw|tư|quốc hội)(?:\s+đảng)?\s*$").unwrap()
 });
-/// "Chiều 5/11", "ngày 22-8", "Sáng nay (12/10)", "Hôm nay 22/7".
-const DATE_CUE_PATTERN: &str = r"(?i)\b(?:(?:sáng|chiều|tối|trưa|đêm|hôm)\s+(?:nay\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b";
+/// "Chiều 5/11", "ngày 22-8", "Sáng nay (12/10)", "Hôm nay 22/7",
+/// "Chiều tối qua (23/9)".
+const DATE_CUE_PATTERN: &str = r"(?i)\b(?:(?:sáng|chiều(?:\s+tối)?|tối|trưa|đêm|hôm)\s+(?:(?:nay|qua)\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b";
 static DATE_CUE: LazyLock<Bounded> =
     LazyLock::new(|| Bounded::new(DATE_CUE_PATTERN, DATE_SPAN_WORDS));
 /// A meeting over two days, read as its first: "Trong 2 ngày 6 và 7/8",
