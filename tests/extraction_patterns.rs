@@ -261,3 +261,21 @@ fn stamps_of_several_sites() {
         assert_eq!(f.published_time.as_deref(), time, "{stamp}");
     }
 }
+
+#[test]
+fn the_ends_of_a_route_are_not_where_the_meeting_is() {
+    let raw = "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy tỉnh Quảng Ninh họp cho ý kiến về đường ven sông nối cao tốc Hạ Long - Hải Phòng và quốc lộ Hải Phòng - Lạng Sơn.\n";
+    let f = facts_of(raw);
+    assert_eq!(f.province.as_deref(), Some("Quảng Ninh"));
+    // Nor is a town at one end: the town the road reaches is.
+    let raw = "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy họp cho ý kiến về đường ven sông nối cao tốc Hạ Long - Hải Phòng đến thị xã Đông Triều.\n";
+    let f = facts_of(raw);
+    assert_eq!(f.province.as_deref(), Some("Quảng Ninh"));
+    let raw = "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy họp cho ý kiến về cao tốc Hạ Long - Hải Phòng.\n";
+    let f = facts_of(raw);
+    assert_eq!(f.province.as_deref(), None);
+    // A place after a dash with no route before it still counts.
+    let raw = "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy họp tại Văn phòng - Hải Phòng.\n";
+    let f = facts_of(raw);
+    assert_eq!(f.province.as_deref(), Some("Hải Phòng"));
+}

@@ -27,6 +27,18 @@ static VISITORS: LazyLock<PhraseList> = LazyLock::new(|| {
         "đoàn đại biểu cấp cao",
     ])
 });
+/// Words before the ends of a route: "cao tốc Hạ Long - Hải Phòng".
+static ROUTE: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "cao tốc",
+        "quốc lộ",
+        "đường",
+        "tuyến",
+        "tuyến đường",
+        "đường sắt",
+        "đường bay",
+    ])
+});
 /// Words before a province name that make it the subject of the story.
 static STRONG_BEFORE: LazyLock<PhraseList> = LazyLock::new(|| PhraseList::new(STRONG_BEFORE_WORDS));
 const STRONG_BEFORE_WORDS: &[&str] = &[
@@ -149,7 +161,7 @@ fn listed_district(toks: &[Token], i: usize) -> Option<(&'static Province, usize
 }
 
 /// The district named most often (a place after "tại" counts more), as its
-/// province.
+/// province; the ends of a route do not count.
 fn district(doc: &Doc) -> Option<Found<&'static Province>> {
     let mut best: Option<(Found<&'static Province>, f32)> = None;
     let mut scores: Vec<(&'static str, f32)> = Vec::new();
@@ -167,6 +179,10 @@ fn district(doc: &Doc) -> Option<Found<&'static Province>> {
                 i += 1;
                 continue;
             };
+            if route_end(toks, i, n) {
+                i += n;
+                continue;
+            }
             let w = if AT_PLACE.ends_before(toks, i) {
                 3.0
             } else {
@@ -252,7 +268,7 @@ fn named(
             // Provinces in titles count once, through the titles below; the
             // outlet's name ("Nguồn: Báo Sơn La") counts as the outlet.
             let in_outlet = outlet.is_some_and(|o| o.start <= span.start && span.end <= o.end);
-            if in_title(span.start) || in_outlet {
+            if in_title(span.start) || in_outlet || route_end(toks, i, n) {
                 i += n;
                 continue;
             }
@@ -321,6 +337,27 @@ fn named(
 /// people's spans costs less than sorting them into a set.
 fn covers(mut spans: impl Iterator<Item = Span>, at: usize) -> bool {
     spans.any(|s| s.start <= at && at < s.end)
+}
+
+/// Whether the place of `n` words at `toks[i]` is an end of a route
+/// ("cao tốc Hạ Long - Hải Phòng", "quốc lộ Hà Nội - Lạng Sơn"): a road
+/// passes through a province, the story need not be there.
+fn route_end(toks: &[Token], i: usize, n: usize) -> bool {
+    // The first end: right after the route's word, a dash and a place after.
+    let dash_after = toks.get(i + n).is_some_and(Token::is_dash)
+        && toks.get(i + n + 1).is_some_and(Token::is_capitalized);
+    if dash_after && ROUTE.ends_before(toks, i) {
+        return true;
+    }
+    // The last end: after a dash, itself after a place of a few capitalized
+    // words right after the route's word.
+    if i < 2 || !toks[i - 1].is_dash() {
+        return false;
+    }
+    let place = (1..=4)
+        .take_while(|&k| i > k && toks[i - 1 - k].is_capitalized())
+        .last();
+    place.is_some_and(|k| ROUTE.ends_before(toks, i - 1 - k))
 }
 
 fn strong_before(toks: &[Token], i: usize) -> bool {
