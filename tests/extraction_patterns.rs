@@ -279,3 +279,22 @@ fn the_ends_of_a_route_are_not_where_the_meeting_is() {
     let f = facts_of(raw);
     assert_eq!(f.province.as_deref(), Some("Hải Phòng"));
 }
+
+#[test]
+fn a_district_after_its_abbreviated_kind_names_its_province() {
+    for place in [
+        "TX Đông Triều",
+        "TX. Đông Triều",
+        "H. Tiên Yên",
+        "thị xã Đông Triều",
+    ] {
+        let raw = format!(
+            "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy họp cho ý kiến về dự án tại {place}.\n"
+        );
+        let f = facts_of(&raw);
+        assert_eq!(f.province.as_deref(), Some("Quảng Ninh"), "{place}");
+    }
+    // A lone capital and a period is no kind of place.
+    let raw = "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy họp cho ý kiến về dự án của ông A. Tiên Yên.\n";
+    assert_eq!(facts_of(raw).province, None);
+}

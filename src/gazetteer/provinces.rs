@@ -445,12 +445,15 @@ pub struct Places {
     names: Vec<(&'static str, &'static str)>,
     lexicon: Lexicon<usize>,
     kinds: super::PhraseList,
+    /// Its kinds' abbreviations written with a period ("TX. Đông Triều"),
+    /// lower-cased.
+    abbreviated: &'static [&'static str],
     /// Whether "thị xã" (a town) is of this kind.
     towns: bool,
 }
 
 impl Places {
-    fn new(list: &'static str, kinds: &[&str]) -> Places {
+    fn new(list: &'static str, kinds: &[&str], abbreviated: &'static [&'static str]) -> Places {
         let names: Vec<(&'static str, &'static str)> = list
             .lines()
             .filter(|l| !l.starts_with('#'))
@@ -465,6 +468,7 @@ impl Places {
             names,
             lexicon,
             kinds: super::PhraseList::new(kinds),
+            abbreviated,
             towns: kinds.contains(&"thị xã"),
         }
     }
@@ -475,12 +479,25 @@ impl Places {
     pub fn at(&self, toks: &[Token], i: usize) -> Option<(&'static str, usize)> {
         // "thị xã Đức Phổ" is a town, not a commune.
         let town = i >= 1 && toks[i - 1].key == "xã" && i >= 2 && toks[i - 2].key == "thị";
-        if !self.kinds.ends_before(toks, i) || (town && !self.towns) {
+        let kind = self.kinds.ends_before(toks, i) || self.abbreviation_before(toks, i);
+        if !kind || (town && !self.towns) {
             return None;
         }
         let (w, n) = self.lexicon.longest(toks, i)?;
         let continues = toks.get(i + n).is_some_and(|t| t.is_capitalized());
         (!continues).then(|| (self.names[w].0, n))
+    }
+
+    /// Whether one of its kinds' abbreviations and its period come right
+    /// before `toks[i]` ("TX. Đông Triều", "H. Tiên Yên").
+    fn abbreviation_before(&self, toks: &[Token], i: usize) -> bool {
+        let [.., word, dot] = &toks[..i] else {
+            return false;
+        };
+        dot.is_punct('.')
+            && !dot.space_before
+            && word.text.bytes().all(|b| b.is_ascii_uppercase())
+            && self.abbreviated.contains(&word.key.as_ref())
     }
 }
 
@@ -489,6 +506,7 @@ pub static WARDS_2025: LazyLock<Places> = LazyLock::new(|| {
     Places::new(
         include_str!("wards_2025.txt"),
         &["xã", "phường", "đặc khu", "đảng bộ xã", "đảng bộ phường"],
+        &["x", "p"],
     )
 });
 
@@ -497,6 +515,7 @@ pub static COMMUNES_2024: LazyLock<Places> = LazyLock::new(|| {
     Places::new(
         include_str!("communes_2024.txt"),
         &["xã", "phường", "thị trấn", "đảng bộ xã", "đảng bộ phường"],
+        &["x", "p", "tt"],
     )
 });
 
@@ -510,11 +529,13 @@ pub static DISTRICTS_2024: LazyLock<Places> = LazyLock::new(|| {
             "thị xã",
             "thành phố",
             "tp",
+            "tx",
             "huyện ủy",
             "quận ủy",
             "thị ủy",
             "thành ủy",
         ],
+        &["h", "q", "tx", "tp"],
     )
 });
 
