@@ -71,37 +71,6 @@ pub fn entries_but_provinces(corpus: &Corpus) -> usize {
     corpus.people.len() + spells + corpus.meetings.len() + conclusions
 }
 
-/// About how many bytes the texts of [`each_entry`] take, but for the
-/// provinces': exactly, when every date is written in its common shape
-/// of ten bytes. Room for them is made at once.
-pub fn text_bytes_but_provinces(corpus: &Corpus) -> usize {
-    const DASH: usize = " — ".len();
-    const DOT: usize = " · ".len();
-    let or = |s: &Option<String>, none: usize| s.as_ref().map_or(none, String::len);
-    let mut n = 0;
-    for p in &corpus.people {
-        let latest = p.timeline.iter().rev().take(3);
-        let titles: usize = latest.clone().map(|s| s.title.len()).sum();
-        let commas = 2 * latest.count().saturating_sub(1);
-        let posts = if p.timeline.is_empty() { 0 } else { DASH };
-        n += p.name.len() + DASH + titles + commas + posts + p.scope.len();
-        for s in &p.timeline {
-            n += s.title.len() + s.province.as_ref().map_or(0, |x| 1 + x.len());
-            n += DASH + p.name.len();
-        }
-    }
-    for m in &corpus.meetings {
-        let date = if m.date.is_some() { 10 } else { 0 };
-        n += date + 3 * DOT + or(&m.body, 1) + or(&m.province, 1) + or(&m.title, 0);
-    }
-    for a in &corpus.articles {
-        for c in &a.facts.conclusions {
-            n += c.text.len() + c.speaker.as_ref().map_or(0, |s| DASH + s.len());
-        }
-    }
-    n
-}
-
 /// An official: name, latest three posts, scope.
 pub fn official_text(p: &Person) -> String {
     let mut out = String::new();
@@ -270,14 +239,5 @@ mod tests {
                 assert_eq!(conclusion_text(x), conclusion_plainly(x));
             }
         }
-        let (mut entries, mut bytes) = (0, 0);
-        each_entry(&c, |kind, _, text| {
-            if kind != Kind::Province {
-                entries += 1;
-                bytes += text.len();
-            }
-        });
-        assert_eq!(entries_but_provinces(&c), entries);
-        assert_eq!(text_bytes_but_provinces(&c), bytes);
     }
 }

@@ -13,7 +13,7 @@ use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
 use crate::text::fold::{fold_char_into, folded_letter, is_alphanumeric, word_key};
 
-use super::entries::{each_entry, entries_but_provinces, text_bytes_but_provinces};
+use super::entries::{each_entry, entries_but_provinces};
 use super::{Kind, Target};
 
 /// Many strings, byte strings or number lists in one buffer: item `i` is
@@ -241,11 +241,7 @@ fn marked_word_spans(text: &str) -> impl Iterator<Item = &str> {
 impl Index {
     /// Builds the index of a corpus.
     pub fn build(corpus: &Corpus) -> Index {
-        // The provinces: a few dozen, of a few dozen bytes each.
-        let mut b = Builder::with_room(
-            entries_but_provinces(corpus) + PROVINCES,
-            text_bytes_but_provinces(corpus) + PROVINCES * 64,
-        );
+        let mut b = Builder::with_room(entries_but_provinces(corpus));
         each_entry(corpus, |kind, target, text| b.push(kind, target, text));
         b.finish()
     }
@@ -536,19 +532,10 @@ fn short_key(bytes: &[u8]) -> Option<(u64, u8)> {
     Some((key, n as u8))
 }
 
-/// Room made for the provinces' entries.
-const PROVINCES: usize = 128;
-
 impl Builder {
-    /// A builder with room for `entries` entries of `bytes` of text, and
-    /// for their words at a guess: about a word to every six bytes, and
-    /// a marked one to every seven, in Vietnamese.
-    fn with_room(entries: usize, bytes: usize) -> Builder {
+    /// A builder with room for the lists of `entries` entries.
+    fn with_room(entries: usize) -> Builder {
         let mut b = Builder::default();
-        b.texts.buf.reserve(bytes);
-        b.projected.buf.reserve(bytes + entries);
-        b.entry_words.buf.reserve(bytes / 5);
-        b.entry_marks.buf.reserve(bytes / 6);
         b.kinds.reserve(entries);
         b.targets.reserve(entries);
         for ends in [
