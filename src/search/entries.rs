@@ -239,5 +239,10 @@ mod tests {
                 assert_eq!(conclusion_text(x), conclusion_plainly(x));
             }
         }
+        let mut entries = 0;
+        each_entry(&c, |kind, _, _| {
+            entries += usize::from(kind != Kind::Province)
+        });
+        assert_eq!(entries_but_provinces(&c), entries);
     }
 }
