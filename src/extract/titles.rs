@@ -16,7 +16,7 @@ use crate::gazetteer::provinces::{self, Province};
 use crate::gazetteer::surnames::surname_rank_of;
 use crate::gazetteer::titles::{LEXICON, Locality, Part};
 use crate::gazetteer::{PhraseList, PhraseStarts};
-use crate::text::segment::{Token, TokenKind};
+use crate::text::segment::{Token, TokenKind, abbreviation_of_period};
 
 /// A title found at some token position.
 #[derive(Debug, Clone)]
@@ -808,18 +808,8 @@ fn leads_ministry(toks: &[Token]) -> bool {
 /// Whether `toks[j]` is the period right after an abbreviated level word
 /// ("TP.", "TX.", "H.") that a capitalized place follows.
 fn level_period(toks: &[Token], j: usize) -> bool {
-    let (Some(dot), Some(before), Some(next)) = (
-        toks.get(j),
-        j.checked_sub(1).and_then(|b| toks.get(b)),
-        toks.get(j + 1),
-    ) else {
-        return false;
-    };
-    dot.is_punct('.')
-        && !dot.space_before
-        && before.text.len() <= 2
-        && before.text.bytes().all(|b| b.is_ascii_uppercase())
-        && next.is_capitalized()
+    abbreviation_of_period(toks, j).is_some_and(|word| word.text.len() <= 2)
+        && toks.get(j + 1).is_some_and(Token::is_capitalized)
         && matches!(LEXICON.longest(toks, j - 1), Some((Part::Level(_), _)))
 }
 

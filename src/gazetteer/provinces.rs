@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::Lexicon;
-use crate::text::segment::Token;
+use crate::text::segment::{Token, abbreviation_of_period};
 use crate::text::{fold, lex_key};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -491,13 +491,9 @@ impl Places {
     /// Whether one of its kinds' abbreviations and its period come right
     /// before `toks[i]` ("TX. Đông Triều", "H. Tiên Yên").
     fn abbreviation_before(&self, toks: &[Token], i: usize) -> bool {
-        let [.., word, dot] = &toks[..i] else {
-            return false;
-        };
-        dot.is_punct('.')
-            && !dot.space_before
-            && word.text.bytes().all(|b| b.is_ascii_uppercase())
-            && self.abbreviated.contains(&word.key.as_ref())
+        i.checked_sub(1)
+            .and_then(|dot| abbreviation_of_period(toks, dot))
+            .is_some_and(|word| self.abbreviated.contains(&word.key.as_ref()))
     }
 }
 

@@ -380,6 +380,15 @@ fn is_name_syllable(text: &str) -> bool {
 /// Whether `text` holds an ASCII digit. Read in blocks without stopping
 /// inside one, which the compiler turns into vector instructions: most
 /// texts are read through.
+/// The abbreviation in capitals whose period is `toks[j]`, glued to it
+/// ("TP.", "TX.", "H."): a period that ends no sentence.
+pub fn abbreviation_of_period<'t, 'a>(toks: &'t [Token<'a>], j: usize) -> Option<&'t Token<'a>> {
+    let dot = toks.get(j)?;
+    let word = toks.get(j.checked_sub(1)?)?;
+    let capitals = !word.text.is_empty() && word.text.bytes().all(|b| b.is_ascii_uppercase());
+    (dot.is_punct('.') && !dot.space_before && capitals).then_some(word)
+}
+
 pub fn has_ascii_digit(text: &str) -> bool {
     text.as_bytes()
         .chunks(32)
