@@ -8,7 +8,8 @@ use clap::ValueEnum;
 
 use super::table::csv_field;
 use crate::corpus::Corpus;
-use crate::extract::Date;
+use crate::corpus::model::{Appearance, Article, Meeting, Person, Spell};
+use crate::extract::{Conclusion, Date};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum What {
@@ -42,110 +43,99 @@ fn opt<T: ToString>(v: &Option<T>) -> String {
 }
 
 fn rows(corpus: &Corpus, what: What) -> Vec<Row> {
-    let date = |d: Option<Date>| opt(&d);
     match what {
         What::Corpus => Vec::new(),
-        What::Articles => corpus
-            .articles
-            .iter()
-            .map(|a| {
-                let f = &a.facts;
-                vec![
-                    ("id", a.id.clone()),
-                    ("file", a.file.clone()),
-                    ("title", opt(&f.title)),
-                    ("published", date(f.published)),
-                    ("province", opt(&f.province)),
-                    ("body", opt(&f.meeting.body)),
-                    ("meeting_date", date(f.meeting.date)),
-                    ("chairs", f.chairs.join("; ")),
-                    ("people", f.people.len().to_string()),
-                    ("conclusions", f.conclusions.len().to_string()),
-                    ("authors", f.authors.join("; ")),
-                ]
-            })
+        What::Articles => corpus.articles.iter().map(article_row).collect(),
+        What::Meetings => (corpus.meetings.iter().enumerate())
+            .map(|(i, m)| meeting_row(corpus, i, m))
             .collect(),
-        What::Meetings => corpus
-            .meetings
-            .iter()
-            .enumerate()
-            .map(|(i, m)| {
-                vec![
-                    ("meeting", i.to_string()),
-                    ("date", date(m.date)),
-                    ("province", opt(&m.province)),
-                    ("body", opt(&m.body)),
-                    ("session", opt(&m.session)),
-                    ("term", opt(&m.term)),
-                    ("title", opt(&m.title)),
-                    (
-                        "chairs",
-                        m.chairs
-                            .iter()
-                            .map(|&p| corpus.people[p].name.as_str())
-                            .collect::<Vec<_>>()
-                            .join("; "),
-                    ),
-                ]
-            })
+        What::Positions => (corpus.people.iter())
+            .flat_map(|p| p.timeline.iter().map(move |s| position_row(p, s)))
             .collect(),
-        What::Positions => corpus
-            .people
-            .iter()
-            .flat_map(|p| {
-                p.timeline.iter().map(move |s| {
-                    vec![
-                        ("person", p.name.clone()),
-                        ("title", s.title.clone()),
-                        ("province", opt(&s.province)),
-                        ("first_seen", date(s.first_seen)),
-                        ("last_seen", date(s.last_seen)),
-                        ("meetings", s.meetings.len().to_string()),
-                    ]
-                })
-            })
+        What::Attendance => (corpus.people.iter())
+            .flat_map(|p| (p.appearances.iter()).map(move |a| attendance_row(corpus, p, a)))
             .collect(),
-        What::Attendance => corpus
-            .people
-            .iter()
-            .flat_map(|p| {
-                p.appearances.iter().map(move |a| {
-                    let m = &corpus.meetings[a.meeting];
-                    vec![
-                        ("person", p.name.clone()),
-                        ("date", date(m.date)),
-                        ("province", opt(&m.province)),
-                        ("body", opt(&m.body)),
-                        (
-                            "roles",
-                            a.roles
-                                .iter()
-                                .map(|r| r.as_str())
-                                .collect::<Vec<_>>()
-                                .join("; "),
-                        ),
-                        ("article", corpus.articles[a.article].id.clone()),
-                    ]
-                })
-            })
-            .collect(),
-        What::Conclusions => corpus
-            .articles
-            .iter()
+        What::Conclusions => (corpus.articles.iter())
             .flat_map(|a| {
-                a.facts.conclusions.iter().map(move |c| {
-                    vec![
-                        ("article", a.id.clone()),
-                        ("date", date(a.date())),
-                        ("province", opt(&a.facts.province)),
-                        ("speaker", opt(&c.speaker)),
-                        ("deadline", date(c.deadline)),
-                        ("text", c.text.clone()),
-                    ]
-                })
+                a.facts
+                    .conclusions
+                    .iter()
+                    .map(move |c| conclusion_row(a, c))
             })
             .collect(),
     }
+}
+
+fn date(d: Option<Date>) -> String {
+    opt(&d)
+}
+
+fn article_row(a: &Article) -> Row {
+    let f = &a.facts;
+    vec![
+        ("id", a.id.clone()),
+        ("file", a.file.clone()),
+        ("title", opt(&f.title)),
+        ("published", date(f.published)),
+        ("province", opt(&f.province)),
+        ("body", opt(&f.meeting.body)),
+        ("meeting_date", date(f.meeting.date)),
+        ("chairs", f.chairs.join("; ")),
+        ("people", f.people.len().to_string()),
+        ("conclusions", f.conclusions.len().to_string()),
+        ("authors", f.authors.join("; ")),
+    ]
+}
+
+fn meeting_row(corpus: &Corpus, i: usize, m: &Meeting) -> Row {
+    let chairs: Vec<&str> = (m.chairs.iter())
+        .map(|&p| corpus.people[p].name.as_str())
+        .collect();
+    vec![
+        ("meeting", i.to_string()),
+        ("date", date(m.date)),
+        ("province", opt(&m.province)),
+        ("body", opt(&m.body)),
+        ("session", opt(&m.session)),
+        ("term", opt(&m.term)),
+        ("title", opt(&m.title)),
+        ("chairs", chairs.join("; ")),
+    ]
+}
+
+fn position_row(p: &Person, s: &Spell) -> Row {
+    vec![
+        ("person", p.name.clone()),
+        ("title", s.title.clone()),
+        ("province", opt(&s.province)),
+        ("first_seen", date(s.first_seen)),
+        ("last_seen", date(s.last_seen)),
+        ("meetings", s.meetings.len().to_string()),
+    ]
+}
+
+fn attendance_row(corpus: &Corpus, p: &Person, a: &Appearance) -> Row {
+    let m = &corpus.meetings[a.meeting];
+    let roles: Vec<&str> = a.roles.iter().map(|r| r.as_str()).collect();
+    vec![
+        ("person", p.name.clone()),
+        ("date", date(m.date)),
+        ("province", opt(&m.province)),
+        ("body", opt(&m.body)),
+        ("roles", roles.join("; ")),
+        ("article", corpus.articles[a.article].id.clone()),
+    ]
+}
+
+fn conclusion_row(a: &Article, c: &Conclusion) -> Row {
+    vec![
+        ("article", a.id.clone()),
+        ("date", date(a.date())),
+        ("province", opt(&a.facts.province)),
+        ("speaker", opt(&c.speaker)),
+        ("deadline", date(c.deadline)),
+        ("text", c.text.clone()),
+    ]
 }
 
 fn to_object(row: &Row) -> serde_json::Map<String, serde_json::Value> {

@@ -181,6 +181,11 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 /// The corpus named by `--corpus`, or the bundled one.
+/// A date as the text outputs write it: `?` when unknown.
+fn date_text(d: Option<Date>) -> String {
+    d.map_or("?".to_string(), |d| d.to_string())
+}
+
 pub fn load_corpus(path: Option<&Path>) -> anyhow::Result<Corpus> {
     Ok(match path {
         Some(p) => corpus::load(p)?,
@@ -246,24 +251,45 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
     // for the session would block the signal handler's and the panic
     // hook's writes from other threads.
     match &cli.command {
-        Some(Command::Open { paths }) => return open(paths),
-        None if !cli.print_config_path => {
-            return browse(match cli.corpus.as_deref() {
-                Some(path) => {
-                    // A file that is not a corpus this build reads is said
-                    // before the screen changes; damage deep inside it,
-                    // once read.
-                    corpus::store::check_header(path)?;
-                    Source::File(path.to_path_buf())
-                }
-                None => Source::Bundled,
-            });
+        Some(Command::Open { paths }) => open(paths),
+        None if !cli.print_config_path => browse(match cli.corpus.as_deref() {
+            Some(path) => {
+                // A file that is not a corpus this build reads is said
+                // before the screen changes; damage deep inside it, once
+                // read.
+                corpus::store::check_header(path)?;
+                Source::File(path.to_path_buf())
+            }
+            None => Source::Bundled,
+        }),
+        _ => {
+            let stdout = std::io::stdout();
+            let stderr = std::io::stderr();
+            run_command(cli, &mut stdout.lock(), &mut stderr.lock())
         }
-        _ => {}
     }
-    let stdout = std::io::stdout();
-    let stderr = std::io::stderr();
-    let (out, err) = (&mut stdout.lock(), &mut stderr.lock());
+}
+
+/// Writes the completion script for `shell`.
+fn completions(shell: clap_complete::Shell, out: &mut dyn Write) -> anyhow::Result<i32> {
+    // Made in memory: the generator panics on a failed write.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "tinhuy", &mut script);
+    out.write_all(&script)?;
+    Ok(0)
+}
+
+/// Writes where the browser's config file is read from.
+fn print_config_path(out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
+    match crate::tui::config::config_path() {
+        Some(p) => writeln!(out, "{}", p.display())?,
+        None => writeln!(err, "tinhuy: no home directory to keep a config file in")?,
+    }
+    Ok(0)
+}
+
+/// Runs a command that writes to `out` and `err` and leaves the screen be.
+fn run_command(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<i32> {
     let corpus_path = cli.corpus.as_deref();
     match cli.command {
         Some(Command::Extract { files, json }) => extract::run(&files, json, out, err),
@@ -349,25 +375,12 @@ pub fn run(cli: Cli) -> anyhow::Result<i32> {
             output.as_deref(),
             out,
         ),
-        Some(Command::Completions { shell }) => {
-            // Made in memory: the generator panics on a failed write.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut Cli::command(), "tinhuy", &mut script);
-            out.write_all(&script)?;
-            Ok(0)
-        }
+        Some(Command::Completions { shell }) => completions(shell, out),
         Some(Command::Man) => {
             clap_mangen::Man::new(Cli::command()).render(out)?;
             Ok(0)
         }
-        None if cli.print_config_path => {
-            match crate::tui::config::config_path() {
-                Some(p) => writeln!(out, "{}", p.display())?,
-                None => writeln!(err, "tinhuy: no home directory to keep a config file in")?,
-            }
-            Ok(0)
-        }
-        Some(Command::Open { paths }) => open(&paths),
-        None => unreachable!("the browser is started above"),
+        None if cli.print_config_path => print_config_path(out, err),
+        Some(Command::Open { .. }) | None => unreachable!("the browser is started by `run`"),
     }
 }

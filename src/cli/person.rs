@@ -105,24 +105,28 @@ pub fn run(
 ) -> anyhow::Result<i32> {
     let index = Index::build(corpus);
     let found = matching(corpus, &index, q);
-    let Some(&pi) = found.first() else {
+    let Some((&pi, others)) = found.split_first() else {
         writeln!(err, "tinhuy: no official matches {q:?}")?;
         return Ok(1);
     };
-    let also_matching: Vec<Match> = found[1..]
-        .iter()
-        .map(|&o| Match {
-            name: &corpus.people[o].name,
-            scope: &corpus.people[o].scope,
-        })
-        .collect();
+    let view = person_out(corpus, pi, others);
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &view)?;
+        writeln!(out)?;
+    } else {
+        write_text(&view, q, out)?;
+    }
+    Ok(0)
+}
+
+/// What is shown of official `pi`; `others` are the other officials the
+/// query matched.
+fn person_out<'a>(corpus: &'a Corpus, pi: usize, others: &[usize]) -> PersonOut<'a> {
     let p = &corpus.people[pi];
-    let view = PersonOut {
+    PersonOut {
         name: &p.name,
         scope: &p.scope,
-        meetings: p
-            .appearances
-            .iter()
+        meetings: (p.appearances.iter())
             .map(|a| {
                 let m = &corpus.meetings[a.meeting];
                 MeetingOut {
@@ -135,9 +139,7 @@ pub fn run(
                 }
             })
             .collect(),
-        timeline: p
-            .timeline
-            .iter()
+        timeline: (p.timeline.iter())
             .map(|s| SpellOut {
                 title: &s.title,
                 province: s.province.as_deref(),
@@ -158,9 +160,7 @@ pub fn run(
                 meetings: n,
             })
             .collect(),
-        merged: p
-            .merged
-            .iter()
+        merged: (p.merged.iter())
             .map(|m| {
                 let a = corpus.articles.get(m.article);
                 MergeOut {
@@ -173,19 +173,21 @@ pub fn run(
                 }
             })
             .collect(),
-        also_matching,
-    };
-    if json {
-        serde_json::to_writer_pretty(&mut *out, &view)?;
-        writeln!(out)?;
-        return Ok(0);
+        also_matching: (others.iter())
+            .map(|&o| Match {
+                name: &corpus.people[o].name,
+                scope: &corpus.people[o].scope,
+            })
+            .collect(),
     }
-    let d = |d: Option<Date>| d.map_or("?".to_string(), |d| d.to_string());
+}
+
+/// The text output of `tinhuy person`: the official, then each part that
+/// has something to show.
+fn write_text(view: &PersonOut, q: &str, out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(out, "{} ({})", view.name, view.scope)?;
     if !view.also_matching.is_empty() {
-        let others: Vec<String> = view
-            .also_matching
-            .iter()
+        let others: Vec<String> = (view.also_matching.iter())
             .map(|m| format!("{} ({})", m.name, m.scope))
             .collect();
         writeln!(
@@ -195,59 +197,75 @@ pub fn run(
             others.join("; ")
         )?;
     }
-    if !view.merged.is_empty() {
-        writeln!(out, "\nOne official across provinces:")?;
-        for m in &view.merged {
-            let why = match m.kind {
-                MergeKind::Merger => "the 2025 merger",
-                MergeKind::Bridge => "one article names both",
-            };
-            writeln!(
-                out,
-                "  {} → {} ({why}): {}  [{} {}]",
-                m.from,
-                m.to,
-                m.evidence,
-                d(m.date),
-                m.article
-            )?;
-        }
-    }
+    write_merged(&view.merged, out)?;
     writeln!(out, "\nPosts:")?;
     for s in &view.timeline {
         writeln!(
             out,
             "  {} – {}  {}{}",
-            d(s.first_seen),
-            d(s.last_seen),
+            super::date_text(s.first_seen),
+            super::date_text(s.last_seen),
             s.title,
             s.province.map(|p| format!(", {p}")).unwrap_or_default()
         )?;
     }
-    writeln!(out, "\nMeetings ({}):", view.meetings.len())?;
-    for m in &view.meetings {
+    write_meetings(&view.meetings, out)?;
+    write_companions(&view.seen_with, out)
+}
+
+fn write_merged(merged: &[MergeOut], out: &mut dyn Write) -> std::io::Result<()> {
+    if merged.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nOne official across provinces:")?;
+    for m in merged {
+        let why = match m.kind {
+            MergeKind::Merger => "the 2025 merger",
+            MergeKind::Bridge => "one article names both",
+        };
+        writeln!(
+            out,
+            "  {} → {} ({why}): {}  [{} {}]",
+            m.from,
+            m.to,
+            m.evidence,
+            super::date_text(m.date),
+            m.article
+        )?;
+    }
+    Ok(())
+}
+
+fn write_meetings(meetings: &[MeetingOut], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(out, "\nMeetings ({}):", meetings.len())?;
+    for m in meetings {
         let roles: Vec<&str> = m.roles.iter().map(|r| r.as_str()).collect();
         writeln!(
             out,
             "  {}  {} · {} [{}]  {}",
-            d(m.date),
+            super::date_text(m.date),
             m.body.unwrap_or("?"),
             m.province.unwrap_or("?"),
             roles.join(", "),
             m.title.unwrap_or("")
         )?;
     }
-    if !view.seen_with.is_empty() {
-        writeln!(out, "\nSeen most with:")?;
-        for c in &view.seen_with {
-            writeln!(
-                out,
-                "  {} ({} meeting{})",
-                c.name,
-                c.meetings,
-                if c.meetings == 1 { "" } else { "s" }
-            )?;
-        }
+    Ok(())
+}
+
+fn write_companions(seen_with: &[Companion], out: &mut dyn Write) -> std::io::Result<()> {
+    if seen_with.is_empty() {
+        return Ok(());
     }
-    Ok(0)
+    writeln!(out, "\nSeen most with:")?;
+    for c in seen_with {
+        writeln!(
+            out,
+            "  {} ({} meeting{})",
+            c.name,
+            c.meetings,
+            if c.meetings == 1 { "" } else { "s" }
+        )?;
+    }
+    Ok(())
 }

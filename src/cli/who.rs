@@ -66,14 +66,13 @@ pub fn run(
         )?;
         return Ok(1);
     } else {
-        let d = |d: Option<Date>| d.map_or("?".to_string(), |d| d.to_string());
         for r in &rows {
             let mark = if r.on_date { "→ " } else { "  " };
             writeln!(
                 out,
                 "{mark}{} – {}  {}  ({}{}, {} meeting{})",
-                d(r.first_seen),
-                d(r.last_seen),
+                super::date_text(r.first_seen),
+                super::date_text(r.last_seen),
                 r.name,
                 r.title,
                 r.province.map(|p| format!(", {p}")).unwrap_or_default(),

@@ -193,64 +193,28 @@ impl Searcher {
         // entry). Candidates come in entry order, so a later one only gets
         // in with a smaller shortfall than the worst kept: that is its
         // budget, and alignments that lose more are not followed.
-        let mut tops: [BinaryHeap<(u32, u32)>; 2] = Default::default();
-        let budget = |top: &BinaryHeap<(u32, u32)>| -> Option<u32> {
-            match top.peek() {
-                Some(&(worst, _)) if top.len() >= limit => worst.checked_sub(1),
-                _ => Some(u32::MAX),
-            }
+        let measure = Measure {
+            index,
+            shortfall: &shortfall,
+            mark_ranges: &mark_ranges,
+            tiered,
         };
+        let mut tops: [BinaryHeap<(u32, u32)>; 2] = Default::default();
         let mut next = 0usize;
         let mut chunk: Vec<u32> = Vec::new();
         let mut size = FIRST_CHUNK;
         loop {
-            let budgets = [budget(&tops[0]), budget(&tops[1])];
+            let budgets = [budget(&tops[0], limit), budget(&tops[1], limit)];
             // A page at the best score in the group that comes first: no
             // later entry can come before any of it.
             if budgets[if tiered { 0 } else { 1 }].is_none() {
                 break;
             }
-            chunk.clear();
-            match &candidates {
-                Candidates::Listed(list) => {
-                    let end = (next + size).min(list.len());
-                    chunk.extend_from_slice(&list[next..end]);
-                    next = end;
-                }
-                Candidates::Scan => {
-                    while chunk.len() < size && next < index.len() {
-                        let words = index.entry_words.get(next);
-                        if ranges.iter().all(|r| holds_any(words, r)) {
-                            chunk.push(next as u32);
-                        }
-                        next += 1;
-                    }
-                }
-            }
+            next_chunk(index, &candidates, &ranges, (&mut next, size), &mut chunk);
             if chunk.is_empty() {
                 break;
             }
-            let read = in_parallel(&chunk, |part| {
-                let mut scratch = Scratch::default();
-                part.iter()
-                    .filter_map(|&e| {
-                        let marked = tiered
-                            && mark_ranges
-                                .iter()
-                                .all(|r| holds_any(index.entry_marks.get(e as usize), r));
-                        let g = usize::from(!marked);
-                        let budget = budgets[g]?;
-                        let loss = if shortfall.is_ascii() {
-                            let hay = index.projected(e as usize);
-                            shortfall.within_projected(hay, budget, &mut scratch)?
-                        } else {
-                            shortfall.within(&index.haystack(e as usize), budget, &mut scratch)?
-                        };
-                        Some((g, loss, e))
-                    })
-                    .collect()
-            });
-            for (g, loss, e) in read {
+            for (g, loss, e) in measure.chunk(&chunk, budgets) {
                 tops[g].push((loss, e));
                 if tops[g].len() > limit {
                     tops[g].pop();
@@ -259,34 +223,7 @@ impl Searcher {
             // No page yet: read on in bigger steps.
             size *= 2;
         }
-
-        // Best first: (entry, keeps the marks, shortfall).
-        let best = shortfall.best();
-        let pattern: Arc<str> = q.pattern.as_str().into();
-        let mut ranked: Vec<(usize, bool, u32)> = Vec::new();
-        for (g, top) in tops.into_iter().enumerate() {
-            let room = limit - ranked.len();
-            let found = top.into_sorted_vec();
-            ranked.extend(
-                found
-                    .into_iter()
-                    .take(room)
-                    .map(|(loss, e)| (e as usize, g == 0, loss)),
-            );
-        }
-        ranked
-            .into_iter()
-            .map(|(e, marked, loss)| {
-                let bonus = if marked { MARKED_BONUS } else { 0 };
-                debug_assert_eq!(
-                    score_with_positions(&index.haystack(e), &q.pattern).map(|s| s.0),
-                    Some(best - loss as i64),
-                    "{:?}",
-                    index.haystack(e)
-                );
-                Hit::new(e, best - loss as i64 + bonus, pattern.clone())
-            })
-            .collect()
+        hits_of(index, &q.pattern, &shortfall, tops, limit)
     }
 
     fn candidates(&self, index: &Index, words: &[String], ranges: &[Range<u32>]) -> Candidates {
@@ -369,4 +306,115 @@ fn in_parallel<T: Send>(items: &[u32], f: impl Fn(&[u32]) -> Vec<T> + Sync) -> V
         .map(&f)
         .collect();
     parts.into_iter().flatten().collect()
+}
+
+/// How much a candidate may fall short and still get into `top`, which
+/// keeps `limit`: None when no candidate read later can.
+fn budget(top: &BinaryHeap<(u32, u32)>, limit: usize) -> Option<u32> {
+    match top.peek() {
+        Some(&(worst, _)) if top.len() >= limit => worst.checked_sub(1),
+        _ => Some(u32::MAX),
+    }
+}
+
+/// Fills `chunk` with the next `size` candidates from `next` on, which it
+/// moves past them.
+fn next_chunk(
+    index: &Index,
+    candidates: &Candidates,
+    ranges: &[Range<u32>],
+    (next, size): (&mut usize, usize),
+    chunk: &mut Vec<u32>,
+) {
+    chunk.clear();
+    match candidates {
+        Candidates::Listed(list) => {
+            let end = (*next + size).min(list.len());
+            chunk.extend_from_slice(&list[*next..end]);
+            *next = end;
+        }
+        Candidates::Scan => {
+            while chunk.len() < size && *next < index.len() {
+                let words = index.entry_words.get(*next);
+                if ranges.iter().all(|r| holds_any(words, r)) {
+                    chunk.push(*next as u32);
+                }
+                *next += 1;
+            }
+        }
+    }
+}
+
+/// What candidates are measured against: the query's shortfall and, when
+/// results are `tiered`, the ranges of its marks.
+struct Measure<'a> {
+    index: &'a Index,
+    shortfall: &'a Shortfall,
+    mark_ranges: &'a [Range<u32>],
+    tiered: bool,
+}
+
+impl Measure<'_> {
+    /// The candidates of `chunk` within their group's budget, as (group,
+    /// shortfall, entry): group 0 keeps the query's marks.
+    fn chunk(&self, chunk: &[u32], budgets: [Option<u32>; 2]) -> Vec<(usize, u32, u32)> {
+        let index = self.index;
+        in_parallel(chunk, |part| {
+            let mut scratch = Scratch::default();
+            part.iter()
+                .filter_map(|&e| {
+                    let marked = self.tiered
+                        && (self.mark_ranges.iter())
+                            .all(|r| holds_any(index.entry_marks.get(e as usize), r));
+                    let g = usize::from(!marked);
+                    let budget = budgets[g]?;
+                    let loss = if self.shortfall.is_ascii() {
+                        let hay = index.projected(e as usize);
+                        (self.shortfall).within_projected(hay, budget, &mut scratch)?
+                    } else {
+                        let hay = index.haystack(e as usize);
+                        (self.shortfall).within(&hay, budget, &mut scratch)?
+                    };
+                    Some((g, loss, e))
+                })
+                .collect()
+        })
+    }
+}
+
+/// The hits of the best of `tops`, the group keeping the marks first, at
+/// most `limit`.
+fn hits_of(
+    index: &Index,
+    pattern: &str,
+    shortfall: &Shortfall,
+    tops: [BinaryHeap<(u32, u32)>; 2],
+    limit: usize,
+) -> Vec<Hit> {
+    let best = shortfall.best();
+    let shared: Arc<str> = pattern.into();
+    let mut ranked: Vec<(usize, bool, u32)> = Vec::new();
+    for (g, top) in tops.into_iter().enumerate() {
+        let room = limit - ranked.len();
+        let found = top.into_sorted_vec();
+        ranked.extend(
+            found
+                .into_iter()
+                .take(room)
+                .map(|(loss, e)| (e as usize, g == 0, loss)),
+        );
+    }
+    ranked
+        .into_iter()
+        .map(|(e, marked, loss)| {
+            let bonus = if marked { MARKED_BONUS } else { 0 };
+            debug_assert_eq!(
+                score_with_positions(&index.haystack(e), pattern).map(|s| s.0),
+                Some(best - loss as i64),
+                "{:?}",
+                index.haystack(e)
+            );
+            Hit::new(e, best - loss as i64 + bonus, shared.clone())
+        })
+        .collect()
 }

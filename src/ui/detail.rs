@@ -9,14 +9,14 @@ use ratatui::widgets::{Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarStat
 use super::{Theme, pane_block, rect, span, text};
 use crate::app::detail::{Detail, FactKind};
 use crate::app::{App, DETAIL_HEADER_ROWS};
+use crate::extract::ArticleFacts;
 
 pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
     let Some(a) = app.article(d.article) else {
         return;
     };
-    let f = &a.facts;
     let area = rect(app.screen.main, frame);
-    let title = f.title.clone().unwrap_or_else(|| a.id.clone());
+    let title = a.facts.title.clone().unwrap_or_else(|| a.id.clone());
     // Made safe before it is cut: stand-ins take cells the raw text did not.
     let block = pane_block(
         text::truncate(&text::safe(&title), area.width.saturating_sub(6) as usize).into_owned(),
@@ -26,17 +26,44 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cols = inner.width.saturating_sub(1) as usize;
+    let header_area = Rect {
+        height: (DETAIL_HEADER_ROWS as u16).min(inner.height),
+        ..inner
+    };
+    frame.render_widget(
+        Paragraph::new(header(&a.facts, d, cols, theme)),
+        header_area,
+    );
 
-    // Header: when, where, which body; who chaired; which fact is current.
+    let body = Rect {
+        y: inner.y + header_area.height,
+        height: inner.height.saturating_sub(header_area.height),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    };
+    let lines: Vec<Line> = (d.lines.iter())
+        .skip(d.scroll)
+        .take(body.height as usize)
+        .map(|l| {
+            if l.is_blank() {
+                Line::default()
+            } else {
+                marked_line(&a.text, l.start, l.end, d, theme)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), body);
+    draw_scrollbar(frame, d, inner, body);
+}
+
+/// The header: when, where, which body; who chaired; which fact is current.
+fn header<'a>(f: &ArticleFacts, d: &Detail, cols: usize, theme: &Theme) -> Vec<Line<'a>> {
     let m = &f.meeting;
     let mut when = vec![
-        m.date
-            .or(f.published)
+        (m.date.or(f.published))
             .map(|d| d.to_string())
             .unwrap_or_else(|| "date unknown".into()),
-        f.province
-            .clone()
-            .unwrap_or_else(|| "province unknown".into()),
+        (f.province.clone()).unwrap_or_else(|| "province unknown".into()),
         m.body.clone().unwrap_or_else(|| "body unknown".into()),
     ];
     if let Some(s) = m.session {
@@ -50,22 +77,7 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
     } else {
         f.chairs.join(", ")
     };
-    let fact = match d.current {
-        Some(i) => {
-            let x = &d.facts[i];
-            format!(
-                "fact {}/{}: {} · n/N next/previous · Enter on a name opens the official",
-                i + 1,
-                d.facts.len(),
-                x.kind.label()
-            )
-        }
-        None => format!(
-            "{} marked · n/N to step through them",
-            crate::app::plural(d.facts.len(), "fact", "facts")
-        ),
-    };
-    let header = vec![
+    vec![
         Line::from(span(
             &text::truncate(&text::safe(&when.join(" · ")), cols),
             theme.heading,
@@ -77,35 +89,28 @@ pub fn draw(frame: &mut Frame, app: &App, d: &Detail, theme: &Theme) {
                 theme.person,
             ),
         ]),
-        Line::from(span(&text::truncate(&fact, cols), theme.dim)),
-    ];
-    let header_area = Rect {
-        height: (DETAIL_HEADER_ROWS as u16).min(inner.height),
-        ..inner
-    };
-    frame.render_widget(Paragraph::new(header), header_area);
+        Line::from(span(&text::truncate(&current_fact(d), cols), theme.dim)),
+    ]
+}
 
-    let body = Rect {
-        y: inner.y + header_area.height,
-        height: inner.height.saturating_sub(header_area.height),
-        width: inner.width.saturating_sub(1),
-        ..inner
-    };
-    let lines: Vec<Line> = d
-        .lines
-        .iter()
-        .skip(d.scroll)
-        .take(body.height as usize)
-        .map(|l| {
-            if l.is_blank() {
-                Line::default()
-            } else {
-                marked_line(&a.text, l.start, l.end, d, theme)
-            }
-        })
-        .collect();
-    frame.render_widget(Paragraph::new(lines), body);
+/// Which fact is current and how to move between them.
+fn current_fact(d: &Detail) -> String {
+    match d.current {
+        Some(i) => format!(
+            "fact {}/{}: {} · n/N next/previous · Enter on a name opens the official",
+            i + 1,
+            d.facts.len(),
+            d.facts[i].kind.label()
+        ),
+        None => format!(
+            "{} marked · n/N to step through them",
+            crate::app::plural(d.facts.len(), "fact", "facts")
+        ),
+    }
+}
 
+/// The scroll bar on the right of `inner`, beside the `body` rows.
+fn draw_scrollbar(frame: &mut Frame, d: &Detail, inner: Rect, body: Rect) {
     let mut state =
         ScrollbarState::new(d.lines.len().saturating_sub(body.height as usize)).position(d.scroll);
     let bar = Rect {

@@ -4,6 +4,7 @@
 //! marked.
 
 use std::borrow::Cow;
+use std::ops::Range;
 
 use ratatui::style::Style;
 use ratatui::text::Span;
@@ -75,62 +76,85 @@ pub fn marked(
     hit: Style,
     max: usize,
 ) -> Vec<Span<'static>> {
-    let shifted;
-    let positions = if s.chars().any(is_invisible) {
-        // Positions count the characters as given; `safe` drops the
-        // invisible ones, and the marks must move with the letters.
-        let mut kept = 0;
-        let index: Vec<Option<usize>> = s
-            .chars()
-            .map(|c| {
-                (!is_invisible(c)).then(|| {
-                    kept += 1;
-                    kept - 1
-                })
+    let positions = safe_positions(s, positions);
+    let chars: Vec<char> = safe(s).chars().collect();
+    let first = positions.first().copied().unwrap_or(0).min(chars.len());
+    let pieces = pieces_shown(&chars, first, max);
+    if max == 0 {
+        return Vec::new();
+    }
+    spans_of(&chars, pieces, &positions, (base, hit), max)
+}
+
+/// `positions` in the text as [`safe`] leaves it: positions count the
+/// characters as given; `safe` drops the invisible ones, and the marks
+/// must move with the letters.
+fn safe_positions<'a>(s: &str, positions: &'a [usize]) -> Cow<'a, [usize]> {
+    if !s.chars().any(is_invisible) {
+        return Cow::Borrowed(positions);
+    }
+    let mut kept = 0;
+    let index: Vec<Option<usize>> = s
+        .chars()
+        .map(|c| {
+            (!is_invisible(c)).then(|| {
+                kept += 1;
+                kept - 1
             })
-            .collect();
-        shifted = positions
-            .iter()
+        })
+        .collect();
+    Cow::Owned(
+        (positions.iter())
             .filter_map(|&p| index.get(p).copied().flatten())
-            .collect::<Vec<_>>();
-        &shifted[..]
-    } else {
-        positions
-    };
-    let s = safe(s);
-    let chars: Vec<char> = s.chars().collect();
-    let cells =
-        |r: std::ops::Range<usize>| -> usize { chars[r].iter().filter_map(|c| c.width()).sum() };
+            .collect(),
+    )
+}
+
+/// The cells `chars` take.
+fn cells_of(chars: &[char]) -> usize {
+    chars.iter().filter_map(|c| c.width()).sum()
+}
+
+/// The pieces of `chars` to show in `max` cells, in order, with "…"
+/// between them: all of it, or when the first match (at `first`) would
+/// fall past the edge, the start and then the words around the match.
+fn pieces_shown(chars: &[char], first: usize, max: usize) -> Vec<Range<usize>> {
     let n = chars.len();
-    let first = positions.first().copied().unwrap_or(0).min(n);
-    // Pieces of the text to show, in order, with "…" between them.
-    let pieces: Vec<std::ops::Range<usize>> = if max > 12 && cells(0..(first + 1).min(n)) > max {
-        let head_cells = max / 3;
-        let mut head = 0;
-        while head < first && cells(0..head + 1) <= head_cells {
-            head += 1;
-        }
-        let room = max - cells(0..head) - 1;
-        // As much as fits up to the end, but never starting after the match.
-        let mut start = first;
-        while start > head && cells(start - 1..n) <= room {
+    let cells = |r: Range<usize>| cells_of(&chars[r]);
+    if max <= 12 || cells(0..(first + 1).min(n)) <= max {
+        return std::iter::once(0..n).collect();
+    }
+    let head_cells = max / 3;
+    let mut head = 0;
+    while head < first && cells(0..head + 1) <= head_cells {
+        head += 1;
+    }
+    let room = max - cells(0..head) - 1;
+    // As much as fits up to the end, but never starting after the match.
+    let mut start = first;
+    while start > head && cells(start - 1..n) <= room {
+        start -= 1;
+    }
+    if cells(start..n) > room {
+        // The rest is longer than the room: some words before the match.
+        start = first;
+        while start > head && cells(start - 1..first + 1) <= room / 3 {
             start -= 1;
         }
-        if cells(start..n) > room {
-            // The rest is longer than the room: some words before the match.
-            start = first;
-            while start > head && cells(start - 1..first + 1) <= room / 3 {
-                start -= 1;
-            }
-        }
-        vec![0..head, start..n]
-    } else {
-        std::iter::once(0..n).collect()
-    };
-    let mut spans: Vec<Span<'static>> = Vec::new();
-    if max == 0 {
-        return spans;
     }
+    vec![0..head, start..n]
+}
+
+/// The spans of `pieces` of `chars`, characters at `positions` in the hit
+/// style, cut to `max` cells with a "…" that says so.
+fn spans_of(
+    chars: &[char],
+    pieces: Vec<Range<usize>>,
+    positions: &[usize],
+    (base, hit): (Style, Style),
+    max: usize,
+) -> Vec<Span<'static>> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
     let style = |is_hit: bool| if is_hit { hit } else { base };
     let mut w = 0;
     let last_piece = pieces.len() - 1;
@@ -139,7 +163,7 @@ pub fn marked(
             spans.push(Span::styled("…", base));
             w += 1;
         }
-        let fits = w + cells(piece.clone()) <= max;
+        let fits = w + cells_of(&chars[piece.clone()]) <= max;
         let mut run = String::new();
         let mut run_hit = false;
         for i in piece {
