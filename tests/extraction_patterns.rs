@@ -298,3 +298,37 @@ fn a_district_after_its_abbreviated_kind_names_its_province() {
     let raw = "Giao ban Thường trực Tỉnh ủy\n\nNgày 21/2, Thường trực Tỉnh ủy họp cho ý kiến về dự án của ông A. Tiên Yên.\n";
     assert_eq!(facts_of(raw).province, None);
 }
+
+#[test]
+fn a_photo_credit_right_after_a_name_is_not_part_of_it() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp. Bí thư Tỉnh ủy Lê Văn Minh chủ trì hội nghị. Bí thư Tỉnh ủy Lê Văn Minh tặng hoa chúc mừng ông Trần Quốc Bảo Ảnh: Thanh Lộc",
+    ));
+    let people = names(&f);
+    assert!(people.contains(&"Trần Quốc Bảo".to_string()), "{people:?}");
+    assert!(
+        !people.iter().any(|n| n.contains("Ảnh") || n == "Thanh Lộc"),
+        "{people:?}"
+    );
+}
+
+#[test]
+fn a_birth_year_and_ethnicity_before_the_titles_are_passed_over() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp. Đồng chí Triệu Văn Lâm, sinh năm 1968, dân tộc Dao, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự họp.",
+    ));
+    assert_eq!(
+        positions(&f, "Triệu Văn Lâm"),
+        vec!["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"]
+    );
+}
+
+#[test]
+fn a_plural_title_before_two_names_is_each_ones() {
+    let f = facts_of(&page(
+        "Sáng 14/4, HĐND tỉnh khai mạc kỳ họp thứ 12. Các Phó Chủ tịch HĐND tỉnh Trần Xuân Vinh và Nguyễn Công Thanh chủ trì kỳ họp.",
+    ));
+    for n in ["Trần Xuân Vinh", "Nguyễn Công Thanh"] {
+        assert_eq!(positions(&f, n), vec!["Phó Chủ tịch HĐND tỉnh"], "{n}");
+    }
+}

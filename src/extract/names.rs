@@ -61,12 +61,23 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
         if (starts_title_word(tokens, i + n) && !org_words_ending_name(tokens, i, n))
             || honorific()
             || repeats_start(tokens, i, n)
+            || (n > 0 && credit_label_at(tokens, i + n))
         {
             break;
         }
         n += 1;
     }
     n
+}
+
+/// Whether a credit's label ("Ảnh:", "Nguồn:") begins at `tokens[i]`: a
+/// caption's credit glued to the name before it is not one of its
+/// syllables ("ông Trần Phong Ảnh: Thanh Lộc").
+fn credit_label_at(tokens: &[Token], i: usize) -> bool {
+    matches!(
+        tokens[i].text,
+        "Ảnh" | "ẢNH" | "Nguồn" | "NGUỒN" | "Photo" | "Video" | "Clip"
+    ) && tokens.get(i + 1).is_some_and(|t| t.text == ":")
 }
 
 /// Whether the honorific at `tokens[i]` is a family name ("Ông") that

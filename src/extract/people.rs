@@ -1089,8 +1089,8 @@ static ELEMENT_STARTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
 /// Where an aside written right after a name ends, so the titles after it
 /// still reach the name: a caption's place note or a birth year in
 /// parentheses ("A (bên phải), Bí thư", "A (sinh năm 1968), Trưởng ban"),
-/// an age between commas ("A, 50 tuổi, Phó Bí thư"), the name written
-/// twice ("A A, Phó Bí thư"). `at` when none.
+/// an age, birth date or ethnicity between commas ("A, 50 tuổi, Phó Bí
+/// thư"), the name written twice ("A A, Phó Bí thư"). `at` when none.
 fn aside_end(toks: &[Token], name: &Range<usize>, at: usize) -> usize {
     let len = name.len();
     let again = toks.get(at..at + len).is_some_and(|w| {
@@ -1112,13 +1112,42 @@ fn aside_end(toks: &[Token], name: &Range<usize>, at: usize) -> usize {
             _ => at,
         };
     }
-    let age = open.is_punct(',')
-        && toks
-            .get(at + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number)
-        && toks.get(at + 2).is_some_and(|t| t.is("tuổi"))
-        && toks.get(at + 3).is_some_and(|t| t.is_punct(','));
-    if age { at + 3 } else { at }
+    // Asides between commas may follow one another ("A, sinh năm 1968,
+    // dân tộc Dao, Phó Bí thư").
+    let mut end = at;
+    while let Some(next) = comma_aside_end(toks, end) {
+        end = next;
+    }
+    end
+}
+
+/// Where an aside between commas that opens at `toks[at]` ends (at its
+/// closing comma): an age ("50 tuổi"), a birth date ("sinh năm 1968",
+/// "sinh ngày 2/9/1970") or an ethnicity ("dân tộc Dao"). None when no
+/// such aside opens there.
+fn comma_aside_end(toks: &[Token], at: usize) -> Option<usize> {
+    if !toks.get(at)?.is_punct(',') {
+        return None;
+    }
+    let first = toks.get(at + 1)?;
+    let (from, words): (usize, fn(&Token) -> bool) =
+        if first.kind == TokenKind::Number && toks.get(at + 2)?.is("tuổi") {
+            (at + 3, |_| false)
+        } else if first.is("sinh") {
+            // Numbers and the small words of a date ("năm", "ngày", "tháng").
+            (at + 2, |t| match t.kind {
+                TokenKind::Word => !t.is_capitalized(),
+                TokenKind::Number => true,
+                _ => t.is_punct('/') || t.is_punct('-'),
+            })
+        } else if first.is("dân") && toks.get(at + 2)?.is("tộc") {
+            // The people's name: one or two capitalized words ("Dao", "Sán Dìu").
+            (at + 3, |t| t.kind == TokenKind::Word && t.is_capitalized())
+        } else {
+            return None;
+        };
+    let close = from + toks[from..].iter().take(8).take_while(|t| words(t)).count();
+    toks.get(close)?.is_punct(',').then_some(close)
 }
 
 /// A person or title introduced by "đồng chí", "ông", "bà" or a rank before
@@ -1389,6 +1418,9 @@ fn associate_into(
     // The last name of a list after a group's honorific ("các đồng chí A,
     // B và C"), while the list goes on.
     let mut group_list: Option<usize> = None;
+    // The last name of a list headed by a plural title ("Các Phó Chủ tịch
+    // UBND tỉnh A và B"), with that title, while the list goes on.
+    let mut plural_list: Option<(usize, &TitleMatch)> = None;
     for (idx, (range, e)) in elems.iter().enumerate() {
         let Elem::Name {
             name,
@@ -1402,6 +1434,19 @@ fn associate_into(
         let (mut titles, mut first) = match dash_led.next_if(|(at, _)| *at == idx) {
             Some((_, (given, first))) => (given, first),
             None => titles_before(elems, idx, title.as_ref(), *introduced, claimed),
+        };
+        let shares_plural = plural_list.filter(|(prev, _)| {
+            title.is_none()
+                && !introduced
+                && titles.is_empty()
+                && only_list_marks(&elems[prev + 1..idx])
+        });
+        if let Some((_, tm)) = shares_plural {
+            titles.push(Given::held(tm));
+        }
+        plural_list = match title {
+            Some(tm) if after_plural(toks, range.start) => Some((idx, tm)),
+            _ => shares_plural.map(|(_, tm)| (idx, tm)),
         };
         let last = titles_after(elems, idx, claimed, &mut titles);
         let listed = after_group_honorific(toks, name.start)
@@ -1434,6 +1479,11 @@ fn associate_into(
         share_list_titles(elems, &mut found, claimed);
     }
     found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// Whether `toks[i]` follows a plural word ("các", "những").
+fn after_plural(toks: &[Token], i: usize) -> bool {
+    i > 0 && (toks[i - 1].is("các") || toks[i - 1].is("những"))
 }
 
 /// Whether elements between two names only join them into a list ("A, B",
