@@ -332,3 +332,21 @@ fn a_plural_title_before_two_names_is_each_ones() {
         assert_eq!(positions(&f, n), vec!["Phó Chủ tịch HĐND tỉnh"], "{n}");
     }
 }
+
+#[test]
+fn a_byline_after_the_end_mark_on_the_last_line() {
+    let f = facts_of(&page(
+        "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp cho ý kiến các nội dung quan trọng của tỉnh. Bí thư Tỉnh ủy Lê Văn Minh chủ trì hội nghị.\n\nHội nghị thống nhất các nội dung trình Ban Chấp hành Đảng bộ tỉnh./. Phạm Văn Tiếp (TTXVN/Vietnam+)",
+    ));
+    assert_eq!(f.authors, vec!["Phạm Văn Tiếp"]);
+}
+
+#[test]
+fn a_byline_of_an_initial_and_a_name_in_capitals() {
+    for (byline, name) in [("B. LIỄU", "B. LIỄU"), ("T. Hương", "T. Hương")] {
+        let f = facts_of(&page(&format!(
+            "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp cho ý kiến các nội dung quan trọng của tỉnh. Bí thư Tỉnh ủy Lê Văn Minh chủ trì hội nghị.\n\n{byline}"
+        )));
+        assert_eq!(f.authors, vec![name], "{byline}");
+    }
+}

@@ -61,6 +61,15 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
         if !found.is_empty() {
             return found;
         }
+        // The byline may follow the story's end mark on its last line
+        // ("… Bắc Bộ./. Phạm Văn Tiếp (TTXVN)").
+        if let Some(rest) = after_end_mark(s) {
+            let start = b.end - rest.len();
+            let found = byline_names(doc.text, lower, Span::new(start, b.end), false);
+            if !found.is_empty() {
+                return found;
+            }
+        }
         if word_count(s) > 5 {
             break;
         }
@@ -95,6 +104,13 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
         }
     }
     Vec::new()
+}
+
+/// What follows the story's end mark ("./.") on a line, when anything does.
+fn after_end_mark(line: &str) -> Option<&str> {
+    let (_, rest) = line.rsplit_once("./.")?;
+    let rest = rest.trim_start();
+    (!rest.is_empty()).then_some(rest)
 }
 
 /// Whether a line holds only a byline's names ("Tố Tuấn", "Thực hiện: A
@@ -149,12 +165,18 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
         current.clear();
         ok
     };
-    for (i, t) in toks.iter().enumerate() {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
         let sep = t.is_dash() || t.is_punct(',') || t.is_punct('&') || t.text == "và";
         if sep {
             if !flush(&mut current, &mut names) {
                 return Vec::new();
             }
+        } else if current.is_empty() && initial_before_name(&toks, i) {
+            // "B. LIỄU": the initial, its period passed over, and the name.
+            current.extend([i, i + 2]);
+            i += 2;
         } else if is_name_token(t)
             || (capitals_allowed && t.is_all_caps() && t.text.chars().all(char::is_alphabetic))
         {
@@ -162,11 +184,31 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
         } else {
             return Vec::new();
         }
+        i += 1;
     }
     if !flush(&mut current, &mut names) || names.len() > 4 {
         return Vec::new();
     }
     names
+}
+
+/// Whether `toks[i]` is a writer's initial before a name written in full
+/// ("B. LIỄU", "T. Hương"): a capital letter alone, a period, and a word
+/// of capital letters or name-shaped. A writer's given name is often cut
+/// so; the shape is a byline's, in capitals or not.
+fn initial_before_name(toks: &[Token], i: usize) -> bool {
+    let is_initial = |t: &Token| {
+        let mut chars = t.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_none()
+    };
+    let name_word = |t: &Token| {
+        t.space_before
+            && (is_name_token(t) || (t.is_all_caps() && t.text.chars().all(char::is_alphabetic)))
+    };
+    is_initial(&toks[i])
+        && toks.get(i + 1).is_some_and(|t| t.is_punct('.'))
+        && toks.get(i + 2).is_some_and(name_word)
+        && i + 3 == toks.len()
 }
 
 /// Whether a run of capitalized words is an outlet named after its place
