@@ -489,3 +489,34 @@ fn a_committee_named_as_a_place_or_an_owner_is_not_the_body() {
         None
     );
 }
+
+/// A congress told to open, hold or close is the meeting, over the
+/// committees it elects; one prepared for or cited is not.
+#[test]
+fn a_congress_that_met_is_the_body() {
+    let body = |t: &str| facts_of(t).meeting.body;
+    assert_eq!(
+        body(
+            "Bế mạc Đại hội\n\nSáng 25/9, Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XX, nhiệm kỳ 2025 - 2030 bế mạc. Phiên họp thứ nhất của Ban Chấp hành Đảng bộ tỉnh đã bầu Ban Thường vụ Tỉnh ủy gồm 15 người.\n"
+        ),
+        Some("Đại hội đại biểu Đảng bộ tỉnh".to_string())
+    );
+    assert_eq!(
+        body(
+            "Khai mạc Đại hội\n\nChiều 3-10, Đại hội Đảng bộ TP Vinh lần thứ XVII (nhiệm kỳ 2025-2030) khai mạc trọng thể.\n"
+        ),
+        Some("Đại hội đại biểu Đảng bộ thành phố".to_string())
+    );
+    assert_eq!(
+        body(
+            "Hội nghị Ban Chấp hành\n\nSáng 14/4, Ban Chấp hành Đảng bộ tỉnh họp cho ý kiến các văn kiện trình Đại hội Đảng bộ tỉnh lần thứ XX, nhiệm kỳ 2025 - 2030.\n"
+        ),
+        Some("Ban Chấp hành Đảng bộ tỉnh".to_string())
+    );
+    assert_eq!(
+        body(
+            "Chuẩn bị nhân sự\n\nSáng 14/4, tỉnh rà soát, chuẩn bị nhân sự cho Đại hội Đảng bộ tỉnh theo đúng chỉ thị.\n"
+        ),
+        None
+    );
+}

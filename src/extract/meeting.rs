@@ -96,6 +96,19 @@ const BODIES: &[(&str, &[&str])] = &[
         &["HĐND thành phố", "Hội đồng nhân dân thành phố"],
     ),
     ("Ban Chỉ đạo", &["Ban Chỉ đạo"]),
+    (
+        "Đại hội đại biểu Đảng bộ tỉnh",
+        &["Đại hội đại biểu Đảng bộ tỉnh", "Đại hội Đảng bộ tỉnh"],
+    ),
+    (
+        "Đại hội đại biểu Đảng bộ thành phố",
+        &[
+            "Đại hội đại biểu Đảng bộ thành phố",
+            "Đại hội Đảng bộ thành phố",
+            "Đại hội đại biểu Đảng bộ TP",
+            "Đại hội Đảng bộ TP",
+        ],
+    ),
 ];
 
 static BODY_LEXICON: LazyLock<Lexicon<usize>> = LazyLock::new(|| {
@@ -140,6 +153,67 @@ static MEETING_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "thông qua",
     ])
 });
+/// What a congress that met is told to have done, after its name and
+/// number ("Đại hội … lần thứ XVII, nhiệm kỳ 2020-2025 khai mạc").
+static CONGRESS_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "khai mạc",
+        "bế mạc",
+        "tiến hành",
+        "diễn ra",
+        "thành công",
+        "công bố",
+        "bầu",
+        "đã",
+        "chính thức",
+        "được khai mạc",
+        "họp",
+        "làm việc",
+    ])
+});
+
+/// Whether the body named at `toks[i]` is a congress ("Đại hội Đảng bộ
+/// tỉnh").
+fn is_congress(toks: &[Token], i: usize) -> bool {
+    toks[i].is("đại")
+}
+
+/// Whether the congress named at `toks[i..i + n]` is told to open, hold
+/// or close; else it is one prepared for, attended or cited ("chuẩn bị
+/// nhân sự cho Đại hội …", "Nghị quyết Đại hội …").
+fn congress_held(toks: &[Token], i: usize, n: usize) -> bool {
+    let after = skip_congress_number(toks, skip_place(toks, i + n));
+    CONGRESS_VERBS.at(toks, after).is_some()
+        || (i > 1 && toks[i - 2].is("diễn") && toks[i - 1].is("ra"))
+}
+
+/// Past a congress's number and term after its name: ", lần thứ XVII,
+/// nhiệm kỳ 2020 - 2025" or "lần thứ I (nhiệm kỳ 2025 - 2030)".
+fn skip_congress_number(toks: &[Token], mut i: usize) -> usize {
+    let comma = |i: usize| usize::from(toks.get(i).is_some_and(|t| t.is_punct(',')));
+    i += comma(i);
+    if toks.get(i).is_some_and(|t| t.is("lần")) && toks.get(i + 1).is_some_and(|t| t.is("thứ"))
+    {
+        i += 3;
+    }
+    i += comma(i);
+    let open = usize::from(toks.get(i).is_some_and(|t| t.is_punct('(')));
+    if toks.get(i + open).is_some_and(|t| t.is("nhiệm"))
+        && toks.get(i + open + 1).is_some_and(|t| t.is("kỳ"))
+    {
+        i += open + 2;
+        // The years: "2020 - 2025", "2020-2025".
+        while toks
+            .get(i)
+            .is_some_and(|t| t.kind == crate::text::segment::TokenKind::Number || t.is_dash())
+        {
+            i += 1;
+        }
+        i += usize::from(open == 1 && toks.get(i).is_some_and(|t| t.is_punct(')')));
+    }
+    i + comma(i)
+}
+
 /// Nouns before a body that name its meeting ("Hội nghị Ban Thường vụ …").
 static MEETING_NOUNS: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
@@ -405,9 +479,11 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
                 // Tỉnh ủy").
                 apart_until = i + n;
             }
-            let found = if let Some((b, n)) =
-                known.filter(|_| i >= apart_until && !in_title(toks[i].start))
-            {
+            let found = if let Some((b, n)) = known.filter(|&(_, n)| {
+                i >= apart_until
+                    && !in_title(toks[i].start)
+                    && (!is_congress(toks, i) || congress_held(toks, i, n))
+            }) {
                 let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
                 if beaten(top_score(base + 4.0 + 4.0, lead)) {
                     continue;
@@ -492,6 +568,11 @@ fn top_score(scored: f32, lead: bool) -> f32 {
 /// before the lead and meeting-sentence bonuses.
 fn known_body_score(toks: &[Token], i: usize, n: usize, base: f32) -> f32 {
     let mut score = base;
+    if is_congress(toks, i) {
+        // Told to open, hold or close (see `congress_held`): the event
+        // itself, over the committees it elects and that meet inside it.
+        return score + 8.0;
+    }
     let after = skip_place(toks, i + n);
     if MEETING_VERBS.at(toks, after).is_some() {
         score += 4.0;
@@ -1390,7 +1471,11 @@ mod tests {
                     apart_until = i + n;
                 }
                 let found = match known {
-                    Some((b, n)) if !masked.contains(toks[i].start) && i >= apart_until => {
+                    Some((b, n))
+                        if !masked.contains(toks[i].start)
+                            && i >= apart_until
+                            && (!is_congress(toks, i) || congress_held(toks, i, n)) =>
+                    {
                         let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
                         let span = Span::new(toks[i].start, toks[i + n - 1].end);
                         Some((
