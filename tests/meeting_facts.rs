@@ -520,3 +520,13 @@ fn a_congress_that_met_is_the_body() {
         None
     );
 }
+
+/// A meeting noun before the body's owner names what met ("cuộc họp của
+/// Thường trực Tỉnh ủy"), over a bare mention of the committee.
+#[test]
+fn a_meeting_of_a_named_body_is_that_body() {
+    let f = facts_of(
+        "Giao ban\n\nSáng 14/4, đồng chí Lê Văn An, Bí thư Tỉnh ủy, chủ trì cuộc họp của Thường trực Tỉnh ủy để nghe báo cáo. Tỉnh ủy yêu cầu các ngành tập trung thực hiện.\n",
+    );
+    assert_eq!(f.meeting.body.as_deref(), Some("Thường trực Tỉnh ủy"));
+}

@@ -577,8 +577,10 @@ fn known_body_score(toks: &[Token], i: usize, n: usize, base: f32) -> f32 {
     if MEETING_VERBS.at(toks, after).is_some() {
         score += 4.0;
     }
-    if MEETING_NOUNS.ends_before(toks, i) {
-        score += 4.0;
+    // "Hội nghị Ban Thường vụ …", "cuộc họp của Thường trực …".
+    let owner = i > 0 && toks[i - 1].is("của");
+    if MEETING_NOUNS.ends_before(toks, i) || (owner && MEETING_NOUNS.ends_before(toks, i - 1)) {
+        return score + 4.0;
     }
     if i > 0
         && matches!(
