@@ -530,3 +530,13 @@ fn a_meeting_of_a_named_body_is_that_body() {
     );
     assert_eq!(f.meeting.body.as_deref(), Some("Thường trực Tỉnh ủy"));
 }
+
+/// An earlier event told after the lead ("Trước đó, …") is not the
+/// meeting reported.
+#[test]
+fn an_earlier_meeting_is_not_the_body() {
+    let f = facts_of(
+        "Kỳ họp HĐND tỉnh\n\nSáng 11/12, kỳ họp thứ 19, HĐND tỉnh khóa XVIII bầu Chủ tịch UBND tỉnh.\n\nTrước đó, ngày 10/12, Ban Chấp hành Đảng bộ tỉnh đã tổ chức hội nghị thống nhất giới thiệu nhân sự.\n",
+    );
+    assert_eq!(f.meeting.body.as_deref(), Some("HĐND tỉnh"));
+}

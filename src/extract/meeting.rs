@@ -505,6 +505,9 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
             if span.start < lead_end {
                 score += 3.0;
             }
+            if tells_of_before(toks) {
+                score -= 4.0;
+            }
             if *meeting_sentence.get_or_insert_with(|| meeting_words(toks)) {
                 score += 1.0;
             }
@@ -527,6 +530,13 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
         (Found::new(name, c.span), c.sentence)
     });
     BodyScan { best, names_body }
+}
+
+/// Whether a sentence tells of an earlier event ("Trước đó, ngày 10/12,
+/// Ban Chấp hành … đã tổ chức hội nghị …"): not the meeting reported.
+fn tells_of_before(toks: &[Token]) -> bool {
+    toks.first().is_some_and(|t| t.is("trước"))
+        && toks.get(1).is_some_and(|t| t.is("đó") || t.is("khi"))
 }
 
 /// Whether the body `toks[i..i + n]` is named as a place ("tại trụ sở
@@ -1497,6 +1507,9 @@ mod tests {
                 };
                 if span.start < lead_end {
                     score += 3.0;
+                }
+                if tells_of_before(toks) {
+                    score -= 4.0;
                 }
                 if meeting_words(toks) {
                     score += 1.0;
