@@ -5,7 +5,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use crate::corpus::ingest::{Report, collect, read_inputs};
+use crate::corpus::ingest::{Reading, Report, collect, read_inputs};
 use crate::corpus::{build::build, save, sqlite};
 
 /// Files from which a progress bar is worth drawing.
@@ -49,24 +49,23 @@ pub fn run(
             );
         }
     };
-    let (inputs, report) = read_inputs(&files, threads, &progress);
-    if show {
-        eprintln!();
-    }
-    skipped.extend(report.skipped.iter().cloned());
-    if report.read == 0 {
-        for s in &skipped {
-            writeln!(err, "tinhuy: skipped {}: {}", s.path.display(), s.reason)?;
+    let (report, counts) = if sqlite::wants_store(output) {
+        let (added, report) = std::thread::scope(|s| {
+            let prepare = &sqlite::ReadArticle::of;
+            let mut reading = Reading::start(s, &files, threads, &progress, prepare);
+            let added = sqlite::add_as_read(output, reading.by_ref(), wait);
+            (added, reading.into_report())
+        });
+        if show {
+            eprintln!();
         }
-        writeln!(
-            err,
-            "tinhuy: no article could be read; {} left as it was",
-            output.display()
-        )?;
-        return Ok(1);
-    }
-    let (meetings, people) = if sqlite::wants_store(output) {
-        let added = sqlite::ingest(output, inputs, wait)?;
+        let added = added?;
+        let mut report = report;
+        skipped.extend(report.skipped.iter().cloned());
+        let Some(added) = added else {
+            return nothing_read(output, &skipped, err);
+        };
+        report.duplicates = added.duplicates;
         // The process ends with the ingest: the corpus built is left to the
         // exit rather than freed part by part.
         std::mem::forget(added.corpus);
@@ -81,12 +80,21 @@ pub fn run(
             "added {} article(s) to the store; it holds {}",
             added.added, added.articles
         )?;
-        (added.meetings, added.people)
+        (report, (added.meetings, added.people))
     } else {
+        let (inputs, report) = read_inputs(&files, threads, &progress);
+        if show {
+            eprintln!();
+        }
+        skipped.extend(report.skipped.iter().cloned());
+        if report.read == 0 {
+            return nothing_read(output, &skipped, err);
+        }
         let corpus = build(inputs);
         save(&corpus, output, pretty)?;
-        (corpus.meetings.len(), corpus.people.len())
+        (report, (corpus.meetings.len(), corpus.people.len()))
     };
+    let (meetings, people) = counts;
     let secs = started.elapsed().as_secs_f64();
     writeln!(
         err,
@@ -98,6 +106,23 @@ pub fn run(
         output.display()
     )?;
     report_rest(&report, &skipped, err)
+}
+
+/// Nothing could be read: the files skipped, and the output untouched.
+fn nothing_read(
+    output: &Path,
+    skipped: &[crate::corpus::ingest::Skipped],
+    err: &mut dyn Write,
+) -> anyhow::Result<i32> {
+    for s in skipped {
+        writeln!(err, "tinhuy: skipped {}: {}", s.path.display(), s.reason)?;
+    }
+    writeln!(
+        err,
+        "tinhuy: no article could be read; {} left as it was",
+        output.display()
+    )?;
+    Ok(1)
 }
 
 /// Duplicates dropped, warnings and files skipped.

@@ -13,36 +13,82 @@ use crate::text::fold::{FNV_OFFSET, fnv1a, fnv1a_step, fold_char_into};
 /// inputs kept and how many were dropped. Each input carries its
 /// [`text_hash`], worked out where it was read.
 pub fn dedupe(inputs: Vec<Input>) -> (Vec<Input>, usize) {
-    let mut urls = HashSet::new();
-    // Text hash → the inputs kept with it, by position in `kept`.
-    let mut texts: HashMap<i64, Vec<usize>> = HashMap::new();
+    // Each kept input is known by its position in `kept`.
+    let mut seen = Seen::default();
     let mut kept: Vec<Input> = Vec::with_capacity(inputs.len());
     let mut dropped = 0;
     for input in inputs {
-        let hash = input.text_hash;
         let url = input.facts.url.as_deref().map(url_key);
-        let seen_url = url.as_ref().is_some_and(|u| urls.contains(u));
-        let same_hash = hash.and_then(|h| texts.get(&h)).into_iter().flatten();
-        let seen_text = !seen_url && {
-            // Equal hashes only say the texts may be the same.
-            let key = || text_key(&input.text);
-            same_hash
-                .map(|&k| text_key(&kept[k].text))
-                .any(|other| other == key())
-        };
-        if seen_url || seen_text {
+        let hash = input.text_hash;
+        let text_of = |&k: &usize| Ok::<_, std::convert::Infallible>(kept[k].text.clone());
+        let Ok(same) = seen.has(url.as_deref(), hash, &input.text, text_of);
+        if same {
             dropped += 1;
             continue;
         }
-        if let Some(u) = url {
-            urls.insert(u);
-        }
-        if let Some(h) = hash {
-            texts.entry(h).or_default().push(kept.len());
-        }
+        seen.add(url, hash, kept.len());
         kept.push(input);
     }
     (kept, dropped)
+}
+
+/// The articles kept so far, by address and by wording, for telling
+/// whether another is the same as one of them. The wording of each is
+/// known by a hash that only says two texts may be the same: their texts
+/// are compared when the hashes meet, each found by the `T` it was added
+/// with (its text need not be held in memory).
+pub struct Seen<T> {
+    urls: HashSet<String>,
+    /// Text hash → the articles kept with it.
+    texts: HashMap<i64, Vec<T>>,
+}
+
+impl<T> Default for Seen<T> {
+    fn default() -> Self {
+        Seen {
+            urls: HashSet::new(),
+            texts: HashMap::new(),
+        }
+    }
+}
+
+impl<T> Seen<T> {
+    /// Whether an article whose address has the [`url_key`] `url`, and
+    /// whose `text` has the [`text_hash`] `hash`, is the same as one kept:
+    /// the same address, or the same wording. `text_of` gives the text of
+    /// one kept.
+    pub fn has<E>(
+        &self,
+        url: Option<&str>,
+        hash: Option<i64>,
+        text: &str,
+        mut text_of: impl FnMut(&T) -> Result<String, E>,
+    ) -> Result<bool, E> {
+        if url.is_some_and(|u| self.urls.contains(u)) {
+            return Ok(true);
+        }
+        let Some(same_hash) = hash.and_then(|h| self.texts.get(&h)) else {
+            return Ok(false);
+        };
+        // Equal hashes only say the texts may be the same.
+        let key = text_key(text);
+        for at in same_hash {
+            if text_key(&text_of(at)?) == key {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Keeps an article (see [`Seen::has`]), its text found by `at`.
+    pub fn add(&mut self, url: Option<String>, hash: Option<i64>, at: T) {
+        if let Some(u) = url {
+            self.urls.insert(u);
+        }
+        if let Some(h) = hash {
+            self.texts.entry(h).or_default().push(at);
+        }
+    }
 }
 
 /// The hash of a text's [`text_key`], as stored; None for a text with no

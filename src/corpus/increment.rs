@@ -22,8 +22,8 @@ use rusqlite::{Connection, OptionalExtension, Statement, params};
 use super::build::{Input, meeting_key, new_meeting, resolve};
 use super::model::{Article, Corpus, Meeting, Person};
 use super::sqlite::{
-    ArticleRow, OneRow, REPLACE, Row, date, insert_articles, insert_one, to_json,
-    write_article_conclusions, write_former, write_link, write_meeting, write_person,
+    OneRow, REPLACE, Row, date, insert_one, to_json, write_article_conclusions, write_former,
+    write_link, write_meeting, write_person,
 };
 use crate::extract::{ArticleFacts, Date, PersonFact, Role};
 use crate::search::entries::{
@@ -145,10 +145,15 @@ impl Row for SightingRow<'_> {
 /// Why an addition needs the whole store rebuilt.
 pub type Rebuild = &'static str;
 
-/// Adds `fresh` (not in the store, ids unique, in corpus order) to the
-/// store; or says why stored numbers would have to change, with whatever
-/// was written to be rolled back.
-pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts, Rebuild>> {
+/// Adds `fresh` (not in the store, ids unique, in corpus order), whose
+/// rows of `articles` are written with the keys `keys`, to the store; or
+/// says why stored numbers would have to change, with whatever was
+/// written to be rolled back.
+pub fn add(
+    conn: &Connection,
+    fresh: &[Input],
+    keys: &[i64],
+) -> rusqlite::Result<Result<Counts, Rebuild>> {
     let before = Counts::read(conn)?;
     let mut articles: Vec<Article> = fresh
         .iter()
@@ -158,14 +163,9 @@ pub fn add(conn: &Connection, fresh: &[Input]) -> rusqlite::Result<Result<Counts
             meeting: 0,
             people: vec![usize::MAX; input.facts.people.len()],
             facts: input.facts.clone(),
-            text: input.text.clone(),
+            text: String::new(),
         })
         .collect();
-    let rows: Vec<ArticleRow> = fresh
-        .iter()
-        .map(|i| ArticleRow::new(&i.id, &i.file, &i.facts, i.text.as_str(), i.text_hash))
-        .collect();
-    let keys = insert_articles(conn, rows)?;
     let mut meetings = link_meetings(conn, &mut articles, &before)?;
     let names: BTreeSet<String> = articles
         .iter()

@@ -114,8 +114,9 @@ fn entry_is_dir(e: &std::fs::DirEntry) -> bool {
     }
 }
 
-/// An article read, with the repairs its decoding made.
-type ReadArticle = Result<(Input, Vec<String>), Skipped>;
+/// An article read (as `T`), with the repairs its decoding made.
+type ReadAs<T> = Result<(T, Vec<String>), Skipped>;
+type ReadArticle = ReadAs<Input>;
 
 /// Reads one file into ingest inputs: one for a text or page, one per
 /// record of a `.jsonl`/`.json` file. A bad record is skipped with its line.
@@ -211,46 +212,267 @@ pub fn ingest(
 }
 
 /// Reads `files` on `threads` threads into articles ready to build a
-/// corpus from (or to add to a store), duplicates among them dropped.
+/// corpus from, duplicates among them dropped.
 pub fn read_inputs(
     files: &[PathBuf],
     threads: usize,
     progress: &(dyn Fn(usize, u64) + Sync),
 ) -> (Vec<Input>, Report) {
-    let done = AtomicUsize::new(0);
-    let bytes_done = std::sync::atomic::AtomicU64::new(0);
-    let results = in_parallel(files.len(), threads, |i| {
-        let (r, size) = read_sized(&files[i]);
-        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-        let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
-        progress(n, b);
-        (i, r, size)
+    let (inputs, mut report) = std::thread::scope(|s| {
+        let mut reading = Reading::start(s, files, threads, progress, &|input| input);
+        let inputs: Vec<Input> = (reading.by_ref())
+            .filter_map(|step| match step {
+                Step::Article(input) => Some(input),
+                Step::Sorted(_) => None,
+            })
+            .collect();
+        (inputs, reading.into_report())
     });
-    let mut report = Report::default();
-    let mut inputs = Vec::with_capacity(results.len());
-    for (i, read, size) in results {
-        if read.iter().any(Result::is_ok) {
-            report.bytes += size;
-        }
-        for r in read {
-            match r {
-                Ok((input, warnings)) => {
-                    report.read += 1;
-                    for w in warnings {
-                        report.warnings.push(Skipped {
-                            path: files[i].clone(),
-                            reason: w,
-                        });
-                    }
-                    inputs.push(input);
-                }
-                Err(s) => report.skipped.push(s),
-            }
-        }
-    }
     let (inputs, dropped) = super::dedupe::dedupe(inputs);
     report.duplicates = dropped;
     (inputs, report)
+}
+
+/// Where the articles still to be read sort among all: each sorts (by id,
+/// then file, as a corpus orders its articles) at or after the bound, its
+/// id perhaps made longer by a suffix to tell it from another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Bound {
+    /// Anywhere: a file of records, whose ids are whatever they say, is
+    /// still to be read.
+    Unknown,
+    /// At or after this (id, file).
+    From(String, String),
+    /// No article is left.
+    End,
+}
+
+/// What [`Reading`] gives, in the order of the files and of the articles
+/// in each.
+pub enum Step<T> {
+    /// An article read: what `prepare` made of its input.
+    Article(T),
+    /// The bound of the articles still to be read has moved.
+    Sorted(Bound),
+}
+
+/// A file's articles as read, and its size.
+type FileRead<T> = (Vec<ReadAs<T>>, u64);
+
+/// Files read on threads of their own, their articles given in the order
+/// of the files as the threads go on with the next ones: each thread
+/// takes the first file not yet taken, so the files come back about in
+/// order and few wait to be given.
+pub struct Reading<'s, T> {
+    files: &'s [PathBuf],
+    /// Files read, by number, as the threads hand them over.
+    read: std::sync::mpsc::Receiver<(usize, FileRead<T>)>,
+    /// Files read before those ahead of them, by number.
+    early: std::collections::BTreeMap<usize, FileRead<T>>,
+    /// The next file to give.
+    next: usize,
+    /// Steps of the file given last, still to be taken.
+    steps: std::collections::VecDeque<Step<T>>,
+    order: Order,
+    report: Report,
+    /// Set when no more files are wanted.
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl<'s, T: Send + 's> Reading<'s, T> {
+    /// Starts `threads` threads of `scope` reading `files`; `prepare` is
+    /// run there on each article read, and `progress` called with (files
+    /// done, bytes done).
+    pub fn start<'e>(
+        scope: &'s std::thread::Scope<'s, 'e>,
+        files: &'s [PathBuf],
+        threads: usize,
+        progress: &'s (dyn Fn(usize, u64) + Sync),
+        prepare: &'s (dyn Fn(Input) -> T + Sync),
+    ) -> Self {
+        let (sent, read) = std::sync::mpsc::channel();
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let taken = std::sync::Arc::new(AtomicUsize::new(0));
+        let done = std::sync::Arc::new(AtomicUsize::new(0));
+        let bytes_done = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        for _ in 0..threads.max(1).min(files.len().max(1)) {
+            let (sent, stop, taken) = (sent.clone(), stop.clone(), taken.clone());
+            let (done, bytes_done) = (done.clone(), bytes_done.clone());
+            scope.spawn(move || {
+                loop {
+                    let i = taken.fetch_add(1, Ordering::Relaxed);
+                    if i >= files.len() || stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let (read, size) = read_sized(&files[i]);
+                    let read = (read.into_iter())
+                        .map(|r| r.map(|(input, warnings)| (prepare(input), warnings)))
+                        .collect();
+                    let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
+                    progress(n, b);
+                    // Fails only once nothing more is wanted.
+                    if sent.send((i, (read, size))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        Reading {
+            files,
+            read,
+            early: std::collections::BTreeMap::new(),
+            next: 0,
+            steps: std::collections::VecDeque::new(),
+            order: Order::of(files),
+            report: Report::default(),
+            stop,
+        }
+    }
+}
+
+impl<T> Reading<'_, T> {
+    /// What was read, once every file has been given.
+    pub fn into_report(self) -> Report {
+        let mut reading = self;
+        std::mem::take(&mut reading.report)
+    }
+
+    /// The next file's articles and size, waited for.
+    fn next_file(&mut self) -> FileRead<T> {
+        loop {
+            if let Some(file) = self.early.remove(&self.next) {
+                return file;
+            }
+            let Ok((i, file)) = self.read.recv() else {
+                // Every thread gone with files left: one of them panicked,
+                // and the scope raises its panic once this one is over.
+                panic!("a thread reading article files stopped");
+            };
+            self.early.insert(i, file);
+        }
+    }
+}
+
+impl<T> Iterator for Reading<'_, T> {
+    type Item = Step<T>;
+
+    fn next(&mut self) -> Option<Step<T>> {
+        loop {
+            if let Some(step) = self.steps.pop_front() {
+                return Some(step);
+            }
+            if self.next == self.files.len() {
+                return None;
+            }
+            let file = self.next_file();
+            let i = self.next;
+            self.next += 1;
+            let articles = self.report.tally(&self.files[i], file);
+            self.steps.extend(articles.into_iter().map(Step::Article));
+            if let Some(bound) = self.order.done(i) {
+                self.steps.push_back(Step::Sorted(bound));
+            }
+        }
+    }
+}
+
+impl<T> Drop for Reading<'_, T> {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+impl Report {
+    /// Counts a file's articles and reports its warnings and the articles
+    /// skipped; returns those read.
+    fn tally<T>(&mut self, path: &Path, (read, size): FileRead<T>) -> Vec<T> {
+        if read.iter().any(Result::is_ok) {
+            self.bytes += size;
+        }
+        let mut articles = Vec::with_capacity(read.len());
+        for r in read {
+            match r {
+                Ok((article, warnings)) => {
+                    self.read += 1;
+                    for w in warnings {
+                        self.warnings.push(Skipped {
+                            path: path.to_path_buf(),
+                            reason: w,
+                        });
+                    }
+                    articles.push(article);
+                }
+                Err(s) => self.skipped.push(s),
+            }
+        }
+        articles
+    }
+}
+
+/// Where the articles of the files not read yet sort. A text or page
+/// gives one article at most, whose id is the file's stem and whose file
+/// is its path (see [`crate::source`]); a file of records gives any.
+struct Order {
+    /// The (id, file) of each file of one article, by file number.
+    keys: Vec<Option<(String, String)>>,
+    /// The files of one article by their (id, file).
+    sorted: Vec<usize>,
+    read: Vec<bool>,
+    /// The first of `sorted` not read.
+    first: usize,
+    /// Files of records not read.
+    records: usize,
+}
+
+impl Order {
+    fn of(files: &[PathBuf]) -> Order {
+        let keys: Vec<Option<(String, String)>> =
+            files.iter().map(|f| one_article_key(f)).collect();
+        let mut sorted: Vec<usize> = (0..files.len()).filter(|&i| keys[i].is_some()).collect();
+        sorted.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        Order {
+            records: files.len() - sorted.len(),
+            keys,
+            sorted,
+            read: vec![false; files.len()],
+            first: 0,
+        }
+    }
+
+    /// File `i` is read; the new bound of those left, if it moved.
+    fn done(&mut self, i: usize) -> Option<Bound> {
+        self.read[i] = true;
+        let was = (self.first, self.records);
+        if self.keys[i].is_none() {
+            self.records -= 1;
+        }
+        while self.first < self.sorted.len() && self.read[self.sorted[self.first]] {
+            self.first += 1;
+        }
+        ((self.first, self.records) != was).then(|| self.bound())
+    }
+
+    fn bound(&self) -> Bound {
+        if self.records > 0 {
+            return Bound::Unknown;
+        }
+        match self
+            .sorted
+            .get(self.first)
+            .and_then(|&f| self.keys[f].as_ref())
+        {
+            Some((id, file)) => Bound::From(id.clone(), file.clone()),
+            None => Bound::End,
+        }
+    }
+}
+
+/// The (id, file) of the one article a file of this name gives, if any;
+/// None for a file of records.
+fn one_article_key(path: &Path) -> Option<(String, String)> {
+    matches!(Kind::of(path), Kind::Text | Kind::Html)
+        .then(|| (source::stem(path), path.display().to_string()))
 }
 
 #[cfg(test)]
@@ -351,6 +573,74 @@ mod tests {
             let mut by_path: Vec<PathBuf> = names.iter().map(|n| dir.join(n)).collect();
             by_path.sort();
             proptest::prop_assert_eq!(by_name, by_path);
+        }
+    }
+
+    #[test]
+    fn a_text_or_page_gives_the_article_its_name_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(
+            d.join("a.b.html"),
+            "<html><body><p>Hà Nội.</p></body></html>",
+        )
+        .unwrap();
+        std::fs::write(d.join("x-2.htm"), "<p>Một bài.</p>").unwrap();
+        std::fs::write(d.join("notes.md"), "Một bài.").unwrap();
+        std::fs::write(d.join(".hidden"), "Một bài.").unwrap();
+        let mut paths: Vec<PathBuf> = std::fs::read_dir("data/articles")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.extend(std::fs::read_dir(d).unwrap().map(|e| e.unwrap().path()));
+        for p in &paths {
+            let key = one_article_key(p).expect("a text or a page");
+            let read = read_articles(p);
+            assert_eq!(read.len(), 1, "{}", p.display());
+            if let Ok((input, _)) = &read[0] {
+                assert_eq!((&input.id, &input.file), (&key.0, &key.1));
+            }
+        }
+        assert_eq!(one_article_key(&d.join("r.jsonl")), None);
+        assert_eq!(one_article_key(&d.join("r.json")), None);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(256))]
+
+        /// Whatever order the files are read in, the bound is the least
+        /// (id, file) of the texts and pages not read, unknown while a
+        /// file of records is not read, and the end once all are.
+        #[test]
+        fn the_bound_is_the_least_article_to_come(
+            names in proptest::collection::vec(
+                ("(|d/|d/e/)", "[ab.\\-]{1,3}", "(txt|html|jsonl)"),
+                1..16,
+            ),
+            order in proptest::collection::vec(proptest::num::usize::ANY, 16),
+        ) {
+            let files: Vec<PathBuf> = names
+                .iter()
+                .map(|(dir, stem, ext)| PathBuf::from(format!("{dir}{stem}.{ext}")))
+                .collect();
+            let mut left: Vec<usize> = (0..files.len()).collect();
+            let mut sorted = Order::of(&files);
+            let mut bound = sorted.bound();
+            for pick in order.iter().take(files.len()) {
+                let i = left.remove(pick % left.len());
+                if let Some(moved) = sorted.done(i) {
+                    bound = moved;
+                }
+                proptest::prop_assert_eq!(&bound, &sorted.bound());
+                let records = left.iter().any(|&f| one_article_key(&files[f]).is_none());
+                let least = left.iter().filter_map(|&f| one_article_key(&files[f])).min();
+                let expected = match least {
+                    _ if records => Bound::Unknown,
+                    Some((id, file)) => Bound::From(id, file),
+                    None => Bound::End,
+                };
+                proptest::prop_assert_eq!(&bound, &expected);
+            }
         }
     }
 }

@@ -18,8 +18,9 @@ use rusqlite::{
 };
 
 use super::build::{Input, NameKeys, build_keyed};
-use super::dedupe::{text_key, url_key};
+use super::dedupe::{Seen, text_key, url_key};
 use super::increment::SightingRow;
+use super::ingest::{Bound, Step};
 use super::model::{Appearance, Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_VERSION};
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
@@ -530,6 +531,9 @@ pub struct Added {
     pub added: usize,
     /// Articles already in the store, by their file and why.
     pub already: Vec<AlreadyStored>,
+    /// Articles dropped as the same as one before them (same address or
+    /// same text).
+    pub duplicates: usize,
     pub articles: usize,
     pub meetings: usize,
     pub people: usize,
@@ -543,14 +547,40 @@ pub struct Added {
 }
 
 /// Adds articles to the store at `path` (made when missing), in one
-/// transaction: articles already there (same address or same text) are
-/// passed over. The people of the new articles' names are resolved again
-/// with the stored articles naming them, and only what that changes is
-/// rewritten (see [`super::increment`]); a version 1 store, or an addition
-/// that regroups stored people in a way that would renumber them, is
-/// rebuilt from the facts of all its articles. Another ingest writing to
-/// it is waited for up to `wait`.
+/// transaction, as [`add_as_read`] does: for articles read already.
 pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, CorpusError> {
+    use rayon::prelude::*;
+    let ready: Vec<ReadArticle> = inputs.into_par_iter().map(ReadArticle::of).collect();
+    let added = add_as_read(path, ready.into_iter().map(Step::Article), wait)?;
+    Ok(added.unwrap_or_default())
+}
+
+/// Adds articles to the store at `path` (made when missing), in one
+/// transaction, each written as it comes from `read` once the articles
+/// still to come are known to sort after it (by id, then file: the order
+/// of the store's keys), its text freed then. Articles that are the same
+/// as one before them (same address or same text) are dropped, and those
+/// already in the store passed over. The people of the new articles'
+/// names are resolved again with the stored articles naming them, and
+/// only what that changes is rewritten (see [`super::increment`]); a
+/// version 1 store, or an addition that regroups stored people in a way
+/// that would renumber them, is rebuilt from the facts of all its
+/// articles. Another ingest writing to it is waited for up to `wait`.
+/// None, the store left as it was, when no article comes.
+pub fn add_as_read(
+    path: &Path,
+    mut read: impl Iterator<Item = Step<ReadArticle>>,
+    wait: Duration,
+) -> Result<Option<Added>, CorpusError> {
+    // The store is opened at the first article: reading none leaves it
+    // untouched.
+    let first = loop {
+        match read.next() {
+            Some(Step::Article(a)) => break a,
+            Some(Step::Sorted(_)) => {}
+            None => return Ok(None),
+        }
+    };
     if path.exists() && !is_store(path) && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
         return Err(CorpusError::NotACorpus {
             path: path.to_path_buf(),
@@ -574,27 +604,32 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
         }
         Some(_) => tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?,
     }
-    let (mut fresh, already) = new_inputs(&tx, inputs).map_err(store_error(path))?;
-    fresh.sort_by(|a, b| a.id.cmp(&b.id).then(a.file.cmp(&b.file)));
-    let added = fresh.len();
+    let mut written = write_as_read(&tx, first, read).map_err(store_error(path))?;
+    let added = written.fresh.len();
+    let already = std::mem::take(&mut written.already);
+    let duplicates = written.duplicates;
     let mut rebuilt = None;
     if found == Some(STORE_VERSION) {
         let sp = tx.savepoint().map_err(store_error(path))?;
-        match super::increment::add(&sp, &fresh).map_err(store_error(path))? {
+        match super::increment::add(&sp, &written.fresh, &written.keys)
+            .map_err(store_error(path))?
+        {
             Ok(counts) => {
                 sp.commit().map_err(store_error(path))?;
                 tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
-                return Ok(Added {
+                return Ok(Some(Added {
                     added,
                     already,
+                    duplicates,
                     articles: counts.articles,
                     meetings: counts.meetings,
                     people: counts.people,
                     rebuilt: None,
                     corpus: None,
-                });
+                }));
             }
-            // Dropped: rolled back, and the whole store is rebuilt below.
+            // Dropped: rolled back, and the whole store is rebuilt below
+            // (the new articles' rows, written before it, stay).
             Err(why) => rebuilt = Some(why),
         }
     }
@@ -607,7 +642,7 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     } else {
         NewIndexes::No
     };
-    let corpus = rebuild(&tx, path, fresh, indexes)?;
+    let corpus = rebuild(&tx, path, written, indexes)?;
     let counts = (
         corpus.articles.len(),
         corpus.meetings.len(),
@@ -615,39 +650,307 @@ pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, 
     );
     tx.commit().map_err(|e| busy_or_store(path, e, wait))?;
     let (articles, meetings, people) = counts;
-    Ok(Added {
+    Ok(Some(Added {
         added,
         already,
+        duplicates,
         articles,
         meetings,
         people,
         rebuilt,
         corpus: Some(corpus),
-    })
+    }))
 }
 
-/// Builds the corpus of the stored articles and `fresh` at once, inserts
-/// `fresh`, and rewrites everything derived. The fresh articles are
-/// inserted while the corpus is built, which needs their facts but not
-/// their text: the corpus returned holds none of the fresh texts.
+/// Takes `first` and the rest of `read` into the store (see [`Adding`]).
+fn write_as_read(
+    tx: &Transaction,
+    first: ReadArticle,
+    read: impl Iterator<Item = Step<ReadArticle>>,
+) -> rusqlite::Result<Written> {
+    let mut adding = Adding::new(tx)?;
+    adding.take(first)?;
+    for step in read {
+        match step {
+            Step::Article(a) => adding.take(a)?,
+            Step::Sorted(bound) => adding.write_below(&bound)?,
+        }
+    }
+    adding.finish()
+}
+
+/// An article read for a store: its input, without its text, and its row,
+/// with it; made on the thread that read it.
+pub struct ReadArticle {
+    input: Input,
+    row: ArticleRow<'static>,
+}
+
+impl ReadArticle {
+    pub fn of(mut input: Input) -> ReadArticle {
+        let text = std::mem::take(&mut input.text);
+        let row = ArticleRow::new(&input.id, &input.file, &input.facts, text, input.text_hash);
+        ReadArticle { input, row }
+    }
+
+    /// Where it sorts among the articles of a corpus.
+    fn key(&self) -> (String, String) {
+        (self.input.id.clone(), self.input.file.clone())
+    }
+}
+
+/// The articles of an ingest as they are taken into a store: each dropped
+/// as the same as one before it, passed over as stored already, or given
+/// an id of its own and written once no article still to come can sort
+/// before it. Written so, in order of (id, file), their rows' keys are
+/// those of all the new articles sorted and then written.
+struct Adding<'t> {
+    tx: &'t Transaction<'t>,
+    /// The store held no articles: none to look up.
+    empty: bool,
+    /// The articles not dropped as duplicates, each known by its place in
+    /// `texts`.
+    seen: Seen<usize>,
+    texts: Vec<TextAt>,
+    /// The ids given.
+    ids: HashSet<String>,
+    /// New articles waiting for those that may sort before them, by (id,
+    /// file), each with its place in `texts`.
+    waiting: std::collections::BTreeMap<(String, String), (ReadArticle, Option<usize>)>,
+    /// Articles taken to be written by the next statement.
+    batch: Vec<(ReadArticle, Option<usize>)>,
+    /// The (id, file) of the last article taken to be written.
+    last: Option<(String, String)>,
+    put: Batch<'t>,
+    written: Written,
+}
+
+/// Where the text of an article in [`Adding::seen`] is.
+enum TextAt {
+    /// With the article waiting to be written as (id, file).
+    Waiting(String, String),
+    /// In the store's row of this key.
+    Stored(i64),
+    /// Here: an article passed over as stored already by its address.
+    Held(String),
+}
+
+/// The new articles written, and those left out.
+#[derive(Default)]
+struct Written {
+    /// The largest key stored before: the new articles' keys are above.
+    stored: i64,
+    /// The new articles, in order, their texts gone into their rows.
+    fresh: Vec<Input>,
+    /// Their rows' keys.
+    keys: Vec<i64>,
+    /// Their people's JSON, as their facts' JSON wrote it.
+    people: Vec<PeopleJson>,
+    already: Vec<AlreadyStored>,
+    duplicates: usize,
+}
+
+impl<'t> Adding<'t> {
+    fn new(tx: &'t Transaction<'t>) -> rusqlite::Result<Adding<'t>> {
+        let stored: Option<i64> =
+            tx.query_row("SELECT max(key) FROM articles", [], |r| r.get(0))?;
+        Ok(Adding {
+            tx,
+            empty: stored.is_none(),
+            seen: Seen::default(),
+            texts: Vec::new(),
+            ids: HashSet::new(),
+            waiting: std::collections::BTreeMap::new(),
+            batch: Vec::with_capacity(BATCH_ROWS),
+            last: None,
+            put: Batch::new(tx, ARTICLES),
+            written: Written {
+                stored: stored.unwrap_or(0),
+                ..Written::default()
+            },
+        })
+    }
+
+    /// Takes the next article read: dropped, passed over, or waiting to
+    /// be written under an id of its own.
+    fn take(&mut self, mut a: ReadArticle) -> rusqlite::Result<()> {
+        let hash = a.input.text_hash;
+        let url = a.row.url_key.clone();
+        if (self.seen).has(url.as_deref(), hash, &a.row.text, |&at| self.text_at(at))? {
+            self.written.duplicates += 1;
+            return Ok(());
+        }
+        // Only an article with a text hash is looked for by its text.
+        let place = hash.is_some();
+        self.seen.add(url, hash, self.texts.len());
+        if let Some((why, at)) = self.stored_as(&a)? {
+            let file = std::mem::take(&mut a.input.file);
+            self.written.already.push((file, why));
+            if place {
+                (self.texts).push(at.unwrap_or_else(|| TextAt::Held(a.row.text.into_owned())));
+            }
+            return Ok(());
+        }
+        let id = self.unique_id(&a.input.id)?;
+        self.ids.insert(id.clone());
+        a.row.id.clone_from(&id);
+        a.input.id = id;
+        let key = a.key();
+        let place = place.then(|| {
+            self.texts
+                .push(TextAt::Waiting(key.0.clone(), key.1.clone()));
+            self.texts.len() - 1
+        });
+        self.waiting.insert(key, (a, place));
+        Ok(())
+    }
+
+    /// Why an article is stored already, and where the stored text of
+    /// the same wording is; None when it is not.
+    fn stored_as(
+        &self,
+        a: &ReadArticle,
+    ) -> rusqlite::Result<Option<(&'static str, Option<TextAt>)>> {
+        if self.empty {
+            return Ok(None);
+        }
+        // The new articles written have no address and no wording of one
+        // taken after them (that one is dropped as a duplicate): what is
+        // found was stored before.
+        if let Some(u) = &a.row.url_key {
+            let mut stmt =
+                (self.tx).prepare_cached("SELECT count(*) > 0 FROM articles WHERE url_key = ?1")?;
+            if stmt.query_row([u], |r| r.get::<_, bool>(0))? {
+                return Ok(Some(("same address as an article in the store", None)));
+            }
+        }
+        if let Some(h) = a.input.text_hash
+            && let Some(key) = same_text_stored(self.tx, h, &a.row.text)?
+        {
+            let at = Some(TextAt::Stored(key));
+            return Ok(Some(("same text as an article in the store", at)));
+        }
+        Ok(None)
+    }
+
+    /// `id`, or `id-2`, `id-3` … when taken: stored articles keep their
+    /// ids.
+    fn unique_id(&self, id: &str) -> rusqlite::Result<String> {
+        if self.empty {
+            return unique_id(id, &mut |id| Ok(self.ids.contains(id)));
+        }
+        let mut stmt =
+            (self.tx).prepare_cached("SELECT count(*) > 0 FROM articles WHERE id = ?1")?;
+        unique_id(id, &mut |id| {
+            Ok(self.ids.contains(id) || stmt.query_row([id], |r| r.get::<_, bool>(0))?)
+        })
+    }
+
+    /// The text of the article at `at` in `texts`.
+    fn text_at(&self, at: usize) -> rusqlite::Result<String> {
+        Ok(match &self.texts[at] {
+            TextAt::Waiting(id, file) => {
+                let key = (id.clone(), file.clone());
+                let batch = self.batch.iter().map(|(a, _)| a);
+                let a = (self.waiting.get(&key).map(|(a, _)| a))
+                    .or_else(|| batch.clone().find(|a| a.key() == key))
+                    .expect("an article not written is waiting or in the batch");
+                a.row.text.to_string()
+            }
+            TextAt::Stored(key) => {
+                let mut stmt = self
+                    .tx
+                    .prepare_cached("SELECT text FROM articles WHERE key = ?1")?;
+                stmt.query_row([key], |r| r.get(0))?
+            }
+            TextAt::Held(text) => text.clone(),
+        })
+    }
+
+    /// Writes the articles waiting that sort before every article still to
+    /// come, which sorts at or after `bound`.
+    fn write_below(&mut self, bound: &Bound) -> rusqlite::Result<()> {
+        while let Some(entry) = self.waiting.first_entry() {
+            let below = match bound {
+                Bound::Unknown => false,
+                Bound::From(id, file) => {
+                    let (at_id, at_file) = entry.key();
+                    (at_id.as_str(), at_file.as_str()) < (id.as_str(), file.as_str())
+                }
+                Bound::End => true,
+            };
+            if !below {
+                break;
+            }
+            let (at, a) = entry.remove_entry();
+            if self.last.as_ref().is_some_and(|last| *last >= at) {
+                // Keys out of order would number the articles otherwise
+                // than a corpus orders them: the ingest fails, and its
+                // transaction undoes it all.
+                return Err(rusqlite::Error::SqliteFailure(
+                    rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_INTERNAL),
+                    Some(format!("article {} ({}) read out of order", at.0, at.1)),
+                ));
+            }
+            self.last = Some(at);
+            self.batch.push(a);
+            if self.batch.len() == BATCH_ROWS {
+                self.write_batch()?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Inserts the articles taken by one statement, and frees their texts.
+    fn write_batch(&mut self) -> rusqlite::Result<()> {
+        if self.batch.is_empty() {
+            return Ok(());
+        }
+        let (articles, places): (Vec<ReadArticle>, Vec<Option<usize>>) =
+            std::mem::take(&mut self.batch).into_iter().unzip();
+        let (inputs, mut rows): (Vec<Input>, Vec<ArticleRow>) =
+            articles.into_iter().map(|a| (a.input, a.row)).unzip();
+        self.written.people.extend(take_people(&mut rows));
+        self.put.insert(&rows)?;
+        drop(rows);
+        // A key not given is one past the largest, so the keys of one
+        // statement's rows follow each other up to the last.
+        let last = self.tx.last_insert_rowid();
+        let first = last + 1 - inputs.len() as i64;
+        for (key, place) in (first..=last).zip(places) {
+            if let Some(p) = place {
+                self.texts[p] = TextAt::Stored(key);
+            }
+            self.written.keys.push(key);
+        }
+        self.written.fresh.extend(inputs);
+        Ok(())
+    }
+
+    /// Writes the articles left; what was written and left out.
+    fn finish(mut self) -> rusqlite::Result<Written> {
+        self.write_below(&Bound::End)?;
+        self.write_batch()?;
+        Ok(self.written)
+    }
+}
+
+/// Builds the corpus of the stored articles and the new ones `written` at
+/// once, and rewrites everything derived. The corpus returned holds none
+/// of the new articles' texts.
 fn rebuild(
     tx: &Transaction,
     path: &Path,
-    mut fresh: Vec<Input>,
+    written: Written,
     indexes: NewIndexes,
 ) -> Result<Corpus, CorpusError> {
-    use rayon::prelude::*;
-    let known = Known::read(tx, path)?;
-    // The texts go into the rows, each freed once its row is written: the
-    // corpus built beside them never needs them.
-    let mut rows: Vec<ArticleRow> = fresh
-        .par_iter_mut()
-        .map(|i| {
-            let text = std::mem::take(&mut i.text);
-            ArticleRow::new(&i.id, &i.file, &i.facts, text, i.text_hash)
-        })
-        .collect();
-    let people = take_people(&mut rows);
+    let known = Known::read(tx, path, written.stored)?;
+    let Written {
+        fresh,
+        keys: inserted,
+        people,
+        ..
+    } = written;
     let fresh_ids: Vec<String> = fresh.iter().map(|i| i.id.clone()).collect();
     let mut all = known.inputs;
     all.extend(fresh);
@@ -676,7 +979,7 @@ fn rebuild(
             let (corpus, names) = built.get_or_init(|| build_keyed(all));
             (corpus, Some(names))
         },
-        (|| insert_articles(tx, rows), people),
+        (|| Ok(inserted), people),
         keys,
     )
     .map_err(store_error(path))?;
@@ -717,15 +1020,16 @@ struct Known {
 }
 
 impl Known {
-    fn read(tx: &Transaction, path: &Path) -> Result<Known, CorpusError> {
+    /// The articles of keys up to `stored`.
+    fn read(tx: &Transaction, path: &Path, stored: i64) -> Result<Known, CorpusError> {
         let mut known = Known {
             inputs: Vec::new(),
             keys: HashMap::new(),
         };
         let mut stmt = tx
-            .prepare("SELECT key, id, file, facts FROM articles")
+            .prepare("SELECT key, id, file, facts FROM articles WHERE key <= ?1")
             .map_err(store_error(path))?;
-        let mut rows = stmt.query([]).map_err(store_error(path))?;
+        let mut rows = stmt.query([stored]).map_err(store_error(path))?;
         while let Some(row) = rows.next().map_err(store_error(path))? {
             let key: i64 = row.get(0).map_err(store_error(path))?;
             let id: String = row.get(1).map_err(store_error(path))?;
@@ -746,67 +1050,23 @@ impl Known {
     }
 }
 
-/// The inputs not in the store, with ids made unique against it, and the
-/// files of those that are: looked up by the store's indexes, not read.
-fn new_inputs(
-    tx: &Transaction,
-    inputs: Vec<Input>,
-) -> rusqlite::Result<(Vec<Input>, Vec<AlreadyStored>)> {
-    let mut fresh = Vec::new();
-    let mut already = Vec::new();
-    let mut ids: HashSet<String> = HashSet::new();
-    let empty: bool = tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM articles)", [], |r| {
-        r.get(0)
+/// The key of a stored article with the wording of `text`, whose text
+/// hash is `hash` (the hash only says it may be), if any.
+fn same_text_stored(tx: &Connection, hash: i64, text: &str) -> rusqlite::Result<Option<i64>> {
+    let mut stmt = tx.prepare_cached("SELECT key, text FROM articles WHERE text_hash = ?1")?;
+    let texts = stmt.query_map([hash], |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
     })?;
-    if empty {
-        // Nothing to be found in it: only ids must differ, which reading
-        // left them doing.
-        for mut input in inputs {
-            input.id = unique_id(&input.id, &mut |id| Ok(ids.contains(id)))?;
-            ids.insert(input.id.clone());
-            fresh.push(input);
-        }
-        return Ok((fresh, already));
-    }
-    let mut url_stored = tx.prepare("SELECT count(*) > 0 FROM articles WHERE url_key = ?1")?;
-    let mut id_stored = tx.prepare("SELECT count(*) > 0 FROM articles WHERE id = ?1")?;
-    for mut input in inputs {
-        if let Some(u) = input.facts.url.as_deref()
-            && url_stored.query_row([url_key(u)], |r| r.get::<_, bool>(0))?
-        {
-            already.push((input.file, "same address as an article in the store"));
-            continue;
-        }
-        if let Some(h) = input.text_hash
-            && same_text_stored(tx, h, &input.text)?
-        {
-            already.push((input.file, "same text as an article in the store"));
-            continue;
-        }
-        let mut taken = |id: &str| -> rusqlite::Result<bool> {
-            Ok(ids.contains(id) || id_stored.query_row([id], |r| r.get::<_, bool>(0))?)
-        };
-        input.id = unique_id(&input.id, &mut taken)?;
-        ids.insert(input.id.clone());
-        fresh.push(input);
-    }
-    Ok((fresh, already))
-}
-
-/// Whether an article with the wording of `text`, whose text hash is
-/// `hash`, is stored (the hash only says it may be).
-fn same_text_stored(tx: &Connection, hash: i64, text: &str) -> rusqlite::Result<bool> {
-    let mut stmt = tx.prepare_cached("SELECT text FROM articles WHERE text_hash = ?1")?;
-    let texts = stmt.query_map([hash], |r| r.get::<_, String>(0))?;
     // Worked out only for a text whose hash is stored: most are not.
     let mut key = None;
     for t in texts {
+        let (stored, t) = t?;
         let key = key.get_or_insert_with(|| text_key(text));
-        if text_key(&t?) == *key {
-            return Ok(true);
+        if text_key(&t) == *key {
+            return Ok(Some(stored));
         }
     }
-    Ok(false)
+    Ok(None)
 }
 
 /// `id`, or `id-2`, `id-3` … when taken: stored articles keep their ids.
@@ -2027,6 +2287,186 @@ mod tests {
                     })
                     .unwrap();
                 assert_eq!(&stored, id);
+            }
+        }
+    }
+
+    /// Every table of a store, rows in order, as text.
+    fn dump_store(path: &Path) -> Vec<String> {
+        let conn = Connection::open(path).unwrap();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let mut out = Vec::new();
+        for t in tables {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {t}")).unwrap();
+            let n = stmt.column_count();
+            let rows = stmt.query_map([], |r| {
+                let cells: Vec<rusqlite::types::Value> =
+                    (0..n).map(|i| r.get(i)).collect::<rusqlite::Result<_>>()?;
+                Ok(format!("{t} {cells:?}"))
+            });
+            out.extend(rows.unwrap().map(Result::unwrap));
+        }
+        out
+    }
+
+    /// What an ingest said, to compare.
+    fn said(added: &Added, report: &super::super::ingest::Report) -> String {
+        format!(
+            "{} {:?} {} {} {} {} {:?} {} {:?} {:?}",
+            added.added,
+            added.already,
+            added.duplicates,
+            added.articles,
+            added.meetings,
+            added.people,
+            added.rebuilt,
+            report.read,
+            report.skipped,
+            report.warnings,
+        )
+    }
+
+    /// `paths` ingested into the store `db` with each article written as
+    /// soon as its key is known.
+    fn ingest_as_read(paths: &[std::path::PathBuf], db: &Path, threads: usize) -> String {
+        use super::super::ingest::{Reading, collect};
+        let (files, _) = collect(paths);
+        let (added, report) = std::thread::scope(|s| {
+            let prepare = &ReadArticle::of;
+            let mut reading = Reading::start(s, &files, threads, &|_, _| {}, prepare);
+            let added = add_as_read(db, reading.by_ref(), Duration::ZERO).unwrap();
+            (added, reading.into_report())
+        });
+        said(&added.unwrap_or_default(), &report)
+    }
+
+    /// `paths` read whole, duplicates dropped, then sorted and written.
+    fn ingest_read_whole(paths: &[std::path::PathBuf], db: &Path) -> String {
+        use super::super::ingest::{collect, read_inputs};
+        let (files, _) = collect(paths);
+        let (inputs, report) = read_inputs(&files, 2, &|_, _| {});
+        let duplicates = report.duplicates;
+        let mut added = if inputs.is_empty() {
+            Added::default()
+        } else {
+            ingest(db, inputs, Duration::ZERO).unwrap()
+        };
+        added.duplicates += duplicates;
+        said(&added, &report)
+    }
+
+    /// Articles for the files of [`files_written`].
+    static TEXTS: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let config = xtask::synth::SynthConfig {
+            articles: 12,
+            seed: 7,
+        };
+        xtask::synth::generate(&config).map(|a| a.text).collect()
+    });
+
+    /// A file of a plan: where, its name, its kind, and what it holds
+    /// (articles of [`TEXTS`], with an id and an address from few, for a
+    /// file of records).
+    type PlannedFile = (
+        usize,
+        usize,
+        usize,
+        Vec<(usize, Option<usize>, Option<usize>)>,
+    );
+
+    /// Names that sort otherwise as paths than as stems, and ids that a
+    /// suffix makes unique ("x", "x-2").
+    const STEMS: &[&str] = &["x", "x.y", "x-2", "x-1", "a", "a.b", "a_b", "b", "x-2-2"];
+    const DIRS: &[&str] = &["", "d", "d/e", "f"];
+    const KINDS: &[&str] = &["txt", "html", "jsonl"];
+
+    /// Writes the files of `plan` under `root`; returns the paths to ingest:
+    /// the root, and the first file again when `again`.
+    fn files_written(root: &Path, plan: &[PlannedFile], again: bool) -> Vec<std::path::PathBuf> {
+        let mut paths = vec![root.to_path_buf()];
+        for (n, (dir, stem, kind, held)) in plan.iter().enumerate() {
+            let dir = root.join(DIRS[*dir % DIRS.len()]);
+            std::fs::create_dir_all(&dir).unwrap();
+            let kind = KINDS[*kind % KINDS.len()];
+            // Some names are many files' (made unique by their folder),
+            // others one file's.
+            let stem = match n % 3 {
+                0 => STEMS[*stem % STEMS.len()].to_string(),
+                _ => format!("{}{n}", STEMS[*stem % STEMS.len()]),
+            };
+            let path = dir.join(format!("{stem}.{kind}"));
+            let text = |t: usize| match t % (TEXTS.len() + 1) {
+                // An empty file, or record.
+                0 => "  ".to_string(),
+                t => TEXTS[t - 1].clone(),
+            };
+            let body = if kind == "jsonl" {
+                let records = held.iter().map(|&(t, id, url)| {
+                    let mut r = serde_json::json!({ "text": text(t) });
+                    if let Some(id) = id {
+                        r["id"] = STEMS[id % STEMS.len()].into();
+                    }
+                    if let Some(u) = url {
+                        r["url"] = format!("https://bao.vn/{}", u % 4).into();
+                    }
+                    r.to_string()
+                });
+                records.collect::<Vec<_>>().join("\n")
+            } else {
+                held.first().map_or(String::new(), |&(t, _, _)| text(t))
+            };
+            std::fs::write(&path, body).unwrap();
+            if again && n == 0 {
+                paths.push(path);
+            }
+        }
+        paths
+    }
+
+    fn planned_file() -> impl proptest::strategy::Strategy<Value = PlannedFile> {
+        use proptest::prelude::*;
+        let record = (
+            0usize..40,
+            proptest::option::of(0usize..9),
+            proptest::option::of(0usize..6),
+        );
+        (
+            0usize..4,
+            0usize..9,
+            // Texts and pages more often than records.
+            prop_oneof![3 => Just(0usize), 1 => Just(1usize), 1 => Just(2usize)],
+            proptest::collection::vec(record, 1..4),
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(24))]
+
+        /// Articles written as they are read, to a new store and then
+        /// added to it, give the store, and the report, of reading them
+        /// all first, then sorting and writing them.
+        #[test]
+        fn a_store_written_as_read_is_the_store_written_after(
+            first in proptest::collection::vec(planned_file(), 1..14),
+            then in proptest::collection::vec(planned_file(), 1..14),
+            again in proptest::bool::ANY,
+            threads in 1usize..4,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let d = dir.path();
+            let first = files_written(&d.join("first"), &first, again);
+            let then = files_written(&d.join("then"), &then, !again);
+            let (streamed, whole) = (d.join("streamed.db"), d.join("whole.db"));
+            for paths in [&first, &then] {
+                let said = ingest_as_read(paths, &streamed, threads);
+                proptest::prop_assert_eq!(said, ingest_read_whole(paths, &whole));
+                proptest::prop_assert_eq!(dump_store(&streamed), dump_store(&whole));
             }
         }
     }
