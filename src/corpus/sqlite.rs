@@ -693,9 +693,15 @@ impl ReadArticle {
         ReadArticle { input, row }
     }
 
-    /// Where it sorts among the articles of a corpus.
-    fn key(&self) -> (String, String) {
-        (self.input.id.clone(), self.input.file.clone())
+    /// Where it sorts among the articles of a corpus: its id and file,
+    /// taken out of its input while it waits (see [`ReadArticle::put_back`]).
+    fn take_key(&mut self) -> (String, String) {
+        let id = std::mem::take(&mut self.input.id);
+        (id, std::mem::take(&mut self.input.file))
+    }
+
+    fn put_back(&mut self, (id, file): (String, String)) {
+        (self.input.id, self.input.file) = (id, file);
     }
 }
 
@@ -719,16 +725,14 @@ struct Adding<'t> {
     waiting: std::collections::BTreeMap<(String, String), (ReadArticle, Option<usize>)>,
     /// Articles taken to be written by the next statement.
     batch: Vec<(ReadArticle, Option<usize>)>,
-    /// The (id, file) of the last article taken to be written.
-    last: Option<(String, String)>,
     put: Batch<'t>,
     written: Written,
 }
 
 /// Where the text of an article in [`Adding::seen`] is.
 enum TextAt {
-    /// With the article waiting to be written as (id, file).
-    Waiting(String, String),
+    /// With the article, waiting to be written.
+    Waiting,
     /// In the store's row of this key.
     Stored(i64),
     /// Here: an article passed over as stored already by its address.
@@ -762,7 +766,6 @@ impl<'t> Adding<'t> {
             ids: HashSet::new(),
             waiting: std::collections::BTreeMap::new(),
             batch: Vec::with_capacity(BATCH_ROWS),
-            last: None,
             put: Batch::new(tx, ARTICLES),
             written: Written {
                 stored: stored.unwrap_or(0),
@@ -795,10 +798,9 @@ impl<'t> Adding<'t> {
         self.ids.insert(id.clone());
         a.row.id.clone_from(&id);
         a.input.id = id;
-        let key = a.key();
+        let key = a.take_key();
         let place = place.then(|| {
-            self.texts
-                .push(TextAt::Waiting(key.0.clone(), key.1.clone()));
+            self.texts.push(TextAt::Waiting);
             self.texts.len() - 1
         });
         self.waiting.insert(key, (a, place));
@@ -849,11 +851,10 @@ impl<'t> Adding<'t> {
     /// The text of the article at `at` in `texts`.
     fn text_at(&self, at: usize) -> rusqlite::Result<String> {
         Ok(match &self.texts[at] {
-            TextAt::Waiting(id, file) => {
-                let key = (id.clone(), file.clone());
-                let batch = self.batch.iter().map(|(a, _)| a);
-                let a = (self.waiting.get(&key).map(|(a, _)| a))
-                    .or_else(|| batch.clone().find(|a| a.key() == key))
+            TextAt::Waiting => {
+                let mut not_written = self.waiting.values().chain(&self.batch);
+                let (a, _) = not_written
+                    .find(|(_, place)| *place == Some(at))
                     .expect("an article not written is waiting or in the batch");
                 a.row.text.to_string()
             }
@@ -882,8 +883,10 @@ impl<'t> Adding<'t> {
             if !below {
                 break;
             }
-            let (at, a) = entry.remove_entry();
-            if self.last.as_ref().is_some_and(|last| *last >= at) {
+            let (at, (mut a, place)) = entry.remove_entry();
+            let last =
+                (self.batch.last().map(|(a, _)| &a.input)).or_else(|| self.written.fresh.last());
+            if last.is_some_and(|last| (last.id.as_str(), last.file.as_str()) >= (&at.0, &at.1)) {
                 // Keys out of order would number the articles otherwise
                 // than a corpus orders them: the ingest fails, and its
                 // transaction undoes it all.
@@ -892,8 +895,8 @@ impl<'t> Adding<'t> {
                     Some(format!("article {} ({}) read out of order", at.0, at.1)),
                 ));
             }
-            self.last = Some(at);
-            self.batch.push(a);
+            a.put_back(at);
+            self.batch.push((a, place));
             if self.batch.len() == BATCH_ROWS {
                 self.write_batch()?;
             }
