@@ -540,3 +540,19 @@ fn an_earlier_meeting_is_not_the_body() {
     );
     assert_eq!(f.meeting.body.as_deref(), Some("HĐND tỉnh"));
 }
+
+/// With no chair and no one holding a leading post, whoever directs
+/// speaks for the meeting.
+#[test]
+fn a_directive_where_nobody_is_said_to_lead() {
+    let f = facts_of(
+        "Làm việc với tỉnh\n\nSáng 14/4, đoàn công tác Trung ương làm việc với tỉnh.\n\nPhát biểu tại buổi làm việc, đồng chí Lê Văn An đánh giá cao kết quả của tỉnh.\n\nVề nhiệm vụ thời gian tới, đồng chí Lê Văn An lưu ý tỉnh cần tập trung rà soát lại quy hoạch khoáng sản đất đai.\n",
+    );
+    let texts: Vec<&str> = f.conclusions.iter().map(|c| c.text.as_str()).collect();
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("cần tập trung rà soát lại quy hoạch")),
+        "{texts:?}"
+    );
+}

@@ -1120,7 +1120,10 @@ fn opens_passage(
         let leads = if has_chairs {
             *is_chair
         } else {
-            *is_chair || is_leading_title(name) || leading_person(people, name)
+            *is_chair
+                || is_leading_title(name)
+                || leading_person(people, name)
+                || nobody_leads(people)
         };
         if !leads {
             return None;
@@ -1298,6 +1301,17 @@ fn is_object(toks: &[Token], at: usize) -> bool {
 fn is_leading_title(title: &str) -> bool {
     let k = crate::text::fold(title);
     LEADING_TITLES.iter().any(|t| k.starts_with(t))
+}
+
+/// Whether no one of the article chairs or holds a leading post: then
+/// whoever directs speaks for the meeting ("Phát biểu tại buổi làm việc,
+/// đồng chí A lưu ý tỉnh cần …" of a visit whose leader's posts go
+/// unsaid).
+fn nobody_leads(people: &People) -> bool {
+    !people
+        .people
+        .iter()
+        .any(|p| p.roles.contains(&Role::Chair) || p.titles().any(is_leading_title))
 }
 
 /// Whether a named person holds a leading post.
