@@ -527,3 +527,12 @@ fn who_sent_flowers_of_congratulation_did_not_attend() {
     ));
     assert_eq!(names(&f), vec!["Lâm Quốc Khải"]);
 }
+
+#[test]
+fn a_post_held_now_is_not_one_conferred() {
+    let f = facts_of(&page(
+        "Ban Bí thư chỉ định ông Nguyễn Văn Hà giữ chức Bí thư Tỉnh ủy. Hiện ông Trần Quốc Toàn giữ chức Chủ tịch UBND tỉnh.",
+    ));
+    assert_eq!(held(&f, "Trần Quốc Toàn"), vec!["Chủ tịch UBND tỉnh"]);
+    assert!(held(&f, "Nguyễn Văn Hà").is_empty());
+}

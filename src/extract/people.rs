@@ -1235,9 +1235,20 @@ fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
         return Some((i..i + 1, Elem::Sep('l')));
     }
     if let Some(n) = APPOINTED.at(toks, i) {
-        return Some((i..i + n, Elem::Sep('=')));
+        let sep = if holds_now(toks, i) { 'l' } else { '=' };
+        return Some((i..i + n, Elem::Sep(sep)));
     }
     t.is("và").then(|| (i..i + 1, Elem::Sep('&')))
+}
+
+/// Whether "giữ chức" at `toks[i]` tells a post held now ("Hiện ông A
+/// giữ chức …", "A hiện đang giữ chức …"), not one conferred ("chỉ định
+/// ông A giữ chức …").
+fn holds_now(toks: &[Token], i: usize) -> bool {
+    toks[i].is("giữ")
+        && toks[i.saturating_sub(8)..i]
+            .iter()
+            .any(|t| t.is("hiện") || t.is("đang"))
 }
 
 /// A name with nothing introducing it, where a name may begin.
