@@ -36,21 +36,9 @@ pub fn run(
     let threads =
         threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     let show = std::io::stderr().is_terminal() && files.len() >= PROGRESS_FROM;
-    let total = files.len();
-    let progress = move |done: usize, bytes: u64| {
-        if show && (done.is_multiple_of(16) || done == total) {
-            let width = 30;
-            let filled = done * width / total.max(1);
-            eprint!(
-                "\r[{}{}] {done}/{total} files, {:.1} MB",
-                "#".repeat(filled),
-                ".".repeat(width - filled),
-                bytes as f64 / 1e6
-            );
-        }
-    };
+    let progress = progress_bar(show, files.len());
     let (report, counts) = if sqlite::wants_store(output) {
-        let (added, report) = std::thread::scope(|s| {
+        let (added, mut report) = std::thread::scope(|s| {
             let prepare = &sqlite::ReadArticle::of;
             let mut reading = Reading::start(s, &files, threads, &progress, prepare);
             let added = sqlite::add_as_read(output, reading.by_ref(), wait);
@@ -59,28 +47,12 @@ pub fn run(
         if show {
             eprintln!();
         }
-        let added = added?;
-        let mut report = report;
         skipped.extend(report.skipped.iter().cloned());
-        let Some(added) = added else {
+        let Some(added) = added? else {
             return nothing_read(output, &skipped, err);
         };
         report.duplicates = added.duplicates;
-        // The process ends with the ingest: the corpus built is left to the
-        // exit rather than freed part by part.
-        std::mem::forget(added.corpus);
-        for (file, why) in &added.already {
-            writeln!(err, "already in the store: {file}: {why}")?;
-        }
-        if let Some(why) = added.rebuilt {
-            writeln!(err, "rebuilt the store from all its articles: {why}")?;
-        }
-        writeln!(
-            err,
-            "added {} article(s) to the store; it holds {}",
-            added.added, added.articles
-        )?;
-        (report, (added.meetings, added.people))
+        (report, tell_added(added, err)?)
     } else {
         let (inputs, report) = read_inputs(&files, threads, &progress);
         if show {
@@ -106,6 +78,44 @@ pub fn run(
         output.display()
     )?;
     report_rest(&report, &skipped, err)
+}
+
+/// Draws, when `show`, a bar of the files done of `total` and the bytes
+/// read, called as files are read.
+fn progress_bar(show: bool, total: usize) -> impl Fn(usize, u64) + Sync {
+    move |done: usize, bytes: u64| {
+        if show && (done.is_multiple_of(16) || done == total) {
+            let width = 30;
+            let filled = done * width / total.max(1);
+            eprint!(
+                "\r[{}{}] {done}/{total} files, {:.1} MB",
+                "#".repeat(filled),
+                ".".repeat(width - filled),
+                bytes as f64 / 1e6
+            );
+        }
+    }
+}
+
+/// Says what an addition to a store did; its counts of meetings and
+/// people.
+fn tell_added(added: sqlite::Added, err: &mut dyn Write) -> std::io::Result<(usize, usize)> {
+    for (file, why) in &added.already {
+        writeln!(err, "already in the store: {file}: {why}")?;
+    }
+    if let Some(why) = added.rebuilt {
+        writeln!(err, "rebuilt the store from all its articles: {why}")?;
+    }
+    writeln!(
+        err,
+        "added {} article(s) to the store; it holds {}",
+        added.added, added.articles
+    )?;
+    let counts = (added.meetings, added.people);
+    // The process ends with the ingest: the corpus built is left to the
+    // exit rather than freed part by part.
+    std::mem::forget(added.corpus);
+    Ok(counts)
 }
 
 /// Nothing could be read: the files skipped, and the output untouched.

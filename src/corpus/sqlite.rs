@@ -593,17 +593,7 @@ pub fn add_as_read(
     let mut tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .map_err(|e| busy_or_store(path, e, wait))?;
-    let found = version(&tx, path)?;
-    match found {
-        None => create_schema(&tx).map_err(store_error(path))?,
-        Some(v) if v > STORE_VERSION => {
-            return Err(CorpusError::Newer {
-                path: path.to_path_buf(),
-                found: v,
-            });
-        }
-        Some(_) => tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?,
-    }
+    let found = ready_to_add(&tx, path)?;
     let mut written = write_as_read(&tx, first, read).map_err(store_error(path))?;
     let added = written.fresh.len();
     let already = std::mem::take(&mut written.already);
@@ -660,6 +650,24 @@ pub fn add_as_read(
         rebuilt,
         corpus: Some(corpus),
     }))
+}
+
+/// The store's version, its schema made when it has none and the indexes
+/// an addition needs made when it has: an error for a store of a newer
+/// version.
+fn ready_to_add(tx: &Transaction, path: &Path) -> Result<Option<u32>, CorpusError> {
+    let found = version(tx, path)?;
+    match found {
+        None => create_schema(tx).map_err(store_error(path))?,
+        Some(v) if v > STORE_VERSION => {
+            return Err(CorpusError::Newer {
+                path: path.to_path_buf(),
+                found: v,
+            });
+        }
+        Some(_) => tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?,
+    }
+    Ok(found)
 }
 
 /// Takes `first` and the rest of `read` into the store (see [`Adding`]).

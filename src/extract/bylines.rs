@@ -40,16 +40,29 @@ pub fn ends_with_credit_label(before: &str) -> bool {
 
 /// Reads the bylines of an article.
 pub fn extract(doc: &Doc) -> Vec<Found<String>> {
+    let found = at_the_end(doc);
+    if !found.is_empty() {
+        return found;
+    }
+    // Some pages print the byline again right after the related-news marker
+    // or after its list of teasers.
     let blocks = &doc.page.blocks;
-    let tail = doc.page.tail_start();
+    let tail = doc.page.tail_start().min(blocks.len());
+    for b in blocks[tail..].iter().skip(1).take(6) {
+        let found = byline_names(doc.text, doc.page.lower(), Span::new(b.start, b.end), false);
+        if !found.is_empty() {
+            return found;
+        }
+    }
+    at_the_top(doc)
+}
+
+/// The byline among the last lines of the article, skipping photo
+/// credits, sources and short widget lines.
+fn at_the_end(doc: &Doc) -> Vec<Found<String>> {
     let lower = doc.page.lower();
-    let names_in =
-        |b: &crate::text::Block| byline_names(doc.text, lower, Span::new(b.start, b.end), false);
-    // The last lines of the article, skipping photo credits, sources and
-    // short widget lines.
-    for b in blocks[..tail]
-        .iter()
-        .rev()
+    let blocks = &doc.page.blocks[..doc.page.tail_start()];
+    for b in (blocks.iter().rev())
         .filter(|b| b.kind == BlockKind::Content)
         .take(4)
     {
@@ -57,7 +70,7 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
         if PHOTO_CREDIT.is_match(s) || is_source_line(s) {
             continue;
         }
-        let found = names_in(b);
+        let found = byline_names(doc.text, lower, Span::new(b.start, b.end), false);
         if !found.is_empty() {
             return found;
         }
@@ -74,18 +87,14 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
             break;
         }
     }
-    // Some pages print the byline again right after the related-news marker
-    // or after its list of teasers.
-    for b in blocks[tail.min(blocks.len())..].iter().skip(1).take(6) {
-        let found = names_in(b);
-        if !found.is_empty() {
-            return found;
-        }
-    }
-    // Others print it at the top, between the headline and the lead, where
-    // it may be in capitals ("MINH QUÂN").
-    // The lead is the first long paragraph after the headline (which may be
-    // long itself).
+    Vec::new()
+}
+
+/// The byline at the top, between the headline and the lead, where it may
+/// be in capitals ("MINH QUÂN"). The lead is the first long paragraph
+/// after the headline (which may be long itself).
+fn at_the_top(doc: &Doc) -> Vec<Found<String>> {
+    let blocks = &doc.page.blocks;
     let headline = blocks.iter().position(|b| b.kind == BlockKind::Content);
     let lead = headline
         .and_then(|h| {
@@ -97,7 +106,7 @@ pub fn extract(doc: &Doc) -> Vec<Found<String>> {
         .unwrap_or(0);
     for b in blocks[lead.saturating_sub(4)..lead].iter().rev() {
         if matches!(b.kind, BlockKind::Content | BlockKind::Repeat) {
-            let found = byline_names(doc.text, lower, Span::new(b.start, b.end), true);
+            let found = byline_names(doc.text, doc.page.lower(), Span::new(b.start, b.end), true);
             if !found.is_empty() {
                 return found;
             }
@@ -125,16 +134,10 @@ pub fn is_byline_line(text: &str, lower: &str, span: Span) -> bool {
 /// would otherwise be made anew for every line tried.
 fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> Vec<Found<String>> {
     let line = &text[span.range()];
-    let label = WRITER_LABEL.find(line).map_or(0, |m| m.end());
+    let (label, body) = label_and_names(line);
     // After a writer's label, a name in capitals is a name ("Tin, ảnh: VŨ
     // ĐÌNH ĐÔNG"); alone on a line, only where capitals are allowed.
     let capitals_allowed = capitals_allowed || label > 0;
-    let body = line[label..].trim_end_matches(['.', '/', ' ']);
-    // Drop a trailing agency mark: "Hồng Nhung (TTXVN)".
-    let body = match body.rfind('(') {
-        Some(p) if body.ends_with(')') => body[..p].trim_end(),
-        _ => body,
-    };
     // A byline is a few names; a long line is prose (and tokenizing a
     // megabyte-long line only to reject it would cost memory).
     if body.len() > 200 {
@@ -190,6 +193,19 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
         return Vec::new();
     }
     names
+}
+
+/// Where the names of a byline-shaped `line` start (after a writer's
+/// label, if any) and their text, its end marks and a trailing agency
+/// mark dropped ("Tin: Hồng Nhung (TTXVN)./.").
+fn label_and_names(line: &str) -> (usize, &str) {
+    let label = WRITER_LABEL.find(line).map_or(0, |m| m.end());
+    let body = line[label..].trim_end_matches(['.', '/', ' ']);
+    let body = match body.rfind('(') {
+        Some(p) if body.ends_with(')') => body[..p].trim_end(),
+        _ => body,
+    };
+    (label, body)
 }
 
 /// Whether `toks[i]` is a writer's initial before a name written in full

@@ -469,7 +469,6 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
                 continue;
             }
             let lead = toks[i].start < lead_end;
-            let beaten = |ub: f32| best.as_ref().is_some_and(|b| b.score >= ub);
             let known = body_at(toks, i);
             any_body |= known.is_some();
             if let Some((_, n)) = known
@@ -479,27 +478,13 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
                 // Tỉnh ủy").
                 apart_until = i + n;
             }
-            let found = if let Some((b, n)) = known.filter(|&(_, n)| {
+            let met = known.filter(|&(_, n)| {
                 i >= apart_until
                     && !in_title(toks[i].start)
                     && (!is_congress(toks, i) || congress_held(toks, i, n))
-            }) {
-                let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
-                if beaten(top_score(base + 4.0 + 4.0, lead)) {
-                    continue;
-                }
-                let span = Span::new(toks[i].start, toks[i + n - 1].end);
-                Some((known_body_score(toks, i, n, base), BodyName::Known(b), span))
-            } else if opens_delegation(toks, i) {
-                if beaten(top_score(1.0 + 4.0, lead)) {
-                    continue;
-                }
-                let (score, span) = delegation(toks, i);
-                Some((score, BodyName::Delegation, span))
-            } else {
-                None
-            };
-            let Some((mut score, name, span)) = found else {
+            });
+            let to_beat = best.as_ref().map(|b| b.score);
+            let Some((mut score, name, span)) = candidate_at(toks, i, met, lead, to_beat) else {
                 continue;
             };
             if span.start < lead_end {
@@ -530,6 +515,33 @@ fn body(doc: &Doc, people: &People) -> BodyScan {
         (Found::new(name, c.span), c.sentence)
     });
     BodyScan { best, names_body }
+}
+
+/// The body named at `toks[i]`, the known body `met` or else a
+/// delegation, with its score before the lead, earlier-event and
+/// meeting-sentence adjustments; None where none is named, or where it
+/// could not beat the best so far (`to_beat`).
+fn candidate_at(
+    toks: &[Token],
+    i: usize,
+    met: Option<(usize, usize)>,
+    lead: bool,
+    to_beat: Option<f32>,
+) -> Option<(f32, BodyName, Span)> {
+    let beaten = |ub: f32| to_beat.is_some_and(|b| b >= ub);
+    if let Some((b, n)) = met {
+        let base = 1.0 + BODIES[b].0.len() as f32 / 100.0;
+        if beaten(top_score(base + 4.0 + 4.0, lead)) {
+            return None;
+        }
+        let span = Span::new(toks[i].start, toks[i + n - 1].end);
+        return Some((known_body_score(toks, i, n, base), BodyName::Known(b), span));
+    }
+    if !opens_delegation(toks, i) || beaten(top_score(1.0 + 4.0, lead)) {
+        return None;
+    }
+    let (score, span) = delegation(toks, i);
+    Some((score, BodyName::Delegation, span))
 }
 
 /// Whether a sentence tells of an earlier event ("Trước đó, ngày 10/12,

@@ -1429,9 +1429,7 @@ fn associate_into(
     // The last name of a list after a group's honorific ("các đồng chí A,
     // B và C"), while the list goes on.
     let mut group_list: Option<usize> = None;
-    // The last name of a list headed by a plural title ("Các Phó Chủ tịch
-    // UBND tỉnh A và B"), with that title, while the list goes on.
-    let mut plural_list: Option<(usize, &TitleMatch)> = None;
+    let mut plural_list = PluralList::default();
     for (idx, (range, e)) in elems.iter().enumerate() {
         let Elem::Name {
             name,
@@ -1446,19 +1444,10 @@ fn associate_into(
             Some((_, (given, first))) => (given, first),
             None => titles_before(elems, idx, title.as_ref(), *introduced, claimed),
         };
-        let shares_plural = plural_list.filter(|(prev, _)| {
-            title.is_none()
-                && !introduced
-                && titles.is_empty()
-                && only_list_marks(&elems[prev + 1..idx])
-        });
-        if let Some((_, tm)) = shares_plural {
+        let bare = title.is_none() && !introduced && titles.is_empty();
+        if let Some(tm) = plural_list.go_on(toks, elems, idx, bare) {
             titles.push(Given::held(tm));
         }
-        plural_list = match title {
-            Some(tm) if after_plural(toks, range.start) => Some((idx, tm)),
-            _ => shares_plural.map(|(_, tm)| (idx, tm)),
-        };
         let last = titles_after(elems, idx, claimed, &mut titles);
         let listed = after_group_honorific(toks, name.start)
             || group_list.is_some_and(|prev| only_list_marks(&elems[prev + 1..idx]));
@@ -1490,6 +1479,40 @@ fn associate_into(
         share_list_titles(elems, &mut found, claimed);
     }
     found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The last name of a list headed by a plural title ("Các Phó Chủ tịch
+/// UBND tỉnh A và B"), with that title, while the list goes on.
+#[derive(Default)]
+struct PluralList<'e> {
+    last: Option<(usize, &'e TitleMatch)>,
+}
+
+impl<'e> PluralList<'e> {
+    /// Reads the name element `idx`: the plural title it shares, when it
+    /// is `bare` (no title or honorific of its own) and only list marks
+    /// stand between it and the list's last name. A name after a plural
+    /// title starts a list; any other name ends it.
+    fn go_on(
+        &mut self,
+        toks: &[Token],
+        elems: &'e [(Range<usize>, Elem)],
+        idx: usize,
+        bare: bool,
+    ) -> Option<&'e TitleMatch> {
+        let shared = self
+            .last
+            .filter(|(prev, _)| bare && only_list_marks(&elems[prev + 1..idx]))
+            .map(|(_, tm)| tm);
+        let (range, e) = &elems[idx];
+        self.last = match e {
+            Elem::Name {
+                title: Some(tm), ..
+            } if after_plural(toks, range.start) => Some((idx, tm)),
+            _ => shared.map(|tm| (idx, tm)),
+        };
+        shared
+    }
 }
 
 /// Whether `toks[i]` follows a plural word ("các", "những").
