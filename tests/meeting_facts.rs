@@ -519,6 +519,12 @@ fn a_congress_that_met_is_the_body() {
         ),
         None
     );
+    assert_eq!(
+        body(
+            "Đại hội\n\nSáng 25/9, Ban Chấp hành Đảng bộ tỉnh họp. Đại hội Đảng bộ tỉnh lần thứ XX đã được chuẩn bị chu đáo.\n"
+        ),
+        Some("Ban Chấp hành Đảng bộ tỉnh".to_string())
+    );
 }
 
 /// A meeting noun before the body's owner names what met ("cuộc họp của

@@ -164,13 +164,14 @@ static CONGRESS_VERBS: LazyLock<PhraseList> = LazyLock::new(|| {
         "thành công",
         "công bố",
         "bầu",
-        "đã",
-        "chính thức",
-        "được khai mạc",
         "họp",
         "làm việc",
     ])
 });
+
+/// Words between a congress and what it is told to have done ("đã",
+/// "chính thức được" khai mạc).
+const CONGRESS_AUXILIARIES: &[&str] = &["đã", "chính", "thức", "được"];
 
 /// Whether the body named at `toks[i]` is a congress ("Đại hội Đảng bộ
 /// tỉnh").
@@ -182,7 +183,13 @@ fn is_congress(toks: &[Token], i: usize) -> bool {
 /// or close; else it is one prepared for, attended or cited ("chuẩn bị
 /// nhân sự cho Đại hội …", "Nghị quyết Đại hội …").
 fn congress_held(toks: &[Token], i: usize, n: usize) -> bool {
-    let after = skip_congress_number(toks, skip_place(toks, i + n));
+    let mut after = skip_congress_number(toks, skip_place(toks, i + n));
+    while toks
+        .get(after)
+        .is_some_and(|t| CONGRESS_AUXILIARIES.iter().any(|a| t.is(a)))
+    {
+        after += 1;
+    }
     CONGRESS_VERBS.at(toks, after).is_some()
         || (i > 1 && toks[i - 2].is("diễn") && toks[i - 1].is("ra"))
 }
