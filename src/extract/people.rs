@@ -1241,14 +1241,12 @@ fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
     t.is("và").then(|| (i..i + 1, Elem::Sep('&')))
 }
 
-/// Whether "giữ chức" at `toks[i]` tells a post held now ("Hiện ông A
-/// giữ chức …", "A hiện đang giữ chức …"), not one conferred ("chỉ định
-/// ông A giữ chức …").
+/// Whether "giữ chức" at `toks[i]` tells a post held now ("A hiện đang
+/// giữ chức …", or a sentence opening "Hiện ông A giữ chức …"), not one
+/// conferred ("chỉ định ông A, hiện là …, giữ chức …").
 fn holds_now(toks: &[Token], i: usize) -> bool {
-    toks[i].is("giữ")
-        && toks[i.saturating_sub(8)..i]
-            .iter()
-            .any(|t| t.is("hiện") || t.is("đang"))
+    let now = |t: &Token| t.is("hiện") || t.is("đang");
+    toks[i].is("giữ") && (i > 0 && now(&toks[i - 1]) || toks.first().is_some_and(|t| t.is("hiện")))
 }
 
 /// A name with nothing introducing it, where a name may begin.
