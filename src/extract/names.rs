@@ -75,9 +75,9 @@ pub fn name_run(tokens: &[Token], i: usize, max: usize) -> usize {
 /// syllables ("ông Trần Phong Ảnh: Thanh Lộc").
 fn credit_label_at(tokens: &[Token], i: usize) -> bool {
     matches!(
-        tokens[i].text,
-        "Ảnh" | "ẢNH" | "Nguồn" | "NGUỒN" | "Photo" | "Video" | "Clip"
-    ) && tokens.get(i + 1).is_some_and(|t| t.text == ":")
+        tokens[i].key.as_ref(),
+        "ảnh" | "nguồn" | "photo" | "video" | "clip"
+    ) && tokens.get(i + 1).is_some_and(|t| t.is_punct(':'))
 }
 
 /// Whether the honorific at `tokens[i]` is a family name ("Ông") that
