@@ -547,8 +547,10 @@ pub struct Added {
 }
 
 /// Adds articles to the store at `path` (made when missing), in one
-/// transaction, as [`add_as_read`] does: for articles read already.
-pub fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, CorpusError> {
+/// transaction, as [`add_as_read`] does: for articles read already, all
+/// written at the end. The reference the streamed ingest is held to.
+#[cfg(test)]
+fn ingest(path: &Path, inputs: Vec<Input>, wait: Duration) -> Result<Added, CorpusError> {
     use rayon::prelude::*;
     let ready: Vec<ReadArticle> = inputs.into_par_iter().map(ReadArticle::of).collect();
     let added = add_as_read(path, ready.into_iter().map(Step::Article), wait)?;
@@ -1412,10 +1414,7 @@ const ARTICLES: &str = "articles (id, file, url, url_key, text_hash, published, 
 
 /// Inserts articles' rows, each batch freed once written; returns their
 /// keys in order.
-pub(super) fn insert_articles(
-    tx: &Connection,
-    rows: Vec<ArticleRow>,
-) -> rusqlite::Result<Vec<i64>> {
+fn insert_articles(tx: &Connection, rows: Vec<ArticleRow>) -> rusqlite::Result<Vec<i64>> {
     let mut put = Batch::new(tx, ARTICLES);
     let mut keys = Vec::with_capacity(rows.len());
     let mut rows = rows.into_iter();
