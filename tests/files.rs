@@ -933,3 +933,59 @@ fn latin1_and_stray_nul_bytes_are_read_with_a_warning() {
     assert_eq!(v[0]["province"], "Thái Bình");
     assert_eq!(v[0]["warnings"][0], "1 NUL byte(s) removed");
 }
+
+/// The records of a big `.jsonl`, read by several threads in pieces, make
+/// the corpus the same records make from files too small to cut; a bad line
+/// deep in the file is reported by its own number.
+#[test]
+fn a_big_records_file_read_in_pieces_makes_the_corpus_of_small_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |n: usize| {
+        serde_json::json!({
+            "id": format!("r{n:03}"),
+            "text": format!(
+                "Hội nghị Ban Thường vụ Tỉnh ủy lần thứ {n}.\n\nĐồng chí Nguyễn Văn {}, Bí thư Tỉnh ủy chủ trì.",
+                ["An", "Bình", "Cường", "Dũng"][n % 4]
+            ),
+        })
+        .to_string()
+    };
+    let bad = [37, 101];
+    let lines: Vec<String> = (1..=130)
+        .map(|n| {
+            if bad.contains(&n) {
+                "{not json".to_string()
+            } else {
+                record(n)
+            }
+        })
+        .collect();
+    let big = dir.path().join("big.jsonl");
+    std::fs::write(&big, lines.join("\n")).unwrap();
+    let small = dir.path().join("small");
+    std::fs::create_dir(&small).unwrap();
+    for (k, chunk) in lines.chunks(20).enumerate() {
+        let good: Vec<&String> = chunk.iter().filter(|l| !l.starts_with("{not")).collect();
+        let text: Vec<&str> = good.iter().map(|l| l.as_str()).collect();
+        std::fs::write(small.join(format!("part{k}.jsonl")), text.join("\n")).unwrap();
+    }
+    let (from_big, from_small) = (dir.path().join("big.json"), dir.path().join("small.json"));
+    let r = tinhuy(&["ingest", "--threads", "3", s(&big), "-o", s(&from_big)]);
+    assert_eq!(r.code, Some(0), "{}", r.err);
+    for n in bad {
+        assert!(
+            r.err
+                .contains(&format!("{}: line {n}: invalid JSON", s(&big))),
+            "{}",
+            r.err
+        );
+    }
+    let r = tinhuy(&["ingest", "--threads", "1", s(&small), "-o", s(&from_small)]);
+    assert_eq!(r.code, Some(0), "{}", r.err);
+    let (a, b) = (
+        tinhuy::corpus::load(&from_big).unwrap(),
+        tinhuy::corpus::load(&from_small).unwrap(),
+    );
+    assert_eq!(a.articles.len(), 128);
+    assert_eq!(a, b);
+}

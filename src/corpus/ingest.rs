@@ -11,7 +11,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use super::build::{Input, build};
 use super::dedupe::text_hash;
 use super::model::Corpus;
+use crate::source::records::{self, LinePiece};
 use crate::source::{self, Kind};
+use tasks::{RunTaken, Task, Tasks};
+
+mod tasks;
 
 /// A file that was not read, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,14 +130,15 @@ pub fn read_articles(path: &Path) -> Vec<ReadArticle> {
 
 /// Reads one file as [`read_articles`] does, with its size: the length of
 /// what was read rather than a `stat` of its own, or 0 when it cannot be
-/// read.
+/// read. The reading threads do the same, a file of many records in
+/// batches ([`Readers::read_file`]).
+#[cfg(test)]
 fn read_sized(path: &Path) -> (Vec<ReadArticle>, u64) {
     match std::fs::read(path) {
         Ok(bytes) => {
             let size = bytes.len() as u64;
             (articles_of(source::read_owned(path, bytes)), size)
         }
-        // Read again to be reported as every unreadable file is.
         Err(_) => (read_articles(path), 0),
     }
 }
@@ -261,28 +266,103 @@ pub enum Step<T> {
 /// file, and takes less of the cores the others read on.
 const RUN: usize = 32;
 
+/// Records of a file extracted together, as a batch any reading thread may
+/// take. A file of no more records is extracted by the thread that read it.
+/// The unit tests split files of a few records, so that every file of
+/// records they read goes through the batches.
+const BATCH: usize = if cfg!(test) { 2 } else { 32 };
+
 /// A file's articles as read, and its size.
 type FileRead<T> = (Vec<ReadAs<T>>, u64);
+
+/// What a run gives for one of its files.
+enum FileDone<T> {
+    Read(FileRead<T>),
+    /// Its records were left, in this many batches, to any thread.
+    Split {
+        batches: usize,
+        size: u64,
+    },
+}
+
+/// What a reading thread hands over.
+enum Handed<T> {
+    /// A run of files, by the number of its first.
+    Run(usize, Vec<FileDone<T>>),
+    /// Batch `index` of file `file`: its articles as read.
+    Batch {
+        file: usize,
+        index: usize,
+        read: Vec<ReadAs<T>>,
+    },
+}
+
+/// Records of a file of records to extract.
+struct Batch {
+    file: usize,
+    index: usize,
+    records: Records,
+    /// The share of the file's size this batch counts for in the progress.
+    bytes: u64,
+    /// Batches of the file not yet extracted, this one among them.
+    left: std::sync::Arc<AtomicUsize>,
+}
+
+/// The records of a batch.
+enum Records {
+    /// Decoded already, with the file (a `.json` array is decoded whole).
+    Decoded(source::Read),
+    /// Lines of a `.jsonl` file, decoded by the thread that takes them.
+    Lines {
+        bytes: std::sync::Arc<Vec<u8>>,
+        piece: LinePiece,
+    },
+}
+
+impl Records {
+    /// The records, of the file at `path`.
+    fn decoded(self, path: &Path) -> source::Read {
+        match self {
+            Records::Decoded(read) => read,
+            Records::Lines { bytes, piece } => {
+                let lines = &bytes[piece.bytes.clone()];
+                records::read_lines_from(path, lines, piece.first_line)
+            }
+        }
+    }
+}
 
 /// Files read on threads of their own, their articles given in the order
 /// of the files as the threads go on with the next ones: each thread
 /// takes the first [`RUN`] files not yet taken, so the files come back
-/// about in order and few wait to be given.
+/// about in order and few wait to be given. The records of a file of
+/// records are extracted in batches by every thread.
 pub struct Reading<'s, T> {
     files: &'s [PathBuf],
-    /// Runs of files read, by the number of their first, as the threads
-    /// hand them over.
-    read: std::sync::mpsc::Receiver<(usize, Vec<FileRead<T>>)>,
+    read: std::sync::mpsc::Receiver<Handed<T>>,
     /// Files read before those ahead of them, by number.
-    early: std::collections::BTreeMap<usize, FileRead<T>>,
+    early: std::collections::BTreeMap<usize, FileDone<T>>,
+    /// Batches handed over, by file and index, until their file is given.
+    batches: std::collections::BTreeMap<(usize, usize), Vec<ReadAs<T>>>,
     /// The next file to give.
     next: usize,
     /// Steps of the file given last, still to be taken.
     steps: std::collections::VecDeque<Step<T>>,
     order: Order,
     report: Report,
-    /// Set when no more files are wanted.
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    tasks: std::sync::Arc<Tasks<Batch>>,
+}
+
+/// What the reading threads share besides their tasks.
+struct Readers<'s, T> {
+    files: &'s [PathBuf],
+    tasks: std::sync::Arc<Tasks<Batch>>,
+    sent: std::sync::mpsc::Sender<Handed<T>>,
+    progress: &'s (dyn Fn(usize, u64) + Sync),
+    prepare: &'s (dyn Fn(Input) -> T + Sync),
+    /// Files and bytes done, for `progress`.
+    done: std::sync::Arc<AtomicUsize>,
+    bytes_done: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl<'s, T: Send + 's> Reading<'s, T> {
@@ -297,48 +377,167 @@ impl<'s, T: Send + 's> Reading<'s, T> {
         prepare: &'s (dyn Fn(Input) -> T + Sync),
     ) -> Self {
         let (sent, read) = std::sync::mpsc::channel();
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let taken = std::sync::Arc::new(AtomicUsize::new(0));
-        let done = std::sync::Arc::new(AtomicUsize::new(0));
-        let bytes_done = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
-        for _ in 0..threads.max(1).min(files.len().max(1)) {
-            let (sent, stop, taken) = (sent.clone(), stop.clone(), taken.clone());
-            let (done, bytes_done) = (done.clone(), bytes_done.clone());
-            scope.spawn(move || {
-                loop {
-                    let first = taken.fetch_add(RUN, Ordering::Relaxed);
-                    let run = first..(first + RUN).min(files.len());
-                    if run.is_empty() || stop.load(Ordering::Relaxed) {
-                        return;
-                    }
-                    let mut read_run = Vec::with_capacity(run.len());
-                    for i in run {
-                        let (read, size) = read_sized(&files[i]);
-                        let read = (read.into_iter())
-                            .map(|r| r.map(|(input, warnings)| (prepare(input), warnings)))
-                            .collect();
-                        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                        let b = bytes_done.fetch_add(size, Ordering::Relaxed) + size;
-                        progress(n, b);
-                        read_run.push((read, size));
-                    }
-                    // Fails only once nothing more is wanted.
-                    if sent.send((first, read_run)).is_err() {
-                        return;
-                    }
-                }
-            });
+        let tasks = std::sync::Arc::new(Tasks::new(files.len(), RUN));
+        let readers = Readers {
+            files,
+            tasks: tasks.clone(),
+            sent,
+            progress,
+            prepare,
+            done: Default::default(),
+            bytes_done: Default::default(),
+        };
+        for _ in 0..threads.max(1) {
+            let readers = readers.clone();
+            scope.spawn(move || readers.work());
         }
         Reading {
             files,
             read,
             early: std::collections::BTreeMap::new(),
+            batches: std::collections::BTreeMap::new(),
             next: 0,
             steps: std::collections::VecDeque::new(),
             order: Order::of(files),
             report: Report::default(),
-            stop,
+            tasks,
         }
+    }
+}
+
+impl<T> Clone for Readers<'_, T> {
+    fn clone(&self) -> Self {
+        Readers {
+            files: self.files,
+            tasks: self.tasks.clone(),
+            sent: self.sent.clone(),
+            progress: self.progress,
+            prepare: self.prepare,
+            done: self.done.clone(),
+            bytes_done: self.bytes_done.clone(),
+        }
+    }
+}
+
+impl<T> Readers<'_, T> {
+    /// Takes tasks until none is left; each thread runs this.
+    fn work(self) {
+        while let Some(task) = self.tasks.take() {
+            let handed = match task {
+                Task::Run(run) => {
+                    let _ended = RunTaken(&self.tasks);
+                    let first = run.start;
+                    Handed::Run(first, run.map(|i| self.read_file(i)).collect())
+                }
+                Task::Batch(batch) => self.extract_batch(batch),
+            };
+            // Fails only once nothing more is wanted.
+            if self.sent.send(handed).is_err() {
+                return;
+            }
+        }
+    }
+
+    /// Reads file `i`: extracts its articles, or leaves its records to
+    /// every thread in batches when it has many.
+    fn read_file(&self, i: usize) -> FileDone<T> {
+        let path = &self.files[i];
+        let (batches, size) = match std::fs::read(path) {
+            Ok(bytes) => {
+                let size = bytes.len() as u64;
+                match Kind::of(path) {
+                    Kind::JsonLines => match records::line_pieces(&bytes, BATCH) {
+                        Some(pieces) => (Self::lines_apart(bytes, pieces), size),
+                        None => return self.read_whole(source::read_owned(path, bytes), size),
+                    },
+                    _ => match source::read_owned(path, bytes) {
+                        read if read.len() > BATCH => (Self::records_apart(read), size),
+                        read => return self.read_whole(read, size),
+                    },
+                }
+            }
+            // Read again to be reported as every unreadable file is.
+            Err(_) => return self.read_whole(source::read_file(path), 0),
+        };
+        let count = batches.len();
+        let left = std::sync::Arc::new(AtomicUsize::new(count));
+        let share = |index: usize| size * index as u64 / count as u64;
+        self.tasks.add(
+            batches
+                .into_iter()
+                .enumerate()
+                .map(|(index, records)| Batch {
+                    file: i,
+                    index,
+                    records,
+                    bytes: share(index + 1) - share(index),
+                    left: left.clone(),
+                }),
+        );
+        FileDone::Split {
+            batches: count,
+            size,
+        }
+    }
+
+    /// A file's articles extracted on this thread.
+    fn read_whole(&self, records: source::Read, size: u64) -> FileDone<T> {
+        let read = self.prepared(articles_of(records));
+        self.file_done(size);
+        FileDone::Read((read, size))
+    }
+
+    /// The pieces of a `.jsonl` file's lines, each to be read by any thread.
+    fn lines_apart(bytes: Vec<u8>, pieces: Vec<LinePiece>) -> Vec<Records> {
+        let bytes = std::sync::Arc::new(bytes);
+        (pieces.into_iter())
+            .map(|piece| Records::Lines {
+                bytes: bytes.clone(),
+                piece,
+            })
+            .collect()
+    }
+
+    /// Records decoded, in batches.
+    fn records_apart(read: source::Read) -> Vec<Records> {
+        let mut read = read.into_iter();
+        let mut batches = Vec::new();
+        loop {
+            let batch: source::Read = read.by_ref().take(BATCH).collect();
+            if batch.is_empty() {
+                return batches;
+            }
+            batches.push(Records::Decoded(batch));
+        }
+    }
+
+    fn extract_batch(&self, batch: Batch) -> Handed<T> {
+        let records = batch.records.decoded(&self.files[batch.file]);
+        let read = self.prepared(articles_of(records));
+        if batch.left.fetch_sub(1, Ordering::Relaxed) == 1 {
+            self.file_done(batch.bytes);
+        } else {
+            let b = self.bytes_done.fetch_add(batch.bytes, Ordering::Relaxed) + batch.bytes;
+            (self.progress)(self.done.load(Ordering::Relaxed), b);
+        }
+        Handed::Batch {
+            file: batch.file,
+            index: batch.index,
+            read,
+        }
+    }
+
+    fn prepared(&self, read: Vec<ReadArticle>) -> Vec<ReadAs<T>> {
+        (read.into_iter())
+            .map(|r| r.map(|(input, warnings)| ((self.prepare)(input), warnings)))
+            .collect()
+    }
+
+    /// Counts a file done, with the last of its bytes.
+    fn file_done(&self, bytes: u64) {
+        let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+        let b = self.bytes_done.fetch_add(bytes, Ordering::Relaxed) + bytes;
+        (self.progress)(n, b);
     }
 }
 
@@ -352,15 +551,41 @@ impl<T> Reading<'_, T> {
     /// The next file's articles and size, waited for.
     fn next_file(&mut self) -> FileRead<T> {
         loop {
-            if let Some(file) = self.early.remove(&self.next) {
-                return file;
+            match self.early.remove(&self.next) {
+                Some(FileDone::Read(file)) => return file,
+                Some(FileDone::Split { batches, size }) => {
+                    return (self.gather(self.next, batches), size);
+                }
+                None => self.receive(),
             }
-            let Ok((first, run)) = self.read.recv() else {
-                // Every thread gone with files left: one of them panicked,
-                // and the scope raises its panic once this one is over.
-                panic!("a thread reading article files stopped");
+        }
+    }
+
+    /// The articles of file `file`'s batches, in order, waited for.
+    fn gather(&mut self, file: usize, batches: usize) -> Vec<ReadAs<T>> {
+        let mut read = Vec::new();
+        for index in 0..batches {
+            let batch = loop {
+                match self.batches.remove(&(file, index)) {
+                    Some(batch) => break batch,
+                    None => self.receive(),
+                }
             };
-            self.early.extend((first..).zip(run));
+            read.extend(batch);
+        }
+        read
+    }
+
+    /// Takes what a reading thread handed over next.
+    fn receive(&mut self) {
+        match self.read.recv() {
+            Ok(Handed::Run(first, run)) => self.early.extend((first..).zip(run)),
+            Ok(Handed::Batch { file, index, read }) => {
+                self.batches.insert((file, index), read);
+            }
+            // Every thread gone with files left: one of them panicked, and
+            // the scope raises its panic once this one is over.
+            Err(_) => panic!("a thread reading article files stopped"),
         }
     }
 }
@@ -390,7 +615,7 @@ impl<T> Iterator for Reading<'_, T> {
 
 impl<T> Drop for Reading<'_, T> {
     fn drop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
+        self.tasks.stop();
     }
 }
 
@@ -530,6 +755,95 @@ mod tests {
                 serde_json::to_string(&i.facts).unwrap()
             ),
             Err(s) => format!("skipped {s:?}"),
+        }
+    }
+
+    /// Writes files of records and texts under `d`: for each of `plan`, a
+    /// `.jsonl` of that many records (some of them bad lines), a `.json`
+    /// array, or a text. Returns their paths, and a missing file's.
+    fn planned_files(d: &Path, plan: &[(usize, usize)]) -> Vec<PathBuf> {
+        let texts = [
+            "Hội nghị Tỉnh ủy.",
+            "  ",
+            "Ông Nguyễn Văn A, Bí thư Tỉnh ủy.",
+            "Bài ba.",
+        ];
+        let mut paths = Vec::new();
+        for (n, &(kind, records)) in plan.iter().enumerate() {
+            let record = |r: usize| match (n + r) % 5 {
+                4 => "not json".to_string(),
+                t => serde_json::json!({ "id": format!("r{r}"), "text": texts[t % texts.len()] })
+                    .to_string(),
+            };
+            let (name, body) = match kind % 3 {
+                0 => (
+                    format!("f{n}.jsonl"),
+                    (0..records).map(record).collect::<Vec<_>>().join("\n"),
+                ),
+                1 => {
+                    let items: Vec<String> = (0..records)
+                        .map(|r| {
+                            serde_json::json!({ "text": texts[(n + r) % texts.len()] }).to_string()
+                        })
+                        .collect();
+                    (format!("f{n}.json"), format!("[{}]", items.join(",")))
+                }
+                _ => (format!("f{n}.txt"), texts[n % texts.len()].to_string()),
+            };
+            let path = d.join(name);
+            std::fs::write(&path, body).unwrap();
+            paths.push(path);
+        }
+        paths.push(d.join("missing.jsonl"));
+        paths
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(48))]
+
+        /// Files read on threads, the records of a file in batches any
+        /// thread extracts, give the articles, in order, and the report of
+        /// reading each file alone in turn.
+        #[test]
+        fn files_read_on_threads_give_what_each_file_gives_alone(
+            plan in proptest::collection::vec((0usize..3, 0usize..9), 0..8),
+            threads in 1usize..4,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let files = planned_files(dir.path(), &plan);
+            let (given, report) = std::thread::scope(|s| {
+                let mut reading = Reading::start(s, &files, threads, &|_, _| {}, &|input| input);
+                let given: Vec<String> = (reading.by_ref())
+                    .filter_map(|step| match step {
+                        Step::Article(input) => Some(shown(&Ok((input, Vec::new())))),
+                        Step::Sorted(_) => None,
+                    })
+                    .collect();
+                (given, reading.into_report())
+            });
+            let mut alone = Vec::new();
+            let (mut read, mut bytes, mut skipped, mut warnings) = (0, 0, Vec::new(), Vec::new());
+            for p in &files {
+                let articles = read_articles(p);
+                if articles.iter().any(Result::is_ok) {
+                    bytes += std::fs::metadata(p).unwrap().len();
+                }
+                for a in articles {
+                    match a {
+                        Ok((input, said)) => {
+                            read += 1;
+                            alone.push(shown(&Ok((input, Vec::new()))));
+                            warnings.extend(said.into_iter().map(|reason| Skipped { path: p.clone(), reason }));
+                        }
+                        Err(s) => skipped.push(s),
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(given, alone);
+            proptest::prop_assert_eq!(
+                (report.read, report.bytes, report.skipped, report.warnings),
+                (read, bytes, skipped, warnings)
+            );
         }
     }
 

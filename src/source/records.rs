@@ -8,6 +8,7 @@
 //! `sitename`, `hostname` or `source_domain`. A record's `id` (or `file`)
 //! names it in reports.
 
+use std::ops::Range;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -27,13 +28,27 @@ const ID_FIELDS: &[&str] = &["id", "file"];
 
 /// Reads a `.jsonl` file: each non-blank line a record.
 pub fn read_lines(path: &Path, bytes: &[u8]) -> Read {
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    let mut out = read_lines_from(path, bytes, 1);
+    if out.is_empty() {
+        out.push(Err(SourceError::new(
+            &path.display().to_string(),
+            None,
+            "no records",
+        )));
+    }
+    out
+}
+
+/// Lines of a `.jsonl` file, numbered from `first_line`, and the records
+/// of those not blank.
+pub fn read_lines_from(path: &Path, bytes: &[u8], first_line: usize) -> Read {
     let file = path.display().to_string();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut out = Vec::new();
     for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
-        let n = i + 1;
+        let n = i + first_line;
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.iter().all(u8::is_ascii_whitespace) {
+        if is_blank(line) {
             continue;
         }
         let at = Some(format!("line {n}"));
@@ -48,17 +63,66 @@ pub fn read_lines(path: &Path, bytes: &[u8]) -> Read {
         };
         out.push(record);
     }
-    if out.is_empty() {
-        out.push(Err(SourceError::new(&file, None, "no records")));
-    }
     out
+}
+
+/// Lines of a `.jsonl` file to be read apart, [`read_lines_from`] each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinePiece {
+    /// Where the lines are among the file's bytes.
+    pub bytes: Range<usize>,
+    /// The number of the first.
+    pub first_line: usize,
+}
+
+/// A `.jsonl` file's lines cut into pieces of `records` records each (the
+/// last perhaps fewer), to be read on several threads. None when the file
+/// holds no more records than that: it is read whole.
+pub fn line_pieces(bytes: &[u8], records: usize) -> Option<Vec<LinePiece>> {
+    let records = records.max(1);
+    let start = if bytes.starts_with(BOM) { BOM.len() } else { 0 };
+    let mut pieces = Vec::new();
+    let mut piece = LinePiece {
+        bytes: start..start,
+        first_line: 1,
+    };
+    let (mut at, mut line, mut held, mut total) = (start, 1, 0, 0);
+    while at < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+        if !is_blank(&bytes[at..end]) {
+            held += 1;
+            total += 1;
+        }
+        at = end;
+        line += 1;
+        if held == records {
+            piece.bytes.end = at;
+            let next = LinePiece {
+                bytes: at..at,
+                first_line: line,
+            };
+            pieces.push(std::mem::replace(&mut piece, next));
+            held = 0;
+        }
+    }
+    if piece.bytes.start < bytes.len() {
+        piece.bytes.end = bytes.len();
+        pieces.push(piece);
+    }
+    (total > records).then_some(pieces)
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(u8::is_ascii_whitespace)
 }
 
 /// Reads a `.json` file: an array of records, or one record. A tinhuy
 /// corpus is refused with a pointer to `--corpus`, not read as articles.
 pub fn read_json(path: &Path, bytes: &[u8]) -> Read {
     let file = path.display().to_string();
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     let fail = |at: Option<String>, m: String| vec![Err(SourceError::new(&file, at, m))];
     let v: Value = match serde_json::from_slice(bytes) {
         Ok(v) => v,
@@ -181,4 +245,71 @@ fn from_value(v: &Value) -> Result<Record, String> {
         .or(meta.outlet)
         .or_else(|| meta.url.as_deref().and_then(host_of));
     Ok(Record { id, text, meta })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What a read gives, as a string to compare.
+    fn shown(read: &Read) -> Vec<String> {
+        (read.iter())
+            .map(|r| match r {
+                Ok(a) => format!("{} {} {:?} {:?}", a.id, a.label, a.text, a.meta),
+                Err(e) => format!("error {} {}", e.location(), e.message),
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(512))]
+
+        /// A file's lines read in pieces give the records of the file read
+        /// whole, with the same line numbers; a file of no more records
+        /// than a piece holds is not cut.
+        #[test]
+        fn lines_read_in_pieces_are_the_lines_read_whole(
+            lines in proptest::collection::vec(0usize..6, 0..24),
+            bom in proptest::bool::ANY,
+            last_break in proptest::bool::ANY,
+            records in 1usize..5,
+        ) {
+            let path = Path::new("d/r.jsonl");
+            let mut file = if bom { BOM.to_vec() } else { Vec::new() };
+            for (n, kind) in lines.iter().enumerate() {
+                file.extend_from_slice(match kind {
+                    0 => "".to_string(),
+                    1 => " \r".to_string(),
+                    2 => "{not json".to_string(),
+                    3 => format!("{{\"text\": \"Bài {n}.\"}}\r"),
+                    4 => "[1]".to_string(),
+                    _ => format!("{{\"id\": {n}, \"text\": \"Hội nghị {n}.\"}}"),
+                }
+                .as_bytes());
+                if n + 1 < lines.len() || last_break {
+                    file.push(b'\n');
+                }
+            }
+            let whole = read_lines(path, &file);
+            match line_pieces(&file, records) {
+                Some(pieces) => {
+                    let mut apart = Vec::new();
+                    for p in &pieces {
+                        let read = read_lines_from(path, &file[p.bytes.clone()], p.first_line);
+                        proptest::prop_assert!(read.len() <= records);
+                        apart.extend(read);
+                    }
+                    proptest::prop_assert_eq!(shown(&apart), shown(&whole));
+                    proptest::prop_assert!(pieces.len() > 1);
+                    proptest::prop_assert!(pieces.windows(2).all(|w| w[0].bytes.end == w[1].bytes.start));
+                }
+                None => {
+                    let held = whole.iter().filter(|r| {
+                        !matches!(r, Err(e) if e.message == "no records")
+                    });
+                    proptest::prop_assert!(held.count() <= records);
+                }
+            }
+        }
+    }
 }
