@@ -8,10 +8,12 @@ use crate::extract::ArticleFacts;
 use crate::report::FileFacts;
 
 /// Reads and extracts one file: one report for a `.txt` or `.html` file,
-/// one per record for `.jsonl` and `.json`. Never panics on the content.
+/// one per record for `.jsonl` and `.json`, the records on every core.
+/// Never panics on the content.
 pub fn extract_file(path: &Path) -> Vec<FileFacts> {
+    use rayon::prelude::*;
     crate::source::read_file(path)
-        .into_iter()
+        .into_par_iter()
         .map(|r| match r {
             Ok(a) => FileFacts::new(a.label.clone(), a.extract()),
             Err(e) => FileFacts::Failed {
@@ -29,7 +31,12 @@ pub fn run(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<i32> {
-    let results: Vec<FileFacts> = files.iter().flat_map(|f| extract_file(f)).collect();
+    // Files on every core, in order.
+    let results: Vec<FileFacts> = {
+        use rayon::prelude::*;
+        let per_file: Vec<Vec<FileFacts>> = files.par_iter().map(|f| extract_file(f)).collect();
+        per_file.into_iter().flatten().collect()
+    };
     let failed = results
         .iter()
         .filter(|r| matches!(r, FileFacts::Failed { .. }))
