@@ -133,6 +133,25 @@ const OTHER: &[&str] = &[
     "Lỳ",
     "Ly",
     "Mã",
+    // Rarer Kinh family names, and Dao ("Bàn"), Thái ("Lự") and Tày or
+    // Hoa ones; those that are also common words ("Giang", "Phó", "Hình")
+    // are left out, as a title before one would take the word for a name.
+    "Bàn",
+    "Bành",
+    "Cấn",
+    "Chử",
+    "Doãn",
+    "Liêu",
+    "Lỗ",
+    "Lữ",
+    "Lự",
+    "Mạch",
+    "Nhâm",
+    "Nhữ",
+    "Sằm",
+    "Thẩm",
+    "Tưởng",
+    "Vòng",
 ];
 
 /// How common a family name is: 2 for the ranked common names, 1 for the
