@@ -536,3 +536,31 @@ fn a_post_held_now_is_not_one_conferred() {
     assert_eq!(held(&f, "Trần Quốc Toàn"), vec!["Chủ tịch UBND tỉnh"]);
     assert!(held(&f, "Nguyễn Văn Hà").is_empty());
 }
+
+/// Rarer family names (Kinh, Dao, Thái) start a name after a title as the
+/// common ones do.
+#[test]
+fn a_rarer_family_name_after_a_title_starts_a_name() {
+    let f = facts_of(&page(
+        "Chủ tịch UBND tỉnh Lữ Văn Nam, Phó Chủ tịch HĐND tỉnh Doãn Thị Hoa và Trưởng Ban Dân vận Tỉnh ủy Bàn Văn Cường dự hội nghị.",
+    ));
+    assert_eq!(held(&f, "Lữ Văn Nam"), ["Chủ tịch UBND tỉnh"]);
+    assert_eq!(held(&f, "Doãn Thị Hoa"), ["Phó Chủ tịch HĐND tỉnh"]);
+    assert_eq!(held(&f, "Bàn Văn Cường"), ["Trưởng Ban Dân vận Tỉnh ủy"]);
+}
+
+/// After "Bí thư Huyện ủy" with no district written, a name with a middle
+/// name is the person's, not the district's; a district named after a
+/// person ("Trần Văn Thời") stays a district.
+#[test]
+fn a_name_right_after_a_district_post_is_a_person() {
+    let f = facts_of(&page(
+        "Phó Chủ tịch UBND tỉnh Hồ Văn Bình, Bí thư Huyện ủy Lê Văn Cường cùng dự. Bí thư Huyện ủy Trần Văn Thời Nguyễn Thị Mai phát biểu.",
+    ));
+    assert_eq!(held(&f, "Hồ Văn Bình"), ["Phó Chủ tịch UBND tỉnh"]);
+    assert_eq!(held(&f, "Lê Văn Cường"), ["Bí thư Huyện ủy"]);
+    assert_eq!(
+        held(&f, "Nguyễn Thị Mai"),
+        ["Bí thư Huyện ủy Trần Văn Thời"]
+    );
+}

@@ -992,6 +992,9 @@ fn split_place_and_name(
             score += if provinces::is_province(place) {
                 2.5
             } else if locality == Locality::Required && place.len() <= 3 {
+                if person.is_empty() && has_middle_name(place) && !is_listed_place(place) {
+                    continue;
+                }
                 // Most district and commune names have two syllables.
                 1.0 + if place.len() == 2 { 0.7 } else { 0.0 }
             } else if locality == Locality::Optional
@@ -1020,6 +1023,26 @@ fn split_place_and_name(
         }
     }
     best.map(|(_, k, has_name)| (k, has_name))
+}
+
+/// Whether words read as a person's name by its middle name: a family
+/// name, then "Văn" or "Thị", then a given name or two ("Lê Văn Cường").
+/// Places named so are after people, and listed.
+fn has_middle_name(words: &[Token]) -> bool {
+    (3..=4).contains(&words.len())
+        && matches!(words[1].key.as_ref(), "văn" | "thị")
+        && surname_rank_of(words) > 0
+}
+
+/// Whether words name a district, commune or ward in the gazetteers.
+fn is_listed_place(words: &[Token]) -> bool {
+    [
+        &provinces::DISTRICTS_2024,
+        &provinces::COMMUNES_2024,
+        &provinces::WARDS_2025,
+    ]
+    .iter()
+    .any(|places| places.names(words))
 }
 
 #[cfg(test)]

@@ -488,6 +488,13 @@ impl Places {
         (!continues).then(|| (self.names[w].0, n))
     }
 
+    /// Whether `words` are, all of them, the name of one of its places.
+    pub fn names(&self, words: &[Token]) -> bool {
+        self.lexicon
+            .longest(words, 0)
+            .is_some_and(|(_, n)| n == words.len())
+    }
+
     /// Whether one of its kinds' abbreviations and its period come right
     /// before `toks[i]` ("TX. Đông Triều", "H. Tiên Yên").
     fn abbreviation_before(&self, toks: &[Token], i: usize) -> bool {
