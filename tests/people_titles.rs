@@ -564,3 +564,20 @@ fn a_name_right_after_a_district_post_is_a_person() {
         ["Bí thư Huyện ủy Trần Văn Thời"]
     );
 }
+
+/// The one a new secretary replaces was not there: "thay", "thay cho",
+/// "thay thế", "thay thế cho" before the name.
+#[test]
+fn the_one_replaced_did_not_attend() {
+    for cue in ["thay", "thay cho", "thay thế", "thay thế cho"] {
+        let f = facts_of(&page(&format!(
+            "Đồng chí Lê Văn An được bầu làm Bí thư Tỉnh ủy, {cue} ông Trần Công Bình nghỉ hưu theo nguyện vọng."
+        )));
+        assert_eq!(names(&f), ["Lê Văn An"], "{cue}");
+    }
+    // "cho" alone is no replacement.
+    let f = facts_of(&page(
+        "Đồng chí Lê Văn An trao quyết định cho ông Trần Công Bình, Phó Chủ tịch UBND tỉnh.",
+    ));
+    assert_eq!(names(&f), ["Lê Văn An", "Trần Công Bình"]);
+}

@@ -1778,8 +1778,7 @@ fn is_cited(toks: &[Token], i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    // Replaced, not present: "thay ông X", "thay đồng chí X".
-    if toks[i - 1].is("thay") || (i >= 2 && toks[i - 2].is("thay") && toks[i - 1].is("cho")) {
+    if is_replaced(toks, i) {
         return true;
     }
     if !toks[i - 1].is("của") {
@@ -1793,6 +1792,19 @@ fn is_cited(toks: &[Token], i: usize) -> bool {
     // closing speech ("Phát biểu kết luận của đồng chí …") is no writing.
     (i.saturating_sub(7)..i - 1)
         .any(|k| CITED_WORK.at(toks, k).is_some() && !(k > 0 && toks[k - 1].is("biểu")))
+}
+
+/// Whether the name at token `i` is of one replaced, not present: "thay
+/// ông X", "thay cho X", "thay thế đồng chí X", "thay thế cho X".
+fn is_replaced(toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    if toks[k - 1].is("cho") {
+        k -= 1;
+    }
+    if k >= 2 && toks[k - 1].is("thế") && toks[k - 2].is("thay") {
+        k -= 1;
+    }
+    k >= 1 && toks[k - 1].is("thay")
 }
 
 /// Whether the name at `at` follows a photo or writer credit label in its
