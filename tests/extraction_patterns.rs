@@ -350,3 +350,16 @@ fn a_byline_of_an_initial_and_a_name_in_capitals() {
         assert_eq!(f.authors, vec![name], "{byline}");
     }
 }
+
+/// Who compiled a story ("T/h:", "TH:", "Tổng hợp:") signs it as a writer
+/// does.
+#[test]
+fn a_byline_of_who_compiled_the_story() {
+    for label in ["T/h:", "T/H:", "TH:", "Tổng hợp:"] {
+        let f = facts_of(&page(&format!(
+            "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp cho ý kiến các nội dung quan trọng của tỉnh. Bí thư Tỉnh ủy Lê Văn Minh chủ trì hội nghị.\n\n{label} Xuân Hạnh"
+        )));
+        assert_eq!(f.authors, vec!["Xuân Hạnh"], "{label}");
+        assert_eq!(names(&f), ["Lê Văn Minh"], "{label}");
+    }
+}

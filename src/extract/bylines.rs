@@ -15,9 +15,10 @@ use crate::gazetteer::surnames::surname_rank_of;
 use crate::text::BlockKind;
 use crate::text::segment::{Token, tokenize_keyed, word_count, word_count_over};
 
-/// Labels that introduce the writer ("Bài và ảnh:", "Tin, ảnh:").
+/// Labels that introduce the writer ("Bài và ảnh:", "Tin, ảnh:"), or who
+/// compiled the story ("T/h:", "Tổng hợp:").
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:bài\s*(?:và|,|&)?\s*ảnh|tin\s*(?:và|,|&)?\s*ảnh|bài|tin|tác giả|nhóm (?:phóng viên|pv)|phóng viên|pv|bài viết|thực hiện|nhóm thực hiện)\s*:\s*").unwrap()
+    Regex::new(r"(?i)^(?:bài\s*(?:và|,|&)?\s*ảnh|tin\s*(?:và|,|&)?\s*ảnh|bài|tin|tác giả|nhóm (?:phóng viên|pv)|phóng viên|pv|bài viết|thực hiện|nhóm thực hiện|t\s*/\s*h|th|tổng hợp)\s*:\s*").unwrap()
 });
 /// Photo credits and captions: not bylines.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,7 +29,7 @@ static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 /// A credit label right before a name ("Ảnh: ", "Tin, ảnh: ", "Bài và ảnh: "):
 /// the name is the photographer's or writer's, not a person in the story.
 static CREDIT_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:^|[\s.(\[-])(?:(?:bài|tin)\s*(?:và|,|&)?\s*ảnh|ảnh|bài|tin|photo|video|clip|đồ họa|đồ hoạ|thực hiện|nguồn|tác giả|phóng viên|pv)\s*:\s*$").unwrap()
+    Regex::new(r"(?i)(?:^|[\s.(\[-])(?:(?:bài|tin)\s*(?:và|,|&)?\s*ảnh|ảnh|bài|tin|photo|video|clip|đồ họa|đồ hoạ|thực hiện|nguồn|tác giả|phóng viên|pv|t\s*/\s*h|th|tổng hợp)\s*:\s*$").unwrap()
 });
 
 /// Whether `before`, the text just before a name, ends with a credit label.
