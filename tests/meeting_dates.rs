@@ -179,3 +179,26 @@ fn a_day_in_brackets_after_last_evening() {
     );
     assert_eq!(dated(&f), pair("2020-09-23", "published"));
 }
+
+/// A meeting over a range of days ("Từ ngày 22-24/9", "từ ngày 22 đến
+/// 24/9", "Từ ngày 30/9 đến ngày 2/10/2020") is dated by its first day, in
+/// the year written after the last.
+#[test]
+fn a_meeting_over_a_range_of_days_is_dated_by_its_first() {
+    for (lead, date, from) in [
+        ("Từ ngày 22-24/9", "2020-09-22", "published"),
+        ("Từ ngày 22 đến 24/9", "2020-09-22", "published"),
+        ("Sáng ngày 22 – 24/9", "2020-09-22", "published"),
+        ("Từ ngày 30/8 đến ngày 2/9/2019", "2019-08-30", "text"),
+    ] {
+        let f = facts_of(&format!(
+            "Đại hội Đảng bộ tỉnh\n\nThứ 7, 26/09/2020 | 09:10\n\n{lead}, Đảng bộ tỉnh tổ chức Đại hội đại biểu lần thứ XIX.\n"
+        ));
+        assert_eq!(dated(&f), pair(date, from), "{lead}");
+    }
+    // "Từ ngày" with one day is when something takes effect.
+    let f = facts_of(
+        "Hội nghị Tỉnh ủy\n\nThứ 7, 26/09/2020 | 09:10\n\nTừ ngày 15/9, tỉnh áp dụng quy chế mới. Chiều 25/9, Ban Thường vụ Tỉnh ủy họp.\n",
+    );
+    assert_eq!(dated(&f), pair("2020-09-25", "published"));
+}

@@ -290,11 +290,16 @@ static CENTRAL_BEFORE_TERM: LazyLock<Regex> = LazyLock::new(|| {
 const DATE_CUE_PATTERN: &str = r"(?i)\b(?:(?:sáng|chiều(?:\s+tối)?|tối|trưa|đêm|hôm)\s+(?:(?:nay|qua)\s*\(?\s*)?(?:ngày\s+)?|ngày\s+)(\d{1,2})\s*[/.\-–]\s*(\d{1,2})(?:\s*[/.\-–]\s*(\d{4}))?\b";
 static DATE_CUE: LazyLock<Bounded> =
     LazyLock::new(|| Bounded::new(DATE_CUE_PATTERN, DATE_SPAN_WORDS));
-/// A meeting over two days, read as its first: "Trong 2 ngày 6 và 7/8",
-/// "ngày 14, 15/12".
-const DATE_PAIR_PATTERN: &str = r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
+/// A meeting over days of one month, read as its first: "Trong 2 ngày 6
+/// và 7/8", "ngày 14, 15/12", "Từ ngày 22-24/9", "từ ngày 22 đến 24/9".
+const DATE_PAIR_PATTERN: &str = r"(?i)\b(?:trong\s+(?:2|hai)\s+ngày\s+|(?:từ\s+)?(?:(?:sáng|chiều)\s+)?ngày\s+)(\d{1,2})\s*(?:và|,|[-–]|đến|tới)\s*\d{1,2}\s*[/.\-]\s*(\d{1,2})(?:\s*[/.\-]\s*(\d{4}))?\b";
 static DATE_PAIR: LazyLock<Bounded> =
     LazyLock::new(|| Bounded::new(DATE_PAIR_PATTERN, DATE_SPAN_WORDS));
+/// A meeting from one dated day to another, read as its first, in the
+/// year written after the last: "Từ ngày 30/9 đến ngày 2/10/2020".
+const DATE_SPAN_PATTERN: &str = r"(?i)\b(?:từ\s+)?(?:(?:sáng|chiều)\s+)?ngày\s+(\d{1,2})\s*[/.]\s*(\d{1,2})\s*(?:[-–]|đến|tới)\s*(?:ngày\s+)?\d{1,2}\s*[/.]\s*\d{1,2}(?:\s*[/.\-]\s*(\d{4}))?\b";
+static DATE_SPAN: LazyLock<Bounded> =
+    LazyLock::new(|| Bounded::new(DATE_SPAN_PATTERN, DATE_SPAN_WORDS));
 /// A source named before the lead: "(Baohatinh.vn) - ", "CTTĐT - ". Read
 /// by [`source_prefix_end`]: as a regex its eighty copies of `\w` cost
 /// more to build than all of the meeting's other patterns.
@@ -922,7 +927,9 @@ fn opening_date(doc: &Doc, s: &Sentence, published: Option<Date>) -> Option<DayM
     if !has_ascii_digit(text) {
         return None;
     }
-    let mut found: Vec<Groups> = [&*DATE_CUE, &*DATE_PAIR, &*DATE_WORDS]
+    // At one start, a span (with the year after its last day) before a
+    // single date.
+    let mut found: Vec<Groups> = [&*DATE_SPAN, &*DATE_CUE, &*DATE_PAIR, &*DATE_WORDS]
         .iter()
         .flat_map(|re| re.captures_iter(text))
         .collect();
@@ -1307,6 +1314,7 @@ mod tests {
             "Sáng ngày 3 tháng 4 năm 2022, ngày 12 tháng 10 và ngày 1 tháng 2",
             "HÔM 12.10 và ngày 13–10, ngàyx 1/2, 1ngày 2/3, ngày 12/10a",
             "ngày 7 – 8 / 9 không, sáng  nay  \n ( ngày   9 / 9 / 2024 )",
+            "Từ ngày 22-24/9, từ  ngày 30/9 đến ngày 2/10/2020, ngày 1/2 – 3/2, tới 5/6",
             "Không có ngày nào ở đây.",
             "Hội nghị lần thứ 5 Ban Chấp hành khóa XX; kỳ họp thứ tư, KỲ HỌP THỨ IV, kỳ thứ nhấtx",
             "Đại hội lần thứ XVII, phiên họp   lần \n thứ 12; Khoá XIV và khóa XIIIa, khóa  IX.",
@@ -1318,6 +1326,7 @@ mod tests {
         for (pattern, bounded) in [
             (DATE_CUE_PATTERN, &*DATE_CUE),
             (DATE_PAIR_PATTERN, &*DATE_PAIR),
+            (DATE_SPAN_PATTERN, &*DATE_SPAN),
             (DATE_WORDS_PATTERN, &*DATE_WORDS),
             (SESSION_PATTERN, &*SESSION),
             (TERM_PATTERN, &*TERM),
