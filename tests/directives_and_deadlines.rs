@@ -335,3 +335,18 @@ fn a_date_already_past_is_a_report() {
     ));
     assert!(!holds(&f, "tổ chức xong đại hội"), "{:#?}", listed(&f));
 }
+
+/// "Chủ trì cuộc làm việc …, đồng chí A nhấn mạnh, …": the clause of
+/// chairing opening the sentence makes A the chair, and what A directs
+/// after it is a conclusion; a sentence that only tells who chaired is not.
+#[test]
+fn a_chair_named_after_an_opening_clause_of_chairing_directs() {
+    let f = facts_of(&page(
+        "Chiều 12/4, Đoàn công tác của Bộ Chính trị làm việc với Ban Thường vụ Tỉnh ủy.\n\nChủ trì cuộc làm việc với Ban Thường vụ Tỉnh ủy chiều nay, Chủ tịch Quốc hội Trần Văn Mẫn nhấn mạnh, mỗi cán bộ, đảng viên phải trách nhiệm đến cùng với công việc được giao.\n\nChủ trì hội nghị có đồng chí Lê Văn An, Bí thư Tỉnh ủy, chỉ đạo công tác chuẩn bị.",
+    ));
+    assert_eq!(f.chairs, ["Trần Văn Mẫn", "Lê Văn An"]);
+    let all = listed(&f);
+    let c = find(&all, "phải trách nhiệm đến cùng");
+    assert_eq!(c.0.as_deref(), Some("Trần Văn Mẫn"));
+    assert!(!holds(&f, "công tác chuẩn bị"), "{all:#?}");
+}

@@ -79,6 +79,11 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
             } else {
                 chain_before(toks, in_sentence, k)
             };
+            // "Chủ trì cuộc làm việc với …, đồng chí A nhấn mạnh …": a clause
+            // of chairing opens the sentence, its subject named after it.
+            if group.is_empty() && k == 0 {
+                group = subject_after_clause(toks, in_sentence);
+            }
             // "Hội nghị do Thường trực Đảng ủy chủ trì, gồm các đồng chí: A,
             // B": a body chaired, its members named after it.
             if group.is_empty() && members_follow(toks, k + 2) {
@@ -130,6 +135,16 @@ fn chain_after(toks: &[Token], mentions: &[&Mention], from: usize) -> Vec<usize>
         pos = m.tokens.end;
     }
     out
+}
+
+/// The people named right after the comma that ends a sentence's opening
+/// clause ("Chủ trì cuộc làm việc với Ban Thường vụ Tỉnh ủy chiều nay,
+/// Chủ tịch Quốc hội A nhấn mạnh").
+fn subject_after_clause(toks: &[Token], mentions: &[&Mention]) -> Vec<usize> {
+    match (2..toks.len().min(32)).find(|&j| toks[j].is_punct(',')) {
+        Some(comma) => chain_after(toks, mentions, comma + 1),
+        None => Vec::new(),
+    }
 }
 
 /// Whether the members of the chairing body are listed from token `at`:

@@ -877,7 +877,7 @@ impl Conclusions {
     /// Adds the directives of a sentence from token `from`. `words` are
     /// its [`sentence_flags`].
     fn add(&mut self, doc: &Doc, s: &Sentence, words: u8, from: usize, speaker: Option<&str>) {
-        if is_attendance(s.tokens, words) {
+        if is_attendance(s.tokens, words) && !chaired_before(s.tokens, from) {
             return;
         }
         for (text, span) in directive_pieces(doc, s, from) {
@@ -1639,6 +1639,25 @@ fn is_date_word(t: &Token) -> bool {
 fn is_attendance(toks: &[Token], words: u8) -> bool {
     ATTENDANCE.at(toks, 0).is_some()
         || words & CHAIRING != 0 && toks.windows(2).any(|w| w[0].is("chủ") && w[1].is("trì"))
+}
+
+/// Whether a sentence opens with a clause of chairing and says what the
+/// chair directs after it, from token `from` ("Chủ trì cuộc làm việc …,
+/// đồng chí A nhấn mạnh, …"): the directive tells no attendance.
+fn chaired_before(toks: &[Token], from: usize) -> bool {
+    let chairing = |w: &[Token]| w[0].is("chủ") && w[1].is("trì");
+    if toks.len() <= from || from <= 2 || !chairing(toks) {
+        return false;
+    }
+    let Some(comma) = (2..from).find(|&j| toks[j].is_punct(',')) else {
+        return false;
+    };
+    // The clause names what was chaired, not who ("Chủ trì hội nghị có
+    // đồng chí A, …" tells who).
+    let names_who = |t: &Token| matches!(t.key.as_ref(), "có" | "chí" | "ông" | "bà");
+    !toks[2..comma].iter().any(names_who)
+        && !toks[..from].iter().any(|t| t.is_punct(';'))
+        && !toks[2..].windows(2).any(chairing)
 }
 
 /// The text of a sentence from token `from`, split at semicolons between
