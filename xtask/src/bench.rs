@@ -561,6 +561,10 @@ pub struct StoreReport {
     /// `rg` reading the same files, MB per second per core: the floor of
     /// merely reading them (None without `rg`).
     pub rg_mb_s_core: Option<f64>,
+    /// The same articles as records of one `.jsonl` file, as scrapers
+    /// save them, ingested into a new store: article text MB per second
+    /// per core (up to [`JSON_UP_TO`] articles).
+    pub ingest_jsonl_mb_s_core: Option<f64>,
     /// (query, cold `tinhuy search` on .db ms, on .json ms, `sqlite3` FTS5 ms)
     pub searches: Vec<(String, f64, Option<f64>, Option<f64>)>,
     /// Cold `tinhuy who "chu tich ubnd tinh"` on .db and on .json, ms.
@@ -739,6 +743,10 @@ fn measure_store(
     let db = dir.join("corpus.db");
     let (text_mb, ingest_db_s, write_db_s, ingest_cpu_s) = ingest_store(&files, threads, &db)?;
     writeln!(err, "  ingest to .db {ingest_db_s:.1} s")?;
+    let ingest_jsonl_mb_s_core = match n <= JSON_UP_TO {
+        true => Some(text_mb / ingest_one_jsonl(&files, &dir, threads)?.max(1e-9) / threads as f64),
+        false => None,
+    };
     let searches = cold_searches(exe, &dir, &db, json.as_deref(), opts.runs);
     let who = |corpus: &Path| {
         let corpus = corpus.to_string_lossy();
@@ -769,6 +777,7 @@ fn measure_store(
         ingest_cpu_s,
         ingest_mb_cpu_s: ingest_cpu_s.map(|cpu| text_mb / cpu.max(1e-9)),
         rg_mb_s_core: rg_floor(&articles, text_mb, threads),
+        ingest_jsonl_mb_s_core,
         searches,
         who_db_ms,
         who_json_ms,
@@ -891,6 +900,29 @@ fn ingest_store(
     // is no part of an ingest's time.
     drop(added);
     Ok((mb, all, writing, cpu))
+}
+
+/// Seconds to ingest `files`, written as the records of one `.jsonl` file
+/// (made once, beside them), into a new store.
+fn ingest_one_jsonl(files: &[PathBuf], dir: &Path, threads: usize) -> anyhow::Result<f64> {
+    let jsonl = dir.join("articles.jsonl");
+    if !jsonl.exists() {
+        let mut lines = String::new();
+        for f in files {
+            let id = f
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let text = String::from_utf8_lossy(&std::fs::read(f)?).into_owned();
+            lines.push_str(&serde_json::json!({ "id": id, "text": text }).to_string());
+            lines.push('\n');
+        }
+        std::fs::write(&jsonl, lines)?;
+    }
+    let db = dir.join("jsonl.db");
+    let (_, seconds, _, _) = ingest_store(&[jsonl], threads, &db)?;
+    let _ = std::fs::remove_file(&db);
+    Ok(seconds)
 }
 
 /// User and system time this process has used on all its threads, in
@@ -1079,16 +1111,16 @@ fn or_dash(v: Option<f64>, digits: usize) -> String {
 fn write_store_sizes(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
     writeln!(
         out,
-        "| articles | search entries | text MB | .json MB | .db MB | ingest MB/s/core | ingest MB/CPU-s | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
+        "| articles | search entries | text MB | .json MB | .db MB | ingest MB/s/core | ingest MB/CPU-s | one .jsonl MB/s/core | rg MB/s/core | ingest to .db s | of which writing s | add {ADDED} s | cold who .db ms | cold who .json ms |"
     )?;
     writeln!(
         out,
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     )?;
     for r in reports {
         writeln!(
             out,
-            "| {} | {} | {:.1} | {} | {:.1} | {:.2} | {} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
+            "| {} | {} | {:.1} | {} | {:.1} | {:.2} | {} | {} | {} | {:.1} | {:.1} | {:.2} | {:.0} | {} |",
             r.articles,
             r.entries,
             r.text_mb,
@@ -1096,6 +1128,7 @@ fn write_store_sizes(reports: &[StoreReport], out: &mut dyn Write) -> std::io::R
             r.db_mb,
             r.ingest_mb_s_core,
             or_dash(r.ingest_mb_cpu_s, 2),
+            or_dash(r.ingest_jsonl_mb_s_core, 2),
             or_dash(r.rg_mb_s_core, 0),
             r.ingest_db_s,
             r.write_db_s,
