@@ -133,13 +133,19 @@ pub fn read_articles(path: &Path) -> Vec<ReadArticle> {
 /// batches (see [`Reading`]).
 #[cfg(test)]
 fn read_sized(path: &Path) -> (Vec<ReadArticle>, u64) {
-    match std::fs::read(path) {
+    match file_bytes(path) {
         Ok(bytes) => {
             let size = bytes.len() as u64;
             (articles_of(source::read_owned(path, bytes)), size)
         }
-        Err(_) => (read_articles(path), 0),
+        Err(unreadable) => (articles_of(unreadable), 0),
     }
+}
+
+/// A file's bytes, or, when it cannot be read, what reading it reports:
+/// it is read again to be reported as every unreadable file is.
+fn file_bytes(path: &Path) -> Result<Vec<u8>, source::Read> {
+    std::fs::read(path).map_err(|_| source::read_file(path))
 }
 
 /// The ingest inputs of a file's articles, as read.

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::tasks::{RunTaken, Task, Tasks};
-use super::{ReadArticle, ReadAs, Report, Skipped, articles_of};
+use super::tasks::{Task, Tasks};
+use super::{ReadArticle, ReadAs, Report, Skipped, articles_of, file_bytes};
 use crate::corpus::build::Input;
 use crate::source::records::{self, LinePiece};
 use crate::source::{self, Kind};
@@ -197,8 +197,7 @@ impl<T> Readers<'_, T> {
     fn work(self) {
         while let Some(task) = self.tasks.take() {
             let handed = match task {
-                Task::Run(run) => {
-                    let _ended = RunTaken(&self.tasks);
+                Task::Run(run, _taken) => {
                     let first = run.start;
                     Handed::Run(first, run.map(|i| self.read_file(i)).collect())
                 }
@@ -215,23 +214,19 @@ impl<T> Readers<'_, T> {
     /// every thread in batches when it has many.
     fn read_file(&self, i: usize) -> FileDone<T> {
         let path = &self.files[i];
-        let (batches, size) = match std::fs::read(path) {
-            Ok(bytes) => {
-                let size = bytes.len() as u64;
-                match Kind::of(path) {
-                    Kind::JsonLines => match records::line_pieces(&bytes, BATCH) {
-                        Some(pieces) => (Self::lines_apart(bytes, pieces), size),
-                        None => return self.read_whole(source::read_owned(path, bytes), size),
-                    },
-                    _ => match source::read_owned(path, bytes) {
-                        read if read.len() > BATCH => (Self::records_apart(read), size),
-                        read => return self.read_whole(read, size),
-                    },
-                }
-            }
-            // Read again to be reported as every unreadable file is.
-            Err(_) => return self.read_whole(source::read_file(path), 0),
+        let bytes = match file_bytes(path) {
+            Ok(bytes) => bytes,
+            Err(unreadable) => return self.read_whole(unreadable, 0),
         };
+        let size = bytes.len() as u64;
+        match apart(path, bytes) {
+            Ok(batches) => self.leave_batches(i, batches, size),
+            Err(records) => self.read_whole(records, size),
+        }
+    }
+
+    /// Leaves file `i`'s batches to any thread.
+    fn leave_batches(&self, i: usize, batches: Vec<Records>, size: u64) -> FileDone<T> {
         let count = batches.len();
         let left = std::sync::Arc::new(AtomicUsize::new(count));
         let share = |index: usize| size * index as u64 / count as u64;
@@ -256,43 +251,15 @@ impl<T> Readers<'_, T> {
     /// A file's articles extracted on this thread.
     fn read_whole(&self, records: source::Read, size: u64) -> FileDone<T> {
         let read = self.prepared(articles_of(records));
-        self.file_done(size);
+        self.count_done(1, size);
         FileDone::Read((read, size))
-    }
-
-    /// The pieces of a `.jsonl` file's lines, each to be read by any thread.
-    fn lines_apart(bytes: Vec<u8>, pieces: Vec<LinePiece>) -> Vec<Records> {
-        let bytes = std::sync::Arc::new(bytes);
-        (pieces.into_iter())
-            .map(|piece| Records::Lines {
-                bytes: bytes.clone(),
-                piece,
-            })
-            .collect()
-    }
-
-    /// Records decoded, in batches.
-    fn records_apart(read: source::Read) -> Vec<Records> {
-        let mut read = read.into_iter();
-        let mut batches = Vec::new();
-        loop {
-            let batch: source::Read = read.by_ref().take(BATCH).collect();
-            if batch.is_empty() {
-                return batches;
-            }
-            batches.push(Records::Decoded(batch));
-        }
     }
 
     fn extract_batch(&self, batch: Batch) -> Handed<T> {
         let records = batch.records.decoded(&self.files[batch.file]);
         let read = self.prepared(articles_of(records));
-        if batch.left.fetch_sub(1, Ordering::Relaxed) == 1 {
-            self.file_done(batch.bytes);
-        } else {
-            let b = self.bytes_done.fetch_add(batch.bytes, Ordering::Relaxed) + batch.bytes;
-            (self.progress)(self.done.load(Ordering::Relaxed), b);
-        }
+        let last = batch.left.fetch_sub(1, Ordering::Relaxed) == 1;
+        self.count_done(usize::from(last), batch.bytes);
         Handed::Batch {
             file: batch.file,
             index: batch.index,
@@ -306,12 +273,39 @@ impl<T> Readers<'_, T> {
             .collect()
     }
 
-    /// Counts a file done, with the last of its bytes.
-    fn file_done(&self, bytes: u64) {
-        let n = self.done.fetch_add(1, Ordering::Relaxed) + 1;
+    /// Counts `files` more files done and `bytes` more bytes read.
+    fn count_done(&self, files: usize, bytes: u64) {
+        let n = self.done.fetch_add(files, Ordering::Relaxed) + files;
         let b = self.bytes_done.fetch_add(bytes, Ordering::Relaxed) + bytes;
         (self.progress)(n, b);
     }
+}
+
+/// A file's records in batches for any thread, when it has more than a
+/// batch holds; else all of them, decoded.
+fn apart(path: &Path, bytes: Vec<u8>) -> Result<Vec<Records>, source::Read> {
+    if Kind::of(path) == Kind::JsonLines
+        && let Some(pieces) = records::line_pieces(&bytes, BATCH)
+    {
+        let bytes = std::sync::Arc::new(bytes);
+        return Ok((pieces.into_iter())
+            .map(|piece| Records::Lines {
+                bytes: bytes.clone(),
+                piece,
+            })
+            .collect());
+    }
+    let mut read = source::read_owned(path, bytes);
+    if read.len() <= BATCH {
+        return Err(read);
+    }
+    // A `.json` array, decoded whole.
+    let mut batches = Vec::new();
+    while !read.is_empty() {
+        let rest = read.split_off(read.len().min(BATCH));
+        batches.push(Records::Decoded(std::mem::replace(&mut read, rest)));
+    }
+    Ok(batches)
 }
 
 impl<T> Reading<'_, T> {

@@ -9,9 +9,9 @@ use std::ops::Range;
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 
 /// A piece of work for a reading thread.
-pub enum Task<B> {
-    /// Files to read, by number.
-    Run(Range<usize>),
+pub enum Task<'t, B> {
+    /// Files to read, by number, and the run taken: ended when dropped.
+    Run(Range<usize>, RunTaken<'t, B>),
     /// Records of a file already read, to extract.
     Batch(B),
 }
@@ -52,9 +52,8 @@ impl<B> Tasks<B> {
 
     /// The next task: a batch waiting, or else the next run of files. With
     /// neither left, waits while a run being read may still add batches;
-    /// None once all is done or the reading is stopped. A run taken must
-    /// be ended with [`Tasks::run_done`] (see [`RunTaken`]).
-    pub fn take(&self) -> Option<Task<B>> {
+    /// None once all is done or the reading is stopped.
+    pub fn take(&self) -> Option<Task<'_, B>> {
         let mut s = self.lock();
         loop {
             if s.stopped {
@@ -67,7 +66,7 @@ impl<B> Tasks<B> {
                 let run = s.next..(s.next + self.run).min(self.files);
                 s.next = run.end;
                 s.running += 1;
-                return Some(Task::Run(run));
+                return Some(Task::Run(run, RunTaken(self)));
             }
             if s.running == 0 {
                 return None;
@@ -83,7 +82,7 @@ impl<B> Tasks<B> {
     }
 
     /// A run taken is done: it adds no more batches.
-    pub fn run_done(&self) {
+    fn run_done(&self) {
         self.lock().running -= 1;
         self.changed.notify_all();
     }
@@ -102,7 +101,7 @@ impl<B> Tasks<B> {
 
 /// A run taken, ended when dropped, even by a panic on its thread: the
 /// threads waiting for its batches would otherwise wait for ever.
-pub struct RunTaken<'t, B>(pub &'t Tasks<B>);
+pub struct RunTaken<'t, B>(&'t Tasks<B>);
 
 impl<B> Drop for RunTaken<'_, B> {
     fn drop(&mut self) {
@@ -130,8 +129,7 @@ mod tests {
                 s.spawn(|| {
                     while let Some(task) = tasks.take() {
                         match task {
-                            Task::Run(run) => {
-                                let _ended = RunTaken(&tasks);
+                            Task::Run(run, _taken) => {
                                 for f in run {
                                     taken.lock().unwrap().0.push(f);
                                     tasks.add((0..batches_of(f)).map(|b| (f, b)));
@@ -175,7 +173,7 @@ mod tests {
     #[test]
     fn waiting_threads_stop_when_told() {
         let tasks: Tasks<()> = Tasks::new(1, 1);
-        let Some(Task::Run(_)) = tasks.take() else {
+        let Some(Task::Run(_, _taken)) = tasks.take() else {
             panic!("the one run");
         };
         std::thread::scope(|s| {
@@ -190,10 +188,9 @@ mod tests {
         let tasks: Tasks<()> = Tasks::new(1, 1);
         std::thread::scope(|s| {
             let reader = s.spawn(|| {
-                let Some(Task::Run(_)) = tasks.take() else {
+                let Some(Task::Run(_, _taken)) = tasks.take() else {
                     return;
                 };
-                let _ended = RunTaken(&tasks);
                 panic!("a file that cannot be read");
             });
             assert!(reader.join().is_err());
