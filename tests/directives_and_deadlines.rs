@@ -5,6 +5,7 @@ mod common;
 
 use common::facts_of;
 use tinhuy::extract::ArticleFacts;
+use tinhuy::extract::people::Role;
 
 /// A page with a headline, a stamp and the given body.
 fn page(body: &str) -> String {
@@ -349,4 +350,25 @@ fn a_chair_named_after_an_opening_clause_of_chairing_directs() {
     let c = find(&all, "phải trách nhiệm đến cùng");
     assert_eq!(c.0.as_deref(), Some("Trần Văn Mẫn"));
     assert!(!holds(&f, "công tác chuẩn bị"), "{all:#?}");
+}
+
+#[test]
+fn a_body_given_the_lead_of_a_task_is_directed_not_chairing() {
+    let f = facts_of(&page(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì hội nghị.\n\nKết luận hội nghị, đồng chí Nguyễn Văn An yêu cầu:\n\n(1) Ban Tổ chức Tỉnh ủy, Văn phòng Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan tham mưu hoàn thiện đề án sắp xếp bộ máy.\n\n(2) Giao Sở Nội vụ chủ trì và phối hợp với các huyện rà soát biên chế, hoàn thành trong tháng 5/2026.\n\nĐồng chí Nguyễn Văn An cũng giao đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì, phối hợp với các sở tháo gỡ vướng mắc cho các dự án.",
+    ));
+    assert!(
+        holds(&f, "Văn phòng Tỉnh ủy chủ trì, phối hợp"),
+        "{:#?}",
+        f.conclusions
+    );
+    let all = listed(&f);
+    let second = find(&all, "Sở Nội vụ chủ trì và phối hợp");
+    assert_eq!(second.1.as_deref(), Some("2026-05"));
+    // The sentence of who chaired directs nothing.
+    assert!(!holds(&f, "chủ trì hội nghị"));
+    assert!(holds(&f, "Trần Văn Bình, Phó Chủ tịch UBND tỉnh chủ trì"));
+    assert_eq!(f.chairs, ["Nguyễn Văn An"]);
+    let given = f.people.iter().find(|p| p.name == "Trần Văn Bình").unwrap();
+    assert!(!given.roles.contains(&Role::Chair), "{:?}", given.roles);
 }

@@ -66,6 +66,9 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
             {
                 continue;
             }
+            if leads_a_task(toks, k) {
+                continue;
+            }
             let in_sentence = in_sentence.get_or_insert_with(|| people.mentions_in(si).collect());
             let opens = k == 0
                 || (k >= 2 && toks[k - 1].key == "sự")
@@ -109,6 +112,16 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
         people.add_role(c, Role::Chair);
     }
     chairs
+}
+
+/// Whether the "chủ trì" at token `k` gives someone the lead of a task
+/// ("Sở Nội vụ chủ trì, phối hợp với …", "giao đồng chí A chủ trì và
+/// phối hợp …"): what a directive assigns, not who chaired.
+pub(crate) fn leads_a_task(toks: &[Token], k: usize) -> bool {
+    let mut next = toks[(k + 2).min(toks.len())..]
+        .iter()
+        .skip_while(|t| t.is_punct(',') || t.is("và"));
+    next.next().is_some_and(|t| t.is("phối")) && next.next().is_some_and(|t| t.is("hợp"))
 }
 
 /// The most people one chair cue can name; more is a list of something else.

@@ -1638,7 +1638,10 @@ fn is_date_word(t: &Token) -> bool {
 /// [`sentence_flags`]: one without "chủ" names no chair.
 fn is_attendance(toks: &[Token], words: u8) -> bool {
     ATTENDANCE.at(toks, 0).is_some()
-        || words & CHAIRING != 0 && toks.windows(2).any(|w| w[0].is("chủ") && w[1].is("trì"))
+        || words & CHAIRING != 0
+            && (0..toks.len().saturating_sub(1)).any(|i| {
+                toks[i].is("chủ") && toks[i + 1].is("trì") && !super::chairs::leads_a_task(toks, i)
+            })
 }
 
 /// Whether a sentence opens with a clause of chairing and says what the

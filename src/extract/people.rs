@@ -1832,8 +1832,9 @@ fn role_after(toks: &[Token], mut k: usize) -> Option<Role> {
     if toks[k].is_punct(':') {
         return Some(Role::Speaker);
     }
-    if CHAIR_VERBS.at(toks, k).is_some() {
-        Some(Role::Chair)
+    if let Some(n) = CHAIR_VERBS.at(toks, k) {
+        // "… chủ trì, phối hợp với …" gives a task; it tells no chair.
+        (!super::chairs::leads_a_task(toks, k + n - 2)).then_some(Role::Chair)
     } else if PRESENTER_VERBS.at(toks, k).is_some() {
         Some(Role::Presenter)
     } else if SPEAKER_VERBS.at(toks, k).is_some() {
