@@ -372,3 +372,20 @@ fn a_body_given_the_lead_of_a_task_is_directed_not_chairing() {
     let given = f.people.iter().find(|p| p.name == "Trần Văn Bình").unwrap();
     assert!(!given.roles.contains(&Role::Chair), "{:?}", given.roles);
 }
+
+/// "các kết luận", "những yêu cầu" are what was concluded or asked before:
+/// the directive begins where the speaker's own verb does.
+#[test]
+fn a_directive_word_counted_as_many_is_a_noun() {
+    let f = facts_of(&page(
+        "Đoàn công tác của Trung ương làm việc với Ban Thường vụ Tỉnh ủy.\n\nKết luận buổi làm việc, Trưởng đoàn Lê Văn Bình cơ bản tán thành với dự thảo các văn kiện, các huyện đã triển khai đúng tinh thần các kết luận, văn bản hướng dẫn của Trung ương. Đồng chí yêu cầu tỉnh tiếp tục rà soát những yêu cầu, kiến nghị của cử tri.",
+    ));
+    let all = listed(&f);
+    let first = find(&all, "tán thành với dự thảo");
+    assert!(first.2.starts_with("cơ bản tán thành"), "{all:#?}");
+    assert!(
+        first.2.ends_with("văn bản hướng dẫn của Trung ương"),
+        "{all:#?}"
+    );
+    assert_eq!(all.len(), 2, "{all:#?}");
+}

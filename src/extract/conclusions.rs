@@ -107,8 +107,14 @@ static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
 fn find_directive(toks: &[Token], flags: &[u8], within: usize) -> Option<(usize, usize)> {
     flagged(&flags[..toks.len().min(within)], DIRECTIVE).find_map(|i| {
         let n = DIRECTIVE_VERBS.at(toks, i)?;
-        FALSE_DIRECTIVES.at(toks, i).is_none().then_some((i, n))
+        (FALSE_DIRECTIVES.at(toks, i).is_none() && !counted_noun(toks, i)).then_some((i, n))
     })
+}
+
+/// Whether the word at `i` is a noun counted as many ("các kết luận", "những
+/// yêu cầu"): what was concluded or asked before, not a directive given.
+fn counted_noun(toks: &[Token], i: usize) -> bool {
+    i > 0 && matches!(toks[i - 1].key.as_ref(), "các" | "những")
 }
 
 /// The indices of `flags` that hold any bit of `flag`, in order.
