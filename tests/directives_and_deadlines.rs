@@ -389,3 +389,19 @@ fn a_directive_word_counted_as_many_is_a_noun() {
     );
     assert_eq!(all.len(), 2, "{all:#?}");
 }
+
+/// Beside the chair, a leader who gives an order directs too; a leader's
+/// view, or the noun "chỉ đạo", is no directive.
+#[test]
+fn a_leader_beside_the_chair_who_gives_orders_directs() {
+    let f = facts_of(&page(
+        "Sáng 14/4, UBND tỉnh họp phiên thường kỳ. Chủ tịch UBND tỉnh Nguyễn Văn Hùng chủ trì.\n\nTrên cơ sở chỉ rõ thêm một số hạn chế, Phó Bí thư Tỉnh ủy, Phó Chủ tịch UBND tỉnh Lê Thanh Sơn yêu cầu các sở, ngành hướng dẫn các địa phương đẩy nhanh giải ngân vốn đầu tư công.\n\nPhó Chủ tịch UBND tỉnh Trần Văn Tâm cho rằng báo cáo cần bổ sung số liệu so sánh với cùng kỳ năm trước.\n\nThay mặt Ban Thường vụ Tỉnh ủy, Bí thư Tỉnh ủy Đỗ Minh Khoa cảm ơn ý kiến phát biểu chỉ đạo của các đồng chí lãnh đạo tỉnh và sẽ tiếp thu đầy đủ.",
+    ));
+    let all = listed(&f);
+    let order = find(&all, "đẩy nhanh giải ngân");
+    assert_eq!(order.0.as_deref(), Some("Lê Thanh Sơn"));
+    assert!(order.2.starts_with("yêu cầu các sở"), "{all:#?}");
+    assert!(!holds(&f, "bổ sung số liệu"), "{all:#?}");
+    assert!(!holds(&f, "lãnh đạo tỉnh"), "{all:#?}");
+    assert_eq!(f.chairs, ["Nguyễn Văn Hùng"]);
+}

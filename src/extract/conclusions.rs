@@ -1124,7 +1124,10 @@ fn opens_passage(
     } else {
         let (name, is_chair) = speaker.as_ref()?;
         let leads = if has_chairs {
-            *is_chair
+            // Beside the chair, a leader who gives orders ("Phó Chủ tịch
+            // UBND tỉnh A yêu cầu các sở …") directs too; what others think
+            // or stress is their own view.
+            *is_chair || (commands(toks, verb) && leading_person(people, name))
         } else {
             *is_chair
                 || is_leading_title(name)
@@ -1148,6 +1151,23 @@ fn opens_passage(
         _ => verb,
     };
     Some((opener, speaker.map(|(s, _)| s), from))
+}
+
+/// Whether the verb at `verb` gives an order: "yêu cầu", "chỉ đạo", "giao";
+/// not the noun ("phát biểu chỉ đạo của các đồng chí", "sự chỉ đạo").
+fn commands(toks: &[Token], verb: usize) -> bool {
+    let is = |at: usize, word: &str| toks.get(at).is_some_and(|t| t.is(word));
+    let len = match toks.get(verb).map(|t| t.key.as_ref()) {
+        Some("yêu") if is(verb + 1, "cầu") => 2,
+        Some("chỉ") if is(verb + 1, "đạo") => 2,
+        Some("giao") => 1,
+        _ => return false,
+    };
+    let noun = is(verb + len, "của")
+        || verb
+            .checked_sub(1)
+            .is_some_and(|b| is(b, "sự") || is(b, "biểu"));
+    !noun
 }
 
 /// Whether the verb at `verb` is said in the first person ("Tôi đề nghị").
