@@ -41,6 +41,43 @@ fn shared_title_before_a_colon() {
     }
 }
 
+/// The title before the colon goes to every name of the list, when each
+/// name has its own titles after it, split by semicolons.
+#[test]
+fn shared_title_before_a_list_of_names_with_their_own_titles() {
+    let f = facts_of(&page(
+        "Tham dự có các đồng chí Ủy viên Bộ Chính trị: Lê Văn Thành, Trưởng Ban Tổ chức Trung ương; Trần Minh Quang, Bí thư Thành ủy Hà Nội; Phạm Đức Long (Bộ trưởng Bộ Công an). Cùng dự có lãnh đạo các sở, ngành.",
+    ));
+    assert_eq!(
+        positions(&f, "Lê Văn Thành"),
+        vec!["Ủy viên Bộ Chính trị", "Trưởng Ban Tổ chức Trung ương"]
+    );
+    assert_eq!(
+        positions(&f, "Trần Minh Quang"),
+        vec!["Ủy viên Bộ Chính trị", "Bí thư Thành ủy"]
+    );
+    assert_eq!(
+        positions(&f, "Phạm Đức Long"),
+        vec!["Ủy viên Bộ Chính trị", "Bộ trưởng Bộ Công an"]
+    );
+}
+
+/// "N Phó Chủ tịch là các ông: A (…), B và C": the list is introduced by
+/// words between the title and the colon.
+#[test]
+fn shared_title_before_people_introduced_by_words() {
+    let f = facts_of(&page(
+        "Lãnh đạo UBND tỉnh gồm Chủ tịch và 3 Phó Chủ tịch. Chủ tịch UBND tỉnh là ông Nguyễn Văn Sáu; 3 Phó Chủ tịch UBND tỉnh là các ông: Nguyễn Văn Lợi (Phó Chủ tịch Thường trực), Đỗ Minh Tuấn và Lê Đức Giang.",
+    ));
+    assert_eq!(
+        positions(&f, "Nguyễn Văn Lợi"),
+        vec!["Phó Chủ tịch UBND tỉnh", "Phó Chủ tịch Thường trực"]
+    );
+    for n in ["Đỗ Minh Tuấn", "Lê Đức Giang"] {
+        assert_eq!(positions(&f, n), vec!["Phó Chủ tịch UBND tỉnh"], "{n}");
+    }
+}
+
 #[test]
 fn name_dash_title_with_and_without_spaces() {
     let f = facts_of(&page(

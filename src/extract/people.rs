@@ -1207,11 +1207,31 @@ fn titled_at(
             },
         ),
         None => {
-            let end = tm.end.max(j + 1);
-            let shared = may_share && toks.get(tm.end).is_some_and(|t| t.is_punct(':'));
+            let colon = list_colon(toks, tm.end).filter(|_| may_share);
+            let end = colon.unwrap_or(tm.end).max(j + 1);
+            let shared = colon.is_some();
             (from..end, Elem::Title { title: tm, shared })
         }
     })
+}
+
+/// Where the colon of a list headed by a title ending before `at` is: right
+/// there, or after words that introduce the people ("3 Phó Chủ tịch UBND
+/// tỉnh là các ông: A, B và C", "… gồm các đồng chí: A, B").
+fn list_colon(toks: &[Token], at: usize) -> Option<usize> {
+    let mut k = at;
+    if toks.get(k).is_some_and(|t| t.is("là") || t.is("gồm")) {
+        k += 1;
+        if toks.get(k).is_some_and(|t| t.is("các")) {
+            k += 1;
+        }
+        match toks.get(k).map(|t| t.key.as_ref()) {
+            Some("ông" | "bà") => k += 1,
+            Some("đồng") if toks.get(k + 1).is_some_and(|t| t.is("chí")) => k += 2,
+            _ => {}
+        }
+    }
+    toks.get(k).is_some_and(|t| t.is_punct(':')).then_some(k)
 }
 
 /// Punctuation, and the words that stand between a name and its titles or
@@ -1746,6 +1766,12 @@ fn share_list_titles(
                 }
                 group.push(idx);
             }
+            // "…: A, Trưởng ban X; B, Bí thư Y": each name's own titles, and
+            // the semicolons between the names, keep the list going.
+            Elem::Title { .. } if !group.is_empty() && titles_a_name_before(elems, idx) => {}
+            Elem::Sep(';')
+                if !group.is_empty()
+                    && matches!(elems.get(idx + 1), Some((_, Elem::Name { .. }))) => {}
             Elem::Sep(';') | Elem::Other | Elem::Title { .. } => group.clear(),
             Elem::Name { .. } => {
                 while next_found < found.len() && found[next_found].0 < idx {
@@ -1770,6 +1796,20 @@ fn share_list_titles(
     for idx in used {
         claimed[idx] = true;
     }
+}
+
+/// Whether the title element `idx` follows a name, after commas, an opening
+/// parenthesis and other titles: the name's own title ("A, Trưởng ban X",
+/// "A (Phó Chủ tịch Thường trực)").
+fn titles_a_name_before(elems: &[(Range<usize>, Elem)], idx: usize) -> bool {
+    for (_, e) in elems[..idx].iter().rev() {
+        match e {
+            Elem::Name { .. } => return true,
+            Elem::Sep(',' | '(') | Elem::Title { shared: false, .. } => {}
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether the name at token `i` is the author of a cited work
