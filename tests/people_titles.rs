@@ -311,11 +311,16 @@ fn a_delegations_constituency_and_an_abbreviation_in_parentheses() {
         "Dự hội nghị có đồng chí Lâm Quốc Khải, Trưởng Đoàn ĐBQH khóa XV, đơn vị tỉnh Ninh Thuận; đồng chí Đặng Minh Tú, Trưởng Đoàn đại biểu Quốc hội đơn vị tỉnh Ninh Thuận; đồng chí Hà Văn Lộc, Phó Trưởng Đoàn đại biểu Quốc hội (ĐBQH) tỉnh.",
     ));
     let khai = details(&f, "Lâm Quốc Khải");
-    assert_eq!(khai[0].title, "Trưởng Đoàn ĐBQH khóa XV, đơn vị tỉnh");
+    // The page is of Bình Thuận: another province stays in the title.
+    assert_eq!(f.province.as_deref(), Some("Bình Thuận"));
+    assert_eq!(
+        khai[0].title,
+        "Trưởng Đoàn ĐBQH khóa XV, đơn vị tỉnh Ninh Thuận"
+    );
     assert_eq!(khai[0].province.as_deref(), Some("Ninh Thuận"));
     assert_eq!(
         held(&f, "Đặng Minh Tú"),
-        vec!["Trưởng Đoàn đại biểu Quốc hội đơn vị tỉnh"]
+        vec!["Trưởng Đoàn đại biểu Quốc hội đơn vị tỉnh Ninh Thuận"]
     );
     assert_eq!(
         held(&f, "Hà Văn Lộc"),

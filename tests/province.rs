@@ -45,6 +45,17 @@ fn the_host_not_the_visiting_delegation() {
     );
 }
 
+/// A place written after an official's title, kept as the title's, tells
+/// where that official serves: it weighs less than the body that meets.
+#[test]
+fn the_body_that_meets_not_a_guest_s_post() {
+    let text = "Hội nghị Ban Thường vụ Tỉnh ủy\n\nSáng 16/10/2024, Ban Thường vụ Tỉnh ủy Thanh Hóa họp. Tham dự có đồng chí Trần Minh Quang, Bí thư Thành ủy Hà Nội.";
+    assert_eq!(
+        province(text, ArticleMeta::default()),
+        pair("Thanh Hóa", "text")
+    );
+}
+
 #[test]
 fn a_district_gives_its_city() {
     let text = "Hội nghị Ban Chấp hành Đảng bộ thành phố\n\nSáng 7/4, tại Hà Đông, Ban Chấp hành Đảng bộ thành phố khóa XV đã khai mạc hội nghị lần thứ tám.";

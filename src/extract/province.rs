@@ -242,6 +242,15 @@ fn named(
             s,
         )
     };
+    // A title may be kept without its place, written right after it ("Bí
+    // thư Thành ủy Hà Nội" kept as "Bí thư Thành ủy" of Hà Nội): that place
+    // is where the official serves, weighed as a plain mention.
+    let after_title = |s: usize| {
+        people.people.iter().any(|p| {
+            (p.positions.iter())
+                .any(|x| x.province.is_some() && x.span.end < s && s <= x.span.end + 1)
+        })
+    };
     let in_name = |s: usize| {
         covers(
             people.people.iter().flat_map(|p| p.spans.iter().copied()),
@@ -273,7 +282,7 @@ fn named(
                 continue;
             }
             let mut w = 1.0;
-            if strong_before(toks, i) {
+            if strong_before(toks, i) && !after_title(span.start) {
                 w += 2.0;
             }
             // Where the meeting took place, and who came visiting.
