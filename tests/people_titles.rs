@@ -554,6 +554,20 @@ fn a_rarer_family_name_after_a_title_starts_a_name() {
     assert_eq!(held(&f, "Bàn Văn Cường"), ["Trưởng Ban Dân vận Tỉnh ủy"]);
 }
 
+/// "A", the prefix of Bahnar and Sedang men's names, starts a name after a
+/// title chain as "Y" does for Ê Đê ones.
+#[test]
+fn a_bahnar_name_after_a_title_chain() {
+    let f = facts_of(&page(
+        "Dự hội nghị có Phó Bí thư Thường trực Tỉnh ủy, Trưởng Đoàn ĐBQH tỉnh A Pớt; Phó Chủ tịch UBND tỉnh Y Ngọc.",
+    ));
+    assert_eq!(
+        held(&f, "A Pớt"),
+        ["Phó Bí thư Thường trực Tỉnh ủy", "Trưởng Đoàn ĐBQH tỉnh"]
+    );
+    assert_eq!(held(&f, "Y Ngọc"), ["Phó Chủ tịch UBND tỉnh"]);
+}
+
 /// After "Bí thư Huyện ủy" with no district written, a name with a middle
 /// name is the person's, not the district's; a district named after a
 /// person ("Trần Văn Thời") stays a district.

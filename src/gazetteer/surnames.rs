@@ -101,6 +101,8 @@ const OTHER: &[&str] = &[
     "Vương",
     "Xa",
     "Y",
+    // The prefix of Bahnar, Sedang and other men's names ("A Pớt").
+    "A",
     "Rah Lan",
     "Rơ Châm",
     "Rơ Mah",
