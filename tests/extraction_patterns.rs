@@ -379,8 +379,14 @@ fn a_byline_after_the_end_mark_on_the_last_line() {
 }
 
 #[test]
-fn a_byline_of_an_initial_and_a_name_in_capitals() {
-    for (byline, name) in [("B. LIỄU", "B. LIỄU"), ("T. Hương", "T. Hương")] {
+fn a_byline_of_an_initial_and_a_name_in_capitals_or_of_initials() {
+    for (byline, name) in [
+        ("B. LIỄU", "B. LIỄU"),
+        ("T. Hương", "T. Hương"),
+        ("N.H", "N.H"),
+        ("X.T.", "X.T"),
+        ("Đ.T.L", "Đ.T.L"),
+    ] {
         let f = facts_of(&page(&format!(
             "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp cho ý kiến các nội dung quan trọng của tỉnh. Bí thư Tỉnh ủy Lê Văn Minh chủ trì hội nghị.\n\n{byline}"
         )));

@@ -20,6 +20,9 @@ use crate::text::segment::{Token, tokenize_keyed, word_count, word_count_over};
 static WRITER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:bài\s*(?:và|,|&)?\s*ảnh|tin\s*(?:và|,|&)?\s*ảnh|bài|tin|tác giả|nhóm (?:phóng viên|pv)|phóng viên|pv|bài viết|thực hiện|nhóm thực hiện|t\s*/\s*h|th|tổng hợp)\s*:\s*").unwrap()
 });
+/// A pen name of initials only: two or three capitals joined by periods.
+static INITIALS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\p{Lu}\.\p{Lu}(?:\.\p{Lu})?$").unwrap());
 /// Photo credits and captions: not bylines.
 static PHOTO_CREDIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:ảnh|photo|video|clip|đồ họa|đồ hoạ|ảnh minh họa|ảnh minh hoạ)\s*:")
@@ -145,6 +148,10 @@ fn byline_names(text: &str, lower: &str, span: Span, capitals_allowed: bool) -> 
         return Vec::new();
     }
     let start = span.start + label;
+    // A writer known by initials alone ("N.H", "X.T"): a name of their own.
+    if INITIALS.is_match(body) {
+        return vec![Found::new(body.to_string(), start..start + body.len())];
+    }
     let toks = tokenize_keyed(text, lower, start..start + body.len());
     if toks.is_empty() || toks.len() > 16 {
         return Vec::new();
