@@ -153,9 +153,12 @@ pub fn companions_in(catalog: &Catalog, person: usize) -> Vec<(usize, usize)> {
         }
     }
     let mut v: Vec<(usize, usize)> = counts.into_iter().collect();
+    // Namesakes are told apart by their order in the corpus: the counts come
+    // out of a hash map in no set order.
     v.sort_by(|a, b| {
         b.1.cmp(&a.1)
             .then(catalog.people[a.0].name.cmp(&catalog.people[b.0].name))
+            .then(a.0.cmp(&b.0))
     });
     v
 }
