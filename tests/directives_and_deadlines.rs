@@ -405,3 +405,15 @@ fn a_leader_beside_the_chair_who_gives_orders_directs() {
     assert!(!holds(&f, "lãnh đạo tỉnh"), "{all:#?}");
     assert_eq!(f.chairs, ["Nguyễn Văn Hùng"]);
 }
+
+/// "dự và chỉ đạo hội nghị" tells who attended; the guests listed after it
+/// are no directives.
+#[test]
+fn attending_and_directing_the_meeting_is_attendance() {
+    let f = facts_of(&page(
+        "Đồng chí Trần Văn Mẫn - Ủy viên Bộ Chính trị, Trưởng Ban Tổ chức Trung ương dự và chỉ đạo hội nghị. Các đồng chí Lê Văn Bình - Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy; Đỗ Minh Khoa - Phó Bí thư Thường trực Tỉnh ủy; các đồng chí trong Ban Thường vụ Tỉnh ủy dự hội nghị.\n\nKết luận hội nghị, đồng chí Lê Văn Bình yêu cầu các cấp ủy rà soát quy hoạch cán bộ.",
+    ));
+    let all = listed(&f);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(all[0].2.contains("rà soát quy hoạch cán bộ"), "{all:#?}");
+}

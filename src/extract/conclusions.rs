@@ -112,9 +112,11 @@ fn find_directive(toks: &[Token], flags: &[u8], within: usize) -> Option<(usize,
 }
 
 /// Whether the word at `i` is a noun counted as many ("các kết luận", "những
-/// yêu cầu"): what was concluded or asked before, not a directive given.
+/// yêu cầu"), what was concluded or asked before, or tells attendance ("dự
+/// và chỉ đạo hội nghị"): not a directive given.
 fn counted_noun(toks: &[Token], i: usize) -> bool {
-    i > 0 && matches!(toks[i - 1].key.as_ref(), "các" | "những")
+    let attended = i >= 2 && toks[i - 1].is("và") && toks[i - 2].is("dự");
+    attended || (i > 0 && matches!(toks[i - 1].key.as_ref(), "các" | "những"))
 }
 
 /// The indices of `flags` that hold any bit of `flag`, in order.
