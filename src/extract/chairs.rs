@@ -66,7 +66,7 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
             {
                 continue;
             }
-            if leads_a_task(toks, k) {
+            if leads_a_task(toks, k + 2) {
                 continue;
             }
             let in_sentence = in_sentence.get_or_insert_with(|| people.mentions_in(si).collect());
@@ -114,11 +114,17 @@ pub fn extract(doc: &Doc, people: &mut People) -> Vec<usize> {
     chairs
 }
 
-/// Whether the "chủ trì" at token `k` gives someone the lead of a task
-/// ("Sở Nội vụ chủ trì, phối hợp với …", "giao đồng chí A chủ trì và
-/// phối hợp …"): what a directive assigns, not who chaired.
-pub(crate) fn leads_a_task(toks: &[Token], k: usize) -> bool {
-    let mut next = toks[(k + 2).min(toks.len())..]
+/// Whether "chủ trì" at token `k` tells who chaired: it does unless it
+/// gives the lead of a task (see [`leads_a_task`]).
+pub(crate) fn tells_chair(toks: &[Token], k: usize) -> bool {
+    toks[k].is("chủ") && toks.get(k + 1).is_some_and(|t| t.is("trì")) && !leads_a_task(toks, k + 2)
+}
+
+/// Whether a chairing verb ending before token `after` gives someone the
+/// lead of a task ("Sở Nội vụ chủ trì, phối hợp với …", "giao đồng chí A
+/// chủ trì và phối hợp …"): what a directive assigns, not who chaired.
+pub(crate) fn leads_a_task(toks: &[Token], after: usize) -> bool {
+    let mut next = toks[after.min(toks.len())..]
         .iter()
         .skip_while(|t| t.is_punct(',') || t.is("và"));
     next.next().is_some_and(|t| t.is("phối")) && next.next().is_some_and(|t| t.is("hợp"))

@@ -24,6 +24,7 @@ use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::chairs::tells_chair;
 use super::deadline;
 use super::doc::{Doc, Sentence, clean};
 use super::people::{People, Role};
@@ -1666,18 +1667,14 @@ fn is_date_word(t: &Token) -> bool {
 /// [`sentence_flags`]: one without "chủ" names no chair.
 fn is_attendance(toks: &[Token], words: u8) -> bool {
     ATTENDANCE.at(toks, 0).is_some()
-        || words & CHAIRING != 0
-            && (0..toks.len().saturating_sub(1)).any(|i| {
-                toks[i].is("chủ") && toks[i + 1].is("trì") && !super::chairs::leads_a_task(toks, i)
-            })
+        || words & CHAIRING != 0 && (0..toks.len()).any(|i| tells_chair(toks, i))
 }
 
 /// Whether a sentence opens with a clause of chairing and says what the
 /// chair directs after it, from token `from` ("Chủ trì cuộc làm việc …,
 /// đồng chí A nhấn mạnh, …"): the directive tells no attendance.
 fn chaired_before(toks: &[Token], from: usize) -> bool {
-    let chairing = |w: &[Token]| w[0].is("chủ") && w[1].is("trì");
-    if toks.len() <= from || from <= 2 || !chairing(toks) {
+    if toks.len() <= from || from <= 2 || !tells_chair(toks, 0) {
         return false;
     }
     let Some(comma) = (2..from).find(|&j| toks[j].is_punct(',')) else {
@@ -1688,7 +1685,7 @@ fn chaired_before(toks: &[Token], from: usize) -> bool {
     let names_who = |t: &Token| matches!(t.key.as_ref(), "có" | "chí" | "ông" | "bà");
     !toks[2..comma].iter().any(names_who)
         && !toks[..from].iter().any(|t| t.is_punct(';'))
-        && !toks[2..].windows(2).any(chairing)
+        && !(2..toks.len()).any(|i| tells_chair(toks, i))
 }
 
 /// The text of a sentence from token `from`, split at semicolons between

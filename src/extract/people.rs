@@ -1874,7 +1874,7 @@ fn role_after(toks: &[Token], mut k: usize) -> Option<Role> {
     }
     if let Some(n) = CHAIR_VERBS.at(toks, k) {
         // "… chủ trì, phối hợp với …" gives a task; it tells no chair.
-        (!super::chairs::leads_a_task(toks, k + n - 2)).then_some(Role::Chair)
+        (!super::chairs::leads_a_task(toks, k + n)).then_some(Role::Chair)
     } else if PRESENTER_VERBS.at(toks, k).is_some() {
         Some(Role::Presenter)
     } else if SPEAKER_VERBS.at(toks, k).is_some() {
