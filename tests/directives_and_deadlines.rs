@@ -417,3 +417,15 @@ fn attending_and_directing_the_meeting_is_attendance() {
     assert_eq!(all.len(), 1, "{all:#?}");
     assert!(all[0].2.contains("rà soát quy hoạch cán bộ"), "{all:#?}");
 }
+
+/// A directive word used as a noun begins no directive: after "phát biểu",
+/// numbered ("quán triệt Kết luận số 12-KL/TU"), or counted ("các kết luận").
+#[test]
+fn directive_words_used_as_nouns_direct_nothing() {
+    let f = facts_of(&page(
+        "Đồng chí Nguyễn Văn An, Bí thư Tỉnh ủy chủ trì hội nghị.\n\nĐồng chí Nguyễn Văn An phát biểu chỉ đạo tại cuộc họp.\n\nHội nghị đã quán triệt Kết luận số 12-KL/TU về công tác dân vận trong tình hình mới.\n\nKết luận hội nghị, đồng chí Nguyễn Văn An yêu cầu các cấp ủy rà soát quy hoạch cán bộ.",
+    ));
+    let all = listed(&f);
+    assert_eq!(all.len(), 1, "{all:#?}");
+    assert!(all[0].2.contains("rà soát quy hoạch cán bộ"), "{all:#?}");
+}

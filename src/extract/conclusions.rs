@@ -108,16 +108,16 @@ static FALSE_DIRECTIVES: LazyLock<PhraseList> = LazyLock::new(|| {
 fn find_directive(toks: &[Token], flags: &[u8], within: usize) -> Option<(usize, usize)> {
     flagged(&flags[..toks.len().min(within)], DIRECTIVE).find_map(|i| {
         let n = DIRECTIVE_VERBS.at(toks, i)?;
-        (FALSE_DIRECTIVES.at(toks, i).is_none() && !counted_noun(toks, i)).then_some((i, n))
+        let directs =
+            FALSE_DIRECTIVES.at(toks, i).is_none() && !noun_use(toks, i, n) && !attended(toks, i);
+        directs.then_some((i, n))
     })
 }
 
-/// Whether the word at `i` is a noun counted as many ("các kết luận", "những
-/// yêu cầu"), what was concluded or asked before, or tells attendance ("dự
-/// và chỉ đạo hội nghị"): not a directive given.
-fn counted_noun(toks: &[Token], i: usize) -> bool {
-    let attended = i >= 2 && toks[i - 1].is("và") && toks[i - 2].is("dự");
-    attended || (i > 0 && matches!(toks[i - 1].key.as_ref(), "các" | "những"))
+/// Whether the verb at `i` tells attendance ("dự và chỉ đạo hội nghị"), not
+/// a directive given.
+fn attended(toks: &[Token], i: usize) -> bool {
+    i >= 2 && toks[i - 1].is("và") && toks[i - 2].is("dự")
 }
 
 /// The indices of `flags` that hold any bit of `flag`, in order.
@@ -704,7 +704,7 @@ fn passive_decision(toks: &[Token], words: u8) -> bool {
                 && PASSIVE_DECISIONS
                     .at(toks, d)
                     .is_some_and(|n| toks.get(d + n).is_some_and(|t| t.is_word()))
-                && !noun_use(toks, d)
+                && !noun_use(toks, d, DECISIONS.at(toks, d).unwrap_or(1))
         })
 }
 
@@ -1156,21 +1156,16 @@ fn opens_passage(
     Some((opener, speaker.map(|(s, _)| s), from))
 }
 
-/// Whether the verb at `verb` gives an order: "yêu cầu", "chỉ đạo", "giao";
-/// not the noun ("phát biểu chỉ đạo của các đồng chí", "sự chỉ đạo").
+/// Whether the verb at `verb` gives an order: "yêu cầu", "chỉ đạo", "giao"
+/// (the verb's nouns are left by [`find_directive`]).
 fn commands(toks: &[Token], verb: usize) -> bool {
     let is = |at: usize, word: &str| toks.get(at).is_some_and(|t| t.is(word));
-    let len = match toks.get(verb).map(|t| t.key.as_ref()) {
-        Some("yêu") if is(verb + 1, "cầu") => 2,
-        Some("chỉ") if is(verb + 1, "đạo") => 2,
-        Some("giao") => 1,
-        _ => return false,
-    };
-    let noun = is(verb + len, "của")
-        || verb
-            .checked_sub(1)
-            .is_some_and(|b| is(b, "sự") || is(b, "biểu"));
-    !noun
+    match toks.get(verb).map(|t| t.key.as_ref()) {
+        Some("yêu") => is(verb + 1, "cầu"),
+        Some("chỉ") => is(verb + 1, "đạo"),
+        Some("giao") => true,
+        _ => false,
+    }
 }
 
 /// Whether the verb at `verb` is said in the first person ("Tôi đề nghị").
@@ -1404,10 +1399,11 @@ fn decision_subject(
             .flatten()
             .map(|b| (b, false));
         directed.or_else(|| {
-            (flags[i] & DECISION != 0 && DECISIONS.at(toks, i).is_some() && !noun_use(toks, i))
-                .then(|| subject_of(toks, flags, i, true))
-                .flatten()
-                .map(|b| (b, true))
+            (flags[i] & DECISION != 0
+                && DECISIONS.at(toks, i).is_some_and(|n| !noun_use(toks, i, n)))
+            .then(|| subject_of(toks, flags, i, true))
+            .flatten()
+            .map(|b| (b, true))
         })
     })
 }
@@ -1567,15 +1563,15 @@ fn is_bullet(toks: &[Token]) -> bool {
             .is_some_and(|t| t.is_punct('.') || t.is_punct(')'))
 }
 
-/// Whether the decision word at `d` is a noun ("trao quyết định", "các
-/// quyết định", "quyết định của Bộ Chính trị").
-fn noun_use(toks: &[Token], d: usize) -> bool {
+/// Whether the decision or directive word of `n` tokens at `d` is a noun
+/// ("trao quyết định", "các kết luận", "quyết định của Bộ Chính trị", "ý
+/// kiến phát biểu chỉ đạo").
+fn noun_use(toks: &[Token], d: usize, n: usize) -> bool {
     // "cơ bản thống nhất" is "on the whole agreed".
     let before = d
         .checked_sub(1)
         .filter(|&i| !(i > 0 && toks[i].is("bản") && toks[i - 1].is("cơ")))
         .map(|i| toks[i].key.as_ref());
-    let n = DECISIONS.at(toks, d).unwrap_or(1);
     let after = toks.get(d + n).map(|t| t.key.as_ref());
     // "quyết định số 12", not "thống nhất số lượng".
     let numbered = after == Some("số")
@@ -1602,6 +1598,7 @@ fn noun_use(toks: &[Token], d: usize) -> bool {
                 | "sự"
         )
     ) || numbered
+        || (d >= 2 && toks[d - 1].is("biểu") && toks[d - 2].is("phát"))
         || matches!(after, Some("của" | "cử"))
 }
 
