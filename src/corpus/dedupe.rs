@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::build::Input;
 use crate::text::fold;
-use crate::text::fold::{FNV_OFFSET, fnv1a, fnv1a_step, fold_char_into};
+use crate::text::fold::{FNV_OFFSET, FOLDS_TO, FoldsTo, fnv1a, fnv1a_step};
 
 /// Keeps the first of each set of duplicates, in input order; returns the
 /// inputs kept and how many were dropped. Each input carries its
@@ -97,9 +97,9 @@ pub fn text_hash(text: &str) -> Option<i64> {
     // The key is hashed as it is folded: most texts are read only to be
     // hashed, and a folded copy of each would be thrown away at once. The
     // characters of Vietnamese text are looked up, by their bytes, in a
-    // table of what each adds to the key; runs of ASCII letters and digits,
+    // table of what each folds to; runs of ASCII letters and digits,
     // most of the bytes, are hashed in a loop of their own.
-    let table = &*KEY_TABLE;
+    let table = &*FOLDS_TO;
     let mut hash = KeyHash::default();
     let bytes = text.as_bytes();
     let mut at = 0;
@@ -109,12 +109,12 @@ pub fn text_hash(text: &str) -> Option<i64> {
             at = hash.ascii_run(bytes, at);
             continue;
         }
-        let (adds, width) = table.at(bytes, at);
-        match adds {
-            Adds::Letter(b) => hash.letter(b),
-            Adds::Gap => hash.gap(),
-            Adds::Nothing => {}
-            Adds::Other => hash.fold(&text[at..at + width]),
+        let (folds, width) = table.at(bytes, at);
+        match folds {
+            FoldsTo::Ascii(b) if b.is_ascii_alphanumeric() => hash.letter(b),
+            FoldsTo::Ascii(_) | FoldsTo::Mark => hash.gap(),
+            FoldsTo::Nothing => {}
+            FoldsTo::Other => hash.fold(&text[at..at + width]),
         }
         at += width;
     }
@@ -137,75 +137,6 @@ const ASCII_KEY: [u8; 128] = {
     }
     table
 };
-
-/// What one character adds to a text key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Adds {
-    /// It folds to this ASCII letter or digit.
-    Letter(u8),
-    /// It ends a word (it folds to no letter or digit).
-    Gap,
-    /// It folds away (a combining mark).
-    Nothing,
-    /// Anything else: folded the slow way.
-    Other,
-}
-
-/// [`Adds`] for the characters below U+0800 and for the Latin Extended
-/// Additional block, where Vietnamese letters with two marks live.
-struct KeyTable {
-    below_800: Vec<Adds>,
-    latin_extended: Vec<Adds>,
-}
-
-/// The Latin Extended Additional block (ạ, ấ, ỹ, …): three bytes in UTF-8,
-/// E1 B8 80 to E1 BB BF.
-const LATIN_EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
-
-static KEY_TABLE: std::sync::LazyLock<KeyTable> = std::sync::LazyLock::new(|| KeyTable {
-    below_800: (0..0x800).map(adds_of).collect(),
-    latin_extended: LATIN_EXTENDED.map(adds_of).collect(),
-});
-
-fn adds_of(u: u32) -> Adds {
-    let Some(c) = char::from_u32(u) else {
-        return Adds::Other;
-    };
-    let mut folded = String::new();
-    fold_char_into(c, &mut folded);
-    match folded.as_bytes() {
-        [] => Adds::Nothing,
-        [b] if b.is_ascii_alphanumeric() => Adds::Letter(*b),
-        [b] if b.is_ascii() => Adds::Gap,
-        _ => Adds::Other,
-    }
-}
-
-impl KeyTable {
-    /// What the character at byte `at` of valid UTF-8 adds, and its width.
-    #[inline]
-    fn at(&self, bytes: &[u8], at: usize) -> (Adds, usize) {
-        let b = bytes[at];
-        let cont = |i: usize| u32::from(bytes[at + i] & 0x3F);
-        match b {
-            0..0x80 => (self.below_800[b as usize], 1),
-            0xC0..0xE0 => {
-                let u = (u32::from(b & 0x1F) << 6) | cont(1);
-                (self.below_800[u as usize], 2)
-            }
-            0xE0..0xF0 => {
-                let u = (u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
-                let adds = if LATIN_EXTENDED.contains(&u) {
-                    self.latin_extended[(u - LATIN_EXTENDED.start) as usize]
-                } else {
-                    Adds::Other
-                };
-                (adds, 3)
-            }
-            _ => (Adds::Other, 4),
-        }
-    }
-}
 
 /// [`super::sqlite::hash`] of a [`text_key`], fed one folded character at
 /// a time.
@@ -353,7 +284,7 @@ mod tests {
         /// The ASCII runs hashed in their own loop and the characters
         /// looked up one at a time give the hash of the key.
         #[test]
-        fn text_hash_is_the_hash_of_any_text_key(text in "[a-zA-Z0-9 .,_'\n\t!~\u{7f}đĐảẢơƠạẤỹỸ\u{301}\u{323}\u{1f600}ǅßÆ×ᴀ€ḁ–-]{0,40}") {
+        fn text_hash_is_the_hash_of_any_text_key(text in "[a-zA-Z0-9 .,_'\n\t!~\u{7f}đĐảẢơƠạẤỹỸ\u{301}\u{323}\u{1f600}ǅßÆ×ᴀ€ḁ–“”…\u{200b}\u{2070}Ж-]{0,40}") {
             let key = text_key(&text);
             let expected = (!key.is_empty()).then(|| super::super::sqlite::hash(&key));
             proptest::prop_assert_eq!(text_hash(&text), expected);

@@ -11,7 +11,9 @@ use std::ops::Range;
 
 use crate::corpus::Corpus;
 use crate::gazetteer::FastMap;
-use crate::text::fold::{fold_char_into, folded_letter, is_alphanumeric, word_key};
+use crate::text::fold::{
+    FOLDS_TO, FoldsTo, fold_char_into, fold_into, folded_letter, is_alphanumeric, word_key,
+};
 
 use super::entries::{each_entry, entries_but_provinces};
 use super::{Kind, Target};
@@ -124,19 +126,46 @@ pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
 
 /// [`project`] of `text` folded as [`fold_entry`] folds it, into `out`,
 /// without the folded text in between: most characters are ASCII and go
-/// straight in.
+/// straight in, and most others (Vietnamese letters) are looked up by
+/// their bytes.
 pub(super) fn project_entry(text: &str, out: &mut Vec<u8>, scratch: &mut String) {
+    // A character projects to one byte or none, but for the few folded
+    // the slow way: the bytes go into room made up front, past the end
+    // of which only those few are pushed.
     out.clear();
-    out.push(b' ');
-    for c in text.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase() as u8);
+    out.resize(text.len() + 1, b' ');
+    let table = &*FOLDS_TO;
+    let bytes = text.as_bytes();
+    let (mut at, mut n) = (0, 1);
+    while let Some(&b) = bytes.get(at) {
+        let (byte, width) = if b < 0x80 {
+            (b.to_ascii_lowercase(), 1)
         } else {
-            scratch.clear();
-            fold_char_into(c, scratch);
-            out.extend(project(scratch));
-        }
+            match table.at(bytes, at) {
+                (FoldsTo::Ascii(f), width) => (f, width),
+                (FoldsTo::Mark, width) => (OTHER_MARK, width),
+                (FoldsTo::Nothing, width) => {
+                    at += width;
+                    continue;
+                }
+                (FoldsTo::Other, width) => {
+                    scratch.clear();
+                    fold_into(&text[at..at + width], scratch);
+                    out.truncate(n);
+                    out.extend(project(scratch));
+                    n = out.len();
+                    at += width;
+                    // Room again for a byte of each byte left.
+                    out.resize(n + bytes.len() - at, b' ');
+                    continue;
+                }
+            }
+        };
+        out[n] = byte;
+        n += 1;
+        at += width;
     }
+    out.truncate(n);
 }
 
 /// Whether a projected byte belongs to a word, as [`folded_words`] splits.
@@ -964,6 +993,22 @@ mod tests {
             project_entry(text, &mut out, &mut scratch);
             fold_entry(text, &mut folded);
             assert_eq!(out, project(&folded).collect::<Vec<u8>>(), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(crate::testing::cases(2000))]
+
+        /// The characters looked up by their bytes project as their folded
+        /// forms do.
+        #[test]
+        fn any_entry_projects_as_its_folded_text_does(
+            text in "[a-zA-Z0-9 ,.'!~\u{7f}ÂâĐđƯưỦủỷễẮắ²½ﬁǅßÆ×ªµᴀ€ḁ–“”…\u{200b}\u{2070}Ж日\u{301}\u{323}\u{1f600}-]{0,40}",
+        ) {
+            let (mut out, mut scratch, mut folded) = (Vec::new(), String::new(), String::new());
+            project_entry(&text, &mut out, &mut scratch);
+            fold_entry(&text, &mut folded);
+            proptest::prop_assert_eq!(out, project(&folded).collect::<Vec<u8>>());
         }
     }
 

@@ -83,6 +83,88 @@ fn fold_char_slowly(c: char, out: &mut String) {
     }
 }
 
+/// What a character folds to, for readers that fold bytes straight into
+/// something of their own (a hash, a projection) without a folded copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoldsTo {
+    /// This one ASCII byte.
+    Ascii(u8),
+    /// Nothing (a combining mark).
+    Nothing,
+    /// One character outside ASCII that is no letter or digit (a dash, a
+    /// curly quote): it ends a word.
+    Mark,
+    /// Anything else: to be folded with [`fold_char_into`].
+    Other,
+}
+
+/// [`FoldsTo`] of the characters below U+0800, of the Latin Extended
+/// Additional block, where Vietnamese letters with two marks live, and of
+/// General Punctuation (dashes, quotes, ellipses): nearly every character
+/// of a Vietnamese text, told by its bytes.
+pub struct FoldTable {
+    below_800: Vec<FoldsTo>,
+    latin_extended: Vec<FoldsTo>,
+    punctuation: Vec<FoldsTo>,
+}
+
+/// The Latin Extended Additional block (ạ, ấ, ỹ, …): three bytes in UTF-8,
+/// E1 B8 80 to E1 BB BF.
+const LATIN_EXTENDED: std::ops::Range<u32> = 0x1E00..0x1F00;
+/// General Punctuation (– — ‘ ’ “ ” …).
+const PUNCTUATION: std::ops::Range<u32> = 0x2000..0x2070;
+
+/// The one [`FoldTable`].
+pub static FOLDS_TO: std::sync::LazyLock<FoldTable> = std::sync::LazyLock::new(|| FoldTable {
+    below_800: (0..0x800).map(folds_to).collect(),
+    latin_extended: LATIN_EXTENDED.map(folds_to).collect(),
+    punctuation: PUNCTUATION.map(folds_to).collect(),
+});
+
+fn folds_to(u: u32) -> FoldsTo {
+    let Some(c) = char::from_u32(u) else {
+        return FoldsTo::Other;
+    };
+    let mut folded = String::new();
+    fold_char_into(c, &mut folded);
+    let mut chars = folded.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => FoldsTo::Nothing,
+        (Some(f), None) if f.is_ascii() => FoldsTo::Ascii(f as u8),
+        (Some(f), None) if !f.is_alphanumeric() => FoldsTo::Mark,
+        _ => FoldsTo::Other,
+    }
+}
+
+impl FoldTable {
+    /// What the character at byte `at` of valid UTF-8 folds to, and its
+    /// width in bytes.
+    #[inline]
+    pub fn at(&self, bytes: &[u8], at: usize) -> (FoldsTo, usize) {
+        let b = bytes[at];
+        let cont = |i: usize| u32::from(bytes[at + i] & 0x3F);
+        match b {
+            0..0x80 => (self.below_800[b as usize], 1),
+            0xC0..0xE0 => {
+                let u = (u32::from(b & 0x1F) << 6) | cont(1);
+                (self.below_800[u as usize], 2)
+            }
+            0xE0..0xF0 => {
+                let u = (u32::from(b & 0x0F) << 12) | (cont(1) << 6) | cont(2);
+                let folds = if LATIN_EXTENDED.contains(&u) {
+                    self.latin_extended[(u - LATIN_EXTENDED.start) as usize]
+                } else if PUNCTUATION.contains(&u) {
+                    self.punctuation[(u - PUNCTUATION.start) as usize]
+                } else {
+                    FoldsTo::Other
+                };
+                (folds, 3)
+            }
+            _ => (FoldsTo::Other, 4),
+        }
+    }
+}
+
 /// `char::is_alphanumeric`, answered without a table for ASCII, the rest
 /// of Latin-1, the Latin letters Vietnamese is written in, and General
 /// Punctuation (dashes, dots, quotes): nearly all of a text.
