@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 
 use tinhuy::corpus::ingest::from_texts;
 use tinhuy::corpus::{Corpus, sqlite, store};
+use tinhuy::search::stored::Haystacks;
 use xtask::synth::{SynthConfig, generate};
 
 const BIN: &str = env!("CARGO_BIN_EXE_tinhuy");
@@ -180,6 +181,15 @@ fn assert_same_search(db: &Path, whole: &Corpus, queries: &[&str]) {
     }
 }
 
+/// The store keeps a haystack for each entry, the one its text projects
+/// to.
+fn assert_stored_haystacks(db: &Path) {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let stored = Haystacks::stored(&conn).unwrap();
+    assert!(stored.is_some(), "no haystack for each entry");
+    assert!(stored == Some(Haystacks::project(&conn).unwrap()));
+}
+
 fn integrity(path: &Path) -> String {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -261,6 +271,7 @@ fn an_ingest_adds_to_a_store_as_if_all_were_read_at_once() {
         &whole,
         &["t", "ng", "b t", "chu tich", "ke hoach", "2020"],
     );
+    assert_stored_haystacks(&db);
     // Someone seen both before and after is one person.
     let old_people: BTreeSet<usize> = added.articles[..40]
         .iter()
@@ -704,7 +715,7 @@ fn a_version_1_store_is_upgraded_by_the_next_ingest() {
         .unwrap()
         .execute_batch(
             "DROP TABLE sightings; DROP TABLE meeting_keys; DROP INDEX entries_target;
-             DROP TABLE tops;
+             DROP TABLE tops; DROP TABLE haystacks;
              CREATE TABLE tops (pattern TEXT PRIMARY KEY, entries BLOB NOT NULL) WITHOUT ROWID;
              UPDATE meta SET value = '1' WHERE key = 'store_version'; PRAGMA user_version = 1;",
         )
@@ -727,5 +738,47 @@ fn a_version_1_store_is_upgraded_by_the_next_ingest() {
     let more = synthetic(35, 23);
     ingest(&[&write_dir(dir.path(), "more", &more[30..])], &db);
     assert_eq!(store::load(&db).unwrap().articles.len(), 35);
+    assert_stored_haystacks(&db);
+    assert_eq!(integrity(&db), "ok");
+}
+
+#[test]
+fn a_version_2_store_gets_its_haystacks_and_is_added_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = synthetic(60, 29);
+    let db = dir.path().join("corpus.db");
+    ingest(&[&write_dir(dir.path(), "old", &all[..40])], &db);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    // What a version 2 store lacks: it is searched all the same.
+    conn.execute_batch(
+        "DROP TABLE haystacks;
+         UPDATE meta SET value = '2' WHERE key = 'store_version'; PRAGMA user_version = 2;",
+    )
+    .unwrap();
+    assert!(Haystacks::stored(&conn).unwrap().is_none());
+    let projected = Haystacks::project(&conn).unwrap();
+    assert!(Haystacks::read(&conn).unwrap() == projected);
+    drop(conn);
+    let o = ingest(&[&write_dir(dir.path(), "new", &all[40..])], &db);
+    let said = String::from_utf8_lossy(&o.stderr);
+    // Added to, not rebuilt.
+    assert!(!said.contains("rebuilt"), "{said}");
+    assert!(
+        said.contains("added 20 article(s) to the store; it holds 60"),
+        "{said}"
+    );
+    let version: i64 = rusqlite::Connection::open(&db)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, i64::from(sqlite::STORE_VERSION));
+    assert_stored_haystacks(&db);
+    let json = dir.path().join("once.json");
+    ingest(&[&write_dir(dir.path(), "once", &all)], &json);
+    assert_same_search(
+        &db,
+        &store::load(&json).unwrap(),
+        &["t", "ng", "chu tich", "ke hoach"],
+    );
     assert_eq!(integrity(&db), "ok");
 }

@@ -25,12 +25,13 @@ use super::model::{Appearance, Article, Corpus, Meeting, Person, SCHEMA, SCHEMA_
 use super::store::CorpusError;
 use crate::extract::ArticleFacts;
 use crate::gazetteer::FastMap;
+use crate::search::haystack_rows::{self, HAYSTACKS_SQL};
 use crate::search::stored;
 use crate::text::fold::{FNV_OFFSET, fnv1a};
 use crate::text::lex_key;
 
 /// Version of the database layout, also kept as `PRAGMA user_version`.
-pub const STORE_VERSION: u32 = 2;
+pub const STORE_VERSION: u32 = 3;
 
 /// What every store file starts with.
 const MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -138,7 +139,7 @@ const ADDED_INDEXES: &str =
      CREATE INDEX IF NOT EXISTS meetings_newest ON meetings(date DESC);";
 
 /// The tables an ingest that reads the whole store rewrites.
-const DERIVED: [&str; 11] = [
+const DERIVED: [&str; 12] = [
     "article_links",
     "meetings",
     "people",
@@ -147,6 +148,7 @@ const DERIVED: [&str; 11] = [
     "conclusions",
     "entries",
     "words",
+    "haystacks",
     "tops",
     "sightings",
     "meeting_keys",
@@ -263,6 +265,7 @@ fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
 fn create_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(SCHEMA_SQL)?;
     tx.execute_batch(INCREMENTAL_SQL)?;
+    tx.execute_batch(HAYSTACKS_SQL)?;
     let mut put = tx.prepare("INSERT INTO meta (key, value) VALUES (?1, ?2)")?;
     put.execute(["schema", SCHEMA])?;
     put.execute(["schema_version", &SCHEMA_VERSION.to_string()])?;
@@ -311,6 +314,24 @@ fn upgrade_schema(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(INCREMENTAL_SQL)?;
     tx.execute_batch(SIGHTINGS_INDEX)?;
     tx.execute_batch(ENTRIES_INDEX)?;
+    tx.execute_batch(HAYSTACKS_SQL)?;
+    set_store_version(tx)
+}
+
+/// Brings a version 2 store to this version by adding its entries'
+/// haystacks: what it lacks is made from what it has, and it can be added
+/// to as it is.
+fn add_haystacks(tx: &Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(HAYSTACKS_SQL)?;
+    let ids: Vec<u32> = tx
+        .prepare("SELECT id FROM entries ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    haystack_rows::rewrite(tx, &ids)?;
+    set_store_version(tx)
+}
+
+fn set_store_version(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute(
         "UPDATE meta SET value = ?1 WHERE key = 'store_version'",
         [STORE_VERSION.to_string()],
@@ -667,7 +688,13 @@ fn ready_to_add(tx: &Transaction, path: &Path) -> Result<Option<u32>, CorpusErro
                 found: v,
             });
         }
-        Some(_) => tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?,
+        Some(v) => {
+            tx.execute_batch(ADDED_INDEXES).map_err(store_error(path))?;
+            if v == 2 {
+                add_haystacks(tx).map_err(store_error(path))?;
+                return Ok(Some(STORE_VERSION));
+            }
+        }
     }
     Ok(found)
 }
@@ -1660,6 +1687,7 @@ macro_rules! tuple_row {
 }
 
 tuple_row!(2: A 0, B 1);
+tuple_row!(3: A 0, B 1, C 2);
 tuple_row!(4: A 0, B 1, C 2, D 3);
 tuple_row!(5: A 0, B 1, C 2, D 3, E 4);
 tuple_row!(8: A 0, B 1, C 2, D 3, E 4, F 5, G 6, H 7);

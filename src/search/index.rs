@@ -21,7 +21,7 @@ use super::{Kind, Target};
 /// Many strings, byte strings or number lists in one buffer: item `i` is
 /// `buf[ends[i - 1]..ends[i]]`. A few flat arrays instead of a heap
 /// allocation per item.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub(super) struct Packed<B> {
     buf: B,
     ends: Vec<usize>,

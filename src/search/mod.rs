@@ -4,6 +4,7 @@
 //! back onto the original text for highlighting.
 
 pub mod entries;
+pub(crate) mod haystack_rows;
 pub(crate) mod index;
 mod rank;
 mod short;

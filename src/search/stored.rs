@@ -16,6 +16,7 @@ use rayon::prelude::*;
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::haystack_rows;
 use super::index::{Bytes, Index, is_word_byte, project_entry};
 use super::short::{Asked, EntryShorts, UNMATCHED, measurable};
 use super::shortfall::{Scratch, Shortfall};
@@ -80,6 +81,7 @@ impl Ranked {
 /// short queries are ranked.
 pub fn write_entries(conn: &Connection, indexed: &Indexed) -> rusqlite::Result<()> {
     write_entry_rows(conn, &indexed.index, &indexed.targets)?;
+    haystack_rows::write_all(conn, &indexed.index)?;
     Batch::numbered(conn, "words (id, word, n, postings)").insert(&indexed.words)
 }
 
@@ -1270,6 +1272,7 @@ fn debug_by_size(f: &mut std::fmt::Formatter<'_>, name: &str, entries: usize) ->
 /// the index projects it: about a byte per character of the entries, a
 /// fifth of their index in memory, and enough to rank candidates without
 /// reading them.
+#[derive(PartialEq, Eq)]
 pub struct Haystacks(Bytes);
 
 impl std::fmt::Debug for Haystacks {
@@ -1279,8 +1282,23 @@ impl std::fmt::Debug for Haystacks {
 }
 
 impl Haystacks {
-    /// Every entry's haystack, read in entry order.
+    /// Every entry's haystack: as stored, or projected from the entries'
+    /// texts when the store keeps none (it is older) or they do not match.
     pub fn read(conn: &Connection) -> rusqlite::Result<Haystacks> {
+        match Haystacks::stored(conn)? {
+            Some(stored) => Ok(stored),
+            None => Haystacks::project(conn),
+        }
+    }
+
+    /// Every entry's haystack as stored; None when the store keeps none,
+    /// or not one for each entry.
+    pub fn stored(conn: &Connection) -> rusqlite::Result<Option<Haystacks>> {
+        Ok(haystack_rows::read_all(conn)?.map(Haystacks))
+    }
+
+    /// Every entry's haystack, projected from its text in entry order.
+    pub fn project(conn: &Connection) -> rusqlite::Result<Haystacks> {
         let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
         let mut rows = stmt.query([])?;
         let mut out = Bytes::default();

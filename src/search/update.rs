@@ -45,6 +45,7 @@ pub fn update(conn: &Connection, entries: Vec<Entry>) -> rusqlite::Result<bool> 
         return Ok(true);
     }
     write_entries(conn, &numbered)?;
+    super::haystack_rows::rewrite(conn, &numbered.ids)?;
     update_words(conn, &numbered)?;
     update_tops(conn, &numbered)
 }

@@ -1,0 +1,179 @@
+//! The table `haystacks`: every entry's haystack (its text folded and
+//! projected, what search ranks on), stored in chunks of [`CHUNK`]
+//! entries, so that a browser has them all after reading a few hundred
+//! blobs instead of projecting every entry's text again.
+//!
+//! Chunk `c` holds entries `c * CHUNK ..` up to `CHUNK` of them: `bytes`
+//! their haystacks one after another, `ends` where each ends in `bytes`
+//! (32-bit little-endian). A chunk is rewritten from the entries' rows
+//! whenever one of its entries is written.
+
+use rayon::prelude::*;
+use rusqlite::{Connection, params};
+
+use super::index::{Bytes, Index, project_entry};
+use crate::corpus::sqlite::Batch;
+
+/// Entries to a chunk: few enough that an addition rewrites little with
+/// each entry it changes, many enough that the whole table is read in a
+/// few thousand steps.
+pub(crate) const CHUNK: usize = 256;
+
+/// The table, as documented in the README.
+pub(crate) const HAYSTACKS_SQL: &str = "
+CREATE TABLE IF NOT EXISTS haystacks (
+  chunk INTEGER PRIMARY KEY, ends BLOB NOT NULL, bytes BLOB NOT NULL
+);
+";
+
+/// One chunk's row: its haystacks and where each ends.
+#[derive(Default)]
+struct ChunkRow {
+    ends: Vec<u8>,
+    bytes: Vec<u8>,
+}
+
+impl ChunkRow {
+    /// The chunk of `texts`, the entries' texts in order.
+    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> ChunkRow {
+        let mut row = ChunkRow::default();
+        let (mut one, mut scratch) = (Vec::new(), String::new());
+        for text in texts {
+            project_entry(text, &mut one, &mut scratch);
+            row.bytes.extend_from_slice(&one);
+            let end = u32::try_from(row.bytes.len()).expect("a chunk is far below 4 GB");
+            row.ends.extend_from_slice(&end.to_le_bytes());
+        }
+        row
+    }
+}
+
+/// Writes the chunks of every entry of `index`, into an empty table.
+pub(super) fn write_all(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+    let chunks = index.len().div_ceil(CHUNK);
+    let rows: Vec<(usize, Vec<u8>, Vec<u8>)> = (0..chunks)
+        .into_par_iter()
+        .map(|c| {
+            let entries = c * CHUNK..index.len().min((c + 1) * CHUNK);
+            let row = ChunkRow::of(entries.map(|i| index.entry(i).text));
+            (c, row.ends, row.bytes)
+        })
+        .collect();
+    Batch::numbered(conn, "haystacks (chunk, ends, bytes)").insert(&rows)
+}
+
+/// Rewrites the chunks of the entries `ids` from the entries' rows, as
+/// they are now.
+pub(crate) fn rewrite(conn: &Connection, ids: &[u32]) -> rusqlite::Result<()> {
+    let mut chunks: Vec<usize> = ids.iter().map(|&id| id as usize / CHUNK).collect();
+    chunks.sort_unstable();
+    chunks.dedup();
+    let mut texts =
+        conn.prepare_cached("SELECT id, text FROM entries WHERE id >= ?1 AND id < ?2 ORDER BY id")?;
+    let mut put = conn.prepare_cached(
+        "INSERT OR REPLACE INTO haystacks (chunk, ends, bytes) VALUES (?1, ?2, ?3)",
+    )?;
+    for c in chunks {
+        let first = c * CHUNK;
+        let rows: Vec<(i64, String)> = texts
+            .query_map([first, first + CHUNK], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        // Entries are numbered from 0 without gaps.
+        for (k, (id, _)) in rows.iter().enumerate() {
+            if *id != (first + k) as i64 {
+                return Err(rusqlite::Error::IntegralValueOutOfRange(0, *id));
+            }
+        }
+        let row = ChunkRow::of(rows.iter().map(|(_, t)| t.as_str()));
+        put.execute(params![c, row.ends, row.bytes])?;
+    }
+    Ok(())
+}
+
+/// Every entry's haystack from the table; None when the store has no
+/// such table, or it does not hold exactly one haystack for each entry
+/// (the caller then projects the entries' texts).
+pub(super) fn read_all(conn: &Connection) -> rusqlite::Result<Option<Bytes>> {
+    let has_table: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'haystacks'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_table {
+        return Ok(None);
+    }
+    let entries: usize =
+        conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM entries", [], |r| {
+            r.get(0)
+        })?;
+    let mut out = Bytes::default();
+    let mut stmt = conn.prepare("SELECT chunk, ends, bytes FROM haystacks ORDER BY chunk")?;
+    let mut rows = stmt.query([])?;
+    let mut chunk = 0;
+    while let Some(row) = rows.next()? {
+        // Each chunk but the last is full, and none is missing.
+        if row.get::<_, i64>(0)? != chunk || out.len() != chunk as usize * CHUNK {
+            return Ok(None);
+        }
+        let (Ok(ends), Ok(bytes)) = (row.get_ref(1)?.as_blob(), row.get_ref(2)?.as_blob()) else {
+            return Ok(None);
+        };
+        if !push_chunk(&mut out, ends, bytes) {
+            return Ok(None);
+        }
+        chunk += 1;
+    }
+    if out.len() != entries {
+        return Ok(None);
+    }
+    out.shrink_to_fit();
+    Ok(Some(out))
+}
+
+/// Appends a chunk's haystacks; false when its blobs do not fit together.
+fn push_chunk(out: &mut Bytes, ends: &[u8], bytes: &[u8]) -> bool {
+    if !ends.len().is_multiple_of(4) || ends.len() / 4 > CHUNK {
+        return false;
+    }
+    let mut start = 0;
+    for end in ends.chunks_exact(4) {
+        let end = u32::from_le_bytes(end.try_into().expect("four bytes")) as usize;
+        if end < start || end > bytes.len() {
+            return false;
+        }
+        out.push(&bytes[start..end]);
+        start = end;
+    }
+    start == bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{Corpus, sqlite};
+    use crate::search::stored::Haystacks;
+
+    #[test]
+    fn haystacks_that_do_not_fit_the_entries_are_projected_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("x.db");
+        sqlite::save(&Corpus::bundled(), &db).unwrap();
+        let conn = sqlite::open(&db).unwrap();
+        let projected = Haystacks::project(&conn).unwrap();
+        assert!(read_all(&conn).unwrap().is_some());
+        assert!(Haystacks::read(&conn).unwrap() == projected);
+        for spoil in [
+            // An entry's end too few, one past the bytes, a chunk gone.
+            "UPDATE haystacks SET ends = substr(ends, 1, length(ends) - 4)",
+            "UPDATE haystacks SET ends = CAST(substr(ends, 1, length(ends) - 4) || x'ffffff7f' AS BLOB)",
+            "UPDATE haystacks SET bytes = 'text'",
+            "DELETE FROM haystacks",
+        ] {
+            conn.execute_batch(&format!("SAVEPOINT s; {spoil};"))
+                .unwrap();
+            assert!(read_all(&conn).unwrap().is_none(), "{spoil}");
+            assert!(Haystacks::read(&conn).unwrap() == projected, "{spoil}");
+            conn.execute_batch("ROLLBACK TO s; RELEASE s;").unwrap();
+        }
+    }
+}
