@@ -111,7 +111,7 @@ pub fn text_hash(text: &str) -> Option<i64> {
         }
         let (folds, width) = table.at(bytes, at);
         match folds {
-            FoldsTo::Ascii(b) if b.is_ascii_alphanumeric() => hash.letter(b),
+            FoldsTo::Letter(b) => hash.letter(b),
             FoldsTo::Ascii(_) | FoldsTo::Mark => hash.gap(),
             FoldsTo::Nothing => {}
             FoldsTo::Other => hash.fold(&text[at..at + width]),

@@ -8,11 +8,10 @@
 //! (32-bit little-endian). A chunk is rewritten from the entries' rows
 //! whenever one of its entries is written.
 
-use rayon::prelude::*;
 use rusqlite::{Connection, params};
 
 use super::index::{Bytes, Index, project_entry};
-use crate::corpus::sqlite::Batch;
+use crate::corpus::sqlite::{BATCH_ROWS, Batch};
 
 /// Entries to a chunk: few enough that an addition rewrites little with
 /// each entry it changes, many enough that the whole table is read in a
@@ -34,32 +33,43 @@ struct ChunkRow {
 }
 
 impl ChunkRow {
+    /// Takes in the next entry's haystack.
+    fn push(&mut self, haystack: &[u8]) {
+        self.bytes.extend_from_slice(haystack);
+        let end = u32::try_from(self.bytes.len()).expect("a chunk is far below 4 GB");
+        self.ends.extend_from_slice(&end.to_le_bytes());
+    }
+
     /// The chunk of `texts`, the entries' texts in order.
     fn of<'a>(texts: impl Iterator<Item = &'a str>) -> ChunkRow {
         let mut row = ChunkRow::default();
         let (mut one, mut scratch) = (Vec::new(), String::new());
         for text in texts {
             project_entry(text, &mut one, &mut scratch);
-            row.bytes.extend_from_slice(&one);
-            let end = u32::try_from(row.bytes.len()).expect("a chunk is far below 4 GB");
-            row.ends.extend_from_slice(&end.to_le_bytes());
+            row.push(&one);
         }
         row
     }
 }
 
-/// Writes the chunks of every entry of `index`, into an empty table.
+/// Writes the chunks of every entry of `index`, into an empty table: the
+/// haystacks the index has made.
 pub(super) fn write_all(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+    let mut write = Batch::numbered(conn, "haystacks (chunk, ends, bytes)");
     let chunks = index.len().div_ceil(CHUNK);
-    let rows: Vec<(usize, Vec<u8>, Vec<u8>)> = (0..chunks)
-        .into_par_iter()
-        .map(|c| {
-            let entries = c * CHUNK..index.len().min((c + 1) * CHUNK);
-            let row = ChunkRow::of(entries.map(|i| index.entry(i).text));
-            (c, row.ends, row.bytes)
-        })
-        .collect();
-    Batch::numbered(conn, "haystacks (chunk, ends, bytes)").insert(&rows)
+    for first in (0..chunks).step_by(BATCH_ROWS) {
+        let rows: Vec<_> = (first..chunks.min(first + BATCH_ROWS))
+            .map(|c| {
+                let mut row = ChunkRow::default();
+                for i in c * CHUNK..index.len().min((c + 1) * CHUNK) {
+                    row.push(index.projected(i));
+                }
+                (c, row.ends, row.bytes)
+            })
+            .collect();
+        write.insert(&rows)?;
+    }
+    Ok(())
 }
 
 /// Rewrites the chunks of the entries `ids` from the entries' rows, as

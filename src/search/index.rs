@@ -142,7 +142,7 @@ pub(super) fn project_entry(text: &str, out: &mut Vec<u8>, scratch: &mut String)
             (b.to_ascii_lowercase(), 1)
         } else {
             match table.at(bytes, at) {
-                (FoldsTo::Ascii(f), width) => (f, width),
+                (FoldsTo::Letter(f) | FoldsTo::Ascii(f), width) => (f, width),
                 (FoldsTo::Mark, width) => (OTHER_MARK, width),
                 (FoldsTo::Nothing, width) => {
                     at += width;

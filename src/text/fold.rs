@@ -87,7 +87,9 @@ fn fold_char_slowly(c: char, out: &mut String) {
 /// something of their own (a hash, a projection) without a folded copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FoldsTo {
-    /// This one ASCII byte.
+    /// This one ASCII letter or digit.
+    Letter(u8),
+    /// This one ASCII byte, no letter or digit: it ends a word.
     Ascii(u8),
     /// Nothing (a combining mark).
     Nothing,
@@ -130,6 +132,7 @@ fn folds_to(u: u32) -> FoldsTo {
     let mut chars = folded.chars();
     match (chars.next(), chars.next()) {
         (None, _) => FoldsTo::Nothing,
+        (Some(f), None) if f.is_ascii_alphanumeric() => FoldsTo::Letter(f as u8),
         (Some(f), None) if f.is_ascii() => FoldsTo::Ascii(f as u8),
         (Some(f), None) if !f.is_alphanumeric() => FoldsTo::Mark,
         _ => FoldsTo::Other,
