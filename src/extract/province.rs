@@ -246,10 +246,10 @@ fn named(
     // thư Thành ủy Hà Nội" kept as "Bí thư Thành ủy" of Hà Nội): that place
     // is where the official serves, weighed as a plain mention.
     let after_title = |s: usize| {
-        people.people.iter().any(|p| {
-            (p.positions.iter())
-                .any(|x| x.province.is_some() && x.span.end < s && s <= x.span.end + 1)
-        })
+        people
+            .people
+            .iter()
+            .any(|p| (p.positions.iter()).any(|x| x.province.is_some() && x.span.end + 1 == s))
     };
     let in_name = |s: usize| {
         covers(
