@@ -323,11 +323,7 @@ fn upgrade_schema(tx: &Transaction) -> rusqlite::Result<()> {
 /// to as it is.
 fn add_haystacks(tx: &Transaction) -> rusqlite::Result<()> {
     tx.execute_batch(HAYSTACKS_SQL)?;
-    let ids: Vec<u32> = tx
-        .prepare("SELECT id FROM entries ORDER BY id")?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    haystack_rows::rewrite(tx, &ids)?;
+    haystack_rows::write_from_entries(tx)?;
     set_store_version(tx)
 }
 

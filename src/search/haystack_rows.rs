@@ -16,7 +16,7 @@ use crate::corpus::sqlite::{BATCH_ROWS, Batch};
 /// Entries to a chunk: few enough that an addition rewrites little with
 /// each entry it changes, many enough that the whole table is read in a
 /// few thousand steps.
-pub(crate) const CHUNK: usize = 256;
+const CHUNK: usize = 256;
 
 /// The table, as documented in the README.
 pub(crate) const HAYSTACKS_SQL: &str = "
@@ -78,6 +78,26 @@ pub(crate) fn rewrite(conn: &Connection, ids: &[u32]) -> rusqlite::Result<()> {
     let mut chunks: Vec<usize> = ids.iter().map(|&id| id as usize / CHUNK).collect();
     chunks.sort_unstable();
     chunks.dedup();
+    rewrite_chunks(conn, chunks)
+}
+
+/// Writes every chunk from the entries' rows, into a table made for a
+/// store that had none.
+pub(crate) fn write_from_entries(conn: &Connection) -> rusqlite::Result<()> {
+    rewrite_chunks(conn, 0..entry_count(conn)?.div_ceil(CHUNK))
+}
+
+/// How many entries the store has: they are numbered from 0 without gaps.
+fn entry_count(conn: &Connection) -> rusqlite::Result<usize> {
+    conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM entries", [], |r| {
+        r.get(0)
+    })
+}
+
+fn rewrite_chunks(
+    conn: &Connection,
+    chunks: impl IntoIterator<Item = usize>,
+) -> rusqlite::Result<()> {
     let mut texts =
         conn.prepare_cached("SELECT id, text FROM entries WHERE id >= ?1 AND id < ?2 ORDER BY id")?;
     let mut put = conn.prepare_cached(
@@ -112,10 +132,7 @@ pub(super) fn read_all(conn: &Connection) -> rusqlite::Result<Option<Bytes>> {
     if !has_table {
         return Ok(None);
     }
-    let entries: usize =
-        conn.query_row("SELECT coalesce(max(id) + 1, 0) FROM entries", [], |r| {
-            r.get(0)
-        })?;
+    let entries = entry_count(conn)?;
     let mut out = Bytes::default();
     let mut stmt = conn.prepare("SELECT chunk, ends, bytes FROM haystacks ORDER BY chunk")?;
     let mut rows = stmt.query([])?;

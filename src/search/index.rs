@@ -129,43 +129,31 @@ pub(super) fn project(s: &str) -> impl Iterator<Item = u8> + '_ {
 /// straight in, and most others (Vietnamese letters) are looked up by
 /// their bytes.
 pub(super) fn project_entry(text: &str, out: &mut Vec<u8>, scratch: &mut String) {
-    // A character projects to one byte or none, but for the few folded
-    // the slow way: the bytes go into room made up front, past the end
-    // of which only those few are pushed.
     out.clear();
-    out.resize(text.len() + 1, b' ');
+    out.reserve(text.len() + 1);
+    out.push(b' ');
     let table = &*FOLDS_TO;
     let bytes = text.as_bytes();
-    let (mut at, mut n) = (0, 1);
+    let mut at = 0;
     while let Some(&b) = bytes.get(at) {
-        let (byte, width) = if b < 0x80 {
-            (b.to_ascii_lowercase(), 1)
-        } else {
-            match table.at(bytes, at) {
-                (FoldsTo::Letter(f) | FoldsTo::Ascii(f), width) => (f, width),
-                (FoldsTo::Mark, width) => (OTHER_MARK, width),
-                (FoldsTo::Nothing, width) => {
-                    at += width;
-                    continue;
-                }
-                (FoldsTo::Other, width) => {
-                    scratch.clear();
-                    fold_into(&text[at..at + width], scratch);
-                    out.truncate(n);
-                    out.extend(project(scratch));
-                    n = out.len();
-                    at += width;
-                    // Room again for a byte of each byte left.
-                    out.resize(n + bytes.len() - at, b' ');
-                    continue;
-                }
+        if b < 0x80 {
+            out.push(b.to_ascii_lowercase());
+            at += 1;
+            continue;
+        }
+        let (folds, width) = table.at(bytes, at);
+        match folds {
+            FoldsTo::Letter(f) | FoldsTo::Ascii(f) => out.push(f),
+            FoldsTo::Mark => out.push(OTHER_MARK),
+            FoldsTo::Nothing => {}
+            FoldsTo::Other => {
+                scratch.clear();
+                fold_into(&text[at..at + width], scratch);
+                out.extend(project(scratch));
             }
-        };
-        out[n] = byte;
-        n += 1;
+        }
         at += width;
     }
-    out.truncate(n);
 }
 
 /// Whether a projected byte belongs to a word, as [`folded_words`] splits.
