@@ -360,6 +360,67 @@ fn an_ingest_into_a_locked_store_fails_naming_it_and_changes_nothing() {
     assert_eq!(store::load(&db).unwrap().articles.len(), 5);
 }
 
+#[test]
+fn a_file_that_is_no_store_is_named_with_what_it_is_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = write_dir(dir.path(), "articles", &synthetic(2, 15));
+    let notes = dir.path().join("notes.db");
+    std::fs::write(&notes, "not a database\n").unwrap();
+    let other = dir.path().join("other.db");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');")
+        .unwrap();
+    let foreign = dir.path().join("foreign.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema', 'maps');",
+        )
+        .unwrap();
+    let not = "is not a tinhuy corpus store";
+    let cases = [
+        (
+            &notes,
+            format!("{not}: not an SQLite database; write a store to a new file"),
+        ),
+        (
+            &other,
+            format!("{not}: an SQLite database without tinhuy's tables"),
+        ),
+        (
+            &foreign,
+            format!("{not}: its meta table names another schema"),
+        ),
+    ];
+    for (path, what) in &cases {
+        let before = std::fs::read(path).unwrap();
+        let o = tinhuy(&[
+            "ingest",
+            "-o",
+            path.to_str().unwrap(),
+            articles.to_str().unwrap(),
+        ]);
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{said}");
+        assert!(
+            said.contains(&format!("{}: {what}", path.display())),
+            "{said}"
+        );
+        assert!(!said.contains("expected an object"), "{said}");
+        assert_eq!(std::fs::read(path).unwrap(), before, "{}", path.display());
+    }
+    for (path, what) in &cases[1..] {
+        let o = tinhuy(&["search", "--corpus", path.to_str().unwrap(), "x"]);
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{said}");
+        assert!(
+            said.contains(&format!("{}: {what}", path.display())),
+            "{said}"
+        );
+    }
+}
+
 /// A small seeded generator for the kill delays.
 struct XorShift(u64);
 

@@ -188,7 +188,7 @@ fn json_error(path: &Path, what: String) -> impl Fn(serde_json::Error) -> Corpus
 /// Opens a store for reading and checks it is one this build reads.
 pub fn open(path: &Path) -> Result<Connection, CorpusError> {
     if !is_store(path) {
-        return Err(CorpusError::NotACorpus {
+        return Err(CorpusError::NotAStore {
             path: path.to_path_buf(),
             detail: ": not an SQLite database".into(),
         });
@@ -223,7 +223,7 @@ fn version(conn: &Connection, path: &Path) -> Result<Option<u32>, CorpusError> {
         return if tables == 0 {
             Ok(None)
         } else {
-            Err(CorpusError::NotACorpus {
+            Err(CorpusError::NotAStore {
                 path: path.to_path_buf(),
                 detail: ": an SQLite database without tinhuy's tables".into(),
             })
@@ -235,7 +235,7 @@ fn version(conn: &Connection, path: &Path) -> Result<Option<u32>, CorpusError> {
             .map_err(store_error(path))
     };
     if meta("schema")?.as_deref() != Some(SCHEMA) {
-        return Err(CorpusError::NotACorpus {
+        return Err(CorpusError::NotAStore {
             path: path.to_path_buf(),
             detail: ": its meta table names another schema".into(),
         });
@@ -248,7 +248,7 @@ fn version(conn: &Connection, path: &Path) -> Result<Option<u32>, CorpusError> {
 
 fn check_version(conn: &Connection, path: &Path) -> Result<(), CorpusError> {
     match version(conn, path)? {
-        None => Err(CorpusError::NotACorpus {
+        None => Err(CorpusError::NotAStore {
             path: path.to_path_buf(),
             detail: ": an empty SQLite database".into(),
         }),
@@ -601,7 +601,7 @@ pub fn add_as_read(
         }
     };
     if path.exists() && !is_store(path) && std::fs::metadata(path).is_ok_and(|m| m.len() > 0) {
-        return Err(CorpusError::NotACorpus {
+        return Err(CorpusError::NotAStore {
             path: path.to_path_buf(),
             detail: ": not an SQLite database; write a store to a new file".into(),
         });

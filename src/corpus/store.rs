@@ -36,6 +36,10 @@ pub enum CorpusError {
         path.display()
     )]
     NotACorpus { path: PathBuf, detail: String },
+    /// A file read or written as a store (an SQLite database) that is not
+    /// one tinhuy wrote: said without the JSON corpus's terms.
+    #[error("{}: is not a tinhuy corpus store{detail}", path.display())]
+    NotAStore { path: PathBuf, detail: String },
     #[error(
         "{}: was written by a newer tinhuy (corpus schema {found}; this build reads up to {SCHEMA_VERSION})",
         path.display()
