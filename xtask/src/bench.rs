@@ -558,6 +558,8 @@ pub struct StoreReport {
     /// core were busy for the whole ingest, and steadier than wall time
     /// on a shared machine.
     pub ingest_mb_cpu_s: Option<f64>,
+    /// Of [`StoreReport::ingest_cpu_s`], the thread writing the store.
+    pub writer_cpu_s: Option<f64>,
     /// `rg` reading the same files, MB per second per core: the floor of
     /// merely reading them (None without `rg`).
     pub rg_mb_s_core: Option<f64>,
@@ -741,7 +743,9 @@ fn measure_store(
         store::save(&corpus, json, false)?;
     }
     let db = dir.join("corpus.db");
-    let (text_mb, ingest_db_s, write_db_s, ingest_cpu_s) = ingest_store(&files, threads, &db)?;
+    let ingested = ingest_store(&files, threads, &db)?;
+    let (text_mb, ingest_db_s, write_db_s) = (ingested.text_mb, ingested.seconds, ingested.writing);
+    let ingest_cpu_s = ingested.cpu;
     writeln!(err, "  ingest to .db {ingest_db_s:.1} s")?;
     let ingest_jsonl_mb_s_core = match n <= JSON_UP_TO {
         true => Some(text_mb / ingest_one_jsonl(&files, &dir, threads)?.max(1e-9) / threads as f64),
@@ -776,6 +780,7 @@ fn measure_store(
         ingest_mb_s_core: text_mb / ingest_db_s.max(1e-9) / threads as f64,
         ingest_cpu_s,
         ingest_mb_cpu_s: ingest_cpu_s.map(|cpu| text_mb / cpu.max(1e-9)),
+        writer_cpu_s: ingested.writer_cpu,
         rg_mb_s_core: rg_floor(&articles, text_mb, threads),
         ingest_jsonl_mb_s_core,
         searches,
@@ -863,17 +868,27 @@ fn store_entry_lines(db: &Path, to: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// What one ingest into a new store took.
+struct StoreIngest {
+    text_mb: f64,
+    seconds: f64,
+    /// From the last file read to the commit.
+    writing: f64,
+    /// User and system time of all threads.
+    cpu: Option<f64>,
+    /// User and system time of the thread that writes the store: SQLite
+    /// takes one writer, so this much of the ingest cannot be spread.
+    writer_cpu: Option<f64>,
+}
+
 /// Ingests `files` into a new store at `db`, with the allocator settings
-/// `tinhuy ingest` makes, and as it reads and writes: (text MB, seconds in
-/// all, seconds from the last file read to the commit, CPU seconds in all).
-fn ingest_store(
-    files: &[PathBuf],
-    threads: usize,
-    db: &Path,
-) -> anyhow::Result<(f64, f64, f64, Option<f64>)> {
+/// `tinhuy ingest` makes, and as it reads and writes (on this thread, as
+/// `tinhuy ingest` writes on its main one).
+fn ingest_store(files: &[PathBuf], threads: usize, db: &Path) -> anyhow::Result<StoreIngest> {
     let _ = std::fs::remove_file(db);
     tinhuy::corpus::heap::keep_freed_memory();
     let cpu = cpu_seconds();
+    let writer_cpu = thread_cpu_seconds();
     let t = Instant::now();
     // As `tinhuy ingest` does: each article written as the others are
     // still read. "Writing" is what is left once the last file is read.
@@ -895,11 +910,19 @@ fn ingest_store(
     let mb = report.bytes as f64 / 1e6;
     let all = t.elapsed().as_secs_f64();
     let writing = read_all.get().map_or(0.0, |r| r.elapsed().as_secs_f64());
-    let cpu = cpu.zip(cpu_seconds()).map(|(before, after)| after - before);
+    let since = |before: Option<f64>, now: Option<f64>| before.zip(now).map(|(b, a)| a - b);
+    let cpu = since(cpu, cpu_seconds());
+    let writer_cpu = since(writer_cpu, thread_cpu_seconds());
     // `tinhuy ingest` leaves the corpus to the process's exit: freeing it
     // is no part of an ingest's time.
     drop(added);
-    Ok((mb, all, writing, cpu))
+    Ok(StoreIngest {
+        text_mb: mb,
+        seconds: all,
+        writing,
+        cpu,
+        writer_cpu,
+    })
 }
 
 /// Seconds to ingest `files`, written as the records of one `.jsonl` file
@@ -921,7 +944,7 @@ fn ingest_one_jsonl(files: &[PathBuf], dir: &Path, threads: usize) -> anyhow::Re
         lines.flush()?;
     }
     let db = dir.join("jsonl.db");
-    let (_, seconds, _, _) = ingest_store(&[jsonl], threads, &db)?;
+    let seconds = ingest_store(&[jsonl], threads, &db)?.seconds;
     let _ = std::fs::remove_file(&db);
     Ok(seconds)
 }
@@ -929,24 +952,47 @@ fn ingest_one_jsonl(files: &[PathBuf], dir: &Path, threads: usize) -> anyhow::Re
 /// User and system time this process has used on all its threads, in
 /// seconds; None off Linux.
 fn cpu_seconds() -> Option<f64> {
+    rusage_seconds(Rusage::Process)
+}
+
+/// User and system time of the calling thread alone, seconds.
+fn thread_cpu_seconds() -> Option<f64> {
+    rusage_seconds(Rusage::Thread)
+}
+
+/// Whose time [`rusage_seconds`] reads.
+#[derive(Clone, Copy)]
+enum Rusage {
+    Process,
+    Thread,
+}
+
+fn rusage_seconds(who: Rusage) -> Option<f64> {
     #[cfg(target_os = "linux")]
     {
         use std::ffi::c_int;
         unsafe extern "C" {
             fn getrusage(who: c_int, usage: *mut [i64; 18]) -> c_int;
         }
-        const RUSAGE_SELF: c_int = 0;
+        // RUSAGE_SELF and RUSAGE_THREAD.
+        let who: c_int = match who {
+            Rusage::Process => 0,
+            Rusage::Thread => 1,
+        };
         // `struct rusage` on 64-bit Linux: two `timeval`s (seconds,
         // microseconds) for user and system time, then fourteen longs.
         let mut usage = [0i64; 18];
         // SAFETY: getrusage writes one `struct rusage`, which is 18 longs
         // on 64-bit Linux, into the buffer it is given.
-        let ok = unsafe { getrusage(RUSAGE_SELF, &mut usage) } == 0;
+        let ok = unsafe { getrusage(who, &mut usage) } == 0;
         let [user_s, user_us, sys_s, sys_us, ..] = usage;
         ok.then(|| (user_s + sys_s) as f64 + (user_us + sys_us) as f64 / 1e6)
     }
     #[cfg(not(target_os = "linux"))]
-    None
+    {
+        let _ = who;
+        None
+    }
 }
 
 /// Milliseconds for a cold `tinhuy` process with `args`: the median of runs.
@@ -1098,6 +1144,7 @@ fn write_store_table(
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     write_store_sizes(reports, out)?;
+    write_ingest_cpu(reports, out)?;
     write_cold_searches(reports, out)?;
     crate::browse_bench::write_table(browse, out)?;
     writeln!(out)?;
@@ -1136,6 +1183,32 @@ fn write_store_sizes(reports: &[StoreReport], out: &mut dyn Write) -> std::io::R
             r.add_s,
             r.who_db_ms,
             or_dash(r.who_json_ms, 0)
+        )?;
+    }
+    writeln!(out)
+}
+
+/// Per size: where an ingest's CPU time goes. The thread writing the
+/// store works alone (SQLite takes one writer): an ingest cannot be faster
+/// than its writer's time, however cheap the rest became.
+fn write_ingest_cpu(reports: &[StoreReport], out: &mut dyn Write) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "| articles | ingest CPU s, all threads | of which the store's writer s | all but the writer s | MB/s/core were all but the writer free |"
+    )?;
+    writeln!(out, "|---:|---:|---:|---:|---:|")?;
+    for r in reports {
+        let (all, writer) = (r.ingest_cpu_s, r.writer_cpu_s);
+        let rest = all.zip(writer).map(|(all, writer)| all - writer);
+        let bound = writer.map(|w| r.text_mb / w.max(1e-9) / r.threads as f64);
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} |",
+            r.articles,
+            or_dash(all, 1),
+            or_dash(writer, 1),
+            or_dash(rest, 1),
+            or_dash(bound, 1)
         )?;
     }
     writeln!(out)
