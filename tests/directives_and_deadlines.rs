@@ -156,6 +156,23 @@ fn a_bodys_directive_runs_on_through_its_paragraphs() {
 }
 
 #[test]
+fn a_page_that_opens_with_its_lead_keeps_the_leads_directive() {
+    // No headline: the first line is the lead, a sentence with its period.
+    let opens_with_lead = "Tại cuộc họp sáng nay, Chủ tịch UBND tỉnh Trần Văn Bình yêu cầu huyện Hòa Lạc phải khẩn trương truy vết các trường hợp tiếp xúc mới phát sinh.\n\nÔng Trần Văn Bình yêu cầu Sở Y tế mở thêm khu cách ly tập trung trong tuần này.\n";
+    let all = listed(&facts_of(opens_with_lead));
+    assert_eq!(
+        find(&all, "khẩn trương truy vết").0.as_deref(),
+        Some("Trần Văn Bình")
+    );
+    assert!(!find(&all, "mở thêm khu cách ly").2.is_empty());
+    // A headline, without a period, is still no conclusion.
+    let headlined = "Chủ tịch UBND tỉnh yêu cầu khẩn trương truy vết các trường hợp tiếp xúc\n\nÔng Trần Văn Bình yêu cầu Sở Y tế mở thêm khu cách ly tập trung trong tuần này.\n";
+    let f = facts_of(headlined);
+    assert!(holds(&f, "mở thêm khu cách ly"));
+    assert!(!holds(&f, "khẩn trương truy vết"), "{:?}", listed(&f));
+}
+
+#[test]
 fn a_leader_named_by_the_last_word_of_the_name() {
     let f = facts_of(&page(
         "Sáng 14/4, đồng chí Nguyễn Văn Quảng, Bí thư Thành ủy, dự và phát biểu tại hội nghị.\n\nÔng Quảng yêu cầu bí thư cấp huyện chịu trách nhiệm về việc tổ chức lấy ý kiến cử tri; xây dựng phương án sử dụng trụ sở dôi dư.\n\nĐồng thời, xây dựng phương án sắp xếp cán bộ cấp xã, hoàn thành trước ngày 15-5.\n\nTheo ông Quảng, các sở, ngành cần khẩn trương hoàn thành đề án sắp xếp đơn vị hành chính.",

@@ -447,7 +447,10 @@ pub fn extract(
     headline: Option<Span>,
     reference: Option<Date>,
 ) -> Vec<Conclusion> {
-    // The headline is left out.
+    // The headline is left out, but not a lead taken for it: a page that
+    // opens with its lead, whose first line ends in a period, has no
+    // headline of its own.
+    let headline = headline.filter(|h| !reads_as_lead(&doc.text[h.start..h.end]));
     let mut sentences: Vec<Placed> = Vec::new();
     let mut global = 0;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
@@ -893,6 +896,12 @@ impl Conclusions {
             self.add_text(text, span, speaker);
         }
     }
+}
+
+/// Whether a line taken for the headline reads as a lead: a sentence
+/// ending in a period, as headlines are not written.
+fn reads_as_lead(line: &str) -> bool {
+    line.trim_end().ends_with('.')
 }
 
 /// `text.to_lowercase()`, with each letter below U+2000 (Vietnamese is
