@@ -62,6 +62,22 @@ fn titles_dash_name_persons_split_by_commas() {
 }
 
 #[test]
+fn a_post_held_now_after_hien_la_or_dang_la() {
+    let f = facts_of(&page(
+        "Sáng 14/4, hội nghị khai mạc. Ông Trần Quốc Hưng, hiện là Giám đốc Sở Tài chính, báo cáo. Ông Lê Minh Tâm hiện đang là Phó Chủ nhiệm Ủy ban về các vấn đề xã hội của Quốc hội. Bà Vũ Thị Lan đang là Trưởng Ban Dân vận Tỉnh ủy. Ông Hồ Văn Khải từng là Chủ tịch UBND huyện. Ông Đinh Công Sơn sẽ là Bí thư Huyện ủy Tuy Phong.",
+    ));
+    assert_eq!(held(&f, "Trần Quốc Hưng"), vec!["Giám đốc Sở Tài chính"]);
+    assert_eq!(
+        held(&f, "Lê Minh Tâm"),
+        vec!["Phó Chủ nhiệm Ủy ban về các vấn đề xã hội của Quốc hội"]
+    );
+    assert_eq!(held(&f, "Vũ Thị Lan"), vec!["Trưởng Ban Dân vận Tỉnh ủy"]);
+    // A post once held, or one to come, is not held now.
+    assert!(held(&f, "Hồ Văn Khải").is_empty());
+    assert!(held(&f, "Đinh Công Sơn").is_empty());
+}
+
+#[test]
 fn name_dash_title_stays_name_first() {
     let f = facts_of(&page(
         "Dự hội nghị có đồng chí Lâm Quốc Khải - Bí thư Tỉnh ủy, đồng chí Đặng Minh Tú - Phó Bí thư Tỉnh ủy.",

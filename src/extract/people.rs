@@ -1075,7 +1075,7 @@ static ELEMENT_STARTS: LazyLock<FirstWordFlags> = LazyLock::new(|| {
     introducers.insert_lexicon(&RANK_LEXICON);
     let mut separators = RELIEVED.firsts();
     separators.insert_all(&APPOINTED.firsts());
-    separators.insert_words(&["là", "và"]);
+    separators.insert_words(&["là", "và", "hiện", "đang"]);
     let mut groups = FirstWords::default();
     groups.insert_words(&["các", "những"]);
     let mut flags = FirstWordFlags::default();
@@ -1241,6 +1241,12 @@ fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
     let t = &toks[i];
     if t.kind == TokenKind::Punct {
         let c = t.text.chars().next().unwrap_or(' ');
+        // ", hiện là": the title after it is the name's, as after "là".
+        if c == ','
+            && let Some(n) = now_is_at(toks, i + 1)
+        {
+            return Some((i..i + 1 + n, Elem::Sep('l')));
+        }
         let elem = match c {
             ',' | ';' | ':' | '(' | ')' => Elem::Sep(c),
             '-' | '–' | '—' => Elem::Sep('-'),
@@ -1254,11 +1260,27 @@ fn separator_at(toks: &[Token], i: usize) -> Option<(Range<usize>, Elem)> {
     if t.is("là") {
         return Some((i..i + 1, Elem::Sep('l')));
     }
+    if let Some(n) = now_is_at(toks, i) {
+        return Some((i..i + n, Elem::Sep('l')));
+    }
     if let Some(n) = APPOINTED.at(toks, i) {
         let sep = if holds_now(toks, i) { 'l' } else { '=' };
         return Some((i..i + n, Elem::Sep(sep)));
     }
     t.is("và").then(|| (i..i + 1, Elem::Sep('&')))
+}
+
+/// The length of "hiện là", "đang là", "hiện đang là", "hiện nay là" at
+/// `toks[i]`: "là" said of now, a post held at the time ("ông A hiện đang
+/// là Phó Chủ tịch"), unlike "từng là" or "sẽ là".
+fn now_is_at(toks: &[Token], i: usize) -> Option<usize> {
+    let mut j = i;
+    if toks.get(j).is_some_and(|t| t.is("hiện")) {
+        j += 1;
+        j += usize::from(toks.get(j).is_some_and(|t| t.is("nay")));
+    }
+    j += usize::from(toks.get(j).is_some_and(|t| t.is("đang")));
+    (j > i && toks.get(j).is_some_and(|t| t.is("là"))).then_some(j + 1 - i)
 }
 
 /// Whether "giữ chức" at `toks[i]` tells a post held now ("A hiện đang
