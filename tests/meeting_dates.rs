@@ -106,6 +106,33 @@ fn the_month_of_a_periodic_session_gives_the_year() {
 }
 
 #[test]
+fn the_months_a_monthly_meeting_reports_on_give_the_year() {
+    let monthly = |lead: &str, body: &str| {
+        facts_of(&format!(
+            "Phiên họp thành viên UBND tỉnh\n\n{lead}\n\nCác thành viên đã thảo luận nhiều nội dung quan trọng.\n\n{body}\n"
+        ))
+    };
+    // Last month's report and this month's programme, further down.
+    let f = monthly(
+        "Chiều 8/9, Chủ tịch UBND tỉnh chủ trì phiên họp thành viên UBND tỉnh.",
+        "Phiên họp nghe báo cáo tình hình kinh tế - xã hội tháng 8/2025 và chương trình công tác tháng 9/2025.",
+    );
+    assert_eq!(dated(&f), pair("2025-09-08", "context"));
+    // A January meeting on December's figures is in the year after them.
+    let f = monthly(
+        "Chiều 6/1, Chủ tịch UBND tỉnh chủ trì phiên họp thành viên UBND tỉnh.",
+        "Phiên họp nghe báo cáo tình hình kinh tế - xã hội tháng 12/2024.",
+    );
+    assert_eq!(dated(&f), pair("2025-01-06", "context"));
+    // Another month says nothing of the meeting's year.
+    let f = monthly(
+        "Chiều 8/9, Chủ tịch UBND tỉnh chủ trì phiên họp thành viên UBND tỉnh.",
+        "Dự án khởi công từ tháng 3/2019 nay đã hoàn thành.",
+    );
+    assert_eq!(dated(&f), None);
+}
+
+#[test]
 fn a_meeting_further_down_a_teaser_page() {
     let f = facts_of(
         "Nghị quyết đi vào cuộc sống ở vùng sâu, vùng xa của tỉnh suốt nhiều năm qua.\nTruyền thống cách mạng là niềm tự hào của cán bộ, đảng viên trong tỉnh.\nPhát huy tinh thần đoàn kết, thống nhất trong toàn Đảng bộ tỉnh.\nCông tác tuyên truyền cần có trọng tâm, trọng điểm rõ ràng.\nNgày 18/9, Tỉnh ủy tổ chức Hội nghị tổng kết Đại hội Đảng bộ cấp huyện nhiệm kỳ 2015- 2020.\n",

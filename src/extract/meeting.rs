@@ -1197,12 +1197,16 @@ static TERM_START: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)toàn khóa|toàn khoá|(?:hội nghị|kỳ họp|phiên họp) (?:lần )?thứ nhất|đầu tiên của ban chấp hành").unwrap()
 });
 
-/// The year the article's own cues give a meeting in `month`: "năm 2022"
-/// in the lead (a January or February meeting planning the next year
+/// The year the article's own cues give a meeting in `month`: the months
+/// a monthly meeting reports on or plans (see [`monthly_report_year`]),
+/// else "năm 2022" in the lead (a January or February meeting planning the next year
 /// belongs to it), else the latest full date written in the article, else
 /// the first year of a congress's term, else the start of the term when
 /// the meeting is one of its first.
 fn context_year(doc: &Doc, lead_text: &[&str], month: u32) -> Option<i32> {
+    if let Some(year) = monthly_report_year(doc, month) {
+        return Some(year);
+    }
     let mut years: Vec<i32> = Vec::new();
     for t in lead_text {
         for c in YEAR_WORD.captures_iter(t) {
@@ -1251,6 +1255,32 @@ fn context_year(doc: &Doc, lead_text: &[&str], month: u32) -> Option<i32> {
         return Some(if month >= 7 { start } else { start + 1 });
     }
     None
+}
+
+/// The year a monthly meeting in `month` reports on or plans: "tháng
+/// 8/2025" or "tháng 9/2025" anywhere in the article of a meeting in
+/// September ("tình hình kinh tế - xã hội tháng 8/2025 và chương trình
+/// công tác tháng 9/2025"); December's before a January meeting is the
+/// year before.
+fn monthly_report_year(doc: &Doc, month: u32) -> Option<i32> {
+    static MONTH_YEAR: LazyLock<Pattern> =
+        LazyLock::new(|| Pattern::new(r"(?i)\btháng\s+(\d{1,2})\s*[/\-]\s*((?:19|20)\d{2})\b"));
+    doc.sentences().find_map(|s| {
+        let t = &doc.text[s.range()];
+        MONTH_YEAR.captures_iter(t).find_map(|c| {
+            let at = c.get(0).map_or(0, |m| m.start());
+            if NOT_NOW.is_match(&t[..at]) {
+                return None;
+            }
+            let (m, y): (u32, i32) = (c[1].parse().ok()?, c[2].parse().ok()?);
+            let before = if month == 1 { 12 } else { month - 1 };
+            match m {
+                _ if m == month => Some(y),
+                _ if m == before => Some(if month == 1 { y + 1 } else { y }),
+                _ => None,
+            }
+        })
+    })
 }
 
 /// The year of a meeting in `month` whose lead names a quarter of a year
