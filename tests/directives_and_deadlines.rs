@@ -173,6 +173,26 @@ fn a_page_that_opens_with_its_lead_keeps_the_leads_directive() {
 }
 
 #[test]
+fn a_caption_of_the_meeting_inside_a_directive_run_is_passed_over() {
+    for caption in [
+        "Các đại biểu dự Hội nghị.",
+        "Quang cảnh hội nghị\nQuang cảnh hội nghị",
+    ] {
+        let f = facts_of(&page(&format!(
+            "Sáng 14/4, Ban Thường vụ Tỉnh ủy họp.\n\nĐồng chí Lê Văn Chữ, Bí thư Tỉnh ủy yêu cầu các cấp ủy tập trung quán triệt, tuyên truyền sâu rộng kết quả hội nghị.\n\n{caption}\n\nCác đơn vị có liên quan khẩn trương phối hợp tham mưu tổ chức sơ kết giữa nhiệm kỳ.\n\nThời tiết những ngày qua thuận lợi cho sản xuất vụ xuân."
+        )));
+        let all = listed(&f);
+        assert!(!holds(&f, "đại biểu dự"), "{caption}: {all:?}");
+        assert!(!holds(&f, "Quang cảnh"), "{caption}: {all:?}");
+        assert_eq!(
+            find(&all, "khẩn trương phối hợp tham mưu").0.as_deref(),
+            Some("Lê Văn Chữ"),
+            "{caption}"
+        );
+    }
+}
+
+#[test]
 fn a_leader_named_by_the_last_word_of_the_name() {
     let f = facts_of(&page(
         "Sáng 14/4, đồng chí Nguyễn Văn Quảng, Bí thư Thành ủy, dự và phát biểu tại hội nghị.\n\nÔng Quảng yêu cầu bí thư cấp huyện chịu trách nhiệm về việc tổ chức lấy ý kiến cử tri; xây dựng phương án sử dụng trụ sở dôi dư.\n\nĐồng thời, xây dựng phương án sắp xếp cán bộ cấp xã, hoàn thành trước ngày 15-5.\n\nTheo ông Quảng, các sở, ngành cần khẩn trương hoàn thành đề án sắp xếp đơn vị hành chính.",

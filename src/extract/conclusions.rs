@@ -674,12 +674,45 @@ fn continues(toks: &[Token]) -> bool {
         || (0..toks.len().min(8)).any(|k| EXHORTATIONS.at(toks, k).is_some())
 }
 
-/// Whether paragraph `p` is a photo caption ("… (Ảnh: N.H.)").
+/// Whether paragraph `p` is a photo caption: "… (Ảnh: N.H.)", or a short
+/// line showing the meeting ("Quang cảnh hội nghị", "Các đại biểu dự Hội
+/// nghị.").
 fn is_caption(doc: &Doc, p: usize) -> bool {
     let para = &doc.paragraphs[p];
     let text = &doc.text[para.start..para.end];
     text.len() < 300 && (text.contains("Ảnh:") || text.contains("(Ảnh") || text.contains("ẢNH:"))
+        || shows_the_meeting(doc.sentences_of(para))
 }
+
+/// Whether a paragraph is one short sentence that shows the meeting or
+/// those at it, as photo captions do: a view or the delegates, and the
+/// meeting.
+fn shows_the_meeting(sentences: &[Sentence]) -> bool {
+    let [s] = sentences else {
+        return false;
+    };
+    let toks = s.tokens;
+    // The opening words first: most paragraphs are left at them.
+    CAPTION_HEADS.at(toks, 0).is_some()
+        && toks.iter().filter(|t| t.is_word()).count() <= 10
+        && CAPTION_MEETINGS.find(toks, toks.len()).is_some()
+}
+
+/// What a caption of the meeting opens with: the view of it, or those at it.
+static CAPTION_HEADS: LazyLock<PhraseList> =
+    LazyLock::new(|| PhraseList::new(&["quang cảnh", "toàn cảnh", "các đại biểu", "đại biểu"]));
+
+/// The meeting a caption shows.
+static CAPTION_MEETINGS: LazyLock<PhraseList> = LazyLock::new(|| {
+    PhraseList::new(&[
+        "hội nghị",
+        "phiên họp",
+        "cuộc họp",
+        "kỳ họp",
+        "buổi làm việc",
+        "đại hội",
+    ])
+});
 
 /// A decision told of the one decided on ("Đồng chí A được bầu giữ chức
 /// …"), whose body is not named. `words` are the sentence's
