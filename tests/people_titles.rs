@@ -78,6 +78,19 @@ fn a_post_held_now_after_hien_la_or_dang_la() {
 }
 
 #[test]
+fn a_counted_title_before_a_name_is_no_post_of_it() {
+    let f = facts_of(&page(
+        "Sáng 14/4, hội nghị bầu Ủy ban Kiểm tra Tỉnh ủy gồm 13 ủy viên, bà Lường Thị Hoa làm Chủ nhiệm. Trưởng Ban Tổ chức Tỉnh ủy, đồng chí Trần Văn Minh, công bố kết quả.",
+    ));
+    assert!(held(&f, "Lường Thị Hoa").is_empty());
+    // Not counted: the title set off before the name is the name's.
+    assert_eq!(
+        held(&f, "Trần Văn Minh"),
+        vec!["Trưởng Ban Tổ chức Tỉnh ủy"]
+    );
+}
+
+#[test]
 fn name_dash_title_stays_name_first() {
     let f = facts_of(&page(
         "Dự hội nghị có đồng chí Lâm Quốc Khải - Bí thư Tỉnh ủy, đồng chí Đặng Minh Tú - Phó Bí thư Tỉnh ủy.",

@@ -1482,7 +1482,7 @@ fn associate_into(
         // The dash-led names come in order: the next one is this or later.
         let (mut titles, mut first) = match dash_led.next_if(|(at, _)| *at == idx) {
             Some((_, (given, first))) => (given, first),
-            None => titles_before(elems, idx, title.as_ref(), *introduced, claimed),
+            None => titles_before(toks, elems, idx, title.as_ref(), *introduced, claimed),
         };
         let bare = title.is_none() && !introduced && titles.is_empty();
         if let Some(tm) = plural_list.go_on(toks, elems, idx, bare) {
@@ -1631,8 +1631,11 @@ fn title_chain_start(elems: &[(Range<usize>, Elem)], last: usize) -> Option<usiz
 /// Titles written before a name: its own title ("Chủ tịch UBND tỉnh Trần
 /// Tiến Hưng") with earlier titles chained by dashes or commas, or a title
 /// set off by a comma before an introduced name ("Bí thư Thành ủy, đồng chí
-/// A, nhấn mạnh"). Returns them and the first element they cover.
+/// A, nhấn mạnh") unless a number counts it ("gồm 13 ủy viên, bà A làm
+/// Chủ nhiệm": members counted, not A's post). Returns them and the first
+/// element they cover.
 fn titles_before(
+    toks: &[Token],
     elems: &[(Range<usize>, Elem)],
     idx: usize,
     title: Option<&TitleMatch>,
@@ -1677,6 +1680,7 @@ fn titles_before(
         ) = (&elems[idx - 1].1, &elems[idx - 2].1)
             && !claimed[idx - 2]
             && opens
+            && !counted(toks, &elems[idx - 2].0)
         {
             claimed[idx - 2] = true;
             titles.push(Given::held(t));
@@ -1684,6 +1688,12 @@ fn titles_before(
         }
     }
     (titles, first)
+}
+
+/// Whether a number stands right before the tokens `at`: a count of
+/// holders ("13 ủy viên", "3 Phó Chủ tịch").
+fn counted(toks: &[Token], at: &Range<usize>) -> bool {
+    at.start > 0 && toks[at.start - 1].kind == TokenKind::Number
 }
 
 /// Titles written after a name: separated by commas or dashes, in
