@@ -27,7 +27,7 @@ use std::sync::LazyLock;
 use super::chairs::tells_chair;
 use super::deadline;
 use super::doc::{Doc, Sentence, clean};
-use super::people::{People, Role};
+use super::people::{MEETING_NOUNS, People, Role};
 use super::{Conclusion, Date, Span};
 use regex::Regex;
 
@@ -447,10 +447,7 @@ pub fn extract(
     headline: Option<Span>,
     reference: Option<Date>,
 ) -> Vec<Conclusion> {
-    // The headline is left out, but not a lead taken for it: a page that
-    // opens with its lead, whose first line ends in a period, has no
-    // headline of its own.
-    let headline = headline.filter(|h| !reads_as_lead(&doc.text[h.start..h.end]));
+    // The headline is left out.
     let mut sentences: Vec<Placed> = Vec::new();
     let mut global = 0;
     for (pi, p) in doc.paragraphs.iter().enumerate() {
@@ -695,24 +692,12 @@ fn shows_the_meeting(sentences: &[Sentence]) -> bool {
     // The opening words first: most paragraphs are left at them.
     CAPTION_HEADS.at(toks, 0).is_some()
         && toks.iter().filter(|t| t.is_word()).count() <= 10
-        && CAPTION_MEETINGS.find(toks, toks.len()).is_some()
+        && MEETING_NOUNS.find(toks, toks.len()).is_some()
 }
 
 /// What a caption of the meeting opens with: the view of it, or those at it.
 static CAPTION_HEADS: LazyLock<PhraseList> =
     LazyLock::new(|| PhraseList::new(&["quang cảnh", "toàn cảnh", "các đại biểu", "đại biểu"]));
-
-/// The meeting a caption shows.
-static CAPTION_MEETINGS: LazyLock<PhraseList> = LazyLock::new(|| {
-    PhraseList::new(&[
-        "hội nghị",
-        "phiên họp",
-        "cuộc họp",
-        "kỳ họp",
-        "buổi làm việc",
-        "đại hội",
-    ])
-});
 
 /// A decision told of the one decided on ("Đồng chí A được bầu giữ chức
 /// …"), whose body is not named. `words` are the sentence's
@@ -929,12 +914,6 @@ impl Conclusions {
             self.add_text(text, span, speaker);
         }
     }
-}
-
-/// Whether a line taken for the headline reads as a lead: a sentence
-/// ending in a period, as headlines are not written.
-fn reads_as_lead(line: &str) -> bool {
-    line.trim_end().ends_with('.')
 }
 
 /// `text.to_lowercase()`, with each letter below U+2000 (Vietnamese is

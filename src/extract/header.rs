@@ -77,6 +77,13 @@ pub fn extract(doc: &Doc) -> Header {
 }
 
 impl Header {
+    /// The headline's span: the title's, unless the page has no headline and
+    /// its lead stands in for one (see [`reads_as_lead`]).
+    pub fn headline(&self, text: &str) -> Option<Span> {
+        let span = self.title.as_ref()?.span;
+        (!reads_as_lead(&text[span.start..span.end])).then_some(span)
+    }
+
     /// Fills what the page itself does not show from its source's metadata.
     /// Facts so taken have an empty span: they are not in the text.
     pub fn with_meta(mut self, meta: &super::ArticleMeta) -> Header {
@@ -213,6 +220,12 @@ fn views(doc: &Doc) -> Option<Found<u64>> {
         })
 }
 
+/// Whether a line reads as a lead, not a headline: a sentence ending in a
+/// period, as headlines are not written.
+fn reads_as_lead(line: &str) -> bool {
+    line.trim_end().ends_with('.')
+}
+
 /// The headline: among the first article lines, a line of headline length
 /// that does not read as a lead ("(Source) - …", a long sentence ending in a
 /// period). A line the page repeats (as photo captions) is preferred.
@@ -244,7 +257,7 @@ fn title(doc: &Doc) -> Option<Found<String>> {
             })
             .contains(&key)
     };
-    let no_period = |i: &usize| !blocks[*i].as_str(doc.text).ends_with('.');
+    let no_period = |i: &usize| !reads_as_lead(blocks[*i].as_str(doc.text));
     let pick = candidates
         .iter()
         .copied()

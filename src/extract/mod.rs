@@ -281,11 +281,10 @@ pub fn extract_page_with(page: &Page, meta: &ArticleMeta) -> ArticleFacts {
         doc.page.lower(),
         province.as_ref().map(|p| p.value),
     );
-    let headline = head.title.as_ref().map(|t| t.span);
     let conclusions = conclusions::extract(
         &doc,
         &people,
-        headline,
+        head.headline(doc.text),
         meeting
             .date
             .as_ref()

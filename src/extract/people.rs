@@ -790,8 +790,9 @@ fn background_paragraphs(doc: &Doc) -> Vec<Range<usize>> {
         .collect()
 }
 
-/// Nouns for a meeting, which a background paragraph does not name.
-static MEETING_NOUNS: LazyLock<PhraseList> = LazyLock::new(|| {
+/// Nouns for a meeting, which a background paragraph does not name and a
+/// caption of the meeting does.
+pub(super) static MEETING_NOUNS: LazyLock<PhraseList> = LazyLock::new(|| {
     PhraseList::new(&[
         "hội nghị",
         "đại hội",
