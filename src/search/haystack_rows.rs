@@ -10,7 +10,8 @@
 
 use rusqlite::{Connection, params};
 
-use super::index::{Bytes, Index, project_entry};
+use super::index::{Bytes, Index};
+use super::stored::project_rows;
 use crate::corpus::sqlite::{BATCH_ROWS, Batch};
 
 /// Entries to a chunk: few enough that an addition rewrites little with
@@ -40,13 +41,11 @@ impl ChunkRow {
         self.ends.extend_from_slice(&end.to_le_bytes());
     }
 
-    /// The chunk of `texts`, the entries' texts in order.
-    fn of<'a>(texts: impl Iterator<Item = &'a str>) -> ChunkRow {
+    /// The chunk of `haystacks`, its entries' in order.
+    fn of<'a>(haystacks: impl Iterator<Item = &'a [u8]>) -> ChunkRow {
         let mut row = ChunkRow::default();
-        let (mut one, mut scratch) = (Vec::new(), String::new());
-        for text in texts {
-            project_entry(text, &mut one, &mut scratch);
-            row.push(&one);
+        for haystack in haystacks {
+            row.push(haystack);
         }
         row
     }
@@ -60,10 +59,8 @@ pub(super) fn write_all(conn: &Connection, index: &Index) -> rusqlite::Result<()
     for first in (0..chunks).step_by(BATCH_ROWS) {
         let rows: Vec<_> = (first..chunks.min(first + BATCH_ROWS))
             .map(|c| {
-                let mut row = ChunkRow::default();
-                for i in c * CHUNK..index.len().min((c + 1) * CHUNK) {
-                    row.push(index.projected(i));
-                }
+                let ids = c * CHUNK..index.len().min((c + 1) * CHUNK);
+                let row = ChunkRow::of(ids.map(|i| index.projected(i)));
                 (c, row.ends, row.bytes)
             })
             .collect();
@@ -98,23 +95,12 @@ fn rewrite_chunks(
     conn: &Connection,
     chunks: impl IntoIterator<Item = usize>,
 ) -> rusqlite::Result<()> {
-    let mut texts =
-        conn.prepare_cached("SELECT id, text FROM entries WHERE id >= ?1 AND id < ?2 ORDER BY id")?;
     let mut put = conn.prepare_cached(
         "INSERT OR REPLACE INTO haystacks (chunk, ends, bytes) VALUES (?1, ?2, ?3)",
     )?;
     for c in chunks {
-        let first = c * CHUNK;
-        let rows: Vec<(i64, String)> = texts
-            .query_map([first, first + CHUNK], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        // Entries are numbered from 0 without gaps.
-        for (k, (id, _)) in rows.iter().enumerate() {
-            if *id != (first + k) as i64 {
-                return Err(rusqlite::Error::IntegralValueOutOfRange(0, *id));
-            }
-        }
-        let row = ChunkRow::of(rows.iter().map(|(_, t)| t.as_str()));
+        let haystacks = project_rows(conn, c * CHUNK..(c + 1) * CHUNK)?;
+        let row = ChunkRow::of((0..haystacks.len()).map(|i| haystacks.get(i)));
         put.execute(params![c, row.ends, row.bytes])?;
     }
     Ok(())

@@ -1263,6 +1263,29 @@ fn text_of(value: ValueRef<'_>) -> rusqlite::Result<&str> {
     Ok(value.as_str()?)
 }
 
+/// The haystacks of the entries numbered `ids` (those there are), projected
+/// from their texts in order. Entries are numbered from 0 without gaps: a
+/// gap is an error.
+pub(super) fn project_rows(
+    conn: &Connection,
+    ids: std::ops::Range<usize>,
+) -> rusqlite::Result<Bytes> {
+    let mut stmt =
+        conn.prepare_cached("SELECT id, text FROM entries WHERE id >= ?1 AND id < ?2 ORDER BY id")?;
+    let mut rows = stmt.query(params![ids.start, ids.end])?;
+    let mut out = Bytes::default();
+    let (mut one, mut scratch) = (Vec::new(), String::new());
+    while let Some(row) = rows.next()? {
+        let id: i64 = row.get(0)?;
+        if id != (ids.start + out.len()) as i64 {
+            return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
+        }
+        project_entry(text_of(row.get_ref(1)?)?, &mut one, &mut scratch);
+        out.push(&one);
+    }
+    Ok(out)
+}
+
 /// Haystacks shown by how many entries they hold, not byte by byte.
 fn debug_by_size(f: &mut std::fmt::Formatter<'_>, name: &str, entries: usize) -> std::fmt::Result {
     f.debug_struct(name).field("entries", &entries).finish()
@@ -1299,19 +1322,7 @@ impl Haystacks {
 
     /// Every entry's haystack, projected from its text in entry order.
     pub fn project(conn: &Connection) -> rusqlite::Result<Haystacks> {
-        let mut stmt = conn.prepare("SELECT id, text FROM entries ORDER BY id")?;
-        let mut rows = stmt.query([])?;
-        let mut out = Bytes::default();
-        let (mut one, mut scratch) = (Vec::new(), String::new());
-        while let Some(row) = rows.next()? {
-            // Entries are numbered from 0 without gaps.
-            let id: i64 = row.get(0)?;
-            if id != out.len() as i64 {
-                return Err(rusqlite::Error::IntegralValueOutOfRange(0, id));
-            }
-            project_entry(text_of(row.get_ref(1)?)?, &mut one, &mut scratch);
-            out.push(&one);
-        }
+        let mut out = project_rows(conn, 0..i64::MAX as usize)?;
         out.shrink_to_fit();
         Ok(Haystacks(out))
     }
